@@ -1,0 +1,58 @@
+"""Every API error has the shape {"detail", "code", "fields"} (API.md)."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_handler
+from viewflow.workflow.exceptions import FlowLockFailed
+
+from core.exceptions import ApprovalError
+
+
+def _fields_from(data) -> dict:
+    if isinstance(data, dict):
+        return {
+            key: [str(m) for m in (value if isinstance(value, list) else [value])]
+            for key, value in data.items()
+            if key not in ("detail", "non_field_errors")
+        }
+    return {}
+
+
+def exception_handler(exc, context):
+    if isinstance(exc, ApprovalError):
+        return Response(
+            {"detail": str(exc.message), "code": exc.code, "fields": exc.fields},
+            status=exc.status,
+        )
+    if isinstance(exc, FlowLockFailed):
+        return Response(
+            {"detail": "Someone else is deciding this request right now; try again.",
+             "code": "locked", "fields": {}},
+            status=status.HTTP_409_CONFLICT,
+        )
+    if isinstance(exc, ValidationError):
+        fields = exc.message_dict if hasattr(exc, "error_dict") else {}
+        return Response(
+            {"detail": "; ".join(exc.messages), "code": "invalid", "fields": fields},
+            status=status.HTTP_400_BAD_REQUEST,
+        )
+    if isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    elif isinstance(exc, PermissionDenied):
+        exc = exceptions.PermissionDenied()
+    response = drf_handler(exc, context)
+    if response is None:
+        return None
+    data = response.data
+    if isinstance(exc, exceptions.ValidationError):
+        fields = _fields_from(data)
+        non_field = data.get("non_field_errors") if isinstance(data, dict) else data
+        detail = "; ".join(str(m) for m in non_field) if non_field else "Some fields are not valid."
+        response.data = {"detail": detail, "code": "invalid", "fields": fields}
+    else:
+        detail = data.get("detail", "") if isinstance(data, dict) else str(data)
+        code = getattr(detail, "code", None) or getattr(exc, "default_code", "error")
+        response.data = {"detail": str(detail), "code": code, "fields": {}}
+    return response

@@ -1,0 +1,107 @@
+import pgtrigger
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditEvent(models.Model):
+    """One state change or decision. Append-only; each subject's events form a hash chain."""
+
+    seq = models.BigAutoField(_("sequence"), primary_key=True)  # global order of everything
+    occurred_at = models.DateTimeField(_("when (UTC)"), default=timezone.now, db_index=True)
+    subject_kind = models.CharField(_("subject kind"), max_length=32)
+    subject_id = models.CharField(_("subject id"), max_length=64)
+    subject_seq = models.PositiveIntegerField(_("position in subject history"))
+    subject_number = models.CharField(_("request number"), max_length=40, blank=True, db_index=True)
+    amount = models.DecimalField(
+        _("amount"), max_digits=14, decimal_places=2, null=True, blank=True, db_index=True
+    )
+    event = models.CharField(_("event"), max_length=64, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("actor"),
+        db_constraint=True,
+    )
+    actor_name = models.CharField(_("actor name"), max_length=150)
+    on_behalf_of = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("acting for"),
+    )
+    on_behalf_of_name = models.CharField(_("acting for (name)"), max_length=150, blank=True)
+    from_state = models.CharField(_("from state"), max_length=32, blank=True)
+    to_state = models.CharField(_("to state"), max_length=32, blank=True)
+    changes = models.JSONField(_("changed fields"), default=dict, blank=True)
+    comment = models.TextField(_("comment or reason"), blank=True)
+    data = models.JSONField(_("details"), default=dict, blank=True)
+    request_id = models.CharField(_("request id"), max_length=64, blank=True)
+    ip = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    prev_hash = models.CharField(_("previous hash"), max_length=64)
+    hash = models.CharField(_("hash"), max_length=64, unique=True)
+
+    class Meta:
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
+        ordering = ["seq"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["subject_kind", "subject_id", "subject_seq"], name="uniq_audit_chain_pos"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["actor", "seq"], name="audit_actor_seq"),
+            models.Index(fields=["subject_kind", "event", "seq"], name="audit_kind_event_seq"),
+        ]
+        triggers = [
+            # The database itself refuses edits and deletions, whatever the application does.
+            pgtrigger.Protect(
+                name="audit_append_only", operation=pgtrigger.Update | pgtrigger.Delete
+            ),
+            pgtrigger.Trigger(
+                name="audit_no_truncate",
+                operation=pgtrigger.Truncate,
+                level=pgtrigger.Statement,
+                when=pgtrigger.Before,
+                func="RAISE EXCEPTION 'audit events are append-only: TRUNCATE refused'; RETURN NULL;",
+            ),
+        ]
+
+    def __str__(self):
+        return f"#{self.seq} {self.event} {self.subject_kind}:{self.subject_id}"
+
+
+class AuditChainHead(models.Model):
+    """The last link of each subject's chain: locked per subject while appending, and compared
+    with the events on verification so that a deleted last event is caught too."""
+
+    subject_kind = models.CharField(max_length=32)
+    subject_id = models.CharField(max_length=64)
+    last_subject_seq = models.PositiveIntegerField(default=0)
+    last_hash = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["subject_kind", "subject_id"], name="uniq_chain_head")
+        ]
+
+
+class VerificationRun(models.Model):
+    """Each run of the chain verification, so auditors can see when it last passed."""
+
+    started_at = models.DateTimeField(default=timezone.now)
+    ok = models.BooleanField()
+    events_checked = models.PositiveBigIntegerField()
+    seconds = models.FloatField()
+    first_broken = models.JSONField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-started_at"]
+        get_latest_by = "started_at"

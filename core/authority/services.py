@@ -1,0 +1,171 @@
+"""Who must approve what (the chain from the matrix) and whether an actor may decide a step."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from core.exceptions import (
+    MatrixConfigurationError,
+    NotYourTaskError,
+    ReadOnlyRoleError,
+    SegregationOfDutiesError,
+    StateConflictError,
+)
+from core.org import selectors as org
+from core.org.models import Role, User
+
+from .models import LINE_MANAGER, STEP_CHOICES, AuthorityBand, AuthorityMatrix
+
+STEP_LABELS = dict(STEP_CHOICES)
+
+
+@dataclass(frozen=True)
+class ChainStep:
+    index: int
+    code: str
+    candidates: tuple[User, ...]
+    note: str = ""
+
+    @property
+    def label(self) -> str:
+        return str(STEP_LABELS.get(self.code, self.code))
+
+    @property
+    def candidate_ids(self) -> frozenset[int]:
+        return frozenset(u.pk for u in self.candidates)
+
+
+def find_band(kind: str, amount: Decimal, *, category=None, region_id=None) -> AuthorityBand:
+    """The band for this amount in the most specific matrix: category+region, category, region, any."""
+    category = category or ""
+    candidates = AuthorityMatrix.objects.filter(kind=kind, category__in={category, ""}).filter(
+        Q(region__isnull=True) | Q(region_id=region_id)
+    )
+    matrices = {(m.category, m.region_id): m for m in candidates.prefetch_related("bands")}
+    for key in ((category, region_id), (category, None), ("", region_id), ("", None)):
+        matrix = matrices.get(key)
+        if matrix is None:
+            continue
+        for band in sorted(matrix.bands.all(), key=lambda b: b.min_amount):
+            if band.contains(amount):
+                return band
+        break
+    raise MatrixConfigurationError(
+        _("No approval band covers %(amount)s for %(kind)s; ask an administrator to fix the matrix.")
+        % {"amount": amount, "kind": kind}
+    )
+
+
+def _resolve(code: str, submitter: User, region_id: int | None) -> list[User]:
+    if code == LINE_MANAGER:
+        manager = org.manager_of(submitter)
+        return [manager] if manager is not None and manager.is_active else []
+    return list(org.holders_of(code, region_id))
+
+
+def _climb(people: Iterable[User], excluded: set[int]) -> list[User]:
+    """One level up from people who may not act: their line managers, repeated as needed."""
+    result, seen = [], set()
+    frontier = list(people)
+    while frontier:
+        nxt = []
+        for person in frontier:
+            boss = org.manager_of(person)
+            if boss is None or boss.pk in seen:
+                continue
+            seen.add(boss.pk)
+            if boss.pk in excluded or not boss.is_active:
+                nxt.append(boss)
+            else:
+                result.append(boss)
+        if result:
+            return result
+        frontier = nxt
+    return []
+
+
+def approval_chain(
+    kind: str, amount: Decimal, submitter: User, category=None, region=None
+) -> list[ChainStep]:
+    """The ordered steps for this request, with who may act on each (segregation applied)."""
+    region_id = getattr(region, "pk", region) or submitter.region_id
+    band = find_band(kind, amount, category=category, region_id=region_id)
+    excluded = {submitter.pk} | {d.pk for d in org.deputies_of(submitter, kind=kind)}
+    steps: list[ChainStep] = []
+    for code in band.steps:
+        resolved = _resolve(code, submitter, region_id)
+        allowed = [u for u in resolved if u.pk not in excluded]
+        note = ""
+        if resolved and not allowed:
+            allowed = _climb(resolved, excluded)
+            note = _("Resolved to the submitter or their deputy; moved one level up.")
+        if not allowed:
+            allowed = [u for u in org.holders_of(Role.ADMINISTRATOR) if u.pk not in excluded]
+            note = _("Nobody else may approve this step; routed to the administrators.")
+            if not allowed:
+                raise MatrixConfigurationError(
+                    _("Nobody may approve step %(step)s of this request.")
+                    % {"step": STEP_LABELS.get(code, code)}
+                )
+        ids = frozenset(u.pk for u in allowed)
+        if steps and steps[-1].candidate_ids == ids and len(ids) == 1:
+            continue  # the same single person would approve twice in a row: once is enough
+        steps.append(ChainStep(index=len(steps), code=code, candidates=tuple(allowed), note=note))
+    return steps
+
+
+@dataclass(frozen=True)
+class DecisionContext:
+    """What `ensure_can_decide` needs to know about a task, whatever process it belongs to."""
+
+    kind: str
+    submitter_id: int
+    assignee_id: int | None
+    candidate_ids: frozenset[int] = field(default_factory=frozenset)
+    is_open: bool = True
+
+
+@dataclass(frozen=True)
+class Decider:
+    actor: User
+    principal: User  # whom the actor decides for: themselves, or the person they deputise for
+
+    @property
+    def on_behalf(self) -> bool:
+        return self.actor.pk != self.principal.pk
+
+
+def ensure_can_decide(actor: User, task) -> Decider:
+    """Refuse unless actor (or the person they act for today) may decide this task now.
+
+    `task` is a DecisionContext or anything with `decision_context()` returning one.
+    """
+    ctx: DecisionContext = task.decision_context() if hasattr(task, "decision_context") else task
+    if not actor.is_active:
+        raise NotYourTaskError()
+    if org.is_read_only(actor):
+        raise ReadOnlyRoleError()
+    if not ctx.is_open:
+        raise StateConflictError()
+    if actor.pk == ctx.submitter_id:
+        raise SegregationOfDutiesError()
+    principals = {p.pk: p for p in org.principals_for(actor, kind=ctx.kind)}
+    if ctx.submitter_id in principals:
+        raise SegregationOfDutiesError(
+            _("You act for the submitter of this request, so you may not decide it.")
+        )
+    if ctx.assignee_id is not None:
+        if actor.pk == ctx.assignee_id:
+            return Decider(actor=actor, principal=actor)
+        if ctx.assignee_id in principals:
+            return Decider(actor=actor, principal=principals[ctx.assignee_id])
+        raise NotYourTaskError()
+    if actor.pk in ctx.candidate_ids:
+        return Decider(actor=actor, principal=actor)
+    for pk in sorted(ctx.candidate_ids):
+        if pk in principals:
+            return Decider(actor=actor, principal=principals[pk])
+    raise NotYourTaskError(_("This step needs a holder of its role; you do not hold it."))

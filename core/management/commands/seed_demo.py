@@ -1,0 +1,21 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from core import registry
+from core.org.demo import DEMO_PASSWORD, seed_org
+
+
+class Command(BaseCommand):
+    help = "Create or refresh the demo company (idempotent). Refused under production settings."
+
+    def handle(self, *args, **options):
+        if not getattr(settings, "DEMO_LOGINS_ALLOWED", False):
+            raise CommandError(
+                "seed_demo is disabled in these settings: demo logins never exist in production."
+            )
+        users = seed_org()
+        for process in registry.processes():
+            if process.seed_demo is not None:
+                process.seed_demo()
+        self.stdout.write(self.style.SUCCESS(f"Demo company ready: {len(users)} people."))
+        self.stdout.write(f"Log in as any of: {', '.join(users)} (password: {DEMO_PASSWORD})")

@@ -1,0 +1,117 @@
+"""The demo company: people, roles and the authority matrix (idempotent)."""
+
+from decimal import Decimal
+
+from django.db import transaction
+
+from core.authority.models import LINE_MANAGER, AuthorityBand, AuthorityMatrix
+from core.kinds import ProcessKind
+
+from .models import Department, Region, Role, RoleAssignment, User
+
+DEMO_PASSWORD = "countersign-demo"
+
+REGIONS = [("east", "华东"), ("south", "华南"), ("north", "华北")]
+DEPARTMENTS = [
+    ("management", "总经办"),
+    ("sales", "销售部"),
+    ("finance", "财务部"),
+    ("legal", "法务部"),
+    ("marketing", "市场部"),
+    ("audit", "审计部"),
+    ("admin", "行政部"),
+]
+
+# username, display name, department, region, manager, roles, grade
+PEOPLE = [
+    ("ceo", "王建国", "management", None, None, [Role.CEO], 9),
+    ("gm", "李明", "sales", None, "ceo", [Role.SALES_GM], 8),
+    ("east_mgr", "张伟", "sales", "east", "gm", [Role.REGIONAL_MANAGER], 6),
+    ("south_mgr", "陈静", "sales", "south", "gm", [Role.REGIONAL_MANAGER], 6),
+    ("north_mgr", "刘洋", "sales", "north", "gm", [Role.REGIONAL_MANAGER], 6),
+    ("east_rep1", "赵磊", "sales", "east", "east_mgr", [Role.SALESPERSON], 3),
+    ("east_rep2", "孙丽", "sales", "east", "east_mgr", [Role.SALESPERSON], 3),
+    ("east_rep3", "周杰", "sales", "east", "east_mgr", [Role.SALESPERSON], 2),
+    ("south_rep1", "吴芳", "sales", "south", "south_mgr", [Role.SALESPERSON], 3),
+    ("south_rep2", "郑浩", "sales", "south", "south_mgr", [Role.SALESPERSON], 2),
+    ("north_rep1", "冯军", "sales", "north", "north_mgr", [Role.SALESPERSON], 3),
+    ("north_rep2", "何敏", "sales", "north", "north_mgr", [Role.SALESPERSON], 2),
+    ("finance", "钱芳", "finance", None, "ceo", [Role.FINANCE], 6),
+    ("finance_clerk", "许亮", "finance", None, "finance", [Role.FINANCE], 3),
+    ("legal", "郭琳", "legal", None, "ceo", [Role.LEGAL], 6),
+    ("legal2", "马超", "legal", None, "legal", [Role.LEGAL], 4),
+    ("marketing", "林晓", "marketing", None, "gm", [Role.MARKETING], 5),
+    ("marketing2", "高远", "marketing", None, "marketing", [Role.MARKETING], 3),
+    ("auditor", "罗审", "audit", None, "ceo", [Role.AUDITOR], 6),
+    ("admin", "系统管理员", "admin", None, None, [Role.ADMINISTRATOR], 5),
+]
+
+# (kind, category, [(min, max, steps)]); max None = no upper limit. Amounts in CNY.
+MATRIX = [
+    (ProcessKind.EXPENSE, "", [
+        ("0", "5000", [LINE_MANAGER]),
+        ("5000", "20000", [LINE_MANAGER, Role.SALES_GM]),
+        ("20000", None, [LINE_MANAGER, Role.SALES_GM, Role.CEO]),
+    ]),
+    (ProcessKind.EXPENSE, "marketing", [
+        ("0", "10000", [LINE_MANAGER]),
+        ("10000", "50000", [LINE_MANAGER, Role.SALES_GM]),
+        ("50000", None, [LINE_MANAGER, Role.SALES_GM, Role.CEO]),
+    ]),
+    (ProcessKind.BUDGET, "", [("0", None, [Role.SALES_GM, Role.CEO])]),
+    (ProcessKind.CONTRACT, "", [
+        ("0", "1000000", [Role.REGIONAL_MANAGER, Role.SALES_GM]),
+        ("1000000", None, [Role.REGIONAL_MANAGER, Role.CEO]),
+    ]),
+    (ProcessKind.PLAN, "", [("0", None, [Role.CEO])]),
+    (ProcessKind.RISK, "", [("0", None, [Role.REGIONAL_MANAGER])]),
+    (ProcessKind.DEMO, "", [
+        ("0", "10000", [LINE_MANAGER]),
+        ("10000", None, [LINE_MANAGER, Role.SALES_GM]),
+    ]),
+]
+
+
+@transaction.atomic
+def seed_org() -> dict[str, User]:
+    regions = {
+        code: Region.objects.update_or_create(code=code, defaults={"name": name})[0]
+        for code, name in REGIONS
+    }
+    departments = {
+        code: Department.objects.update_or_create(code=code, defaults={"name": name})[0]
+        for code, name in DEPARTMENTS
+    }
+    users: dict[str, User] = {}
+    for username, display, dept, region, manager, roles, grade in PEOPLE:
+        user, created = User.objects.get_or_create(username=username)
+        user.display_name = display
+        user.email = f"{username}@countersign.example"
+        user.department = departments[dept]
+        user.region = regions[region] if region else None
+        user.manager = users[manager] if manager else None
+        user.grade = grade
+        user.is_staff = username == "admin"
+        user.is_superuser = username == "admin"
+        if created:
+            user.set_password(DEMO_PASSWORD)
+        user.save()
+        users[username] = user
+        for role in roles:
+            role_region = user.region if role in (Role.REGIONAL_MANAGER, Role.SALESPERSON) else None
+            RoleAssignment.objects.get_or_create(user=user, role=role, region=role_region)
+    for kind, category, bands in MATRIX:
+        matrix, created = AuthorityMatrix.objects.get_or_create(
+            kind=kind, category=category, region=None
+        )
+        if created:
+            AuthorityBand.objects.bulk_create(
+                AuthorityBand(
+                    matrix=matrix,
+                    min_amount=Decimal(lo),
+                    max_amount=Decimal(hi) if hi else None,
+                    steps=[str(s) for s in steps],
+                )
+                for lo, hi, steps in bands
+            )
+    return users

@@ -1,0 +1,216 @@
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from core.kinds import ProcessKind
+
+
+class Role(models.TextChoices):
+    SALESPERSON = "salesperson", _("Salesperson")
+    REGIONAL_MANAGER = "regional_manager", _("Regional manager")
+    SALES_GM = "sales_gm", _("Sales general manager")
+    CEO = "ceo", _("General manager (CEO)")
+    FINANCE = "finance", _("Finance")
+    LEGAL = "legal", _("Legal")
+    MARKETING = "marketing", _("Marketing")
+    AUDITOR = "auditor", _("Auditor")
+    ADMINISTRATOR = "admin", _("Administrator")
+
+
+# Roles whose holders are tied to a sales region (who holds the role *for region G*).
+REGIONAL_ROLES = frozenset({Role.SALESPERSON, Role.REGIONAL_MANAGER})
+
+
+class Department(models.Model):
+    code = models.SlugField(_("code"), max_length=32, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+
+    class Meta:
+        verbose_name = _("department")
+        verbose_name_plural = _("departments")
+        ordering = ["code"]
+
+    def __str__(self):
+        return self.name
+
+
+class Region(models.Model):
+    code = models.SlugField(_("code"), max_length=32, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+
+    class Meta:
+        verbose_name = _("sales region")
+        verbose_name_plural = _("sales regions")
+        ordering = ["code"]
+
+    def __str__(self):
+        return self.name
+
+
+class User(AbstractUser):
+    display_name = models.CharField(_("display name"), max_length=100, blank=True)
+    department = models.ForeignKey(
+        Department, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("department")
+    )
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("sales region")
+    )
+    manager = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reports",
+        verbose_name=_("line manager"),
+    )
+    grade = models.PositiveSmallIntegerField(
+        _("grade"), default=1, help_text=_("Employee grade, used by reimbursement standards.")
+    )
+    email_notifications = models.BooleanField(_("e-mail notifications"), default=True)
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self):
+        return self.display_name or self.get_full_name() or self.username
+
+    def clean(self):
+        super().clean()
+        if self.manager_id is None:
+            return
+        if self.pk is not None and self.manager_id == self.pk:
+            raise ValidationError({"manager": _("A person cannot be their own line manager.")})
+        # Walk up from the proposed manager; meeting this user again means a cycle.
+        seen = set()
+        current = self.manager
+        while current is not None and current.pk not in seen:
+            if self.pk is not None and current.pk == self.pk:
+                raise ValidationError(
+                    {"manager": _("This line manager would create a reporting cycle.")}
+                )
+            seen.add(current.pk)
+            current = current.manager
+
+
+class RoleAssignment(models.Model):
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="role_assignments", verbose_name=_("user")
+    )
+    role = models.CharField(_("role"), max_length=32, choices=Role.choices, db_index=True)
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("region")
+    )
+
+    class Meta:
+        verbose_name = _("role assignment")
+        verbose_name_plural = _("role assignments")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "role", "region"], name="uniq_role_assignment"
+            ),
+            models.UniqueConstraint(
+                fields=["user", "role"],
+                condition=Q(region__isnull=True),
+                name="uniq_role_assignment_no_region",
+            ),
+        ]
+        indexes = [models.Index(fields=["role", "region"])]
+
+    def __str__(self):
+        return f"{self.user} · {self.get_role_display()}" + (
+            f" · {self.region}" if self.region_id else ""
+        )
+
+    def clean(self):
+        if self.role == Role.REGIONAL_MANAGER and self.region_id is None:
+            raise ValidationError({"region": _("A regional manager needs a region.")})
+
+
+class Delegation(models.Model):
+    """A deputy acts for a principal over a date range (inclusive, Asia/Shanghai days)."""
+
+    principal = models.ForeignKey(
+        User,
+        on_delete=models.CASCADE,
+        related_name="delegations_given",
+        verbose_name=_("absent person"),
+    )
+    deputy = models.ForeignKey(
+        User,
+        on_delete=models.CASCADE,
+        related_name="delegations_received",
+        verbose_name=_("deputy"),
+    )
+    starts_on = models.DateField(_("first day"))
+    ends_on = models.DateField(_("last day"))
+    kinds = models.JSONField(
+        _("process kinds"),
+        default=list,
+        blank=True,
+        help_text=_("Empty means every process kind."),
+    )
+    reason = models.CharField(_("reason"), max_length=200, blank=True)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("delegation")
+        verbose_name_plural = _("delegations")
+        ordering = ["-starts_on"]
+        indexes = [
+            models.Index(fields=["deputy", "starts_on", "ends_on"]),
+            models.Index(fields=["principal", "starts_on", "ends_on"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=models.F("starts_on")), name="delegation_range_order"
+            ),
+            models.CheckConstraint(
+                condition=~Q(principal=models.F("deputy")), name="delegation_not_to_self"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.principal} → {self.deputy} ({self.starts_on}–{self.ends_on})"
+
+    def covers_kind(self, kind: str | None) -> bool:
+        return not self.kinds or kind is None or kind in self.kinds
+
+    def clean(self):
+        errors = {}
+        if self.principal_id and self.principal_id == self.deputy_id:
+            errors["deputy"] = _("A person cannot delegate to themselves.")
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            errors["ends_on"] = _("The last day is before the first day.")
+        valid = set(ProcessKind.values)
+        if not isinstance(self.kinds, list) or any(k not in valid for k in self.kinds):
+            errors["kinds"] = _("Unknown process kind; choose from: %(kinds)s") % {
+                "kinds": ", ".join(sorted(valid))
+            }
+        if errors:
+            raise ValidationError(errors)
+        if not (self.principal_id and self.starts_on and self.ends_on):
+            return
+        overlapping = Delegation.objects.filter(
+            principal_id=self.principal_id,
+            starts_on__lte=self.ends_on,
+            ends_on__gte=self.starts_on,
+        ).exclude(pk=self.pk)
+        mine = set(self.kinds)
+        for other in overlapping:
+            theirs = set(other.kinds)
+            if not mine or not theirs or mine & theirs:
+                raise ValidationError(
+                    _(
+                        "%(principal)s already has a delegation to %(deputy)s from %(start)s "
+                        "to %(end)s for overlapping process kinds."
+                    )
+                    % {
+                        "principal": self.principal,
+                        "deputy": other.deputy,
+                        "start": other.starts_on,
+                        "end": other.ends_on,
+                    }
+                )

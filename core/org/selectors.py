@@ -1,0 +1,75 @@
+"""Who is who: managers, role holders, and who acts for whom today."""
+
+from collections.abc import Iterable
+from datetime import date
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from .models import REGIONAL_ROLES, Delegation, Role, User
+
+
+def today() -> date:
+    # Delegation days are calendar days in the company's time zone (Asia/Shanghai).
+    return timezone.localdate()
+
+
+def manager_of(user: User) -> User | None:
+    return user.manager if user.manager_id else None
+
+
+def holders_of(role: str, region_id: int | None = None) -> QuerySet[User]:
+    """Active holders of a role; for regional roles, those holding it for that region."""
+    qs = User.objects.filter(is_active=True, role_assignments__role=role)
+    if role in REGIONAL_ROLES and region_id is not None:
+        qs = qs.filter(role_assignments__region_id=region_id)
+    return qs.distinct().order_by("id")
+
+
+def roles_of(user: User) -> set[str]:
+    cached = getattr(user, "_countersign_roles", None)
+    if cached is None:
+        cached = set(user.role_assignments.values_list("role", flat=True))
+        user._countersign_roles = cached
+    return cached
+
+
+def has_role(user: User, *roles: str) -> bool:
+    return bool(roles_of(user) & set(roles))
+
+
+def is_read_only(user: User) -> bool:
+    """Auditors read everything and change nothing (unless they also hold a working role)."""
+    roles = roles_of(user)
+    return Role.AUDITOR in roles and not (roles - {Role.AUDITOR})
+
+
+def _active(on: date | None) -> Q:
+    on = on or today()
+    return Q(starts_on__lte=on, ends_on__gte=on)
+
+
+def _filter_kind(delegations: Iterable[Delegation], kind: str | None) -> list[Delegation]:
+    # `kinds == []` means every kind. A person has few delegations, so the kind test runs in
+    # Python rather than through JSON operators that differ between PostgreSQL and SQLite.
+    return [d for d in delegations if d.covers_kind(kind)]
+
+
+def principals_for(deputy: User, *, kind: str | None = None, on: date | None = None) -> list[User]:
+    """The people this deputy acts for on that day (today by default)."""
+    rows = Delegation.objects.filter(_active(on), deputy=deputy).select_related("principal")
+    return [d.principal for d in _filter_kind(rows, kind)]
+
+
+def deputies_of(principal: User, *, kind: str | None = None, on: date | None = None) -> list[User]:
+    """Who acts for this person on that day."""
+    rows = Delegation.objects.filter(_active(on), principal=principal).select_related(
+        "deputy"
+    )
+    return [d.deputy for d in _filter_kind(rows, kind)]
+
+
+def acts_for(deputy: User, principal: User, *, kind: str | None = None, on=None) -> bool:
+    if deputy.pk == principal.pk:
+        return True
+    return any(p.pk == principal.pk for p in principals_for(deputy, kind=kind, on=on))

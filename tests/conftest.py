@@ -1,0 +1,45 @@
+import os
+import shutil
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+
+def _is_postgres() -> bool:
+    return settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
+
+
+def pytest_collection_modifyitems(config, items):
+    on_pg = _is_postgres()
+    broker = getattr(settings, "CELERY_TEST_BROKER_URL", "")
+    chromium = shutil.which("chromium") or os.environ.get("CHROMIUM_PATH")
+    skip_pg = pytest.mark.skip(
+        reason="needs PostgreSQL: set DATABASE_URL=postgres://… (locking/trigger behaviour)"
+    )
+    skip_broker = pytest.mark.skip(
+        reason="needs a real broker: set CELERY_BROKER_URL=redis://… to run Celery worker tests"
+    )
+    skip_browser = pytest.mark.skip(
+        reason="needs Debian's chromium (apt-get install chromium) for browser tests"
+    )
+    for item in items:
+        if "postgres" in item.keywords and not on_pg:
+            item.add_marker(skip_pg)
+        if "broker" in item.keywords and not broker:
+            item.add_marker(skip_broker)
+        if "browser" in item.keywords and not chromium:
+            item.add_marker(skip_browser)
+
+
+@pytest.fixture
+def personas(db):
+    """The demo company's people by username (ceo, gm, east_mgr, east_rep1, finance, ...)."""
+    from core.org.demo import seed_org
+
+    return seed_org()
+
+
+@pytest.fixture
+def on_postgres():
+    return connection.vendor == "postgresql"
