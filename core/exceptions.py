@@ -59,3 +59,9 @@ class MatrixConfigurationError(ApprovalError):
     code = "matrix_configuration"
     status = 400
     default_message = _("The approval-authority matrix has no band for this request.")
+
+
+class NotFoundError(ApprovalError):
+    code = "not_found"
+    status = 404
+    default_message = _("Not found, or not visible to you.")

@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "core.org",
     "core.authority",
     "core.audit",
+    "core.inbox",
+    "workflows.demo",
 ]
 
 MIDDLEWARE = [
@@ -115,6 +117,9 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_TIMEOUT = 3
 CELERY_RESULT_BACKEND = None
+CELERY_BEAT_SCHEDULE = {
+    "sweep-timers": {"task": "core.inbox.tasks.sweep_timers", "schedule": 60.0},
+}
 
 CURRENCY = "CNY"
 

@@ -1,0 +1,77 @@
+"""Auditor reads: filtered event search and a request's timeline."""
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from decimal import Decimal
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from .models import AuditEvent, VerificationRun
+
+
+@dataclass
+class EventFilters:
+    subject_kind: str = ""
+    subject_id: str = ""
+    number: str = ""
+    actor: str = ""  # username or user id
+    event: str = ""
+    since: date | datetime | None = None
+    until: date | datetime | None = None
+    amount_min: Decimal | None = None
+    amount_max: Decimal | None = None
+
+
+def _start(value):
+    if isinstance(value, datetime):
+        return value
+    return timezone.make_aware(datetime.combine(value, time.min))
+
+
+def _end(value):
+    if isinstance(value, datetime):
+        return value
+    return timezone.make_aware(datetime.combine(value, time.max))
+
+
+def events(f: EventFilters | None = None) -> QuerySet[AuditEvent]:
+    f = f or EventFilters()
+    qs = AuditEvent.objects.all()
+    if f.subject_kind:
+        qs = qs.filter(subject_kind=f.subject_kind)
+    if f.subject_id:
+        qs = qs.filter(subject_id=str(f.subject_id))
+    if f.number:
+        qs = qs.filter(subject_number=f.number.strip())
+    if f.actor:
+        actor = str(f.actor).strip()
+        qs = qs.filter(actor_id=int(actor)) if actor.isdigit() else qs.filter(actor_name=actor)
+    if f.event:
+        qs = qs.filter(event=f.event.strip())
+    if f.since:
+        qs = qs.filter(occurred_at__gte=_start(f.since))
+    if f.until:
+        qs = qs.filter(occurred_at__lte=_end(f.until))
+    if f.amount_min is not None:
+        qs = qs.filter(amount__gte=f.amount_min)
+    if f.amount_max is not None:
+        qs = qs.filter(amount__lte=f.amount_max)
+    return qs.order_by("-seq")
+
+
+def timeline(kind: str, object_id) -> QuerySet[AuditEvent]:
+    return AuditEvent.objects.filter(subject_kind=kind, subject_id=str(object_id)).order_by(
+        "subject_seq"
+    )
+
+
+def last_verification() -> VerificationRun | None:
+    return VerificationRun.objects.order_by("-started_at").first()
+
+
+def event_types() -> list[str]:
+    # A short, bounded list (event names, not rows) for the filter form.
+    return list(
+        AuditEvent.objects.order_by("event").values_list("event", flat=True).distinct()[:200]
+    )

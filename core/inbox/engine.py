@@ -1,0 +1,233 @@
+"""Glue between viewflow flows and the generic request/task tables.
+
+A governed process's flow uses these as node callbacks:
+
+    start = flow.StartHandle(engine.start_process).Next(this.approve)
+    approve = flow.View(engine.task_view).Assign(engine.chain_assignee)
+                  .onCreate(engine.chain_task_created).Next(this.route)
+    route = (flow.Switch().Case(this.approve, engine.next_chain_step)
+             .Case(this.revise, engine.returned_to_submitter)
+             .Case(this.rejected, engine.was_rejected).Default(this.<after approvals>))
+    revise = flow.View(engine.task_view).Assign(engine.submitter_of)
+                 .onCreate(engine.revision_task_created).Next(this.route)
+"""
+
+from django.db import transaction
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.authority.services import approval_chain
+from core.org.models import User
+
+from . import notify, sla
+from .models import Candidate, Decision, Request, RequestStatus, WorkItem
+
+REVISION_STEP = "revise"
+
+
+def request_of(process) -> Request:
+    cached = getattr(process, "_cs_request", None)
+    if cached is None:
+        cached = Request.objects.select_related("submitter").get(process=process)
+        process._cs_request = cached
+    return cached
+
+
+def chain_for(request: Request) -> list[dict]:
+    steps = approval_chain(
+        request.kind,
+        request.amount or 0,
+        request.submitter,
+        category=request.category or None,
+        region=request.region_id,
+    )
+    return [
+        {
+            "code": s.code,
+            "label": s.label,
+            "candidates": sorted(s.candidate_ids),
+            "note": s.note,
+        }
+        for s in steps
+    ]
+
+
+# --- node callbacks -------------------------------------------------------------------------
+
+
+def start_process(activation, request: Request):
+    """StartHandle body: bind the viewflow process to the request."""
+    activation.process._cs_request = request
+    activation.process.save()
+    request.process = activation.process
+    request.save(update_fields=["process"])
+    return activation.process
+
+
+def task_view(request, **kwargs):
+    """viewflow wants a view per human node; ours live in the inbox, so send people there."""
+    return redirect("inbox:task", task_id=kwargs.get("task_pk"))
+
+
+def chain_assignee(activation) -> User | None:
+    """The single person for the current chain step, or None to put the task in a queue."""
+    req = request_of(activation.process)
+    step = req.chain[req.step_index]
+    if len(step["candidates"]) == 1:
+        return User.objects.get(pk=step["candidates"][0])
+    return None
+
+
+def submitter_of(activation) -> User:
+    return request_of(activation.process).submitter
+
+
+def chain_task_created(activation) -> None:
+    req = request_of(activation.process)
+    step = req.chain[req.step_index]
+    open_work_item(
+        activation,
+        step_code=step["code"],
+        step_label=step["label"],
+        step_index=req.step_index,
+        candidate_ids=step["candidates"],
+    )
+
+
+def revision_task_created(activation) -> None:
+    req = request_of(activation.process)
+    open_work_item(
+        activation,
+        step_code=REVISION_STEP,
+        step_label=_("Revise and resubmit"),
+        step_index=-1,
+        candidate_ids=[req.submitter_id],
+        is_revision=True,
+    )
+
+
+def next_chain_step(activation) -> bool:
+    req = request_of(activation.process)
+    if req.last_decision == Decision.RETURNED:
+        return req.return_to_step is not None
+    if req.last_decision in (Decision.APPROVED, Decision.REVISED):
+        return req.step_index < len(req.chain)
+    return False
+
+
+def returned_to_submitter(activation) -> bool:
+    req = request_of(activation.process)
+    return req.last_decision == Decision.RETURNED and req.return_to_step is None
+
+
+def was_rejected(activation) -> bool:
+    return request_of(activation.process).last_decision == Decision.REJECTED
+
+
+# --- work items -----------------------------------------------------------------------------
+
+
+def open_work_item(
+    activation,
+    *,
+    step_code: str,
+    step_label: str,
+    candidate_ids,
+    step_index: int = -1,
+    is_revision: bool = False,
+) -> WorkItem:
+    """Create the inbox row for a human task just created by viewflow, and tell its people."""
+    req = request_of(activation.process)
+    task = activation.task
+    now = timezone.now()
+    due, remind_at = (None, None) if is_revision else sla.deadlines(req.kind, step_code, now)
+    item = WorkItem.objects.create(
+        task=task,
+        request=req,
+        kind=req.kind,
+        step_code=step_code,
+        step_label=str(step_label),
+        step_index=step_index,
+        is_revision=is_revision,
+        number=req.number,
+        title=req.title,
+        amount=req.amount,
+        submitter_id=req.submitter_id,
+        assignee_id=task.owner_id,
+        created=now,
+        due=due,
+        remind_at=remind_at,
+    )
+    candidate_ids = list(candidate_ids)
+    if task.owner_id is None:
+        Candidate.objects.bulk_create(
+            [Candidate(work_item=item, user_id=uid) for uid in candidate_ids]
+        )
+    waiting = [task.owner_id] if task.owner_id else candidate_ids
+    set_waiting(req, step_label=step_label, user_ids=waiting, since=now)
+    notify.on_commit_many(
+        waiting,
+        kind="assigned",
+        request=req,
+        key=f"assigned:{task.pk}",
+        text=_("%(step)s: %(title)s is waiting for you") % {"step": step_label, "title": req.title},
+        url=f"/inbox/tasks/{task.pk}/",
+    )
+    return item
+
+
+def set_waiting(req: Request, *, step_label, user_ids, since=None) -> None:
+    people = list(User.objects.filter(pk__in=user_ids).only("username", "display_name"))
+    req.current_step = str(step_label)
+    req.waiting_on_names = ", ".join(str(p) for p in people)[:300]
+    req.since = since or timezone.now()
+    req.save(update_fields=["current_step", "waiting_on_names", "since"])
+    req.waiting_on.set(people)
+
+
+def clear_waiting(req: Request, *, step_label="") -> None:
+    req.current_step = str(step_label)
+    req.waiting_on_names = ""
+    req.since = timezone.now()
+    req.save(update_fields=["current_step", "waiting_on_names", "since"])
+    req.waiting_on.clear()
+
+
+@transaction.atomic
+def submit_request(
+    *,
+    kind: str,
+    obj,
+    submitter: User,
+    title: str,
+    amount=None,
+    number: str = "",
+    category: str = "",
+    region=None,
+    flow_class,
+) -> Request:
+    """Create the request header for a domain object and start its flow at the first step.
+
+    Called by a process's own `*_submit` service, which has already locked and moved its object.
+    """
+    req, _created = Request.objects.get_or_create(
+        kind=kind,
+        object_id=obj.pk,
+        defaults={"title": title, "submitter": submitter},
+    )
+    req.title = title
+    req.amount = amount
+    req.number = number
+    req.category = category
+    req.region = region if region is not None else submitter.region
+    req.submitter = submitter
+    req.status = RequestStatus.IN_REVIEW
+    req.step_index = 0
+    req.last_decision = ""
+    req.return_to_step = None
+    req.submitted_at = timezone.now()
+    req.chain = chain_for(req)
+    req.save()
+    flow_class.start.run(request=req)
+    return req

@@ -1,0 +1,310 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from viewflow.workflow.models import Process, Task
+
+from core.kinds import ProcessKind
+from core.money import MoneyField
+
+
+class RequestStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    IN_REVIEW = "in_review", _("In review")
+    RETURNED = "returned", _("Returned for revision")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    DONE = "done", _("Done")
+
+
+OPEN_REQUEST_STATES = (RequestStatus.IN_REVIEW, RequestStatus.RETURNED)
+
+
+class Request(models.Model):
+    """The header every governed object shares: what a submitter tracks, across processes.
+
+    The domain object (claim, contract, ...) keeps its own FSM state; this row mirrors what the
+    lists need so that "my requests" is one indexed query over one table.
+    """
+
+    kind = models.CharField(_("process"), max_length=32, choices=ProcessKind.choices)
+    object_id = models.BigIntegerField(_("object id"))
+    number = models.CharField(_("number"), max_length=40, blank=True, db_index=True)
+    title = models.CharField(_("title"), max_length=200)
+    amount = MoneyField(_("amount"), null=True, blank=True)
+    currency = models.CharField(_("currency"), max_length=3, default="CNY")
+    category = models.CharField(_("category"), max_length=32, blank=True)
+    region = models.ForeignKey(
+        "org.Region", on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("region")
+    )
+    submitter = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="requests_submitted",
+        verbose_name=_("submitter"),
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=RequestStatus.choices, default=RequestStatus.DRAFT
+    )
+    process = models.OneToOneField(
+        Process, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    # The resolved approval chain: [{"code", "label", "candidates": [ids], "note"}], and where
+    # the request stands in it. Recomputed on every (re)submission.
+    chain = models.JSONField(default=list, blank=True)
+    step_index = models.PositiveSmallIntegerField(default=0)
+    current_step = models.CharField(_("current step"), max_length=100, blank=True)
+    waiting_on = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="+", verbose_name=_("waiting on")
+    )
+    waiting_on_names = models.CharField(_("waiting on"), max_length=300, blank=True)
+    last_decision = models.CharField(max_length=16, blank=True)
+    return_to_step = models.SmallIntegerField(null=True, blank=True)
+    since = models.DateTimeField(_("since"), default=timezone.now)
+    created = models.DateTimeField(_("created"), default=timezone.now)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("request")
+        verbose_name_plural = _("requests")
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "object_id"], name="uniq_request_object")
+        ]
+        indexes = [
+            models.Index(fields=["submitter", "-since"], name="request_submitter_since"),
+            models.Index(fields=["status", "-since"], name="request_status_since"),
+        ]
+
+    def __str__(self):
+        return f"{self.number or self.pk} {self.title}"
+
+    @property
+    def audit_kind(self) -> str:
+        return self.kind
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_REQUEST_STATES
+
+
+class WorkItemStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    DONE = "done", _("Decided")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class Decision(models.TextChoices):
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+    RETURNED = "returned", _("Returned for revision")
+    REVISED = "revised", _("Revised and resubmitted")
+
+
+class WorkItem(models.Model):
+    """One human task (a viewflow Task) with what the inbox shows and sorts by, as columns.
+
+    Inbox, queue and archive are each one index range scan on this table.
+    """
+
+    task = models.OneToOneField(Task, on_delete=models.CASCADE, primary_key=True, related_name="+")
+    request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="work_items")
+    kind = models.CharField(max_length=32, choices=ProcessKind.choices)
+    step_code = models.CharField(_("step"), max_length=40)
+    step_label = models.CharField(_("step"), max_length=100)
+    step_index = models.SmallIntegerField(default=0)
+    is_revision = models.BooleanField(default=False)
+    # Mirrors of the request for sorting and filtering without a join.
+    number = models.CharField(max_length=40, blank=True)
+    title = models.CharField(max_length=200)
+    amount = MoneyField(null=True, blank=True)
+    submitter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="work_items",
+        verbose_name=_("assignee"),
+    )
+    candidates = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, through="Candidate", related_name="+", blank=True
+    )
+    status = models.CharField(
+        max_length=16, choices=WorkItemStatus.choices, default=WorkItemStatus.OPEN
+    )
+    created = models.DateTimeField(default=timezone.now)
+    due = models.DateTimeField(_("due"), null=True, blank=True)
+    remind_at = models.DateTimeField(null=True, blank=True)
+    reminded = models.BooleanField(default=False)
+    escalation_level = models.PositiveSmallIntegerField(default=0)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    acting_for = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision = models.CharField(max_length=16, choices=Decision.choices, blank=True)
+    comment = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("task")
+        verbose_name_plural = _("tasks")
+        indexes = [
+            # inbox: open tasks of an assignee, most urgent first
+            models.Index(
+                fields=["assignee", "due", "created"],
+                name="workitem_inbox",
+                condition=Q(status="open"),
+            ),
+            # archive: what a person decided, newest first
+            models.Index(
+                fields=["decided_by", "-decided_at"],
+                name="workitem_archive",
+                condition=Q(status="done"),
+            ),
+            # sweeps: open tasks by deadline and reminder time
+            models.Index(fields=["due"], name="workitem_due", condition=Q(status="open")),
+            models.Index(
+                fields=["remind_at"],
+                name="workitem_remind",
+                condition=Q(status="open", reminded=False),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.step_label} · {self.number or self.title}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == WorkItemStatus.OPEN
+
+    @property
+    def overdue(self) -> bool:
+        return self.is_open and self.due is not None and self.due < timezone.now()
+
+
+class Candidate(models.Model):
+    """Who may claim an unassigned task (queue). Resolved from the authority chain."""
+
+    work_item = models.ForeignKey(WorkItem, on_delete=models.CASCADE)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "work_item"], name="uniq_candidate")
+        ]
+
+
+class SLARule(models.Model):
+    """Working hours allowed for a step (process kind × step code); '*' is any step."""
+
+    kind = models.CharField(_("process"), max_length=32, choices=ProcessKind.choices)
+    step_code = models.CharField(_("step"), max_length=40, default="*")
+    hours = models.DecimalField(_("working hours"), max_digits=6, decimal_places=2)
+    remind_before_hours = models.DecimalField(
+        _("remind before (working hours)"), max_digits=6, decimal_places=2, default=4
+    )
+
+    class Meta:
+        verbose_name = _("deadline rule")
+        verbose_name_plural = _("deadline rules")
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "step_code"], name="uniq_sla_rule"),
+            models.CheckConstraint(condition=Q(hours__gt=0), name="sla_hours_positive"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} / {self.step_code}: {self.hours} h"
+
+
+class Holiday(models.Model):
+    date = models.DateField(_("date"), unique=True)
+    name = models.CharField(_("name"), max_length=100)
+
+    class Meta:
+        verbose_name = _("holiday")
+        verbose_name_plural = _("holidays")
+        ordering = ["date"]
+
+    def __str__(self):
+        return f"{self.date} {self.name}"
+
+
+class Escalation(models.Model):
+    """An escalation happens once per (task, level): the unique key is the guarantee."""
+
+    work_item = models.ForeignKey(WorkItem, on_delete=models.CASCADE, related_name="escalations")
+    level = models.PositiveSmallIntegerField()
+    from_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    to_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    created = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["work_item", "level"], name="uniq_escalation_level")
+        ]
+
+
+class NotificationKind(models.TextChoices):
+    ASSIGNED = "assigned", _("Assigned to you")
+    CLAIMED = "claimed", _("Claimed")
+    DECIDED = "decided", _("Decided")
+    RETURNED = "returned", _("Returned for revision")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    REMINDER = "reminder", _("Deadline approaching")
+    ESCALATED = "escalated", _("Escalated")
+
+
+class Notification(models.Model):
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    kind = models.CharField(max_length=16, choices=NotificationKind.choices)
+    request = models.ForeignKey(Request, on_delete=models.CASCADE, null=True, related_name="+")
+    text = models.CharField(max_length=300)
+    url = models.CharField(max_length=200, blank=True)
+    created = models.DateTimeField(default=timezone.now)
+    read_at = models.DateTimeField(null=True, blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+    # The same notification delivered twice (a redelivered Celery message) is one row.
+    dedupe_key = models.CharField(max_length=120, unique=True)
+
+    class Meta:
+        ordering = ["-created"]
+        indexes = [
+            models.Index(
+                fields=["recipient", "-created"],
+                name="notification_unread",
+                condition=Q(read_at__isnull=True),
+            ),
+            models.Index(fields=["recipient", "-created"], name="notification_recipient"),
+        ]
+
+    def __str__(self):
+        return self.text
+
+
+class IdempotencyRecord(models.Model):
+    """The first response to a POST carrying an Idempotency-Key, replayed for repeats."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=100)
+    method = models.CharField(max_length=8)
+    path = models.CharField(max_length=300)
+    status_code = models.PositiveSmallIntegerField()
+    response = models.JSONField(default=dict)
+    created = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "key"], name="uniq_idempotency_key")
+        ]

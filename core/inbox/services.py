@@ -1,0 +1,491 @@
+"""Every action on a task or a request: lock, check, transition, audit, notify — one transaction.
+
+Lock order is always the process row first (viewflow's select_for_update lock), then whatever
+the process's own callbacks lock; state is re-read after the lock is held.
+"""
+
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from viewflow.workflow.exceptions import FlowLockFailed
+from viewflow.workflow.status import PROCESS, STATUS
+
+from core import registry
+from core.audit import services as audit
+from core.authority.services import Decider, DecisionContext, ensure_can_decide
+from core.exceptions import (
+    ApprovalError,
+    InvalidInputError,
+    NotFoundError,
+    NotYourTaskError,
+    PermissionDeniedError,
+    ReadOnlyRoleError,
+    SegregationOfDutiesError,
+    StateConflictError,
+)
+from core.org import selectors as org
+from core.org.models import Role, User
+from core.registry import Transition
+
+from . import engine, notify
+from .models import (
+    OPEN_REQUEST_STATES,
+    Decision,
+    Request,
+    RequestStatus,
+    WorkItem,
+    WorkItemStatus,
+)
+
+
+@contextmanager
+def _locked_item(task_id: int):
+    """Yield the work item with its request and task, read after taking the process lock."""
+    try:
+        head = WorkItem.objects.select_related("task").only(
+            "task__process_id", "task__flow_task"
+        ).get(pk=task_id)
+    except (WorkItem.DoesNotExist, ValueError, TypeError):
+        raise NotFoundError() from None
+    flow_class = head.task.flow_task.flow_class
+    try:
+        with flow_class.lock(head.task.process_id):
+            item = WorkItem.objects.select_related(
+                "request", "request__submitter", "task", "task__process"
+            ).get(pk=task_id)
+            item.task.process._cs_request = item.request
+            yield item
+    except FlowLockFailed:
+        raise StateConflictError(
+            _("Someone else is acting on this request right now; try again in a moment.")
+        ) from None
+
+
+@contextmanager
+def _locked_request(request_id: int):
+    try:
+        req = Request.objects.select_related("process").get(pk=request_id)
+    except (Request.DoesNotExist, ValueError, TypeError):
+        raise NotFoundError() from None
+    if req.process is None:
+        with transaction.atomic():
+            yield Request.objects.select_for_update().get(pk=request_id)
+        return
+    flow_class = req.process.flow_class
+    try:
+        with flow_class.lock(req.process_id):
+            req = Request.objects.select_related("submitter", "process").get(pk=request_id)
+            req.process._cs_request = req
+            yield req
+    except FlowLockFailed:
+        raise StateConflictError(
+            _("Someone else is acting on this request right now; try again in a moment.")
+        ) from None
+
+
+def _context(item: WorkItem) -> DecisionContext:
+    candidates = frozenset()
+    if item.assignee_id is None:
+        candidates = frozenset(item.candidate_set.values_list("user_id", flat=True))
+    return DecisionContext(
+        kind=item.kind,
+        submitter_id=item.submitter_id,
+        assignee_id=item.assignee_id,
+        candidate_ids=candidates,
+        is_open=item.is_open and item.request.is_open,
+    )
+
+
+def _ensure_open(item: WorkItem) -> None:
+    if not item.is_open or item.task.status not in (STATUS.NEW, STATUS.ASSIGNED):
+        raise StateConflictError(_("This task was already decided or cancelled."))
+    if not item.request.is_open:
+        raise StateConflictError(
+            _("This request is %(status)s; there is nothing left to decide.")
+            % {"status": item.request.get_status_display()}
+        )
+
+
+def _record(req: Request, *, actor, event: str, decider: Decider | None = None,
+            transition: Transition | None = None, comment: str = "", data=None,
+            from_state: str = "", to_state: str = ""):
+    t = transition or Transition()
+    return audit.record(
+        actor=actor,
+        on_behalf_of=decider.principal if decider and decider.on_behalf else None,
+        subject_kind=req.kind,
+        subject_id=req.object_id,
+        number=req.number,
+        amount=req.amount,
+        event=t.event or event,
+        from_state=t.from_state or from_state,
+        to_state=t.to_state or to_state,
+        changes=t.changes,
+        comment=comment,
+        data=data,
+    )
+
+
+def _finish_task(item: WorkItem, *, actor: User) -> None:
+    """Complete the viewflow task; the flow's gateways then create whatever comes next."""
+    task = item.task
+    activation = task.flow_task.activation_class(task)
+    if task.status == STATUS.NEW:
+        task.owner = actor
+        activation.assign(actor)
+    activation.start(None)
+    activation.execute()
+
+
+def _close_item(item: WorkItem, *, decision: str, actor: User, decider: Decider | None,
+                comment: str) -> None:
+    item.status = WorkItemStatus.DONE
+    item.decision = decision
+    item.decided_by = actor
+    item.acting_for = decider.principal if decider and decider.on_behalf else None
+    item.decided_at = timezone.now()
+    item.comment = comment
+    if item.assignee_id is None:
+        item.assignee = actor
+    item.save(update_fields=["status", "decision", "decided_by", "acting_for", "decided_at",
+                             "comment", "assignee"])
+
+
+def _callback(kind: str, name: str):
+    reg = registry.get(kind)
+    return getattr(reg, name, None) if reg else None
+
+
+def _after_flow(req: Request) -> None:
+    """Bring the request header in line with where the flow now stands."""
+    process = req.process
+    if process is not None and process.status == PROCESS.DONE and req.status in OPEN_REQUEST_STATES:
+        req.status = (
+            RequestStatus.REJECTED if req.last_decision == Decision.REJECTED
+            else RequestStatus.APPROVED
+        )
+    if req.status not in OPEN_REQUEST_STATES:
+        engine.clear_waiting(req, step_label=req.get_status_display())
+    req.save(update_fields=["status", "step_index", "last_decision", "return_to_step"])
+
+
+def _decide(task_id: int, *, actor: User, decision: str, comment: str, to_step=None) -> WorkItem:
+    with transaction.atomic(), _locked_item(task_id) as item:
+        _ensure_open(item)
+        if item.is_revision:
+            raise InvalidInputError(_("This task is the submitter's revision: resubmit instead."))
+        decider = ensure_can_decide(actor, _context(item))
+        req = item.request
+        req.last_decision = decision
+        req.return_to_step = None
+        if decision == Decision.APPROVED and item.step_index >= 0:
+            req.step_index = item.step_index + 1
+        elif decision == Decision.RETURNED:
+            if to_step is not None:
+                if item.step_index < 0 or not (0 <= to_step < item.step_index):
+                    raise InvalidInputError(
+                        _("You can return the request only to an earlier approval step."),
+                        fields={"to_step": [_("Choose an earlier step or the submitter.")]},
+                    )
+                req.step_index = to_step
+                req.return_to_step = to_step
+            else:
+                req.status = RequestStatus.RETURNED
+        elif decision == Decision.REJECTED:
+            req.status = RequestStatus.REJECTED
+        on_decision = _callback(req.kind, "on_decision")
+        transition = on_decision(req, item, decision, decider, comment) if on_decision else None
+        _close_item(item, decision=decision, actor=actor, decider=decider, comment=comment)
+        _finish_task(item, actor=actor)
+        _after_flow(req)
+        final = req.status == RequestStatus.APPROVED
+        event = {
+            Decision.APPROVED: "approved" if final else "step_approved",
+            Decision.REJECTED: "rejected",
+            Decision.RETURNED: "returned",
+        }[decision]
+        _record(
+            req, actor=actor, decider=decider, transition=transition, comment=comment,
+            event=f"{req.kind}.{event}",
+            data={"task": item.pk, "step": item.step_code, "step_label": item.step_label,
+                  "to_step": to_step},
+        )
+        notify.on_commit_many(
+            [req.submitter_id],
+            kind="returned" if decision == Decision.RETURNED else "decided",
+            request=req,
+            key=f"decided:{item.pk}",
+            text=_("%(title)s: %(step)s — %(decision)s by %(who)s")
+            % {"title": req.title, "step": item.step_label,
+               "decision": Decision(decision).label, "who": actor},
+            url=f"/requests/{req.pk}/",
+        )
+        return item
+
+
+def task_approve(*, task_id: int, actor: User, comment: str = "") -> WorkItem:
+    return _decide(task_id, actor=actor, decision=Decision.APPROVED, comment=comment)
+
+
+def task_reject(*, task_id: int, actor: User, reason: str) -> WorkItem:
+    if not (reason or "").strip():
+        raise InvalidInputError(
+            _("Give a reason for the rejection."), fields={"reason": [_("A reason is required.")]}
+        )
+    return _decide(task_id, actor=actor, decision=Decision.REJECTED, comment=reason.strip())
+
+
+def task_return(*, task_id: int, actor: User, reason: str, to_step: int | None = None) -> WorkItem:
+    if not (reason or "").strip():
+        raise InvalidInputError(
+            _("Say what needs revising."), fields={"reason": [_("A reason is required.")]}
+        )
+    return _decide(task_id, actor=actor, decision=Decision.RETURNED, comment=reason.strip(),
+                   to_step=to_step)
+
+
+@dataclass
+class BulkResult:
+    task_id: int
+    ok: bool
+    code: str = ""
+    detail: str = ""
+
+
+def tasks_bulk_approve(*, task_ids: list[int], actor: User, comment: str = "") -> list[BulkResult]:
+    """Each task in its own transaction, checked like a single approval."""
+    results = []
+    for task_id in dict.fromkeys(task_ids):
+        try:
+            task_approve(task_id=task_id, actor=actor, comment=comment)
+        except ApprovalError as exc:
+            results.append(BulkResult(task_id, False, exc.code, str(exc.message)))
+        else:
+            results.append(BulkResult(task_id, True))
+    return results
+
+
+def task_claim(*, task_id: int, actor: User) -> WorkItem:
+    with transaction.atomic(), _locked_item(task_id) as item:
+        _ensure_open(item)
+        if item.assignee_id is not None:
+            raise StateConflictError(_("This task was already claimed by %(who)s.")
+                                     % {"who": item.assignee})
+        decider = ensure_can_decide(actor, _context(item))
+        activation = item.task.flow_task.activation_class(item.task)
+        activation.assign(actor)
+        item.assignee = actor
+        item.save(update_fields=["assignee"])
+        req = item.request
+        engine.set_waiting(req, step_label=item.step_label, user_ids=[actor.pk], since=req.since)
+        _record(req, actor=actor, decider=decider, event=f"{req.kind}.task_claimed",
+                data={"task": item.pk, "step": item.step_code})
+        others = [u for u in item.candidate_set.values_list("user_id", flat=True) if u != actor.pk]
+        notify.on_commit_many(
+            others, kind="claimed", request=req, key=f"claimed:{item.pk}:{actor.pk}",
+            text=_("%(who)s took %(step)s of %(title)s")
+            % {"who": actor, "step": item.step_label, "title": req.title},
+            url=f"/inbox/tasks/{item.pk}/",
+        )
+        return item
+
+
+def task_release(*, task_id: int, actor: User) -> WorkItem:
+    with transaction.atomic(), _locked_item(task_id) as item:
+        _ensure_open(item)
+        if item.assignee_id != actor.pk:
+            raise NotYourTaskError(_("Only the person holding this task can release it."))
+        candidates = list(item.candidate_set.values_list("user_id", flat=True))
+        if not candidates:
+            raise InvalidInputError(
+                _("This task was assigned to you directly; ask a manager to reassign it.")
+            )
+        activation = item.task.flow_task.activation_class(item.task)
+        activation.unassign()
+        item.assignee = None
+        item.save(update_fields=["assignee"])
+        req = item.request
+        engine.set_waiting(req, step_label=item.step_label, user_ids=candidates, since=req.since)
+        _record(req, actor=actor, event=f"{req.kind}.task_released",
+                data={"task": item.pk, "step": item.step_code})
+        return item
+
+
+def can_reassign(actor: User, item: WorkItem) -> bool:
+    if org.has_role(actor, Role.ADMINISTRATOR):
+        return True
+    holder_ids = [item.assignee_id] if item.assignee_id else list(
+        item.candidate_set.values_list("user_id", flat=True)
+    )
+    # A manager anywhere above the current holder may move the task.
+    for holder in User.objects.filter(pk__in=holder_ids).select_related("manager"):
+        boss, seen = holder.manager, set()
+        while boss is not None and boss.pk not in seen:
+            if boss.pk == actor.pk:
+                return True
+            seen.add(boss.pk)
+            boss = boss.manager
+    return False
+
+
+def _check_new_holder(item: WorkItem, user: User) -> None:
+    if not user.is_active:
+        raise InvalidInputError(_("%(who)s is not an active user.") % {"who": user},
+                                fields={"assignee": [_("Choose an active user.")]})
+    if user.pk == item.submitter_id or any(
+        p.pk == item.submitter_id for p in org.principals_for(user, kind=item.kind)
+    ):
+        raise SegregationOfDutiesError(
+            _("%(who)s submitted this request or acts for its submitter.") % {"who": user}
+        )
+    if org.is_read_only(user):
+        raise ReadOnlyRoleError(_("An auditor cannot hold a task."))
+
+
+def reassign_locked(item: WorkItem, *, new: User, actor: User | None, reason: str,
+                    event: str = "task_reassigned", data=None) -> None:
+    """Move an open task to `new` (the caller holds the process lock and has checked rights)."""
+    _check_new_holder(item, new)
+    old_id = item.assignee_id
+    task = item.task
+    activation = task.flow_task.activation_class(task)
+    if task.status == STATUS.NEW:
+        activation.assign(new)
+    else:
+        activation.reassign(new)
+    item.assignee = new
+    item.save(update_fields=["assignee"])
+    req = item.request
+    engine.set_waiting(req, step_label=item.step_label, user_ids=[new.pk])
+    _record(req, actor=actor, event=f"{req.kind}.{event}", comment=reason,
+            changes={"assignee": [old_id, new.pk]},
+            data={"task": item.pk, "step": item.step_code, **(data or {})})
+    notify.on_commit_many(
+        [new.pk], kind="escalated" if event == "task_escalated" else "assigned", request=req,
+        key=f"{event}:{item.pk}:{new.pk}:{item.escalation_level}",
+        text=_("%(step)s: %(title)s was passed to you") % {"step": item.step_label,
+                                                            "title": req.title},
+        url=f"/inbox/tasks/{item.pk}/",
+    )
+    if old_id:
+        notify.on_commit_many(
+            [old_id], kind="escalated" if event == "task_escalated" else "assigned", request=req,
+            key=f"{event}-from:{item.pk}:{old_id}:{item.escalation_level}",
+            text=_("%(step)s: %(title)s was passed to %(who)s") % {
+                "step": item.step_label, "title": req.title, "who": new},
+            url=f"/requests/{req.pk}/",
+        )
+
+
+def task_reassign(*, task_id: int, actor: User, assignee: User, reason: str) -> WorkItem:
+    if not (reason or "").strip():
+        raise InvalidInputError(_("Say why the task moves."),
+                                fields={"reason": [_("A reason is required.")]})
+    with transaction.atomic(), _locked_item(task_id) as item:
+        _ensure_open(item)
+        if org.is_read_only(actor):
+            raise ReadOnlyRoleError()
+        if not can_reassign(actor, item):
+            raise PermissionDeniedError(
+                _("Only the holder's managers or an administrator can reassign this task.")
+            )
+        if assignee.pk == item.assignee_id:
+            raise InvalidInputError(_("The task is already with %(who)s.") % {"who": assignee},
+                                    fields={"assignee": [_("Choose someone else.")]})
+        reassign_locked(item, new=assignee, actor=actor, reason=reason.strip())
+        return item
+
+
+def request_comment(*, request_id: int, actor: User, comment: str) -> Request:
+    if not (comment or "").strip():
+        raise InvalidInputError(_("The comment is empty."),
+                                fields={"comment": [_("Write something.")]})
+    if org.is_read_only(actor):
+        raise ReadOnlyRoleError()
+    with transaction.atomic():
+        req = Request.objects.select_for_update().get(pk=request_id)
+        _record(req, actor=actor, event=f"{req.kind}.commented", comment=comment.strip())
+        return req
+
+
+def _cancel_open_tasks(req: Request) -> list[int]:
+    waiting = []
+    items = list(
+        WorkItem.objects.filter(request=req, status=WorkItemStatus.OPEN).select_related("task")
+    )
+    for item in items:
+        task = item.task
+        task.process = req.process
+        activation = task.flow_task.activation_class(task)
+        activation.cancel()
+        waiting.append(item.assignee_id)
+    WorkItem.objects.filter(pk__in=[i.pk for i in items]).update(
+        status=WorkItemStatus.CANCELLED
+    )
+    process = req.process
+    process.status = PROCESS.CANCELED
+    process.finished = timezone.now()
+    process.save(update_fields=["status", "finished"])
+    return [w for w in waiting if w]
+
+
+def request_withdraw(*, request_id: int, actor: User, reason: str = "") -> Request:
+    with transaction.atomic(), _locked_request(request_id) as req:
+        if req.submitter_id != actor.pk:
+            raise PermissionDeniedError(_("Only the submitter can withdraw a request."))
+        if req.status not in OPEN_REQUEST_STATES:
+            raise StateConflictError(
+                _("This request is %(status)s and can no longer be withdrawn.")
+                % {"status": req.get_status_display()}
+            )
+        waiting = _cancel_open_tasks(req)
+        on_withdraw = _callback(req.kind, "on_withdraw")
+        transition = on_withdraw(req, actor, reason) if on_withdraw else None
+        from_status = req.status
+        req.status = RequestStatus.WITHDRAWN
+        req.save(update_fields=["status"])
+        engine.clear_waiting(req, step_label=req.get_status_display())
+        _record(req, actor=actor, event=f"{req.kind}.withdrawn", transition=transition,
+                comment=reason, from_state=from_status, to_state=RequestStatus.WITHDRAWN)
+        notify.on_commit_many(
+            waiting, kind="withdrawn", request=req, key=f"withdrawn:{req.pk}",
+            text=_("%(title)s was withdrawn by its submitter") % {"title": req.title},
+            url=f"/requests/{req.pk}/",
+        )
+        return req
+
+
+def request_resubmit(*, request_id: int, actor: User, comment: str = "") -> Request:
+    with transaction.atomic(), _locked_request(request_id) as req:
+        if req.submitter_id != actor.pk:
+            raise PermissionDeniedError(_("Only the submitter can resubmit a request."))
+        if req.status != RequestStatus.RETURNED:
+            raise StateConflictError(_("Only a request returned for revision can be resubmitted."))
+        item = (
+            WorkItem.objects.select_related("task")
+            .filter(request=req, status=WorkItemStatus.OPEN, is_revision=True)
+            .first()
+        )
+        if item is None:
+            raise StateConflictError(_("There is no open revision for this request."))
+        item.request = req
+        item.task.process = req.process
+        on_resubmit = _callback(req.kind, "on_resubmit")
+        transition = on_resubmit(req, actor) if on_resubmit else None
+        req.chain = engine.chain_for(req)  # the amount or category may have changed
+        req.step_index = 0
+        req.last_decision = Decision.REVISED
+        req.status = RequestStatus.IN_REVIEW
+        req.save(update_fields=["chain", "step_index", "last_decision", "status", "amount",
+                                "title"])
+        WorkItem.objects.filter(pk=item.pk).update(number=req.number)
+        _close_item(item, decision=Decision.REVISED, actor=actor, decider=None, comment=comment)
+        _finish_task(item, actor=actor)
+        _after_flow(req)
+        _record(req, actor=actor, event=f"{req.kind}.resubmitted", transition=transition,
+                comment=comment, from_state=RequestStatus.RETURNED,
+                to_state=RequestStatus.IN_REVIEW)
+        return req

@@ -1,0 +1,50 @@
+from celery import shared_task
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone
+
+from core.org.models import User
+
+from .models import Notification
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True, autoretry_for=(OSError,),
+             retry_backoff=True, max_retries=8)
+def deliver_notification(*, recipient_id, kind, request_id, text, url, dedupe_key):
+    """Create the in-app notification and send its e-mail, each at most once per dedupe key."""
+    note, _created = Notification.objects.get_or_create(
+        dedupe_key=dedupe_key,
+        defaults={
+            "recipient_id": recipient_id,
+            "kind": kind,
+            "request_id": request_id,
+            "text": text,
+            "url": url,
+        },
+    )
+    user = User.objects.filter(pk=recipient_id).only("email", "email_notifications").first()
+    if user is None or not user.email_notifications or not user.email:
+        return note.pk
+    with transaction.atomic():
+        # Claim the e-mail under a row lock; if sending fails the claim rolls back and a retry
+        # sends it, and a redelivered message finds it already sent.
+        locked = Notification.objects.select_for_update().get(pk=note.pk)
+        if locked.emailed_at is not None:
+            return note.pk
+        locked.emailed_at = timezone.now()
+        locked.save(update_fields=["emailed_at"])
+        send_mail(
+            subject=f"[Countersign] {text}"[:150],
+            message=f"{text}\n\n{url}",
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            recipient_list=[user.email],
+        )
+    return note.pk
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def sweep_timers():
+    from .timers import sweep
+
+    return sweep()

@@ -1,0 +1,122 @@
+"""The periodic sweep: reminders before deadlines, and escalation one level up after them.
+
+Run by Celery beat every minute (and by `manage.py sweep --loop` without a broker). Any number
+of sweepers may run at once: each process row is taken with SELECT ... FOR UPDATE SKIP LOCKED,
+so a request being decided or escalated elsewhere is simply left for the next round, and the
+unique (task, level) Escalation row makes each escalation happen exactly once.
+"""
+
+import logging
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from viewflow.workflow.models import Process
+
+from core.org import selectors as org
+from core.org.models import Role, User
+
+from . import notify, sla
+from .models import Escalation, WorkItem, WorkItemStatus
+from .services import reassign_locked
+
+log = logging.getLogger(__name__)
+
+
+def escalation_target(item: WorkItem) -> User | None:
+    """The current holder's line manager (climbing past anyone who may not decide)."""
+    excluded = {item.submitter_id} | {
+        d.pk for d in org.deputies_of(item.submitter, kind=item.kind)
+    }
+    holder_ids = [item.assignee_id] if item.assignee_id else list(
+        item.candidate_set.values_list("user_id", flat=True)
+    )
+    for holder in User.objects.filter(pk__in=holder_ids).order_by("pk"):
+        boss, seen = holder.manager, set()
+        while boss is not None and boss.pk not in seen:
+            seen.add(boss.pk)
+            if boss.is_active and boss.pk not in excluded and boss.pk != item.assignee_id:
+                return boss
+            boss = boss.manager
+    for admin in org.holders_of(Role.ADMINISTRATOR):
+        if admin.pk not in excluded and admin.pk != item.assignee_id:
+            return admin
+    return None
+
+
+def _lock_process(process_id: int) -> bool:
+    return Process.objects.select_for_update(skip_locked=True).filter(pk=process_id).exists()
+
+
+def escalate_one(item_id: int, process_id: int, now) -> bool:
+    with transaction.atomic():
+        if not _lock_process(process_id):
+            return False
+        item = WorkItem.objects.select_related("request", "submitter", "task", "task__process").get(
+            pk=item_id
+        )
+        if item.status != WorkItemStatus.OPEN or item.due is None or item.due > now:
+            return False
+        target = escalation_target(item)
+        if target is None:
+            log.warning("task %s is overdue and has nobody to escalate to", item_id)
+            return False
+        level = item.escalation_level + 1
+        try:
+            with transaction.atomic():
+                Escalation.objects.create(
+                    work_item=item, level=level, from_user_id=item.assignee_id, to_user=target
+                )
+        except IntegrityError:
+            return False  # another sweeper (or a redelivered message) got here first
+        item.escalation_level = level
+        item.due, item.remind_at = sla.deadlines(item.kind, item.step_code, now)
+        item.reminded = False
+        item.save(update_fields=["escalation_level", "due", "remind_at", "reminded"])
+        item.task.process._cs_request = item.request
+        reassign_locked(
+            item, new=target, actor=None,
+            reason=_("Deadline passed; escalated one level up."),
+            event="task_escalated", data={"level": level},
+        )
+        return True
+
+
+def remind_one(item_id: int) -> bool:
+    with transaction.atomic():
+        claimed = WorkItem.objects.filter(
+            pk=item_id, status=WorkItemStatus.OPEN, reminded=False
+        ).update(reminded=True)
+        if not claimed:
+            return False
+        item = WorkItem.objects.select_related("request").get(pk=item_id)
+        people = [item.assignee_id] if item.assignee_id else list(
+            item.candidate_set.values_list("user_id", flat=True)
+        )
+        notify.on_commit_many(
+            people, kind="reminder", request=item.request,
+            key=f"reminder:{item.pk}:{item.escalation_level}",
+            text=_("%(step)s: %(title)s is due %(due)s")
+            % {"step": item.step_label, "title": item.title,
+               "due": timezone.localtime(item.due).strftime("%Y-%m-%d %H:%M")},
+            url=f"/inbox/tasks/{item.pk}/",
+        )
+        return True
+
+
+def sweep(*, now=None, batch: int = 500) -> dict:
+    now = now or timezone.now()
+    open_items = WorkItem.objects.filter(status=WorkItemStatus.OPEN)
+    due_ids = list(
+        open_items.filter(due__lte=now).order_by("due").values_list("pk", "task__process_id")[
+            :batch
+        ]
+    )
+    escalated = sum(escalate_one(pk, process_id, now) for pk, process_id in due_ids)
+    remind_ids = list(
+        open_items.filter(reminded=False, remind_at__lte=now, due__gt=now)
+        .order_by("remind_at")
+        .values_list("pk", flat=True)[:batch]
+    )
+    reminded = sum(remind_one(pk) for pk in remind_ids)
+    return {"escalated": escalated, "reminded": reminded}
