@@ -19,5 +19,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/", include("core.api.urls")),
+    path("demo/", include("workflows.demo.urls")),
     path("", include("core.inbox.urls")),
 ]

@@ -3,10 +3,12 @@ from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from core.org import selectors as org
+from core.org.models import Role
 
 
 def _broker_state() -> str:
@@ -40,8 +42,19 @@ def healthz(request):
 
 @login_required
 def home(request):
-    return render(
-        request,
-        "core/home.html",
-        {"roles": sorted(org.roles_of(request.user)), "read_only": org.is_read_only(request.user)},
-    )
+    """What needs me, what I asked for, and for auditors the latest events."""
+    from core.audit import selectors as audit_selectors
+    from core.inbox import selectors as inbox
+
+    user = request.user
+    sees_all = inbox.sees_everything(user)
+    return render(request, "core/home.html", {
+        "roles": [Role(r).label for r in sorted(org.roles_of(user)) if r in Role.values],
+        "read_only": org.is_read_only(user),
+        "tasks": inbox.tasks_for(user, inbox.INBOX)[:8],
+        "mine": inbox.requests_for(user, mine=True)[:8],
+        "latest_events": audit_selectors.events()[:10] if sees_all else [],
+        "verification": audit_selectors.last_verification() if sees_all else None,
+        "now": timezone.now(),
+        "tab": inbox.INBOX,
+    })

@@ -1,4 +1,4 @@
-"""Tests: PostgreSQL and Redis when DATABASE_URL / CELERY_BROKER_URL are set, else SQLite + eager."""
+"""Tests: PostgreSQL and Redis when DATABASE_URL / CELERY_BROKER_URL are set, else SQLite."""
 
 from .base import *  # noqa: F403
 from .base import BASE_DIR, DATABASES, env

@@ -70,7 +70,10 @@ class AuditEvent(models.Model):
                 operation=pgtrigger.Truncate,
                 level=pgtrigger.Statement,
                 when=pgtrigger.Before,
-                func="RAISE EXCEPTION 'audit events are append-only: TRUNCATE refused'; RETURN NULL;",
+                func=(
+                    "RAISE EXCEPTION 'audit events are append-only: TRUNCATE refused'; "
+                    "RETURN NULL;"
+                ),
             ),
         ]
 
@@ -92,6 +95,9 @@ class AuditChainHead(models.Model):
             models.UniqueConstraint(fields=["subject_kind", "subject_id"], name="uniq_chain_head")
         ]
 
+    def __str__(self):
+        return f"{self.subject_kind}:{self.subject_id} @ {self.last_subject_seq}"
+
 
 class VerificationRun(models.Model):
     """Each run of the chain verification, so auditors can see when it last passed."""
@@ -105,3 +111,6 @@ class VerificationRun(models.Model):
     class Meta:
         ordering = ["-started_at"]
         get_latest_by = "started_at"
+
+    def __str__(self):
+        return f"{self.started_at:%Y-%m-%d %H:%M} {'ok' if self.ok else 'BROKEN'}"

@@ -61,8 +61,10 @@ def events(f: EventFilters | None = None) -> QuerySet[AuditEvent]:
 
 
 def timeline(kind: str, object_id) -> QuerySet[AuditEvent]:
-    return AuditEvent.objects.filter(subject_kind=kind, subject_id=str(object_id)).order_by(
-        "subject_seq"
+    return (
+        AuditEvent.objects.filter(subject_kind=kind, subject_id=str(object_id))
+        .select_related("actor")
+        .order_by("subject_seq")
     )
 
 

@@ -39,7 +39,10 @@ class ChainStep:
 
 
 def find_band(kind: str, amount: Decimal, *, category=None, region_id=None) -> AuthorityBand:
-    """The band for this amount in the most specific matrix: category+region, category, region, any."""
+    """The band for `amount` in the most specific matrix.
+
+    Specificity: category+region, then category, then region, then the kind's default.
+    """
     category = category or ""
     candidates = AuthorityMatrix.objects.filter(kind=kind, category__in={category, ""}).filter(
         Q(region__isnull=True) | Q(region_id=region_id)
@@ -54,7 +57,8 @@ def find_band(kind: str, amount: Decimal, *, category=None, region_id=None) -> A
                 return band
         break
     raise MatrixConfigurationError(
-        _("No approval band covers %(amount)s for %(kind)s; ask an administrator to fix the matrix.")
+        _("No approval band covers %(amount)s for %(kind)s; "
+          "ask an administrator to fix the matrix.")
         % {"amount": amount, "kind": kind}
     )
 

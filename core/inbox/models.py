@@ -199,6 +199,9 @@ class Candidate(models.Model):
             models.UniqueConstraint(fields=["user", "work_item"], name="uniq_candidate")
         ]
 
+    def __str__(self):
+        return f"{self.user_id} may claim {self.work_item_id}"
+
 
 class SLARule(models.Model):
     """Working hours allowed for a step (process kind × step code); '*' is any step."""
@@ -252,6 +255,9 @@ class Escalation(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["work_item", "level"], name="uniq_escalation_level")
         ]
+
+    def __str__(self):
+        return f"task {self.work_item_id} level {self.level}"
 
 
 class NotificationKind(models.TextChoices):
@@ -308,3 +314,6 @@ class IdempotencyRecord(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["user", "key"], name="uniq_idempotency_key")
         ]
+
+    def __str__(self):
+        return f"{self.user_id}:{self.key}"

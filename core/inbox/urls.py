@@ -6,5 +6,20 @@ app_name = "inbox"
 
 urlpatterns = [
     path("inbox/", views.inbox, name="inbox"),
+    path("inbox/bulk-approve/", views.bulk_approve, name="bulk-approve"),
     path("inbox/tasks/<int:task_id>/", views.task_detail, name="task"),
+    path(
+        "inbox/tasks/<int:task_id>/<slug:action>/", views.task_action, name="task-action"
+    ),
+    path("requests/", views.my_requests, name="requests"),
+    path("requests/<int:request_id>/", views.request_detail, name="request"),
+    path(
+        "requests/<int:request_id>/<slug:action>/",
+        views.request_action,
+        name="request-action",
+    ),
+    path("audit/", views.audit_search, name="audit"),
+    path("audit/verify/", views.audit_verify, name="audit-verify"),
+    path("notifications/", views.notifications, name="notifications"),
+    path("notifications/read/", views.notifications_read, name="notifications-read"),
 ]

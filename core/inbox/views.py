@@ -1,12 +1,313 @@
+"""Pages for approvers, submitters and auditors. Each view parses input, calls one service or
+selector, and renders; refusals come back as messages with the typed input kept."""
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from viewflow.workflow import chart
+
+from core.audit import selectors as audit_selectors
+from core.audit.verify import verify_all
+from core.exceptions import ApprovalError
+from core.org import selectors as org
+from core.org.models import Role, User
+
+from . import selectors, services
+from .forms import (
+    AuditFilterForm,
+    CommentForm,
+    ReasonForm,
+    ReassignForm,
+    RequestFilterForm,
+    ReturnForm,
+    TaskFilterForm,
+)
+from .models import Notification, Request, RequestStatus, WorkItem
+
+PAGE_SIZE = 25
+
+
+def _page(request, queryset, size=PAGE_SIZE):
+    return Paginator(queryset, size).get_page(request.GET.get("page"))
 
 
 @login_required
 def inbox(request):
-    return HttpResponse("inbox")
+    scope = request.GET.get("tab", selectors.INBOX)
+    if scope not in selectors.SCOPES:
+        scope = selectors.INBOX
+    form = TaskFilterForm(request.GET or None)
+    filters = selectors.TaskFilters()
+    if form.is_bound and form.is_valid():
+        d = form.cleaned_data
+        submitter = None
+        if d["submitter"]:
+            submitter = User.objects.filter(username=d["submitter"].strip()).values_list(
+                "pk", flat=True).first() or -1
+        filters = selectors.TaskFilters(
+            kind=d["kind"], step=d["step"].strip(), submitter=submitter,
+            amount_min=d["amount_min"], amount_max=d["amount_max"], overdue=d["overdue"],
+        )
+    page = _page(request, selectors.tasks_for(request.user, scope, filters))
+    return render(request, "inbox/inbox.html", {
+        "tab": scope, "page": page, "form": form, "now": timezone.now(),
+    })
+
+
+def _visible_item(user, task_id) -> WorkItem:
+    item = (
+        selectors.visible_tasks(user)
+        .select_related("request", "request__submitter", "assignee", "submitter")
+        .filter(pk=task_id)
+        .first()
+    )
+    if item is None:
+        raise Http404
+    return item
+
+
+def _task_context(request, item, forms=None):
+    req = item.request
+    steps = [(i, s["label"]) for i, s in enumerate(req.chain) if i < max(item.step_index, 0)]
+    forms = forms or {}
+    ctx = {
+        "item": item,
+        "req": req,
+        "events": audit_selectors.timeline(req.kind, req.object_id),
+        "approve_form": forms.get("approve") or CommentForm(prefix="approve"),
+        "reject_form": forms.get("reject") or ReasonForm(prefix="reject"),
+        "return_form": forms.get("return") or ReturnForm(prefix="return", steps=steps),
+        "reassign_form": forms.get("reassign") or ReassignForm(prefix="reassign"),
+        "comment_form": forms.get("comment") or CommentForm(prefix="comment"),
+        "can_reassign": item.is_open and services.can_reassign(request.user, item),
+        "read_only": org.is_read_only(request.user),
+        "is_mine": item.assignee_id in selectors.acting_ids(request.user),
+        "candidates": list(item.candidates.all()) if item.assignee_id is None else [],
+    }
+    return ctx
 
 
 @login_required
 def task_detail(request, task_id):
-    return HttpResponse("task")
+    item = _visible_item(request.user, task_id)
+    return render(request, "inbox/task.html", _task_context(request, item))
+
+
+@login_required
+@require_POST
+def task_action(request, task_id, action):
+    item = _visible_item(request.user, task_id)
+    actor = request.user
+    form = None
+    try:
+        if action == "approve":
+            form = CommentForm(request.POST, prefix="approve")
+            if form.is_valid():
+                services.task_approve(task_id=item.pk, actor=actor,
+                                      comment=form.cleaned_data["comment"])
+                messages.success(request, _("Approved: %(t)s") % {"t": item.title})
+                return redirect("inbox:inbox")
+        elif action == "reject":
+            form = ReasonForm(request.POST, prefix="reject")
+            if form.is_valid():
+                services.task_reject(task_id=item.pk, actor=actor,
+                                     reason=form.cleaned_data["reason"])
+                messages.success(request, _("Rejected: %(t)s") % {"t": item.title})
+                return redirect("inbox:inbox")
+        elif action == "return":
+            steps = [(i, s["label"]) for i, s in enumerate(item.request.chain)
+                     if i < max(item.step_index, 0)]
+            form = ReturnForm(request.POST, prefix="return", steps=steps)
+            if form.is_valid():
+                services.task_return(task_id=item.pk, actor=actor,
+                                     reason=form.cleaned_data["reason"],
+                                     to_step=form.cleaned_data["to_step"])
+                messages.success(request, _("Returned for revision: %(t)s") % {"t": item.title})
+                return redirect("inbox:inbox")
+        elif action == "reassign":
+            form = ReassignForm(request.POST, prefix="reassign")
+            if form.is_valid():
+                services.task_reassign(task_id=item.pk, actor=actor,
+                                       assignee=form.cleaned_data["assignee"],
+                                       reason=form.cleaned_data["reason"])
+                messages.success(request, _("Reassigned to %(who)s") % {
+                    "who": form.cleaned_data["assignee"]})
+                return redirect("inbox:task", task_id=item.pk)
+        elif action == "comment":
+            form = CommentForm(request.POST, prefix="comment")
+            if form.is_valid():
+                services.request_comment(request_id=item.request_id, actor=actor,
+                                         comment=form.cleaned_data["comment"])
+                messages.success(request, _("Comment added."))
+                return redirect("inbox:task", task_id=item.pk)
+        elif action == "claim":
+            services.task_claim(task_id=item.pk, actor=actor)
+            messages.success(request, _("The task is yours now."))
+            return redirect("inbox:task", task_id=item.pk)
+        elif action == "release":
+            services.task_release(task_id=item.pk, actor=actor)
+            messages.success(request, _("The task is back in the queue."))
+            return redirect("inbox:inbox")
+        else:
+            raise Http404
+    except ApprovalError as exc:
+        messages.error(request, str(exc.message))
+        status = exc.status
+    else:
+        messages.error(request, _("Please correct the errors below."))
+        status = 400
+    item = _visible_item(request.user, task_id)
+    forms = {action: form} if form is not None else {}
+    return render(request, "inbox/task.html", _task_context(request, item, forms), status=status)
+
+
+@login_required
+@require_POST
+def bulk_approve(request):
+    ids = [int(x) for x in request.POST.getlist("ids") if x.isdigit()]
+    if not ids:
+        messages.warning(request, _("Select at least one task."))
+        return redirect("inbox:inbox")
+    visible = set(selectors.visible_tasks(request.user).filter(pk__in=ids).values_list(
+        "pk", flat=True))
+    results = services.tasks_bulk_approve(task_ids=[i for i in ids if i in visible],
+                                          actor=request.user)
+    ok = [r for r in results if r.ok]
+    failed = [r for r in results if not r.ok]
+    if ok:
+        messages.success(request, _("%(n)d approved.") % {"n": len(ok)})
+    for r in failed:
+        messages.error(request, _("Task %(id)s not approved: %(why)s") % {
+            "id": r.task_id, "why": r.detail})
+    for missing in set(ids) - visible:
+        messages.error(request, _("Task %(id)s not found.") % {"id": missing})
+    return redirect("inbox:inbox")
+
+
+@login_required
+def my_requests(request):
+    form = RequestFilterForm(request.GET or None)
+    kind = status = ""
+    if form.is_bound and form.is_valid():
+        kind, status = form.cleaned_data["kind"], form.cleaned_data["status"]
+    scope = request.GET.get("scope", "mine")
+    qs = selectors.requests_for(request.user, mine=scope != "all", kind=kind, status=status)
+    return render(request, "inbox/requests.html", {
+        "page": _page(request, qs), "form": form, "scope": scope,
+    })
+
+
+def _visible_request(user, request_id) -> Request:
+    return get_object_or_404(selectors.visible_requests(user), pk=request_id)
+
+
+def _diagram(req: Request) -> str:
+    if req.process is None:
+        return ""
+    flow_class = req.process.flow_class
+    grid = chart.calc_layout_data(flow_class)
+    chart.calc_cell_status(flow_class, grid, req.process_id)
+    return chart.grid_to_svg(grid)
+
+
+@login_required
+def request_detail(request, request_id):
+    req = _visible_request(request.user, request_id)
+    return render(request, "inbox/request.html", {
+        "req": req,
+        "events": audit_selectors.timeline(req.kind, req.object_id),
+        "open_items": req.work_items.filter(status="open").select_related("assignee"),
+        "diagram": _diagram(req),
+        "is_submitter": req.submitter_id == request.user.pk,
+        "can_withdraw": req.submitter_id == request.user.pk and req.is_open,
+        "can_resubmit": req.submitter_id == request.user.pk
+        and req.status == RequestStatus.RETURNED,
+    })
+
+
+@login_required
+@require_POST
+def request_action(request, request_id, action):
+    req = _visible_request(request.user, request_id)
+    try:
+        if action == "withdraw":
+            services.request_withdraw(request_id=req.pk, actor=request.user,
+                                      reason=request.POST.get("reason", "").strip()[:2000])
+            messages.success(request, _("The request was withdrawn."))
+        elif action == "resubmit":
+            services.request_resubmit(request_id=req.pk, actor=request.user,
+                                      comment=request.POST.get("comment", "").strip()[:2000])
+            messages.success(request, _("The request is back in review."))
+        else:
+            raise Http404
+    except ApprovalError as exc:
+        messages.error(request, str(exc.message))
+    return redirect("inbox:request", request_id=req.pk)
+
+
+def _auditor_or_404(user):
+    if not (user.is_superuser or org.has_role(user, Role.AUDITOR, Role.ADMINISTRATOR)):
+        raise Http404
+
+
+@login_required
+def audit_search(request):
+    _auditor_or_404(request.user)
+    form = AuditFilterForm(request.GET or None)
+    qs = audit_selectors.events()
+    if form.is_bound and form.is_valid():
+        qs = audit_selectors.events(audit_selectors.EventFilters(**form.cleaned_data))
+    elif form.is_bound:
+        qs = qs.none()
+    page = _page(request, qs, size=50)
+    numbers = {(e.subject_kind, e.subject_id) for e in page}
+    links = {
+        (r.kind, str(r.object_id)): r.pk
+        for r in Request.objects.filter(
+            object_id__in=[int(i) for _k, i in numbers if i.isdigit()]
+        ).only("kind", "object_id")
+    }
+    for e in page:
+        e.request_pk = links.get((e.subject_kind, e.subject_id))
+    return render(request, "inbox/audit.html", {
+        "form": form, "page": page, "verification": audit_selectors.last_verification(),
+        "export_query": request.GET.urlencode(),
+    })
+
+
+@login_required
+@require_POST
+def audit_verify(request):
+    _auditor_or_404(request.user)
+    result = verify_all()
+    if result.ok:
+        messages.success(request, _("Audit trail intact: %(n)d events verified.") % {
+            "n": result.events_checked})
+    else:
+        messages.error(request, _("Audit trail BROKEN: %(b)s") % {"b": result.first_broken})
+    return redirect("inbox:audit")
+
+
+@login_required
+def notifications(request):
+    page = _page(request, Notification.objects.filter(recipient=request.user))
+    return render(request, "inbox/notifications.html", {"page": page})
+
+
+@login_required
+@require_POST
+def notifications_read(request):
+    qs = Notification.objects.filter(recipient=request.user, read_at__isnull=True)
+    note_id = request.POST.get("id", "")
+    if note_id.isdigit():
+        qs = qs.filter(pk=int(note_id))
+    qs.update(read_at=timezone.now())
+    target = request.POST.get("next", "")
+    if target.startswith("/") and not target.startswith("//"):
+        return redirect(target)
+    return redirect("inbox:notifications")

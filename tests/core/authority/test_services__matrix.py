@@ -39,8 +39,13 @@ def boundary_cases():
                 assert Decimal(bands[i + 1][0]) == Decimal(hi)
                 cases[(kind, category, Decimal(hi))] = bands[i + 1][2]
     return [
-        pytest.param(kind, category, amount, [str(s) for s in steps],
-                     id=f"{kind}-{category or 'any'}-{amount}")
+        pytest.param(
+            kind,
+            category,
+            amount,
+            [str(s) for s in steps],
+            id=f"{kind}-{category or 'any'}-{amount}",
+        )
         for (kind, category, amount), steps in cases.items()
     ]
 
@@ -92,8 +97,9 @@ def test_region_matrix_wins_when_submitter_region_has_one(personas):
 
     assert east_band.matrix == matrix
     assert south_band.matrix.region_id is None
-    assert [s.code for s in approval_chain(ProcessKind.EXPENSE, Decimal("100"),
-                                           personas["east_rep1"])] == [Role.CEO]
+    assert [
+        s.code for s in approval_chain(ProcessKind.EXPENSE, Decimal("100"), personas["east_rep1"])
+    ] == [Role.CEO]
 
 
 def test_category_and_region_matrix_wins_when_both_match(personas):

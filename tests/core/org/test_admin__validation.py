@@ -18,9 +18,7 @@ def admin_client(client, personas):
 
 def page_form(response) -> dict[str, list[str]]:
     fields = form_fields(response.content.decode())
-    return {
-        k: v for k, v in fields.items() if k != "csrfmiddlewaretoken" and "__prefix__" not in k
-    }
+    return {k: v for k, v in fields.items() if k != "csrfmiddlewaretoken" and "__prefix__" not in k}
 
 
 def field_errors(response, field: str) -> list[str]:
@@ -109,8 +107,11 @@ def test_delegation_refused_when_overlapping_same_principal(admin_client, person
     first = delegation_post(personas)
     assert admin_client.post(DELEGATION_ADD, first).status_code == 302
     data = delegation_post(
-        personas, deputy=str(personas["east_rep2"].pk), starts_on="2025-06-06",
-        ends_on="2025-06-09", kinds=["contract"],
+        personas,
+        deputy=str(personas["east_rep2"].pk),
+        starts_on="2025-06-06",
+        ends_on="2025-06-09",
+        kinds=["contract"],
     )
 
     response = admin_client.post(DELEGATION_ADD, data)

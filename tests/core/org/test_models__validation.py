@@ -112,8 +112,9 @@ def test_accepted_when_kinds_known(personas):
 )
 def test_refused_when_overlapping_delegation_shares_kinds(personas, existing, new):
     gm = personas["gm"]
-    DelegationFactory(principal=gm, deputy=personas["ceo"], starts_on=START, ends_on=END,
-                      kinds=existing)
+    DelegationFactory(
+        principal=gm, deputy=personas["ceo"], starts_on=START, ends_on=END, kinds=existing
+    )
     d = delegation(gm, personas["east_mgr"], start=END, end=END + timedelta(days=3), kinds=new)
 
     errors = errors_of(d)
@@ -154,22 +155,29 @@ def test_accepted_when_dates_do_not_intersect(personas, start, end):
 
 def test_accepted_when_kinds_disjoint(personas):
     gm = personas["gm"]
-    DelegationFactory(principal=gm, deputy=personas["ceo"], starts_on=START, ends_on=END,
-                      kinds=["expense", "budget"])
+    DelegationFactory(
+        principal=gm,
+        deputy=personas["ceo"],
+        starts_on=START,
+        ends_on=END,
+        kinds=["expense", "budget"],
+    )
 
     delegation(gm, personas["east_mgr"], kinds=["contract", "plan"]).clean()
 
 
 def test_accepted_when_other_principal_overlaps(personas):
-    DelegationFactory(principal=personas["gm"], deputy=personas["ceo"], starts_on=START,
-                      ends_on=END)
+    DelegationFactory(
+        principal=personas["gm"], deputy=personas["ceo"], starts_on=START, ends_on=END
+    )
 
     delegation(personas["east_mgr"], personas["ceo"]).clean()
 
 
 def test_accepted_when_existing_delegation_is_edited(personas):
-    saved = DelegationFactory(principal=personas["gm"], deputy=personas["ceo"],
-                              starts_on=START, ends_on=END)
+    saved = DelegationFactory(
+        principal=personas["gm"], deputy=personas["ceo"], starts_on=START, ends_on=END
+    )
     saved.ends_on = END + timedelta(days=2)
 
     saved.clean()

@@ -119,9 +119,7 @@ def test_does_not_act_for_when_no_delegation(personas, leave):
         pytest.param(lambda d: at(d.starts_on, 0, 0), True, id="first-minute"),
         pytest.param(lambda d: at(d.ends_on, 23, 59), True, id="last-minute"),
         pytest.param(lambda d: at(d.ends_on + timedelta(days=1), 0, 0), False, id="day-after"),
-        pytest.param(
-            lambda d: at(d.starts_on - timedelta(days=1), 23, 59), False, id="day-before"
-        ),
+        pytest.param(lambda d: at(d.starts_on - timedelta(days=1), 23, 59), False, id="day-before"),
     ],
 )
 def test_delegation_active_only_within_its_local_days_when_today_is_default(

@@ -1,0 +1,220 @@
+"""What the API shows and what it accepts.
+
+Output serializers only read rows the selectors (and `core.api.rows`) already prepared, so a list
+renders without a query per row. Input serializers parse and bound values; the services decide.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from core.inbox.models import RequestStatus, WorkItemStatus
+from core.inbox.selectors import SCOPES
+from core.kinds import ProcessKind
+from core.org.models import User
+
+from .rows import ACTIONS, acting_for, available_actions
+
+MAX_ID = 2**63 - 1  # the largest BIGINT: a bigger id is simply not found, never a 500
+TEXT_MAX = 4000
+
+
+def money_field(**kwargs) -> serializers.DecimalField:
+    return serializers.DecimalField(max_digits=14, decimal_places=2, **kwargs)
+
+
+def text_field(**kwargs) -> serializers.CharField:
+    kwargs.setdefault("max_length", TEXT_MAX)
+    return serializers.CharField(**kwargs)
+
+
+class ErrorSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+    code = serializers.CharField()
+    fields = serializers.DictField(child=serializers.ListField(child=serializers.CharField()))
+
+
+ERRORS = {400: ErrorSerializer, 401: ErrorSerializer, 403: ErrorSerializer}
+ACTION_ERRORS = {**ERRORS, 404: ErrorSerializer, 409: ErrorSerializer, 422: ErrorSerializer}
+
+
+class PersonSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    username = serializers.CharField()
+    name = serializers.CharField(source="__str__")
+
+
+# --- tasks -----------------------------------------------------------------------------------
+
+
+class TaskRequestSerializer(serializers.Serializer):
+    kind = serializers.CharField()
+    id = serializers.IntegerField(source="object_id")
+    number = serializers.CharField()
+    title = serializers.CharField()
+    amount = money_field(allow_null=True)
+    currency = serializers.CharField()
+    submitter = PersonSerializer()
+
+
+class TaskSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="pk")
+    process = serializers.CharField(source="kind")
+    request = TaskRequestSerializer()
+    step = serializers.CharField(source="step_code")
+    step_label = serializers.CharField()
+    status = serializers.ChoiceField(choices=WorkItemStatus.choices)
+    assignee = PersonSerializer(allow_null=True)
+    acting_for = serializers.SerializerMethodField()
+    created = serializers.DateTimeField()
+    due = serializers.DateTimeField(allow_null=True)
+    overdue = serializers.BooleanField()
+    available_actions = serializers.SerializerMethodField()
+    decision = serializers.CharField()
+    decided_at = serializers.DateTimeField(allow_null=True)
+
+    @extend_schema_field(PersonSerializer(allow_null=True))
+    def get_acting_for(self, item):
+        person = acting_for(item, self.context["viewer"])
+        return PersonSerializer(person).data if person is not None else None
+
+    @extend_schema_field(serializers.ListField(child=serializers.ChoiceField(choices=ACTIONS)))
+    def get_available_actions(self, item):
+        return available_actions(item, self.context["viewer"])
+
+
+class TaskQuerySerializer(serializers.Serializer):
+    scope = serializers.ChoiceField(choices=SCOPES, default=SCOPES[0])
+    kind = serializers.ChoiceField(choices=ProcessKind.choices, required=False)
+    step = serializers.CharField(max_length=40, default="")
+    submitter = serializers.IntegerField(min_value=1, max_value=MAX_ID, required=False)
+    amount_min = money_field(required=False)
+    amount_max = money_field(required=False)
+    overdue = serializers.BooleanField(default=False)
+
+
+class ApproveSerializer(serializers.Serializer):
+    comment = text_field(default="", allow_blank=True)
+
+
+class RejectSerializer(serializers.Serializer):
+    reason = text_field()
+
+
+class ReturnSerializer(serializers.Serializer):
+    reason = text_field()
+    to_step = serializers.IntegerField(
+        min_value=0, max_value=32767, required=False, allow_null=True, default=None,
+        help_text=_("Index of an earlier chain step; absent or null sends it to the submitter."),
+    )
+
+
+@extend_schema_field({"oneOf": [{"type": "integer"}, {"type": "string"}],
+                      "description": "A user id or a username."})
+class UserRefField(serializers.Field):
+    default_error_messages = {"missing": _("No active user with this id or username.")}
+
+    def to_internal_value(self, data):
+        if isinstance(data, bool) or not isinstance(data, int | str):
+            self.fail("missing")
+        if isinstance(data, str):
+            data = data.strip()
+            user = User.objects.filter(username=data).first() if data and "\x00" not in data else None
+            if user is not None:
+                return user
+            if not (data.isascii() and data.isdigit()):
+                self.fail("missing")
+            data = int(data)
+        user = User.objects.filter(pk=data).first() if 0 < data <= MAX_ID else None
+        if user is None:
+            self.fail("missing")
+        return user
+
+    def to_representation(self, value):
+        return value.pk
+
+
+class ReassignSerializer(serializers.Serializer):
+    assignee = UserRefField()
+    reason = text_field()
+
+
+class BulkApproveSerializer(serializers.Serializer):
+    ids = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=MAX_ID),
+        allow_empty=False, max_length=200,
+    )
+    comment = text_field(default="", allow_blank=True)
+
+
+class BulkResultSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    ok = serializers.BooleanField()
+    code = serializers.CharField(required=False)
+    detail = serializers.CharField(required=False)
+
+
+class BulkResponseSerializer(serializers.Serializer):
+    results = BulkResultSerializer(many=True)
+
+
+# --- requests --------------------------------------------------------------------------------
+
+
+class RequestSerializer(serializers.Serializer):
+    kind = serializers.CharField()
+    id = serializers.IntegerField(source="object_id")
+    request_id = serializers.IntegerField(source="pk")
+    number = serializers.CharField()
+    title = serializers.CharField()
+    status = serializers.ChoiceField(choices=RequestStatus.choices)
+    status_label = serializers.CharField(source="get_status_display")
+    amount = money_field(allow_null=True)
+    currency = serializers.CharField()
+    current_step = serializers.CharField()
+    waiting_on = PersonSerializer(many=True)
+    since = serializers.DateTimeField()
+    submitter = PersonSerializer()
+
+
+class ChainStepSerializer(serializers.Serializer):
+    index = serializers.IntegerField()
+    code = serializers.CharField()
+    label = serializers.CharField()
+    note = serializers.CharField()
+    current = serializers.BooleanField()
+    candidates = PersonSerializer(many=True)
+
+
+class HistoryEventSerializer(serializers.Serializer):
+    seq = serializers.IntegerField()
+    at = serializers.DateTimeField(source="occurred_at")
+    event = serializers.CharField()
+    actor = serializers.CharField(source="actor_name")
+    acting_for = serializers.CharField(source="on_behalf_of_name")
+    from_state = serializers.CharField()
+    to_state = serializers.CharField()
+    comment = serializers.CharField()
+    changes = serializers.DictField()
+
+
+class RequestDetailSerializer(RequestSerializer):
+    step_index = serializers.IntegerField()
+    created = serializers.DateTimeField()
+    submitted_at = serializers.DateTimeField(allow_null=True)
+    chain = ChainStepSerializer(many=True, source="chain_steps")
+    history = HistoryEventSerializer(many=True)
+
+
+class RequestQuerySerializer(serializers.Serializer):
+    mine = serializers.BooleanField(default=False)
+    kind = serializers.ChoiceField(choices=ProcessKind.choices, default="")
+    status = serializers.ChoiceField(choices=RequestStatus.choices, default="")
+
+
+class WithdrawSerializer(serializers.Serializer):
+    reason = text_field(default="", allow_blank=True)
+
+
+class ResubmitSerializer(serializers.Serializer):
+    comment = text_field(default="", allow_blank=True)

@@ -1,0 +1,14 @@
+from .models import Notification
+from .selectors import task_counts
+
+
+def nav(request):
+    """Tab counts and the unread-notification badge for the menu (three cheap COUNTs)."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    counts = task_counts(user)
+    return {
+        "nav_counts": counts,
+        "nav_unread": Notification.objects.filter(recipient=user, read_at__isnull=True).count(),
+    }

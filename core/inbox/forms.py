@@ -1,0 +1,82 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from core.kinds import ProcessKind
+from core.org.models import User
+
+from .models import RequestStatus
+
+
+class CommentForm(forms.Form):
+    comment = forms.CharField(label=_("Comment"), required=False, max_length=2000,
+                              widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), max_length=2000,
+                             widget=forms.Textarea(attrs={"rows": 2}),
+                             error_messages={"required": _("A reason is required.")})
+
+
+class ReturnForm(ReasonForm):
+    to_step = forms.TypedChoiceField(label=_("Return to"), required=False, coerce=int,
+                                     empty_value=None)
+
+    def __init__(self, *args, steps=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_step"].choices = [("", _("The submitter, for revision"))] + [
+            (i, label) for i, label in steps
+        ]
+
+
+class ReassignForm(ReasonForm):
+    assignee = forms.ModelChoiceField(
+        label=_("New assignee"),
+        queryset=User.objects.filter(is_active=True).order_by("username"),
+    )
+
+
+class TaskFilterForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Process"), required=False,
+                             choices=[("", _("All"))] + list(ProcessKind.choices))
+    step = forms.CharField(label=_("Step"), required=False, max_length=40)
+    submitter = forms.CharField(label=_("Submitter"), required=False, max_length=150,
+                                help_text=_("Username"))
+    amount_min = forms.DecimalField(label=_("Amount from"), required=False, min_value=0,
+                                    decimal_places=2, max_digits=14)
+    amount_max = forms.DecimalField(label=_("Amount to"), required=False, min_value=0,
+                                    decimal_places=2, max_digits=14)
+    overdue = forms.BooleanField(label=_("Overdue only"), required=False)
+
+
+class RequestFilterForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Process"), required=False,
+                             choices=[("", _("All"))] + list(ProcessKind.choices))
+    status = forms.ChoiceField(label=_("Status"), required=False,
+                               choices=[("", _("All"))] + list(RequestStatus.choices))
+
+
+class AuditFilterForm(forms.Form):
+    subject_kind = forms.ChoiceField(label=_("Process"), required=False,
+                                     choices=[("", _("All"))] + list(ProcessKind.choices))
+    number = forms.CharField(label=_("Request number"), required=False, max_length=40)
+    actor = forms.CharField(label=_("Actor"), required=False, max_length=150,
+                            help_text=_("Username"))
+    event = forms.CharField(label=_("Event type"), required=False, max_length=64)
+    since = forms.DateField(label=_("From date"), required=False,
+                            widget=forms.DateInput(attrs={"type": "date"}))
+    until = forms.DateField(label=_("To date"), required=False,
+                            widget=forms.DateInput(attrs={"type": "date"}))
+    amount_min = forms.DecimalField(label=_("Amount from"), required=False, min_value=0,
+                                    decimal_places=2, max_digits=14)
+    amount_max = forms.DecimalField(label=_("Amount to"), required=False, min_value=0,
+                                    decimal_places=2, max_digits=14)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("since") and data.get("until") and data["until"] < data["since"]:
+            self.add_error("until", _("The end date is before the start date."))
+        lo, hi = data.get("amount_min"), data.get("amount_max")
+        if lo is not None and hi is not None and hi < lo:
+            self.add_error("amount_max", _("The upper amount is below the lower one."))
+        return data

@@ -1,0 +1,69 @@
+from django import template
+from django.utils.translation import gettext as _
+
+from core.authority.services import STEP_LABELS
+from core.inbox.engine import REVISION_STEP
+from core.money import fmt
+
+register = template.Library()
+
+_SENTENCES = {
+    "submitted": "%(actor)s submitted the request",
+    "step_approved": "%(actor)s approved (%(step)s)",
+    "approved": "%(actor)s gave the final approval",
+    "rejected": "%(actor)s rejected the request",
+    "returned": "%(actor)s returned the request for revision",
+    "resubmitted": "%(actor)s revised and resubmitted the request",
+    "withdrawn": "%(actor)s withdrew the request",
+    "task_claimed": "%(actor)s took the task (%(step)s)",
+    "task_released": "%(actor)s put the task back in the queue (%(step)s)",
+    "task_reassigned": "%(actor)s passed the task to someone else (%(step)s)",
+    "task_escalated": "The deadline passed: the task went one level up (%(step)s)",
+    "commented": "%(actor)s commented",
+}
+
+
+@register.filter
+def money(amount, currency="CNY"):
+    if amount in (None, ""):
+        return "—"
+    return fmt(amount, currency or "CNY")
+
+
+@register.filter
+def step_name(code, fallback=""):
+    if code == REVISION_STEP:
+        return _("Revise and resubmit")
+    label = STEP_LABELS.get(code)
+    return str(label) if label else (fallback or code)
+
+
+@register.filter
+def describe(event):
+    """One audit event in plain language."""
+    suffix = event.event.split(".", 1)[-1]
+    template_text = _SENTENCES.get(suffix)
+    data = event.data or {}
+    step = step_name(data.get("step", ""), data.get("step_label", ""))
+    if event.actor_name == "system":
+        actor = _("The system")
+    else:
+        # Show the person's name when the actor row was fetched with the event.
+        cached = event._state.fields_cache.get("actor")
+        actor = str(cached) if cached is not None else event.actor_name
+    if template_text is None:
+        text = f"{actor}: {event.event}"
+    else:
+        text = _(template_text) % {"actor": actor, "step": step}
+    if event.on_behalf_of_name:
+        text += " " + _("(acting for %(name)s)") % {"name": event.on_behalf_of_name}
+    return text
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **kwargs):
+    """The current query string with some parameters replaced (for pagination links)."""
+    params = context["request"].GET.copy()
+    for key, value in kwargs.items():
+        params[key] = value
+    return params.urlencode()
