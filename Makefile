@@ -27,6 +27,9 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(PY) -m ruff check .
 
+bench: $(STAMP)
+	$(PY) benchmarks/inbox_scale.py --explain
+
 stress: $(STAMP)
 	$(PY) -m pytest -m slow -p no:cacheprovider
 

@@ -8,6 +8,7 @@ from core import views as core_views
 urlpatterns = [
     path("", core_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
+    path("preferences/", core_views.preferences, name="preferences"),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(

@@ -3,7 +3,7 @@ import uuid
 
 from . import context
 
-_SAFE_ID = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
+_SAFE_ID = re.compile(r"[A-Za-z0-9._:-]{1,64}")
 
 
 class RequestIDMiddleware:
@@ -14,7 +14,7 @@ class RequestIDMiddleware:
 
     def __call__(self, request):
         incoming = request.headers.get("X-Request-ID", "")
-        request_id = incoming if _SAFE_ID.match(incoming) else uuid.uuid4().hex
+        request_id = incoming if _SAFE_ID.fullmatch(incoming) else uuid.uuid4().hex
         request.request_id = request_id
         token = context.bind(
             context.RequestContext(request_id=request_id, ip=request.META.get("REMOTE_ADDR"))

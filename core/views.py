@@ -58,3 +58,18 @@ def home(request):
         "now": timezone.now(),
         "tab": inbox.INBOX,
     })
+
+
+@login_required
+def preferences(request):
+    """Each user chooses whether notifications also come by e-mail."""
+    from django.contrib import messages
+    from django.shortcuts import redirect
+    from django.utils.translation import gettext as _
+
+    if request.method == "POST":
+        request.user.email_notifications = request.POST.get("email_notifications") == "on"
+        request.user.save(update_fields=["email_notifications"])
+        messages.success(request, _("Preferences saved."))
+        return redirect("preferences")
+    return render(request, "core/preferences.html")

@@ -32,6 +32,25 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip_browser)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _flush_may_empty_audit_table():
+    """Django ends each `transaction=True` test with one TRUNCATE of every table, which the
+    audit table's trigger refuses on PostgreSQL. Only that flush runs with the trigger ignored;
+    every other statement, in tests as in production, still meets it."""
+    import pgtrigger
+    from django.core.management.commands import flush
+
+    original = flush.Command.handle
+
+    def handle(self, *args, **kwargs):
+        with pgtrigger.ignore("audit.AuditEvent:audit_no_truncate"):
+            return original(self, *args, **kwargs)
+
+    flush.Command.handle = handle
+    yield
+    flush.Command.handle = original
+
+
 @pytest.fixture
 def personas(db):
     """The demo company's people by username (ceo, gm, east_mgr, east_rep1, finance, ...)."""

@@ -1,15 +1,13 @@
 """Tests: PostgreSQL and Redis when DATABASE_URL / CELERY_BROKER_URL are set, else SQLite."""
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, DATABASES, env
+from .base import BASE_DIR, env
 
 DEBUG = False
 DEMO_LOGINS_ALLOWED = True
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"
-if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-artifacts" / "test.sqlite3")}
 # Unit tests run Celery in-process; tests about Celery itself start a real worker.
 CELERY_TASK_ALWAYS_EAGER = True
 CELERY_TEST_BROKER_URL = env("CELERY_BROKER_URL", default="")

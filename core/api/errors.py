@@ -10,14 +10,28 @@ from viewflow.workflow.exceptions import FlowLockFailed
 from core.exceptions import ApprovalError
 
 
+def _flatten(value, prefix: str, out: dict) -> None:
+    """DRF's nested errors as {"lines.0.amount": ["message", ...]} with plain strings."""
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            _flatten(inner, f"{prefix}.{key}" if prefix else str(key), out)
+    elif isinstance(value, list) and any(isinstance(v, dict | list) for v in value):
+        for index, inner in enumerate(value):
+            if inner:
+                _flatten(inner, f"{prefix}.{index}" if prefix else str(index), out)
+    elif isinstance(value, list):
+        out.setdefault(prefix, []).extend(str(m) for m in value)
+    else:
+        out.setdefault(prefix, []).append(str(value))
+
+
 def _fields_from(data) -> dict:
+    out: dict = {}
     if isinstance(data, dict):
-        return {
-            key: [str(m) for m in (value if isinstance(value, list) else [value])]
-            for key, value in data.items()
-            if key not in ("detail", "non_field_errors")
-        }
-    return {}
+        for key, value in data.items():
+            if key not in ("detail", "non_field_errors"):
+                _flatten(value, str(key), out)
+    return out
 
 
 def exception_handler(exc, context):

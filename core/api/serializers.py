@@ -63,7 +63,8 @@ class TaskSerializer(serializers.Serializer):
     request = TaskRequestSerializer()
     step = serializers.CharField(source="step_code")
     step_label = serializers.CharField()
-    status = serializers.ChoiceField(choices=WorkItemStatus.choices)
+    # A plain string: a second "status" enum beside the request's would collide in the schema.
+    status = serializers.CharField(help_text=", ".join(WorkItemStatus.values))
     assignee = PersonSerializer(allow_null=True)
     acting_for = serializers.SerializerMethodField()
     created = serializers.DateTimeField()
@@ -86,7 +87,7 @@ class TaskSerializer(serializers.Serializer):
 class TaskQuerySerializer(serializers.Serializer):
     scope = serializers.ChoiceField(choices=SCOPES, default=SCOPES[0])
     kind = serializers.ChoiceField(choices=ProcessKind.choices, required=False)
-    step = serializers.CharField(max_length=40, default="")
+    step = serializers.CharField(max_length=40, required=False)
     submitter = serializers.IntegerField(min_value=1, max_value=MAX_ID, required=False)
     amount_min = money_field(required=False)
     amount_max = money_field(required=False)
@@ -119,7 +120,9 @@ class UserRefField(serializers.Field):
             self.fail("missing")
         if isinstance(data, str):
             data = data.strip()
-            user = User.objects.filter(username=data).first() if data and "\x00" not in data else None
+            if not data or "\x00" in data:
+                self.fail("missing")
+            user = User.objects.filter(username=data).first()
             if user is not None:
                 return user
             if not (data.isascii() and data.isdigit()):
@@ -208,8 +211,8 @@ class RequestDetailSerializer(RequestSerializer):
 
 class RequestQuerySerializer(serializers.Serializer):
     mine = serializers.BooleanField(default=False)
-    kind = serializers.ChoiceField(choices=ProcessKind.choices, default="")
-    status = serializers.ChoiceField(choices=RequestStatus.choices, default="")
+    kind = serializers.ChoiceField(choices=ProcessKind.choices, required=False)
+    status = serializers.ChoiceField(choices=RequestStatus.choices, required=False)
 
 
 class WithdrawSerializer(serializers.Serializer):

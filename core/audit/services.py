@@ -7,6 +7,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 
 from core import context
+from core.money import to_money
 
 from .hashing import GENESIS, link_hash
 from .models import AuditChainHead, AuditEvent
@@ -14,9 +15,25 @@ from .models import AuditChainHead, AuditEvent
 SYSTEM = "system"
 
 
+class _Encoder(DjangoJSONEncoder):
+    def iterencode(self, o, _one_shot=False):
+        return super().iterencode(_floats_as_text(o), _one_shot)
+
+
+def _floats_as_text(value):
+    # jsonb rewrites some floats (1e16 -> 10000000000000000, -0.0 -> 0): hash text instead.
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, dict):
+        return {k: _floats_as_text(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_floats_as_text(v) for v in value]
+    return value
+
+
 def _jsonable(value):
-    # Store exactly what is hashed: Decimals, dates and lazy strings become JSON scalars.
-    return json.loads(json.dumps(value or {}, cls=DjangoJSONEncoder))
+    # Store exactly what is hashed: Decimals, dates, floats and lazy strings become JSON text.
+    return json.loads(json.dumps(value or {}, cls=_Encoder))
 
 
 def subject_key(subject) -> tuple[str, str]:
@@ -75,6 +92,8 @@ def record(
     if not subject_kind or subject_id is None:
         raise ValueError("audit.record needs a subject or subject_kind and subject_id")
     subject_id = str(subject_id)
+    if amount is not None:
+        amount = to_money(amount)  # the column keeps 2 places; hash the value it will hold
     ctx = context.current()
     with transaction.atomic(savepoint=False):
         head = _head_for_update(subject_kind, subject_id)

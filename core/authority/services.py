@@ -66,7 +66,10 @@ def find_band(kind: str, amount: Decimal, *, category=None, region_id=None) -> A
 def _resolve(code: str, submitter: User, region_id: int | None) -> list[User]:
     if code == LINE_MANAGER:
         manager = org.manager_of(submitter)
-        return [manager] if manager is not None and manager.is_active else []
+        if manager is None:
+            return []
+        # A manager who has left hands the step to their own manager, not to the admins.
+        return [manager] if manager.is_active else _climb([manager], set())
     return list(org.holders_of(code, region_id))
 
 

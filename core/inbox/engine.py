@@ -162,7 +162,8 @@ def open_work_item(
     candidate_ids = list(candidate_ids)
     if task.owner_id is None:
         Candidate.objects.bulk_create(
-            [Candidate(work_item=item, user_id=uid) for uid in candidate_ids]
+            [Candidate(work_item=item, user_id=uid, due=due, created=now)
+             for uid in candidate_ids]
         )
     waiting = [task.owner_id] if task.owner_id else candidate_ids
     set_waiting(req, step_label=step_label, user_ids=waiting, since=now)

@@ -155,11 +155,12 @@ class WorkItem(models.Model):
         verbose_name = _("task")
         verbose_name_plural = _("tasks")
         indexes = [
-            # inbox: open tasks of an assignee, most urgent first
+            # inbox: open tasks of an assignee, most urgent first (NULL assignee = queue rows,
+            # excluded so the index stays small)
             models.Index(
                 fields=["assignee", "due", "created"],
                 name="workitem_inbox",
-                condition=Q(status="open"),
+                condition=Q(status="open", assignee__isnull=False),
             ),
             # archive: what a person decided, newest first
             models.Index(
@@ -189,14 +190,26 @@ class WorkItem(models.Model):
 
 
 class Candidate(models.Model):
-    """Who may claim an unassigned task (queue). Resolved from the authority chain."""
+    """Who may claim an unassigned task (queue). Resolved from the authority chain.
+
+    `open`, `due` and `created` mirror the task so that a queue is one range scan of the
+    (user, due, created) partial index, however many tasks wait in it.
+    """
 
     work_item = models.ForeignKey(WorkItem, on_delete=models.CASCADE)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    open = models.BooleanField(default=True)  # the task is open and nobody has claimed it
+    due = models.DateTimeField(null=True, blank=True)
+    created = models.DateTimeField(default=timezone.now)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["user", "work_item"], name="uniq_candidate")
+        ]
+        indexes = [
+            models.Index(
+                fields=["user", "due", "created"], name="candidate_queue", condition=Q(open=True)
+            )
         ]
 
     def __str__(self):
@@ -317,3 +330,31 @@ class IdempotencyRecord(models.Model):
 
     def __str__(self):
         return f"{self.user_id}:{self.key}"
+
+
+def _attachment_path(instance, filename):
+    # Stored under a generated name (token + checked extension); the uploader's file name is kept
+    # only as display text.
+    return f"attachments/{instance.request_id}/{filename}"
+
+
+class Attachment(models.Model):
+    request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="attachments")
+    token = models.CharField(max_length=40, unique=True)
+    file = models.FileField(upload_to=_attachment_path, max_length=200)
+    original_name = models.CharField(_("file name"), max_length=200)
+    content_type = models.CharField(max_length=60)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["created"]
+
+    def __str__(self):
+        return self.original_name

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Case, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from core.org import selectors as org
@@ -27,8 +27,24 @@ class TaskFilters:
 
 
 def acting_ids(user: User) -> list[int]:
-    """The user and everyone they act for today."""
-    return [user.pk, *(p.pk for p in org.principals_for(user))]
+    """The user and everyone they act for today (cached on the user object for the request)."""
+    cached = getattr(user, "_cs_acting_ids", None)
+    if cached is None:
+        cached = [user.pk, *(p.pk for p in org.principals_for(user))]
+        user._cs_acting_ids = cached
+    return cached
+
+
+def _queue(ids: list[int]) -> QuerySet[WorkItem]:
+    if len(ids) == 1:
+        # The common case: one range scan of the candidate_queue index, already in order.
+        return WorkItem.objects.filter(candidate__user_id=ids[0], candidate__open=True).order_by(
+            F("candidate__due").asc(nulls_last=True), "candidate__created"
+        )
+    # A deputy's queue also holds their principals' tasks; a task may list both of them.
+    return WorkItem.objects.filter(
+        pk__in=Candidate.objects.filter(user_id__in=ids, open=True).values("work_item_id")
+    ).order_by(F("due").asc(nulls_last=True), "created")
 
 
 def tasks_for(user: User, scope: str, filters: TaskFilters | None = None) -> QuerySet[WorkItem]:
@@ -38,11 +54,7 @@ def tasks_for(user: User, scope: str, filters: TaskFilters | None = None) -> Que
     if scope == INBOX:
         qs = base.filter(status=WorkItemStatus.OPEN, assignee_id__in=acting_ids(user))
     elif scope == QUEUE:
-        qs = base.filter(
-            status=WorkItemStatus.OPEN,
-            assignee__isnull=True,
-            pk__in=Candidate.objects.filter(user_id__in=acting_ids(user)).values("work_item_id"),
-        )
+        qs = _queue(acting_ids(user)).select_related("submitter", "assignee", "acting_for")
     elif scope == ARCHIVE:
         qs = base.filter(status=WorkItemStatus.DONE, decided_by=user)
     else:
@@ -62,23 +74,26 @@ def tasks_for(user: User, scope: str, filters: TaskFilters | None = None) -> Que
         qs = qs.filter(due__lt=now)
     if scope == ARCHIVE:
         return qs.order_by("-decided_at")
-    # Overdue first, then by due time (no deadline last), then oldest first.
-    return qs.annotate(
-        is_overdue=Case(When(due__lt=now, then=Value(0)), default=Value(1),
-                        output_field=IntegerField())
-    ).order_by("is_overdue", "due", "created")
+    if scope == QUEUE:
+        return qs
+    # Overdue first, then by due time, then oldest first: ascending due already puts overdue
+    # tasks (the earliest deadlines) on top, and matches the (assignee, due, created) index.
+    return qs.order_by(F("due").asc(nulls_last=True), "created")
 
 
 def task_counts(user: User) -> dict[str, int]:
-    ids = acting_ids(user)
-    return {
-        INBOX: WorkItem.objects.filter(status=WorkItemStatus.OPEN, assignee_id__in=ids).count(),
-        QUEUE: WorkItem.objects.filter(
-            status=WorkItemStatus.OPEN,
-            assignee__isnull=True,
-            pk__in=Candidate.objects.filter(user_id__in=ids).values("work_item_id"),
-        ).count(),
-    }
+    """Inbox and queue sizes: two index-only counts, computed once per request."""
+    cached = getattr(user, "_cs_task_counts", None)
+    if cached is None:
+        ids = acting_ids(user)
+        queue = Candidate.objects.filter(user_id__in=ids, open=True)
+        cached = {
+            INBOX: WorkItem.objects.filter(status=WorkItemStatus.OPEN, assignee_id__in=ids).count(),
+            QUEUE: queue.count() if len(ids) == 1
+            else queue.values("work_item_id").distinct().count(),
+        }
+        user._cs_task_counts = cached
+    return cached
 
 
 def sees_everything(user: User) -> bool:

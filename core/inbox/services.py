@@ -33,6 +33,7 @@ from core.registry import Transition
 from . import engine, notify
 from .models import (
     OPEN_REQUEST_STATES,
+    Candidate,
     Decision,
     Request,
     RequestStatus,
@@ -140,6 +141,11 @@ def _finish_task(item: WorkItem, *, actor: User) -> None:
     activation.execute()
 
 
+def set_queue_open(item_ids, is_open: bool) -> None:
+    """Candidates list a task in their queue only while it is open and unclaimed."""
+    Candidate.objects.filter(work_item_id__in=item_ids).update(open=is_open)
+
+
 def _close_item(item: WorkItem, *, decision: str, actor: User, decider: Decider | None,
                 comment: str) -> None:
     item.status = WorkItemStatus.DONE
@@ -150,6 +156,7 @@ def _close_item(item: WorkItem, *, decision: str, actor: User, decider: Decider 
     item.comment = comment
     if item.assignee_id is None:
         item.assignee = actor
+        set_queue_open([item.pk], False)
     item.save(update_fields=["status", "decision", "decided_by", "acting_for", "decided_at",
                              "comment", "assignee"])
 
@@ -279,6 +286,7 @@ def task_claim(*, task_id: int, actor: User) -> WorkItem:
         activation.assign(actor)
         item.assignee = actor
         item.save(update_fields=["assignee"])
+        set_queue_open([item.pk], False)
         req = item.request
         engine.set_waiting(req, step_label=item.step_label, user_ids=[actor.pk], since=req.since)
         _record(req, actor=actor, decider=decider, event=f"{req.kind}.task_claimed",
@@ -307,6 +315,7 @@ def task_release(*, task_id: int, actor: User) -> WorkItem:
         activation.unassign()
         item.assignee = None
         item.save(update_fields=["assignee"])
+        Candidate.objects.filter(work_item=item).update(open=True, due=item.due)
         req = item.request
         engine.set_waiting(req, step_label=item.step_label, user_ids=candidates, since=req.since)
         _record(req, actor=actor, event=f"{req.kind}.task_released",
@@ -354,6 +363,7 @@ def reassign_locked(item: WorkItem, *, new: User, actor: User | None, reason: st
     activation = task.flow_task.activation_class(task)
     if task.status == STATUS.NEW:
         activation.assign(new)
+        set_queue_open([item.pk], False)
     else:
         activation.reassign(new)
     item.assignee = new
@@ -425,6 +435,7 @@ def _cancel_open_tasks(req: Request) -> list[int]:
     WorkItem.objects.filter(pk__in=[i.pk for i in items]).update(
         status=WorkItemStatus.CANCELLED
     )
+    set_queue_open([i.pk for i in items], False)
     process = req.process
     process.status = PROCESS.CANCELED
     process.finished = timezone.now()

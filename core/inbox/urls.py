@@ -14,10 +14,16 @@ urlpatterns = [
     path("requests/", views.my_requests, name="requests"),
     path("requests/<int:request_id>/", views.request_detail, name="request"),
     path(
+        "requests/<int:request_id>/attachments/",
+        views.attachment_upload,
+        name="attachment-upload",
+    ),
+    path(
         "requests/<int:request_id>/<slug:action>/",
         views.request_action,
         name="request-action",
     ),
+    path("attachments/<slug:token>/", views.attachment_download, name="attachment"),
     path("audit/", views.audit_search, name="audit"),
     path("audit/verify/", views.audit_verify, name="audit-verify"),
     path("notifications/", views.notifications, name="notifications"),

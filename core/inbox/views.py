@@ -4,7 +4,7 @@ selector, and renders; refusals come back as messages with the typed input kept.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,7 +17,7 @@ from core.exceptions import ApprovalError
 from core.org import selectors as org
 from core.org.models import Role, User
 
-from . import selectors, services
+from . import attachments, selectors, services
 from .forms import (
     AuditFilterForm,
     CommentForm,
@@ -27,9 +27,25 @@ from .forms import (
     ReturnForm,
     TaskFilterForm,
 )
-from .models import Notification, Request, RequestStatus, WorkItem
+from .models import Attachment, Notification, Request, RequestStatus, WorkItem
 
 PAGE_SIZE = 25
+
+
+class KnownCount:
+    """A queryset whose size the menu has already counted: the paginator need not ask again."""
+
+    def __init__(self, queryset, count: int):
+        self.queryset, self._count = queryset, count
+
+    def count(self) -> int:
+        return self._count
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, key):
+        return self.queryset[key]
 
 
 def _page(request, queryset, size=PAGE_SIZE):
@@ -53,7 +69,11 @@ def inbox(request):
             kind=d["kind"], step=d["step"].strip(), submitter=submitter,
             amount_min=d["amount_min"], amount_max=d["amount_max"], overdue=d["overdue"],
         )
-    page = _page(request, selectors.tasks_for(request.user, scope, filters))
+    tasks = selectors.tasks_for(request.user, scope, filters)
+    known = selectors.task_counts(request.user).get(scope)
+    if known is not None and filters == selectors.TaskFilters():
+        tasks = KnownCount(tasks, known)
+    page = _page(request, tasks)
     return render(request, "inbox/inbox.html", {
         "tab": scope, "page": page, "form": form, "now": timezone.now(),
     })
@@ -88,6 +108,7 @@ def _task_context(request, item, forms=None):
         "read_only": org.is_read_only(request.user),
         "is_mine": item.assignee_id in selectors.acting_ids(request.user),
         "candidates": list(item.candidates.all()) if item.assignee_id is None else [],
+        "attachments": req.attachments.select_related("uploaded_by"),
     }
     return ctx
 
@@ -223,10 +244,12 @@ def request_detail(request, request_id):
         "events": audit_selectors.timeline(req.kind, req.object_id),
         "open_items": req.work_items.filter(status="open").select_related("assignee"),
         "diagram": _diagram(req),
+        "attachments": req.attachments.select_related("uploaded_by"),
         "is_submitter": req.submitter_id == request.user.pk,
         "can_withdraw": req.submitter_id == request.user.pk and req.is_open,
         "can_resubmit": req.submitter_id == request.user.pk
         and req.status == RequestStatus.RETURNED,
+        "read_only": org.is_read_only(request.user),
     })
 
 
@@ -311,3 +334,35 @@ def notifications_read(request):
     if target.startswith("/") and not target.startswith("//"):
         return redirect(target)
     return redirect("inbox:notifications")
+
+
+@login_required
+@require_POST
+def attachment_upload(request, request_id):
+    req = _visible_request(request.user, request_id)
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, _("Choose a file to upload."))
+    else:
+        try:
+            attachments.attachment_add(request_id=req.pk, actor=request.user, upload=upload)
+        except ApprovalError as exc:
+            messages.error(request, str(exc.message))
+        else:
+            messages.success(request, _("Attached %(name)s.") % {
+                "name": attachments.safe_name(upload.name)})
+    target = request.POST.get("next", "")
+    if target.startswith("/") and not target.startswith("//"):
+        return redirect(target)
+    return redirect("inbox:request", request_id=req.pk)
+
+
+@login_required
+def attachment_download(request, token):
+    att = get_object_or_404(Attachment.objects.select_related("request"), token=token)
+    _visible_request(request.user, att.request_id)  # 404 unless the request is visible
+    response = FileResponse(att.file.open("rb"), as_attachment=True,
+                            filename=att.original_name, content_type=att.content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response

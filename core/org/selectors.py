@@ -3,10 +3,10 @@
 from collections.abc import Iterable
 from datetime import date
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from .models import REGIONAL_ROLES, Delegation, Role, User
+from .models import REGIONAL_ROLES, Delegation, Role, RoleAssignment, User
 
 
 def today() -> date:
@@ -20,10 +20,12 @@ def manager_of(user: User) -> User | None:
 
 def holders_of(role: str, region_id: int | None = None) -> QuerySet[User]:
     """Active holders of a role; for regional roles, those holding it for that region."""
-    qs = User.objects.filter(is_active=True, role_assignments__role=role)
+    # One assignment must carry both the role and the region: a north manager who also sells
+    # in east is not east's manager.
+    assignments = RoleAssignment.objects.filter(user=OuterRef("pk"), role=role)
     if role in REGIONAL_ROLES and region_id is not None:
-        qs = qs.filter(role_assignments__region_id=region_id)
-    return qs.distinct().order_by("id")
+        assignments = assignments.filter(region_id=region_id)
+    return User.objects.filter(Exists(assignments), is_active=True).order_by("id")
 
 
 def roles_of(user: User) -> set[str]:

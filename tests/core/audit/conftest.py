@@ -1,23 +1,9 @@
-import pgtrigger
 import pytest
 from django.db import connection
 
 # The trigger names the migration (core/audit/migrations/0002_initial.py) installs.
 APPEND_ONLY_TRIGGER = "pgtrigger_audit_append_only_f6eda"
 NO_TRUNCATE_TRIGGER = "pgtrigger_audit_no_truncate_50e0d"
-
-
-@pytest.fixture(scope="module")
-def audit_flush_allowed():
-    """Let `transaction=True` tests end on PostgreSQL.
-
-    Django empties the database after such a test with one TRUNCATE of every table, and the
-    audit_no_truncate trigger refuses it. A module-scoped fixture is set up before (and torn
-    down after) pytest-django's per-test flush, so the flush runs with that one trigger ignored.
-    Use it only in modules that do not test the TRUNCATE refusal. A no-op on SQLite.
-    """
-    with pgtrigger.ignore("audit.AuditEvent:audit_no_truncate"):
-        yield
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ from core.org.models import User
 # Real commits and rollbacks: the test is not wrapped in a transaction of its own.
 pytestmark = [
     pytest.mark.django_db(transaction=True),
-    pytest.mark.usefixtures("audit_flush_allowed"),
 ]
 
 

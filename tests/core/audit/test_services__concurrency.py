@@ -12,7 +12,6 @@ from core.audit.verify import verify_all
 # Real threads, each with its own connection, committing for real.
 pytestmark = [
     pytest.mark.django_db(transaction=True),
-    pytest.mark.usefixtures("audit_flush_allowed"),
 ]
 
 THREADS, EACH = 8, 20
@@ -90,12 +89,6 @@ def test_every_chain_verifies_when_threads_append_to_their_own_subjects(personas
 
 
 @pytest.mark.postgres
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: verify_all reads the chain heads before, and outside, the transaction that "
-    "reads the events (READ COMMITTED), so an event committed in between is reported as "
-    "'chain ends early' on a healthy, live system",
-)
 def test_ok_when_an_event_is_committed_while_verification_runs(personas, monkeypatch):
     rep = personas["east_rep1"]
     record(actor=rep, event="expense.submitted", subject_kind="expense", subject_id="live")

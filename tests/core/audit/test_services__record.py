@@ -182,11 +182,6 @@ def test_refused_when_no_subject_given(personas):
 
 
 @pytest.mark.postgres
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: record() hashes a >2-place amount rounded half-even (hashing._norm) but "
-    "PostgreSQL stores numeric(14,2) rounded half-up, so the chain reads as tampered",
-)
 def test_chain_verifies_when_amount_has_more_than_two_decimal_places(personas):
     record(actor=personas["east_rep1"], event="expense.submitted", amount=Decimal("10.005"),
            **CLAIM)
@@ -195,11 +190,6 @@ def test_chain_verifies_when_amount_has_more_than_two_decimal_places(personas):
 
 
 @pytest.mark.postgres
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: jsonb rewrites large floats (1e16 is read back as the int 10000000000000000), "
-    "so data/changes holding such a float no longer hash to the stored hash",
-)
 def test_chain_verifies_when_data_holds_a_large_float(personas):
     record(actor=personas["east_rep1"], event="risk.assessed", data={"exposure": 1e16}, **CLAIM)
     result = verify_all(save=False)

@@ -150,11 +150,6 @@ def test_steps_kept_when_same_group_has_several_candidates(personas):
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: holders_of matches role and region on different role assignments, so a "
-    "north regional manager who also sells in east is offered east's contracts",
-)
 def test_other_region_manager_not_candidate_when_they_only_sell_there(personas):
     east = personas["east_rep1"].region
     RoleAssignment.objects.create(user=personas["north_mgr"], role=Role.SALESPERSON, region=east)

@@ -1,4 +1,3 @@
-import pytest
 
 from core.org import selectors
 from core.org.models import Role, RoleAssignment, User
@@ -114,11 +113,6 @@ def test_not_read_only_when_user_has_working_role_or_no_role(personas, db):
     assert not selectors.is_read_only(UserFactory())
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: holders_of filters role and region in two .filter() calls on the multi-valued "
-    "role_assignments relation, so they may match different assignments",
-)
 def test_holder_excluded_when_role_held_only_for_another_region(personas):
     # north_mgr manages north and also sells in east: not a regional manager *for east*.
     north_mgr = personas["north_mgr"]

@@ -1,0 +1,148 @@
+"""Bulk data for the scale benchmarks, written with set-based SQL (not through the engine).
+
+Shape: `tasks` human tasks over tasks/4 requests (4 steps each) in the demo flow, `users`
+people. Two measured users: `bench_heavy` holds `heavy_open` open tasks (and is a candidate on
+`heavy_open` queue tasks), `bench_light` holds `light_open`. Everything else is history (done)
+or open work of random other users.
+"""
+
+from django.db import connection
+
+FLOW = "demo/flows.DemoApprovalFlow"
+
+
+def generate(*, tasks: int, users: int, heavy_open: int, light_open: int, other_open: int) -> dict:
+    procs = tasks // 4
+    with connection.cursor() as cur:
+        cur.execute("SELECT count(*) FROM inbox_workitem")
+        if cur.fetchone()[0] >= tasks:
+            return {"generated": False}
+        cur.execute(
+            "TRUNCATE inbox_candidate, inbox_workitem, inbox_request_waiting_on, inbox_request, "
+            "viewflow_task_previous, viewflow_task, viewflow_process RESTART IDENTITY CASCADE"
+        )
+        cur.execute("DELETE FROM org_user WHERE username LIKE 'bench_%%'")
+        cur.execute(
+            """
+            INSERT INTO org_user (password, is_superuser, username, first_name, last_name, email,
+                is_staff, is_active, date_joined, display_name, grade, email_notifications)
+            SELECT '!', false, 'bench_' || g, '', '', '', false, true, now(), 'Bench ' || g, 1,
+                   false
+            FROM generate_series(1, %s) g
+            """,
+            [users],
+        )
+        cur.execute("UPDATE org_user SET username = 'bench_heavy' WHERE username = 'bench_1'")
+        cur.execute("UPDATE org_user SET username = 'bench_light' WHERE username = 'bench_2'")
+        cur.execute("SELECT min(id), max(id) FROM org_user WHERE username LIKE 'bench_%%'")
+        lo, hi = cur.fetchone()
+        span = hi - lo + 1
+        cur.execute(
+            """
+            INSERT INTO viewflow_process (flow_class, status, created, data)
+            SELECT %s, 'DONE', now() - (g || ' minutes')::interval, '{}'
+            FROM generate_series(1, %s) g
+            """,
+            [FLOW, procs],
+        )
+        cur.execute(
+            """
+            INSERT INTO inbox_request (kind, object_id, number, title, amount, currency, category,
+                status, chain, step_index, current_step, waiting_on_names, last_decision, since,
+                created, submitted_at, process_id, submitter_id)
+            SELECT 'demo', p.id, 'DEMO-' || lpad(p.id::text, 7, '0'), 'Request ' || p.id,
+                   ((p.id * 7919) %% 100000) / 1.0 + 0.5, 'CNY', '', 'approved', '[]', 4, '', '',
+                   'approved', p.created, p.created, p.created, p.id,
+                   %s + ((p.id * 104729) %% %s)
+            FROM viewflow_process p
+            """,
+            [lo, span],
+        )
+        cur.execute(
+            """
+            INSERT INTO viewflow_task (flow_task, flow_task_type, status, created, finished,
+                token, owner_id, process_id, data, assigned)
+            SELECT %s || '.approve', 'HUMAN', 'DONE', r.created + (s || ' hours')::interval,
+                   r.created + (s || ' hours')::interval, 'start',
+                   %s + ((r.id * 31 + s * 7) %% %s), r.process_id, '{}', NULL
+            FROM inbox_request r CROSS JOIN generate_series(0, 3) s
+            """,
+            [FLOW, lo, span],
+        )
+        cur.execute(
+            """
+            INSERT INTO inbox_workitem (task_id, request_id, kind, step_code, step_label,
+                step_index, is_revision, number, title, amount, submitter_id, assignee_id, status,
+                created, due, remind_at, reminded, escalation_level, decided_by_id, decided_at,
+                decision, comment)
+            SELECT t.id, r.id, 'demo', 'line_manager', 'Line manager', 0, false, r.number,
+                   r.title, r.amount, r.submitter_id, t.owner_id, 'done', t.created,
+                   t.created + interval '2 days', t.created + interval '1 day', true, 0,
+                   t.owner_id, t.finished, 'approved', ''
+            FROM viewflow_task t JOIN inbox_request r ON r.process_id = t.process_id
+            """
+        )
+        # Open work: the newest tasks become open, for the measured users and random others.
+        cur.execute("SELECT id FROM org_user WHERE username = 'bench_heavy'")
+        heavy = cur.fetchone()[0]
+        cur.execute("SELECT id FROM org_user WHERE username = 'bench_light'")
+        light = cur.fetchone()[0]
+        plan = [(heavy, heavy_open), (light, light_open), (None, other_open)]
+        offset = 0
+        for owner, count in plan:
+            cur.execute(
+                """
+                WITH picked AS (
+                    SELECT task_id FROM inbox_workitem ORDER BY task_id DESC
+                    OFFSET %s LIMIT %s
+                )
+                UPDATE inbox_workitem w SET status = 'open', decided_by_id = NULL,
+                    decided_at = NULL, decision = '', reminded = false,
+                    due = now() + ((w.task_id %% 96) - 8) * interval '1 hour',
+                    assignee_id = COALESCE(%s, w.assignee_id)
+                FROM picked WHERE w.task_id = picked.task_id
+                """,
+                [offset, count, owner],
+            )
+            offset += count
+        # Queue: unassigned open tasks where the heavy user is one of two candidates.
+        cur.execute(
+            """
+            WITH picked AS (
+                SELECT task_id FROM inbox_workitem ORDER BY task_id DESC OFFSET %s LIMIT %s
+            )
+            UPDATE inbox_workitem w SET status = 'open', assignee_id = NULL, decided_by_id = NULL,
+                decided_at = NULL, decision = '', due = now() + interval '1 day'
+            FROM picked WHERE w.task_id = picked.task_id
+            """,
+            [offset, heavy_open],
+        )
+        cur.execute(
+            """
+            INSERT INTO inbox_candidate (work_item_id, user_id, open, due, created)
+            SELECT task_id, %s, true, due, created FROM inbox_workitem
+            WHERE status = 'open' AND assignee_id IS NULL
+            UNION ALL
+            SELECT task_id, %s + (task_id %% %s), true, due, created FROM inbox_workitem
+            WHERE status = 'open' AND assignee_id IS NULL
+            ON CONFLICT DO NOTHING
+            """,
+            [heavy, lo + 2, span - 2],
+        )
+        cur.execute(
+            "UPDATE viewflow_task t SET status = 'ASSIGNED', finished = NULL "
+            "FROM inbox_workitem w WHERE w.task_id = t.id AND w.status = 'open'"
+        )
+        cur.execute(
+            "UPDATE inbox_request r SET status = 'in_review' FROM inbox_workitem w "
+            "WHERE w.request_id = r.id AND w.status = 'open'"
+        )
+    # VACUUM (outside a transaction) sets the visibility map, so COUNTs are index-only scans as
+    # they are on a live database that autovacuum keeps up with.
+    connection.ensure_connection()
+    autocommit = connection.get_autocommit()
+    connection.set_autocommit(True)
+    with connection.cursor() as cur:
+        cur.execute("VACUUM ANALYZE")
+    connection.set_autocommit(autocommit)
+    return {"generated": True}

@@ -1,0 +1,128 @@
+"""Inbox, queue, archive and my-requests at scale: 1,000,000 tasks and 10,000 users.
+
+    python benchmarks/inbox_scale.py            # full size (generates once, ~2-4 min)
+    python benchmarks/inbox_scale.py --small    # CI smoke size, seconds
+
+Measures, for a heavy user (5,000 open tasks, 5,000 queue tasks) and a light one (500):
+the selector's SQL (COUNT + first page of 25) and the whole page rendered by the view through
+Django's test client (middleware, session, template), p50/p95 over repeated runs; the number
+of SQL queries per page; page weight; and EXPLAIN of the list queries.
+"""
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks import harness  # noqa: E402
+
+SIZES = {
+    "full": {"tasks": 1_000_000, "users": 10_000, "heavy_open": 5_000, "light_open": 500,
+             "other_open": 20_000},
+    "small": {"tasks": 8_000, "users": 200, "heavy_open": 300, "light_open": 50,
+              "other_open": 200},
+}
+LIMIT_MS = 20.0  # issue 3: inbox and queue queries, median and p95
+PAGE_LIMIT_MS = 25.0  # issue 8: rendered pages, p95
+
+
+def run(size: str = "full", runs: int = 60) -> tuple[list[dict], list[str]]:
+    from django.db import connection
+    from django.test import Client
+
+    from benchmarks.generate import generate
+    from core.inbox import selectors
+    from core.inbox.models import Request
+    from core.org.models import User
+
+    generate(**SIZES[size])
+    rows, explains = [], []
+    heavy = User.objects.get(username="bench_heavy")
+    light = User.objects.get(username="bench_light")
+    submitter_id = (
+        Request.objects.values("submitter_id").order_by().annotate(
+            n=__import__("django.db.models", fromlist=["Count"]).Count("id")
+        ).order_by("-n").values_list("submitter_id", flat=True).first()
+    )
+    submitter = User.objects.get(pk=submitter_id)
+
+    def selector_fn(user, scope):
+        def fn():
+            qs = selectors.tasks_for(user, scope)
+            qs.count()
+            list(qs[:25])
+        return fn
+
+    for label, user in (("heavy", heavy), ("light", light)):
+        for scope in selectors.SCOPES:
+            samples = harness.timed(selector_fn(user, scope), runs=runs)
+            open_count = selectors.tasks_for(user, scope).count()
+            rows.append({
+                "what": f"{scope} SQL", "user": f"{label} ({open_count})",
+                "p50 ms": f"{harness.p50(samples):.2f}", "p95 ms": f"{harness.p95(samples):.2f}",
+                "queries": 2, "KB": "",
+                "pass": "PASS" if harness.p95(samples) <= LIMIT_MS and harness.p50(samples)
+                <= LIMIT_MS else "FAIL",
+            })
+            qs = selectors.tasks_for(user, scope)[:25]
+            sql, params = qs.query.sql_with_params()
+            with connection.cursor() as cur:
+                cur.execute("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) " + sql, params)
+                plan = "\n".join(r[0] for r in cur.fetchall())
+            explains.append(f"-- {scope} list, {label} user\n{plan}")
+
+    pages = [("inbox page", "/inbox/?tab=inbox"), ("queue page", "/inbox/?tab=queue"),
+             ("archive page", "/inbox/?tab=archive"), ("my requests page", "/requests/")]
+    for label, user in (("heavy", heavy), ("light", light), ("submitter", submitter)):
+        client = Client()
+        client.force_login(user)
+        for name, url in pages:
+            if label == "submitter" and name != "my requests page":
+                continue
+            statements = []
+
+            def count(execute, sql, params, many, context, log=statements):
+                log.append(sql)
+                return execute(sql, params, many, context)
+
+            with connection.execute_wrapper(count):
+                response = client.get(url)
+            assert response.status_code == 200, (url, response.status_code)
+            samples = harness.timed(lambda c=client, u=url: c.get(u), runs=runs)
+            rows.append({
+                "what": name, "user": label,
+                "p50 ms": f"{harness.p50(samples):.2f}", "p95 ms": f"{harness.p95(samples):.2f}",
+                "queries": len(statements), "KB": f"{len(response.content) / 1024:.1f}",
+                "pass": "PASS" if harness.p95(samples) <= PAGE_LIMIT_MS else "FAIL",
+            })
+    return rows, explains
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--small", action="store_true", help="CI smoke size")
+    parser.add_argument("--runs", type=int, default=60)
+    parser.add_argument("--explain", action="store_true", help="print the query plans")
+    parser.add_argument("--json", help="also write the rows to this file")
+    args = parser.parse_args()
+    harness.setup()
+    size = "small" if args.small else "full"
+    rows, explains = run(size, runs=args.runs)
+    print(f"Inbox at scale ({size}: {SIZES[size]['tasks']:,} tasks, "
+          f"{SIZES[size]['users']:,} users) on {harness.machine()}")
+    print(f"SQL = selector COUNT + first page of 25; page = view rendered through the test "
+          f"client. Pass marks: SQL p50/p95 <= {LIMIT_MS} ms, page p95 <= {PAGE_LIMIT_MS} ms.")
+    print(harness.table(rows, ["what", "user", "p50 ms", "p95 ms", "queries", "KB", "pass"]))
+    if args.explain:
+        print("\n\n".join(explains))
+    if args.json:
+        Path(args.json).write_text(json.dumps({"rows": rows, "explain": explains}, indent=2))
+    uses_index = all("Index" in e for e in explains)
+    print(f"EXPLAIN uses an index for every list query: {'yes' if uses_index else 'NO'}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,75 @@
+"""Per-row facts a task list shows (who it is acted for, what the viewer may do), computed from
+the row and one `Viewer` built per request, so a page of any size costs the same queries.
+
+`available_actions` is a hint for clients, not a permission check: the services decide.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, QuerySet
+
+from core.inbox.models import Candidate, WorkItem, WorkItemStatus
+from core.org import selectors as org
+from core.org.models import Role, User
+
+APPROVE, REJECT, RETURN = "approve", "reject", "return"
+CLAIM, RELEASE, REASSIGN, RESUBMIT = "claim", "release", "reassign", "resubmit"
+ACTIONS = (APPROVE, REJECT, RETURN, CLAIM, RELEASE, REASSIGN, RESUBMIT)
+
+
+@dataclass(frozen=True)
+class Viewer:
+    user_id: int
+    principals: dict[int, User]  # the people the viewer acts for today
+    is_admin: bool
+    read_only: bool
+
+    @classmethod
+    def of(cls, user: User) -> "Viewer":
+        return cls(
+            user_id=user.pk,
+            principals={p.pk: p for p in org.principals_for(user)},
+            is_admin=org.has_role(user, Role.ADMINISTRATOR),
+            read_only=org.is_read_only(user),
+        )
+
+    @property
+    def acting_ids(self) -> list[int]:
+        return [self.user_id, *self.principals]
+
+
+def with_row_facts(qs: QuerySet[WorkItem], viewer: Viewer) -> QuerySet[WorkItem]:
+    """Join what the task serializer reads; two EXISTS subqueries instead of a query per row."""
+    return qs.select_related("request__submitter", "assignee", "acting_for").annotate(
+        has_candidates=Exists(Candidate.objects.filter(work_item_id=OuterRef("pk"))),
+        viewer_is_candidate=Exists(
+            Candidate.objects.filter(work_item_id=OuterRef("pk"), user_id__in=viewer.acting_ids)
+        ),
+    )
+
+
+def acting_for(item: WorkItem, viewer: Viewer) -> User | None:
+    if item.status == WorkItemStatus.DONE:
+        return item.acting_for
+    if item.status == WorkItemStatus.OPEN and item.assignee_id in viewer.principals:
+        return viewer.principals[item.assignee_id]
+    return None
+
+
+def available_actions(item: WorkItem, viewer: Viewer) -> list[str]:
+    if viewer.read_only or item.status != WorkItemStatus.OPEN:
+        return []
+    actions = []
+    if item.assignee_id is None:
+        if getattr(item, "viewer_is_candidate", False):
+            actions.append(CLAIM)
+    elif item.assignee_id == viewer.user_id or item.assignee_id in viewer.principals:
+        actions += [RESUBMIT] if item.is_revision else [APPROVE, REJECT, RETURN]
+        # Only a task taken from a queue can go back to it (task_release).
+        if item.assignee_id == viewer.user_id and getattr(item, "has_candidates", False):
+            actions.append(RELEASE)
+    # Managers above the holder may reassign too, but telling needs a walk up the org chart per
+    # row; the list offers it to administrators only and the service remains the judge.
+    if viewer.is_admin and not item.is_revision:
+        actions.append(REASSIGN)
+    return actions

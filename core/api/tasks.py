@@ -1,0 +1,176 @@
+"""Tasks: the inbox, queue and archive, and the actions on one task (API.md "Tasks")."""
+
+from functools import cached_property
+
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers
+from rest_framework.generics import ListAPIView
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from core.exceptions import NotFoundError
+from core.inbox import selectors, services
+from core.inbox.models import WorkItem
+from core.inbox.selectors import TaskFilters
+
+from . import serializers as s
+from .filters import OrderingFilter
+from .idempotency import HEADER, idempotent
+from .rows import Viewer, with_row_facts
+
+IDEMPOTENCY_HEADER = OpenApiParameter(
+    HEADER, str, OpenApiParameter.HEADER, required=False,
+    description="Repeat-safe key: the same key returns the first result and acts only once.",
+)
+
+
+def visible_task_id(user, pk: int) -> int:
+    """The id if the user may see the task; otherwise 404, never 403 (API.md)."""
+    if pk > s.MAX_ID or not selectors.visible_tasks(user).filter(pk=pk).exists():
+        raise NotFoundError()
+    return pk
+
+
+class _ViewerMixin:
+    @cached_property
+    def viewer(self) -> Viewer:
+        return Viewer.of(self.request.user)
+
+    def render_task(self, pk: int) -> dict:
+        item = with_row_facts(WorkItem.objects.filter(pk=pk), self.viewer).get()
+        return s.TaskSerializer(item, context={"viewer": self.viewer}).data
+
+
+@extend_schema(tags=["tasks"], parameters=[s.TaskQuerySerializer],
+               responses={200: s.TaskSerializer(many=True), **s.ERRORS})
+class TaskListView(_ViewerMixin, ListAPIView):
+    """inbox: assigned to me or to someone I act for; queue: claimable by me; archive: decided
+    by me. Unknown scope or a bad filter value is 400 with the field named."""
+
+    serializer_class = s.TaskSerializer
+    filter_backends = [OrderingFilter]
+    ordering_fields = ["created", "due", "amount", "number", "decided_at"]
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return WorkItem.objects.none()
+        params = s.TaskQuerySerializer(data=self.request.query_params)
+        params.is_valid(raise_exception=True)
+        p = params.validated_data
+        filters = TaskFilters(
+            kind=p.get("kind", ""), step=p.get("step", ""), submitter=p.get("submitter"),
+            amount_min=p.get("amount_min"), amount_max=p.get("amount_max"), overdue=p["overdue"],
+        )
+        qs = selectors.tasks_for(self.request.user, p["scope"], filters)
+        return with_row_facts(qs, self.viewer)
+
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "viewer": self.viewer}
+
+
+class _TaskAction(_ViewerMixin, APIView):
+    input_serializer: type[serializers.Serializer] | None = None
+
+    def act(self, user, pk: int, data: dict) -> None:
+        raise NotImplementedError
+
+    @idempotent
+    def post(self, request, pk: int):
+        visible_task_id(request.user, pk)
+        data = {}
+        if self.input_serializer is not None:
+            parsed = self.input_serializer(data=request.data)
+            parsed.is_valid(raise_exception=True)
+            data = parsed.validated_data
+        self.act(request.user, pk, data)
+        return Response(self.render_task(pk))
+
+
+def _action_schema(input_serializer, summary: str):
+    return extend_schema(
+        tags=["tasks"], summary=summary, request=input_serializer,
+        parameters=[IDEMPOTENCY_HEADER],
+        responses={200: s.TaskSerializer, **s.ACTION_ERRORS},
+    )
+
+
+@_action_schema(None, "Claim a task from the queue")
+class TaskClaimView(_TaskAction):
+    def act(self, user, pk, data):
+        services.task_claim(task_id=pk, actor=user)
+
+
+@_action_schema(None, "Put a claimed task back in its queue")
+class TaskReleaseView(_TaskAction):
+    def act(self, user, pk, data):
+        services.task_release(task_id=pk, actor=user)
+
+
+@_action_schema(s.ApproveSerializer, "Approve")
+class TaskApproveView(_TaskAction):
+    input_serializer = s.ApproveSerializer
+
+    def act(self, user, pk, data):
+        services.task_approve(task_id=pk, actor=user, comment=data["comment"])
+
+
+@_action_schema(s.RejectSerializer, "Reject (a reason is required)")
+class TaskRejectView(_TaskAction):
+    input_serializer = s.RejectSerializer
+
+    def act(self, user, pk, data):
+        services.task_reject(task_id=pk, actor=user, reason=data["reason"])
+
+
+@_action_schema(s.ReturnSerializer, "Return for revision, to the submitter or an earlier step")
+class TaskReturnView(_TaskAction):
+    input_serializer = s.ReturnSerializer
+
+    def act(self, user, pk, data):
+        services.task_return(task_id=pk, actor=user, reason=data["reason"],
+                             to_step=data["to_step"])
+
+
+@_action_schema(s.ReassignSerializer, "Reassign (the holder's managers or an administrator)")
+class TaskReassignView(_TaskAction):
+    input_serializer = s.ReassignSerializer
+
+    def act(self, user, pk, data):
+        services.task_reassign(task_id=pk, actor=user, assignee=data["assignee"],
+                               reason=data["reason"])
+
+
+@extend_schema(
+    tags=["tasks"], summary="Approve several tasks, each in its own transaction",
+    request=s.BulkApproveSerializer, parameters=[IDEMPOTENCY_HEADER],
+    responses={200: s.BulkResponseSerializer, **s.ERRORS, 409: s.ErrorSerializer,
+               422: s.ErrorSerializer},
+)
+class TaskBulkApproveView(APIView):
+    @idempotent
+    def post(self, request):
+        parsed = s.BulkApproveSerializer(data=request.data)
+        parsed.is_valid(raise_exception=True)
+        ids = list(dict.fromkeys(parsed.validated_data["ids"]))
+        visible = set(
+            selectors.visible_tasks(request.user).filter(pk__in=ids).values_list("pk", flat=True)
+        )
+        outcomes = {
+            r.task_id: r
+            for r in services.tasks_bulk_approve(
+                task_ids=[i for i in ids if i in visible], actor=request.user,
+                comment=parsed.validated_data["comment"],
+            )
+        }
+        missing = NotFoundError()
+        results = []
+        for task_id in ids:
+            r = outcomes.get(task_id)
+            if r is not None and r.ok:
+                results.append({"id": task_id, "ok": True})
+            elif r is not None:
+                results.append({"id": task_id, "ok": False, "code": r.code, "detail": r.detail})
+            else:
+                results.append({"id": task_id, "ok": False, "code": missing.code,
+                                "detail": str(missing.message)})
+        return Response(s.BulkResponseSerializer({"results": results}).data)

@@ -1,0 +1,93 @@
+"""Uploads: type decided by content (not by name), size and count limits, generated names."""
+
+import hashlib
+import re
+import secrets
+import unicodedata
+
+import filetype
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from core.audit import services as audit
+from core.exceptions import ApprovalError, InvalidInputError, ReadOnlyRoleError
+from core.org import selectors as org
+
+from .models import Attachment, Request
+
+MAX_BYTES = 10 * 1024 * 1024
+MAX_PER_REQUEST = 20
+# What each accepted type is served as; anything else is refused whatever its name says.
+ALLOWED = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}
+
+
+class UploadTooLargeError(ApprovalError):
+    code = "upload_too_large"
+    status = 413
+
+
+class UploadTypeError(ApprovalError):
+    code = "upload_type_refused"
+    status = 415
+
+
+def safe_name(name: str) -> str:
+    """A display name with no path, control characters or markup-significant characters."""
+    name = unicodedata.normalize("NFC", str(name or "")).replace("\\", "/").split("/")[-1]
+    name = re.sub(r"[\x00-\x1f\x7f<>:\"|?*]", "_", name).strip(" .")
+    return name[:150] or "file"
+
+
+def sniff(head: bytes) -> str | None:
+    kind = filetype.guess(head)
+    mime = kind.mime if kind else None
+    return mime if mime in ALLOWED else None
+
+
+def attachment_add(*, request_id: int, actor, upload) -> Attachment:
+    if org.is_read_only(actor):
+        raise ReadOnlyRoleError()
+    size = getattr(upload, "size", None) or 0
+    if size > MAX_BYTES:
+        raise UploadTooLargeError(
+            _("%(name)s is larger than 10 MB.") % {"name": safe_name(upload.name)},
+            fields={"file": [_("At most 10 MB per file.")]},
+        )
+    if size == 0:
+        raise InvalidInputError(_("The file is empty."), fields={"file": [_("Empty file.")]})
+    upload.seek(0)
+    head = upload.read(8192)
+    mime = sniff(head)
+    if mime is None:
+        raise UploadTypeError(
+            _("%(name)s is not a PDF, JPEG or PNG file (checked by its content).")
+            % {"name": safe_name(upload.name)},
+            fields={"file": [_("Only PDF, JPEG and PNG files are accepted.")]},
+        )
+    digest = hashlib.sha256(head)
+    for chunk in iter(lambda: upload.read(1024 * 1024), b""):
+        digest.update(chunk)
+    upload.seek(0)
+    with transaction.atomic():
+        req = Request.objects.select_for_update().get(pk=request_id)
+        if req.attachments.count() >= MAX_PER_REQUEST:
+            raise InvalidInputError(
+                _("A request can have at most %(n)d attachments.") % {"n": MAX_PER_REQUEST},
+                fields={"file": [_("Too many attachments.")]},
+            )
+        att = Attachment(
+            request=req,
+            token=secrets.token_hex(16),
+            original_name=safe_name(upload.name),
+            content_type=mime,
+            size=size,
+            sha256=digest.hexdigest(),
+            uploaded_by=actor,
+        )
+        att.file.save(f"{att.token}.{ALLOWED[mime]}", upload, save=False)
+        att.save()
+        audit.record(actor=actor, subject_kind=req.kind, subject_id=req.object_id,
+                     number=req.number, amount=req.amount, event=f"{req.kind}.attachment_added",
+                     data={"attachment": att.pk, "name": att.original_name, "sha256": att.sha256,
+                           "size": size, "type": mime})
+        return att
