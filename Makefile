@@ -34,8 +34,8 @@ stress: $(STAMP)
 	$(PY) -m pytest -m slow -p no:cacheprovider
 
 messages: $(STAMP)
-	cd core && ../$(PY) ../manage.py makemessages -l zh_Hans --ignore '*/migrations/*'
-	$(PY) manage.py compilemessages -l zh_Hans
+	$(PY) manage.py makemessages -l zh_Hans --ignore ".venv/*" --ignore "tests/*" --ignore "benchmarks/*" --ignore "test-artifacts/*" --ignore "staticfiles/*"
+	$(PY) manage.py compilemessages -l zh_Hans --ignore ".venv/*"
 
 clean:
 	rm -rf $(VENV) db.sqlite3 test-artifacts staticfiles

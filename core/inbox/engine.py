@@ -166,7 +166,7 @@ def open_work_item(
              for uid in candidate_ids]
         )
     waiting = [task.owner_id] if task.owner_id else candidate_ids
-    set_waiting(req, step_label=step_label, user_ids=waiting, since=now)
+    set_waiting(req, step=step_code, user_ids=waiting, since=now)
     notify.on_commit_many(
         waiting,
         kind="assigned",
@@ -178,17 +178,18 @@ def open_work_item(
     return item
 
 
-def set_waiting(req: Request, *, step_label, user_ids, since=None) -> None:
+def set_waiting(req: Request, *, step: str, user_ids, since=None) -> None:
+    """Record where the request waits: the step's code (pages translate it) and on whom."""
     people = list(User.objects.filter(pk__in=user_ids).only("username", "display_name"))
-    req.current_step = str(step_label)
+    req.current_step = step
     req.waiting_on_names = ", ".join(str(p) for p in people)[:300]
     req.since = since or timezone.now()
     req.save(update_fields=["current_step", "waiting_on_names", "since"])
     req.waiting_on.set(people)
 
 
-def clear_waiting(req: Request, *, step_label="") -> None:
-    req.current_step = str(step_label)
+def clear_waiting(req: Request) -> None:
+    req.current_step = ""
     req.waiting_on_names = ""
     req.since = timezone.now()
     req.save(update_fields=["current_step", "waiting_on_names", "since"])

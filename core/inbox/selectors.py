@@ -26,24 +26,40 @@ class TaskFilters:
     overdue: bool = False
 
 
-def acting_ids(user: User) -> list[int]:
-    """The user and everyone they act for today (cached on the user object for the request)."""
-    cached = getattr(user, "_cs_acting_ids", None)
+def _delegations(user: User) -> dict[int, frozenset | None]:
+    cached = getattr(user, "_cs_delegations", None)
     if cached is None:
-        cached = [user.pk, *(p.pk for p in org.principals_for(user))]
-        user._cs_acting_ids = cached
+        cached = org.delegated_kinds(user)
+        user._cs_delegations = cached
     return cached
 
 
-def _queue(ids: list[int]) -> QuerySet[WorkItem]:
+def acting_ids(user: User) -> list[int]:
+    """The user and everyone they act for today, for some process kind (cached per request)."""
+    return [user.pk, *_delegations(user)]
+
+
+def acting_q(user: User, field: str, kind_field: str = "kind") -> Q:
+    """Rows held by the user, or by someone they act for today *for that row's process kind*."""
+    q = Q(**{field: user.pk})
+    for principal_id, kinds in _delegations(user).items():
+        cond = Q(**{field: principal_id})
+        if kinds is not None:
+            cond &= Q(**{f"{kind_field}__in": sorted(kinds)})
+        q |= cond
+    return q
+
+
+def _queue(user: User) -> QuerySet[WorkItem]:
+    ids = acting_ids(user)
     if len(ids) == 1:
         # The common case: one range scan of the candidate_queue index, already in order.
         return WorkItem.objects.filter(candidate__user_id=ids[0], candidate__open=True).order_by(
             F("candidate__due").asc(nulls_last=True), "candidate__created"
         )
     # A deputy's queue also holds their principals' tasks; a task may list both of them.
-    return WorkItem.objects.filter(
-        pk__in=Candidate.objects.filter(user_id__in=ids, open=True).values("work_item_id")
+    return WorkItem.objects.filter(pk__in=Candidate.objects.filter(open=True).filter(
+        acting_q(user, "user_id", "work_item__kind")).values("work_item_id")
     ).order_by(F("due").asc(nulls_last=True), "created")
 
 
@@ -52,9 +68,9 @@ def tasks_for(user: User, scope: str, filters: TaskFilters | None = None) -> Que
     now = timezone.now()
     base = WorkItem.objects.select_related("submitter", "assignee", "acting_for")
     if scope == INBOX:
-        qs = base.filter(status=WorkItemStatus.OPEN, assignee_id__in=acting_ids(user))
+        qs = base.filter(acting_q(user, "assignee_id"), status=WorkItemStatus.OPEN)
     elif scope == QUEUE:
-        qs = _queue(acting_ids(user)).select_related("submitter", "assignee", "acting_for")
+        qs = _queue(user).select_related("submitter", "assignee", "acting_for")
     elif scope == ARCHIVE:
         qs = base.filter(status=WorkItemStatus.DONE, decided_by=user)
     else:
@@ -81,16 +97,27 @@ def tasks_for(user: User, scope: str, filters: TaskFilters | None = None) -> Que
     return qs.order_by(F("due").asc(nulls_last=True), "created")
 
 
+def acts_on(user: User, item: WorkItem) -> bool:
+    """Whether the user holds this task, or acts today for its holder in its process kind."""
+    if item.assignee_id is None:
+        return False
+    if item.assignee_id == user.pk:
+        return True
+    kinds = _delegations(user).get(item.assignee_id, frozenset())
+    return kinds is None or item.kind in kinds
+
+
 def task_counts(user: User) -> dict[str, int]:
     """Inbox and queue sizes: two index-only counts, computed once per request."""
     cached = getattr(user, "_cs_task_counts", None)
     if cached is None:
-        ids = acting_ids(user)
-        queue = Candidate.objects.filter(user_id__in=ids, open=True)
+        single = len(acting_ids(user)) == 1
+        queue = Candidate.objects.filter(acting_q(user, "user_id", "work_item__kind"), open=True)
         cached = {
-            INBOX: WorkItem.objects.filter(status=WorkItemStatus.OPEN, assignee_id__in=ids).count(),
-            QUEUE: queue.count() if len(ids) == 1
-            else queue.values("work_item_id").distinct().count(),
+            INBOX: WorkItem.objects.filter(
+                acting_q(user, "assignee_id"), status=WorkItemStatus.OPEN
+            ).count(),
+            QUEUE: queue.count() if single else queue.values("work_item_id").distinct().count(),
         }
         user._cs_task_counts = cached
     return cached
@@ -106,12 +133,13 @@ def visible_requests(user: User) -> QuerySet[Request]:
     qs = Request.objects.select_related("submitter")
     if sees_everything(user):
         return qs
-    ids = acting_ids(user)
     involved = WorkItem.objects.filter(request=OuterRef("pk")).filter(
-        Q(assignee_id__in=ids) | Q(decided_by_id__in=ids) | Q(acting_for_id__in=ids)
-        | Q(pk__in=Candidate.objects.filter(user_id__in=ids).values("work_item_id"))
+        acting_q(user, "assignee_id") | acting_q(user, "decided_by_id")
+        | acting_q(user, "acting_for_id")
+        | Q(pk__in=Candidate.objects.filter(
+            acting_q(user, "user_id", "work_item__kind")).values("work_item_id"))
     )
-    return qs.filter(Q(submitter_id__in=ids) | Exists(involved))
+    return qs.filter(acting_q(user, "submitter_id") | Exists(involved))
 
 
 def visible_tasks(user: User) -> QuerySet[WorkItem]:

@@ -112,7 +112,7 @@ def _ensure_open(item: WorkItem) -> None:
 
 def _record(req: Request, *, actor, event: str, decider: Decider | None = None,
             transition: Transition | None = None, comment: str = "", data=None,
-            from_state: str = "", to_state: str = ""):
+            from_state: str = "", to_state: str = "", changes: dict | None = None):
     t = transition or Transition()
     return audit.record(
         actor=actor,
@@ -124,7 +124,7 @@ def _record(req: Request, *, actor, event: str, decider: Decider | None = None,
         event=t.event or event,
         from_state=t.from_state or from_state,
         to_state=t.to_state or to_state,
-        changes=t.changes,
+        changes={**(changes or {}), **t.changes},
         comment=comment,
         data=data,
     )
@@ -175,7 +175,7 @@ def _after_flow(req: Request) -> None:
             else RequestStatus.APPROVED
         )
     if req.status not in OPEN_REQUEST_STATES:
-        engine.clear_waiting(req, step_label=req.get_status_display())
+        engine.clear_waiting(req)
     req.save(update_fields=["status", "step_index", "last_decision", "return_to_step"])
 
 
@@ -282,13 +282,16 @@ def task_claim(*, task_id: int, actor: User) -> WorkItem:
             raise StateConflictError(_("This task was already claimed by %(who)s.")
                                      % {"who": item.assignee})
         decider = ensure_can_decide(actor, _context(item))
+        # A deputy claims for the person they act for: the task is the principal's, so it stays
+        # with them when the delegation ends and the decision records both names.
+        holder = decider.principal
         activation = item.task.flow_task.activation_class(item.task)
-        activation.assign(actor)
-        item.assignee = actor
+        activation.assign(holder)
+        item.assignee = holder
         item.save(update_fields=["assignee"])
         set_queue_open([item.pk], False)
         req = item.request
-        engine.set_waiting(req, step_label=item.step_label, user_ids=[actor.pk], since=req.since)
+        engine.set_waiting(req, step=item.step_code, user_ids=[holder.pk], since=req.since)
         _record(req, actor=actor, decider=decider, event=f"{req.kind}.task_claimed",
                 data={"task": item.pk, "step": item.step_code})
         others = [u for u in item.candidate_set.values_list("user_id", flat=True) if u != actor.pk]
@@ -304,7 +307,9 @@ def task_claim(*, task_id: int, actor: User) -> WorkItem:
 def task_release(*, task_id: int, actor: User) -> WorkItem:
     with transaction.atomic(), _locked_item(task_id) as item:
         _ensure_open(item)
-        if item.assignee_id != actor.pk:
+        if item.assignee_id != actor.pk and not org.acts_for(
+            actor, item.assignee, kind=item.kind
+        ):
             raise NotYourTaskError(_("Only the person holding this task can release it."))
         candidates = list(item.candidate_set.values_list("user_id", flat=True))
         if not candidates:
@@ -317,7 +322,7 @@ def task_release(*, task_id: int, actor: User) -> WorkItem:
         item.save(update_fields=["assignee"])
         Candidate.objects.filter(work_item=item).update(open=True, due=item.due)
         req = item.request
-        engine.set_waiting(req, step_label=item.step_label, user_ids=candidates, since=req.since)
+        engine.set_waiting(req, step=item.step_code, user_ids=candidates, since=req.since)
         _record(req, actor=actor, event=f"{req.kind}.task_released",
                 data={"task": item.pk, "step": item.step_code})
         return item
@@ -369,7 +374,7 @@ def reassign_locked(item: WorkItem, *, new: User, actor: User | None, reason: st
     item.assignee = new
     item.save(update_fields=["assignee"])
     req = item.request
-    engine.set_waiting(req, step_label=item.step_label, user_ids=[new.pk])
+    engine.set_waiting(req, step=item.step_code, user_ids=[new.pk])
     _record(req, actor=actor, event=f"{req.kind}.{event}", comment=reason,
             changes={"assignee": [old_id, new.pk]},
             data={"task": item.pk, "step": item.step_code, **(data or {})})
@@ -458,7 +463,7 @@ def request_withdraw(*, request_id: int, actor: User, reason: str = "") -> Reque
         from_status = req.status
         req.status = RequestStatus.WITHDRAWN
         req.save(update_fields=["status"])
-        engine.clear_waiting(req, step_label=req.get_status_display())
+        engine.clear_waiting(req)
         _record(req, actor=actor, event=f"{req.kind}.withdrawn", transition=transition,
                 comment=reason, from_state=from_status, to_state=RequestStatus.WITHDRAWN)
         notify.on_commit_many(

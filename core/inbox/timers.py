@@ -11,8 +11,10 @@ import logging
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from viewflow.workflow.exceptions import FlowLockFailed
 from viewflow.workflow.models import Process
 
+from core.exceptions import ApprovalError
 from core.org import selectors as org
 from core.org.models import Role, User
 
@@ -35,12 +37,14 @@ def escalation_target(item: WorkItem) -> User | None:
         boss, seen = holder.manager, set()
         while boss is not None and boss.pk not in seen:
             seen.add(boss.pk)
-            if boss.is_active and boss.pk not in excluded and boss.pk != item.assignee_id:
+            if (boss.is_active and boss.pk not in excluded and boss.pk != item.assignee_id
+                    and not org.is_read_only(boss)):
                 return boss
             boss = boss.manager
     for admin in org.holders_of(Role.ADMINISTRATOR):
-        if admin.pk not in excluded and admin.pk != item.assignee_id:
-            return admin
+        if admin.pk in excluded or admin.pk == item.assignee_id or org.is_read_only(admin):
+            continue
+        return admin
     return None
 
 
@@ -104,6 +108,15 @@ def remind_one(item_id: int) -> bool:
         return True
 
 
+def _isolated(fn, *args) -> bool:
+    """One task that cannot be escalated or reminded must not stop the sweep for the others."""
+    try:
+        return fn(*args)
+    except (ApprovalError, FlowLockFailed):
+        log.exception("sweep skipped task %s", args[0])
+        return False
+
+
 def sweep(*, now=None, batch: int = 500) -> dict:
     now = now or timezone.now()
     open_items = WorkItem.objects.filter(status=WorkItemStatus.OPEN)
@@ -112,11 +125,11 @@ def sweep(*, now=None, batch: int = 500) -> dict:
             :batch
         ]
     )
-    escalated = sum(escalate_one(pk, process_id, now) for pk, process_id in due_ids)
+    escalated = sum(_isolated(escalate_one, pk, process_id, now) for pk, process_id in due_ids)
     remind_ids = list(
         open_items.filter(reminded=False, remind_at__lte=now, due__gt=now)
         .order_by("remind_at")
         .values_list("pk", flat=True)[:batch]
     )
-    reminded = sum(remind_one(pk) for pk in remind_ids)
+    reminded = sum(_isolated(remind_one, pk) for pk in remind_ids)
     return {"escalated": escalated, "reminded": reminded}

@@ -106,7 +106,7 @@ def _task_context(request, item, forms=None):
         "comment_form": forms.get("comment") or CommentForm(prefix="comment"),
         "can_reassign": item.is_open and services.can_reassign(request.user, item),
         "read_only": org.is_read_only(request.user),
-        "is_mine": item.assignee_id in selectors.acting_ids(request.user),
+        "is_mine": selectors.acts_on(request.user, item),
         "candidates": list(item.candidates.all()) if item.assignee_id is None else [],
         "attachments": req.attachments.select_related("uploaded_by"),
     }

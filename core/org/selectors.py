@@ -63,6 +63,19 @@ def principals_for(deputy: User, *, kind: str | None = None, on: date | None = N
     return [d.principal for d in _filter_kind(rows, kind)]
 
 
+def delegated_kinds(deputy: User, *, on: date | None = None) -> dict[int, frozenset | None]:
+    """{principal id: the process kinds this deputy handles for them today, None = all}."""
+    result: dict[int, frozenset | None] = {}
+    for principal_id, kinds in Delegation.objects.filter(_active(on), deputy=deputy).values_list(
+        "principal_id", "kinds"
+    ):
+        if not kinds or result.get(principal_id, frozenset()) is None:
+            result[principal_id] = None
+        else:
+            result[principal_id] = result.get(principal_id, frozenset()) | frozenset(kinds)
+    return result
+
+
 def deputies_of(principal: User, *, kind: str | None = None, on: date | None = None) -> list[User]:
     """Who acts for this person on that day."""
     rows = Delegation.objects.filter(_active(on), principal=principal).select_related(

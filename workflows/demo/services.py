@@ -65,10 +65,47 @@ def on_resubmit(request, actor) -> Transition:
 
 
 def seed_demo() -> None:
+    """Demo requests in every state, so each page has something real on it (idempotent)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from core.inbox import services as inbox
+    from core.inbox.models import Holiday, Request, SLARule, WorkItem
+    from core.inbox.timers import sweep
+
+    SLARule.objects.get_or_create(kind=ProcessKind.DEMO, step_code="*",
+                                  defaults={"hours": Decimal("8"), "remind_before_hours": 2})
+    Holiday.objects.get_or_create(date=timezone.localdate().replace(month=1, day=1),
+                                  defaults={"name": "元旦"})
     if DemoRequest.objects.exists():
         return
-    people = {u.username: u for u in User.objects.filter(username__in=["east_rep1", "south_rep1"])}
-    if len(people) < 2:
+    u = {x.username: x for x in User.objects.filter(username__in=[
+        "east_rep1", "east_rep2", "south_rep1", "north_rep1", "east_mgr", "south_mgr",
+        "north_mgr", "gm"])}
+    if len(u) < 8:
         return
-    demo_submit(actor=people["east_rep1"], title="客户拜访交通费", amount=Decimal("860.00"))
-    demo_submit(actor=people["south_rep1"], title="展会物料采购", amount=Decimal("15800.00"))
+
+    def submit(who, title, amount):
+        obj = demo_submit(actor=u[who], title=title, amount=Decimal(amount))
+        return Request.objects.get(kind=ProcessKind.DEMO, object_id=obj.pk)
+
+    def open_task(req):
+        return WorkItem.objects.filter(request=req, status="open").first()
+
+    submit("east_rep1", "客户拜访交通费", "860.00")          # waits for east_mgr
+    submit("east_rep2", "华东区客户答谢会场地", "12800.00")  # waits for east_mgr, then gm
+    req = submit("south_rep1", "展会物料采购", "15800.00")   # approved by south_mgr, waits for gm
+    inbox.task_approve(task_id=open_task(req).pk, actor=u["south_mgr"], comment="同意")
+    req = submit("north_rep1", "北京出差住宿", "2360.00")     # fully approved
+    inbox.task_approve(task_id=open_task(req).pk, actor=u["north_mgr"], comment="符合标准")
+    req = submit("east_rep1", "样品快递费", "420.00")         # returned for revision
+    inbox.task_return(task_id=open_task(req).pk, actor=u["east_mgr"], reason="请补充快递单号")
+    req = submit("south_rep1", "私人餐费", "980.00")          # rejected
+    inbox.task_reject(task_id=open_task(req).pk, actor=u["south_mgr"], reason="不属于业务招待")
+    req = submit("east_rep2", "重复提交的打车费", "65.00")     # withdrawn
+    inbox.request_withdraw(request_id=req.pk, actor=u["east_rep2"], reason="重复提交")
+    req = submit("north_rep1", "渠道拓展差旅", "4200.00")     # overdue: escalated to gm
+    WorkItem.objects.filter(request=req, status="open").update(
+        due=timezone.now() - timedelta(hours=1))
+    sweep()

@@ -1,5 +1,6 @@
 from django import template
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from core.authority.services import STEP_LABELS
 from core.inbox.engine import REVISION_STEP
@@ -8,18 +9,18 @@ from core.money import fmt
 register = template.Library()
 
 _SENTENCES = {
-    "submitted": "%(actor)s submitted the request",
-    "step_approved": "%(actor)s approved (%(step)s)",
-    "approved": "%(actor)s gave the final approval",
-    "rejected": "%(actor)s rejected the request",
-    "returned": "%(actor)s returned the request for revision",
-    "resubmitted": "%(actor)s revised and resubmitted the request",
-    "withdrawn": "%(actor)s withdrew the request",
-    "task_claimed": "%(actor)s took the task (%(step)s)",
-    "task_released": "%(actor)s put the task back in the queue (%(step)s)",
-    "task_reassigned": "%(actor)s passed the task to someone else (%(step)s)",
-    "task_escalated": "The deadline passed: the task went one level up (%(step)s)",
-    "commented": "%(actor)s commented",
+    "submitted": gettext_noop("%(actor)s submitted the request"),
+    "step_approved": gettext_noop("%(actor)s approved (%(step)s)"),
+    "approved": gettext_noop("%(actor)s gave the final approval"),
+    "rejected": gettext_noop("%(actor)s rejected the request"),
+    "returned": gettext_noop("%(actor)s returned the request for revision"),
+    "resubmitted": gettext_noop("%(actor)s revised and resubmitted the request"),
+    "withdrawn": gettext_noop("%(actor)s withdrew the request"),
+    "task_claimed": gettext_noop("%(actor)s took the task (%(step)s)"),
+    "task_released": gettext_noop("%(actor)s put the task back in the queue (%(step)s)"),
+    "task_reassigned": gettext_noop("%(actor)s passed the task to someone else (%(step)s)"),
+    "task_escalated": gettext_noop("The deadline passed: the task went one level up (%(step)s)"),
+    "commented": gettext_noop("%(actor)s commented"),
 }
 
 

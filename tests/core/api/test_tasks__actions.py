@@ -1,5 +1,3 @@
-import pytest
-
 from core.audit.models import AuditEvent
 from core.inbox.models import RequestStatus, WorkItem
 
@@ -191,11 +189,6 @@ def test_400_when_releasing_a_directly_assigned_task(api, submit):
     assert response.status_code == 400
 
 
-@pytest.mark.xfail(
-    raises=TypeError, strict=True,
-    reason="BUG core/inbox/services.py reassign_locked: passes changes= to _record(), which has "
-           "no such parameter, so every successful reassignment (and escalation) raises TypeError",
-)
 def test_reassign_moves_the_task_when_an_administrator_asks(api, submit, personas):
     task = open_task(submit("east_rep1"))
 

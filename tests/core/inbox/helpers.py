@@ -1,7 +1,5 @@
 from contextlib import contextmanager
 
-import pytest
-
 from core.audit.models import AuditEvent
 from core.audit.verify import verify_all
 from core.inbox.models import Request, WorkItem, WorkItemStatus
@@ -35,11 +33,31 @@ def no_audit_event():
     assert AuditEvent.objects.count() == before
 
 
-# core/inbox/services.py: reassign_locked() calls _record(..., changes=...), but _record() takes
-# no `changes` argument, so every reassignment and every escalation raises TypeError.
-reassign_bug = pytest.mark.xfail(
-    strict=True,
-    raises=TypeError,
-    reason="BUG: services.reassign_locked passes changes= to _record(), which has no such "
-    "parameter: task_reassign and every escalation raise TypeError",
-)
+
+def run_together(targets, *, timeout: float = 60) -> list:
+    """Run the callables in threads released at once by a barrier; return each one's outcome
+    (its return value or the exception it raised). Each thread closes its own connection."""
+    import threading
+
+    from django.db import connection
+
+    barrier = threading.Barrier(len(targets))
+    outcomes: list = [None] * len(targets)
+
+    def work(i, target):
+        try:
+            barrier.wait(timeout=10)
+            outcomes[i] = target()
+        except BaseException as exc:  # reported by the test, not lost in the thread
+            outcomes[i] = exc
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=work, args=(i, t), daemon=True)
+               for i, t in enumerate(targets)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=timeout)
+    assert not any(t.is_alive() for t in threads), "a worker thread hung"
+    return outcomes

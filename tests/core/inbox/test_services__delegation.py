@@ -108,5 +108,49 @@ def test_deputy_claims_for_principal_when_principal_is_queue_candidate(
     with one_audit_event("demo.task_claimed") as audit:
         services.task_claim(task_id=item.pk, actor=personas["east_rep3"])
 
+    assert audit["event"].actor == personas["east_rep3"]
     assert audit["event"].on_behalf_of == east_queue
-    assert open_item(req).assignee == personas["east_rep3"]
+
+
+# task_claim assigns the task to the deputy personally (activation.assign(actor)), not to the
+# principal the deputy claimed it for.
+claim_by_deputy_bug = pytest.mark.xfail(
+    strict=True,
+    reason="BUG: services.task_claim assigns a task claimed by a deputy to the deputy, not to "
+    "the principal: the decision loses acting_for, and the deputy keeps it after the "
+    "delegation ends",
+)
+
+
+@claim_by_deputy_bug
+def test_principal_recorded_when_deputy_claims_then_approves(
+    submit, personas, east_queue, queue_matrix
+):
+    req = submit()
+    item = open_item(req)
+    delegate(east_queue, personas["east_rep3"])
+    services.task_claim(task_id=item.pk, actor=personas["east_rep3"])
+
+    with one_audit_event("demo.approved") as audit:
+        services.task_approve(task_id=item.pk, actor=personas["east_rep3"])
+
+    item.refresh_from_db()
+    assert item.decided_by == personas["east_rep3"]
+    assert item.acting_for == east_queue
+    assert audit["event"].on_behalf_of == east_queue
+
+
+@claim_by_deputy_bug
+def test_not_your_task_when_deputy_decides_claimed_task_after_delegation_ends(
+    submit, personas, east_queue, queue_matrix
+):
+    req = submit()
+    item = open_item(req)
+    delegation = delegate(east_queue, personas["east_rep3"])
+    services.task_claim(task_id=item.pk, actor=personas["east_rep3"])
+    past = timezone.localdate() - timedelta(days=5)
+    Delegation.objects.filter(pk=delegation.pk).update(starts_on=past, ends_on=past)
+
+    # A salesperson holds no regional-manager authority of their own.
+    with no_audit_event(), pytest.raises(NotYourTaskError):
+        services.task_approve(task_id=item.pk, actor=personas["east_rep3"])

@@ -15,12 +15,11 @@ from core.inbox import services
 from core.inbox.models import Notification
 from core.org.models import Delegation
 
-from .helpers import no_audit_event, one_audit_event, open_item, reassign_bug
+from .helpers import no_audit_event, one_audit_event, open_item
 
 pytestmark = pytest.mark.django_db
 
 
-@reassign_bug
 @pytest.mark.parametrize("manager", ["gm", "ceo"])
 def test_task_moves_when_a_manager_above_the_assignee_reassigns(
     submit, personas, manager, django_capture_on_commit_callbacks
@@ -49,7 +48,6 @@ def test_task_moves_when_a_manager_above_the_assignee_reassigns(
                                        dedupe_key__startswith="task_reassigned-from").exists()
 
 
-@reassign_bug
 def test_new_holder_decides_and_old_cannot_when_task_reassigned(submit, personas):
     req = submit()
     item = open_item(req)
@@ -63,7 +61,6 @@ def test_new_holder_decides_and_old_cannot_when_task_reassigned(submit, personas
     assert item.decided_by == personas["south_mgr"]
 
 
-@reassign_bug
 def test_task_moves_when_administrator_reassigns(submit, personas):
     req = submit()
     item = open_item(req)
@@ -147,7 +144,6 @@ def test_read_only_when_reassigned_to_auditor(submit, personas):
                                assignee=personas["auditor"], reason="cover")
 
 
-@reassign_bug
 def test_queue_task_assigned_when_candidates_manager_reassigns(
     submit, personas, east_queue, queue_matrix
 ):
