@@ -21,5 +21,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include("core.api.urls")),
     path("demo/", include("workflows.demo.urls")),
+    path("expenses/", include("workflows.expenses.urls")),
+    path("api/expenses/", include("workflows.expenses.api_urls")),
     path("", include("core.inbox.urls")),
 ]

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "core.audit",
     "core.inbox",
     "workflows.demo",
+    "workflows.expenses",
 ]
 
 MIDDLEWARE = [

@@ -46,7 +46,10 @@ def events(f: EventFilters | None = None) -> QuerySet[AuditEvent]:
         qs = qs.filter(subject_number=f.number.strip())
     if f.actor:
         actor = str(f.actor).strip()
-        qs = qs.filter(actor_id=int(actor)) if actor.isdigit() else qs.filter(actor_name=actor)
+        if actor.isascii() and actor.isdigit() and len(actor) <= 18:
+            qs = qs.filter(actor_id=int(actor))
+        else:
+            qs = qs.filter(actor_name=actor)
     if f.event:
         qs = qs.filter(event=f.event.strip())
     if f.since:

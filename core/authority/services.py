@@ -95,14 +95,20 @@ def _climb(people: Iterable[User], excluded: set[int]) -> list[User]:
 
 
 def approval_chain(
-    kind: str, amount: Decimal, submitter: User, category=None, region=None
+    kind: str, amount: Decimal, submitter: User, category=None, region=None,
+    extra_steps: tuple[str, ...] = (),
 ) -> list[ChainStep]:
-    """The ordered steps for this request, with who may act on each (segregation applied)."""
+    """The ordered steps for this request, with who may act on each (segregation applied).
+
+    `extra_steps` are step codes a process adds for this request (e.g. the sales GM for an
+    over-budget claim); one already in the band's steps is not added twice.
+    """
     region_id = getattr(region, "pk", region) or submitter.region_id
     band = find_band(kind, amount, category=category, region_id=region_id)
     excluded = {submitter.pk} | {d.pk for d in org.deputies_of(submitter, kind=kind)}
+    codes = list(band.steps) + [c for c in extra_steps if c not in band.steps]
     steps: list[ChainStep] = []
-    for code in band.steps:
+    for code in codes:
         resolved = _resolve(code, submitter, region_id)
         allowed = [u for u in resolved if u.pk not in excluded]
         note = ""

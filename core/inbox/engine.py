@@ -41,6 +41,7 @@ def chain_for(request: Request) -> list[dict]:
         request.submitter,
         category=request.category or None,
         region=request.region_id,
+        extra_steps=tuple(request.extra_steps or ()),
     )
     return [
         {
@@ -105,6 +106,25 @@ def revision_task_created(activation) -> None:
         candidate_ids=[req.submitter_id],
         is_revision=True,
     )
+
+
+def role_task_created(activation, *, step_code: str, step_label, role: str) -> None:
+    """A stage outside the chain done by a role (e.g. finance): queued for its holders, or
+    assigned when only one may act. The submitter and their deputies are never candidates."""
+    from core.org import selectors as org
+
+    req = request_of(activation.process)
+    excluded = {req.submitter_id} | {d.pk for d in org.deputies_of(req.submitter, kind=req.kind)}
+    holders = [u.pk for u in org.holders_of(role) if u.pk not in excluded]
+    if not holders:
+        holders = [u.pk for u in org.holders_of("admin") if u.pk not in excluded]
+    task = activation.task
+    if len(holders) == 1:
+        task.owner_id = holders[0]
+        task.status = "ASSIGNED"
+        task.save(update_fields=["owner", "status"])
+    open_work_item(activation, step_code=step_code, step_label=step_label, step_index=-1,
+                   candidate_ids=holders)
 
 
 def next_chain_step(activation) -> bool:
@@ -208,6 +228,7 @@ def submit_request(
     category: str = "",
     region=None,
     flow_class,
+    extra_steps: tuple[str, ...] = (),
 ) -> Request:
     """Create the request header for a domain object and start its flow at the first step.
 
@@ -229,6 +250,7 @@ def submit_request(
     req.last_decision = ""
     req.return_to_step = None
     req.submitted_at = timezone.now()
+    req.extra_steps = list(extra_steps)
     req.chain = chain_for(req)
     req.save()
     flow_class.start.run(request=req)

@@ -54,6 +54,7 @@ class Request(models.Model):
     # The resolved approval chain: [{"code", "label", "candidates": [ids], "note"}], and where
     # the request stands in it. Recomputed on every (re)submission.
     chain = models.JSONField(default=list, blank=True)
+    extra_steps = models.JSONField(default=list, blank=True)  # added by the process, e.g. sales_gm
     step_index = models.PositiveSmallIntegerField(default=0)
     current_step = models.CharField(_("current step"), max_length=100, blank=True)
     waiting_on = models.ManyToManyField(
@@ -358,3 +359,13 @@ class Attachment(models.Model):
 
     def __str__(self):
         return self.original_name
+
+
+class DocumentSequence(models.Model):
+    """Per-prefix counters for document numbers (BX-2026-000001, HT-2026-000001, ...)."""
+
+    prefix = models.CharField(max_length=20, unique=True)
+    last = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.prefix}: {self.last}"

@@ -127,6 +127,19 @@ def sees_everything(user: User) -> bool:
     return user.is_superuser or org.has_role(user, *ALL_SEEING)
 
 
+def report_ids(user: User) -> list[int]:
+    """Everyone below the user in the line (all levels), cached for the request."""
+    cached = getattr(user, "_cs_report_ids", None)
+    if cached is None:
+        cached, frontier = [], [user.pk]
+        while frontier:
+            frontier = list(User.objects.filter(manager_id__in=frontier)
+                            .exclude(pk__in=cached).values_list("pk", flat=True))
+            cached.extend(frontier)
+        user._cs_report_ids = cached
+    return cached
+
+
 def visible_requests(user: User) -> QuerySet[Request]:
     """Requests a user may see: their own, those they act or acted on (or for), or all for
     auditors and administrators. Anything else is 404 to them."""
@@ -136,6 +149,8 @@ def visible_requests(user: User) -> QuerySet[Request]:
     involved = WorkItem.objects.filter(request=OuterRef("pk")).filter(
         acting_q(user, "assignee_id") | acting_q(user, "decided_by_id")
         | acting_q(user, "acting_for_id")
+        # a line manager sees what their people hold, and may move it (services.can_reassign)
+        | Q(status=WorkItemStatus.OPEN, assignee_id__in=report_ids(user))
         | Q(pk__in=Candidate.objects.filter(
             acting_q(user, "user_id", "work_item__kind")).values("work_item_id"))
     )

@@ -192,7 +192,10 @@ def _decide(task_id: int, *, actor: User, decision: str, comment: str, to_step=N
             req.step_index = item.step_index + 1
         elif decision == Decision.RETURNED:
             if to_step is not None:
-                if item.step_index < 0 or not (0 <= to_step < item.step_index):
+                # From a chain step: back to an earlier one. From a later stage (e.g. finance
+                # review, step_index -1): back to any approval step of the chain.
+                limit = item.step_index if item.step_index >= 0 else len(req.chain)
+                if not (0 <= to_step < limit):
                     raise InvalidInputError(
                         _("You can return the request only to an earlier approval step."),
                         fields={"to_step": [_("Choose an earlier step or the submitter.")]},
@@ -496,7 +499,7 @@ def request_resubmit(*, request_id: int, actor: User, comment: str = "") -> Requ
         req.last_decision = Decision.REVISED
         req.status = RequestStatus.IN_REVIEW
         req.save(update_fields=["chain", "step_index", "last_decision", "status", "amount",
-                                "title"])
+                                "title", "extra_steps", "category"])
         WorkItem.objects.filter(pk=item.pk).update(number=req.number)
         _close_item(item, decision=Decision.REVISED, actor=actor, decider=None, comment=comment)
         _finish_task(item, actor=actor)

@@ -1,6 +1,7 @@
 """Playwright fixtures: one Chromium per session, a fresh context and page per test, a
 screenshot of every failure in test-artifacts/screenshots/<test name>.png."""
 
+import contextlib
 import os
 import re
 from pathlib import Path
@@ -97,9 +98,12 @@ def page(context, request):
         for when in ("setup", "call")
     )
     if failed or os.environ.get("BROWSER_SCREENSHOTS") == "all":
+        from playwright.sync_api import Error as PlaywrightError
+
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         name = re.sub(r"[^\w.-]+", "_", request.node.name)
-        pg.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+        with contextlib.suppress(PlaywrightError):  # a crashed page must not hide the failure
+            pg.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
     pg.close()
 
 

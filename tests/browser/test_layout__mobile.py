@@ -28,6 +28,7 @@ def test_inbox_fits_a_phone_when_tasks_wait(page, login, submit_demo):
 
     page.locator("table.list tbody tr").first.locator("td[data-label='Number'] a").click()
     page.wait_for_url(re.compile(r"/inbox/tasks/\d+/$"))
+    assert page_width(page) <= PHONE["width"]
     approve = page.get_by_role("button", name="Approve", exact=True)
     expect(approve).to_be_visible()
     approve.scroll_into_view_if_needed()

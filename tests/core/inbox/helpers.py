@@ -61,3 +61,18 @@ def run_together(targets, *, timeout: float = 60) -> list:
         t.join(timeout=timeout)
     assert not any(t.is_alive() for t in threads), "a worker thread hung"
     return outcomes
+
+
+def verify_in_own_connection():
+    """verify_all() from a fresh thread and connection.
+
+    In transaction=True modules pgtrigger.ignore() (audit_flush_allowed) prefixes every
+    statement of this thread's connection with a set_config() call, and verify_all() must start
+    its transaction with SET TRANSACTION ISOLATION LEVEL, which PostgreSQL accepts only first.
+    """
+    from core.audit.verify import verify_all
+
+    (result,) = run_together([lambda: verify_all(save=False)])
+    if isinstance(result, BaseException):
+        raise result
+    return result

@@ -159,13 +159,6 @@ def test_deputy_inbox_empty_when_delegation_not_active_today(personas, five_for_
     assert list(tasks_for(personas["south_rep1"], INBOX)) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: selectors.acting_ids() calls org.principals_for(user) without a kind, so a "
-    "delegation limited to other process kinds still puts all the principal's tasks in the "
-    "deputy's inbox (and makes the principal's requests visible), though the deputy may "
-    "not decide them",
-)
 def test_principals_tasks_hidden_when_delegation_covers_other_kinds(submit, personas):
     item = open_item(submit())
     delegate(personas["east_mgr"], personas["south_rep1"], kinds=["expense"])

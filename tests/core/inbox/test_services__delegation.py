@@ -112,17 +112,6 @@ def test_deputy_claims_for_principal_when_principal_is_queue_candidate(
     assert audit["event"].on_behalf_of == east_queue
 
 
-# task_claim assigns the task to the deputy personally (activation.assign(actor)), not to the
-# principal the deputy claimed it for.
-claim_by_deputy_bug = pytest.mark.xfail(
-    strict=True,
-    reason="BUG: services.task_claim assigns a task claimed by a deputy to the deputy, not to "
-    "the principal: the decision loses acting_for, and the deputy keeps it after the "
-    "delegation ends",
-)
-
-
-@claim_by_deputy_bug
 def test_principal_recorded_when_deputy_claims_then_approves(
     submit, personas, east_queue, queue_matrix
 ):
@@ -140,7 +129,6 @@ def test_principal_recorded_when_deputy_claims_then_approves(
     assert audit["event"].on_behalf_of == east_queue
 
 
-@claim_by_deputy_bug
 def test_not_your_task_when_deputy_decides_claimed_task_after_delegation_ends(
     submit, personas, east_queue, queue_matrix
 ):

@@ -1,18 +1,18 @@
 """Two sweepers at once (two Celery beat ticks overlapping, two workers): each escalation
 happens exactly once. Real threads, each with its own PostgreSQL connection."""
 
+from collections import Counter
 from datetime import timedelta
 
 import pytest
-from django.db.models import Count
 from django.utils import timezone
 
 from core.audit.models import AuditEvent
-from core.audit.verify import verify_all
 from core.inbox import timers
 from core.inbox.models import Escalation, WorkItem
+from core.org.models import User
 
-from .helpers import open_item, run_together
+from .helpers import open_item, run_together, verify_in_own_connection
 
 pytestmark = [
     pytest.mark.postgres,
@@ -24,12 +24,27 @@ TASKS, ROUNDS = 20, 5
 SUBMITTERS = ["east_rep1", "east_rep2", "south_rep1", "north_rep1", "south_rep2"]
 
 
-def test_each_task_escalated_exactly_once_when_two_sweepers_run_together(submit, personas):
-    for round_no in range(ROUNDS):
-        ids = [
-            open_item(submit(SUBMITTERS[n % len(SUBMITTERS)], title=f"r{round_no}-{n}")).pk
-            for n in range(TASKS)
-        ]
+@pytest.fixture
+def board(personas):
+    """Three more levels above the CEO, so that every round escalates one level higher."""
+    above = None
+    chain = []
+    for name in ("board3", "board2", "board1"):
+        above = User.objects.create_user(username=name, manager=above, email=f"{name}@x.example")
+        chain.insert(0, above)
+    ceo = personas["ceo"]
+    ceo.manager = chain[0]
+    ceo.save(update_fields=["manager"])
+    return ["gm", "ceo", "board1", "board2", "board3"]
+
+
+def test_each_task_escalated_exactly_once_per_level_when_two_sweepers_run_together(
+    submit, personas, board
+):
+    ids = [open_item(submit(SUBMITTERS[n % len(SUBMITTERS)], title=f"t{n}")).pk
+           for n in range(TASKS)]
+
+    for level, expected_holder in enumerate(board, start=1):
         now = timezone.now()
         WorkItem.objects.filter(pk__in=ids).update(due=now - timedelta(minutes=5))
 
@@ -37,20 +52,17 @@ def test_each_task_escalated_exactly_once_when_two_sweepers_run_together(submit,
 
         assert not [o for o in outcomes if isinstance(o, BaseException)], outcomes
         assert sum(o["escalated"] for o in outcomes) == TASKS
-        levels = dict(Escalation.objects.filter(work_item_id__in=ids)
-                      .values_list("work_item_id").annotate(n=Count("id")))
-        assert levels == dict.fromkeys(ids, 1)
-        assert set(Escalation.objects.filter(work_item_id__in=ids)
-                   .values_list("level", flat=True)) == {1}
-        assert set(WorkItem.objects.filter(pk__in=ids)
-                   .values_list("escalation_level", flat=True)) == {1}
-        per_task = {}
-        for data in AuditEvent.objects.filter(event="demo.task_escalated").values_list(
-                "data", flat=True):
-            per_task[data["task"]] = per_task.get(data["task"], 0) + 1
-        assert {pk: per_task.get(pk, 0) for pk in ids} == dict.fromkeys(ids, 1)
-        # The managers above each region's manager: all went to the sales GM.
-        assert set(WorkItem.objects.filter(pk__in=ids)
-                   .values_list("assignee__username", flat=True)) == {"gm"}
-    result = verify_all(save=False)
+        rows = Counter(Escalation.objects.filter(work_item_id__in=ids)
+                       .values_list("work_item_id", "level"))
+        assert rows == Counter({(pk, n): 1 for pk in ids for n in range(1, level + 1)})
+        items = WorkItem.objects.filter(pk__in=ids)
+        assert set(items.values_list("escalation_level", flat=True)) == {level}
+        assert set(items.values_list("assignee__username", flat=True)) == {expected_holder}
+        events = Counter(
+            (data["task"], data["level"])
+            for data in AuditEvent.objects.filter(event="demo.task_escalated")
+            .values_list("data", flat=True)
+        )
+        assert events == rows
+    result = verify_in_own_connection()
     assert result.ok, result.first_broken

@@ -5,7 +5,7 @@ import time_machine
 
 from core.audit.models import AuditEvent
 from core.audit.verify import verify_all
-from core.exceptions import NotYourTaskError, ReadOnlyRoleError
+from core.exceptions import NotYourTaskError
 from core.inbox import services, timers
 from core.inbox.models import Escalation, Notification, NotificationKind, WorkItem
 from core.inbox.rules import TZ
@@ -202,13 +202,6 @@ def test_no_decided_task_escalated_when_deadline_passes_after_decision(
     assert Escalation.objects.count() == 0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ReadOnlyRoleError,
-    reason="BUG: timers.escalation_target may pick a read-only (auditor) manager; "
-    "reassign_locked then raises ReadOnlyRoleError, which timers.sweep does not catch, so "
-    "one such task stops every escalation and reminder after it, every minute",
-)
 def test_other_tasks_escalated_when_one_holder_reports_to_an_auditor(submit, sweep, personas):
     with time_machine.travel(CREATED, tick=False):
         east = open_item(submit("east_rep1"))

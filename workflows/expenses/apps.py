@@ -1,0 +1,27 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ExpensesConfig(AppConfig):
+    name = "workflows.expenses"
+    label = "expenses"
+    verbose_name = _("Expenses")
+
+    def ready(self):
+        from core import registry
+        from core.kinds import ProcessKind
+
+        from . import demo, flows
+        from .services import budgets, claims
+
+        registry.register(registry.ProcessRegistration(
+            kind=ProcessKind.EXPENSE, label=str(ProcessKind.EXPENSE.label),
+            flow_class=flows.ExpenseFlow, on_decision=claims.on_decision,
+            on_withdraw=claims.on_withdraw, on_resubmit=claims.on_resubmit,
+            seed_demo=demo.seed, extra={"steps": {claims.FINANCE_STEP: _("Finance voucher review")}},
+        ))
+        registry.register(registry.ProcessRegistration(
+            kind=ProcessKind.BUDGET, label=str(ProcessKind.BUDGET.label),
+            flow_class=flows.BudgetFlow, on_decision=budgets.on_decision,
+            on_withdraw=budgets.on_withdraw, on_resubmit=budgets.on_resubmit,
+        ))

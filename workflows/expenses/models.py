@@ -1,0 +1,380 @@
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_fsm import FSMField, transition
+
+from core.money import MoneyField
+
+MONTHS = range(1, 13)
+QUARTERS = range(1, 5)
+
+
+class Category(models.TextChoices):
+    PERSONNEL = "personnel", _("Personnel")
+    MARKETING = "marketing", _("Marketing and promotion")
+    TRAVEL = "travel", _("Travel")
+    ENTERTAINMENT = "entertainment", _("Business entertainment")
+    OTHER = "other", _("Other")
+
+
+class OverBudget(models.TextChoices):
+    BLOCK = "block", _("Refuse the claim")
+    EXTRA_APPROVAL = "extra_approval", _("Add the sales GM's approval")
+
+
+class CategoryPolicy(models.Model):
+    """What happens when a claim in this category exceeds the remaining budget (policy 7.2)."""
+
+    category = models.CharField(_("category"), max_length=20, choices=Category.choices,
+                                unique=True)
+    over_budget = models.CharField(_("over budget"), max_length=20, choices=OverBudget.choices,
+                                   default=OverBudget.BLOCK)
+
+    class Meta:
+        verbose_name = _("category policy")
+        verbose_name_plural = _("category policies")
+
+    def __str__(self):
+        return f"{self.get_category_display()}: {self.get_over_budget_display()}"
+
+
+class BudgetState(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("In approval")
+    RETURNED = "returned", _("Returned")
+    IN_FORCE = "in_force", _("In force")
+    REJECTED = "rejected", _("Rejected")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    SUPERSEDED = "superseded", _("Superseded")
+
+
+class Budget(models.Model):
+    """One version of a year's budget for a department and category, split into quarters and
+    months. A version comes into force only after approval (finance → sales GM → CEO)."""
+
+    audit_kind = "budget"
+
+    fiscal_year = models.PositiveSmallIntegerField(_("fiscal year"))
+    department = models.ForeignKey("org.Department", on_delete=models.PROTECT,
+                                   verbose_name=_("department"))
+    category = models.CharField(_("category"), max_length=20, choices=Category.choices)
+    version = models.PositiveSmallIntegerField(_("version"), default=1)
+    previous = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True,
+                                 related_name="+", verbose_name=_("previous version"))
+    number = models.CharField(_("number"), max_length=40, blank=True)
+    total = MoneyField(_("annual total"))
+    q1 = MoneyField(_("Q1"), default=0)
+    q2 = MoneyField(_("Q2"), default=0)
+    q3 = MoneyField(_("Q3"), default=0)
+    q4 = MoneyField(_("Q4"), default=0)
+    m1 = MoneyField(_("Jan"), default=0)
+    m2 = MoneyField(_("Feb"), default=0)
+    m3 = MoneyField(_("Mar"), default=0)
+    m4 = MoneyField(_("Apr"), default=0)
+    m5 = MoneyField(_("May"), default=0)
+    m6 = MoneyField(_("Jun"), default=0)
+    m7 = MoneyField(_("Jul"), default=0)
+    m8 = MoneyField(_("Aug"), default=0)
+    m9 = MoneyField(_("Sep"), default=0)
+    m10 = MoneyField(_("Oct"), default=0)
+    m11 = MoneyField(_("Nov"), default=0)
+    m12 = MoneyField(_("Dec"), default=0)
+    reason = models.TextField(_("reason for the change"), blank=True)
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                              related_name="+", verbose_name=_("budget owner"))
+    prepared_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                    related_name="+", verbose_name=_("prepared by"))
+    state = FSMField(_("state"), default=BudgetState.DRAFT, choices=BudgetState.choices,
+                     protected=True, db_index=True)
+    created = models.DateTimeField(default=timezone.now)
+    in_force_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("budget")
+        verbose_name_plural = _("budgets")
+        ordering = ["-fiscal_year", "department", "category", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["fiscal_year", "department", "category", "version"],
+                                    name="uniq_budget_version"),
+            models.UniqueConstraint(fields=["fiscal_year", "department", "category"],
+                                    condition=Q(state="in_force"), name="one_budget_in_force"),
+        ]
+
+    def __str__(self):
+        return f"{self.fiscal_year} {self.department} {self.get_category_display()} v{self.version}"
+
+    @property
+    def amount(self) -> Decimal:
+        return self.total
+
+    def months(self) -> list[Decimal]:
+        return [getattr(self, f"m{m}") for m in MONTHS]
+
+    def quarters(self) -> list[Decimal]:
+        return [getattr(self, f"q{q}") for q in QUARTERS]
+
+    @transition(field=state, source=[BudgetState.DRAFT], target=BudgetState.SUBMITTED)
+    def submit(self):
+        pass
+
+    @transition(field=state, source=BudgetState.RETURNED, target=BudgetState.SUBMITTED)
+    def resubmit(self):
+        pass
+
+    @transition(field=state, source=BudgetState.SUBMITTED, target=BudgetState.IN_FORCE)
+    def bring_into_force(self):
+        self.in_force_at = timezone.now()
+
+    @transition(field=state, source=BudgetState.SUBMITTED, target=BudgetState.REJECTED)
+    def reject(self):
+        pass
+
+    @transition(field=state, source=BudgetState.SUBMITTED, target=BudgetState.RETURNED)
+    def return_for_revision(self):
+        pass
+
+    @transition(field=state, source=[BudgetState.SUBMITTED, BudgetState.RETURNED],
+                target=BudgetState.WITHDRAWN)
+    def withdraw(self):
+        pass
+
+    @transition(field=state, source=BudgetState.IN_FORCE, target=BudgetState.SUPERSEDED)
+    def supersede(self):
+        pass
+
+
+class BudgetBalance(models.Model):
+    """The live ledger of one period (a month or a quarter) of a budget line: what is budgeted,
+    reserved by claims in approval, and spent by paid claims. Rows are locked to reserve."""
+
+    fiscal_year = models.PositiveSmallIntegerField()
+    department = models.ForeignKey("org.Department", on_delete=models.PROTECT)
+    category = models.CharField(max_length=20, choices=Category.choices)
+    period = models.CharField(max_length=3)  # "M01".."M12", "Q1".."Q4"
+    budget = MoneyField(default=0)
+    reserved = MoneyField(default=0)
+    spent = MoneyField(default=0)
+    warned_80 = models.BooleanField(default=False)
+    warned_100 = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["fiscal_year", "department", "category", "period"],
+                                    name="uniq_budget_balance"),
+        ]
+
+    def __str__(self):
+        return f"{self.fiscal_year} {self.category} {self.period}"
+
+    @property
+    def remaining(self) -> Decimal:
+        return self.budget - self.reserved - self.spent
+
+    @property
+    def used_pct(self) -> Decimal:
+        if not self.budget:
+            return Decimal("0") if not (self.reserved + self.spent) else Decimal("100")
+        return ((self.reserved + self.spent) * 100 / self.budget).quantize(Decimal("0.1"))
+
+
+class ItemType(models.TextChoices):
+    HOTEL = "hotel", _("Hotel (per night)")
+    MEALS = "meals", _("Meals (per day)")
+    ENTERTAINMENT = "entertainment", _("Entertainment (per guest)")
+    TRANSPORT = "transport", _("Transport")
+    OTHER = "other", _("Other")
+
+
+class CityTier(models.TextChoices):
+    TIER1 = "tier1", _("Tier-1 city")
+    TIER2 = "tier2", _("Tier-2 city")
+    OTHER = "other", _("Other city")
+
+
+class OverStandard(models.TextChoices):
+    REFUSE = "refuse", _("Refuse the excess")
+    EXTRA_APPROVAL = "extra_approval", _("Add the sales GM's approval")
+
+
+class ReimbursementStandard(models.Model):
+    """A cap per unit (night, day, guest, trip) for an item type, city tier and grade range."""
+
+    item_type = models.CharField(_("item"), max_length=20, choices=ItemType.choices)
+    city_tier = models.CharField(_("city tier"), max_length=10, choices=CityTier.choices,
+                                 blank=True, help_text=_("Empty means any city."))
+    min_grade = models.PositiveSmallIntegerField(_("from grade"), default=1)
+    max_grade = models.PositiveSmallIntegerField(_("to grade"), default=99)
+    cap = MoneyField(_("cap per unit"))
+    on_excess = models.CharField(_("when exceeded"), max_length=20,
+                                 choices=OverStandard.choices, default=OverStandard.REFUSE)
+    note = models.CharField(_("note"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("reimbursement standard")
+        verbose_name_plural = _("reimbursement standards")
+        ordering = ["item_type", "city_tier", "min_grade"]
+        constraints = [
+            models.CheckConstraint(condition=Q(max_grade__gte=models.F("min_grade")),
+                                   name="standard_grade_range"),
+            models.CheckConstraint(condition=Q(cap__gt=0), name="standard_cap_positive"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_item_type_display()} {self.city_tier or '*'} G{self.min_grade}-" \
+               f"{self.max_grade}: {self.cap}"
+
+
+class ClaimState(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("In approval")
+    RETURNED = "returned", _("Returned for revision")
+    APPROVED = "approved", _("Approved, at finance")
+    VOUCHER_APPROVED = "voucher_approved", _("Voucher approved, paying")
+    PAID = "paid", _("Paid")
+    REJECTED = "rejected", _("Rejected")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class ExpenseClaim(models.Model):
+    audit_kind = "expense"
+
+    number = models.CharField(_("number"), max_length=40, blank=True, db_index=True)
+    submitter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                  related_name="+", verbose_name=_("submitter"))
+    department = models.ForeignKey("org.Department", on_delete=models.PROTECT,
+                                   verbose_name=_("department"))
+    category = models.CharField(_("category"), max_length=20, choices=Category.choices)
+    title = models.CharField(_("title"), max_length=200)
+    purpose = models.TextField(_("purpose"), blank=True)
+    expense_date = models.DateField(_("expense date"))
+    currency = models.CharField(max_length=3, default="CNY")
+    total = MoneyField(_("claimed total"), default=0)
+    approved_total = MoneyField(_("approved total"), null=True, blank=True)
+    state = FSMField(_("state"), default=ClaimState.DRAFT, choices=ClaimState.choices,
+                     protected=True, db_index=True)
+    over_budget = models.BooleanField(_("over budget"), default=False)
+    over_standard = models.BooleanField(_("over standard"), default=False)
+    created = models.DateTimeField(default=timezone.now)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    paid_at = models.DateTimeField(null=True, blank=True)
+    payment_reference = models.CharField(max_length=60, blank=True)
+    payment_attempts = models.PositiveSmallIntegerField(default=0)
+    payment_error = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("expense claim")
+        verbose_name_plural = _("expense claims")
+        ordering = ["-created"]
+        constraints = [
+            models.UniqueConstraint(fields=["number"], condition=~Q(number=""),
+                                    name="uniq_claim_number"),
+        ]
+
+    def __str__(self):
+        return f"{self.number or _('draft')} {self.title}"
+
+    @property
+    def amount(self) -> Decimal:
+        return self.approved_total if self.approved_total is not None else self.total
+
+    @property
+    def month(self) -> int:
+        return self.expense_date.month
+
+    @transition(field=state, source=ClaimState.DRAFT, target=ClaimState.SUBMITTED)
+    def submit(self):
+        self.submitted_at = timezone.now()
+
+    @transition(field=state, source=ClaimState.RETURNED, target=ClaimState.SUBMITTED)
+    def resubmit(self):
+        self.submitted_at = timezone.now()
+
+    @transition(field=state, source=ClaimState.SUBMITTED, target=ClaimState.APPROVED)
+    def approve(self):
+        pass
+
+    @transition(field=state, source=ClaimState.APPROVED, target=ClaimState.SUBMITTED)
+    def back_to_approval(self):
+        pass
+
+    @transition(field=state, source=ClaimState.APPROVED, target=ClaimState.VOUCHER_APPROVED)
+    def approve_voucher(self):
+        if self.approved_total is None:
+            self.approved_total = self.total
+
+    @transition(field=state, source=ClaimState.VOUCHER_APPROVED, target=ClaimState.PAID)
+    def mark_paid(self, *, reference: str):
+        self.payment_reference = reference
+        self.paid_at = timezone.now()
+        self.payment_error = ""
+
+    @transition(field=state, source=[ClaimState.SUBMITTED, ClaimState.APPROVED],
+                target=ClaimState.REJECTED)
+    def reject(self):
+        pass
+
+    @transition(field=state, source=[ClaimState.SUBMITTED, ClaimState.APPROVED],
+                target=ClaimState.RETURNED)
+    def return_for_revision(self):
+        pass
+
+    @transition(field=state, source=[ClaimState.SUBMITTED, ClaimState.RETURNED],
+                target=ClaimState.WITHDRAWN)
+    def withdraw(self):
+        pass
+
+
+class ExpenseLine(models.Model):
+    claim = models.ForeignKey(ExpenseClaim, on_delete=models.CASCADE, related_name="lines")
+    date = models.DateField(_("date"))
+    item_type = models.CharField(_("item"), max_length=20, choices=ItemType.choices)
+    description = models.CharField(_("description"), max_length=200)
+    amount = MoneyField(_("amount"))
+    city_tier = models.CharField(_("city tier"), max_length=10, choices=CityTier.choices,
+                                 blank=True)
+    units = models.PositiveSmallIntegerField(_("nights / days / guests"), default=1)
+    cap = MoneyField(_("standard cap"), null=True, blank=True)
+    excess = MoneyField(_("over the standard"), default=0)
+    approved_amount = MoneyField(_("approved amount"), null=True, blank=True)
+    reduction_reason = models.CharField(_("reason for reduction"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("expense line")
+        verbose_name_plural = _("expense lines")
+        ordering = ["date", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gt=0), name="line_amount_positive"),
+        ]
+
+    def __str__(self):
+        return f"{self.date} {self.description} {self.amount}"
+
+
+class Reservation(models.Model):
+    """A claim's hold on its month and quarter budget; released on reject or withdraw, turned
+    into spending on payment."""
+
+    class State(models.TextChoices):
+        RESERVED = "reserved", _("Reserved")
+        RELEASED = "released", _("Released")
+        SPENT = "spent", _("Spent")
+
+    claim = models.ForeignKey(ExpenseClaim, on_delete=models.CASCADE, related_name="reservations")
+    month = models.ForeignKey(BudgetBalance, on_delete=models.PROTECT, related_name="+")
+    quarter = models.ForeignKey(BudgetBalance, on_delete=models.PROTECT, related_name="+")
+    amount = MoneyField()
+    state = models.CharField(max_length=10, choices=State.choices, default=State.RESERVED)
+    created = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["claim"], condition=Q(state="reserved"),
+                                    name="one_live_reservation_per_claim"),
+        ]
+
+    def __str__(self):
+        return f"{self.claim_id}: {self.amount} {self.state}"

@@ -1,0 +1,176 @@
+"""Budgets: prepared by finance, approved by the sales GM and the CEO (authority matrix kind
+`budget`), then in force; a change is a new version with its own approval (policy 7.1)."""
+
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from core.audit import services as audit
+from core.exceptions import InvalidInputError, PermissionDeniedError, StateConflictError
+from core.inbox import engine
+from core.inbox.models import Decision
+from core.kinds import ProcessKind
+from core.money import to_money
+from core.org import selectors as org
+from core.org.models import Department, Role, User
+from core.registry import Transition
+
+from ..models import MONTHS, QUARTERS, Budget, BudgetState, Category
+from ..rules import split_errors
+from . import ledger
+
+
+def _amounts(total, quarters, months) -> tuple[Decimal, list[Decimal], list[Decimal]]:
+    errors = {}
+    try:
+        total = to_money(total)
+    except ValueError:
+        errors["total"] = [_("Enter an amount.")]
+    if len(quarters or []) != 4:
+        errors["quarters"] = [_("Give four quarters.")]
+    if len(months or []) != 12:
+        errors["months"] = [_("Give twelve months.")]
+    parsed_q, parsed_m = [], []
+    for name, values, out in (("q", quarters or [], parsed_q), ("m", months or [], parsed_m)):
+        for i, value in enumerate(values, 1):
+            try:
+                out.append(to_money(value))
+            except ValueError:
+                errors[f"{name}{i}"] = [_("Enter an amount.")]
+    if errors:
+        raise InvalidInputError(_("Some amounts are not valid."), fields=errors)
+    problems = split_errors(total, parsed_q, parsed_m)
+    if problems:
+        raise InvalidInputError(
+            _("The split does not add up: %(details)s") % {"details": " ".join(problems.values())},
+            fields={k: [v] for k, v in problems.items()},
+        )
+    return total, parsed_q, parsed_m
+
+
+def _ensure_finance(actor: User) -> None:
+    if not org.has_role(actor, Role.FINANCE):
+        raise PermissionDeniedError(_("Budgets are prepared by finance."))
+
+
+def _fill(budget: Budget, total, quarters, months) -> None:
+    budget.total = total
+    for q in QUARTERS:
+        setattr(budget, f"q{q}", quarters[q - 1])
+    for m in MONTHS:
+        setattr(budget, f"m{m}", months[m - 1])
+
+
+@transaction.atomic
+def budget_create(*, actor: User, fiscal_year: int, department: Department, category: str,
+                  total, quarters, months, owner: User | None = None) -> Budget:
+    _ensure_finance(actor)
+    if category not in Category.values:
+        raise InvalidInputError(_("Choose a category."), fields={"category": [_("Unknown.")]})
+    if Budget.objects.filter(fiscal_year=fiscal_year, department=department,
+                             category=category).exists():
+        raise StateConflictError(
+            _("A budget for %(year)s, %(dept)s, %(cat)s exists: revise it instead.")
+            % {"year": fiscal_year, "dept": department, "cat": Category(category).label})
+    total, quarters, months = _amounts(total, quarters, months)
+    budget = Budget(fiscal_year=fiscal_year, department=department, category=category,
+                    owner=owner or actor, prepared_by=actor, version=1)
+    _fill(budget, total, quarters, months)
+    budget.number = f"YS-{fiscal_year}-{department.code}-{category}-v1"
+    budget.full_clean(exclude=["state"])  # the FSM owns `state`; protected fields refuse set
+    budget.save()
+    audit.record(actor=actor, subject=budget, event="budget.drafted", to_state=budget.state)
+    return budget
+
+
+@transaction.atomic
+def budget_revise(*, budget_id: int, actor: User, total, quarters, months,
+                  reason: str) -> Budget:
+    """A budget adjustment: the next version, drafted from the one in force."""
+    _ensure_finance(actor)
+    if not (reason or "").strip():
+        raise InvalidInputError(_("Say why the budget changes."),
+                                fields={"reason": [_("A reason is required.")]})
+    current = Budget.objects.select_for_update().get(pk=budget_id)
+    if current.state != BudgetState.IN_FORCE:
+        raise StateConflictError(_("Only the budget in force can be adjusted."))
+    if Budget.objects.filter(fiscal_year=current.fiscal_year, department=current.department,
+                             category=current.category,
+                             state__in=[BudgetState.DRAFT, BudgetState.SUBMITTED,
+                                        BudgetState.RETURNED]).exists():
+        raise StateConflictError(_("An adjustment of this budget is already under way."))
+    total, quarters, months = _amounts(total, quarters, months)
+    nxt = Budget(fiscal_year=current.fiscal_year, department=current.department,
+                 category=current.category, owner=current.owner, prepared_by=actor,
+                 version=current.version + 1, previous=current, reason=reason.strip())
+    _fill(nxt, total, quarters, months)
+    nxt.number = f"YS-{nxt.fiscal_year}-{nxt.department.code}-{nxt.category}-v{nxt.version}"
+    nxt.save()
+    before = {f: str(getattr(current, f)) for f in ["total", *[f"m{m}" for m in MONTHS]]}
+    after = {f: str(getattr(nxt, f)) for f in ["total", *[f"m{m}" for m in MONTHS]]}
+    audit.record(actor=actor, subject=nxt, event="budget.drafted", to_state=nxt.state,
+                 changes=audit.diff(before, after), comment=reason,
+                 data={"previous_version": current.pk})
+    return nxt
+
+
+@transaction.atomic
+def budget_submit(*, budget_id: int, actor: User) -> Budget:
+    budget = Budget.objects.select_for_update().get(pk=budget_id)
+    if budget.prepared_by_id != actor.pk:
+        raise PermissionDeniedError(_("Only the person who prepared the budget can submit it."))
+    if budget.state != BudgetState.DRAFT:
+        raise StateConflictError(_("This budget was already submitted."))
+    budget.submit()
+    budget.save()
+    from ..flows import BudgetFlow
+
+    engine.submit_request(
+        kind=ProcessKind.BUDGET, obj=budget, submitter=actor,
+        title=f"{budget.fiscal_year} {budget.department} {budget.get_category_display()}"
+              f" v{budget.version}",
+        amount=budget.total, number=budget.number, flow_class=BudgetFlow,
+    )
+    audit.record(actor=actor, subject=budget, event="budget.submitted",
+                 from_state=BudgetState.DRAFT, to_state=budget.state)
+    return budget
+
+
+def on_decision(request, item, decision, decider, comment) -> Transition | None:
+    budget = Budget.objects.select_for_update().get(pk=request.object_id)
+    before = budget.state
+    if decision == Decision.APPROVED and request.step_index >= len(request.chain):
+        if budget.previous_id:
+            previous = Budget.objects.select_for_update().get(pk=budget.previous_id)
+            if previous.state == BudgetState.IN_FORCE:
+                previous.supersede()
+                previous.save(update_fields=["state"])
+        budget.bring_into_force()
+        budget.save(update_fields=["state", "in_force_at"])
+        ledger.apply_budget(budget)
+    elif decision == Decision.REJECTED:
+        budget.reject()
+        budget.save(update_fields=["state"])
+    elif decision == Decision.RETURNED and request.return_to_step is None:
+        budget.return_for_revision()
+        budget.save(update_fields=["state"])
+    else:
+        return None
+    return Transition(from_state=before, to_state=budget.state)
+
+
+def on_withdraw(request, actor, reason) -> Transition:
+    budget = Budget.objects.select_for_update().get(pk=request.object_id)
+    before = budget.state
+    budget.withdraw()
+    budget.save(update_fields=["state"])
+    return Transition(from_state=before, to_state=budget.state)
+
+
+def on_resubmit(request, actor) -> Transition:
+    budget = Budget.objects.select_for_update().get(pk=request.object_id)
+    before = budget.state
+    budget.resubmit()
+    budget.save(update_fields=["state"])
+    return Transition(from_state=before, to_state=budget.state)

@@ -1,0 +1,332 @@
+"""Expense claims: drafting with standards checked, submission with the budget reserved, the
+decisions' effects on the claim, finance's reduction to standard (policy 7.2, 7.3)."""
+
+from datetime import date
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from core.audit import services as audit
+from core.exceptions import InvalidInputError, PermissionDeniedError, StateConflictError
+from core.inbox import engine
+from core.inbox.models import Decision, Request
+from core.kinds import ProcessKind
+from core.money import fmt, to_money
+from core.numbers import next_number
+from core.org import selectors as org
+from core.org.models import Role, User
+from core.registry import Transition
+
+from ..models import (
+    CategoryPolicy,
+    ClaimState,
+    ExpenseClaim,
+    ExpenseLine,
+    ItemType,
+    OverBudget,
+    OverStandard,
+    ReimbursementStandard,
+)
+from ..rules import check_line
+from . import ledger
+
+FINANCE_STEP = "finance_review"
+MAX_LINES = 50
+
+
+def _standard_for(item_type: str, city_tier: str, grade: int) -> ReimbursementStandard | None:
+    qs = ReimbursementStandard.objects.filter(
+        item_type=item_type, min_grade__lte=grade, max_grade__gte=grade
+    )
+    exact = [s for s in qs if s.city_tier == (city_tier or "")]
+    return (exact or [s for s in qs if not s.city_tier] or [None])[0]
+
+
+def _clean_lines(lines: list[dict], grade: int) -> list[ExpenseLine]:
+    if not lines:
+        raise InvalidInputError(_("Add at least one expense line."),
+                                fields={"lines": [_("At least one line is required.")]})
+    if len(lines) > MAX_LINES:
+        raise InvalidInputError(_("At most %(n)d lines per claim.") % {"n": MAX_LINES},
+                                fields={"lines": [_("Too many lines.")]})
+    result, errors = [], {}
+    for i, raw in enumerate(lines):
+        try:
+            amount = to_money(raw.get("amount"))
+        except ValueError:
+            errors[f"lines.{i}.amount"] = [_("Enter an amount such as 128.50.")]
+            continue
+        if amount <= 0:
+            errors[f"lines.{i}.amount"] = [_("The amount must be above zero.")]
+        item_type = raw.get("item_type") or ItemType.OTHER
+        if item_type not in ItemType.values:
+            errors[f"lines.{i}.item_type"] = [_("Unknown item.")]
+        line_date = raw.get("date")
+        if isinstance(line_date, str):
+            try:
+                line_date = date.fromisoformat(line_date)
+            except ValueError:
+                line_date = None
+        if not isinstance(line_date, date):
+            errors[f"lines.{i}.date"] = [_("Enter a date such as 2026-11-27.")]
+        units = raw.get("units") or 1
+        try:
+            units = int(units)
+        except (TypeError, ValueError):
+            units = 0
+        if units < 1 or units > 999:
+            errors[f"lines.{i}.units"] = [_("Between 1 and 999.")]
+        description = str(raw.get("description") or "").strip()[:200]
+        if not description:
+            errors[f"lines.{i}.description"] = [_("Say what it was for.")]
+        if errors:
+            continue
+        city_tier = raw.get("city_tier") or ""
+        std = _standard_for(item_type, city_tier, grade)
+        check = check_line(amount, units, std.cap if std else None,
+                           bool(std and std.on_excess == OverStandard.REFUSE))
+        result.append(ExpenseLine(
+            date=line_date, item_type=item_type, description=description, amount=amount,
+            city_tier=city_tier, units=units, cap=check.cap, excess=check.excess,
+        ))
+    if errors:
+        raise InvalidInputError(_("Some expense lines are not valid."), fields=errors)
+    return result
+
+
+def _save_lines(claim: ExpenseClaim, lines: list[ExpenseLine]) -> None:
+    claim.lines.all().delete()
+    for line in lines:
+        line.claim = claim
+    ExpenseLine.objects.bulk_create(lines)
+    claim.total = sum((line.amount for line in lines), Decimal("0.00"))
+    claim.over_standard = any(line.excess > 0 for line in lines)
+
+
+def _check_fields(category: str, title: str, expense_date) -> None:
+    errors = {}
+    if category not in dict(ExpenseClaim._meta.get_field("category").choices):
+        errors["category"] = [_("Choose a category.")]
+    if not (title or "").strip():
+        errors["title"] = [_("Give the claim a title.")]
+    if not isinstance(expense_date, date):
+        errors["expense_date"] = [_("Enter a date such as 2026-11-27.")]
+    if errors:
+        raise InvalidInputError(_("Some fields are not valid."), fields=errors)
+
+
+@transaction.atomic
+def claim_create(*, actor: User, category: str, title: str, expense_date: date,
+                 lines: list[dict], purpose: str = "") -> ExpenseClaim:
+    if org.is_read_only(actor):
+        raise PermissionDeniedError(_("Auditors can read everything and change nothing."))
+    if actor.department_id is None:
+        raise InvalidInputError(_("You belong to no department; ask an administrator."))
+    _check_fields(category, title, expense_date)
+    cleaned = _clean_lines(lines, actor.grade)
+    claim = ExpenseClaim.objects.create(
+        submitter=actor, department_id=actor.department_id, category=category,
+        title=title.strip()[:200], purpose=(purpose or "").strip(), expense_date=expense_date,
+    )
+    _save_lines(claim, cleaned)
+    claim.save(update_fields=["total", "over_standard"])
+    Request.objects.create(kind=ProcessKind.EXPENSE, object_id=claim.pk, title=claim.title,
+                           amount=claim.total, category=category, submitter=actor,
+                           region_id=actor.region_id)
+    audit.record(actor=actor, subject=claim, event="expense.drafted", to_state=claim.state,
+                 data={"lines": len(cleaned)})
+    return claim
+
+
+def _lock_own(claim_id: int, actor: User) -> ExpenseClaim:
+    try:
+        claim = ExpenseClaim.objects.select_for_update().get(pk=claim_id)
+    except ExpenseClaim.DoesNotExist:
+        from core.exceptions import NotFoundError
+
+        raise NotFoundError() from None
+    if claim.submitter_id != actor.pk:
+        raise PermissionDeniedError(_("Only the submitter can change this claim."))
+    return claim
+
+
+@transaction.atomic
+def claim_update(*, claim_id: int, actor: User, lines: list[dict] | None = None,
+                 **fields) -> ExpenseClaim:
+    """Edit a draft, or a claim returned for revision (then resubmit it from the request)."""
+    claim = _lock_own(claim_id, actor)
+    if claim.state not in (ClaimState.DRAFT, ClaimState.RETURNED):
+        raise StateConflictError(_("Only a draft or a returned claim can be edited."))
+    before = {"title": claim.title, "total": str(claim.total), "category": claim.category}
+    allowed = {"title", "purpose", "category", "expense_date"}
+    for name, value in fields.items():
+        if name in allowed and value is not None:
+            setattr(claim, name, value.strip() if isinstance(value, str) else value)
+    _check_fields(claim.category, claim.title, claim.expense_date)
+    if lines is not None:
+        _save_lines(claim, _clean_lines(lines, actor.grade))
+    claim.save()
+    Request.objects.filter(kind=ProcessKind.EXPENSE, object_id=claim.pk).update(
+        title=claim.title, amount=claim.total, category=claim.category)
+    after = {"title": claim.title, "total": str(claim.total), "category": claim.category}
+    audit.record(actor=actor, subject=claim, event="expense.edited",
+                 changes=audit.diff(before, after))
+    return claim
+
+
+def _refused_lines(claim: ExpenseClaim) -> list[str]:
+    refused = []
+    for line in claim.lines.all():
+        if line.excess <= 0:
+            continue
+        std = _standard_for(line.item_type, line.city_tier, claim.submitter.grade)
+        if std and std.on_excess == OverStandard.REFUSE:
+            refused.append(
+                _("%(desc)s: %(amount)s is over the standard %(cap)s by %(excess)s")
+                % {"desc": line.description, "amount": fmt(line.amount), "cap": fmt(line.cap),
+                   "excess": fmt(line.excess)}
+            )
+    return refused
+
+
+def _extra_steps(claim: ExpenseClaim) -> tuple[str, ...]:
+    return (Role.SALES_GM,) if claim.over_budget or claim.over_standard else ()
+
+
+def _reserve(claim: ExpenseClaim) -> None:
+    refused = _refused_lines(claim)
+    if refused:
+        raise InvalidInputError(
+            _("Over the reimbursement standard: %(lines)s.") % {"lines": "; ".join(refused)},
+            fields={"lines": refused},
+        )
+    policy = CategoryPolicy.objects.filter(category=claim.category).first()
+    allow_over = policy is not None and policy.over_budget == OverBudget.EXTRA_APPROVAL
+    claim.over_budget = ledger.reserve(claim, allow_over=allow_over)
+
+
+@transaction.atomic
+def claim_submit(*, claim_id: int, actor: User) -> ExpenseClaim:
+    claim = _lock_own(claim_id, actor)
+    if claim.state != ClaimState.DRAFT:
+        raise StateConflictError(_("This claim was already submitted."))
+    _reserve(claim)  # may refuse: over standard, or over budget where the policy blocks
+    if not claim.number:
+        claim.number = next_number(f"BX-{claim.expense_date.year}")
+    claim.submit()
+    claim.save()
+    from ..flows import ExpenseFlow
+
+    engine.submit_request(
+        kind=ProcessKind.EXPENSE, obj=claim, submitter=actor, title=claim.title,
+        amount=claim.total, number=claim.number, category=claim.category,
+        flow_class=ExpenseFlow, extra_steps=_extra_steps(claim),
+    )
+    audit.record(actor=actor, subject=claim, event="expense.submitted",
+                 from_state=ClaimState.DRAFT, to_state=claim.state,
+                 data={"over_budget": claim.over_budget, "over_standard": claim.over_standard})
+    return claim
+
+
+@transaction.atomic
+def claim_reduce_line(*, line_id: int, actor: User, amount, reason: str) -> ExpenseClaim:
+    """Finance, during voucher review, cuts a line (typically to its standard), with a reason."""
+    if not (reason or "").strip():
+        raise InvalidInputError(_("Say why the line is reduced."),
+                                fields={"reason": [_("A reason is required.")]})
+    line = ExpenseLine.objects.select_related("claim").filter(pk=line_id).first()
+    if line is None:
+        from core.exceptions import NotFoundError
+
+        raise NotFoundError()
+    claim = ExpenseClaim.objects.select_for_update().get(pk=line.claim_id)
+    if not org.has_role(actor, Role.FINANCE) or claim.submitter_id == actor.pk:
+        raise PermissionDeniedError(_("Only finance (not the submitter) can reduce a line."))
+    if claim.state != ClaimState.APPROVED:
+        raise StateConflictError(_("Lines can be reduced only during the voucher review."))
+    try:
+        new_amount = to_money(amount)
+    except ValueError:
+        raise InvalidInputError(_("Enter an amount."), fields={"amount": [_("Invalid.")]}) \
+            from None
+    if not (0 <= new_amount <= line.amount):
+        raise InvalidInputError(_("The new amount must be between 0 and the claimed amount."),
+                                fields={"amount": [_("Out of range.")]})
+    before = line.approved_amount if line.approved_amount is not None else line.amount
+    line.approved_amount = new_amount
+    line.reduction_reason = reason.strip()[:200]
+    line.save(update_fields=["approved_amount", "reduction_reason"])
+    claim.approved_total = sum(
+        (x.approved_amount if x.approved_amount is not None else x.amount)
+        for x in claim.lines.all()
+    )
+    claim.save(update_fields=["approved_total"])
+    ledger.resize(claim, claim.approved_total)
+    Request.objects.filter(kind=ProcessKind.EXPENSE, object_id=claim.pk).update(
+        amount=claim.approved_total)
+    audit.record(actor=actor, subject=claim, event="expense.line_reduced", comment=reason,
+                 changes={f"line {line.pk}": [str(before), str(new_amount)]},
+                 amount=claim.approved_total)
+    return claim
+
+
+# --- the task engine's callbacks (run under the process lock, inside its transaction) ---------
+
+
+def _locked(request) -> ExpenseClaim:
+    return ExpenseClaim.objects.select_for_update().get(pk=request.object_id)
+
+
+def on_decision(request, item, decision, decider, comment) -> Transition | None:
+    claim = _locked(request)
+    before = claim.state
+    at_finance = item.step_code == FINANCE_STEP
+    if decision == Decision.APPROVED:
+        if at_finance:
+            claim.approve_voucher()
+            from .payment import queue_payment
+
+            queue_payment(claim.pk)
+        elif request.step_index >= len(request.chain):
+            claim.approve()
+        else:
+            return None
+    elif decision == Decision.REJECTED:
+        claim.reject()
+        ledger.release(claim)
+    elif decision == Decision.RETURNED:
+        if request.return_to_step is not None:
+            if at_finance:
+                claim.back_to_approval()
+            else:
+                return None
+        else:
+            claim.return_for_revision()
+            ledger.release(claim)  # the claim may change; it reserves again on resubmission
+    else:
+        return None
+    claim.save()
+    return Transition(from_state=before, to_state=claim.state)
+
+
+def on_withdraw(request, actor, reason) -> Transition:
+    claim = _locked(request)
+    before = claim.state
+    claim.withdraw()
+    claim.save(update_fields=["state"])
+    ledger.release(claim)
+    return Transition(from_state=before, to_state=claim.state)
+
+
+def on_resubmit(request, actor) -> Transition:
+    claim = _locked(request)
+    before = claim.state
+    _reserve(claim)
+    claim.resubmit()
+    claim.save()
+    request.amount = claim.total
+    request.title = claim.title
+    request.category = claim.category
+    request.extra_steps = list(_extra_steps(claim))
+    return Transition(from_state=before, to_state=claim.state)

@@ -1,0 +1,94 @@
+"""Payment: a Celery job records the payment once and completes the flow's `pay` step."""
+
+import logging
+import uuid
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
+from viewflow.workflow.status import STATUS
+
+from core.audit import services as audit
+from core.inbox import notify
+from core.inbox.models import Request, RequestStatus
+
+from ..models import ClaimState, ExpenseClaim
+from . import ledger
+
+log = logging.getLogger(__name__)
+
+
+class PaymentError(Exception):
+    """The payment system refused or failed; the job retries later."""
+
+
+class InternalPayments:
+    """The default backend: the company pays by bank transfer outside the system and the
+    reference is the claim's own. Replace with a bank adapter via EXPENSE_PAYMENT_BACKEND."""
+
+    def pay(self, claim: ExpenseClaim, idempotency_key: str) -> str:
+        return f"PAY-{claim.number}"
+
+
+def backend():
+    path = getattr(settings, "EXPENSE_PAYMENT_BACKEND",
+                   "workflows.expenses.services.payment.InternalPayments")
+    return import_string(path)()
+
+
+def queue_payment(claim_id: int) -> None:
+    from ..tasks import pay_claim
+
+    def send():
+        try:
+            pay_claim.delay(claim_id=claim_id)
+        except Exception:  # the broker is down: the sweep retries unpaid claims
+            log.exception("could not queue payment for claim %s", claim_id)
+
+    transaction.on_commit(send)
+
+
+def pay(claim_id: int) -> str | None:
+    """Pay a voucher-approved claim exactly once; a repeat (redelivered job) does nothing."""
+    from ..flows import ExpenseFlow
+
+    req = Request.objects.select_related("process").get(kind="expense", object_id=claim_id)
+    try:
+        with transaction.atomic(), ExpenseFlow.lock(req.process_id):
+            claim = ExpenseClaim.objects.select_for_update().get(pk=claim_id)
+            if claim.state != ClaimState.VOUCHER_APPROVED:
+                return claim.payment_reference or None  # paid already, or not payable
+            task = req.process.task_set.filter(
+                flow_task=ExpenseFlow.pay, status=STATUS.NEW
+            ).first()
+            if task is None:
+                return None
+            # The claim number is the idempotency key: a bank adapter that sees it twice pays
+            # once.
+            reference = backend().pay(claim, idempotency_key=claim.number or str(uuid.uuid4()))
+            claim.mark_paid(reference=reference)
+            claim.save()
+            ledger.spend(claim)
+            req.process._cs_request = req
+            task.process = req.process
+            ExpenseFlow.pay.run(task)
+            Request.objects.filter(pk=req.pk).update(status=RequestStatus.DONE,
+                                                     current_step="", waiting_on_names="")
+            audit.record(actor=None, subject=claim, event="expense.paid",
+                         from_state=ClaimState.VOUCHER_APPROVED, to_state=claim.state,
+                         data={"reference": reference})
+            notify.on_commit_many(
+                [claim.submitter_id], kind="decided", request=req, key=f"paid:{claim.pk}",
+                text=_("%(title)s was paid: %(ref)s") % {"title": claim.title, "ref": reference},
+                url=f"/requests/{req.pk}/",
+            )
+            return reference
+    except Exception as exc:
+        ExpenseClaim.objects.filter(pk=claim_id).update(payment_error=str(exc)[:300])
+        raise
+    finally:
+        from django.db.models import F
+
+        ExpenseClaim.objects.filter(pk=claim_id, state=ClaimState.VOUCHER_APPROVED).update(
+            payment_attempts=F("payment_attempts") + 1)
