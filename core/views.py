@@ -73,3 +73,7 @@ def preferences(request):
         messages.success(request, _("Preferences saved."))
         return redirect("preferences")
     return render(request, "core/preferences.html")
+
+
+def csrf_failure(request, reason=""):
+    return render(request, "403_csrf.html", status=403)

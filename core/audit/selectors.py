@@ -37,7 +37,7 @@ def _end(value):
 
 def events(f: EventFilters | None = None) -> QuerySet[AuditEvent]:
     f = f or EventFilters()
-    qs = AuditEvent.objects.all()
+    qs = AuditEvent.objects.select_related("actor")
     if f.subject_kind:
         qs = qs.filter(subject_kind=f.subject_kind)
     if f.subject_id:

@@ -1,5 +1,5 @@
 from .models import Notification
-from .selectors import task_counts
+from .selectors import sees_everything, task_counts
 
 
 def nav(request):
@@ -9,6 +9,7 @@ def nav(request):
         return {}
     counts = task_counts(user)
     return {
+        "nav_sees_everything": sees_everything(user),
         "nav_counts": counts,
         "nav_unread": Notification.objects.filter(recipient=user, read_at__isnull=True).count(),
     }

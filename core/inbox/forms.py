@@ -62,7 +62,7 @@ class AuditFilterForm(forms.Form):
     number = forms.CharField(label=_("Request number"), required=False, max_length=40)
     actor = forms.CharField(label=_("Actor"), required=False, max_length=150,
                             help_text=_("Username"))
-    event = forms.CharField(label=_("Event type"), required=False, max_length=64)
+    event = forms.ChoiceField(label=_("Event type"), required=False)
     since = forms.DateField(label=_("From date"), required=False,
                             widget=forms.DateInput(attrs={"type": "date"}))
     until = forms.DateField(label=_("To date"), required=False,
@@ -71,6 +71,10 @@ class AuditFilterForm(forms.Form):
                                     decimal_places=2, max_digits=14)
     amount_max = forms.DecimalField(label=_("Amount to"), required=False, min_value=0,
                                     decimal_places=2, max_digits=14)
+
+    def __init__(self, *args, event_types=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["event"].choices = [("", _("All"))] + [(e, e) for e in event_types]
 
     def clean(self):
         data = super().clean()

@@ -6,6 +6,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -281,7 +283,7 @@ def _auditor_or_404(user):
 @login_required
 def audit_search(request):
     _auditor_or_404(request.user)
-    form = AuditFilterForm(request.GET or None)
+    form = AuditFilterForm(request.GET or None, event_types=audit_selectors.event_types())
     qs = audit_selectors.events()
     if form.is_bound and form.is_valid():
         qs = audit_selectors.events(audit_selectors.EventFilters(**form.cleaned_data))
@@ -308,12 +310,15 @@ def audit_search(request):
 def audit_verify(request):
     _auditor_or_404(request.user)
     result = verify_all()
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = reverse("inbox:audit")
     if result.ok:
         messages.success(request, _("Audit trail intact: %(n)d events verified.") % {
             "n": result.events_checked})
     else:
         messages.error(request, _("Audit trail BROKEN: %(b)s") % {"b": result.first_broken})
-    return redirect("inbox:audit")
+    return redirect(target)
 
 
 @login_required

@@ -4,14 +4,6 @@ from playwright.sync_api import expect
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: core/home.html includes inbox/_task_rows.html with tab='home', whose empty row "
-        "falls through to the archive text 'You have not decided anything yet.' under "
-        "'Waiting for you'"
-    ),
-)
 def test_home_says_nothing_waits_when_inbox_is_empty(page, login, personas):
     login("east_rep1")
     waiting = page.locator("section.card").filter(has_text="Waiting for you")

@@ -18,7 +18,8 @@ class ExpensesConfig(AppConfig):
             kind=ProcessKind.EXPENSE, label=str(ProcessKind.EXPENSE.label),
             flow_class=flows.ExpenseFlow, on_decision=claims.on_decision,
             on_withdraw=claims.on_withdraw, on_resubmit=claims.on_resubmit,
-            seed_demo=demo.seed, extra={"steps": {claims.FINANCE_STEP: _("Finance voucher review")}},
+            seed_demo=demo.seed,
+            extra={"steps": {claims.FINANCE_STEP: _("Finance voucher review")}},
         ))
         registry.register(registry.ProcessRegistration(
             kind=ProcessKind.BUDGET, label=str(ProcessKind.BUDGET.label),

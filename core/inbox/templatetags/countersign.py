@@ -2,6 +2,7 @@ from django import template
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from core import registry
 from core.authority.services import STEP_LABELS
 from core.inbox.engine import REVISION_STEP
 from core.money import fmt
@@ -35,8 +36,16 @@ def money(amount, currency="CNY"):
 def step_name(code, fallback=""):
     if code == REVISION_STEP:
         return _("Revise and resubmit")
-    label = STEP_LABELS.get(code)
+    label = STEP_LABELS.get(code) or _process_steps().get(code)
     return str(label) if label else (fallback or code)
+
+
+def _process_steps() -> dict:
+    """Step labels the processes register for their own stages (e.g. finance review)."""
+    steps = {}
+    for process in registry.processes():
+        steps.update(process.extra.get("steps", {}))
+    return steps
 
 
 @register.filter

@@ -31,7 +31,8 @@ def visible(user) -> set[str]:
     [
         ("east_rep1", {"east"}),  # submitter
         ("east_mgr", {"east"}),  # decided a step
-        ("gm", {"east"}),  # holds the open step
+        ("gm", {"east", "south"}),  # holds east's open step; south_mgr reports to the gm
+        ("ceo", {"east", "south"}),  # everyone holding a task reports to the ceo
         ("south_mgr", {"south"}),
         ("south_rep1", {"south"}),
         ("east_rep2", set()),  # a colleague of the submitter
@@ -51,14 +52,9 @@ def test_tasks_visible_with_their_requests_when_listing_visible_tasks(personas, 
     east, south = two_requests
 
     assert set(visible_tasks(personas["east_rep2"])) == set()
-    assert {t.request_id for t in visible_tasks(personas["gm"])} == {east.pk}
+    assert {t.request_id for t in visible_tasks(personas["east_mgr"])} == {east.pk}
+    assert {t.request_id for t in visible_tasks(personas["south_mgr"])} == {south.pk}
     assert {t.request_id for t in visible_tasks(personas["auditor"])} == {east.pk, south.pk}
-
-
-def test_next_approver_cannot_see_request_when_it_has_not_reached_them(submit, personas):
-    submit("east_rep1", "15000", title="early")
-
-    assert visible(personas["gm"]) == set()
 
 
 def test_queue_candidates_see_request_when_step_is_unclaimed(
@@ -72,10 +68,25 @@ def test_queue_candidates_see_request_when_step_is_unclaimed(
 
 def test_deputy_sees_principals_requests_when_delegation_active(personas, two_requests):
     today = timezone.localdate()
-    Delegation.objects.create(principal=personas["gm"], deputy=personas["north_rep1"],
+    Delegation.objects.create(principal=personas["east_mgr"], deputy=personas["north_rep1"],
                               starts_on=today, ends_on=today + timedelta(days=1))
 
     assert visible(personas["north_rep1"]) == {"east"}
+
+
+def test_principals_requests_hidden_when_delegation_covers_other_kinds(personas, two_requests):
+    today = timezone.localdate()
+    Delegation.objects.create(principal=personas["east_mgr"], deputy=personas["north_rep1"],
+                              starts_on=today, ends_on=today, kinds=["expense"])
+
+    assert visible(personas["north_rep1"]) == set()
+
+
+def test_line_manager_sees_request_when_their_report_holds_its_open_task(submit, personas):
+    submit("south_rep1", title="south")
+
+    assert visible(personas["gm"]) == {"south"}
+    assert visible(personas["north_mgr"]) == set()
 
 
 def test_only_own_requests_newest_first_when_listing_mine(submit, personas):
