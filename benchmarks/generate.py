@@ -18,7 +18,7 @@ def generate(*, tasks: int, users: int, heavy_open: int, light_open: int, other_
         if cur.fetchone()[0] >= tasks:
             return {"generated": False}
         cur.execute(
-            "TRUNCATE inbox_candidate, inbox_workitem, inbox_request_waiting_on, inbox_request, "
+            "TRUNCATE inbox_candidate, inbox_workitem, inbox_request, "
             "viewflow_task_previous, viewflow_task, viewflow_process RESTART IDENTITY CASCADE"
         )
         cur.execute("DELETE FROM org_user WHERE username LIKE 'bench_%%'")

@@ -13,9 +13,13 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/countersign_bench"
 
 
-def setup(url: str | None = None, *, fresh: bool = False) -> str:
-    """Point Django at the benchmark database (created and migrated if needed)."""
+def setup(url: str | None = None, *, fresh: bool = False, suffix: str = "") -> str:
+    """Point Django at the benchmark database (created and migrated if needed).
+
+    `suffix` gives a benchmark its own database next to BENCH_DATABASE_URL's.
+    """
     url = url or os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
+    url += suffix
     if not url.startswith("postgres"):
         sys.exit("benchmarks need PostgreSQL: set BENCH_DATABASE_URL=postgres://…")
     name = url.rsplit("/", 1)[-1]
@@ -25,6 +29,7 @@ def setup(url: str | None = None, *, fresh: bool = False) -> str:
     os.environ["DJANGO_DEBUG"] = "false"
     os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
     os.environ.setdefault("CONN_MAX_AGE", "600")  # as in production: no reconnect per request
+    os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
     sys.path.insert(0, str(ROOT))
     import psycopg2
 

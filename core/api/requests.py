@@ -26,7 +26,6 @@ def visible_request(user, kind: str, object_id: int) -> Request:
     req = (
         selectors.visible_requests(user)
         .filter(kind=kind, object_id=object_id)
-        .prefetch_related("waiting_on")
         .first()
     )
     if req is None:
@@ -69,7 +68,20 @@ class RequestListView(ListAPIView):
         p = params.validated_data
         return selectors.requests_for(
             self.request.user, mine=p["mine"], kind=p.get("kind", ""), status=p.get("status", "")
-        ).prefetch_related("waiting_on")
+        )
+
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset)
+        attach_waiting(page if page is not None else [])
+        return page
+
+
+def attach_waiting(requests) -> None:
+    """One query for the people every request on the page waits on."""
+    ids = {uid for r in requests for uid in (r.waiting_on_ids or [])}
+    people = User.objects.in_bulk(ids) if ids else {}
+    for r in requests:
+        r._waiting_people = [people[u] for u in r.waiting_on_ids or [] if u in people]
 
 
 @extend_schema(tags=["requests"], responses={200: s.RequestDetailSerializer,

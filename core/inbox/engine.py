@@ -186,7 +186,7 @@ def open_work_item(
              for uid in candidate_ids]
         )
     waiting = [task.owner_id] if task.owner_id else candidate_ids
-    set_waiting(req, step=step_code, user_ids=waiting, since=now)
+    set_waiting(req, step=step_code, user_ids=waiting, since=now, save=False)
     notify.on_commit_many(
         waiting,
         kind="assigned",
@@ -198,22 +198,31 @@ def open_work_item(
     return item
 
 
-def set_waiting(req: Request, *, step: str, user_ids, since=None) -> None:
-    """Record where the request waits: the step's code (pages translate it) and on whom."""
-    people = list(User.objects.filter(pk__in=user_ids).only("username", "display_name"))
+WAITING_FIELDS = ["current_step", "waiting_on_ids", "waiting_on_names", "since"]
+
+
+def set_waiting(req: Request, *, step: str, user_ids, since=None, save: bool = True) -> None:
+    """Record where the request waits: the step's code (pages translate it) and on whom.
+
+    Inside a flow run the caller saves the request once at the end (save=False here).
+    """
+    people = list(User.objects.filter(pk__in=user_ids).only("username", "display_name")
+                  .order_by("pk"))
     req.current_step = step
+    req.waiting_on_ids = [p.pk for p in people]
     req.waiting_on_names = ", ".join(str(p) for p in people)[:300]
     req.since = since or timezone.now()
-    req.save(update_fields=["current_step", "waiting_on_names", "since"])
-    req.waiting_on.set(people)
+    if save:
+        req.save(update_fields=WAITING_FIELDS)
 
 
-def clear_waiting(req: Request) -> None:
+def clear_waiting(req: Request, *, save: bool = True) -> None:
     req.current_step = ""
+    req.waiting_on_ids = []
     req.waiting_on_names = ""
     req.since = timezone.now()
-    req.save(update_fields=["current_step", "waiting_on_names", "since"])
-    req.waiting_on.clear()
+    if save:
+        req.save(update_fields=WAITING_FIELDS)
 
 
 @transaction.atomic
@@ -254,4 +263,5 @@ def submit_request(
     req.chain = chain_for(req)
     req.save()
     flow_class.start.run(request=req)
+    req.save(update_fields=WAITING_FIELDS)  # where the first task left it
     return req

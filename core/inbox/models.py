@@ -57,9 +57,7 @@ class Request(models.Model):
     extra_steps = models.JSONField(default=list, blank=True)  # added by the process, e.g. sales_gm
     step_index = models.PositiveSmallIntegerField(default=0)
     current_step = models.CharField(_("current step"), max_length=100, blank=True)
-    waiting_on = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, blank=True, related_name="+", verbose_name=_("waiting on")
-    )
+    waiting_on_ids = models.JSONField(_("waiting on"), default=list, blank=True)
     waiting_on_names = models.CharField(_("waiting on"), max_length=300, blank=True)
     last_decision = models.CharField(max_length=16, blank=True)
     return_to_step = models.SmallIntegerField(null=True, blank=True)
@@ -84,6 +82,16 @@ class Request(models.Model):
     @property
     def audit_kind(self) -> str:
         return self.kind
+
+    @property
+    def waiting_on(self):
+        """The people the request waits on (pre-attached for list pages, else one query)."""
+        attached = getattr(self, "_waiting_people", None)
+        if attached is not None:
+            return attached
+        from core.org.models import User
+
+        return User.objects.filter(pk__in=self.waiting_on_ids or []).order_by("pk")
 
     @property
     def is_open(self) -> bool:

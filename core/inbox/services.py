@@ -7,7 +7,7 @@ the process's own callbacks lock; state is re-read after the lock is held.
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import OperationalError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from viewflow.workflow.exceptions import FlowLockFailed
@@ -59,7 +59,9 @@ def _locked_item(task_id: int):
             ).get(pk=task_id)
             item.task.process._cs_request = item.request
             yield item
-    except FlowLockFailed:
+    except (FlowLockFailed, OperationalError) as exc:
+        if isinstance(exc, OperationalError) and "lock timeout" not in str(exc):
+            raise
         raise StateConflictError(
             _("Someone else is acting on this request right now; try again in a moment.")
         ) from None
@@ -166,17 +168,17 @@ def _callback(kind: str, name: str):
     return getattr(reg, name, None) if reg else None
 
 
-def _after_flow(req: Request) -> None:
-    """Bring the request header in line with where the flow now stands."""
-    process = req.process
-    if process is not None and process.status == PROCESS.DONE and req.status in OPEN_REQUEST_STATES:
+def _after_flow(req: Request, process) -> None:
+    """Bring the request header in line with where the flow now stands: one UPDATE."""
+    if process.status == PROCESS.DONE and req.status in OPEN_REQUEST_STATES:
         req.status = (
             RequestStatus.REJECTED if req.last_decision == Decision.REJECTED
             else RequestStatus.APPROVED
         )
     if req.status not in OPEN_REQUEST_STATES:
-        engine.clear_waiting(req)
-    req.save(update_fields=["status", "step_index", "last_decision", "return_to_step"])
+        engine.clear_waiting(req, save=False)
+    req.save(update_fields=["status", "step_index", "last_decision", "return_to_step",
+                            *engine.WAITING_FIELDS])
 
 
 def _decide(task_id: int, *, actor: User, decision: str, comment: str, to_step=None) -> WorkItem:
@@ -210,7 +212,7 @@ def _decide(task_id: int, *, actor: User, decision: str, comment: str, to_step=N
         transition = on_decision(req, item, decision, decider, comment) if on_decision else None
         _close_item(item, decision=decision, actor=actor, decider=decider, comment=comment)
         _finish_task(item, actor=actor)
-        _after_flow(req)
+        _after_flow(req, item.task.process)
         final = req.status == RequestStatus.APPROVED
         event = {
             Decision.APPROVED: "approved" if final else "step_approved",
@@ -503,7 +505,7 @@ def request_resubmit(*, request_id: int, actor: User, comment: str = "") -> Requ
         WorkItem.objects.filter(pk=item.pk).update(number=req.number)
         _close_item(item, decision=Decision.REVISED, actor=actor, decider=None, comment=comment)
         _finish_task(item, actor=actor)
-        _after_flow(req)
+        _after_flow(req, item.task.process)
         _record(req, actor=actor, event=f"{req.kind}.resubmitted", transition=transition,
                 comment=comment, from_state=RequestStatus.RETURNED,
                 to_state=RequestStatus.IN_REVIEW)

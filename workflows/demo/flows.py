@@ -4,14 +4,14 @@ revision and re-enters the chain from its first step."""
 
 from django.utils.translation import gettext_lazy as _
 from viewflow import this
-from viewflow.workflow import flow, lock
+from viewflow.workflow import flow
 
-from core.inbox import engine
+from core.inbox import engine, locks
 
 
 class DemoApprovalFlow(flow.Flow):
     process_title = _("Demo approval")
-    lock_impl = lock.select_for_update_lock
+    lock_impl = locks.row_lock
 
     start = flow.StartHandle(engine.start_process).Next(this.approve)
     approve = (

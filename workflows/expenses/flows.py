@@ -4,16 +4,16 @@ Any step may reject or return; a return to the submitter waits for a revision.""
 
 from django.utils.translation import gettext_lazy as _
 from viewflow import this
-from viewflow.workflow import flow, lock
+from viewflow.workflow import flow
 
-from core.inbox import engine
+from core.inbox import engine, locks
 
 from .services.claims import FINANCE_STEP
 
 
 class ExpenseFlow(flow.Flow):
     process_title = _("Expense claim")
-    lock_impl = lock.select_for_update_lock
+    lock_impl = locks.row_lock
 
     start = flow.StartHandle(engine.start_process).Next(this.approve)
     approve = (
@@ -56,7 +56,7 @@ class BudgetFlow(flow.Flow):
     `budget` (sales GM, then CEO); in force on the last approval."""
 
     process_title = _("Expense budget")
-    lock_impl = lock.select_for_update_lock
+    lock_impl = locks.row_lock
 
     start = flow.StartHandle(engine.start_process).Next(this.approve)
     approve = (

@@ -1,2 +1,26 @@
+from django.urls import path
+
+from . import budget_views, views
+
 app_name = "expenses"
-urlpatterns: list = []
+
+urlpatterns = [
+    path("", views.claim_list, name="claims"),
+    path("claims/new/", views.claim_new, name="claim-new"),
+    path("claims/<int:claim_id>/", views.claim_detail, name="claim"),
+    path("claims/<int:claim_id>/edit/", views.claim_edit, name="claim-edit"),
+    path("claims/<int:claim_id>/submit/", views.claim_submit, name="claim-submit"),
+    path("claims/<int:claim_id>/lines/<int:line_id>/reduce/", views.line_reduce,
+         name="line-reduce"),
+    path("claims/<int:claim_id>/retry-payment/", views.payment_retry, name="payment-retry"),
+    path("claims/<int:claim_id>/receipts/", views.receipt_upload, name="receipt-upload"),
+    path("claims/<int:claim_id>/receipts/<slug:token>/", views.receipt_download,
+         name="receipt"),
+    path("standards/", views.standards, name="standards"),
+    path("budgets/", budget_views.budget_list, name="budgets"),
+    path("budgets/new/", budget_views.budget_new, name="budget-new"),
+    path("budgets/<int:budget_id>/", budget_views.budget_detail, name="budget"),
+    path("budgets/<int:budget_id>/adjust/", budget_views.budget_adjust, name="budget-adjust"),
+    path("budgets/<int:budget_id>/submit/", budget_views.budget_submit, name="budget-submit"),
+    path("monitor/", budget_views.monitor, name="monitor"),
+]

@@ -110,8 +110,7 @@ def test_weekday_and_holiday_when_checking_working_days():
 
 
 working_moments = st.builds(
-    lambda day, minute: datetime.combine(date(2025, 3, 3) + timedelta(days=day), datetime.min.time(),
-                                         TZ) + timedelta(hours=9, minutes=minute),
+    lambda day, minute: datetime(2025, 3, 3, 9, tzinfo=TZ) + timedelta(days=day, minutes=minute),
     day=st.sampled_from([0, 1, 2, 3, 4, 7, 8, 9]),  # weekdays only
     minute=st.integers(min_value=1, max_value=9 * 60 - 1),  # strictly inside 09:00-18:00
 )

@@ -1,6 +1,12 @@
 """Real threads, each with its own PostgreSQL connection, committing for real."""
 
+import threading
+import time
+from contextlib import contextmanager
+
 import pytest
+from django.db import OperationalError, connection, transaction
+from viewflow.workflow.models import Process
 from viewflow.workflow.status import PROCESS
 
 from core.audit.models import AuditEvent
@@ -17,20 +23,7 @@ pytestmark = [
     pytest.mark.usefixtures("audit_flush_allowed"),
 ]
 
-# The services enter the flow lock (viewflow's SelectForUpdateLock: SELECT ... FOR UPDATE
-# NOWAIT, retried) inside their own transaction.atomic(). The lock's atomic() is then a
-# savepoint; when NOWAIT fails it catches the DatabaseError inside that savepoint and leaves the
-# block normally, so RELEASE SAVEPOINT runs in an aborted transaction and raises InternalError:
-# no retry, no FlowLockFailed, no StateConflictError (409) but a 500.
-lock_bug = pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a busy process lock raises InternalError ('current transaction is aborted') "
-    "instead of waiting/retrying or StateConflictError: services nest viewflow's NOWAIT "
-    "SelectForUpdateLock inside transaction.atomic()",
-)
 
-
-@lock_bug
 def test_exactly_one_approval_when_eight_threads_approve_the_same_task(submit, personas):
     req = submit()
     item = open_item(req)
@@ -51,7 +44,6 @@ def test_exactly_one_approval_when_eight_threads_approve_the_same_task(submit, p
     assert verify_in_own_connection().ok
 
 
-@lock_bug
 def test_approve_or_withdraw_never_both_when_they_race(submit, personas):
     mgr, rep = personas["east_mgr"], personas["east_rep1"]
     seen = set()
@@ -88,37 +80,79 @@ def test_approve_or_withdraw_never_both_when_they_race(submit, personas):
     assert verify_in_own_connection().ok
 
 
-@lock_bug
-def test_waits_or_conflicts_when_process_is_locked_by_another_transaction(submit, personas):
-    import threading
-    import time
-
-    from django.db import connection, transaction
-    from viewflow.workflow.models import Process
-
-    req = submit()
-    item = open_item(req)
-    locked, release = threading.Event(), threading.Event()
+@contextmanager
+def process_locked_elsewhere(process_id: int, seconds: float):
+    """Another connection holds the process row lock for `seconds` from now."""
+    locked = threading.Event()
 
     def hold_lock():
         try:
             with transaction.atomic():
-                Process.objects.select_for_update().filter(pk=req.process_id).exists()
+                Process.objects.select_for_update().filter(pk=process_id).exists()
                 locked.set()
-                release.wait(timeout=10)
-                time.sleep(0.3)
+                time.sleep(seconds)
         finally:
             connection.close()
 
     holder = threading.Thread(target=hold_lock, daemon=True)
     holder.start()
     assert locked.wait(timeout=10)
-    release.set()  # the holder commits 0.3 s from now
     try:
-        services.task_approve(task_id=item.pk, actor=personas["east_mgr"])
-    except StateConflictError:
-        pass  # a clean 409 is fine too
-    else:
-        assert WorkItem.objects.get(pk=item.pk).status == WorkItemStatus.DONE
+        yield
     finally:
-        holder.join(timeout=10)
+        holder.join(timeout=seconds + 10)
+
+
+def test_approved_after_waiting_when_process_is_briefly_locked_elsewhere(submit, personas):
+    req = submit()
+    item = open_item(req)
+
+    with process_locked_elsewhere(req.process_id, 0.3):
+        services.task_approve(task_id=item.pk, actor=personas["east_mgr"])
+
+    assert WorkItem.objects.get(pk=item.pk).status == WorkItemStatus.DONE
+
+
+@contextmanager
+def short_lock_timeout():
+    with connection.cursor() as cursor:
+        cursor.execute("SET lock_timeout = '200ms'")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("RESET lock_timeout")
+
+
+def test_state_conflict_when_process_stays_locked_past_the_lock_timeout(submit, personas):
+    req = submit()
+    item = open_item(req)
+    events = AuditEvent.objects.count()
+
+    with short_lock_timeout(), process_locked_elsewhere(req.process_id, 1.5), \
+            pytest.raises(StateConflictError):
+        services.task_approve(task_id=item.pk, actor=personas["east_mgr"])
+
+    assert WorkItem.objects.get(pk=item.pk).is_open
+    assert AuditEvent.objects.count() == events
+    services.task_approve(task_id=item.pk, actor=personas["east_mgr"])  # free again
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=OperationalError,
+    reason="BUG: services._locked_request converts only FlowLockFailed, not the lock-timeout "
+    "OperationalError that _locked_item converts, so withdraw/resubmit on a busy request "
+    "fail with a 500 instead of StateConflictError (409)",
+)
+def test_state_conflict_when_withdrawing_a_request_locked_past_the_lock_timeout(
+    submit, personas
+):
+    req = submit()
+
+    with short_lock_timeout(), process_locked_elsewhere(req.process_id, 1.5), \
+            pytest.raises(StateConflictError):
+        services.request_withdraw(request_id=req.pk, actor=personas["east_rep1"])
+
+    req.refresh_from_db()
+    assert req.status == RequestStatus.IN_REVIEW

@@ -54,12 +54,12 @@ def test_revision_cancelled_when_returned_request_withdrawn(submit, personas):
     assert DemoRequest.objects.get(pk=req.object_id).state == DemoState.WITHDRAWN
 
 
-@pytest.mark.parametrize("who", ["east_mgr", "east_rep2", "gm", "admin"])
-def test_permission_denied_when_someone_else_withdraws(submit, personas, who):
+def test_permission_denied_when_someone_else_withdraws(submit, personas):
     req = submit()
 
-    with no_audit_event(), pytest.raises(PermissionDeniedError):
-        services.request_withdraw(request_id=req.pk, actor=personas[who])
+    for who in ("east_mgr", "east_rep2", "gm", "admin"):
+        with no_audit_event(), pytest.raises(PermissionDeniedError):
+            services.request_withdraw(request_id=req.pk, actor=personas[who])
 
     req.refresh_from_db()
     assert req.status == RequestStatus.IN_REVIEW

@@ -37,7 +37,8 @@ def _database_url() -> str:
     auth = quote(db.get("USER") or "postgres", safe="")
     if db.get("PASSWORD"):
         auth += ":" + quote(db["PASSWORD"], safe="")
-    return f"postgres://{auth}@{db.get('HOST') or '127.0.0.1'}:{db.get('PORT') or 5432}/{db['NAME']}"
+    host, port = db.get("HOST") or "127.0.0.1", db.get("PORT") or 5432
+    return f"postgres://{auth}@{host}:{port}/{db['NAME']}"
 
 
 def _wait_for(predicate, timeout: float, what: str, log: Path | None = None):

@@ -73,8 +73,9 @@ def pay(claim_id: int) -> str | None:
             req.process._cs_request = req
             task.process = req.process
             ExpenseFlow.pay.run(task)
-            Request.objects.filter(pk=req.pk).update(status=RequestStatus.DONE,
-                                                     current_step="", waiting_on_names="")
+            Request.objects.filter(pk=req.pk).update(
+                status=RequestStatus.DONE, current_step="", waiting_on_ids=[],
+                waiting_on_names="")
             audit.record(actor=None, subject=claim, event="expense.paid",
                          from_state=ClaimState.VOUCHER_APPROVED, to_state=claim.state,
                          data={"reference": reference})

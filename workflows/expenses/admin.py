@@ -1,0 +1,91 @@
+from django.contrib import admin
+
+from core.org import selectors as org
+from core.org.models import Role
+
+from .models import Budget, CategoryPolicy, ExpenseClaim, ExpenseLine, ReimbursementStandard
+
+
+class FinanceEditsAdmin(admin.ModelAdmin):
+    """Standards and over-budget policies are finance's (policy 7.3); a staff member with the
+    finance role may edit them without being given model permissions one by one."""
+
+    def _finance(self, request) -> bool:
+        return request.user.is_active and request.user.is_staff \
+            and org.has_role(request.user, Role.FINANCE)
+
+    def has_module_permission(self, request):
+        return super().has_module_permission(request) or self._finance(request)
+
+    def has_view_permission(self, request, obj=None):
+        return super().has_view_permission(request, obj) or self._finance(request)
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) or self._finance(request)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) or self._finance(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) or self._finance(request)
+
+
+@admin.register(ReimbursementStandard)
+class ReimbursementStandardAdmin(FinanceEditsAdmin):
+    list_display = ("item_type", "city_tier", "min_grade", "max_grade", "cap", "on_excess",
+                    "note")
+    list_filter = ("item_type", "city_tier", "on_excess")
+    search_fields = ("note",)
+
+
+@admin.register(CategoryPolicy)
+class CategoryPolicyAdmin(FinanceEditsAdmin):
+    list_display = ("category", "over_budget")
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Budgets and claims change only through the services (approved, audited)."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Budget)
+class BudgetAdmin(ReadOnlyAdmin):
+    list_display = ("number", "fiscal_year", "department", "category", "version", "state",
+                    "total", "owner")
+    list_filter = ("fiscal_year", "category", "state", "department")
+    search_fields = ("number",)
+    list_select_related = ("department", "owner")
+
+
+class ExpenseLineInline(admin.TabularInline):
+    model = ExpenseLine
+    extra = 0
+    can_delete = False
+    fields = ("date", "item_type", "description", "amount", "city_tier", "units", "cap",
+              "excess", "approved_amount", "reduction_reason")
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ExpenseClaim)
+class ExpenseClaimAdmin(ReadOnlyAdmin):
+    list_display = ("number", "title", "submitter", "category", "expense_date", "total",
+                    "approved_total", "state")
+    list_filter = ("state", "category", "over_budget", "over_standard")
+    search_fields = ("number", "title")
+    date_hierarchy = "expense_date"
+    list_select_related = ("submitter",)
+    inlines = [ExpenseLineInline]

@@ -1,0 +1,143 @@
+"""Expense claims: list, create, detail, edit, submit, reduce a line (API.md "Processes")."""
+
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import status
+from rest_framework.generics import ListAPIView
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from core.api.filters import OrderingFilter
+from core.api.idempotency import idempotent
+from core.api.serializers import ACTION_ERRORS, ERRORS, MAX_ID, ErrorSerializer
+from core.api.tasks import IDEMPOTENCY_HEADER
+from core.audit import selectors as audit
+from core.exceptions import NotFoundError
+
+from .. import services
+from ..models import ExpenseClaim
+from ..services import ledger
+from . import serializers as s
+from .common import visible_claim, visible_claims, with_claim_facts
+
+TAGS = ["expenses: claims"]
+
+
+def claim_detail(user, pk: int) -> dict:
+    claim = visible_claim(user, pk)
+    claim.remaining_budget = ledger.remaining(claim.expense_date.year, claim.department_id,
+                                              claim.category, claim.month)
+    claim.history = list(audit.timeline(claim.audit_kind, claim.pk))
+    return s.ClaimDetailSerializer(claim).data
+
+
+def _lines(data: list[dict] | None) -> list[dict] | None:
+    # The service reads plain values; dates and amounts arrive parsed.
+    return None if data is None else [dict(line) for line in data]
+
+
+@extend_schema(tags=TAGS)
+class ClaimListView(ListAPIView):
+    """Claims the user may see (their requests' claims; finance, auditors and administrators see
+    all), newest first."""
+
+    serializer_class = s.ClaimSerializer
+    filter_backends = [OrderingFilter]
+    ordering_fields = ["created", "expense_date", "submitted_at", "total", "number", "state"]
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return ExpenseClaim.objects.none()
+        params = s.ClaimQuerySerializer(data=self.request.query_params)
+        params.is_valid(raise_exception=True)
+        p = params.validated_data
+        qs = visible_claims(self.request.user)
+        if p["mine"]:
+            qs = qs.filter(submitter=self.request.user)
+        if "state" in p:
+            qs = qs.filter(state=p["state"])
+        if "category" in p:
+            qs = qs.filter(category=p["category"])
+        if "submitter" in p:
+            qs = qs.filter(submitter_id=p["submitter"])
+        if "month" in p:
+            start, end = p["month"]
+            qs = qs.filter(expense_date__gte=start, expense_date__lt=end)
+        return with_claim_facts(qs).order_by("-created", "-pk")
+
+    @extend_schema(parameters=[s.ClaimQuerySerializer],
+                   responses={200: s.ClaimSerializer(many=True), **ERRORS})
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    @extend_schema(
+        summary="Draft a claim (submit it with /submit/)", request=s.ClaimCreateSerializer,
+        parameters=[IDEMPOTENCY_HEADER],
+        responses={201: s.ClaimDetailSerializer, **ERRORS, 409: ErrorSerializer,
+                   422: ErrorSerializer},
+    )
+    @idempotent
+    def post(self, request):
+        parsed = s.ClaimCreateSerializer(data=request.data)
+        parsed.is_valid(raise_exception=True)
+        d = parsed.validated_data
+        claim = services.claim_create(
+            actor=request.user, category=d["category"], title=d["title"],
+            expense_date=d["expense_date"], lines=_lines(d["lines"]), purpose=d["purpose"],
+        )
+        return Response(claim_detail(request.user, claim.pk), status=status.HTTP_201_CREATED)
+
+
+@extend_schema(tags=TAGS)
+class ClaimDetailView(APIView):
+    @extend_schema(summary="One claim with its remaining budget and its history",
+                   responses={200: s.ClaimDetailSerializer, **ERRORS, 404: ErrorSerializer})
+    def get(self, request, pk: int):
+        return Response(claim_detail(request.user, pk))
+
+    @extend_schema(
+        summary="Edit a draft or a returned claim (the submitter)",
+        request=s.ClaimUpdateSerializer,
+        responses={200: s.ClaimDetailSerializer, **ERRORS, 404: ErrorSerializer,
+                   409: ErrorSerializer},
+    )
+    def patch(self, request, pk: int):
+        visible_claim(request.user, pk)
+        parsed = s.ClaimUpdateSerializer(data=request.data)
+        parsed.is_valid(raise_exception=True)
+        fields = dict(parsed.validated_data)
+        lines = _lines(fields.pop("lines", None))
+        services.claim_update(claim_id=pk, actor=request.user, lines=lines, **fields)
+        return Response(claim_detail(request.user, pk))
+
+
+@extend_schema(
+    tags=TAGS, summary="Submit: checks standards, reserves the budget, starts the approval",
+    request=None, parameters=[IDEMPOTENCY_HEADER],
+    responses={200: s.ClaimDetailSerializer, **ACTION_ERRORS},
+)
+class ClaimSubmitView(APIView):
+    @idempotent
+    def post(self, request, pk: int):
+        visible_claim(request.user, pk)
+        services.claim_submit(claim_id=pk, actor=request.user)
+        return Response(claim_detail(request.user, pk))
+
+
+@extend_schema(
+    tags=TAGS, summary="Reduce a line during the voucher review (finance)",
+    request=s.ReduceSerializer, parameters=[IDEMPOTENCY_HEADER],
+    responses={200: s.ClaimDetailSerializer, **ACTION_ERRORS},
+)
+class ClaimLineReduceView(APIView):
+    @idempotent
+    def post(self, request, pk: int, line_id: int):
+        claim = visible_claim(request.user, pk)
+        if line_id > MAX_ID or not claim.lines.filter(pk=line_id).exists():
+            raise NotFoundError(_("This claim has no such line."))
+        parsed = s.ReduceSerializer(data=request.data)
+        parsed.is_valid(raise_exception=True)
+        services.claim_reduce_line(line_id=line_id, actor=request.user,
+                                   amount=parsed.validated_data["amount"],
+                                   reason=parsed.validated_data["reason"])
+        return Response(claim_detail(request.user, pk))

@@ -1,0 +1,113 @@
+"""What each user may see of expenses, and the parsing shared by the views."""
+
+from decimal import Decimal
+
+from django.db.models import OuterRef, QuerySet, Subquery
+from django.utils.translation import gettext as _
+from rest_framework import serializers
+
+from core.api.serializers import MAX_ID
+from core.exceptions import NotFoundError
+from core.inbox.models import Request
+from core.inbox.selectors import sees_everything, visible_requests
+from core.kinds import ProcessKind
+from core.money import to_money
+from core.org import selectors as org
+from core.org.models import Department, Role, User
+
+from ..models import Budget, ExpenseClaim
+
+# MoneyField holds 14 digits, 12 before the point: bigger amounts are refused as input rather
+# than overflowing the column (a 500 on PostgreSQL).
+AMOUNT_LIMIT = Decimal("1000000000000")
+# A claim has at most 50 lines (services.claims.MAX_LINES); lines stay below this so that their
+# sum still fits the claim's total.
+LINE_LIMIT = Decimal("10000000000")
+# Who sees every budget and the whole monitor (besides auditors and administrators).
+BUDGET_READERS = (Role.FINANCE, Role.SALES_GM, Role.CEO)
+
+
+def visible_claims(user: User) -> QuerySet[ExpenseClaim]:
+    """Claims whose request the user may see; finance sees every claim (voucher review)."""
+    if sees_everything(user) or org.has_role(user, Role.FINANCE):
+        return ExpenseClaim.objects.all()
+    requests = visible_requests(user).filter(kind=ProcessKind.EXPENSE).values("object_id")
+    return ExpenseClaim.objects.filter(pk__in=requests)
+
+
+def with_claim_facts(qs: QuerySet[ExpenseClaim]) -> QuerySet[ExpenseClaim]:
+    """Everything the claim serializer reads, in a constant number of queries."""
+    request_pk = Request.objects.filter(kind=ProcessKind.EXPENSE, object_id=OuterRef("pk"))
+    return qs.select_related("submitter").prefetch_related("lines").annotate(
+        request_pk=Subquery(request_pk.values("pk")[:1])
+    )
+
+
+def visible_claim(user: User, pk: int) -> ExpenseClaim:
+    claim = (
+        with_claim_facts(visible_claims(user).filter(pk=pk)).first() if 0 < pk <= MAX_ID
+        else None
+    )
+    if claim is None:
+        raise NotFoundError()
+    return claim
+
+
+def budget_department(user: User) -> int | None:
+    """The one department whose budgets a regional manager reads; None for everyone else."""
+    if org.has_role(user, Role.REGIONAL_MANAGER) and user.department_id:
+        return user.department_id
+    return None
+
+
+def reads_all_budgets(user: User) -> bool:
+    return sees_everything(user) or org.has_role(user, *BUDGET_READERS)
+
+
+def visible_budgets(user: User) -> QuerySet[Budget]:
+    """Finance, the sales GM, the CEO, auditors and administrators see every budget; a regional
+    manager sees their own department's; anyone else none."""
+    if reads_all_budgets(user):
+        return Budget.objects.all()
+    department_id = budget_department(user)
+    if department_id is not None:
+        return Budget.objects.filter(department_id=department_id)
+    return Budget.objects.none()
+
+
+def visible_budget(user: User, pk: int) -> Budget:
+    budget = (
+        visible_budgets(user).select_related("department", "owner", "prepared_by")
+        .filter(pk=pk).first() if 0 < pk <= MAX_ID else None
+    )
+    if budget is None:
+        raise NotFoundError()
+    return budget
+
+
+def parse_amount(value) -> Decimal:
+    """A two-place Decimal from a JSON string or number; ValueError for anything else or an
+    amount the money columns cannot hold."""
+    if isinstance(value, bool) or not isinstance(value, str | int | float | Decimal):
+        raise ValueError(value)
+    try:
+        amount = to_money(value)
+    except (ValueError, ArithmeticError):  # "1e99" fails in quantize with InvalidOperation
+        raise ValueError(value) from None
+    if abs(amount) >= AMOUNT_LIMIT:
+        raise ValueError(value)
+    return amount
+
+
+def department_from(value) -> Department:
+    """A department by id or by code; a ValidationError naming no one otherwise."""
+    text = str(value).strip() if isinstance(value, str | int) and not isinstance(value, bool) \
+        else ""
+    department = None
+    if text.isascii() and text.isdigit() and 0 < int(text) <= MAX_ID:
+        department = Department.objects.filter(pk=int(text)).first()
+    if department is None and text and len(text) <= 32 and text.isprintable():
+        department = Department.objects.filter(code=text).first()
+    if department is None:
+        raise serializers.ValidationError(_("No department with this id or code."))
+    return department

@@ -1,0 +1,403 @@
+"""Expense claim pages: list, new / edit with the standards and the budget left shown before
+submitting, the claim page (finance's reductions, payment retry), receipts. Each view parses
+input, calls one service or selector and renders; a refusal comes back on the page with what
+was typed kept. Budgets and the monitor are in budget_views.py."""
+
+import logging
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from core.audit import selectors as audit_selectors
+from core.exceptions import ApprovalError, StateConflictError
+from core.inbox import attachments
+from core.inbox import services as inbox_services
+from core.inbox.models import Attachment
+from core.org import selectors as org
+from core.org.models import Role, User
+
+from . import selectors, services
+from .forms import ClaimFilterForm, ClaimForm, ReduceLineForm, ResubmitForm, line_formset
+from .models import Category, CategoryPolicy, ClaimState, OverBudget, ReimbursementStandard
+from .services import ledger
+
+log = logging.getLogger(__name__)
+PAGE_SIZE = 25
+EDITABLE = (ClaimState.DRAFT, ClaimState.RETURNED)
+RECEIPTS_OPEN = (ClaimState.DRAFT, ClaimState.RETURNED, ClaimState.SUBMITTED)
+
+
+def page_of(request, queryset, size=PAGE_SIZE):
+    return Paginator(queryset, size).get_page(request.GET.get("page"))
+
+
+def _claim_or_404(user, claim_id):
+    found = selectors.visible_claim(user, claim_id)
+    if found is None:
+        raise Http404
+    return found
+
+
+# --- lists ----------------------------------------------------------------------------------
+
+
+@login_required
+def claim_list(request):
+    user = request.user
+    sees_all = selectors.sees_all_claims(user)
+    scope = "all" if sees_all and request.GET.get("scope") == "all" else "mine"
+    form = ClaimFilterForm(request.GET or None)
+    filters = {}
+    if form.is_bound and form.is_valid():
+        d = form.cleaned_data
+        filters = {"state": d["state"], "category": d["category"], "month": d["month"]}
+        if scope == "all" and d["submitter"].strip():
+            filters["submitter_id"] = User.objects.filter(
+                username=d["submitter"].strip()).values_list("pk", flat=True).first() or -1
+    qs = selectors.claims_for(user, mine=scope == "mine", **filters)
+    return render(request, "expenses/claims.html", {
+        "page": page_of(request, qs), "form": form, "scope": scope, "sees_all": sees_all,
+        "sum_total": selectors.claims_total(qs), "read_only": org.is_read_only(user),
+    })
+
+
+@login_required
+def standards(request):
+    policies = {p.category: p.get_over_budget_display() for p in CategoryPolicy.objects.all()}
+    return render(request, "expenses/standards.html", {
+        "standards": ReimbursementStandard.objects.all(),
+        # No policy row means the claim is refused (services.claims._reserve).
+        "policies": [(label, policies.get(value, OverBudget.BLOCK.label))
+                     for value, label in Category.choices],
+    })
+
+
+# --- new and edit ---------------------------------------------------------------------------
+
+
+def _budget_left(department_id, category: str, day, total=None) -> dict:
+    """What is left this month and quarter per category, before the user submits."""
+    policies = {p.category: p for p in CategoryPolicy.objects.all()}
+    rows = []
+    for value, label in Category.choices:
+        left = ledger.remaining(day.year, department_id, value, day.month) if department_id \
+            else {"month": None, "quarter": None}
+        policy = policies.get(value)
+        rows.append({"category": value, "label": label, "month": left["month"],
+                     "quarter": left["quarter"], "chosen": value == category,
+                     "policy": policy.get_over_budget_display() if policy else
+                     OverBudget.BLOCK.label})
+    chosen = next((r for r in rows if r["chosen"]), None)
+    over = None
+    if chosen and total and chosen["month"] is not None:
+        left = min(chosen["month"], chosen["quarter"])
+        if total > left:
+            over = total - left
+    return {"rows": rows, "day": day, "chosen": chosen, "total": total, "over": over}
+
+
+def _apply_errors(exc: ApprovalError, form, formset, index: list[int]) -> list[str]:
+    """Put the service's field errors next to their fields; return the rest."""
+    other = []
+    for key, value in (exc.fields or {}).items():
+        msgs = [str(m) for m in (value if isinstance(value, list | tuple) else [value])]
+        if key in form.fields:
+            form.add_error(key, msgs)
+        elif key.startswith("lines.") and key.count(".") == 2:
+            _lines, i, name = key.split(".")
+            if i.isdigit() and int(i) < len(index):
+                line_form = formset.forms[index[int(i)]]
+                line_form.add_error(name if name in line_form.fields else None, msgs)
+            else:
+                other.extend(msgs)
+        else:
+            other.extend(msgs)
+    return other
+
+
+def _typed_total(formset):
+    total = None
+    for f in formset.forms:
+        data = getattr(f, "cleaned_data", None) or {}
+        if data.get("amount") and not data.get("DELETE"):
+            total = (total or 0) + data["amount"]
+    return total
+
+
+def _render_form(request, *, form, formset, claim=None, status=200, other_errors=(),
+                 resubmit_form=None):
+    user = request.user
+    day, category = timezone.localdate(), ""
+    if claim is not None:
+        day, category = claim.expense_date, claim.category
+    cleaned = getattr(form, "cleaned_data", None) or {}
+    day = cleaned.get("expense_date") or day
+    category = cleaned.get("category") or category
+    department_id = claim.department_id if claim else user.department_id
+    return render(request, "expenses/claim_form.html", {
+        "form": form, "lines": formset, "claim": claim, "other_errors": other_errors,
+        "left": _budget_left(department_id, category, day, _typed_total(formset)),
+        "resubmit_form": resubmit_form or ResubmitForm(),
+        "returned": claim is not None and claim.state == ClaimState.RETURNED,
+    }, status=status)
+
+
+def _more_lines(request, form_cls, claim=None):
+    """'Add a line' without JavaScript: the rows as typed, unvalidated, plus an empty one."""
+    formset = line_formset(request.POST)
+    rows = [{name: f[name].value() for name in f.fields if name != "DELETE"}
+            for f in formset.forms if f.has_changed()]
+    form = form_cls(initial={bf.name: bf.value() for bf in form_cls(request.POST)})
+    return _render_form(request, form=form, formset=line_formset(initial=rows, extra=1),
+                        claim=claim)
+
+
+@login_required
+def claim_new(request):
+    user = request.user
+    if org.is_read_only(user):
+        messages.error(request, _("Auditors can read everything and change nothing."))
+        return redirect("expenses:claims")
+    if request.method != "POST":
+        return _render_form(request, form=ClaimForm(initial={"expense_date":
+                                                             timezone.localdate()}),
+                            formset=line_formset(extra=3))
+    action = request.POST.get("action", "save")
+    if action == "add_line":
+        return _more_lines(request, ClaimForm)
+    form, formset = ClaimForm(request.POST), line_formset(request.POST)
+    if not (form.is_valid() & formset.is_valid()):
+        messages.error(request, _("Please correct the errors below."))
+        return _render_form(request, form=form, formset=formset, status=400)
+    rows, index = formset.lines()
+    try:
+        claim = services.claim_create(actor=user, lines=rows, **form.cleaned_data)
+    except ApprovalError as exc:
+        messages.error(request, str(exc.message))
+        other = _apply_errors(exc, form, formset, index)
+        return _render_form(request, form=form, formset=formset, status=exc.status,
+                            other_errors=other)
+    if action == "submit":
+        return _submit_or_keep(request, claim, form, formset, index)
+    messages.success(request, _("Saved as a draft. Check the standards and the budget left, "
+                                "add receipts, then submit."))
+    return redirect("expenses:claim", claim_id=claim.pk)
+
+
+def _submit_or_keep(request, claim, form, formset, index, comment=""):
+    """Submit (or resubmit) the saved claim; a refusal keeps the form as typed."""
+    try:
+        if claim.state == ClaimState.RETURNED:
+            req = selectors.claim_request(claim)
+            inbox_services.request_resubmit(request_id=req.pk, actor=request.user,
+                                            comment=comment)
+        else:
+            services.claim_submit(claim_id=claim.pk, actor=request.user)
+    except ApprovalError as exc:
+        messages.error(request, str(exc.message))
+        other = _apply_errors(exc, form, formset, index)
+        claim, _req = _claim_or_404(request.user, claim.pk)  # as it stands after the refusal
+        return _render_form(request, form=form, formset=formset, claim=claim,
+                            status=exc.status, other_errors=other,
+                            resubmit_form=ResubmitForm(initial={"comment": comment}))
+    messages.success(request, _("Submitted for approval."))
+    return redirect("expenses:claim", claim_id=claim.pk)
+
+
+@login_required
+def claim_edit(request, claim_id):
+    claim, _req = _claim_or_404(request.user, claim_id)
+    if claim.submitter_id != request.user.pk:
+        raise Http404
+    if claim.state not in EDITABLE:
+        messages.error(request, _("Only a draft or a claim returned for revision can be "
+                                  "edited."))
+        return redirect("expenses:claim", claim_id=claim.pk)
+    if request.method != "POST":
+        form = ClaimForm(initial={"category": claim.category, "title": claim.title,
+                                  "expense_date": claim.expense_date,
+                                  "purpose": claim.purpose})
+        rows = [{"date": x.date, "item_type": x.item_type, "description": x.description,
+                 "amount": x.amount, "city_tier": x.city_tier, "units": x.units}
+                for x in claim.lines.all()]
+        return _render_form(request, form=form, formset=line_formset(initial=rows, extra=1),
+                            claim=claim)
+    action = request.POST.get("action", "save")
+    if action == "add_line":
+        return _more_lines(request, ClaimForm, claim)
+    form, formset = ClaimForm(request.POST), line_formset(request.POST)
+    resubmit = ResubmitForm(request.POST)
+    comment = resubmit.cleaned_data["comment"] if resubmit.is_valid() else ""
+    if not (form.is_valid() & formset.is_valid()):
+        messages.error(request, _("Please correct the errors below."))
+        return _render_form(request, form=form, formset=formset, claim=claim, status=400,
+                            resubmit_form=resubmit)
+    rows, index = formset.lines()
+    try:
+        claim = services.claim_update(claim_id=claim.pk, actor=request.user, lines=rows,
+                                      **form.cleaned_data)
+    except ApprovalError as exc:
+        messages.error(request, str(exc.message))
+        other = _apply_errors(exc, form, formset, index)
+        return _render_form(request, form=form, formset=formset, claim=claim,
+                            status=exc.status, other_errors=other, resubmit_form=resubmit)
+    if action == "submit":
+        return _submit_or_keep(request, claim, form, formset, index, comment)
+    messages.success(request, _("Changes saved."))
+    return redirect("expenses:claim", claim_id=claim.pk)
+
+
+# --- the claim page -------------------------------------------------------------------------
+
+
+def _claim_context(request, claim, req, *, reduce_forms=None, submit_errors=()):
+    user = request.user
+    lines = list(claim.lines.all())
+    standards_map = selectors.standards_by_line(lines, claim.submitter.grade)
+    for line in lines:
+        line.standard = standards_map.get(line.pk)
+    read_only = org.is_read_only(user)
+    is_submitter = claim.submitter_id == user.pk
+    is_finance = org.has_role(user, Role.FINANCE)
+    can_reduce = is_finance and not is_submitter and claim.state == ClaimState.APPROVED
+    reduce_forms = reduce_forms or {}
+    if can_reduce:
+        for line in lines:
+            line.reduce_form = reduce_forms.get(line.pk) or ReduceLineForm(
+                prefix=f"reduce-{line.pk}",
+                initial={"amount": line.cap if line.excess else line.amount})
+    editable = is_submitter and claim.state in EDITABLE and not read_only
+    return {
+        "claim": claim, "req": req, "lines": lines,
+        "events": audit_selectors.timeline("expense", claim.pk),
+        "attachments": req.attachments.select_related("uploaded_by") if req else [],
+        "is_submitter": is_submitter, "read_only": read_only,
+        "can_edit": editable, "can_submit": editable and claim.state == ClaimState.DRAFT,
+        "can_upload": is_submitter and not read_only and claim.state in RECEIPTS_OPEN,
+        "can_reduce": can_reduce,
+        "can_retry": is_finance and claim.state == ClaimState.VOUCHER_APPROVED
+        and bool(claim.payment_error),
+        "finance_task": selectors.finance_task(req) if is_finance else None,
+        "left": _budget_left(claim.department_id, claim.category, claim.expense_date,
+                             claim.total) if editable else None,
+        "submit_errors": submit_errors,
+        "max_receipts": attachments.MAX_PER_REQUEST,
+    }
+
+
+@login_required
+def claim_detail(request, claim_id):
+    claim, req = _claim_or_404(request.user, claim_id)
+    return render(request, "expenses/claim.html", _claim_context(request, claim, req))
+
+
+@login_required
+@require_POST
+def claim_submit(request, claim_id):
+    claim, req = _claim_or_404(request.user, claim_id)
+    if claim.submitter_id != request.user.pk:
+        raise Http404
+    try:
+        services.claim_submit(claim_id=claim.pk, actor=request.user)
+    except ApprovalError as exc:
+        messages.error(request, str(exc.message))
+        errors = [str(m) for v in exc.fields.values() for m in (v if isinstance(v, list)
+                                                                else [v])]
+        claim, req = _claim_or_404(request.user, claim.pk)
+        return render(request, "expenses/claim.html",
+                      _claim_context(request, claim, req, submit_errors=errors),
+                      status=exc.status)
+    messages.success(request, _("Submitted for approval."))
+    return redirect("expenses:claim", claim_id=claim.pk)
+
+
+@login_required
+@require_POST
+def line_reduce(request, claim_id, line_id):
+    claim, req = _claim_or_404(request.user, claim_id)
+    line = get_object_or_404(claim.lines, pk=line_id)
+    form = ReduceLineForm(request.POST, prefix=f"reduce-{line.pk}")
+    status = 400
+    if form.is_valid():
+        try:
+            services.claim_reduce_line(line_id=line.pk, actor=request.user,
+                                       amount=form.cleaned_data["amount"],
+                                       reason=form.cleaned_data["reason"])
+        except ApprovalError as exc:
+            messages.error(request, str(exc.message))
+            for key, msgs in exc.fields.items():
+                form.add_error(key if key in form.fields else None, msgs)
+            status = exc.status
+        else:
+            messages.success(request, _("Line reduced: %(d)s") % {"d": line.description})
+            return redirect("expenses:claim", claim_id=claim.pk)
+    else:
+        messages.error(request, _("Please correct the errors below."))
+    claim, req = _claim_or_404(request.user, claim.pk)
+    return render(request, "expenses/claim.html",
+                  _claim_context(request, claim, req, reduce_forms={line.pk: form}),
+                  status=status)
+
+
+@login_required
+@require_POST
+def payment_retry(request, claim_id):
+    claim, _req = _claim_or_404(request.user, claim_id)
+    if not org.has_role(request.user, Role.FINANCE):
+        raise Http404
+    if claim.state != ClaimState.VOUCHER_APPROVED or not claim.payment_error:
+        messages.error(request, str(StateConflictError.default_message))
+        return redirect("expenses:claim", claim_id=claim.pk)
+    from .tasks import pay_claim
+
+    try:
+        pay_claim.delay(claim_id=claim.pk)
+    except Exception:  # the broker is down, or (eager) the payment failed again
+        log.exception("payment retry for claim %s failed", claim.pk)
+        messages.error(request, _("The payment could not be started; try again later."))
+    else:
+        messages.success(request, _("Payment queued again."))
+    return redirect("expenses:claim", claim_id=claim.pk)
+
+
+# --- receipts -------------------------------------------------------------------------------
+
+
+@login_required
+@require_POST
+def receipt_upload(request, claim_id):
+    claim, req = _claim_or_404(request.user, claim_id)
+    if claim.submitter_id != request.user.pk or req is None:
+        raise Http404
+    upload = request.FILES.get("file")
+    if claim.state not in RECEIPTS_OPEN:
+        messages.error(request, _("Receipts can be added until the approvals are done."))
+    elif upload is None:
+        messages.error(request, _("Choose a file to upload."))
+    else:
+        try:
+            attachments.attachment_add(request_id=req.pk, actor=request.user, upload=upload)
+        except ApprovalError as exc:
+            messages.error(request, str(exc.message))
+        else:
+            messages.success(request, _("Attached %(name)s.") % {
+                "name": attachments.safe_name(upload.name)})
+    return redirect("expenses:claim", claim_id=claim.pk)
+
+
+@login_required
+def receipt_download(request, claim_id, token):
+    # The claim's own visibility rule (finance reads every claim), not only the request's.
+    _claim, req = _claim_or_404(request.user, claim_id)
+    att = get_object_or_404(Attachment, token=token, request=req)
+    response = FileResponse(att.file.open("rb"), as_attachment=True,
+                            filename=att.original_name, content_type=att.content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
