@@ -107,8 +107,10 @@ def main():
     parser.add_argument("--runs", type=int, default=60)
     parser.add_argument("--explain", action="store_true", help="print the query plans")
     parser.add_argument("--json", help="also write the rows to this file")
+    parser.add_argument("--fresh", action="store_true",
+                        help="drop and regenerate the benchmark database")
     args = parser.parse_args()
-    harness.setup()
+    harness.setup(fresh=args.fresh, suffix="" if not args.small else "_small")
     size = "small" if args.small else "full"
     rows, explains = run(size, runs=args.runs)
     print(f"Inbox at scale ({size}: {SIZES[size]['tasks']:,} tasks, "

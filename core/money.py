@@ -18,7 +18,10 @@ def to_money(value) -> Decimal:
         raise ValueError(f"not an amount: {value!r}") from exc
     if not amount.is_finite():
         raise ValueError(f"not an amount: {value!r}")
-    return amount.quantize(CENT, rounding=ROUND_HALF_UP)
+    try:
+        return amount.quantize(CENT, rounding=ROUND_HALF_UP)
+    except InvalidOperation as exc:  # too many digits to hold to the fen
+        raise ValueError(f"amount out of range: {value!r}") from exc
 
 
 def fmt(amount: Decimal | None, currency: str = DEFAULT_CURRENCY) -> str:

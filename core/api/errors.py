@@ -14,7 +14,10 @@ def _flatten(value, prefix: str, out: dict) -> None:
     """DRF's nested errors as {"lines.0.amount": ["message", ...]} with plain strings."""
     if isinstance(value, dict):
         for key, inner in value.items():
-            _flatten(inner, f"{prefix}.{key}" if prefix else str(key), out)
+            if key == "non_field_errors":
+                _flatten(inner, prefix, out)  # a nested object's own errors: its key
+            else:
+                _flatten(inner, f"{prefix}.{key}" if prefix else str(key), out)
     elif isinstance(value, list) and any(isinstance(v, dict | list) for v in value):
         for index, inner in enumerate(value):
             if inner:

@@ -10,10 +10,15 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core.audit import services as audit
-from core.exceptions import ApprovalError, InvalidInputError, ReadOnlyRoleError
+from core.exceptions import (
+    ApprovalError,
+    InvalidInputError,
+    ReadOnlyRoleError,
+    StateConflictError,
+)
 from core.org import selectors as org
 
-from .models import Attachment, Request
+from .models import OPEN_REQUEST_STATES, Attachment, Request, RequestStatus
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_PER_REQUEST = 20
@@ -70,6 +75,10 @@ def attachment_add(*, request_id: int, actor, upload) -> Attachment:
     upload.seek(0)
     with transaction.atomic():
         req = Request.objects.select_for_update().get(pk=request_id)
+        if req.status not in (RequestStatus.DRAFT, *OPEN_REQUEST_STATES):
+            raise StateConflictError(
+                _("This request is %(status)s: its documents can no longer change.")
+                % {"status": req.get_status_display()})
         if req.attachments.count() >= MAX_PER_REQUEST:
             raise InvalidInputError(
                 _("A request can have at most %(n)d attachments.") % {"n": MAX_PER_REQUEST},

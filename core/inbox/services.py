@@ -42,6 +42,17 @@ from .models import (
 )
 
 
+def _is_lock_timeout(exc: Exception) -> bool:
+    cause = getattr(exc, "__cause__", None)
+    return getattr(cause, "pgcode", None) == "55P03"  # lock_not_available
+
+
+def _busy() -> StateConflictError:
+    return StateConflictError(
+        _("Someone else is acting on this request right now; try again in a moment.")
+    )
+
+
 @contextmanager
 def _locked_item(task_id: int):
     """Yield the work item with its request and task, read after taking the process lock."""
@@ -60,11 +71,9 @@ def _locked_item(task_id: int):
             item.task.process._cs_request = item.request
             yield item
     except (FlowLockFailed, OperationalError) as exc:
-        if isinstance(exc, OperationalError) and "lock timeout" not in str(exc):
+        if isinstance(exc, OperationalError) and not _is_lock_timeout(exc):
             raise
-        raise StateConflictError(
-            _("Someone else is acting on this request right now; try again in a moment.")
-        ) from None
+        raise _busy() from None
 
 
 @contextmanager
@@ -83,10 +92,10 @@ def _locked_request(request_id: int):
             req = Request.objects.select_related("submitter", "process").get(pk=request_id)
             req.process._cs_request = req
             yield req
-    except FlowLockFailed:
-        raise StateConflictError(
-            _("Someone else is acting on this request right now; try again in a moment.")
-        ) from None
+    except (FlowLockFailed, OperationalError) as exc:
+        if isinstance(exc, OperationalError) and not _is_lock_timeout(exc):
+            raise
+        raise _busy() from None
 
 
 def _context(item: WorkItem) -> DecisionContext:
@@ -380,12 +389,12 @@ def reassign_locked(item: WorkItem, *, new: User, actor: User | None, reason: st
     item.save(update_fields=["assignee"])
     req = item.request
     engine.set_waiting(req, step=item.step_code, user_ids=[new.pk])
-    _record(req, actor=actor, event=f"{req.kind}.{event}", comment=reason,
-            changes={"assignee": [old_id, new.pk]},
-            data={"task": item.pk, "step": item.step_code, **(data or {})})
+    handover = _record(req, actor=actor, event=f"{req.kind}.{event}", comment=reason,
+                       changes={"assignee": [old_id, new.pk]},
+                       data={"task": item.pk, "step": item.step_code, **(data or {})})
     notify.on_commit_many(
         [new.pk], kind="escalated" if event == "task_escalated" else "assigned", request=req,
-        key=f"{event}:{item.pk}:{new.pk}:{item.escalation_level}",
+        key=f"{event}:{item.pk}:{new.pk}:{handover.seq}",
         text=_("%(step)s: %(title)s was passed to you") % {"step": item.step_label,
                                                             "title": req.title},
         url=f"/inbox/tasks/{item.pk}/",
@@ -393,7 +402,7 @@ def reassign_locked(item: WorkItem, *, new: User, actor: User | None, reason: st
     if old_id:
         notify.on_commit_many(
             [old_id], kind="escalated" if event == "task_escalated" else "assigned", request=req,
-            key=f"{event}-from:{item.pk}:{old_id}:{item.escalation_level}",
+            key=f"{event}-from:{item.pk}:{old_id}:{handover.seq}",
             text=_("%(step)s: %(title)s was passed to %(who)s") % {
                 "step": item.step_label, "title": req.title, "who": new},
             url=f"/requests/{req.pk}/",
@@ -425,8 +434,12 @@ def request_comment(*, request_id: int, actor: User, comment: str) -> Request:
                                 fields={"comment": [_("Write something.")]})
     if org.is_read_only(actor):
         raise ReadOnlyRoleError()
+    from .selectors import visible_requests
+
     with transaction.atomic():
-        req = Request.objects.select_for_update().get(pk=request_id)
+        req = Request.objects.select_for_update().filter(pk=request_id).first()
+        if req is None or not visible_requests(actor).filter(pk=req.pk).exists():
+            raise NotFoundError()
         _record(req, actor=actor, event=f"{req.kind}.commented", comment=comment.strip())
         return req
 

@@ -81,7 +81,12 @@ def inbox(request):
     })
 
 
+MAX_ID = 2**63 - 1
+
+
 def _visible_item(user, task_id) -> WorkItem:
+    if task_id > MAX_ID:
+        raise Http404
     item = (
         selectors.visible_tasks(user)
         .select_related("request", "request__submitter", "assignee", "submitter")
@@ -192,7 +197,8 @@ def task_action(request, task_id, action):
 @login_required
 @require_POST
 def bulk_approve(request):
-    ids = [int(x) for x in request.POST.getlist("ids") if x.isdigit()]
+    ids = [int(x) for x in request.POST.getlist("ids")
+           if x.isascii() and x.isdigit() and int(x) <= MAX_ID]
     if not ids:
         messages.warning(request, _("Select at least one task."))
         return redirect("inbox:inbox")
@@ -226,6 +232,8 @@ def my_requests(request):
 
 
 def _visible_request(user, request_id) -> Request:
+    if request_id > MAX_ID:
+        raise Http404
     return get_object_or_404(selectors.visible_requests(user), pk=request_id)
 
 

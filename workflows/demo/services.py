@@ -3,9 +3,11 @@ from decimal import Decimal
 from django.db import transaction
 
 from core.audit import services as audit
+from core.exceptions import ReadOnlyRoleError
 from core.inbox import engine
 from core.inbox.models import Decision
 from core.kinds import ProcessKind
+from core.org import selectors as org
 from core.org.models import User
 from core.registry import Transition
 
@@ -14,6 +16,8 @@ from .models import DemoRequest, DemoState
 
 @transaction.atomic
 def demo_submit(*, actor: User, title: str, amount: Decimal) -> DemoRequest:
+    if org.is_read_only(actor):
+        raise ReadOnlyRoleError()
     obj = DemoRequest.objects.create(title=title, amount=amount, submitter=actor)
     obj.number = f"DEMO-{obj.pk:05d}"
     obj.submit()

@@ -4,6 +4,7 @@ input, calls one service or selector and renders; a refusal comes back on the pa
 was typed kept. Budgets and the monitor are in budget_views.py."""
 
 import logging
+from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -130,15 +131,40 @@ def _typed_total(formset):
     return total
 
 
-def _render_form(request, *, form, formset, claim=None, status=200, other_errors=(),
-                 resubmit_form=None):
-    user = request.user
+def _show_saved(formset, claim) -> None:
+    """Next to each row, the standard cap and excess the service computed when it was saved
+    (rows and saved lines pair up in entry order)."""
+    lines = list(claim.lines.order_by("pk"))
+    rows = [f for f in formset.forms if f.has_changed() and not f["DELETE"].value()]
+    if len(rows) != len(lines):
+        return
+    standards_map = selectors.standards_by_line(lines, claim.submitter.grade)
+    for f, saved in zip(rows, lines, strict=True):
+        saved.standard = standards_map.get(saved.pk)
+        f.saved = saved
+
+
+def _chosen(form, claim):
+    """The category and expense date the budget box is about: as typed, else as saved."""
     day, category = timezone.localdate(), ""
     if claim is not None:
         day, category = claim.expense_date, claim.category
-    cleaned = getattr(form, "cleaned_data", None) or {}
-    day = cleaned.get("expense_date") or day
-    category = cleaned.get("category") or category
+    typed = getattr(form, "cleaned_data", None) or form.initial
+    value = typed.get("expense_date")
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value)
+        except ValueError:
+            value = None
+    return value or day, typed.get("category") or category
+
+
+def _render_form(request, *, form, formset, claim=None, status=200, other_errors=(),
+                 resubmit_form=None, saved=False):
+    user = request.user
+    day, category = _chosen(form, claim)
+    if saved and claim is not None:
+        _show_saved(formset, claim)
     department_id = claim.department_id if claim else user.department_id
     return render(request, "expenses/claim_form.html", {
         "form": form, "lines": formset, "claim": claim, "other_errors": other_errors,
@@ -204,7 +230,7 @@ def _submit_or_keep(request, claim, form, formset, index, comment=""):
         other = _apply_errors(exc, form, formset, index)
         claim, _req = _claim_or_404(request.user, claim.pk)  # as it stands after the refusal
         return _render_form(request, form=form, formset=formset, claim=claim,
-                            status=exc.status, other_errors=other,
+                            status=exc.status, other_errors=other, saved=True,
                             resubmit_form=ResubmitForm(initial={"comment": comment}))
     messages.success(request, _("Submitted for approval."))
     return redirect("expenses:claim", claim_id=claim.pk)
@@ -225,9 +251,9 @@ def claim_edit(request, claim_id):
                                   "purpose": claim.purpose})
         rows = [{"date": x.date, "item_type": x.item_type, "description": x.description,
                  "amount": x.amount, "city_tier": x.city_tier, "units": x.units}
-                for x in claim.lines.all()]
+                for x in claim.lines.order_by("pk")]
         return _render_form(request, form=form, formset=line_formset(initial=rows, extra=1),
-                            claim=claim)
+                            claim=claim, saved=True)
     action = request.POST.get("action", "save")
     if action == "add_line":
         return _more_lines(request, ClaimForm, claim)

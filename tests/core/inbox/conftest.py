@@ -56,14 +56,3 @@ def queue_matrix(personas, east_queue):
     AuthorityBand.objects.create(matrix=matrix, min_amount=Decimal("10000"), max_amount=None,
                                  steps=[Role.REGIONAL_MANAGER, Role.SALES_GM])
     return matrix
-
-
-@pytest.fixture(scope="module")
-def audit_flush_allowed():
-    """Let `transaction=True` tests end on PostgreSQL: Django empties the tables with one
-    TRUNCATE, which the audit_no_truncate trigger refuses. Module-scoped, so it is set up before
-    (and torn down after) pytest-django's per-test flush. A no-op on SQLite."""
-    import pgtrigger
-
-    with pgtrigger.ignore("audit.AuditEvent:audit_no_truncate"):
-        yield

@@ -2,7 +2,7 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core.inbox.rules import TZ, add_working_hours, is_working_day, subtract_working_hours
@@ -116,6 +116,7 @@ working_moments = st.builds(
 )
 
 
+@settings(database=None)  # no .hypothesis/ directory outside the tests
 @given(start=working_moments, minutes=st.integers(min_value=1, max_value=60 * 60))
 def test_subtract_undoes_add_when_start_inside_working_hours(start, minutes):
     hours = Decimal(minutes) / 60

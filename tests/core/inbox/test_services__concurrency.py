@@ -5,7 +5,7 @@ import time
 from contextlib import contextmanager
 
 import pytest
-from django.db import OperationalError, connection, transaction
+from django.db import connection, transaction
 from viewflow.workflow.models import Process
 from viewflow.workflow.status import PROCESS
 
@@ -20,7 +20,6 @@ from .helpers import open_item, run_together, verify_in_own_connection
 pytestmark = [
     pytest.mark.postgres,
     pytest.mark.django_db(transaction=True),
-    pytest.mark.usefixtures("audit_flush_allowed"),
 ]
 
 
@@ -138,13 +137,6 @@ def test_state_conflict_when_process_stays_locked_past_the_lock_timeout(submit, 
     services.task_approve(task_id=item.pk, actor=personas["east_mgr"])  # free again
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=OperationalError,
-    reason="BUG: services._locked_request converts only FlowLockFailed, not the lock-timeout "
-    "OperationalError that _locked_item converts, so withdraw/resubmit on a busy request "
-    "fail with a 500 instead of StateConflictError (409)",
-)
 def test_state_conflict_when_withdrawing_a_request_locked_past_the_lock_timeout(
     submit, personas
 ):

@@ -160,12 +160,6 @@ def test_queue_task_assigned_when_candidates_manager_reassigns(
     assert item.task.status == STATUS.ASSIGNED
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: reassign_locked's notification key is task:new holder:escalation level, so a "
-    "task passed to the same person a second time (A->B->A->B) reuses the first key and the "
-    "dedupe in deliver_notification drops the new 'assigned' notification",
-)
 def test_new_holder_told_each_time_when_task_passed_back_and_forth(
     submit, personas, django_capture_on_commit_callbacks
 ):

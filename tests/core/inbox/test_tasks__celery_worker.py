@@ -26,7 +26,6 @@ pytestmark = [
     pytest.mark.broker,
     pytest.mark.postgres,
     pytest.mark.django_db(transaction=True),
-    pytest.mark.usefixtures("audit_flush_allowed"),
 ]
 
 READY_TIMEOUT, RESULT_TIMEOUT = 45, 20

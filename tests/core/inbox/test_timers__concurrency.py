@@ -17,7 +17,6 @@ from .helpers import open_item, run_together, verify_in_own_connection
 pytestmark = [
     pytest.mark.postgres,
     pytest.mark.django_db(transaction=True),
-    pytest.mark.usefixtures("audit_flush_allowed"),
 ]
 
 TASKS, ROUNDS = 20, 5

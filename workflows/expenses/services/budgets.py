@@ -7,7 +7,12 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core.audit import services as audit
-from core.exceptions import InvalidInputError, PermissionDeniedError, StateConflictError
+from core.exceptions import (
+    InvalidInputError,
+    NotFoundError,
+    PermissionDeniedError,
+    StateConflictError,
+)
 from core.inbox import engine
 from core.inbox.models import Decision
 from core.kinds import ProcessKind
@@ -47,6 +52,13 @@ def _amounts(total, quarters, months) -> tuple[Decimal, list[Decimal], list[Deci
             fields={k: [v] for k, v in problems.items()},
         )
     return total, parsed_q, parsed_m
+
+
+def _lock(budget_id) -> Budget:
+    budget = Budget.objects.select_for_update().filter(pk=budget_id).first()
+    if budget is None:
+        raise NotFoundError()
+    return budget
 
 
 def _ensure_finance(actor: User) -> None:
@@ -92,7 +104,7 @@ def budget_revise(*, budget_id: int, actor: User, total, quarters, months,
     if not (reason or "").strip():
         raise InvalidInputError(_("Say why the budget changes."),
                                 fields={"reason": [_("A reason is required.")]})
-    current = Budget.objects.select_for_update().get(pk=budget_id)
+    current = _lock(budget_id)
     if current.state != BudgetState.IN_FORCE:
         raise StateConflictError(_("Only the budget in force can be adjusted."))
     if Budget.objects.filter(fiscal_year=current.fiscal_year, department=current.department,
@@ -106,6 +118,7 @@ def budget_revise(*, budget_id: int, actor: User, total, quarters, months,
                  version=current.version + 1, previous=current, reason=reason.strip())
     _fill(nxt, total, quarters, months)
     nxt.number = f"YS-{nxt.fiscal_year}-{nxt.department.code}-{nxt.category}-v{nxt.version}"
+    nxt.full_clean(exclude=["state"])
     nxt.save()
     before = {f: str(getattr(current, f)) for f in ["total", *[f"m{m}" for m in MONTHS]]}
     after = {f: str(getattr(nxt, f)) for f in ["total", *[f"m{m}" for m in MONTHS]]}
@@ -117,7 +130,7 @@ def budget_revise(*, budget_id: int, actor: User, total, quarters, months,
 
 @transaction.atomic
 def budget_submit(*, budget_id: int, actor: User) -> Budget:
-    budget = Budget.objects.select_for_update().get(pk=budget_id)
+    budget = _lock(budget_id)
     if budget.prepared_by_id != actor.pk:
         raise PermissionDeniedError(_("Only the person who prepared the budget can submit it."))
     if budget.state != BudgetState.DRAFT:

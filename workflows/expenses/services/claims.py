@@ -8,9 +8,14 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core.audit import services as audit
-from core.exceptions import InvalidInputError, PermissionDeniedError, StateConflictError
+from core.exceptions import (
+    InvalidInputError,
+    NotFoundError,
+    PermissionDeniedError,
+    StateConflictError,
+)
 from core.inbox import engine
-from core.inbox.models import Decision, Request
+from core.inbox.models import Decision, Request, WorkItem
 from core.kinds import ProcessKind
 from core.money import fmt, to_money
 from core.numbers import next_number
@@ -33,6 +38,7 @@ from . import ledger
 
 FINANCE_STEP = "finance_review"
 MAX_LINES = 50
+MAX_LINE_AMOUNT = Decimal("10000000000")  # 50 lines still fit the claim total's column
 
 
 def _standard_for(item_type: str, city_tier: str, grade: int) -> ReimbursementStandard | None:
@@ -59,6 +65,8 @@ def _clean_lines(lines: list[dict], grade: int) -> list[ExpenseLine]:
             continue
         if amount <= 0:
             errors[f"lines.{i}.amount"] = [_("The amount must be above zero.")]
+        elif amount >= MAX_LINE_AMOUNT:
+            errors[f"lines.{i}.amount"] = [_("The amount is too large for one line.")]
         item_type = raw.get("item_type") or ItemType.OTHER
         if item_type not in ItemType.values:
             errors[f"lines.{i}.item_type"] = [_("Unknown item.")]
@@ -143,8 +151,6 @@ def _lock_own(claim_id: int, actor: User) -> ExpenseClaim:
     try:
         claim = ExpenseClaim.objects.select_for_update().get(pk=claim_id)
     except ExpenseClaim.DoesNotExist:
-        from core.exceptions import NotFoundError
-
         raise NotFoundError() from None
     if claim.submitter_id != actor.pk:
         raise PermissionDeniedError(_("Only the submitter can change this claim."))
@@ -232,19 +238,26 @@ def claim_submit(*, claim_id: int, actor: User) -> ExpenseClaim:
 @transaction.atomic
 def claim_reduce_line(*, line_id: int, actor: User, amount, reason: str) -> ExpenseClaim:
     """Finance, during voucher review, cuts a line (typically to its standard), with a reason."""
-    if not (reason or "").strip():
-        raise InvalidInputError(_("Say why the line is reduced."),
-                                fields={"reason": [_("A reason is required.")]})
-    line = ExpenseLine.objects.select_related("claim").filter(pk=line_id).first()
-    if line is None:
-        from core.exceptions import NotFoundError
-
+    claim_id = ExpenseLine.objects.filter(pk=line_id).values_list("claim_id", flat=True).first()
+    if claim_id is None:
         raise NotFoundError()
-    claim = ExpenseClaim.objects.select_for_update().get(pk=line.claim_id)
+    claim = ExpenseClaim.objects.select_for_update().get(pk=claim_id)
+    line = ExpenseLine.objects.select_for_update().get(pk=line_id, claim=claim)
     if not org.has_role(actor, Role.FINANCE) or claim.submitter_id == actor.pk:
         raise PermissionDeniedError(_("Only finance (not the submitter) can reduce a line."))
     if claim.state != ClaimState.APPROVED:
         raise StateConflictError(_("Lines can be reduced only during the voucher review."))
+    review = WorkItem.objects.filter(kind=ProcessKind.EXPENSE, request__object_id=claim.pk,
+                                     step_code=FINANCE_STEP, status="open").first()
+    if review is not None and review.assignee_id and not org.acts_for(
+        actor, review.assignee, kind=ProcessKind.EXPENSE
+    ):
+        raise PermissionDeniedError(
+            _("%(who)s holds this voucher review; only they can change it.")
+            % {"who": review.assignee})
+    if not (reason or "").strip():
+        raise InvalidInputError(_("Say why the line is reduced."),
+                                fields={"reason": [_("A reason is required.")]})
     try:
         new_amount = to_money(amount)
     except ValueError:

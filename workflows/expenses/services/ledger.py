@@ -57,16 +57,20 @@ def _warn(rows) -> None:
     for row in rows:
         for threshold, flag in ((100, "warned_100"), (80, "warned_80")):
             if row.used_pct >= threshold and not getattr(row, flag):
-                setattr(row, flag, True)
-                row.save(update_fields=[flag])
-                owner = (Budget.objects.filter(
+                # Crossing 100 % also passes 80 %: arm both so no late 80 % warning follows.
+                flags = ["warned_100", "warned_80"] if threshold == 100 else [flag]
+                for name in flags:
+                    setattr(row, name, True)
+                row.save(update_fields=flags)
+                budget = (Budget.objects.filter(
                     fiscal_year=row.fiscal_year, department_id=row.department_id,
                     category=row.category, state=BudgetState.IN_FORCE,
-                ).values_list("owner_id", flat=True).first())
-                if owner:
+                ).values_list("pk", "owner_id").first())
+                if budget:
+                    # Per budget version: a revised budget may warn again for the period.
                     notify.on_commit_many(
-                        [owner], kind="decided", request=None,
-                        key=f"budget-warn:{row.pk}:{threshold}",
+                        [budget[1]], kind="decided", request=None,
+                        key=f"budget-warn:{row.pk}:{threshold}:{budget[0]}",
                         text=_("Budget %(year)s %(cat)s %(period)s is %(pct)s%% used")
                         % {"year": row.fiscal_year, "cat": row.get_category_display(),
                            "period": row.period, "pct": row.used_pct},

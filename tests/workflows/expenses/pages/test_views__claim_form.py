@@ -185,3 +185,15 @@ def test_submit_requires_post(client_for, make_claim, travel_budget):
 
     assert client_for("east_rep1").get(f"/expenses/claims/{claim.pk}/submit/").status_code == 405
     assert claim.expense_date == today()
+
+
+def test_edit_page_shows_each_saved_lines_cap_and_excess(client_for, make_claim,
+                                                         travel_budget, standards):
+    hotel = line("650.00", item_type="hotel", city_tier="tier1", description="超标住宿")
+    claim = make_claim("east_rep1", lines=[line("20.00"), hotel])
+
+    body = client_for("east_rep1").get(f"/expenses/claims/{claim.pk}/edit/").content.decode()
+
+    assert "Standard cap ¥500.00" in body
+    assert "¥150.00 over" in body
+    assert "No standard applies to this line." in body  # the taxi

@@ -102,7 +102,7 @@ def _consistent(total, quarters, months):
 cents = st.integers(min_value=0, max_value=10**12).map(lambda c: Decimal(c) * CENT)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, database=None)  # no .hypothesis/ directory
 @given(total=cents)
 @example(total=Decimal("0.00"))
 @example(total=Decimal("0.11"))
@@ -121,7 +121,7 @@ shapes = st.lists(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, database=None)  # no .hypothesis/ directory
 @given(total=cents, shape=shapes)
 @example(total=Decimal("100.00"), shape=[Decimal(1)] * 12)
 @example(total=Decimal("0.05"), shape=[Decimal(1)] * 12)
