@@ -28,7 +28,8 @@ lint: $(STAMP)
 	$(PY) -m ruff check .
 
 bench: $(STAMP)
-	$(PY) benchmarks/inbox_scale.py --explain
+	$(PY) benchmarks/inbox_scale.py
+	$(PY) benchmarks/expense_lifecycle.py
 
 stress: $(STAMP)
 	$(PY) -m pytest -m slow -p no:cacheprovider

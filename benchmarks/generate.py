@@ -48,10 +48,12 @@ def generate(*, tasks: int, users: int, heavy_open: int, light_open: int, other_
         cur.execute(
             """
             INSERT INTO inbox_request (kind, object_id, number, title, amount, currency, category,
-                status, chain, step_index, current_step, waiting_on_names, last_decision, since,
-                created, submitted_at, process_id, submitter_id)
+                status, chain, extra_steps, step_index, current_step, waiting_on_ids,
+                waiting_on_names, last_decision, since, created, submitted_at, process_id,
+                submitter_id)
             SELECT 'demo', p.id, 'DEMO-' || lpad(p.id::text, 7, '0'), 'Request ' || p.id,
-                   ((p.id * 7919) %% 100000) / 1.0 + 0.5, 'CNY', '', 'approved', '[]', 4, '', '',
+                   ((p.id * 7919) %% 100000) / 1.0 + 0.5, 'CNY', '', 'approved', '[]', '[]', 4,
+                   '', '[]', '',
                    'approved', p.created, p.created, p.created, p.id,
                    %s + ((p.id * 104729) %% %s)
             FROM viewflow_process p

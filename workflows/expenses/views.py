@@ -297,7 +297,8 @@ def _claim_context(request, claim, req, *, reduce_forms=None, submit_errors=()):
         for line in lines:
             line.reduce_form = reduce_forms.get(line.pk) or ReduceLineForm(
                 prefix=f"reduce-{line.pk}",
-                initial={"amount": line.cap if line.excess else line.amount})
+                initial={"amount": line.approved_amount if line.approved_amount is not None
+                         else line.cap if line.excess else line.amount})
     editable = is_submitter and claim.state in EDITABLE and not read_only
     return {
         "claim": claim, "req": req, "lines": lines,
