@@ -119,6 +119,8 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="countersign@localhost")
 # Celery: with no broker configured the tasks run eagerly in-process (make run, unit tests).
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+if not CELERY_BROKER_URL:
+    CELERY_BROKER_URL = "memory://"  # eager: nothing is sent; keeps kombu from guessing a host
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
@@ -163,4 +165,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
+    # In-process (eager) Celery would log every task; workers set their own level with -l.
+    "loggers": {"celery": {"level": env("CELERY_LOG_LEVEL", default="WARNING")}},
 }

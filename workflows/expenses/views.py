@@ -166,11 +166,14 @@ def _render_form(request, *, form, formset, claim=None, status=200, other_errors
     if saved and claim is not None:
         _show_saved(formset, claim)
     department_id = claim.department_id if claim else user.department_id
+    returned = claim is not None and claim.state == ClaimState.RETURNED
     return render(request, "expenses/claim_form.html", {
         "form": form, "lines": formset, "claim": claim, "other_errors": other_errors,
         "left": _budget_left(department_id, category, day, _typed_total(formset)),
         "resubmit_form": resubmit_form or ResubmitForm(),
-        "returned": claim is not None and claim.state == ClaimState.RETURNED,
+        "returned": returned,
+        "return_event": audit_selectors.timeline("expense", claim.pk).filter(
+            event="expense.returned").last() if returned else None,
     }, status=status)
 
 

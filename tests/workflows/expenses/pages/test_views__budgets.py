@@ -122,10 +122,15 @@ def test_budget_is_created_then_submitted_through_the_pages(client_for, personas
     assert Request.objects.filter(kind="budget", object_id=budget.pk).exists()
 
 
-def test_create_is_404_when_the_user_is_not_finance(client_for, personas):
-    assert client_for("gm").get("/expenses/budgets/new/").status_code == 404
-    assert client_for("gm").post("/expenses/budgets/new/", new_budget(personas)).status_code \
-        == 404
+def test_create_and_adjust_are_404_when_the_user_is_not_finance(client_for, personas,
+                                                                travel_budget):
+    gm = client_for("gm")
+
+    assert gm.get("/expenses/budgets/new/").status_code == 404
+    assert gm.post("/expenses/budgets/new/", new_budget(personas)).status_code == 404
+    assert gm.get(f"/expenses/budgets/{travel_budget.pk}/adjust/").status_code == 404
+    assert gm.post(f"/expenses/budgets/{travel_budget.pk}/submit/").status_code == 302
+    assert Budget.objects.count() == 1  # the GM's submit was refused with a message
 
 
 def test_adjust_requires_a_reason_and_keeps_the_input(client_for, travel_budget):

@@ -159,7 +159,9 @@ def test_returned_claim_is_edited_and_resubmitted_through_the_page(client_for, m
     inbox.task_return(task_id=open_item("expense", claim.pk).pk, actor=personas["east_mgr"],
                       reason="请补充发票")
     client = client_for("east_rep1")
-    assert "Save and resubmit" in client.get(f"/expenses/claims/{claim.pk}/edit/").content.decode()
+    edit = client.get(f"/expenses/claims/{claim.pk}/edit/").content.decode()
+    assert "Save and resubmit" in edit
+    assert "请补充发票" in edit  # why it came back
 
     response = client.post(f"/expenses/claims/{claim.pk}/edit/",
                            claim_post(action="submit", lines=[line("200.00")],
