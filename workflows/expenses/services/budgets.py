@@ -4,6 +4,7 @@
 from decimal import Decimal
 
 from django.db import transaction
+from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from core.audit import services as audit
@@ -54,6 +55,13 @@ def _amounts(total, quarters, months) -> tuple[Decimal, list[Decimal], list[Deci
     return total, parsed_q, parsed_m
 
 
+def _next_version(fiscal_year, department, category) -> int:
+    """One above every version ever drafted, rejected and withdrawn ones included."""
+    last = Budget.objects.filter(fiscal_year=fiscal_year, department=department,
+                                 category=category).aggregate(v=Max("version"))["v"]
+    return (last or 0) + 1
+
+
 def _lock(budget_id) -> Budget:
     budget = Budget.objects.select_for_update().filter(pk=budget_id).first()
     if budget is None:
@@ -80,16 +88,19 @@ def budget_create(*, actor: User, fiscal_year: int, department: Department, cate
     _ensure_finance(actor)
     if category not in Category.values:
         raise InvalidInputError(_("Choose a category."), fields={"category": [_("Unknown.")]})
-    if Budget.objects.filter(fiscal_year=fiscal_year, department=department,
-                             category=category).exists():
+    live = Budget.objects.filter(fiscal_year=fiscal_year, department=department,
+                                 category=category).exclude(
+        state__in=[BudgetState.REJECTED, BudgetState.WITHDRAWN])
+    if live.exists():
         raise StateConflictError(
             _("A budget for %(year)s, %(dept)s, %(cat)s exists: revise it instead.")
             % {"year": fiscal_year, "dept": department, "cat": Category(category).label})
+    version = _next_version(fiscal_year, department, category)
     total, quarters, months = _amounts(total, quarters, months)
     budget = Budget(fiscal_year=fiscal_year, department=department, category=category,
-                    owner=owner or actor, prepared_by=actor, version=1)
+                    owner=owner or actor, prepared_by=actor, version=version)
     _fill(budget, total, quarters, months)
-    budget.number = f"YS-{fiscal_year}-{department.code}-{category}-v1"
+    budget.number = f"YS-{fiscal_year}-{department.code}-{category}-v{version}"
     budget.full_clean(exclude=["state"])  # the FSM owns `state`; protected fields refuse set
     budget.save()
     audit.record(actor=actor, subject=budget, event="budget.drafted", to_state=budget.state)
@@ -115,7 +126,9 @@ def budget_revise(*, budget_id: int, actor: User, total, quarters, months,
     total, quarters, months = _amounts(total, quarters, months)
     nxt = Budget(fiscal_year=current.fiscal_year, department=current.department,
                  category=current.category, owner=current.owner, prepared_by=actor,
-                 version=current.version + 1, previous=current, reason=reason.strip())
+                 version=_next_version(current.fiscal_year, current.department,
+                                       current.category),
+                 previous=current, reason=reason.strip())
     _fill(nxt, total, quarters, months)
     nxt.number = f"YS-{nxt.fiscal_year}-{nxt.department.code}-{nxt.category}-v{nxt.version}"
     nxt.full_clean(exclude=["state"])

@@ -172,6 +172,7 @@ def claim_update(*, claim_id: int, actor: User, lines: list[dict] | None = None,
     _check_fields(claim.category, claim.title, claim.expense_date)
     if lines is not None:
         _save_lines(claim, _clean_lines(lines, actor.grade))
+        _clear_reductions(claim)
     claim.save()
     Request.objects.filter(kind=ProcessKind.EXPENSE, object_id=claim.pk).update(
         title=claim.title, amount=claim.total, category=claim.category)
@@ -179,6 +180,12 @@ def claim_update(*, claim_id: int, actor: User, lines: list[dict] | None = None,
     audit.record(actor=actor, subject=claim, event="expense.edited",
                  changes=audit.diff(before, after))
     return claim
+
+
+def _clear_reductions(claim: ExpenseClaim) -> None:
+    """Finance's reductions apply to the claim as reviewed; a revised claim is reviewed anew."""
+    claim.approved_total = None
+    claim.lines.update(approved_amount=None, reduction_reason="")
 
 
 def _refused_lines(claim: ExpenseClaim) -> list[str]:
@@ -317,6 +324,7 @@ def on_decision(request, item, decision, decider, comment) -> Transition | None:
         else:
             claim.return_for_revision()
             ledger.release(claim)  # the claim may change; it reserves again on resubmission
+            _clear_reductions(claim)
     else:
         return None
     claim.save()
@@ -326,6 +334,11 @@ def on_decision(request, item, decision, decider, comment) -> Transition | None:
 def on_withdraw(request, actor, reason) -> Transition:
     claim = _locked(request)
     before = claim.state
+    if claim.state not in (ClaimState.SUBMITTED, ClaimState.RETURNED):
+        # Policy 7.2: the submitter may withdraw until the final approval, not after it.
+        raise StateConflictError(
+            _("This claim is %(state)s: it was finally approved and can no longer be withdrawn.")
+            % {"state": claim.get_state_display()})
     claim.withdraw()
     claim.save(update_fields=["state"])
     ledger.release(claim)

@@ -56,7 +56,9 @@ def _warn(rows) -> None:
     """Tell the budget owner once per period when use crosses 80 % and 100 % (policy 8.3)."""
     for row in rows:
         for threshold, flag in ((100, "warned_100"), (80, "warned_80")):
-            if row.used_pct >= threshold and not getattr(row, flag):
+            used = row.reserved + row.spent
+            crossed = used * 100 >= threshold * row.budget if row.budget else used > 0
+            if crossed and not getattr(row, flag):
                 # Crossing 100 % also passes 80 %: arm both so no late 80 % warning follows.
                 flags = ["warned_100", "warned_80"] if threshold == 100 else [flag]
                 for name in flags:

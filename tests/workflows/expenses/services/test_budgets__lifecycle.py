@@ -283,10 +283,6 @@ def test_state_conflict_when_withdrawing_a_budget_in_force(travel_budget, person
     assert fresh(travel_budget).state == BudgetState.IN_FORCE
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: budget_create refuses any existing row for the year/department/category, rejected or "
-    "withdrawn ones included, and budget_revise needs one in force: after a rejection no budget "
-    "can ever come into force"))
 def test_new_draft_accepted_when_the_only_earlier_budget_was_rejected(create, personas):
     first = create()
     budget_submit(budget_id=first.pk, actor=personas["finance"])
@@ -406,10 +402,6 @@ def test_v1_stays_in_force_when_revision_is_rejected(travel_budget, personas):
     assert BudgetBalance.objects.get(period="M03", category="travel").budget == 100000
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: budget_revise numbers the next version current.version + 1; after a rejected "
-    "revision (v2) that number is taken and the save raises IntegrityError "
-    "(uniq_budget_version) instead of drafting v3"))
 def test_version_three_drafted_when_revising_again_after_a_rejected_revision(travel_budget,
                                                                             personas):
     v2 = revise(travel_budget, personas)

@@ -265,11 +265,6 @@ def test_state_conflict_when_withdrawing_a_paid_claim(
     assert balance("M03").spent == Decimal("860.00")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: after finance approves, the request stays in_review until the payment job succeeds; "
-    "with the payment failing, request_withdraw passes its open-request check and "
-    "claims.on_withdraw calls claim.withdraw() from voucher_approved, which raises django_fsm "
-    "TransitionNotAllowed (a 500) instead of StateConflictError"))
 def test_state_conflict_when_withdrawing_after_finance_approved_and_payment_failed(
     travel_budget, submitted, through_chain, personas, django_capture_on_commit_callbacks
 ):
@@ -286,11 +281,6 @@ def test_state_conflict_when_withdrawing_after_finance_approved_and_payment_fail
     assert balance("M03").reserved == Decimal("860.00")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: a claim at finance review (state approved) is still an open request, so "
-    "request_withdraw goes ahead, cancels the process, and claims.on_withdraw hits "
-    "ExpenseClaim.withdraw (sources submitted/returned only): TransitionNotAllowed (a 500) "
-    "instead of either a clean withdrawal or a StateConflictError"))
 def test_withdrawn_or_cleanly_refused_when_submitter_withdraws_at_finance_review(
     travel_budget, submitted, through_chain, personas
 ):

@@ -191,11 +191,6 @@ def test_released_in_full_when_reduced_claim_is_rejected(at_review, personas):
                                                                 Decimal("0.00"))
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: approved_total set by claim_reduce_line survives a return to the submitter and "
-    "claim_update's new lines; on resubmission ledger.reserve holds claim.amount (the stale "
-    "approved_total, 500.00) instead of the new total (700.00), and approve_voucher later "
-    "pays the stale amount"))
 def test_new_total_reserved_when_reduced_claim_is_returned_edited_and_resubmitted(
     travel_budget, submitted, through_chain, personas
 ):

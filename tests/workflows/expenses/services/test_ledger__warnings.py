@@ -86,10 +86,6 @@ def test_no_warning_when_claims_stay_below_80_percent(month_of_1000, claim):
     assert (row.warned_80, row.warned_100) == (False, False)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: ledger._warn compares BudgetBalance.used_pct, which is rounded to 0.1 %, with the "
-    "threshold: 799.99 of 1,000.00 (79.999 %) rounds to 80.0 and warns, and 999.95 "
-    "(99.995 %) would already be reported as 100 % used"))
 def test_no_warning_when_use_is_a_fen_below_80_percent(month_of_1000, claim):
     claim("799.99")
 
