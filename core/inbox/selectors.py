@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 
+from core import registry
 from core.org import selectors as org
 from core.org.models import Role, User
 
@@ -154,7 +155,9 @@ def visible_requests(user: User) -> QuerySet[Request]:
         | Q(pk__in=Candidate.objects.filter(
             acting_q(user, "user_id", "work_item__kind")).values("work_item_id"))
     )
-    return qs.filter(acting_q(user, "submitter_id") | Exists(involved))
+    by_role = [p.kind for p in registry.processes()
+               if org.has_role(user, *p.extra.get("visible_to_roles", ()))]
+    return qs.filter(acting_q(user, "submitter_id") | Exists(involved) | Q(kind__in=by_role))
 
 
 def visible_tasks(user: User) -> QuerySet[WorkItem]:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from viewflow.workflow import chart
 
+from core import registry
 from core.audit import selectors as audit_selectors
 from core.audit.verify import verify_all
 from core.exceptions import ApprovalError
@@ -260,7 +261,13 @@ def request_detail(request, request_id):
         "can_resubmit": req.submitter_id == request.user.pk
         and req.status == RequestStatus.RETURNED,
         "read_only": org.is_read_only(request.user),
+        "detail_url": _detail_url(req),
     })
+
+
+def _detail_url(req: Request) -> str:
+    reg = registry.get(req.kind)
+    return reg.detail_url(req) if reg and reg.detail_url else ""
 
 
 @login_required

@@ -91,7 +91,7 @@ def seed_org() -> dict[str, User]:
         user.region = regions[region] if region else None
         user.manager = users[manager] if manager else None
         user.grade = grade
-        user.is_staff = username == "admin"
+        user.is_staff = username in ("admin", "finance")  # finance edits standards in the admin
         user.is_superuser = username == "admin"
         if created:
             user.set_password(DEMO_PASSWORD)

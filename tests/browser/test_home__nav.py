@@ -10,13 +10,6 @@ def test_home_says_nothing_waits_when_inbox_is_empty(page, login, personas):
     expect(waiting.locator("tbody")).to_contain_text("Nothing waits for you.", timeout=1_000)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: core/_nav.html shows 'Audit' to everyone, but /audit/ is 404 for anyone who is not "
-        "an auditor or administrator (and the 404 is viewflow's unbranded 'Django Material' page)"
-    ),
-)
 def test_audit_link_is_hidden_when_user_is_not_an_auditor(page, login, personas):
     login("east_rep1")
     expect(page.locator(".mainnav a[href='/audit/']")).to_have_count(0, timeout=1_000)

@@ -104,14 +104,15 @@ def test_contract_logins_hold_their_roles_and_regions_when_seeded(db):
         assert user.is_active
 
 
-def test_only_admin_is_staff_and_superuser_when_seeded(db):
+def test_only_admin_is_superuser_and_finance_also_staff_when_seeded(db):
     _seed()
     assert list(User.objects.filter(is_superuser=True).values_list("username", flat=True)) == [
         "admin"
     ]
-    assert list(User.objects.filter(is_staff=True).values_list("username", flat=True)) == [
-        "admin"
-    ]
+    # finance edits the reimbursement standards in the admin
+    assert set(User.objects.filter(is_staff=True).values_list("username", flat=True)) == {
+        "admin", "finance"
+    }
 
 
 def test_reps_report_to_their_regional_manager_then_gm_then_ceo_when_seeded(db):

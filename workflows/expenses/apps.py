@@ -19,10 +19,15 @@ class ExpensesConfig(AppConfig):
             flow_class=flows.ExpenseFlow, on_decision=claims.on_decision,
             on_withdraw=claims.on_withdraw, on_resubmit=claims.on_resubmit,
             seed_demo=demo.seed,
-            extra={"steps": {claims.FINANCE_STEP: _("Finance voucher review")}},
+            detail_url=lambda req: f"/expenses/claims/{req.object_id}/",
+            # Finance checks every voucher and pays every claim (policy 7.2).
+            extra={"steps": {claims.FINANCE_STEP: _("Finance voucher review")},
+                   "visible_to_roles": ("finance",)},
         ))
         registry.register(registry.ProcessRegistration(
             kind=ProcessKind.BUDGET, label=str(ProcessKind.BUDGET.label),
             flow_class=flows.BudgetFlow, on_decision=budgets.on_decision,
             on_withdraw=budgets.on_withdraw, on_resubmit=budgets.on_resubmit,
+            detail_url=lambda req: f"/expenses/budgets/{req.object_id}/",
+            extra={"visible_to_roles": ("finance",)},
         ))

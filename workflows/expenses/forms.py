@@ -109,7 +109,8 @@ class SplitForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for q in QUARTERS:
-            self.fields[f"q{q}"] = _money(f"Q{q}", required=False)
+            self.fields[f"q{q}"] = _money(Budget._meta.get_field(f"q{q}").verbose_name,
+                                          required=False)
         for m in MONTHS:
             label = Budget._meta.get_field(f"m{m}").verbose_name
             self.fields[f"m{m}"] = _money(label, required=False)

@@ -22,6 +22,11 @@ _SENTENCES = {
     "task_reassigned": gettext_noop("%(actor)s passed the task to someone else (%(step)s)"),
     "task_escalated": gettext_noop("The deadline passed: the task went one level up (%(step)s)"),
     "commented": gettext_noop("%(actor)s commented"),
+    "drafted": gettext_noop("%(actor)s drafted it"),
+    "edited": gettext_noop("%(actor)s edited it"),
+    "attachment_added": gettext_noop("%(actor)s attached a file"),
+    "line_reduced": gettext_noop("%(actor)s reduced a line to the standard"),
+    "paid": gettext_noop("Paid"),
 }
 
 
