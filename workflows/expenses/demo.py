@@ -17,6 +17,7 @@ from .models import (
     OverBudget,
     OverStandard,
     ReimbursementStandard,
+    TravelClass,
 )
 from .rules import even_split
 
@@ -37,6 +38,11 @@ STANDARDS = [
     (ItemType.MEALS, "", 6, 99, "150", OverStandard.REFUSE, "伙食补助/天（经理级）"),
     (ItemType.ENTERTAINMENT, "", 1, 99, "200", OverStandard.EXTRA_APPROVAL, "业务招待/人"),
 ]
+# Travel class by grade: staff economy / second class, managers up to business class.
+CLASS_STANDARDS = [
+    (1, 5, TravelClass.ECONOMY, OverStandard.REFUSE, "交通：飞机经济舱、高铁二等座"),
+    (6, 99, TravelClass.BUSINESS, OverStandard.EXTRA_APPROVAL, "交通：经理级可乘商务舱"),
+]
 
 
 def seed() -> None:
@@ -44,6 +50,10 @@ def seed() -> None:
         ReimbursementStandard.objects.get_or_create(
             item_type=item, city_tier=tier, min_grade=lo, max_grade=hi,
             defaults={"cap": Decimal(cap), "on_excess": action, "note": note})
+    for lo, hi, cls, action, note in CLASS_STANDARDS:
+        ReimbursementStandard.objects.get_or_create(
+            item_type=ItemType.TRANSPORT, city_tier="", min_grade=lo, max_grade=hi,
+            defaults={"cap": None, "max_travel_class": cls, "on_excess": action, "note": note})
     for category in Category.values:
         CategoryPolicy.objects.get_or_create(category=category, defaults={
             "over_budget": OverBudget.EXTRA_APPROVAL

@@ -6,7 +6,17 @@ from django.utils.translation import gettext_lazy as _
 
 from core.org.models import Department, User
 
-from .models import MONTHS, QUARTERS, Budget, BudgetState, Category, CityTier, ClaimState, ItemType
+from .models import (
+    MONTHS,
+    QUARTERS,
+    Budget,
+    BudgetState,
+    Category,
+    CityTier,
+    ClaimState,
+    ItemType,
+    TravelClass,
+)
 
 MAX_LINES = 50
 DATE = {"type": "date"}
@@ -40,6 +50,9 @@ class LineForm(forms.Form):
                                   + list(CityTier.choices))
     units = forms.IntegerField(label=_("Nights / days / guests"), min_value=1, max_value=999,
                                initial=1)
+    travel_class = forms.ChoiceField(label=_("Travel class"), required=False,
+                                     choices=[("", _("Not applicable"))]
+                                     + list(TravelClass.choices))
 
     def has_changed(self):
         # A row is blank (and skipped) when nothing a person types is filled in; the default
@@ -62,7 +75,7 @@ class BaseLineFormSet(forms.BaseFormSet):
             if not data or data.get("DELETE"):
                 continue
             rows.append({k: data[k] for k in ("date", "item_type", "description", "amount",
-                                              "city_tier", "units")})
+                                              "city_tier", "units", "travel_class")})
             index.append(i)
         return rows, index
 

@@ -195,6 +195,18 @@ class CityTier(models.TextChoices):
     OTHER = "other", _("Other city")
 
 
+class TravelClass(models.TextChoices):
+    """Ordered from the least to the most expensive; a standard names the highest allowed."""
+
+    ECONOMY = "economy", _("Economy / second class")
+    PREMIUM = "premium", _("Premium economy / first class (rail)")
+    BUSINESS = "business", _("Business class")
+    FIRST = "first", _("First class (air)")
+
+
+TRAVEL_CLASS_RANK = {value: rank for rank, value in enumerate(TravelClass.values, start=1)}
+
+
 class OverStandard(models.TextChoices):
     REFUSE = "refuse", _("Refuse the excess")
     EXTRA_APPROVAL = "extra_approval", _("Add the sales GM's approval")
@@ -208,7 +220,11 @@ class ReimbursementStandard(models.Model):
                                  blank=True, help_text=_("Empty means any city."))
     min_grade = models.PositiveSmallIntegerField(_("from grade"), default=1)
     max_grade = models.PositiveSmallIntegerField(_("to grade"), default=99)
-    cap = MoneyField(_("cap per unit"))
+    cap = MoneyField(_("cap per unit"), null=True, blank=True,
+                     help_text=_("Empty when the standard only limits the travel class."))
+    max_travel_class = models.CharField(
+        _("highest travel class"), max_length=10, choices=TravelClass.choices, blank=True,
+        help_text=_("For transport: the highest class this grade may travel in."))
     on_excess = models.CharField(_("when exceeded"), max_length=20,
                                  choices=OverStandard.choices, default=OverStandard.REFUSE)
     note = models.CharField(_("note"), max_length=200, blank=True)
@@ -220,12 +236,16 @@ class ReimbursementStandard(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(max_grade__gte=models.F("min_grade")),
                                    name="standard_grade_range"),
-            models.CheckConstraint(condition=Q(cap__gt=0), name="standard_cap_positive"),
+            models.CheckConstraint(condition=Q(cap__isnull=True) | Q(cap__gt=0),
+                                   name="standard_cap_positive"),
+            models.CheckConstraint(condition=Q(cap__isnull=False) | ~Q(max_travel_class=""),
+                                   name="standard_limits_something"),
         ]
 
     def __str__(self):
+        limit = self.cap if self.cap is not None else self.get_max_travel_class_display()
         return f"{self.get_item_type_display()} {self.city_tier or '*'} G{self.min_grade}-" \
-               f"{self.max_grade}: {self.cap}"
+               f"{self.max_grade}: {limit}"
 
 
 class ClaimState(models.TextChoices):
@@ -337,7 +357,11 @@ class ExpenseLine(models.Model):
     city_tier = models.CharField(_("city tier"), max_length=10, choices=CityTier.choices,
                                  blank=True)
     units = models.PositiveSmallIntegerField(_("nights / days / guests"), default=1)
+    travel_class = models.CharField(_("travel class"), max_length=10,
+                                    choices=TravelClass.choices, blank=True)
     cap = MoneyField(_("standard cap"), null=True, blank=True)
+    allowed_class = models.CharField(_("highest class allowed"), max_length=10,
+                                     choices=TravelClass.choices, blank=True)
     excess = MoneyField(_("over the standard"), default=0)
     approved_amount = MoneyField(_("approved amount"), null=True, blank=True)
     reduction_reason = models.CharField(_("reason for reduction"), max_length=200, blank=True)
@@ -352,6 +376,15 @@ class ExpenseLine(models.Model):
 
     def __str__(self):
         return f"{self.date} {self.description} {self.amount}"
+
+    @property
+    def over_class(self) -> bool:
+        return bool(self.allowed_class and self.travel_class) and (
+            TRAVEL_CLASS_RANK[self.travel_class] > TRAVEL_CLASS_RANK[self.allowed_class])
+
+    @property
+    def over_standard(self) -> bool:
+        return self.excess > 0 or self.over_class
 
 
 class Reservation(models.Model):

@@ -64,15 +64,21 @@ def shaped_split(total: Decimal, shape: list[Decimal]) -> tuple[list[Decimal], l
 
 @dataclass(frozen=True)
 class StandardCheck:
-    cap: Decimal | None  # total cap for the line (per-unit cap × units), None if no standard
+    cap: Decimal | None  # total cap for the line (per-unit cap × units), None if no cap
     excess: Decimal
-    refuse: bool  # the excess is refused rather than sent for extra approval
+    over_class: bool  # travelled in a higher class than the standard allows
+    refuse: bool  # what is over the standard is refused rather than sent for extra approval
 
 
 def check_line(amount: Decimal, units: int, per_unit_cap: Decimal | None,
-               refuse_excess: bool) -> StandardCheck:
-    if per_unit_cap is None:
-        return StandardCheck(cap=None, excess=Decimal("0.00"), refuse=False)
-    cap = to_money(per_unit_cap * max(units, 1))
-    excess = max(to_money(amount) - cap, Decimal("0.00"))
-    return StandardCheck(cap=cap, excess=excess, refuse=refuse_excess and excess > 0)
+               refuse_excess: bool, *, travel_rank: int = 0,
+               allowed_rank: int = 0) -> StandardCheck:
+    """A line against its standard: an amount cap per unit and/or a highest travel class."""
+    cap, excess = None, Decimal("0.00")
+    if per_unit_cap is not None:
+        cap = to_money(per_unit_cap * max(units, 1))
+        excess = max(to_money(amount) - cap, Decimal("0.00"))
+    over_class = bool(travel_rank and allowed_rank and travel_rank > allowed_rank)
+    over = excess > 0 or over_class
+    return StandardCheck(cap=cap, excess=excess, over_class=over_class,
+                         refuse=refuse_excess and over)

@@ -18,7 +18,7 @@ from core.api.serializers import (
 )
 from core.money import DEFAULT_CURRENCY
 
-from ..models import Category, CityTier, ClaimState, ItemType
+from ..models import Category, CityTier, ClaimState, ItemType, TravelClass
 from ..models import OverStandard as OnExcess
 from .common import LINE_LIMIT, department_from
 
@@ -71,6 +71,10 @@ class LineSerializer(serializers.Serializer):
     amount = money_field()
     city_tier = serializers.CharField(help_text=", ".join(CityTier.values) + " or empty")
     units = serializers.IntegerField()
+    travel_class = serializers.CharField(
+        help_text=", ".join(TravelClass.values) + " or empty")
+    allowed_class = serializers.CharField(
+        help_text=_("The highest class the standard allows, or empty."))
     cap = money_field(allow_null=True)
     excess = money_field()
     approved_amount = money_field(allow_null=True)
@@ -116,6 +120,8 @@ class LineInputSerializer(serializers.Serializer):
     amount = money_field(max_value=LINE_LIMIT - 1, min_value=0)
     city_tier = serializers.ChoiceField(choices=CityTier.choices, allow_blank=True, default="")
     units = serializers.IntegerField(min_value=1, max_value=999, default=1)
+    travel_class = serializers.ChoiceField(choices=TravelClass.choices, allow_blank=True,
+                                           default="")
 
 
 class ClaimCreateSerializer(serializers.Serializer):
@@ -195,7 +201,9 @@ class StandardSerializer(serializers.Serializer):
     city_tier = serializers.CharField(help_text=", ".join(CityTier.values) + " or empty (any)")
     min_grade = serializers.IntegerField()
     max_grade = serializers.IntegerField()
-    cap = money_field()
+    cap = money_field(allow_null=True)
+    max_travel_class = serializers.CharField(
+        help_text=", ".join(TravelClass.values) + " or empty (no class limit)")
     currency = currency_field()
     on_excess = serializers.ChoiceField(choices=OnExcess.choices)
     note = serializers.CharField()

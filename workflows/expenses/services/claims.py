@@ -24,6 +24,7 @@ from core.org.models import Role, User
 from core.registry import Transition
 
 from ..models import (
+    TRAVEL_CLASS_RANK,
     CategoryPolicy,
     ClaimState,
     ExpenseClaim,
@@ -91,12 +92,20 @@ def _clean_lines(lines: list[dict], grade: int) -> list[ExpenseLine]:
         if errors:
             continue
         city_tier = raw.get("city_tier") or ""
+        travel_class = raw.get("travel_class") or ""
+        if travel_class and travel_class not in TRAVEL_CLASS_RANK:
+            errors[f"lines.{i}.travel_class"] = [_("Unknown travel class.")]
+            continue
         std = _standard_for(item_type, city_tier, grade)
+        allowed = std.max_travel_class if std else ""
         check = check_line(amount, units, std.cap if std else None,
-                           bool(std and std.on_excess == OverStandard.REFUSE))
+                           bool(std and std.on_excess == OverStandard.REFUSE),
+                           travel_rank=TRAVEL_CLASS_RANK.get(travel_class, 0),
+                           allowed_rank=TRAVEL_CLASS_RANK.get(allowed, 0))
         result.append(ExpenseLine(
             date=line_date, item_type=item_type, description=description, amount=amount,
-            city_tier=city_tier, units=units, cap=check.cap, excess=check.excess,
+            city_tier=city_tier, units=units, travel_class=travel_class, cap=check.cap,
+            excess=check.excess, allowed_class=allowed,
         ))
     if errors:
         raise InvalidInputError(_("Some expense lines are not valid."), fields=errors)
@@ -109,7 +118,7 @@ def _save_lines(claim: ExpenseClaim, lines: list[ExpenseLine]) -> None:
         line.claim = claim
     ExpenseLine.objects.bulk_create(lines)
     claim.total = sum((line.amount for line in lines), Decimal("0.00"))
-    claim.over_standard = any(line.excess > 0 for line in lines)
+    claim.over_standard = any(line.over_standard for line in lines)
 
 
 def _check_fields(category: str, title: str, expense_date) -> None:
@@ -191,14 +200,22 @@ def _clear_reductions(claim: ExpenseClaim) -> None:
 def _refused_lines(claim: ExpenseClaim) -> list[str]:
     refused = []
     for line in claim.lines.all():
-        if line.excess <= 0:
+        if not line.over_standard:
             continue
         std = _standard_for(line.item_type, line.city_tier, claim.submitter.grade)
-        if std and std.on_excess == OverStandard.REFUSE:
+        if not (std and std.on_excess == OverStandard.REFUSE):
+            continue
+        if line.excess > 0:
             refused.append(
                 _("%(desc)s: %(amount)s is over the standard %(cap)s by %(excess)s")
                 % {"desc": line.description, "amount": fmt(line.amount), "cap": fmt(line.cap),
                    "excess": fmt(line.excess)}
+            )
+        if line.over_class:
+            refused.append(
+                _("%(desc)s: %(used)s is above the class allowed, %(allowed)s")
+                % {"desc": line.description, "used": line.get_travel_class_display(),
+                   "allowed": line.get_allowed_class_display()}
             )
     return refused
 

@@ -30,7 +30,8 @@ def test_submitter_sees_own_claim_with_lines_and_money_as_strings_when_listing(a
     assert hotel["cap"] == "500.00"
     assert hotel["excess"] == "0.00"
     assert set(hotel) == {"id", "date", "item_type", "description", "amount", "city_tier",
-                          "units", "cap", "excess", "approved_amount", "reduction_reason"}
+                          "units", "travel_class", "allowed_class", "cap", "excess",
+                          "approved_amount", "reduction_reason"}
 
 
 def test_other_rep_sees_nothing_when_claim_is_not_theirs(api, make_claim):
