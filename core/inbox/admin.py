@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from core.admin_base import ReadOnlyAdmin
+
 from . import sla
 from .models import Holiday, Request, SLARule, WorkItem
 
@@ -30,19 +32,6 @@ class SLARuleAdmin(CalendarAdmin):
 class HolidayAdmin(CalendarAdmin):
     list_display = ("date", "name")
     date_hierarchy = "date"
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Requests and tasks change only through the services (audited); the admin only reads."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Request)

@@ -4,7 +4,7 @@ selector, and renders; refusals come back as messages with the typed input kept.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -381,8 +381,7 @@ def attachment_upload(request, request_id):
 def attachment_download(request, token):
     att = get_object_or_404(Attachment.objects.select_related("request"), token=token)
     _visible_request(request.user, att.request_id)  # 404 unless the request is visible
-    response = FileResponse(att.file.open("rb"), as_attachment=True,
-                            filename=att.original_name, content_type=att.content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
+    try:
+        return attachments.download_response(att)
+    except ApprovalError:
+        raise Http404 from None

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from core.admin_base import ReadOnlyAdmin
 from core.org import selectors as org
 from core.org.models import Role
 
@@ -41,19 +42,6 @@ class ReimbursementStandardAdmin(FinanceEditsAdmin):
 @admin.register(CategoryPolicy)
 class CategoryPolicyAdmin(FinanceEditsAdmin):
     list_display = ("category", "over_budget")
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Budgets and claims change only through the services (approved, audited)."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Budget)

@@ -9,7 +9,7 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -426,8 +426,7 @@ def receipt_download(request, claim_id, token):
     # The claim's own visibility rule (finance reads every claim), not only the request's.
     _claim, req = _claim_or_404(request.user, claim_id)
     att = get_object_or_404(Attachment, token=token, request=req)
-    response = FileResponse(att.file.open("rb"), as_attachment=True,
-                            filename=att.original_name, content_type=att.content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
+    try:
+        return attachments.download_response(att)
+    except ApprovalError:
+        raise Http404 from None

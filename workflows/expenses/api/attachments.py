@@ -1,6 +1,5 @@
 """A claim's attachments: upload (multipart), list, and download for those who may see it."""
 
-from django.http import FileResponse
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -14,7 +13,7 @@ from core.api.idempotency import idempotent
 from core.api.serializers import ACTION_ERRORS, ERRORS, MAX_ID, ErrorSerializer
 from core.api.tasks import IDEMPOTENCY_HEADER
 from core.exceptions import InvalidInputError, NotFoundError
-from core.inbox.attachments import attachment_add
+from core.inbox.attachments import attachment_add, download_response
 from core.inbox.models import Attachment
 
 from . import serializers as s
@@ -85,12 +84,4 @@ class ClaimAttachmentDownloadView(APIView):
         att = _attachments(claim).filter(pk=att_id).first() if att_id <= MAX_ID else None
         if att is None:
             raise NotFoundError()
-        try:
-            handle = att.file.open("rb")
-        except OSError:  # the row outlived its file: nothing to serve
-            raise NotFoundError(_("The file of this attachment is missing.")) from None
-        response = FileResponse(handle, as_attachment=True, filename=att.original_name,
-                                content_type=att.content_type)
-        response["X-Content-Type-Options"] = "nosniff"
-        response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-        return response
+        return download_response(att)

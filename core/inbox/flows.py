@@ -1,0 +1,37 @@
+"""The shape every governed process shares: the authority chain step by step, where any step
+may approve, reject or return (to the submitter, who revises and resubmits, or to an earlier
+step). A process subclasses it and says what follows the last approval in `after_approvals`
+(by default, nothing: the request is approved)."""
+
+from django.utils.translation import gettext_lazy as _
+from viewflow import this
+from viewflow.workflow import flow
+
+from . import engine, locks
+
+
+class ApprovalSteps:
+    """Mixed into a `flow.Flow` (listed first). Deliberately not a Flow itself: a Flow class
+    resolves its `this.` references when it is created, and the copies a subclass takes would
+    then point at these nodes instead of its own."""
+
+    lock_impl = locks.row_lock
+
+    start = flow.StartHandle(engine.start_process).Next(this.approve)
+    approve = (
+        flow.View(engine.task_view).Annotation(title=_("Approve"))
+        .Assign(engine.chain_assignee).onCreate(engine.chain_task_created).Next(this.route)
+    )
+    route = (
+        flow.Switch()
+        .Case(this.approve, engine.next_chain_step)
+        .Case(this.revise, engine.returned_to_submitter)
+        .Case(this.rejected, engine.was_rejected)
+        .Default(this.after_approvals)
+    )
+    revise = (
+        flow.View(engine.task_view).Annotation(title=_("Revise"))
+        .Assign(engine.submitter_of).onCreate(engine.revision_task_created).Next(this.route)
+    )
+    after_approvals = flow.End()
+    rejected = flow.End()
