@@ -165,6 +165,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    # In-process (eager) Celery would log every task; workers set their own level with -l.
-    "loggers": {"celery": {"level": env("CELERY_LOG_LEVEL", default="WARNING")}},
+    # In-process (eager, no broker) Celery would log every task on the web console; a real
+    # worker keeps INFO (its "ready." line, each task's outcome).
+    "loggers": {"celery": {"level": env(
+        "CELERY_LOG_LEVEL", default="WARNING" if CELERY_TASK_ALWAYS_EAGER else "INFO")}},
 }
