@@ -99,6 +99,8 @@ def budget_detail(request, budget_id):
         "chain": chain, "previous": previous,
         "diff": _diff(previous, budget) if previous else [], "req": req,
         "can_submit": budget.state == BudgetState.DRAFT and budget.prepared_by_id == user.pk,
+        "can_edit": budget.state in (BudgetState.DRAFT, BudgetState.RETURNED)
+        and budget.prepared_by_id == user.pk,
         "can_adjust": is_finance and budget.state == BudgetState.IN_FORCE and not under_way,
         "under_way": under_way,
     })
@@ -217,6 +219,36 @@ def budget_adjust(request, budget_id):
     messages.success(request, _("Version %(v)d drafted; submit it for approval.")
                      % {"v": new.version})
     return redirect("expenses:budget", budget_id=new.pk)
+
+
+def budget_edit(request, budget_id):
+    """The preparer corrects a draft or a returned budget (the same grid as an adjustment)."""
+    budget = _budget_or_404(request.user, budget_id)
+    if budget.prepared_by_id != request.user.pk:
+        raise Http404
+    if budget.state not in (BudgetState.DRAFT, BudgetState.RETURNED):
+        messages.error(request, _("Only a draft or a returned budget can be changed."))
+        return redirect("expenses:budget", budget_id=budget.pk)
+    if request.method != "POST":
+        initial = {name: getattr(budget, name) for name in AMOUNT_FIELDS}
+        return _render_grid(request, BudgetAdjustForm(initial=initial), budget=budget)
+    form = BudgetAdjustForm(request.POST)
+    if request.POST.get("action") in ("even", "shape"):
+        form, status = _prefill(request, form, year=budget.fiscal_year,
+                                department_id=budget.department_id, category=budget.category)
+        return _render_grid(request, form, budget=budget, status=status)
+    if not form.is_valid():
+        messages.error(request, _("Please correct the errors below."))
+        return _render_grid(request, form, budget=budget, status=400)
+    try:
+        services.budget_update(budget_id=budget.pk, actor=request.user,
+                               reason=form.cleaned_data["reason"], **form.amounts())
+    except ApprovalError as exc:
+        messages.error(request, str(exc.message))
+        _apply_errors(exc, form)
+        return _render_grid(request, form, budget=budget, status=exc.status)
+    messages.success(request, _("Budget changed."))
+    return redirect("expenses:budget", budget_id=budget.pk)
 
 
 # --- monitor (实时监控) ------------------------------------------------------------------------

@@ -21,6 +21,7 @@ urlpatterns = [
     path("budgets/new/", budget_views.budget_new, name="budget-new"),
     path("budgets/<int:budget_id>/", budget_views.budget_detail, name="budget"),
     path("budgets/<int:budget_id>/adjust/", budget_views.budget_adjust, name="budget-adjust"),
+    path("budgets/<int:budget_id>/edit/", budget_views.budget_edit, name="budget-edit"),
     path("budgets/<int:budget_id>/submit/", budget_views.budget_submit, name="budget-submit"),
     path("monitor/", budget_views.monitor, name="monitor"),
 ]

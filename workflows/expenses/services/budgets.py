@@ -15,7 +15,7 @@ from core.exceptions import (
     StateConflictError,
 )
 from core.inbox import engine
-from core.inbox.models import Decision
+from core.inbox.models import Decision, Request
 from core.kinds import ProcessKind
 from core.money import to_money
 from core.org import selectors as org
@@ -139,6 +139,30 @@ def budget_revise(*, budget_id: int, actor: User, total, quarters, months,
                  changes=audit.diff(before, after), comment=reason,
                  data={"previous_version": current.pk})
     return nxt
+
+
+AMOUNT_FIELDS = ["total", *[f"q{q}" for q in QUARTERS], *[f"m{m}" for m in MONTHS]]
+
+
+@transaction.atomic
+def budget_update(*, budget_id: int, actor: User, total, quarters, months,
+                  reason: str = "") -> Budget:
+    """Correct a draft, or a budget returned for revision (then resubmit it)."""
+    budget = _lock(budget_id)
+    if budget.prepared_by_id != actor.pk:
+        raise PermissionDeniedError(_("Only the person who prepared the budget can change it."))
+    if budget.state not in (BudgetState.DRAFT, BudgetState.RETURNED):
+        raise StateConflictError(_("Only a draft or a returned budget can be changed."))
+    total, quarters, months = _amounts(total, quarters, months)
+    before = {f: str(getattr(budget, f)) for f in AMOUNT_FIELDS}
+    _fill(budget, total, quarters, months)
+    budget.full_clean(exclude=["state"])
+    budget.save()
+    Request.objects.filter(kind=ProcessKind.BUDGET, object_id=budget.pk).update(amount=total)
+    after = {f: str(getattr(budget, f)) for f in AMOUNT_FIELDS}
+    audit.record(actor=actor, subject=budget, event="budget.edited", comment=reason,
+                 changes=audit.diff(before, after))
+    return budget
 
 
 @transaction.atomic
