@@ -12,6 +12,7 @@ class DemoConfig(AppConfig):
         from core.kinds import ProcessKind
 
         from . import flows, services
+        from .models import DemoState
 
         registry.register(
             registry.ProcessRegistration(
@@ -22,5 +23,6 @@ class DemoConfig(AppConfig):
                 on_withdraw=services.on_withdraw,
                 on_resubmit=services.on_resubmit,
                 seed_demo=services.seed_demo,
+                extra={"states": dict(DemoState.choices)},
             )
         )

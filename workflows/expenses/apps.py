@@ -12,6 +12,7 @@ class ExpensesConfig(AppConfig):
         from core.kinds import ProcessKind
 
         from . import demo, flows
+        from .models import BudgetState, ClaimState
         from .services import budgets, claims
 
         registry.register(registry.ProcessRegistration(
@@ -22,6 +23,7 @@ class ExpensesConfig(AppConfig):
             detail_url=lambda req: f"/expenses/claims/{req.object_id}/",
             # Finance checks every voucher and pays every claim (policy 7.2).
             extra={"steps": {claims.FINANCE_STEP: _("Finance voucher review")},
+                   "states": dict(ClaimState.choices),
                    "visible_to_roles": ("finance",)},
         ))
         registry.register(registry.ProcessRegistration(
@@ -29,5 +31,5 @@ class ExpensesConfig(AppConfig):
             flow_class=flows.BudgetFlow, on_decision=budgets.on_decision,
             on_withdraw=budgets.on_withdraw, on_resubmit=budgets.on_resubmit,
             detail_url=lambda req: f"/expenses/budgets/{req.object_id}/",
-            extra={"visible_to_roles": ("finance",)},
+            extra={"visible_to_roles": ("finance",), "states": dict(BudgetState.choices)},
         ))

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_noop
 from core import registry
 from core.authority.services import STEP_LABELS
 from core.inbox.engine import REVISION_STEP
+from core.inbox.models import RequestStatus
 from core.money import fmt
 
 register = template.Library()
@@ -43,6 +44,17 @@ def step_name(code, fallback=""):
         return _("Revise and resubmit")
     label = STEP_LABELS.get(code) or _process_steps().get(code)
     return str(label) if label else (fallback or code)
+
+
+@register.filter
+def state_name(code, kind=""):
+    """A state code in the reader's language, from the labels its process registered."""
+    if not code:
+        return ""
+    reg = registry.get(kind)
+    label = (reg.extra.get("states", {}).get(code) if reg else None) or dict(
+        RequestStatus.choices).get(code)
+    return str(label) if label else code
 
 
 def _process_steps() -> dict:
