@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "core.inbox",
     "workflows.demo",
     "workflows.expenses",
+    "workflows.contracts",
 ]
 
 MIDDLEWARE = [

@@ -11,3 +11,6 @@ MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"
 # Unit tests run Celery in-process; tests about Celery itself start a real worker.
 CELERY_TASK_ALWAYS_EAGER = True
 CELERY_TEST_BROKER_URL = env("CELERY_BROKER_URL", default="")
+# Tests read messages in English (the source language); the zh-hans UI, the product's default,
+# is exercised explicitly (tests/browser/test_i18n__switcher.py and the translation checks).
+LANGUAGE_CODE = "en"

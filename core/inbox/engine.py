@@ -108,14 +108,16 @@ def revision_task_created(activation) -> None:
     )
 
 
-def role_task_created(activation, *, step_code: str, step_label, role: str) -> None:
+def role_task_created(activation, *, step_code: str, step_label, role: str,
+                      by_region: bool = False) -> None:
     """A stage outside the chain done by a role (e.g. finance): queued for its holders, or
     assigned when only one may act. The submitter and their deputies are never candidates."""
     from core.org import selectors as org
 
     req = request_of(activation.process)
     excluded = {req.submitter_id} | {d.pk for d in org.deputies_of(req.submitter, kind=req.kind)}
-    holders = [u.pk for u in org.holders_of(role) if u.pk not in excluded]
+    region_id = req.region_id if by_region else None
+    holders = [u.pk for u in org.holders_of(role, region_id) if u.pk not in excluded]
     if not holders:
         holders = [u.pk for u in org.holders_of("admin") if u.pk not in excluded]
     task = activation.task
@@ -139,6 +141,11 @@ def next_chain_step(activation) -> bool:
 def returned_to_submitter(activation) -> bool:
     req = request_of(activation.process)
     return req.last_decision == Decision.RETURNED and req.return_to_step is None
+
+
+def said_no(activation, *_args) -> bool:
+    """A parallel branch rejected or returned: the join need not wait for the other."""
+    return request_of(activation.process).last_decision in (Decision.REJECTED, Decision.RETURNED)
 
 
 def was_rejected(activation) -> bool:

@@ -59,9 +59,10 @@ MATRIX = [
         ("50000", None, [LINE_MANAGER, Role.SALES_GM, Role.CEO]),
     ]),
     (ProcessKind.BUDGET, "", [("0", None, [Role.SALES_GM, Role.CEO])]),
+    # Contract sign-off after the regional, legal and finance reviews (policy 4.4).
     (ProcessKind.CONTRACT, "", [
-        ("0", "1000000", [Role.REGIONAL_MANAGER, Role.SALES_GM]),
-        ("1000000", None, [Role.REGIONAL_MANAGER, Role.CEO]),
+        ("0", "1000000", [Role.SALES_GM]),
+        ("1000000", None, [Role.CEO]),
     ]),
     (ProcessKind.PLAN, "", [("0", None, [Role.CEO])]),
     (ProcessKind.RISK, "", [("0", None, [Role.REGIONAL_MANAGER])]),

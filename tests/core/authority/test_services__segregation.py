@@ -27,16 +27,28 @@ def summary(chain):
     return [(s.code, [u.username for u in s.candidates], bool(s.note)) for s in chain]
 
 
+def _matrix(*steps: str) -> str:
+    """A matrix of its own for these tests (any amount), under a category nobody else uses."""
+    matrix = AuthorityMatrix.objects.create(kind=ProcessKind.DEMO, category="sod-test")
+    AuthorityBand.objects.create(matrix=matrix, min_amount=0, max_amount=None,
+                                 steps=list(steps))
+    return "sod-test"
+
+
 def test_step_moves_up_when_it_resolves_to_submitter(personas):
-    # Contract below 1M: regional_manager (east_mgr himself) then sales_gm (gm). Moving the
-    # first step up to gm makes gm approve twice in a row, so the steps merge into one.
-    chain = approval_chain(ProcessKind.CONTRACT, Decimal("1000"), personas["east_mgr"])
+    # regional_manager (east_mgr himself) then sales_gm (gm). Moving the first step up to gm
+    # makes gm approve twice in a row, so the steps merge into one.
+    category = _matrix(Role.REGIONAL_MANAGER, Role.SALES_GM)
+    chain = approval_chain(ProcessKind.DEMO, Decimal("1000"), personas["east_mgr"],
+                           category=category)
 
     assert summary(chain) == [(Role.REGIONAL_MANAGER, ["gm"], True)]
 
 
 def test_step_moves_up_without_merge_when_next_approver_differs(personas):
-    chain = approval_chain(ProcessKind.CONTRACT, Decimal("1000000"), personas["east_mgr"])
+    category = _matrix(Role.REGIONAL_MANAGER, Role.CEO)
+    chain = approval_chain(ProcessKind.DEMO, Decimal("1000000"), personas["east_mgr"],
+                           category=category)
 
     assert summary(chain) == [(Role.REGIONAL_MANAGER, ["gm"], True), (Role.CEO, ["ceo"], False)]
 
@@ -154,6 +166,7 @@ def test_other_region_manager_not_candidate_when_they_only_sell_there(personas):
     east = personas["east_rep1"].region
     RoleAssignment.objects.create(user=personas["north_mgr"], role=Role.SALESPERSON, region=east)
 
-    chain = approval_chain(ProcessKind.CONTRACT, Decimal("1000"), personas["east_rep1"])
+    # The risk matrix's first step is the regional manager of the submitter's region.
+    chain = approval_chain(ProcessKind.RISK, Decimal("1000"), personas["east_rep1"])
 
     assert [u.username for u in chain[0].candidates] == ["east_mgr"]

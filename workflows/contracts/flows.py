@@ -1,0 +1,62 @@
+"""Sales contract (policy 4.4): the regional manager reviews, then legal and finance review in
+parallel and both must approve (either may reject or return; the other's task is cancelled),
+then sign-off by the matrix (sales GM; the CEO from 1,000,000.00, and on any credit breach)."""
+
+from django.utils.translation import gettext_lazy as _
+from viewflow import this
+from viewflow.workflow import flow
+
+from core.inbox import engine
+from core.inbox.flows import ApprovalSteps
+
+from .services.contracts import FINANCE_STEP, LEGAL_STEP, REGIONAL_STEP
+
+
+class ContractFlow(ApprovalSteps, flow.Flow):
+    process_title = _("Sales contract")
+
+    start = flow.StartHandle(engine.start_process).Next(this.regional_review)
+    regional_review = (
+        flow.View(engine.task_view).Annotation(title=_("Regional review"))
+        .onCreate(this.regional_created).Next(this.after_regional)
+    )
+    after_regional = (
+        flow.Switch()
+        .Case(this.revise, engine.returned_to_submitter)
+        .Case(this.rejected, engine.was_rejected)
+        .Default(this.split)
+    )
+    split = flow.Split().Next(this.legal_review).Next(this.finance_review)
+    legal_review = (
+        flow.View(engine.task_view).Annotation(title=_("Legal review"))
+        .onCreate(this.legal_created).Next(this.join)
+    )
+    finance_review = (
+        flow.View(engine.task_view).Annotation(title=_("Finance review"))
+        .onCreate(this.finance_created).Next(this.join)
+    )
+    join = flow.Join(continue_on_condition=engine.said_no).Next(this.after_review)
+    after_review = (
+        flow.Switch()
+        .Case(this.revise, engine.returned_to_submitter)
+        .Case(this.rejected, engine.was_rejected)
+        .Default(this.approve)
+    )
+    revise = (
+        flow.View(engine.task_view).Annotation(title=_("Revise"))
+        .Assign(engine.submitter_of).onCreate(engine.revision_task_created)
+        .Next(this.regional_review)
+    )
+
+    def regional_created(self, activation):
+        engine.role_task_created(activation, step_code=REGIONAL_STEP,
+                                 step_label=_("Regional manager review"),
+                                 role="regional_manager", by_region=True)
+
+    def legal_created(self, activation):
+        engine.role_task_created(activation, step_code=LEGAL_STEP,
+                                 step_label=_("Legal review"), role="legal")
+
+    def finance_created(self, activation):
+        engine.role_task_created(activation, step_code=FINANCE_STEP,
+                                 step_label=_("Finance credit review"), role="finance")

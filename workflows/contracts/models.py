@@ -1,0 +1,210 @@
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_fsm import FSMField, transition
+
+from core.money import MoneyField
+
+from .rules import uscc_error
+
+
+class Rating(models.TextChoices):
+    A = "A", _("A: excellent")
+    B = "B", _("B: good")
+    C = "C", _("C: watch")
+    D = "D", _("D: prepayment only")
+
+
+def validate_uscc(value: str) -> None:
+    problem = uscc_error(value)
+    if problem:
+        raise ValidationError(problem)
+
+
+class Customer(models.Model):
+    audit_kind = "customer"
+
+    name = models.CharField(_("name"), max_length=200)
+    credit_code = models.CharField(_("unified social credit code"), max_length=18, unique=True,
+                                   validators=[validate_uscc])
+    region = models.ForeignKey("org.Region", on_delete=models.PROTECT, verbose_name=_("region"))
+    account_owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                      related_name="+", verbose_name=_("account owner"))
+    contacts = models.TextField(_("contacts"), blank=True)
+    rating = models.CharField(_("credit rating"), max_length=1, choices=Rating.choices,
+                              default=Rating.B)
+    credit_limit = MoneyField(_("credit limit"), default=0)
+    # Derived from collection milestones by the services; never typed in.
+    open_receivables = MoneyField(_("open receivables"), default=0, editable=False)
+
+    class Meta:
+        verbose_name = _("customer")
+        verbose_name_plural = _("customers")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def number(self) -> str:
+        return self.credit_code
+
+
+class CreditLimitChange(models.Model):
+    """A credit limit changes only when finance approves the request (audited)."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Waiting for finance")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+
+    customer = models.ForeignKey(Customer, on_delete=models.CASCADE, related_name="limit_changes")
+    old_limit = MoneyField()
+    new_limit = MoneyField()
+    reason = models.TextField()
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                     related_name="+")
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                   related_name="+", null=True, blank=True)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
+    created = models.DateTimeField(default=timezone.now)
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return f"{self.customer}: {self.old_limit} → {self.new_limit}"
+
+
+class ContractState(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    IN_REVIEW = "in_review", _("In review")
+    RETURNED = "returned", _("Returned for revision")
+    SIGNED = "signed", _("Signed")
+    REJECTED = "rejected", _("Rejected")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    SUPERSEDED = "superseded", _("Superseded by an amendment")
+
+
+class Contract(models.Model):
+    audit_kind = "contract"
+
+    number = models.CharField(_("number"), max_length=40, blank=True, db_index=True)
+    version = models.PositiveSmallIntegerField(_("version"), default=1)
+    previous = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True,
+                                 related_name="+", verbose_name=_("amends"))
+    customer = models.ForeignKey(Customer, on_delete=models.PROTECT, related_name="contracts",
+                                 verbose_name=_("customer"))
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                              related_name="+", verbose_name=_("owner"))
+    title = models.CharField(_("title"), max_length=200)
+    value = MoneyField(_("value"))
+    currency = models.CharField(_("currency"), max_length=3, default="CNY")
+    payment_terms_days = models.PositiveSmallIntegerField(_("payment terms (days)"), default=30)
+    delivery_terms = models.TextField(_("delivery terms"), blank=True)
+    key_clauses = models.TextField(_("key clauses"), blank=True)
+    state = FSMField(_("state"), default=ContractState.DRAFT, choices=ContractState.choices,
+                     protected=True, db_index=True)
+    credit_breach = models.BooleanField(_("credit breach"), default=False)
+    credit_check = models.JSONField(_("credit check"), default=dict, blank=True)
+    created = models.DateTimeField(default=timezone.now)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    signed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("sales contract")
+        verbose_name_plural = _("sales contracts")
+        ordering = ["-created"]
+        constraints = [
+            models.UniqueConstraint(fields=["number", "version"], condition=~Q(number=""),
+                                    name="uniq_contract_number_version"),
+            models.CheckConstraint(condition=Q(value__gt=0), name="contract_value_positive"),
+        ]
+
+    def __str__(self):
+        return f"{self.number or _('draft')} v{self.version} {self.title}"
+
+    @property
+    def amount(self) -> Decimal:
+        return self.value
+
+    @transition(field=state, source=ContractState.DRAFT, target=ContractState.IN_REVIEW)
+    def submit(self):
+        self.submitted_at = timezone.now()
+
+    @transition(field=state, source=ContractState.RETURNED, target=ContractState.IN_REVIEW)
+    def resubmit(self):
+        self.submitted_at = timezone.now()
+
+    @transition(field=state, source=ContractState.IN_REVIEW, target=ContractState.SIGNED)
+    def sign(self):
+        self.signed_at = timezone.now()
+
+    @transition(field=state, source=ContractState.IN_REVIEW, target=ContractState.REJECTED)
+    def reject(self):
+        pass
+
+    @transition(field=state, source=ContractState.IN_REVIEW, target=ContractState.RETURNED)
+    def return_for_revision(self):
+        pass
+
+    @transition(field=state, source=[ContractState.IN_REVIEW, ContractState.RETURNED],
+                target=ContractState.WITHDRAWN)
+    def withdraw(self):
+        pass
+
+    @transition(field=state, source=ContractState.SIGNED, target=ContractState.SUPERSEDED)
+    def supersede(self):
+        pass
+
+
+class Milestone(models.Model):
+    class Kind(models.TextChoices):
+        DELIVERY = "delivery", _("Delivery")
+        INVOICE = "invoice", _("Invoice")
+        COLLECTION = "collection", _("Collection")
+
+    contract = models.ForeignKey(Contract, on_delete=models.CASCADE, related_name="milestones")
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    amount = MoneyField(_("amount"), default=0)
+    due_date = models.DateField(_("due date"))
+    done_date = models.DateField(_("done date"), null=True, blank=True)
+    note = models.CharField(_("note"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["due_date", "pk"]
+        indexes = [models.Index(fields=["kind", "due_date"], name="milestone_due",
+                                condition=Q(done_date__isnull=True))]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.amount} {self.due_date}"
+
+
+class ExecutionProblem(models.Model):
+    contract = models.ForeignKey(Contract, on_delete=models.CASCADE, related_name="problems")
+    description = models.TextField(_("description"))
+    raised_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                  related_name="+")
+    assignee = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                 related_name="+")
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    created = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return self.description[:60]
+
+
+class CreditAlert(models.Model):
+    """A collection overdue by more than 30 days (policy 8.3); once per milestone. Becomes a
+    credit risk in the register when the risks process exists."""
+
+    milestone = models.OneToOneField(Milestone, on_delete=models.CASCADE, related_name="alert")
+    customer = models.ForeignKey(Customer, on_delete=models.CASCADE, related_name="alerts")
+    days_overdue = models.PositiveIntegerField()
+    created = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return f"{self.customer}: {self.days_overdue} days"

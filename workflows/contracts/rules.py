@@ -1,0 +1,84 @@
+"""Pure rules: the unified social credit code (GB 32100-2015) and the credit check (policy 4.4)."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+from core.money import fmt
+
+USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # 31 characters: no I, O, S, V, Z
+USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+
+# Longest payment terms (days) a customer of each credit rating may get without a breach.
+TERMS_BY_RATING = {"A": 90, "B": 60, "C": 30, "D": 0}
+
+
+def uscc_check_char(first17: str) -> str:
+    total = sum(USCC_ALPHABET.index(c) * w for c, w in zip(first17, USCC_WEIGHTS, strict=True))
+    return USCC_ALPHABET[(31 - total % 31) % 31]
+
+
+def uscc_error(code: str) -> str | None:
+    """Why a unified social credit code is invalid, or None when it is valid."""
+    code = (code or "").strip().upper()
+    if len(code) != 18:
+        return _("A unified social credit code has 18 characters; this one has %(n)d.") % {
+            "n": len(code)}
+    bad = sorted({c for c in code if c not in USCC_ALPHABET})
+    if bad:
+        return _("Characters not used in credit codes: %(chars)s.") % {"chars": " ".join(bad)}
+    expected = uscc_check_char(code[:17])
+    if code[17] != expected:
+        return _("The check character is %(found)s but should be %(expected)s: a typo?") % {
+            "found": code[17], "expected": expected}
+    return None
+
+
+@dataclass(frozen=True)
+class CreditCheck:
+    value: Decimal
+    open_receivables: Decimal
+    credit_limit: Decimal
+    payment_terms: int
+    allowed_terms: int
+
+    @property
+    def exposure(self) -> Decimal:
+        return self.value + self.open_receivables
+
+    @property
+    def over_limit(self) -> bool:
+        return self.exposure > self.credit_limit
+
+    @property
+    def over_terms(self) -> bool:
+        return self.payment_terms > self.allowed_terms
+
+    @property
+    def breach(self) -> bool:
+        return self.over_limit or self.over_terms
+
+    def reasons(self) -> list[str]:
+        out = []
+        if self.over_limit:
+            out.append(_("Value %(v)s plus open receivables %(r)s exceed the credit limit %(l)s.")
+                       % {"v": fmt(self.value), "r": fmt(self.open_receivables),
+                          "l": fmt(self.credit_limit)})
+        if self.over_terms:
+            out.append(_("Payment terms of %(t)d days exceed the %(a)d days allowed for the "
+                         "customer's rating.") % {"t": self.payment_terms, "a": self.allowed_terms})
+        return out
+
+    def as_dict(self) -> dict:
+        return {"value": str(self.value), "open_receivables": str(self.open_receivables),
+                "credit_limit": str(self.credit_limit), "exposure": str(self.exposure),
+                "payment_terms": self.payment_terms, "allowed_terms": self.allowed_terms,
+                "breach": self.breach, "reasons": self.reasons()}
+
+
+def credit_check(*, value: Decimal, open_receivables: Decimal, credit_limit: Decimal,
+                 payment_terms: int, rating: str) -> CreditCheck:
+    return CreditCheck(value=value, open_receivables=open_receivables,
+                       credit_limit=credit_limit, payment_terms=payment_terms,
+                       allowed_terms=TERMS_BY_RATING.get(rating, 0))

@@ -1,0 +1,233 @@
+"""Sales contracts (policy 4.4): drafting, submission with the credit check, the effect of each
+review and sign-off on the contract, amendments as new versions."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from core.audit import services as audit
+from core.exceptions import (
+    InvalidInputError,
+    NotFoundError,
+    PermissionDeniedError,
+    StateConflictError,
+)
+from core.inbox import engine
+from core.inbox.models import Candidate, Decision, Request, WorkItem, WorkItemStatus
+from core.kinds import ProcessKind
+from core.numbers import next_number
+from core.org import selectors as org
+from core.org.models import Role, User
+from core.registry import Transition
+
+from ..models import Contract, ContractState, Customer
+from ..rules import credit_check
+from .execution import recompute_receivables
+
+REGIONAL_STEP, LEGAL_STEP, FINANCE_STEP = "regional_review", "legal_review", "credit_review"
+PARALLEL_STEPS = (LEGAL_STEP, FINANCE_STEP)
+EDITABLE = ("title", "value", "payment_terms_days", "delivery_terms", "key_clauses")
+
+
+def _check(contract: Contract):
+    customer = contract.customer
+    return credit_check(value=contract.value, open_receivables=customer.open_receivables,
+                        credit_limit=customer.credit_limit,
+                        payment_terms=contract.payment_terms_days, rating=customer.rating)
+
+
+def _validated(contract: Contract) -> None:
+    try:
+        contract.full_clean(exclude=["state", "number"])
+    except ValidationError as exc:
+        raise InvalidInputError(_("Some fields are not valid."),
+                                fields=exc.message_dict) from None
+
+
+@transaction.atomic
+def contract_create(*, actor: User, customer: Customer, title: str, value,
+                    payment_terms_days: int = 30, delivery_terms: str = "",
+                    key_clauses: str = "") -> Contract:
+    if org.is_read_only(actor):
+        raise PermissionDeniedError(_("Auditors can read everything and change nothing."))
+    contract = Contract(customer=customer, owner=actor, title=(title or "").strip(), value=value,
+                        payment_terms_days=payment_terms_days, delivery_terms=delivery_terms,
+                        key_clauses=key_clauses)
+    _validated(contract)
+    contract.save()
+    Request.objects.create(kind=ProcessKind.CONTRACT, object_id=contract.pk, title=contract.title,
+                           amount=contract.value, submitter=actor, region=customer.region)
+    audit.record(actor=actor, subject=contract, event="contract.drafted", to_state=contract.state)
+    return contract
+
+
+def _lock_own(contract_id: int, actor: User) -> Contract:
+    contract = Contract.objects.select_for_update().select_related("customer").filter(
+        pk=contract_id).first()
+    if contract is None:
+        raise NotFoundError()
+    if contract.owner_id != actor.pk:
+        raise PermissionDeniedError(_("Only the contract's owner can change it."))
+    return contract
+
+
+@transaction.atomic
+def contract_update(*, contract_id: int, actor: User, **fields) -> Contract:
+    """Edit a draft or a returned contract; a signed contract is immutable (amend it)."""
+    contract = _lock_own(contract_id, actor)
+    if contract.state not in (ContractState.DRAFT, ContractState.RETURNED):
+        raise StateConflictError(
+            _("A %(state)s contract cannot be edited; a signed one is changed by an amendment.")
+            % {"state": contract.get_state_display()})
+    before = {f: str(getattr(contract, f)) for f in EDITABLE}
+    for name, value in fields.items():
+        if name in EDITABLE and value is not None:
+            setattr(contract, name, value)
+    _validated(contract)
+    contract.save()
+    Request.objects.filter(kind=ProcessKind.CONTRACT, object_id=contract.pk).update(
+        title=contract.title, amount=contract.value)
+    after = {f: str(getattr(contract, f)) for f in EDITABLE}
+    audit.record(actor=actor, subject=contract, event="contract.edited",
+                 changes=audit.diff(before, after))
+    return contract
+
+
+def _apply_check(contract: Contract) -> tuple[str, ...]:
+    check = _check(contract)
+    contract.credit_breach = check.breach
+    contract.credit_check = check.as_dict()
+    # A breach adds the CEO's approval whatever the value (policy 4.4).
+    return (Role.CEO,) if check.breach else ()
+
+
+@transaction.atomic
+def contract_submit(*, contract_id: int, actor: User) -> Contract:
+    contract = _lock_own(contract_id, actor)
+    if contract.state != ContractState.DRAFT:
+        raise StateConflictError(_("This contract was already submitted."))
+    extra = _apply_check(contract)
+    if not contract.number:
+        contract.number = next_number(f"HT-{contract.created.year}")
+    contract.submit()
+    contract.save()
+    from ..flows import ContractFlow
+
+    engine.submit_request(
+        kind=ProcessKind.CONTRACT, obj=contract, submitter=actor, title=contract.title,
+        amount=contract.value, number=f"{contract.number} v{contract.version}"
+        if contract.version > 1 else contract.number,
+        region=contract.customer.region, flow_class=ContractFlow, extra_steps=extra,
+    )
+    audit.record(actor=actor, subject=contract, event="contract.submitted",
+                 from_state=ContractState.DRAFT, to_state=contract.state,
+                 data={"credit_check": contract.credit_check})
+    return contract
+
+
+@transaction.atomic
+def contract_amend(*, contract_id: int, actor: User, reason: str, **fields) -> Contract:
+    """A signed contract changes only by an amendment: the next version, reviewed again."""
+    current = _lock_own(contract_id, actor)
+    if current.state != ContractState.SIGNED:
+        raise StateConflictError(_("Only a signed contract can be amended."))
+    if not (reason or "").strip():
+        raise InvalidInputError(_("Say why the contract changes."),
+                                fields={"reason": [_("A reason is required.")]})
+    if Contract.objects.filter(previous=current).exclude(
+            state__in=[ContractState.REJECTED, ContractState.WITHDRAWN]).exists():
+        raise StateConflictError(_("An amendment of this contract is already under way."))
+    amendment = Contract(customer=current.customer, owner=actor, number=current.number,
+                         version=current.version + 1, previous=current,
+                         **{f: getattr(current, f) for f in EDITABLE})
+    for name, value in fields.items():
+        if name in EDITABLE and value is not None:
+            setattr(amendment, name, value)
+    _validated(amendment)
+    amendment.save()
+    Request.objects.create(kind=ProcessKind.CONTRACT, object_id=amendment.pk,
+                           title=amendment.title, amount=amendment.value, submitter=actor,
+                           region=current.customer.region)
+    audit.record(actor=actor, subject=amendment, event="contract.amendment_drafted",
+                 comment=reason, changes=version_diff(current, amendment),
+                 data={"amends": current.pk})
+    return amendment
+
+
+def version_diff(before: Contract, after: Contract) -> dict:
+    return audit.diff({f: str(getattr(before, f)) for f in EDITABLE},
+                      {f: str(getattr(after, f)) for f in EDITABLE})
+
+
+# --- the task engine's callbacks (run under the process lock, inside its transaction) ---------
+
+
+def _locked(request) -> Contract:
+    return Contract.objects.select_for_update().select_related("customer").get(
+        pk=request.object_id)
+
+
+def _cancel_sibling(request, item) -> None:
+    """One reviewer said no: the other's open task goes (viewflow's join cancels its task)."""
+    siblings = WorkItem.objects.filter(request=request, status=WorkItemStatus.OPEN,
+                                       step_code__in=PARALLEL_STEPS).exclude(pk=item.pk)
+    ids = list(siblings.values_list("pk", flat=True))
+    siblings.update(status=WorkItemStatus.CANCELLED)
+    Candidate.objects.filter(work_item_id__in=ids).update(open=False)
+
+
+def on_decision(request, item, decision, decider, comment) -> Transition | None:
+    contract = _locked(request)
+    before = contract.state
+    if item.step_code in PARALLEL_STEPS and decision in (Decision.REJECTED, Decision.RETURNED):
+        _cancel_sibling(request, item)
+    if decision == Decision.APPROVED:
+        if item.step_code == FINANCE_STEP:
+            # Finance reviews the credit check as it is now: a new breach adds the CEO.
+            recompute_receivables(contract.customer_id)
+            contract.customer.refresh_from_db(fields=["open_receivables"])
+            extra = _apply_check(contract)
+            contract.save(update_fields=["credit_breach", "credit_check"])
+            if set(extra) - set(request.extra_steps or ()):
+                request.extra_steps = sorted(set(request.extra_steps or ()) | set(extra))
+                request.chain = engine.chain_for(request)
+                request.save(update_fields=["extra_steps", "chain"])
+            return None
+        if item.step_index >= 0 and request.step_index >= len(request.chain):
+            contract.sign()
+            if contract.previous_id:
+                previous = Contract.objects.select_for_update().get(pk=contract.previous_id)
+                if previous.state == ContractState.SIGNED:
+                    previous.supersede()
+                    previous.save(update_fields=["state"])
+            contract.save()
+            recompute_receivables(contract.customer_id)
+            return Transition(from_state=before, to_state=contract.state, event="contract.signed")
+        return None
+    if decision == Decision.REJECTED:
+        contract.reject()
+    elif decision == Decision.RETURNED and request.return_to_step is None:
+        contract.return_for_revision()
+    else:
+        return None
+    contract.save(update_fields=["state"])
+    return Transition(from_state=before, to_state=contract.state)
+
+
+def on_withdraw(request, actor, reason) -> Transition:
+    contract = _locked(request)
+    before = contract.state
+    contract.withdraw()
+    contract.save(update_fields=["state"])
+    return Transition(from_state=before, to_state=contract.state)
+
+
+def on_resubmit(request, actor) -> Transition:
+    contract = _locked(request)
+    before = contract.state
+    request.extra_steps = list(_apply_check(contract))
+    contract.resubmit()
+    contract.save()
+    request.amount = contract.value
+    request.title = contract.title
+    return Transition(from_state=before, to_state=contract.state)

@@ -1,0 +1,90 @@
+"""Customers and their credit limits (policy 4.4): a limit changes only with finance's approval."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.audit import services as audit
+from core.exceptions import (
+    InvalidInputError,
+    NotFoundError,
+    PermissionDeniedError,
+    StateConflictError,
+)
+from core.money import to_money
+from core.org import selectors as org
+from core.org.models import Role, User
+
+from ..models import CreditLimitChange, Customer
+
+
+@transaction.atomic
+def customer_create(*, actor: User, name: str, credit_code: str, region, account_owner: User,
+                    rating: str = "B", contacts: str = "") -> Customer:
+    if org.is_read_only(actor):
+        raise PermissionDeniedError(_("Auditors can read everything and change nothing."))
+    customer = Customer(name=(name or "").strip(), credit_code=(credit_code or "").strip().upper(),
+                        region=region, account_owner=account_owner, rating=rating,
+                        contacts=contacts)
+    try:
+        customer.full_clean()
+    except ValidationError as exc:
+        raise InvalidInputError(_("Some fields are not valid."),
+                                fields=exc.message_dict) from None
+    customer.save()
+    audit.record(actor=actor, subject=customer, event="customer.created",
+                 data={"name": customer.name, "rating": rating})
+    return customer
+
+
+@transaction.atomic
+def credit_limit_request(*, customer_id: int, actor: User, new_limit, reason: str):
+    customer = Customer.objects.select_for_update().filter(pk=customer_id).first()
+    if customer is None:
+        raise NotFoundError()
+    if org.is_read_only(actor):
+        raise PermissionDeniedError(_("Auditors can read everything and change nothing."))
+    if not (reason or "").strip():
+        raise InvalidInputError(_("Say why the limit changes."),
+                                fields={"reason": [_("A reason is required.")]})
+    try:
+        limit = to_money(new_limit)
+    except ValueError:
+        raise InvalidInputError(_("Enter an amount."), fields={"new_limit": [_("Invalid.")]}) \
+            from None
+    if limit < 0 or limit >= 10**12:
+        raise InvalidInputError(_("Enter an amount."), fields={"new_limit": [_("Out of range.")]})
+    if customer.limit_changes.filter(state=CreditLimitChange.State.PENDING).exists():
+        raise StateConflictError(_("A limit change for this customer is already waiting."))
+    change = CreditLimitChange.objects.create(customer=customer, old_limit=customer.credit_limit,
+                                              new_limit=limit, reason=reason.strip(),
+                                              requested_by=actor)
+    audit.record(actor=actor, subject=customer, event="customer.limit_change_requested",
+                 comment=reason, changes={"credit_limit": [str(change.old_limit), str(limit)]})
+    return change
+
+
+@transaction.atomic
+def credit_limit_decide(*, change_id: int, actor: User, approve: bool, comment: str = ""):
+    change = CreditLimitChange.objects.select_for_update().filter(pk=change_id).first()
+    if change is None:
+        raise NotFoundError()
+    if not org.has_role(actor, Role.FINANCE) or change.requested_by_id == actor.pk:
+        raise PermissionDeniedError(
+            _("Finance, other than the person who asked, decides credit limits."))
+    if change.state != CreditLimitChange.State.PENDING:
+        raise StateConflictError(_("This change was already decided."))
+    customer = Customer.objects.select_for_update().get(pk=change.customer_id)
+    change.state = (CreditLimitChange.State.APPROVED if approve
+                    else CreditLimitChange.State.REJECTED)
+    change.decided_by, change.decided_at = actor, timezone.now()
+    change.save()
+    before = str(customer.credit_limit)
+    if approve:
+        customer.credit_limit = change.new_limit
+        customer.save(update_fields=["credit_limit"])
+    audit.record(actor=actor, subject=customer,
+                 event="customer.limit_changed" if approve else "customer.limit_change_refused",
+                 comment=comment, changes={"credit_limit": [before, str(customer.credit_limit)]})
+    return change
