@@ -12,6 +12,8 @@ A governed process's flow uses these as node callbacks:
                  .onCreate(engine.revision_task_created).Next(this.route)
 """
 
+import threading
+
 from django.db import transaction
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -26,11 +28,29 @@ from .models import Candidate, Decision, Request, RequestStatus, WorkItem
 REVISION_STEP = "revise"
 
 
+_bound = threading.local()
+
+
+def bind(process, request: Request) -> None:
+    """Make `request` the one object every activation of this process run reads and changes.
+
+    viewflow sometimes reloads a task (a join's second arrival), and with it a fresh Process
+    instance; the binding by process id keeps all of them on the same request object, so the
+    header written at the end of the action includes every change made during the flow run.
+    """
+    process._cs_request = request
+    if not hasattr(_bound, "requests"):
+        _bound.requests = {}
+    _bound.requests[process.pk] = request
+
+
 def request_of(process) -> Request:
     cached = getattr(process, "_cs_request", None)
     if cached is None:
+        cached = getattr(_bound, "requests", {}).get(process.pk)
+    if cached is None:
         cached = Request.objects.select_related("submitter").get(process=process)
-        process._cs_request = cached
+    process._cs_request = cached
     return cached
 
 
@@ -59,8 +79,8 @@ def chain_for(request: Request) -> list[dict]:
 
 def start_process(activation, request: Request):
     """StartHandle body: bind the viewflow process to the request."""
-    activation.process._cs_request = request
     activation.process.save()
+    bind(activation.process, request)
     request.process = activation.process
     request.save(update_fields=["process"])
     return activation.process
@@ -109,7 +129,7 @@ def revision_task_created(activation) -> None:
 
 
 def role_task_created(activation, *, step_code: str, step_label, role: str,
-                      by_region: bool = False) -> None:
+                      by_region: bool = False, parallel: bool = False) -> None:
     """A stage outside the chain done by a role (e.g. finance): queued for its holders, or
     assigned when only one may act. The submitter and their deputies are never candidates."""
     from core.org import selectors as org
@@ -126,7 +146,7 @@ def role_task_created(activation, *, step_code: str, step_label, role: str,
         task.status = "ASSIGNED"
         task.save(update_fields=["owner", "status"])
     open_work_item(activation, step_code=step_code, step_label=step_label, step_index=-1,
-                   candidate_ids=holders)
+                   candidate_ids=holders, parallel=parallel)
 
 
 def next_chain_step(activation) -> bool:
@@ -163,6 +183,7 @@ def open_work_item(
     candidate_ids,
     step_index: int = -1,
     is_revision: bool = False,
+    parallel: bool = False,
 ) -> WorkItem:
     """Create the inbox row for a human task just created by viewflow, and tell its people."""
     req = request_of(activation.process)
@@ -193,7 +214,7 @@ def open_work_item(
              for uid in candidate_ids]
         )
     waiting = [task.owner_id] if task.owner_id else candidate_ids
-    set_waiting(req, step=step_code, user_ids=waiting, since=now, save=False)
+    set_waiting(req, step=step_code, user_ids=waiting, since=now, save=False, add=parallel)
     notify.on_commit_many(
         waiting,
         kind="assigned",
@@ -208,11 +229,16 @@ def open_work_item(
 WAITING_FIELDS = ["current_step", "waiting_on_ids", "waiting_on_names", "since"]
 
 
-def set_waiting(req: Request, *, step: str, user_ids, since=None, save: bool = True) -> None:
+def set_waiting(req: Request, *, step: str, user_ids, since=None, save: bool = True,
+                add: bool = False) -> None:
     """Record where the request waits: the step's code (pages translate it) and on whom.
 
+    `add` joins a parallel step to those already open ("legal_review+credit_review").
     Inside a flow run the caller saves the request once at the end (save=False here).
     """
+    if add and req.current_step:
+        step = f"{req.current_step}+{step}"
+        user_ids = [*(req.waiting_on_ids or []), *user_ids]
     people = list(User.objects.filter(pk__in=user_ids).only("username", "display_name")
                   .order_by("pk"))
     req.current_step = step

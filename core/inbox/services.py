@@ -68,7 +68,7 @@ def _locked_item(task_id: int):
             item = WorkItem.objects.select_related(
                 "request", "request__submitter", "task", "task__process"
             ).get(pk=task_id)
-            item.task.process._cs_request = item.request
+            engine.bind(item.task.process, item.request)
             yield item
     except (FlowLockFailed, OperationalError) as exc:
         if isinstance(exc, OperationalError) and not _is_lock_timeout(exc):
@@ -90,7 +90,7 @@ def _locked_request(request_id: int):
     try:
         with flow_class.lock(req.process_id):
             req = Request.objects.select_related("submitter", "process").get(pk=request_id)
-            req.process._cs_request = req
+            engine.bind(req.process, req)
             yield req
     except (FlowLockFailed, OperationalError) as exc:
         if isinstance(exc, OperationalError) and not _is_lock_timeout(exc):

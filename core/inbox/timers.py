@@ -18,7 +18,7 @@ from core.exceptions import ApprovalError
 from core.org import selectors as org
 from core.org.models import Role, User
 
-from . import notify, sla
+from . import engine, notify, sla
 from .models import Escalation, WorkItem, WorkItemStatus
 from .services import reassign_locked
 
@@ -77,7 +77,7 @@ def escalate_one(item_id: int, process_id: int, now) -> bool:
         item.due, item.remind_at = sla.deadlines(item.kind, item.step_code, now)
         item.reminded = False
         item.save(update_fields=["escalation_level", "due", "remind_at", "reminded"])
-        item.task.process._cs_request = item.request
+        engine.bind(item.task.process, item.request)
         reassign_locked(
             item, new=target, actor=None,
             reason=_("Deadline passed; escalated one level up."),

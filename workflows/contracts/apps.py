@@ -11,7 +11,7 @@ class ContractsConfig(AppConfig):
         from core import registry
         from core.kinds import ProcessKind
 
-        from . import flows, services
+        from . import demo, flows, services
         from .models import ContractState
         from .services.contracts import FINANCE_STEP, LEGAL_STEP, REGIONAL_STEP
 
@@ -19,6 +19,7 @@ class ContractsConfig(AppConfig):
             kind=ProcessKind.CONTRACT, label=str(ProcessKind.CONTRACT.label),
             flow_class=flows.ContractFlow, on_decision=services.on_decision,
             on_withdraw=services.on_withdraw, on_resubmit=services.on_resubmit,
+            seed_demo=demo.seed,
             extra={"steps": {REGIONAL_STEP: _("Regional manager review"),
                              LEGAL_STEP: _("Legal review"),
                              FINANCE_STEP: _("Finance credit review")},

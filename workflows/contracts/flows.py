@@ -55,8 +55,9 @@ class ContractFlow(ApprovalSteps, flow.Flow):
 
     def legal_created(self, activation):
         engine.role_task_created(activation, step_code=LEGAL_STEP,
-                                 step_label=_("Legal review"), role="legal")
+                                 step_label=_("Legal review"), role="legal", parallel=True)
 
     def finance_created(self, activation):
         engine.role_task_created(activation, step_code=FINANCE_STEP,
-                                 step_label=_("Finance credit review"), role="finance")
+                                 step_label=_("Finance credit review"), role="finance",
+                                 parallel=True)

@@ -40,6 +40,12 @@ def money(amount, currency="CNY"):
 
 @register.filter
 def step_name(code, fallback=""):
+    if code and "+" in code:  # parallel steps
+        return " + ".join(step_name(part) for part in code.split("+"))
+    return _one_step(code, fallback)
+
+
+def _one_step(code, fallback=""):
     if code == REVISION_STEP:
         return _("Revise and resubmit")
     label = STEP_LABELS.get(code) or _process_steps().get(code)

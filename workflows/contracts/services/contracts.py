@@ -181,6 +181,17 @@ def on_decision(request, item, decision, decider, comment) -> Transition | None:
     before = contract.state
     if item.step_code in PARALLEL_STEPS and decision in (Decision.REJECTED, Decision.RETURNED):
         _cancel_sibling(request, item)
+    if decision == Decision.APPROVED and item.step_code == REGIONAL_STEP:
+        engine.clear_waiting(request, save=False)  # the two parallel reviews open next
+    if decision == Decision.APPROVED and item.step_code in PARALLEL_STEPS:
+        # The request now waits only on the other review, if it is still open.
+        sibling = WorkItem.objects.filter(request=request, status=WorkItemStatus.OPEN,
+                                          step_code__in=PARALLEL_STEPS).exclude(pk=item.pk).first()
+        if sibling is not None:
+            people = ([sibling.assignee_id] if sibling.assignee_id
+                      else list(sibling.candidate_set.values_list("user_id", flat=True)))
+            engine.set_waiting(request, step=sibling.step_code, user_ids=people,
+                               since=request.since, save=False)
     if decision == Decision.APPROVED:
         if item.step_code == FINANCE_STEP:
             # Finance reviews the credit check as it is now: a new breach adds the CEO.

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from viewflow.workflow.status import STATUS
 
 from core.audit import services as audit
-from core.inbox import notify
+from core.inbox import engine, notify
 from core.inbox.models import Request, RequestStatus
 
 from ..models import ClaimState, ExpenseClaim
@@ -70,7 +70,7 @@ def pay(claim_id: int) -> str | None:
             claim.mark_paid(reference=reference)
             claim.save()
             ledger.spend(claim)
-            req.process._cs_request = req
+            engine.bind(req.process, req)
             task.process = req.process
             ExpenseFlow.pay.run(task)
             Request.objects.filter(pk=req.pk).update(
