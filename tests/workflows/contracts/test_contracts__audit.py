@@ -52,8 +52,6 @@ def test_one_event_when_owner_withdraws_in_parallel_review(personas, in_parallel
     assert fresh(contract).state == ContractState.WITHDRAWN
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: signing an amendment moves the previous version "
-                   "to SUPERSEDED without an audit event on that version")
 def test_previous_version_audited_when_superseded(personas, signed):
     v1 = signed()
     v2 = contract_amend(contract_id=v1.pk, actor=personas["east_rep1"], reason="延长交付",
@@ -68,9 +66,6 @@ def test_previous_version_audited_when_superseded(personas, signed):
     assert last.to_state == ContractState.SUPERSEDED
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: open collections of a superseded version drop out "
-                   "of the customer's receivables (recompute_receivables counts SIGNED only and "
-                   "contract_amend does not carry milestones over)")
 def test_receivables_kept_when_contract_is_amended(personas, customer, signed):
     v1 = signed("800000.00")
     milestone_add(contract_id=v1.pk, actor=personas["east_rep1"],

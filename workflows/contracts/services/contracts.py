@@ -20,7 +20,7 @@ from core.org import selectors as org
 from core.org.models import Role, User
 from core.registry import Transition
 
-from ..models import Contract, ContractState, Customer
+from ..models import Contract, ContractState, Customer, Milestone
 from ..rules import credit_check
 from .execution import recompute_receivables
 
@@ -211,6 +211,14 @@ def on_decision(request, item, decision, decider, comment) -> Transition | None:
                 if previous.state == ContractState.SIGNED:
                     previous.supersede()
                     previous.save(update_fields=["state"])
+                    # What is still to deliver, invoice and collect moves to the amendment,
+                    # so receivables and overdue alerts keep counting it.
+                    Milestone.objects.filter(contract=previous, done_date__isnull=True).update(
+                        contract=contract)
+                    audit.record(actor=decider.actor, on_behalf_of=decider.principal
+                                 if decider.on_behalf else None, subject=previous,
+                                 event="contract.superseded", from_state=ContractState.SIGNED,
+                                 to_state=ContractState.SUPERSEDED, data={"by": contract.pk})
             contract.save()
             recompute_receivables(contract.customer_id)
             return Transition(from_state=before, to_state=contract.state, event="contract.signed")
