@@ -191,13 +191,11 @@ def budget_new(request):
     return redirect("expenses:budget", budget_id=budget.pk)
 
 
-@login_required
-def budget_adjust(request, budget_id):
-    _finance_or_404(request.user)
-    budget = _budget_or_404(request.user, budget_id)
-    if budget.state != BudgetState.IN_FORCE:
-        messages.error(request, _("Only the budget in force can be adjusted."))
-        return redirect("expenses:budget", budget_id=budget.pk)
+
+
+def _grid_page(request, budget: Budget, save):
+    """The amounts grid of an existing budget: prefill helpers, validation, then `save(form)`,
+    which calls a service and returns where to go. Refusals keep what was typed."""
     if request.method != "POST":
         initial = {name: getattr(budget, name) for name in AMOUNT_FIELDS}
         return _render_grid(request, BudgetAdjustForm(initial=initial), budget=budget)
@@ -210,45 +208,49 @@ def budget_adjust(request, budget_id):
         messages.error(request, _("Please correct the errors below."))
         return _render_grid(request, form, budget=budget, status=400)
     try:
-        new = services.budget_revise(budget_id=budget.pk, actor=request.user,
-                                     reason=form.cleaned_data["reason"], **form.amounts())
+        return save(form)
     except ApprovalError as exc:
         messages.error(request, str(exc.message))
         _apply_errors(exc, form)
         return _render_grid(request, form, budget=budget, status=exc.status)
-    messages.success(request, _("Version %(v)d drafted; submit it for approval.")
-                     % {"v": new.version})
-    return redirect("expenses:budget", budget_id=new.pk)
 
 
+@login_required
+def budget_adjust(request, budget_id):
+    """Finance drafts the next version of the budget in force (an adjustment)."""
+    _finance_or_404(request.user)
+    budget = _budget_or_404(request.user, budget_id)
+    if budget.state != BudgetState.IN_FORCE:
+        messages.error(request, _("Only the budget in force can be adjusted."))
+        return redirect("expenses:budget", budget_id=budget.pk)
+
+    def save(form):
+        new = services.budget_revise(budget_id=budget.pk, actor=request.user,
+                                     reason=form.cleaned_data["reason"], **form.amounts())
+        messages.success(request, _("Version %(v)d drafted; submit it for approval.")
+                         % {"v": new.version})
+        return redirect("expenses:budget", budget_id=new.pk)
+
+    return _grid_page(request, budget, save)
+
+
+@login_required
 def budget_edit(request, budget_id):
-    """The preparer corrects a draft or a returned budget (the same grid as an adjustment)."""
+    """The preparer corrects a draft or a returned budget."""
     budget = _budget_or_404(request.user, budget_id)
     if budget.prepared_by_id != request.user.pk:
         raise Http404
     if budget.state not in (BudgetState.DRAFT, BudgetState.RETURNED):
         messages.error(request, _("Only a draft or a returned budget can be changed."))
         return redirect("expenses:budget", budget_id=budget.pk)
-    if request.method != "POST":
-        initial = {name: getattr(budget, name) for name in AMOUNT_FIELDS}
-        return _render_grid(request, BudgetAdjustForm(initial=initial), budget=budget)
-    form = BudgetAdjustForm(request.POST)
-    if request.POST.get("action") in ("even", "shape"):
-        form, status = _prefill(request, form, year=budget.fiscal_year,
-                                department_id=budget.department_id, category=budget.category)
-        return _render_grid(request, form, budget=budget, status=status)
-    if not form.is_valid():
-        messages.error(request, _("Please correct the errors below."))
-        return _render_grid(request, form, budget=budget, status=400)
-    try:
+
+    def save(form):
         services.budget_update(budget_id=budget.pk, actor=request.user,
                                reason=form.cleaned_data["reason"], **form.amounts())
-    except ApprovalError as exc:
-        messages.error(request, str(exc.message))
-        _apply_errors(exc, form)
-        return _render_grid(request, form, budget=budget, status=exc.status)
-    messages.success(request, _("Budget changed."))
-    return redirect("expenses:budget", budget_id=budget.pk)
+        messages.success(request, _("Budget changed."))
+        return redirect("expenses:budget", budget_id=budget.pk)
+
+    return _grid_page(request, budget, save)
 
 
 # --- monitor (实时监控) ------------------------------------------------------------------------
