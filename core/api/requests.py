@@ -1,5 +1,7 @@
 """Requests: what submitters track, across processes (API.md "Requests")."""
 
+from abc import ABCMeta, abstractmethod
+
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.generics import ListAPIView
@@ -93,11 +95,12 @@ class RequestDetailView(APIView):
         return Response(_detail(visible_request(request.user, kind, object_id)))
 
 
-class _RequestAction(APIView):
+class _RequestAction(APIView, metaclass=ABCMeta):
     input_serializer: type[serializers.Serializer]
 
+    @abstractmethod
     def act(self, user, req: Request, data: dict) -> None:
-        raise NotImplementedError
+        """Call the one service this endpoint stands for."""
 
     @idempotent
     def post(self, request, kind: str, object_id: int):

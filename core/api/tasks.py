@@ -1,5 +1,6 @@
 """Tasks: the inbox, queue and archive, and the actions on one task (API.md "Tasks")."""
 
+from abc import ABCMeta, abstractmethod
 from functools import cached_property
 
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -68,11 +69,12 @@ class TaskListView(_ViewerMixin, ListAPIView):
         return {**super().get_serializer_context(), "viewer": self.viewer}
 
 
-class _TaskAction(_ViewerMixin, APIView):
+class _TaskAction(_ViewerMixin, APIView, metaclass=ABCMeta):
     input_serializer: type[serializers.Serializer] | None = None
 
+    @abstractmethod
     def act(self, user, pk: int, data: dict) -> None:
-        raise NotImplementedError
+        """Call the one service this endpoint stands for."""
 
     @idempotent
     def post(self, request, pk: int):
