@@ -12,7 +12,7 @@ from viewflow.workflow import flow
 from core.inbox import engine
 from core.inbox.flows import ApprovalSteps
 
-from .services.claims import FINANCE_STEP
+from .rules import FINANCE_STEP
 
 
 class ExpenseFlow(ApprovalSteps, flow.Flow):

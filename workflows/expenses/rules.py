@@ -7,6 +7,8 @@ from django.utils.translation import gettext as _
 
 from core.money import CENT, fmt, split_evenly, to_money
 
+FINANCE_STEP = "finance_review"  # the flow's voucher-review step (the task engine's step code)
+
 QUARTER_MONTHS = {1: (1, 2, 3), 2: (4, 5, 6), 3: (7, 8, 9), 4: (10, 11, 12)}
 
 
@@ -60,6 +62,14 @@ def shaped_split(total: Decimal, shape: list[Decimal]) -> tuple[list[Decimal], l
         months[i] += CENT if diff > 0 else -CENT
     quarters = [sum(months[m - 1] for m in QUARTER_MONTHS[q]) for q in range(1, 5)]
     return quarters, months
+
+
+def pick_standard(standards, item_type: str, city_tier: str):
+    """The standard a line is held to: its item type's row for its city tier, else the
+    any-city row; None when there is none. `standards` are those of the submitter's grade."""
+    rows = [s for s in standards if s.item_type == item_type]
+    exact = [s for s in rows if s.city_tier == (city_tier or "")]
+    return (exact or [s for s in rows if not s.city_tier] or [None])[0]
 
 
 @dataclass(frozen=True)

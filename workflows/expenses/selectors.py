@@ -22,7 +22,7 @@ from .models import (
     ExpenseClaim,
     ReimbursementStandard,
 )
-from .services.claims import FINANCE_STEP
+from .rules import FINANCE_STEP, pick_standard
 
 ZERO = Decimal("0.00")
 # Who reads every department's budgets and the monitor; a regional manager reads their own.
@@ -107,16 +107,17 @@ def finance_task(req: Request | None) -> WorkItem | None:
                                    status=WorkItemStatus.OPEN).first()
 
 
+def standards_for_grade(grade: int) -> list[ReimbursementStandard]:
+    """Every standard that applies to an employee grade (a small table: one query)."""
+    return list(ReimbursementStandard.objects.filter(min_grade__lte=grade, max_grade__gte=grade))
+
+
 def standards_by_line(lines, grade: int) -> dict[int, ReimbursementStandard]:
-    """The standard each line is held to, in one query: the same match as the claim service
-    (item type and grade; the city tier's own row, else an any-city row)."""
-    standards = list(ReimbursementStandard.objects.filter(min_grade__lte=grade,
-                                                          max_grade__gte=grade))
+    """The standard each line is held to, in one query (the same match as the claim service)."""
+    standards = standards_for_grade(grade)
     result = {}
     for line in lines:
-        rows = [s for s in standards if s.item_type == line.item_type]
-        exact = [s for s in rows if s.city_tier == (line.city_tier or "")]
-        match = (exact or [s for s in rows if not s.city_tier] or [None])[0]
+        match = pick_standard(standards, line.item_type, line.city_tier)
         if match is not None:
             result[line.pk] = match
     return result

@@ -32,22 +32,13 @@ from ..models import (
     ItemType,
     OverBudget,
     OverStandard,
-    ReimbursementStandard,
 )
-from ..rules import check_line
+from ..rules import FINANCE_STEP, check_line, pick_standard
+from ..selectors import standards_for_grade
 from . import ledger
 
-FINANCE_STEP = "finance_review"
 MAX_LINES = 50
 MAX_LINE_AMOUNT = Decimal("10000000000")  # 50 lines still fit the claim total's column
-
-
-def _standard_for(item_type: str, city_tier: str, grade: int) -> ReimbursementStandard | None:
-    qs = ReimbursementStandard.objects.filter(
-        item_type=item_type, min_grade__lte=grade, max_grade__gte=grade
-    )
-    exact = [s for s in qs if s.city_tier == (city_tier or "")]
-    return (exact or [s for s in qs if not s.city_tier] or [None])[0]
 
 
 def _clean_lines(lines: list[dict], grade: int) -> list[ExpenseLine]:
@@ -58,6 +49,7 @@ def _clean_lines(lines: list[dict], grade: int) -> list[ExpenseLine]:
         raise InvalidInputError(_("At most %(n)d lines per claim.") % {"n": MAX_LINES},
                                 fields={"lines": [_("Too many lines.")]})
     result, errors = [], {}
+    standards = standards_for_grade(grade)
     for i, raw in enumerate(lines):
         try:
             amount = to_money(raw.get("amount"))
@@ -96,7 +88,7 @@ def _clean_lines(lines: list[dict], grade: int) -> list[ExpenseLine]:
         if travel_class and travel_class not in TRAVEL_CLASS_RANK:
             errors[f"lines.{i}.travel_class"] = [_("Unknown travel class.")]
             continue
-        std = _standard_for(item_type, city_tier, grade)
+        std = pick_standard(standards, item_type, city_tier)
         allowed = std.max_travel_class if std else ""
         check = check_line(amount, units, std.cap if std else None,
                            bool(std and std.on_excess == OverStandard.REFUSE),
@@ -199,10 +191,11 @@ def _clear_reductions(claim: ExpenseClaim) -> None:
 
 def _refused_lines(claim: ExpenseClaim) -> list[str]:
     refused = []
+    standards = standards_for_grade(claim.submitter.grade)
     for line in claim.lines.all():
         if not line.over_standard:
             continue
-        std = _standard_for(line.item_type, line.city_tier, claim.submitter.grade)
+        std = pick_standard(standards, line.item_type, line.city_tier)
         if not (std and std.on_excess == OverStandard.REFUSE):
             continue
         if line.excess > 0:
