@@ -3,6 +3,7 @@ from contextlib import contextmanager
 from core.audit.models import AuditEvent
 from core.audit.verify import verify_all
 from core.inbox.models import Request, WorkItem, WorkItemStatus
+from tests.concurrency import run_together  # noqa: F401  (re-exported)
 
 
 def open_item(req: Request) -> WorkItem:
@@ -31,36 +32,6 @@ def no_audit_event():
     before = AuditEvent.objects.count()
     yield
     assert AuditEvent.objects.count() == before
-
-
-
-def run_together(targets, *, timeout: float = 60) -> list:
-    """Run the callables in threads released at once by a barrier; return each one's outcome
-    (its return value or the exception it raised). Each thread closes its own connection."""
-    import threading
-
-    from django.db import connection
-
-    barrier = threading.Barrier(len(targets))
-    outcomes: list = [None] * len(targets)
-
-    def work(i, target):
-        try:
-            barrier.wait(timeout=10)
-            outcomes[i] = target()
-        except BaseException as exc:  # reported by the test, not lost in the thread
-            outcomes[i] = exc
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=work, args=(i, t), daemon=True)
-               for i, t in enumerate(targets)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=timeout)
-    assert not any(t.is_alive() for t in threads), "a worker thread hung"
-    return outcomes
 
 
 def verify_in_own_connection():

@@ -1,15 +1,13 @@
 """Shared helpers for the expense service tests (not collected: no test_ prefix)."""
 
-import threading
 from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
 
-from django.db import connection
-
 from core.audit.models import AuditEvent
 from core.audit.verify import verify_all
 from core.inbox.models import Request, WorkItem, WorkItemStatus
+from tests.concurrency import run_together  # noqa: F401  (re-exported)
 from workflows.expenses.models import BudgetBalance, Reservation
 from workflows.expenses.services.payment import PaymentError
 
@@ -83,31 +81,6 @@ def no_audit_event():
     before = last_seq()
     yield
     assert list(AuditEvent.objects.filter(seq__gt=before).values_list("event", flat=True)) == []
-
-
-def run_together(targets, *, timeout: float = 120) -> list:
-    """Run the callables in threads released at once by a barrier; return each one's outcome
-    (its return value or the exception it raised). Each thread closes its own connection."""
-    barrier = threading.Barrier(len(targets))
-    outcomes: list = [None] * len(targets)
-
-    def work(i, target):
-        try:
-            barrier.wait(timeout=30)
-            outcomes[i] = target()
-        except BaseException as exc:  # reported by the test, not lost in the thread
-            outcomes[i] = exc
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=work, args=(i, t), daemon=True)
-               for i, t in enumerate(targets)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=timeout)
-    assert not any(t.is_alive() for t in threads), "a worker thread hung"
-    return outcomes
 
 
 class FailingPayments:
