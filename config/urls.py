@@ -23,5 +23,13 @@ urlpatterns = [
     path("demo/", include("workflows.demo.urls")),
     path("expenses/", include("workflows.expenses.urls")),
     path("api/expenses/", include("workflows.expenses.api_urls")),
+    path("contracts/statistics/", include("workflows.contracts.stats_urls")),
+    path("contracts/", include("workflows.contracts.urls")),
+    path("api/contracts/statistics/", include("workflows.contracts.api_stats_urls")),
+    path("api/contracts/", include("workflows.contracts.api_urls")),
+    path("plans/", include("workflows.plans.urls")),
+    path("api/plans/", include("workflows.plans.api_urls")),
+    path("risks/", include("workflows.risks.urls")),
+    path("api/risks/", include("workflows.risks.api_urls")),
     path("", include("core.inbox.urls")),
 ]

@@ -32,6 +32,9 @@ class ProcessRegistration:
     # (request) -> str: the request's own page
     detail_url: Callable | None = None
     seed_demo: Callable[[], None] | None = None
+    # (now) -> int: the process's own timed work (overdue collections, measures, reviews), run
+    # by the periodic sweep after the task engine's; must be idempotent and safe to run twice.
+    sweep: Callable | None = None
     extra: dict = field(default_factory=dict)
 
 

@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "workflows.demo",
     "workflows.expenses",
     "workflows.contracts",
+    "workflows.plans",
+    "workflows.risks",
 ]
 
 MIDDLEWARE = [

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from viewflow.workflow.exceptions import FlowLockFailed
 from viewflow.workflow.models import Process
 
+from core import registry
 from core.exceptions import ApprovalError
 from core.org import selectors as org
 from core.org.models import Role, User
@@ -132,4 +133,13 @@ def sweep(*, now=None, batch: int = 500) -> dict:
         .values_list("pk", flat=True)[:batch]
     )
     reminded = sum(_isolated(remind_one, pk) for pk in remind_ids)
-    return {"escalated": escalated, "reminded": reminded}
+    result = {"escalated": escalated, "reminded": reminded}
+    for process in registry.processes():
+        if process.sweep is None:
+            continue
+        try:
+            result[process.kind] = process.sweep(now)
+        except Exception:  # one process's timed work must not stop the others'
+            log.exception("sweep of %s failed", process.kind)
+            result[process.kind] = 0
+    return result

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -20,6 +21,8 @@ class ContractsConfig(AppConfig):
             flow_class=flows.ContractFlow, on_decision=services.on_decision,
             on_withdraw=services.on_withdraw, on_resubmit=services.on_resubmit,
             seed_demo=demo.seed,
+            detail_url=lambda req: f"/contracts/{req.object_id}/",
+            sweep=lambda now: services.collections_sweep(today=timezone.localdate(now)),
             extra={"steps": {REGIONAL_STEP: _("Regional manager review"),
                              LEGAL_STEP: _("Legal review"),
                              FINANCE_STEP: _("Finance credit review")},

@@ -190,8 +190,12 @@ class ExecutionProblem(models.Model):
                                   related_name="+")
     assignee = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                  related_name="+")
+    resolution = models.TextField(_("resolution"), blank=True)
     resolved_at = models.DateTimeField(null=True, blank=True)
     created = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["resolved_at", "-created"]
 
     def __str__(self):
         return self.description[:60]

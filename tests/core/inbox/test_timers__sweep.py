@@ -2,6 +2,7 @@ from datetime import datetime
 
 import pytest
 import time_machine
+from django.utils import timezone
 
 from core.audit.models import AuditEvent
 from core.audit.verify import verify_all
@@ -35,11 +36,13 @@ def task_at_monday(submit):
 
 @pytest.fixture
 def sweep(django_capture_on_commit_callbacks):
-    """timers.sweep with its after-commit notifications delivered (Celery is eager here)."""
+    """timers.sweep with its after-commit notifications delivered (Celery is eager here); the
+    task engine's own counts (the processes' own sweeps are tested with each process)."""
 
     def run(now):
         with django_capture_on_commit_callbacks(execute=True):
-            return timers.sweep(now=now)
+            result = timers.sweep(now=now)
+        return {"escalated": result["escalated"], "reminded": result["reminded"]}
 
     return run
 
@@ -218,3 +221,20 @@ def test_other_tasks_escalated_when_one_holder_reports_to_an_auditor(submit, swe
     assert south.assignee == personas["gm"]
     assert east.assignee != personas["auditor"]
     assert result["escalated"] >= 1
+
+
+def test_a_failing_process_sweep_is_logged_and_the_others_still_run(monkeypatch, caplog):
+    from core import registry
+
+    ran = []
+    broken = registry.ProcessRegistration(kind="zz_broken", label="broken",
+                                          sweep=lambda now: 1 / 0)
+    fine = registry.ProcessRegistration(kind="zz_fine", label="fine",
+                                        sweep=lambda now: ran.append(now) or 3)
+    monkeypatch.setitem(registry._processes, "zz_broken", broken)
+    monkeypatch.setitem(registry._processes, "zz_fine", fine)
+    now = timezone.now()
+    result = timers.sweep(now=now)
+    assert result["zz_broken"] == 0 and result["zz_fine"] == 3
+    assert ran == [now]
+    assert "sweep of zz_broken failed" in caplog.text

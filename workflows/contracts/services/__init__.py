@@ -8,10 +8,17 @@ from .contracts import (
     on_withdraw,
 )
 from .customers import credit_limit_decide, credit_limit_request, customer_create
-from .execution import collections_sweep, milestone_add, milestone_done
+from .execution import (
+    collections_sweep,
+    milestone_add,
+    milestone_done,
+    problem_raise,
+    problem_resolve,
+)
 
 __all__ = [
     "collections_sweep", "contract_amend", "contract_create", "contract_submit",
     "contract_update", "credit_limit_decide", "credit_limit_request", "customer_create",
     "milestone_add", "milestone_done", "on_decision", "on_resubmit", "on_withdraw",
+    "problem_raise", "problem_resolve",
 ]

@@ -10,12 +10,24 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.audit import services as audit
-from core.exceptions import InvalidInputError, NotFoundError, PermissionDeniedError
+from core.exceptions import (
+    InvalidInputError,
+    NotFoundError,
+    PermissionDeniedError,
+    StateConflictError,
+)
 from core.money import to_money
 from core.org import selectors as org
 from core.org.models import Role, User
 
-from ..models import Contract, ContractState, CreditAlert, Customer, Milestone
+from ..models import (
+    Contract,
+    ContractState,
+    CreditAlert,
+    Customer,
+    ExecutionProblem,
+    Milestone,
+)
 
 OVERDUE_DAYS = 30
 
@@ -92,3 +104,53 @@ def collections_sweep(*, today: date | None = None) -> int:
                                            "days_overdue": (today - milestone.due_date).days})
         made += created
     return made
+
+
+@transaction.atomic
+def problem_raise(*, contract_id: int, actor: User, description: str,
+                  assignee: User) -> ExecutionProblem:
+    """A problem met while executing a signed contract, assigned to someone to resolve."""
+    contract = Contract.objects.select_for_update().filter(pk=contract_id).first()
+    if contract is None:
+        raise NotFoundError()
+    if org.is_read_only(actor):
+        raise PermissionDeniedError(_("Auditors can read everything and change nothing."))
+    if contract.state != ContractState.SIGNED:
+        raise InvalidInputError(_("Problems are recorded against signed contracts."))
+    text = (description or "").strip()
+    if not text:
+        raise InvalidInputError(_("Describe the problem."),
+                                fields={"description": [_("This field is required.")]})
+    if assignee is None or not assignee.is_active:
+        raise InvalidInputError(_("Choose who resolves it."),
+                                fields={"assignee": [_("Choose an active user.")]})
+    problem = ExecutionProblem.objects.create(contract=contract, description=text[:4000],
+                                              raised_by=actor, assignee=assignee)
+    audit.record(actor=actor, subject=contract, event="contract.problem_raised",
+                 comment=text[:4000], data={"problem": problem.pk, "assignee": assignee.pk})
+    return problem
+
+
+@transaction.atomic
+def problem_resolve(*, problem_id: int, actor: User, resolution: str) -> ExecutionProblem:
+    """The assignee, the contract's owner, the sales GM or finance closes a problem."""
+    problem = ExecutionProblem.objects.select_for_update().select_related("contract").filter(
+        pk=problem_id).first()
+    if problem is None:
+        raise NotFoundError()
+    if org.is_read_only(actor) or not (
+            actor.pk in (problem.assignee_id, problem.contract.owner_id)
+            or org.has_role(actor, Role.FINANCE, Role.SALES_GM)):
+        raise PermissionDeniedError(
+            _("The assignee, the contract's owner, finance or the sales GM resolves a problem."))
+    if problem.resolved_at is not None:
+        raise StateConflictError(_("This problem was already resolved."))
+    text = (resolution or "").strip()
+    if not text:
+        raise InvalidInputError(_("Say how it was resolved."),
+                                fields={"resolution": [_("This field is required.")]})
+    problem.resolution, problem.resolved_at = text[:4000], timezone.now()
+    problem.save(update_fields=["resolution", "resolved_at"])
+    audit.record(actor=actor, subject=problem.contract, event="contract.problem_resolved",
+                 comment=problem.resolution, data={"problem": problem.pk})
+    return problem

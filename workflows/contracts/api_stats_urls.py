@@ -1,0 +1,5 @@
+"""Contract statistics over the API."""
+
+app_name = "contract-stats-api"
+
+urlpatterns = []
