@@ -377,3 +377,27 @@ class DocumentSequence(models.Model):
 
     def __str__(self):
         return f"{self.prefix}: {self.last}"
+
+
+class OutboxMessage(models.Model):
+    """A Celery job written in the same transaction as the change that causes it (transactional
+    outbox): published after commit, and if the broker is down it waits here until a relay
+    (the periodic sweep, or `manage.py outbox --loop`) sends it. The jobs are idempotent, so a
+    message published twice (sent, then the relay ran before it was marked) does no harm."""
+
+    task = models.CharField(max_length=120)
+    kwargs = models.JSONField(default=dict)
+    key = models.CharField(max_length=160, blank=True)
+    created = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["created"], name="outbox_pending",
+                         condition=Q(sent_at__isnull=True)),
+        ]
+
+    def __str__(self):
+        return f"{self.task} {self.key}"

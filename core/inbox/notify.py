@@ -1,16 +1,13 @@
-"""Queue notifications after commit; the Celery task makes delivery idempotent."""
+"""Queue notifications through the outbox; the Celery task makes delivery idempotent."""
 
-import logging
+from . import outbox
 
-from django.db import transaction
-
-log = logging.getLogger(__name__)
+TASK = "core.inbox.tasks.deliver_notification"
 
 
 def on_commit_many(user_ids, *, kind: str, request, key: str, text, url: str = "") -> None:
-    """After the surrounding transaction commits, notify each user once per `key`."""
-    from .tasks import deliver_notification
-
+    """Notify each user once per `key`: written to the outbox in the surrounding transaction,
+    sent after it commits (or later by the relay when the broker is down)."""
     payloads = [
         {
             "recipient_id": uid,
@@ -22,14 +19,4 @@ def on_commit_many(user_ids, *, kind: str, request, key: str, text, url: str = "
         }
         for uid in dict.fromkeys(u for u in user_ids if u)
     ]
-    if not payloads:
-        return
-
-    def send():
-        for payload in payloads:
-            try:
-                deliver_notification.delay(**payload)
-            except Exception:  # a broker outage must not turn a committed decision into a 500
-                log.exception("could not queue notification %s", payload["dedupe_key"])
-
-    transaction.on_commit(send)
+    outbox.enqueue([(TASK, payload, payload["dedupe_key"]) for payload in payloads])

@@ -19,7 +19,7 @@ from core.exceptions import ApprovalError
 from core.org import selectors as org
 from core.org.models import Role, User
 
-from . import engine, notify, sla
+from . import engine, notify, outbox, sla
 from .models import Escalation, WorkItem, WorkItemStatus
 from .services import reassign_locked
 
@@ -120,6 +120,8 @@ def _isolated(fn, *args) -> bool:
 
 def sweep(*, now=None, batch: int = 500) -> dict:
     now = now or timezone.now()
+    # Jobs that could not be published while the broker was down go first.
+    sent = outbox.relay(batch=batch)
     open_items = WorkItem.objects.filter(status=WorkItemStatus.OPEN)
     due_ids = list(
         open_items.filter(due__lte=now).order_by("due").values_list("pk", "task__process_id")[
@@ -133,7 +135,7 @@ def sweep(*, now=None, batch: int = 500) -> dict:
         .values_list("pk", flat=True)[:batch]
     )
     reminded = sum(_isolated(remind_one, pk) for pk in remind_ids)
-    result = {"escalated": escalated, "reminded": reminded}
+    result = {"escalated": escalated, "reminded": reminded, "outbox": sent}
     for process in registry.processes():
         if process.sweep is None:
             continue

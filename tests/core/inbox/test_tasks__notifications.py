@@ -1,9 +1,10 @@
 import pytest
+from celery import current_app
 from celery.exceptions import Retry
 from django.core import mail
 
-from core.inbox import services, tasks
-from core.inbox.models import Notification, NotificationKind, RequestStatus
+from core.inbox import notify, outbox, services, tasks
+from core.inbox.models import Notification, NotificationKind, OutboxMessage, RequestStatus
 from core.inbox.tasks import deliver_notification
 
 from .helpers import open_item
@@ -134,10 +135,15 @@ def test_decision_kept_when_broker_is_down(submit, personas, monkeypatch,
     def broker_down(**kwargs):
         raise ConnectionError("redis unreachable")
 
-    monkeypatch.setattr(deliver_notification, "delay", broker_down)
+    monkeypatch.setattr(deliver_notification, "apply_async", broker_down)
+    monkeypatch.setitem(current_app.conf, "task_always_eager", False)
+    monkeypatch.setattr(outbox, "_paused_until", 0.0)
     with django_capture_on_commit_callbacks(execute=True):
         services.task_approve(task_id=open_item(req).pk, actor=personas["east_mgr"])
 
     req.refresh_from_db()
     assert req.status == RequestStatus.APPROVED
     assert not Notification.objects.filter(kind=NotificationKind.DECIDED).exists()
+    # Not lost: it waits in the outbox for the relay (tests/core/inbox/test_outbox__relay.py).
+    waiting = OutboxMessage.objects.filter(sent_at__isnull=True, task=notify.TASK)
+    assert waiting.filter(kwargs__kind=NotificationKind.DECIDED).exists()

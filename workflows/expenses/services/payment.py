@@ -10,13 +10,14 @@ from django.utils.translation import gettext as _
 from viewflow.workflow.status import STATUS
 
 from core.audit import services as audit
-from core.inbox import engine, notify
+from core.inbox import engine, notify, outbox
 from core.inbox.models import Request, RequestStatus
 
 from ..models import ClaimState, ExpenseClaim
 from . import ledger
 
 log = logging.getLogger(__name__)
+PAY_TASK = "workflows.expenses.tasks.pay_claim"
 
 
 class PaymentError(Exception):
@@ -37,16 +38,10 @@ def backend():
     return import_string(path)()
 
 
-def queue_payment(claim_id: int) -> None:
-    from ..tasks import pay_claim
-
-    def send():
-        try:
-            pay_claim.delay(claim_id=claim_id)
-        except Exception:  # the broker is down: the sweep retries unpaid claims
-            log.exception("could not queue payment for claim %s", claim_id)
-
-    transaction.on_commit(send)
+def queue_payment(claim_id: int, *, key: str = "") -> None:
+    """The payment job goes through the outbox with the approval that causes it: a broker
+    outage delays the payment, never loses it (the job itself pays at most once)."""
+    outbox.enqueue([(PAY_TASK, {"claim_id": claim_id}, key or f"pay:{claim_id}")])
 
 
 def pay(claim_id: int) -> str | None:
