@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class CoreConfig(AppConfig):
     name = "core"
     verbose_name = _("Countersign core")
+
+    def ready(self):
+        from . import fsm_guard  # noqa: F401  (connects the transition announcement)

@@ -14,3 +14,6 @@ CELERY_TEST_BROKER_URL = env("CELERY_BROKER_URL", default="")
 # Tests read messages in English (the source language); the zh-hans UI, the product's default,
 # is exercised explicitly (tests/browser/test_i18n__switcher.py and the translation checks).
 LANGUAGE_CODE = "en"
+# Lockout is tested on its own (tests/core/test_foundation__login_lockout.py); elsewhere tests
+# log in many times as the same personas.
+AXES_ENABLED = False

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 
+from core.fsm_guard import state_guard
 from core.money import MoneyField
 
 from .rules import uscc_error
@@ -123,6 +124,7 @@ class Contract(models.Model):
                                     name="uniq_contract_number_version"),
             models.CheckConstraint(condition=Q(value__gt=0), name="contract_value_positive"),
         ]
+        triggers = [state_guard("contracts_contract")]
 
     def __str__(self):
         return f"{self.number or _('draft')} v{self.version} {self.title}"

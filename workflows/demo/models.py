@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 
+from core.fsm_guard import state_guard
 from core.money import MoneyField
 
 
@@ -35,6 +36,7 @@ class DemoRequest(models.Model):
 
     class Meta:
         verbose_name = _("demo request")
+        triggers = [state_guard("demo_demorequest")]
 
     def __str__(self):
         return self.title

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 
+from core.fsm_guard import state_guard
 from core.money import MoneyField
 
 MONTHS = range(1, 13)
@@ -103,6 +104,7 @@ class Budget(models.Model):
             models.UniqueConstraint(fields=["fiscal_year", "department", "category"],
                                     condition=Q(state="in_force"), name="one_budget_in_force"),
         ]
+        triggers = [state_guard("expenses_budget")]
 
     def __str__(self):
         return f"{self.fiscal_year} {self.department} {self.get_category_display()} v{self.version}"
@@ -293,6 +295,7 @@ class ExpenseClaim(models.Model):
             models.UniqueConstraint(fields=["number"], condition=~Q(number=""),
                                     name="uniq_claim_number"),
         ]
+        triggers = [state_guard("expenses_expenseclaim")]
 
     def __str__(self):
         return f"{self.number or _('draft')} {self.title}"
