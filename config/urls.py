@@ -33,3 +33,5 @@ urlpatterns = [
     path("api/risks/", include("workflows.risks.api_urls")),
     path("", include("core.inbox.urls")),
 ]
+
+handler404 = "core.views.page_not_found"

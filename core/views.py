@@ -1,9 +1,11 @@
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -63,10 +65,6 @@ def home(request):
 @login_required
 def preferences(request):
     """Each user chooses whether notifications also come by e-mail."""
-    from django.contrib import messages
-    from django.shortcuts import redirect
-    from django.utils.translation import gettext as _
-
     if request.method == "POST":
         request.user.email_notifications = request.POST.get("email_notifications") == "on"
         request.user.save(update_fields=["email_notifications"])
@@ -77,3 +75,11 @@ def preferences(request):
 
 def csrf_failure(request, reason=""):
     return render(request, "403_csrf.html", status=403)
+
+
+def page_not_found(request, exception=None):
+    """An unknown URL under /api/ answers in the API's error shape, not with an HTML page."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": str(_("Not found.")), "code": "not_found", "fields": {}},
+                            status=404)
+    return render(request, "404.html", status=404)

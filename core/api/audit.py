@@ -9,7 +9,12 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_field,
+)
 from rest_framework import serializers
 from rest_framework.generics import ListAPIView
 from rest_framework.permissions import BasePermission, IsAuthenticated
@@ -81,13 +86,14 @@ def _as_instant(value, end: bool) -> datetime:
 
 
 class EventQuerySerializer(serializers.Serializer):
-    subject_kind = serializers.CharField(max_length=32, required=False)
-    subject_id = serializers.CharField(max_length=64, required=False)
-    number = serializers.CharField(max_length=40, required=False)
+    # An empty filter (a blank form field) means "any".
+    subject_kind = serializers.CharField(max_length=32, required=False, allow_blank=True)
+    subject_id = serializers.CharField(max_length=64, required=False, allow_blank=True)
+    number = serializers.CharField(max_length=40, required=False, allow_blank=True)
     actor = serializers.CharField(
-        max_length=150, required=False, help_text=_("User id or username.")
+        max_length=150, required=False, allow_blank=True, help_text=_("User id or username.")
     )
-    event = serializers.CharField(max_length=64, required=False)
+    event = serializers.CharField(max_length=64, required=False, allow_blank=True)
     since = DateOrDateTimeField(required=False)
     until = DateOrDateTimeField(required=False)
     amount_min = money_field(required=False)
@@ -107,7 +113,7 @@ class EventQuerySerializer(serializers.Serializer):
         return attrs
 
     def filters(self) -> EventFilters:
-        return EventFilters(**self.validated_data)
+        return EventFilters(**{k: v for k, v in self.validated_data.items() if v != ""})
 
 
 class AuditEventSerializer(serializers.Serializer):
@@ -238,7 +244,9 @@ class AuditExportView(APIView):
         return super().perform_content_negotiation(request, force=True)
 
     @extend_schema(
-        tags=["audit"], operation_id="audit_events_export_csv", parameters=[EventQuerySerializer],
+        tags=["audit"], operation_id="audit_events_export_csv",
+        # The export is CSV whatever ?format= says (see perform_content_negotiation).
+        parameters=[EventQuerySerializer, OpenApiParameter("format", exclude=True)],
         responses={
             (200, "text/csv"): OpenApiResponse(
                 OpenApiTypes.STR, description="UTF-8 CSV with a BOM."
