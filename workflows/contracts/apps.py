@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 
 class ContractsConfig(AppConfig):
@@ -27,5 +28,23 @@ class ContractsConfig(AppConfig):
                              LEGAL_STEP: _("Legal review"),
                              FINANCE_STEP: _("Finance credit review")},
                    "states": dict(ContractState.choices),
-                   "visible_to_roles": ("legal", "finance")},
+                   "visible_to_roles": ("legal", "finance"),
+                   "events": {
+                       "contract.amendment_drafted": gettext_noop(
+                           "%(actor)s drafted an amendment (a new version)"),
+                       "contract.milestone_added": gettext_noop("%(actor)s added a milestone"),
+                       "contract.milestone_done": gettext_noop(
+                           "%(actor)s marked a milestone done"),
+                       "contract.problem_raised": gettext_noop(
+                           "%(actor)s raised an execution problem"),
+                       "contract.problem_resolved": gettext_noop(
+                           "%(actor)s resolved an execution problem"),
+                       "customer.created": gettext_noop("%(actor)s created the customer"),
+                       "customer.limit_change_requested": gettext_noop(
+                           "%(actor)s asked for a credit limit change"),
+                       "customer.limit_changed": gettext_noop(
+                           "%(actor)s approved the credit limit change"),
+                       "customer.limit_change_refused": gettext_noop(
+                           "%(actor)s refused the credit limit change"),
+                   }},
         ))

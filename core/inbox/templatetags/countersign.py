@@ -28,6 +28,9 @@ _SENTENCES = {
     "attachment_added": gettext_noop("%(actor)s attached a file"),
     "line_reduced": gettext_noop("%(actor)s reduced a line to the standard"),
     "paid": gettext_noop("Paid"),
+    "signed": gettext_noop("%(actor)s signed it off: the contract is signed"),
+    "superseded": gettext_noop("Superseded by an amendment"),
+    "published": gettext_noop("%(actor)s gave the final approval: published"),
 }
 
 
@@ -63,6 +66,15 @@ def state_name(code, kind=""):
     return str(label) if label else code
 
 
+def _process_events() -> dict:
+    """Sentences the processes register for their own events (extra["events"], by full name,
+    e.g. "contract.milestone_done"), each with %(actor)s and optionally %(step)s."""
+    events = {}
+    for process in registry.processes():
+        events.update(process.extra.get("events", {}))
+    return events
+
+
 def _process_steps() -> dict:
     """Step labels the processes register for their own stages (e.g. finance review)."""
     steps = {}
@@ -75,7 +87,7 @@ def _process_steps() -> dict:
 def describe(event):
     """One audit event in plain language."""
     suffix = event.event.split(".", 1)[-1]
-    template_text = _SENTENCES.get(suffix)
+    template_text = _process_events().get(event.event) or _SENTENCES.get(suffix)
     data = event.data or {}
     step = step_name(data.get("step", ""), data.get("step_label", ""))
     if event.actor_name == "system":

@@ -1,8 +1,11 @@
 """Sales contracts (policy 4.4): drafting, submission with the credit check, the effect of each
 review and sign-off on the contract, amendments as new versions."""
 
+from decimal import Decimal
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Sum
 from django.utils.translation import gettext as _
 
 from core.audit import services as audit
@@ -29,9 +32,21 @@ PARALLEL_STEPS = (LEGAL_STEP, FINANCE_STEP)
 EDITABLE = ("title", "value", "payment_terms_days", "delivery_terms", "key_clauses")
 
 
+def _collections(contract_id: int, *, done: bool) -> Decimal:
+    return Milestone.objects.filter(
+        contract_id=contract_id, kind=Milestone.Kind.COLLECTION, done_date__isnull=not done,
+    ).aggregate(s=Sum("amount"))["s"] or Decimal("0.00")
+
+
 def _check(contract: Contract):
     customer = contract.customer
-    return credit_check(value=contract.value, open_receivables=customer.open_receivables,
+    receivables, value = customer.open_receivables, contract.value
+    if contract.previous_id:
+        # An amendment replaces the version it amends: that version's open collections move to
+        # it (they are in the receivables already) and what was collected is not owed again.
+        receivables -= _collections(contract.previous_id, done=False)
+        value = max(value - _collections(contract.previous_id, done=True), Decimal("0.00"))
+    return credit_check(value=value, open_receivables=receivables,
                         credit_limit=customer.credit_limit,
                         payment_terms=contract.payment_terms_days, rating=customer.rating)
 

@@ -1,0 +1,165 @@
+"""Forms parse and type the input; the services decide (credit check, states, who may act)."""
+
+from django import forms
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+
+from core.org.models import Region, Role, User
+
+from .models import Contract, ContractState, Customer, Milestone, Rating
+from .rules import uscc_error
+
+DATE = {"type": "date"}
+MAX_MONEY = 10**12
+
+
+def _label(model, name):
+    """The model field's own (translated) name, so the pages and the admin use one word."""
+    return capfirst(model._meta.get_field(name).verbose_name)
+
+
+def _money(label, **kwargs):
+    return forms.DecimalField(label=label, max_digits=14, decimal_places=2,
+                              max_value=MAX_MONEY - 1,
+                              widget=forms.NumberInput(attrs={"step": "0.01",
+                                                              "inputmode": "decimal"}),
+                              **kwargs)
+
+
+def _text(label, *, rows=3, required=False, max_length=4000, **kwargs):
+    return forms.CharField(label=label, required=required, max_length=max_length,
+                           widget=forms.Textarea(attrs={"rows": rows}), **kwargs)
+
+
+class PersonField(forms.ModelChoiceField):
+    """Active people who can act (auditors only read), shown with their username."""
+
+    def __init__(self, **kwargs):
+        super().__init__(queryset=User.objects.filter(is_active=True).exclude(
+            role_assignments__role=Role.AUDITOR).order_by("username"), **kwargs)
+
+    def label_from_instance(self, obj):
+        return f"{obj} ({obj.username})"
+
+
+class ContractFieldsForm(forms.Form):
+    """The fields a contract's owner types (an edit, an amendment)."""
+
+    title = forms.CharField(label=_label(Contract, "title"), max_length=200)
+    value = _money(_("Value (CNY)"), min_value=0.01)
+    payment_terms_days = forms.IntegerField(
+        label=_label(Contract, "payment_terms_days"), min_value=0, max_value=3650,
+        help_text=_("Days after invoice; the customer's rating allows a maximum."))
+    delivery_terms = _text(_label(Contract, "delivery_terms"))
+    key_clauses = _text(_label(Contract, "key_clauses"), rows=4)
+
+
+class ContractForm(ContractFieldsForm):
+    """A new contract: the customer is one of those the user may see."""
+
+    # Choosing a customer shows its credit position at once (the "Check credit" button).
+    customer = forms.ModelChoiceField(
+        label=_label(Contract, "customer"), queryset=None, empty_label="—",
+        widget=forms.Select(attrs={
+            "onchange": "this.form.querySelector('button[value=check]').click()"}))
+
+    field_order = ["customer", "title", "value", "payment_terms_days", "delivery_terms",
+                   "key_clauses"]
+
+    def __init__(self, *args, customers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["customer"].queryset = customers
+
+
+class AmendForm(ContractFieldsForm):
+    reason = _text(_("Reason for the amendment"), rows=2, required=True, max_length=2000,
+                   error_messages={"required": _("A reason is required.")})
+
+    field_order = ["reason", "title", "value", "payment_terms_days", "delivery_terms",
+                   "key_clauses"]
+
+
+class ResubmitForm(forms.Form):
+    comment = _text(_("What did you change?"), rows=2, max_length=2000)
+
+
+class ContractFilterForm(forms.Form):
+    state = forms.ChoiceField(label=_("State"), required=False,
+                              choices=[("", _("All"))] + list(ContractState.choices))
+    region = forms.ModelChoiceField(label=_("Region"), required=False,
+                                    queryset=Region.objects.order_by("code"),
+                                    empty_label=_("All"))
+    customer = forms.CharField(label=_("Customer"), required=False, max_length=100,
+                               widget=forms.TextInput(
+                                   attrs={"placeholder": _("Name or credit code")}))
+    breach = forms.ChoiceField(label=_("Credit check"), required=False,
+                               choices=[("", _("All")), ("yes", _("Credit breach")),
+                                        ("no", _("Within credit"))])
+
+
+# --- customers ------------------------------------------------------------------------------
+
+
+class CustomerForm(forms.Form):
+    name = forms.CharField(label=_label(Customer, "name"), max_length=200)
+    credit_code = forms.CharField(
+        label=_label(Customer, "credit_code"), max_length=30,
+        help_text=_("18 characters; the last one is a check character."))
+    region = forms.ModelChoiceField(label=_label(Customer, "region"),
+                                    queryset=Region.objects.order_by("code"), empty_label="—")
+    rating = forms.ChoiceField(label=_label(Customer, "rating"), choices=Rating.choices,
+                               initial=Rating.B)
+    account_owner = PersonField(label=_label(Customer, "account_owner"), required=False,
+                                help_text=_("You, if empty."))
+    contacts = _text(_label(Customer, "contacts"), rows=2, max_length=2000)
+
+    def clean_credit_code(self):
+        code = self.cleaned_data["credit_code"].strip().upper()
+        problem = uscc_error(code)
+        if problem:
+            raise forms.ValidationError(problem)
+        return code
+
+
+class CustomerFilterForm(forms.Form):
+    region = forms.ModelChoiceField(label=_("Region"), required=False,
+                                    queryset=Region.objects.order_by("code"),
+                                    empty_label=_("All"))
+    rating = forms.ChoiceField(label=_("Credit rating"), required=False,
+                               choices=[("", _("All"))] + list(Rating.choices))
+    q = forms.CharField(label=_("Search"), required=False, max_length=100,
+                        widget=forms.TextInput(attrs={"placeholder": _("Name or credit code")}))
+
+
+class LimitRequestForm(forms.Form):
+    new_limit = _money(_("New credit limit (CNY)"), min_value=0)
+    reason = _text(_("Reason"), rows=2, required=True, max_length=2000,
+                   error_messages={"required": _("A reason is required.")})
+
+
+class LimitDecideForm(forms.Form):
+    comment = forms.CharField(label=_("Comment"), required=False, max_length=2000)
+
+
+# --- execution ------------------------------------------------------------------------------
+
+
+class MilestoneForm(forms.Form):
+    kind = forms.ChoiceField(label=_label(Milestone, "kind"), choices=Milestone.Kind.choices)
+    amount = _money(_("Amount (CNY)"), min_value=0)
+    due_date = forms.DateField(label=_label(Milestone, "due_date"), widget=forms.DateInput(DATE))
+    note = forms.CharField(label=_label(Milestone, "note"), required=False, max_length=200)
+
+
+class MilestoneDoneForm(forms.Form):
+    done_date = forms.DateField(label=_("Done on"), required=False,
+                                widget=forms.DateInput(DATE), help_text=_("Today, if empty."))
+
+
+class ProblemForm(forms.Form):
+    description = _text(_("Description"), rows=2, required=True)
+    assignee = PersonField(label=_("Assignee"), empty_label="—")
+
+
+class ResolveForm(forms.Form):
+    resolution = _text(_("Resolution"), rows=2, required=True)

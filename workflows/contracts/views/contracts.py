@@ -1,0 +1,269 @@
+"""The contract list, the new / edit form with the customer's credit position shown before
+submitting, submission, and amendments of a signed contract. A refusal comes back on the
+page with what was typed kept."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q, Sum
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from core.audit import selectors as audit_selectors
+from core.exceptions import ApprovalError
+from core.inbox import services as inbox_services
+from core.inbox.models import Request
+from core.kinds import ProcessKind
+
+from .. import selectors, services
+from ..forms import AmendForm, ContractFieldsForm, ContractFilterForm, ContractForm, ResubmitForm
+from ..models import Contract, ContractState
+from .common import (
+    EDITABLE_STATES,
+    apply_errors,
+    contract_or_404,
+    contract_request,
+    credit_position,
+    page_of,
+    refuse_read_only,
+    render_page,
+)
+
+FIELDS = ("title", "value", "payment_terms_days", "delivery_terms", "key_clauses")
+
+
+def _filtered(user, scope: str, form: ContractFilterForm):
+    qs = selectors.visible_contracts(user)
+    if scope == "mine":
+        qs = qs.filter(owner=user)
+    d = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    state = d.get("state")
+    # Superseded versions are history: listed only when asked for.
+    qs = qs.filter(state=state) if state else qs.exclude(state=ContractState.SUPERSEDED)
+    if d.get("region"):
+        qs = qs.filter(customer__region=d["region"])
+    if d.get("customer", "").strip():
+        text = d["customer"].strip()
+        qs = qs.filter(Q(customer__name__icontains=text) | Q(customer__credit_code=text.upper()))
+    if d.get("breach"):
+        qs = qs.filter(credit_breach=d["breach"] == "yes")
+    return qs.order_by("-created", "-pk")
+
+
+@login_required
+def contract_list(request):
+    user = request.user
+    scope = "mine" if request.GET.get("scope") == "mine" else "all"
+    form = ContractFilterForm(request.GET or None)
+    qs = _filtered(user, scope, form)
+    totals = qs.aggregate(value=Sum("value"), breaches=Count("pk", filter=Q(credit_breach=True)))
+    page = page_of(request, qs)
+    # Where each request stands, for the whole page in one query.
+    reqs = {r.object_id: r for r in Request.objects.filter(
+        kind=ProcessKind.CONTRACT, object_id__in=[c.pk for c in page])}
+    for contract in page:
+        contract.req = reqs.get(contract.pk)
+    return render_page(request, "contracts/contracts.html", {
+        "page": page, "form": form, "scope": scope, "totals": totals,
+    }, tab="contracts")
+
+
+# --- new and edit ---------------------------------------------------------------------------
+
+
+def _typed(form, name, default=None):
+    data = getattr(form, "cleaned_data", None)
+    if data is not None and name in data:
+        return data[name]
+    return form.initial.get(name, default)
+
+
+def _render_form(request, form, *, contract=None, status=200, other_errors=(),
+                 resubmit_form=None):
+    customer = contract.customer if contract else _typed(form, "customer")
+    returned = contract is not None and contract.state == ContractState.RETURNED
+    return render_page(request, "contracts/contract_form.html", {
+        "form": form, "contract": contract, "other_errors": other_errors,
+        "position": credit_position(customer, value=_typed(form, "value"),
+                                    terms=_typed(form, "payment_terms_days")),
+        "returned": returned, "resubmit_form": resubmit_form or ResubmitForm(),
+        "return_event": audit_selectors.timeline("contract", contract.pk).filter(
+            event="contract.returned").last() if returned else None,
+    }, tab="contracts" if contract else "new", status=status)
+
+
+def _submit_or_keep(request, contract, form, comment=""):
+    """Submit (or resubmit) the saved contract; a refusal keeps the form as typed."""
+    try:
+        if contract.state == ContractState.RETURNED:
+            req = contract_request(contract)
+            inbox_services.request_resubmit(request_id=req.pk, actor=request.user,
+                                            comment=comment)
+        else:
+            services.contract_submit(contract_id=contract.pk, actor=request.user)
+    except ApprovalError as exc:
+        messages.error(request, str(exc.message))
+        other = apply_errors(exc, form)
+        contract = contract_or_404(request.user, contract.pk)
+        return _render_form(request, form, contract=contract, status=exc.status,
+                            other_errors=other,
+                            resubmit_form=ResubmitForm(initial={"comment": comment}))
+    messages.success(request, _("Submitted for review: the regional manager first, then legal "
+                                "and finance in parallel."))
+    return redirect("contracts:contract", contract_id=contract.pk)
+
+
+@login_required
+def contract_new(request):
+    user = request.user
+    if refused := refuse_read_only(request, "contracts:contracts"):
+        return refused
+    customers = selectors.visible_customers(user)
+    if request.method != "POST":
+        initial = {"payment_terms_days": 30}
+        wanted = request.GET.get("customer", "")
+        if wanted.isdigit():
+            initial["customer"] = selectors.visible_customer(user, int(wanted))
+        return _render_form(request, ContractForm(initial=initial, customers=customers))
+    form = ContractForm(request.POST, customers=customers)
+    action = request.POST.get("action", "save")
+    valid = form.is_valid()
+    if action == "check":  # show the credit position for what is typed; nothing is saved
+        return _render_form(request, form)
+    if not valid:
+        messages.error(request, _("Please correct the errors below."))
+        return _render_form(request, form, status=400)
+    try:
+        contract = services.contract_create(actor=user, **form.cleaned_data)
+    except ApprovalError as exc:
+        messages.error(request, str(exc.message))
+        other = apply_errors(exc, form)
+        return _render_form(request, form, status=exc.status, other_errors=other)
+    if action == "submit":
+        return _submit_or_keep(request, contract, form)
+    messages.success(request, _("Saved as a draft. Add documents, then submit it for review."))
+    return redirect("contracts:contract", contract_id=contract.pk)
+
+
+def _refuse_edit(request, contract):
+    if contract.owner_id != request.user.pk:
+        messages.error(request, _("Only the contract's owner can change it."))
+    elif contract.state == ContractState.SIGNED:
+        messages.error(request, _("A signed contract cannot be edited: amend it instead, and "
+                                  "the amendment is reviewed again."))
+    elif contract.state not in EDITABLE_STATES:
+        messages.error(request, _("A %(state)s contract cannot be edited.")
+                       % {"state": contract.get_state_display()})
+    else:
+        return None
+    return redirect("contracts:contract", contract_id=contract.pk)
+
+
+@login_required
+def contract_edit(request, contract_id):
+    contract = contract_or_404(request.user, contract_id)
+    if refused := _refuse_edit(request, contract):
+        return refused
+    if request.method != "POST":
+        initial = {name: getattr(contract, name) for name in FIELDS}
+        return _render_form(request, ContractFieldsForm(initial=initial), contract=contract)
+    form = ContractFieldsForm(request.POST)
+    resubmit = ResubmitForm(request.POST)
+    comment = resubmit.cleaned_data["comment"] if resubmit.is_valid() else ""
+    action = request.POST.get("action", "save")
+    valid = form.is_valid()
+    if action == "check":
+        return _render_form(request, form, contract=contract, resubmit_form=resubmit)
+    if not valid:
+        messages.error(request, _("Please correct the errors below."))
+        return _render_form(request, form, contract=contract, status=400,
+                            resubmit_form=resubmit)
+    try:
+        contract = services.contract_update(contract_id=contract.pk, actor=request.user,
+                                            **form.cleaned_data)
+    except ApprovalError as exc:
+        messages.error(request, str(exc.message))
+        other = apply_errors(exc, form)
+        return _render_form(request, form, contract=contract, status=exc.status,
+                            other_errors=other, resubmit_form=resubmit)
+    if action == "submit":
+        return _submit_or_keep(request, contract, form, comment)
+    messages.success(request, _("Changes saved."))
+    return redirect("contracts:contract", contract_id=contract.pk)
+
+
+@login_required
+@require_POST
+def contract_submit(request, contract_id):
+    """Submit a draft (or resubmit a returned contract) from its page."""
+    contract = contract_or_404(request.user, contract_id)
+    comment = request.POST.get("comment", "").strip()[:2000]
+    try:
+        if contract.state == ContractState.RETURNED and contract.owner_id == request.user.pk:
+            req = contract_request(contract)
+            inbox_services.request_resubmit(request_id=req.pk, actor=request.user,
+                                            comment=comment)
+        else:
+            services.contract_submit(contract_id=contract.pk, actor=request.user)
+    except ApprovalError as exc:
+        messages.error(request, str(exc.message))
+    else:
+        messages.success(request, _("Submitted for review: the regional manager first, then "
+                                    "legal and finance in parallel."))
+    return redirect("contracts:contract", contract_id=contract.pk)
+
+
+# --- amendments -----------------------------------------------------------------------------
+
+
+def _render_amend(request, contract, form, *, status=200, other_errors=()):
+    return render_page(request, "contracts/amend_form.html", {
+        "contract": contract, "form": form, "other_errors": other_errors,
+        "position": credit_position(contract.customer, value=_typed(form, "value"),
+                                    terms=_typed(form, "payment_terms_days")),
+    }, tab="contracts", status=status)
+
+
+def amendment_under_way(contract: Contract) -> Contract | None:
+    return Contract.objects.filter(previous=contract).exclude(
+        state__in=[ContractState.REJECTED, ContractState.WITHDRAWN]).first()
+
+
+@login_required
+def contract_amend(request, contract_id):
+    """A signed contract changes only by an amendment: the next version, reviewed again."""
+    contract = contract_or_404(request.user, contract_id)
+    if refused := refuse_read_only(request, "contracts:contract", contract.pk):
+        return refused
+    problem = None
+    if contract.owner_id != request.user.pk:
+        problem = _("Only the contract's owner can amend it.")
+    elif contract.state != ContractState.SIGNED:
+        problem = _("Only a signed contract can be amended.")
+    elif under_way := amendment_under_way(contract):
+        problem = _("Version %(v)d of this contract is already under way.") % {
+            "v": under_way.version}
+    if problem:
+        messages.error(request, problem)
+        return redirect("contracts:contract", contract_id=contract.pk)
+    if request.method != "POST":
+        initial = {name: getattr(contract, name) for name in FIELDS}
+        return _render_amend(request, contract, AmendForm(initial=initial))
+    form = AmendForm(request.POST)
+    valid = form.is_valid()
+    if request.POST.get("action") == "check":
+        return _render_amend(request, contract, form)
+    if not valid:
+        messages.error(request, _("Please correct the errors below."))
+        return _render_amend(request, contract, form, status=400)
+    try:
+        amendment = services.contract_amend(contract_id=contract.pk, actor=request.user,
+                                            **form.cleaned_data)
+    except ApprovalError as exc:
+        messages.error(request, str(exc.message))
+        other = apply_errors(exc, form)
+        return _render_amend(request, contract, form, status=exc.status, other_errors=other)
+    messages.success(request, _("Version %(v)d drafted. Check the changes, then submit it for "
+                                "review; version %(old)d stays in force until it is signed.")
+                     % {"v": amendment.version, "old": contract.version})
+    return redirect("contracts:contract", contract_id=amendment.pk)
