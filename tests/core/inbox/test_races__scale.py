@@ -73,7 +73,7 @@ def replays(req: Request) -> bool:
 
 
 @pytest.mark.parametrize("tasks", [
-    50, pytest.param(500, marks=pytest.mark.slow, id="500-tasks"),
+    50, pytest.param(500, marks=[pytest.mark.slow, pytest.mark.timeout(3600)], id="500-tasks"),
 ])
 def test_exactly_one_decision_per_task_when_20_contenders_race_for_each(submit, personas, tasks):
     mgr = personas["east_mgr"]
@@ -120,7 +120,8 @@ def _race(submit, personas, runs, make_pair, check):
     return seen
 
 
-RUNS = [50, pytest.param(1000, marks=pytest.mark.slow, id="1000-runs")]
+RUNS = [50, pytest.param(1000, marks=[pytest.mark.slow, pytest.mark.timeout(3600)],
+                         id="1000-runs")]
 
 
 @pytest.mark.parametrize("runs", RUNS)
