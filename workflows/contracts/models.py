@@ -197,7 +197,8 @@ class ExecutionProblem(models.Model):
     created = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        ordering = ["resolved_at", "-created"]
+        # Open problems first on every database (PostgreSQL sorts NULL last by default).
+        ordering = [models.F("resolved_at").asc(nulls_first=True), "-created"]
 
     def __str__(self):
         return self.description[:60]

@@ -8,7 +8,7 @@ from core.kinds import ProcessKind
 from core.org import selectors as org
 from core.org.models import Role, RoleAssignment, User
 
-from .models import Contract, CreditLimitChange, Customer
+from .models import Contract, CreditLimitChange, Customer, ExecutionProblem
 
 # Reviewers and the people who sign off read every contract and customer.
 ALL_CONTRACT_READERS = (Role.LEGAL, Role.FINANCE, Role.SALES_GM, Role.CEO)
@@ -44,14 +44,15 @@ def visible_customers(user: User) -> QuerySet[Customer]:
 def visible_contracts(user: User) -> QuerySet[Contract]:
     """Readers see every contract; a regional manager the contracts of customers in their
     regions; anyone else the contracts they own, whose customer they own, or whose request
-    they may see (they reviewed or were asked to)."""
+    they may see (they reviewed or were asked to), or one of whose problems they must resolve."""
     qs = Contract.objects.select_related("customer", "customer__region", "owner")
     if reads_all(user):
         return qs
     requests = visible_requests(user).filter(kind=ProcessKind.CONTRACT).values("object_id")
+    assigned = ExecutionProblem.objects.filter(assignee=user).values("contract_id")
     return qs.filter(Q(owner=user) | Q(customer__account_owner=user)
                      | Q(customer__region_id__in=managed_region_ids(user))
-                     | Q(pk__in=requests))
+                     | Q(pk__in=requests) | Q(pk__in=assigned))
 
 
 def visible_contract(user: User, pk: int) -> Contract | None:

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from core.exceptions import InvalidInputError, PermissionDeniedError
+from core.exceptions import PermissionDeniedError, StateConflictError
 from tests.core.inbox.helpers import one_audit_event
 from workflows.contracts.models import CreditAlert, Milestone
 from workflows.contracts.services import collections_sweep, milestone_add, milestone_done
@@ -26,7 +26,7 @@ def add(personas, contract, kind, amount, days_from_today, who="east_rep1"):
 
 def test_refused_when_contract_is_not_signed(personas, submitted):
     contract = submitted()
-    with pytest.raises(InvalidInputError):
+    with pytest.raises(StateConflictError):
         add(personas, contract, Milestone.Kind.DELIVERY, "0", 10)
     assert not Milestone.objects.exists()
 

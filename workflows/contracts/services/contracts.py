@@ -92,8 +92,8 @@ def contract_update(*, contract_id: int, actor: User, **fields) -> Contract:
     contract = _lock_own(contract_id, actor)
     if contract.state not in (ContractState.DRAFT, ContractState.RETURNED):
         raise StateConflictError(
-            _("A %(state)s contract cannot be edited; a signed one is changed by an amendment.")
-            % {"state": contract.get_state_display()})
+            _("This contract is in the state “%(state)s” and cannot be edited; a signed "
+              "contract is changed by an amendment.") % {"state": contract.get_state_display()})
     before = {f: str(getattr(contract, f)) for f in EDITABLE}
     for name, value in fields.items():
         if name in EDITABLE and value is not None:

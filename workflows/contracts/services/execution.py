@@ -55,7 +55,7 @@ def milestone_add(*, contract_id: int, actor: User, kind: str, amount, due_date:
     if not _may_manage(actor, contract) or org.is_read_only(actor):
         raise PermissionDeniedError()
     if contract.state != ContractState.SIGNED:
-        raise InvalidInputError(_("Milestones belong to signed contracts."))
+        raise StateConflictError(_("Milestones belong to signed contracts."))
     if kind not in Milestone.Kind.values:
         raise InvalidInputError(_("Unknown kind."), fields={"kind": [_("Unknown kind.")]})
     try:
@@ -80,6 +80,9 @@ def milestone_done(*, milestone_id: int, actor: User, done_date: date | None = N
         raise NotFoundError()
     if not _may_manage(actor, milestone.contract) or org.is_read_only(actor):
         raise PermissionDeniedError()
+    if milestone.done_date is not None:
+        raise StateConflictError(_("This milestone was already marked done on %(day)s.")
+                                 % {"day": milestone.done_date.isoformat()})
     milestone.done_date = done_date or timezone.localdate()
     milestone.save(update_fields=["done_date"])
     recompute_receivables(milestone.contract.customer_id)

@@ -1,0 +1,136 @@
+"""Lookups the contract views share: every object is reached through the visibility selectors,
+and anything the user may not see is 404 (never 403)."""
+
+from django.db.models import F, OuterRef, QuerySet, Subquery
+from django.utils.translation import gettext as _
+from rest_framework import serializers
+
+from core.api.serializers import MAX_ID
+from core.exceptions import NotFoundError
+from core.inbox.models import Request, RequestStatus
+from core.kinds import ProcessKind
+from core.org import selectors as org
+from core.org.models import Region, Role, User
+
+from ..models import (
+    Contract,
+    ContractState,
+    CreditLimitChange,
+    Customer,
+    ExecutionProblem,
+    Milestone,
+)
+from ..selectors import visible_contracts, visible_customers
+
+# What a client may offer the user on a contract (a hint; the services decide). Withdraw and
+# resubmit go through /api/requests/contract/{id}/withdraw/ and /resubmit/.
+EDIT, SUBMIT, RESUBMIT, WITHDRAW, AMEND = "edit", "submit", "resubmit", "withdraw", "amend"
+ADD_MILESTONE, RAISE_PROBLEM, ATTACH = "add_milestone", "raise_problem", "attach"
+CONTRACT_ACTIONS = (EDIT, SUBMIT, RESUBMIT, WITHDRAW, AMEND, ADD_MILESTONE, RAISE_PROBLEM, ATTACH)
+
+
+def _in_range(pk: int) -> bool:
+    return 0 < pk <= MAX_ID
+
+
+def with_contract_facts(qs: QuerySet[Contract]) -> QuerySet[Contract]:
+    """The request's id and status beside each contract: two subqueries, not a query per row."""
+    req = Request.objects.filter(kind=ProcessKind.CONTRACT, object_id=OuterRef("pk"))
+    return qs.select_related("customer", "owner").annotate(
+        request_pk=Subquery(req.values("pk")[:1]),
+        request_status=Subquery(req.values("status")[:1]),
+    )
+
+
+def visible_contract(user: User, pk: int) -> Contract:
+    contract = (with_contract_facts(visible_contracts(user).filter(pk=pk)).first()
+                if _in_range(pk) else None)
+    if contract is None:
+        raise NotFoundError()
+    return contract
+
+
+def visible_customer(user: User, pk: int) -> Customer:
+    customer = visible_customers(user).filter(pk=pk).first() if _in_range(pk) else None
+    if customer is None:
+        raise NotFoundError()
+    return customer
+
+
+def visible_limit_changes(user: User) -> QuerySet[CreditLimitChange]:
+    """The limit changes of the customers the user may see."""
+    return CreditLimitChange.objects.filter(
+        customer__in=visible_customers(user).values("pk"),
+    ).select_related("customer", "requested_by", "decided_by")
+
+
+def visible_limit_change(user: User, pk: int) -> CreditLimitChange:
+    change = visible_limit_changes(user).filter(pk=pk).first() if _in_range(pk) else None
+    if change is None:
+        raise NotFoundError()
+    return change
+
+
+def visible_milestone(user: User, pk: int) -> Milestone:
+    milestone = (Milestone.objects.filter(pk=pk, contract__in=visible_contracts(user).values("pk"))
+                 .first() if _in_range(pk) else None)
+    if milestone is None:
+        raise NotFoundError()
+    return milestone
+
+
+def visible_problem(user: User, pk: int) -> ExecutionProblem:
+    problem = (ExecutionProblem.objects.filter(
+        pk=pk, contract__in=visible_contracts(user).values("pk"),
+    ).select_related("raised_by", "assignee").first() if _in_range(pk) else None)
+    if problem is None:
+        raise NotFoundError()
+    return problem
+
+
+def open_problems_first(qs: QuerySet[ExecutionProblem]) -> QuerySet[ExecutionProblem]:
+    # The model orders by resolved_at, but NULLs sort first on SQLite and last on PostgreSQL:
+    # say it explicitly so that open problems come first on both, newest first.
+    return qs.order_by(F("resolved_at").asc(nulls_first=True), "-created", "-pk")
+
+
+def region_from(value) -> Region:
+    """A region by id or by code; a ValidationError naming no one otherwise."""
+    text = (str(value).strip() if isinstance(value, str | int) and not isinstance(value, bool)
+            else "")
+    region = None
+    if text.isascii() and text.isdigit() and _in_range(int(text)):
+        region = Region.objects.filter(pk=int(text)).first()
+    if region is None and text and len(text) <= 32 and text.isprintable():
+        region = Region.objects.filter(code=text).first()
+    if region is None:
+        raise serializers.ValidationError(_("No region with this id or code."))
+    return region
+
+
+def contract_actions(user: User, contract: Contract) -> list[str]:
+    """What the user may do with the contract now (review decisions are tasks, not listed)."""
+    if org.is_read_only(user):
+        return []
+    owner, state = contract.owner_id == user.pk, contract.state
+    actions = []
+    if owner and state in (ContractState.DRAFT, ContractState.RETURNED):
+        actions.append(EDIT)
+    if owner and state == ContractState.DRAFT:
+        actions.append(SUBMIT)
+    if owner and state == ContractState.RETURNED:
+        actions.append(RESUBMIT)
+    if owner and state in (ContractState.IN_REVIEW, ContractState.RETURNED):
+        actions.append(WITHDRAW)
+    if owner and state == ContractState.SIGNED and not Contract.objects.filter(
+            previous=contract).exclude(
+            state__in=[ContractState.REJECTED, ContractState.WITHDRAWN]).exists():
+        actions.append(AMEND)
+    if state == ContractState.SIGNED:
+        if owner or org.has_role(user, Role.FINANCE, Role.SALES_GM):
+            actions.append(ADD_MILESTONE)
+        actions.append(RAISE_PROBLEM)
+    if getattr(contract, "request_status", None) in (
+            RequestStatus.DRAFT, RequestStatus.IN_REVIEW, RequestStatus.RETURNED):
+        actions.append(ATTACH)
+    return actions
