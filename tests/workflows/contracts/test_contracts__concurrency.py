@@ -14,7 +14,8 @@ from .conftest import fresh, item, open_items, request_of
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
-ROUNDS = 20
+ROUNDS = [20, pytest.param(1000, marks=[pytest.mark.slow, pytest.mark.timeout(7200)],
+                          id="1000-processes")]
 
 
 def approve_as(task_id: int, username: str):
@@ -24,9 +25,10 @@ def approve_as(task_id: int, username: str):
     return run
 
 
+@pytest.mark.parametrize("rounds", ROUNDS)
 def test_exactly_one_sign_off_task_when_legal_and_finance_approve_at_once(personas,
-                                                                          in_parallel):
-    contracts = [in_parallel("500000.00") for _ in range(ROUNDS)]
+                                                                          in_parallel, rounds):
+    contracts = [in_parallel("500000.00") for _ in range(rounds)]
     for contract in contracts:
         legal, credit = item(contract, "legal_review"), item(contract, "credit_review")
         outcomes = run_together([approve_as(legal.pk, "legal"),
@@ -53,3 +55,26 @@ def test_exactly_one_sign_off_task_when_legal_and_finance_approve_at_once(person
         assert request_of(contract).status == RequestStatus.APPROVED
     result = verify_in_own_connection()
     assert result.ok, result.first_broken
+
+
+def test_unique_gap_free_numbers_when_32_owners_submit_at_once(personas, customer):
+    from decimal import Decimal
+
+    from workflows.contracts.models import Contract
+    from workflows.contracts.services import contract_create, contract_submit
+
+    owner = personas["east_rep1"]
+    drafts = [contract_create(actor=owner, customer=customer, title=f"合同 {n}",
+                              value=Decimal("1000.00")) for n in range(32)]
+
+    def submit(pk):
+        def run():
+            return contract_submit(contract_id=pk, actor=User.objects.get(pk=owner.pk))
+        return run
+
+    outcomes = run_together([submit(c.pk) for c in drafts])
+
+    assert not [o for o in outcomes if isinstance(o, BaseException)], outcomes
+    numbers = sorted(Contract.objects.values_list("number", flat=True))
+    year = drafts[0].created.year
+    assert numbers == [f"HT-{year}-{n:06d}" for n in range(1, 33)]
