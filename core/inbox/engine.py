@@ -19,6 +19,7 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import registry
 from core.authority.services import approval_chain
 from core.org.models import User
 
@@ -55,6 +56,11 @@ def request_of(process) -> Request:
 
 
 def chain_for(request: Request) -> list[dict]:
+    """The request's approval chain from the authority matrix; empty for a process that routes
+    by its own rules (its registration says extra["routes_by_matrix"] = False)."""
+    reg = registry.get(request.kind)
+    if reg is not None and reg.extra.get("routes_by_matrix", True) is False:
+        return []
     steps = approval_chain(
         request.kind,
         request.amount or 0,

@@ -117,6 +117,8 @@ def _task_context(request, item, forms=None):
         "is_mine": selectors.acts_on(request.user, item),
         "candidates": list(item.candidates.all()) if item.assignee_id is None else [],
         "attachments": req.attachments.select_related("uploaded_by"),
+        # The process's own page (the claim, contract, plan or risk) with what is decided on.
+        "detail_url": _detail_url(req),
     }
     return ctx
 

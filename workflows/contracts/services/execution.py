@@ -93,7 +93,12 @@ def milestone_done(*, milestone_id: int, actor: User, done_date: date | None = N
 
 
 def collections_sweep(*, today: date | None = None) -> int:
-    """Record one credit alert per collection overdue by more than 30 days (idempotent)."""
+    """Record one credit alert per collection overdue by more than 30 days (idempotent), and
+    have each alert raise a credit risk on its customer and contract in the risk register
+    (policy 8.3; once per alert, so a second sweep raises nothing more)."""
+    # contracts → risks, through the risks' services only (STYLE: one direction, no cycle).
+    from workflows.risks.services import credit_risks_from_alerts
+
     today = today or timezone.localdate()
     overdue = Milestone.objects.filter(
         kind=Milestone.Kind.COLLECTION, done_date__isnull=True,
@@ -106,6 +111,8 @@ def collections_sweep(*, today: date | None = None) -> int:
             milestone=milestone, defaults={"customer_id": milestone.contract.customer_id,
                                            "days_overdue": (today - milestone.due_date).days})
         made += created
+    # Alerts left without a risk by an earlier failed run are picked up here too.
+    credit_risks_from_alerts()
     return made
 
 

@@ -1,0 +1,46 @@
+"""Risk response (policy 8.2): the owner's response plan, and later the closure of a high or
+critical risk, go to the approver of the risk's level (medium: the region's manager, high: the
+sales GM, critical: the CEO). The approver approves, rejects, or returns it to the owner, who
+revises and resubmits; a level raised meanwhile moves the open approval up (services.risks)."""
+
+from django.utils.translation import gettext_lazy as _
+from viewflow import this
+from viewflow.workflow import flow
+
+from core.inbox import engine
+from core.inbox.flows import ApprovalSteps
+
+from .services import routing
+
+
+class RiskFlow(ApprovalSteps, flow.Flow):
+    process_title = _("Risk response")
+
+    start = flow.StartHandle(engine.start_process).Next(this.check_stage)
+    check_stage = (
+        flow.Switch().Case(this.approve_closure, routing.is_closure).Default(this.approve_plan)
+    )
+    approve_plan = (
+        flow.View(engine.task_view).Annotation(title=_("Approve the response plan"))
+        .onCreate(routing.plan_task_created).Next(this.route)
+    )
+    approve_closure = (
+        flow.View(engine.task_view).Annotation(title=_("Approve the closure"))
+        .onCreate(routing.closure_task_created).Next(this.route)
+    )
+    route = (
+        flow.Switch()
+        .Case(this.revise, engine.returned_to_submitter)
+        .Case(this.rejected, engine.was_rejected)
+        .Default(this.approved)
+    )
+    revise = (
+        flow.View(engine.task_view).Annotation(title=_("Revise"))
+        .Assign(engine.submitter_of).onCreate(engine.revision_task_created)
+        .Next(this.check_stage)
+    )
+    approved = flow.End()
+    rejected = flow.End()
+    # The shared chain steps do not apply: the approver comes from the level.
+    approve = None
+    after_approvals = None

@@ -1,0 +1,105 @@
+"""What the risk services share: the lock, who approves at a level, who hears of an escalation."""
+
+from contextlib import contextmanager
+
+from django.utils.translation import gettext as _
+
+from core.exceptions import (
+    NotFoundError,
+    PermissionDeniedError,
+    ReadOnlyRoleError,
+    StateConflictError,
+)
+from core.inbox import notify
+from core.inbox.models import Request
+from core.kinds import ProcessKind
+from core.org import selectors as org
+from core.org.models import Role, User
+
+from .. import rules, selectors
+from ..models import Risk
+
+PLAN_STEP, CLOSE_STEP = "plan_review", "close_review"
+
+
+@contextmanager
+def locked_risk(risk_id: int):
+    """The risk row locked for the caller's transaction, after its process row when an approval
+    is under way: the task engine locks the process first and then calls back into the risk,
+    so everything that may touch an open approval takes the locks in that same order."""
+    from ..flows import RiskFlow
+
+    if not isinstance(risk_id, int) or not 0 < risk_id <= selectors.MAX_ID:
+        raise NotFoundError()
+    process_id = (Request.objects.filter(kind=ProcessKind.RISK, object_id=risk_id)
+                  .values_list("process_id", flat=True).first())
+    if process_id is None:
+        yield _lock_row(risk_id)
+        return
+    with RiskFlow.lock(process_id):
+        risk = _lock_row(risk_id)
+        now_process = (Request.objects.filter(kind=ProcessKind.RISK, object_id=risk_id)
+                       .values_list("process_id", flat=True).first())
+        if now_process != process_id:  # an approval started meanwhile: its process is unlocked
+            raise StateConflictError(
+                _("This risk changed while you were working on it; try again."))
+        yield risk
+
+
+def _lock_row(risk_id: int) -> Risk:
+    risk = Risk.objects.select_for_update(of=("self",)).select_related("owner").filter(
+        pk=risk_id).first()
+    if risk is None:
+        raise NotFoundError()
+    return risk
+
+
+def ensure_may_manage(actor: User, risk: Risk) -> None:
+    if org.is_read_only(actor):
+        raise ReadOnlyRoleError()
+    if not selectors.may_manage(actor, risk):
+        raise PermissionDeniedError(
+            _("Only the risk's owner, their regional manager, the sales GM or the CEO can do "
+              "this."))
+
+
+def request_of(risk: Risk) -> Request:
+    return Request.objects.get(kind=ProcessKind.RISK, object_id=risk.pk)
+
+
+def approver_for(risk: Risk, *, submitter_id: int, region_id: int | None) -> tuple[str, list]:
+    """(role, holder ids) of who approves this risk's plan or closure now: the level's role
+    (policy: medium the regional manager, high the sales GM, critical the CEO), climbing the
+    line when nobody but the submitter or their deputies holds it; administrators last."""
+    submitter = User.objects.get(pk=submitter_id)
+    excluded = {submitter_id} | {d.pk for d in org.deputies_of(submitter, kind=ProcessKind.RISK)}
+    role = rules.approver_role(risk.level) or Role.REGIONAL_MANAGER
+    for candidate in rules.LADDER[rules.LADDER.index(role):]:
+        if candidate == Role.REGIONAL_MANAGER and region_id is None:
+            continue
+        holders = [u.pk for u in org.holders_of(
+            candidate, region_id if candidate == Role.REGIONAL_MANAGER else None)
+            if u.pk not in excluded]
+        if holders:
+            return candidate, holders
+    return Role.ADMINISTRATOR, [u.pk for u in org.holders_of(Role.ADMINISTRATOR)
+                                if u.pk not in excluded]
+
+
+def escalation_targets(risk: Risk, level: int, *, exclude=()) -> tuple[str, list[int]]:
+    """Who hears of an escalation at `level` (1 the region's manager, 2 the sales GM, 3 the
+    CEO); when nobody holds that role (or only the excluded do), the next one up."""
+    for role in rules.LADDER[level - 1:]:
+        if role == Role.REGIONAL_MANAGER and risk.region_id is None:
+            continue
+        ids = [u.pk for u in org.holders_of(
+            role, risk.region_id if role == Role.REGIONAL_MANAGER else None)
+            if u.pk not in set(exclude)]
+        if ids:
+            return role, ids
+    return rules.LADDER[-1], []
+
+
+def tell(user_ids, *, risk: Risk, kind: str, key: str, text) -> None:
+    notify.on_commit_many(user_ids, kind=kind, request=request_of(risk), key=key, text=text,
+                          url=f"/risks/{risk.pk}/")
