@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | 
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint stress bench clean messages
+.PHONY: run test lint stress faults bench clean messages
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
@@ -33,6 +33,11 @@ bench: $(STAMP)
 
 stress: $(STAMP)
 	$(PY) -m pytest -m slow -p no:cacheprovider
+
+# The fault tests alone (private Redis, Celery worker and PostgreSQL cluster, started and broken
+# by the tests; they also run in `make test`); `make stress` has their long versions.
+faults: $(STAMP)
+	$(PY) -m pytest -p no:randomly -m "faults and not slow" tests/faults
 
 messages: $(STAMP)
 	$(PY) manage.py makemessages -l zh_Hans --ignore ".venv/*" --ignore "tests/*" --ignore "benchmarks/*" --ignore "test-artifacts/*" --ignore "staticfiles/*"

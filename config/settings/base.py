@@ -146,6 +146,14 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_TIMEOUT = 3
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    # A publish while Redis is down fails at once instead of retrying for seconds: the request
+    # answers, and the outbox row waits for the relay.
+    "max_retries": 0,
+    # A message taken by a worker that then died is redelivered after this long (Redis keeps it
+    # as unacknowledged; kombu's default is an hour). Longer than any task and any countdown.
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=120),
+}
 CELERY_RESULT_BACKEND = None
 CELERY_BEAT_SCHEDULE = {
     "sweep-timers": {"task": "core.inbox.tasks.sweep_timers", "schedule": 60.0},

@@ -5,13 +5,16 @@ How a key is handled, by `@idempotent` on an APIView's `post`:
 
 - No header: the view runs as usual.
 - Keys are 1-100 visible ASCII characters (a UUID is typical); anything else is 400 `invalid`.
-- The first request with a key *reserves* it (an `IdempotencyRecord` with status 0) in its own
-  committed statement before acting, so two concurrent requests with one key cannot both act:
-  the unique (user, key) constraint lets one in and the other gets 409
-  `idempotency_in_progress` (retry it later to get the stored answer).
+- The key's record is written **in the same transaction as the action**: both commit, or
+  neither does. A concurrent request with the same key waits on the unique (user, key) index
+  until the first commits and then gets its stored answer (or, if it waits past the database's
+  lock timeout, 409 `idempotency_in_progress`: retry later). If the database or the process
+  dies mid-request, the action and the key roll back together, so a retry with the same key
+  does the operation once; a key is never left stuck "in progress".
 - When the view has answered 2xx or 4xx, the status and JSON body are stored and replayed,
   verbatim, for every later request with that key by that user (header `Idempotent-Replayed:
-  true`). A 5xx or an unhandled error releases the key, so the client may retry the operation.
+  true`). A 5xx or an unhandled error rolls the key back with the action, so the client may
+  retry the operation.
 - A key already used on another method or path is refused with 422 `idempotency_key_reused`
   (we chose 422 over 400: the request is well formed, but a key names one operation, and
   replaying another endpoint's answer would mislead the client). The body is not compared: a
@@ -22,7 +25,7 @@ import json
 import re
 from functools import wraps
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, OperationalError, transaction
 from django.utils.translation import gettext as _
 from rest_framework import status
 from rest_framework.response import Response
@@ -33,6 +36,7 @@ from core.inbox.models import IdempotencyRecord
 HEADER = "Idempotency-Key"
 _VALID_KEY = re.compile(r"^[\x21-\x7e]{1,100}$")
 _PENDING = 0
+LOCK_NOT_AVAILABLE = "55P03"  # PostgreSQL: lock_timeout expired
 
 
 def _error(detail: str, code: str, http_status: int, fields=None) -> Response:
@@ -40,9 +44,10 @@ def _error(detail: str, code: str, http_status: int, fields=None) -> Response:
 
 
 def _reserve(user, key: str, method: str, path: str) -> IdempotencyRecord | None:
-    """The new record, or None when the key was used before."""
+    """The new record (uncommitted, in the caller's transaction), or None when the key was used
+    before. Raises OperationalError when another request holds the key past the lock timeout."""
     try:
-        with transaction.atomic():
+        with transaction.atomic():  # a savepoint: a duplicate key leaves the transaction usable
             return IdempotencyRecord.objects.create(
                 user=user, key=key, method=method, path=path[:300], status_code=_PENDING,
             )
@@ -52,7 +57,7 @@ def _reserve(user, key: str, method: str, path: str) -> IdempotencyRecord | None
 
 def _replay(user, key: str, method: str, path: str) -> Response:
     record = IdempotencyRecord.objects.filter(user=user, key=key).first()
-    if record is None:  # released by a failed first attempt just now: the client may retry
+    if record is None:  # the first attempt rolled back just now: the client may retry
         return _error(_("The first request with this key failed; retry it."),
                       "idempotency_in_progress", status.HTTP_409_CONFLICT)
     if record.method != method or record.path != path[:300]:
@@ -89,25 +94,30 @@ def idempotent(handler):
                 fields={HEADER: [_("Use 1 to 100 visible ASCII characters, e.g. a UUID.")]},
             )
         method, path = request.method, request.path
-        record = _reserve(request.user, key, method, path)
+        with transaction.atomic():
+            try:
+                record = _reserve(request.user, key, method, path)
+            except OperationalError as exc:
+                if getattr(exc.__cause__, "pgcode", None) != LOCK_NOT_AVAILABLE:
+                    raise
+                return _error(_("A request with this Idempotency-Key is still being processed."),
+                              "idempotency_in_progress", status.HTTP_409_CONFLICT)
+            if record is not None:
+                try:
+                    response = handler(view, request, *args, **kwargs)
+                except Exception as exc:
+                    # Turn domain errors into their response here, so that 4xx can be stored
+                    # too; anything the handler cannot turn into a response propagates (and
+                    # rolls the key back with everything else).
+                    response = view.handle_exception(exc)
+                if 200 <= response.status_code < 500 and isinstance(response, Response):
+                    record.status_code = response.status_code
+                    record.response = _jsonable(response.data)
+                    record.save(update_fields=["status_code", "response"])
+                else:
+                    transaction.set_rollback(True)  # a 5xx: nothing is kept, the key is free
         if record is None:
             return _replay(request.user, key, method, path)
-        try:
-            try:
-                response = handler(view, request, *args, **kwargs)
-            except Exception as exc:
-                # Turn domain errors into their response here, so that 4xx can be stored too;
-                # anything the handler cannot turn into a response propagates.
-                response = view.handle_exception(exc)
-            if 200 <= response.status_code < 500 and isinstance(response, Response):
-                record.status_code = response.status_code
-                record.response = _jsonable(response.data)
-                record.save(update_fields=["status_code", "response"])
-            else:
-                record.delete()
-        except BaseException:
-            IdempotencyRecord.objects.filter(pk=record.pk).delete()
-            raise
         return response
 
     return wrapper

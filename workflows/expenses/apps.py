@@ -13,7 +13,7 @@ class ExpensesConfig(AppConfig):
 
         from . import demo, flows
         from .models import BudgetState, ClaimState
-        from .services import budgets, claims
+        from .services import budgets, claims, payment
 
         registry.register(registry.ProcessRegistration(
             kind=ProcessKind.EXPENSE, label=str(ProcessKind.EXPENSE.label),
@@ -21,6 +21,7 @@ class ExpensesConfig(AppConfig):
             on_withdraw=claims.on_withdraw, on_resubmit=claims.on_resubmit,
             seed_demo=demo.seed,
             detail_url=lambda req: f"/expenses/claims/{req.object_id}/",
+            sweep=payment.requeue_stalled,
             # Finance checks every voucher and pays every claim (policy 7.2).
             extra={"steps": {claims.FINANCE_STEP: _("Finance voucher review")},
                    "states": dict(ClaimState.choices),

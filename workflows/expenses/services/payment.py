@@ -2,16 +2,18 @@
 
 import logging
 import uuid
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from viewflow.workflow.status import STATUS
 
 from core.audit import services as audit
 from core.inbox import engine, notify, outbox
-from core.inbox.models import Request, RequestStatus
+from core.inbox.models import OutboxMessage, Request, RequestStatus
 
 from ..models import ClaimState, ExpenseClaim
 from . import ledger
@@ -36,6 +38,29 @@ def backend():
     path = getattr(settings, "EXPENSE_PAYMENT_BACKEND",
                    "workflows.expenses.services.payment.InternalPayments")
     return import_string(path)()
+
+
+STALLED_AFTER = timedelta(minutes=15)
+
+
+def requeue_stalled(now=None) -> int:
+    """Claims approved for payment whose job was sent but never ran (a worker killed while
+    holding it, a message lost with the broker) get their job again. `pay` pays at most once,
+    so a job that was merely slow does no harm. Claims whose payment failed wait for finance."""
+    now = now or timezone.now()
+    waiting = ExpenseClaim.objects.filter(state=ClaimState.VOUCHER_APPROVED, payment_error="")
+    made = 0
+    for claim_id in waiting.values_list("pk", flat=True)[:500]:
+        jobs = OutboxMessage.objects.filter(task=PAY_TASK, kwargs__claim_id=claim_id)
+        if jobs.filter(sent_at__isnull=True).exists():
+            continue  # still waiting for the broker: the relay sends it
+        last = jobs.order_by("-created").values_list("sent_at", flat=True).first()
+        if last is not None and now - last < STALLED_AFTER:
+            continue
+        with transaction.atomic():
+            queue_payment(claim_id, key=f"pay:{claim_id}:again:{now:%Y%m%d%H%M}")
+        made += 1
+    return made
 
 
 def queue_payment(claim_id: int, *, key: str = "") -> None:

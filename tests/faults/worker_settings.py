@@ -1,0 +1,17 @@
+"""Settings of the Celery worker the fault tests start: the local settings (a real broker, not
+eager) with the recording bank, and Redis' redelivery timing when a test asks for it."""
+
+import os
+
+from config.settings.local import *  # noqa: F403
+
+EXPENSE_PAYMENT_BACKEND = "tests.faults.bank.RecordingBank"
+
+if os.environ.get("FAULTS_VISIBILITY_TIMEOUT"):
+    # How soon Redis hands a message taken by a worker that died back to the queue (kombu's
+    # default is one hour); the restore scan then runs every second.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "visibility_timeout": int(os.environ["FAULTS_VISIBILITY_TIMEOUT"]),
+        "unacked_restore_interval": 1,
+        "unacked_restore_throttle": 1,
+    }

@@ -1,0 +1,70 @@
+"""Sales plan sign-off (policy 2.1, 4.1): every region's regional manager confirms the region's
+allocation, in parallel and all required (one push-back returns the plan to the sales GM and
+cancels the rest); then the sales GM sends it to the CEO, whose approval publishes it."""
+
+from django.utils.translation import gettext_lazy as _
+from viewflow import this
+from viewflow.workflow import flow
+from viewflow.workflow.activation import Activation
+from viewflow.workflow.exceptions import FlowRuntimeError
+from viewflow.workflow.nodes.split import SplitActivation
+
+from core.inbox import engine
+from core.inbox.flows import ApprovalSteps
+
+from .services import confirmation
+
+
+class SplitEachActivation(SplitActivation):
+    @Activation.status.super()
+    def activate(self):
+        for node, case, data_source in self.flow_task._branches:
+            if case and not case(self):
+                continue
+            for data in (data_source(self) if data_source else [None]):
+                self.next_tasks.append((node, data))
+        if not self.next_tasks:
+            raise FlowRuntimeError(f"No next task available for {self.flow_task.name}")
+
+
+class SplitEach(flow.Split):
+    """A parallel split that opens one task per item of `data_source(activation)`, with the item
+    as the task's data. viewflow 2.4 documents `data_source` on Split but does not implement it."""
+
+    activation_class = SplitEachActivation
+
+    def Next(self, node, case=None, data_source=None):  # noqa: N802 (viewflow's name)
+        self._activate_next.append((node, case, data_source))
+        return self
+
+
+class PlanFlow(ApprovalSteps, flow.Flow):
+    process_title = _("Sales plan")
+
+    start = flow.StartHandle(engine.start_process).Next(this.split)
+    split = SplitEach().Next(this.confirm_by_region, data_source=confirmation.regions_to_confirm)
+    confirm_by_region = (
+        flow.View(engine.task_view).Annotation(title=_("Regional confirmation"))
+        .onCreate(confirmation.open_confirmation).Next(this.join)
+    )
+    join = flow.Join(continue_on_condition=engine.said_no).Next(this.after_confirmation)
+    after_confirmation = (
+        flow.Switch()
+        .Case(this.revise, engine.returned_to_submitter)
+        .Default(this.submit_to_ceo)
+    )
+    # Not an inbox task: the sales GM submitted the plan, and nobody decides their own request
+    # in the inbox. plan_send_to_ceo runs it from the plan page or the API.
+    submit_to_ceo = (
+        flow.Handle(this.sent).Annotation(title=_("Sales GM submits to the CEO"))
+        .Next(this.approve)
+    )
+    # After a push-back or the CEO's return the revised plan goes to every region again.
+    revise = (
+        flow.View(engine.task_view).Annotation(title=_("Revise"))
+        .Assign(engine.submitter_of).onCreate(engine.revision_task_created)
+        .Next(this.split)
+    )
+
+    def sent(self, activation):
+        return activation.process

@@ -1,0 +1,160 @@
+"""Who sees which plans and which part of them, and the regions' confirmations. Pages and the
+API read through these, so a rule holds in both; a plan outside a user's scope is 404 to them.
+
+The sales GM, the CEO, auditors and administrators see every plan and every line; a regional
+manager the plans sent to their region (their region's rows); a salesperson the published plans
+with their line (their line only)."""
+
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+
+from core.inbox.models import Candidate, Request, WorkItem, WorkItemStatus
+from core.inbox.selectors import acting_q, sees_everything, visible_requests
+from core.kinds import ProcessKind
+from core.org import selectors as org
+from core.org.models import Region, Role, RoleAssignment, User
+
+from ..models import PersonMonth, Plan, PlanState, RegionMonth
+from ..services.common import CONFIRM_STEP
+
+ALL_PLAN_READERS = (Role.SALES_GM, Role.CEO)
+MAX_PK = 2**63 - 1
+
+
+@dataclass(frozen=True)
+class Scope:
+    everything: bool = False
+    region_ids: frozenset = frozenset()
+    person_id: int | None = None
+
+    @property
+    def anything(self) -> bool:
+        return self.everything or bool(self.region_ids) or self.person_id is not None
+
+    def sees_region(self, region_id: int) -> bool:
+        return self.everything or region_id in self.region_ids
+
+
+def managed_region_ids(user: User) -> set[int]:
+    return set(RoleAssignment.objects.filter(user=user, role=Role.REGIONAL_MANAGER,
+                                             region__isnull=False)
+               .values_list("region_id", flat=True))
+
+
+def plan_scope(user: User) -> Scope:
+    """What of the plans a user reads (cached on the user for the request). A deputy reads what
+    the people they act for today read."""
+    cached = getattr(user, "_cs_plan_scope", None)
+    if cached is not None:
+        return cached
+    people = [user, *org.principals_for(user, kind=ProcessKind.PLAN)]
+    if sees_everything(user) or any(org.has_role(p, *ALL_PLAN_READERS) for p in people):
+        scope = Scope(everything=True)
+    else:
+        regions = set()
+        for p in people:
+            regions |= managed_region_ids(p)
+        scope = Scope(region_ids=frozenset(regions),
+                      person_id=user.pk if org.has_role(user, Role.SALESPERSON) else None)
+    user._cs_plan_scope = scope
+    return scope
+
+
+def visible_plans(user: User) -> QuerySet[Plan]:
+    qs = Plan.objects.select_related("author")
+    scope = plan_scope(user)
+    if scope.everything:
+        return qs
+    q = Q(author=user) | Q(pk__in=visible_requests(user).filter(kind=ProcessKind.PLAN)
+                           .values("object_id"))
+    if scope.region_ids:
+        q |= Q(pk__in=RegionMonth.objects.filter(region_id__in=scope.region_ids)
+               .values("plan_id")) & ~Q(state=PlanState.DRAFT)
+    if scope.person_id is not None:
+        q |= Q(pk__in=PersonMonth.objects.filter(salesperson_id=scope.person_id)
+               .values("plan_id"), state__in=[PlanState.PUBLISHED, PlanState.SUPERSEDED])
+    return qs.filter(q)
+
+
+def visible_plan(user: User, pk) -> Plan | None:
+    if not isinstance(pk, int) or not 0 < pk <= MAX_PK:
+        return None
+    return visible_plans(user).filter(pk=pk).first()
+
+
+def plans_for(user: User, *, year: int | None = None, state: str = "") -> QuerySet[Plan]:
+    qs = visible_plans(user)
+    if year:
+        qs = qs.filter(fiscal_year=year)
+    if state:
+        qs = qs.filter(state=state)
+    return qs.order_by("-fiscal_year", "number", "-version", "-pk")
+
+
+def plan_request(plan: Plan) -> Request | None:
+    return Request.objects.filter(kind=ProcessKind.PLAN, object_id=plan.pk).first()
+
+
+def versions_of(plan: Plan, user: User | None = None) -> list[Plan]:
+    """Every version of the plan (those the user may see, when a user is given)."""
+    qs = visible_plans(user) if user is not None else Plan.objects.select_related("author")
+    return list(qs.filter(number=plan.number).order_by("version"))
+
+
+def sees_process(user: User) -> bool:
+    """Readers of whole plans and regional managers see the company target, the sign-off and
+    the history; a salesperson sees their own line only."""
+    scope = plan_scope(user)
+    return scope.everything or bool(scope.region_ids)
+
+
+# --- the confirmations ------------------------------------------------------------------------
+
+
+@dataclass
+class Confirmation:
+    region: str
+    region_name: str
+    status: str  # open / done / cancelled
+    decision: str
+    holder: str
+    decided_by: str
+    decided_at: object
+    comment: str
+    item_id: int
+
+
+def confirmations(plan: Plan) -> list[Confirmation]:
+    """The latest round of regional confirmations (one per region), by region code."""
+    items = list(WorkItem.objects.filter(request__kind=ProcessKind.PLAN,
+                                         request__object_id=plan.pk, step_code=CONFIRM_STEP)
+                 .select_related("task", "assignee", "decided_by").order_by("-pk"))
+    latest: dict[str, WorkItem] = {}
+    for item in items:
+        code = (item.task.data or {}).get("region", "")
+        latest.setdefault(code, item)
+    names = dict(Region.objects.filter(code__in=list(latest)).values_list("code", "name"))
+    candidates = {}
+    for c in Candidate.objects.filter(work_item__in=[i.pk for i in latest.values()
+                                                     if i.assignee_id is None]
+                                      ).select_related("user"):
+        candidates.setdefault(c.work_item_id, []).append(str(c.user))
+    return [Confirmation(region=code, region_name=names.get(code, code), status=item.status,
+                         decision=item.decision,
+                         holder=str(item.assignee) if item.assignee_id
+                         else ", ".join(candidates.get(item.pk, [])),
+                         decided_by=str(item.decided_by) if item.decided_by_id else "",
+                         decided_at=item.decided_at, comment=item.comment, item_id=item.pk)
+            for code, item in sorted(latest.items())]
+
+
+def open_task_for(plan: Plan, user: User) -> WorkItem | None:
+    """An open task of this plan that the user holds or may claim (their confirmation, or the
+    CEO's sign-off), for the buttons on the plan page."""
+    mine = Q(assignee__isnull=False) & acting_q(user, "assignee_id") | Q(
+        assignee__isnull=True, pk__in=Candidate.objects.filter(
+            acting_q(user, "user_id", "work_item__kind"), open=True).values("work_item_id"))
+    return WorkItem.objects.filter(mine, request__kind=ProcessKind.PLAN,
+                                   request__object_id=plan.pk, status=WorkItemStatus.OPEN,
+                                   is_revision=False).select_related("task").order_by("pk").first()
