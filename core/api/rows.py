@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, QuerySet
 
+from core import registry
 from core.inbox.models import Candidate, WorkItem, WorkItemStatus
 from core.org import selectors as org
 from core.org.models import Role, User
@@ -56,6 +57,12 @@ def acting_for(item: WorkItem, viewer: Viewer) -> User | None:
     return None
 
 
+def may_reject(kind: str) -> bool:
+    """False for a process whose tasks cannot end it (a plan is pushed back, never rejected)."""
+    reg = registry.get(kind)
+    return reg is None or reg.extra.get("can_reject", True) is not False
+
+
 def available_actions(item: WorkItem, viewer: Viewer) -> list[str]:
     if viewer.read_only or item.status != WorkItemStatus.OPEN:
         return []
@@ -64,7 +71,8 @@ def available_actions(item: WorkItem, viewer: Viewer) -> list[str]:
         if getattr(item, "viewer_is_candidate", False):
             actions.append(CLAIM)
     elif item.assignee_id == viewer.user_id or item.assignee_id in viewer.principals:
-        actions += [RESUBMIT] if item.is_revision else [APPROVE, REJECT, RETURN]
+        actions += [RESUBMIT] if item.is_revision else (
+            [APPROVE, REJECT, RETURN] if may_reject(item.kind) else [APPROVE, RETURN])
         # Only a task taken from a queue can go back to it (task_release).
         if item.assignee_id == viewer.user_id and getattr(item, "has_candidates", False):
             actions.append(RELEASE)

@@ -24,7 +24,7 @@ from core.authority.services import approval_chain
 from core.org.models import User
 
 from . import notify, sla
-from .models import Candidate, Decision, Request, RequestStatus, WorkItem
+from .models import Candidate, Decision, Request, RequestStatus, WorkItem, WorkItemStatus
 
 REVISION_STEP = "revise"
 
@@ -253,6 +253,25 @@ def set_waiting(req: Request, *, step: str, user_ids, since=None, save: bool = T
     req.since = since or timezone.now()
     if save:
         req.save(update_fields=WAITING_FIELDS)
+
+
+def wait_on_open_items(req: Request, *, since=None) -> None:
+    """Recompute where the request waits from all its open tasks (parallel steps included:
+    moving one confirmation or review must not hide the others' holders)."""
+    items = list(WorkItem.objects.filter(request=req, status=WorkItemStatus.OPEN)
+                 .order_by("created", "pk").values_list("pk", "step_code", "assignee_id"))
+    steps, user_ids, queued = [], [], []
+    for pk, step, assignee_id in items:
+        if step not in steps:
+            steps.append(step)
+        if assignee_id:
+            user_ids.append(assignee_id)
+        else:
+            queued.append(pk)
+    if queued:
+        user_ids += list(Candidate.objects.filter(work_item_id__in=queued, open=True)
+                         .values_list("user_id", flat=True))
+    set_waiting(req, step="+".join(steps), user_ids=list(dict.fromkeys(user_ids)), since=since)
 
 
 def clear_waiting(req: Request, *, save: bool = True) -> None:

@@ -305,7 +305,7 @@ def task_claim(*, task_id: int, actor: User) -> WorkItem:
         item.save(update_fields=["assignee"])
         set_queue_open([item.pk], False)
         req = item.request
-        engine.set_waiting(req, step=item.step_code, user_ids=[holder.pk], since=req.since)
+        engine.wait_on_open_items(req, since=req.since)
         _record(req, actor=actor, decider=decider, event=f"{req.kind}.task_claimed",
                 data={"task": item.pk, "step": item.step_code})
         others = [u for u in item.candidate_set.values_list("user_id", flat=True) if u != actor.pk]
@@ -336,7 +336,7 @@ def task_release(*, task_id: int, actor: User) -> WorkItem:
         item.save(update_fields=["assignee"])
         Candidate.objects.filter(work_item=item).update(open=True, due=item.due)
         req = item.request
-        engine.set_waiting(req, step=item.step_code, user_ids=candidates, since=req.since)
+        engine.wait_on_open_items(req, since=req.since)
         _record(req, actor=actor, event=f"{req.kind}.task_released",
                 data={"task": item.pk, "step": item.step_code})
         return item
@@ -388,7 +388,7 @@ def reassign_locked(item: WorkItem, *, new: User, actor: User | None, reason: st
     item.assignee = new
     item.save(update_fields=["assignee"])
     req = item.request
-    engine.set_waiting(req, step=item.step_code, user_ids=[new.pk])
+    engine.wait_on_open_items(req)
     handover = _record(req, actor=actor, event=f"{req.kind}.{event}", comment=reason,
                        changes={"assignee": [old_id, new.pk]},
                        data={"task": item.pk, "step": item.step_code, **(data or {})})

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from viewflow.workflow import chart
 
 from core import registry
+from core.api.rows import may_reject
 from core.audit import selectors as audit_selectors
 from core.audit.verify import verify_all
 from core.exceptions import ApprovalError
@@ -119,6 +120,7 @@ def _task_context(request, item, forms=None):
         "attachments": req.attachments.select_related("uploaded_by"),
         # The process's own page (the claim, contract, plan or risk) with what is decided on.
         "detail_url": _detail_url(req),
+        "can_reject": may_reject(req.kind),
     }
     return ctx
 

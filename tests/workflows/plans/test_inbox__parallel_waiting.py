@@ -9,9 +9,6 @@ from .conftest import MANAGERS, confirmation, request_of
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.xfail(strict=True, reason="core.inbox.services.reassign_locked (and task_claim, "
-                   "task_release) call engine.set_waiting with only the moved task's holder, "
-                   "so a request with parallel open tasks stops showing the others' holders")
 def test_request_still_waits_on_every_open_region_when_one_task_is_reassigned(personas,
                                                                               submitted):
     plan = submitted()
@@ -21,3 +18,20 @@ def test_request_still_waits_on_every_open_region_when_one_task_is_reassigned(pe
     waiting = set(request_of(plan).waiting_on_ids)
     assert waiting == {personas["east_rep1"].pk, personas[MANAGERS["south"]].pk,
                        personas[MANAGERS["north"]].pk}
+
+
+def test_confirmation_offers_no_reject_when_listed_or_shown(personas, submitted, client):
+    from rest_framework.test import APIClient
+
+    plan = submitted()
+    task = confirmation(plan, "east")
+    api = APIClient()
+    api.force_authenticate(personas[MANAGERS["east"]])
+    rows = api.get("/api/tasks/?scope=inbox").json()["results"]
+    (row,) = [r for r in rows if r["id"] == task.pk]
+    assert "reject" not in row["available_actions"]
+    assert {"approve", "return"} <= set(row["available_actions"])
+
+    client.force_login(personas[MANAGERS["east"]])
+    page = client.get(f"/inbox/tasks/{task.pk}/").content.decode()
+    assert f"/inbox/tasks/{task.pk}/reject/" not in page
