@@ -2,6 +2,7 @@
 month, attainment by region or salesperson) and the actuals of the plan's year (entered or
 imported)."""
 
+import math
 from decimal import Decimal
 
 from django.contrib import messages
@@ -38,19 +39,30 @@ def _short(amount) -> str:
     return f"¥{value:,.0f}"
 
 
+def _nice_top(value: float, parts: int = 4) -> float:
+    """The axis top: `parts` equal steps of a round size (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8
+    times a power of ten) reaching at least `value`, so the tick labels read as round figures."""
+    step = value / parts
+    power = 10 ** math.floor(math.log10(step))
+    for factor in (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
+        if factor * power >= step * (1 - 1e-9):
+            return factor * power * parts
+    return value
+
+
 def monthly_chart(target: list[Decimal], actual: list[Decimal], through: int) -> dict:
     """Bars per month (target, actual; left axis) and the cumulative actual against the
     cumulative target (right axis)."""
     plot_w, plot_h = CHART_W - PAD_L - PAD_R, CHART_H - PAD_T - PAD_B
     base = PAD_T + plot_h
-    month_max = float(max([*target, *actual, Decimal(1)]))
+    month_max = _nice_top(float(max([*target, *actual, Decimal(1)])))
     cum_t, cum_a, run_t, run_a = [], [], ZERO, ZERO
     for t, a in zip(target, actual, strict=True):
         run_t += t
         run_a += a
         cum_t.append(run_t)
         cum_a.append(run_a)
-    cum_max = float(max(run_t, run_a, Decimal(1)))
+    cum_max = _nice_top(float(max(run_t, run_a, Decimal(1))))
     slot = plot_w / 12
     bar_w = slot * 0.36
     bars, target_pts, actual_pts = [], [], []
