@@ -11,8 +11,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from core.api.audit import csv_cell
@@ -145,8 +145,11 @@ def _csv_lines(figures: dict):
 
 
 def _short(amount) -> str:
+    """An axis label: ¥7.44M / ¥850k in English, ¥744万 / ¥1.2亿 in Chinese."""
     value = float(amount)
-    for size, suffix in ((1e6, "M"), (1e3, "k")):
+    units = ((1e8, "亿"), (1e4, "万")) if get_language().startswith("zh") else (
+        (1e6, "M"), (1e3, "k"))
+    for size, suffix in units:
         if abs(value) >= size:
             return f"¥{value / size:.3g}{suffix}"
     return f"¥{value:.0f}"

@@ -316,7 +316,7 @@ class Review(models.Model):
     """A periodic review of one risk: whether its measures work, maybe a re-assessment."""
 
     class State(models.TextChoices):
-        OPEN = "open", _("Due")
+        OPEN = "open", pgettext_lazy("review status", "Due")
         DONE = "done", _("Done")
 
     risk = models.ForeignKey(Risk, on_delete=models.CASCADE, related_name="reviews")

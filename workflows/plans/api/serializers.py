@@ -269,7 +269,7 @@ class AttainmentPeriodSerializer(serializers.Serializer):
     target = money_field()
     actual = money_field()
     attainment = serializers.DecimalField(max_digits=8, decimal_places=1, allow_null=True,
-                                          help_text=_("Actual as a % of target."))
+                                          help_text=_("Actual as a percentage of target."))
 
 
 class AttainmentLineSerializer(serializers.Serializer):
