@@ -9,7 +9,8 @@ from core.kinds import ProcessKind
 
 from .models import Department, Region, Role, RoleAssignment, User
 
-DEMO_PASSWORD = "countersign-demo"
+# The public demo password (README); seed_demo refuses to run under production settings.
+DEMO_PASSWORD = "countersign-demo"  # nosec B105
 
 REGIONS = [("east", "华东"), ("south", "华南"), ("north", "华北")]
 DEPARTMENTS = [

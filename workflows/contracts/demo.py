@@ -132,7 +132,8 @@ def seed() -> None:
     now = timezone.now()
     today = timezone.localdate()
     tz = timezone.get_current_timezone()
-    rng = random.Random(20260101)  # the same demo every time
+    # The same demo every time; demo data, not security.
+    rng = random.Random(20260101)  # nosec B311
     customers = {}
     for key, (name, code, region, owner, rating, limit) in CUSTOMERS.items():
         code = code[:17] + uscc_check_char(code[:17])

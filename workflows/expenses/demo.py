@@ -173,4 +173,5 @@ def seed() -> None:
                       [{**taxi, "amount": "99.00", "description": title}], day=17)
         req = Request.objects.get(kind="expense", object_id=c.pk)
         inbox.request_withdraw(request_id=req.pk, actor=c.submitter, reason="重复")
-    assert ExpenseClaim.objects.count() >= 30
+    if ExpenseClaim.objects.count() < 30:
+        raise RuntimeError("the expense demo made fewer claims than it should")
