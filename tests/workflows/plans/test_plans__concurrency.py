@@ -16,7 +16,8 @@ from .conftest import MANAGERS, confirmation, fresh, open_items, request_of
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
-ROUNDS = 12
+ROUNDS = [12, pytest.param(1000, marks=[pytest.mark.slow, pytest.mark.timeout(7200)],
+                          id="1000-processes")]
 
 
 def confirm_as(task_id: int, username: str):
@@ -26,8 +27,9 @@ def confirm_as(task_id: int, username: str):
     return run
 
 
-def test_exactly_one_next_step_when_every_region_confirms_at_once(personas, submitted):
-    plans = [submitted(year=2040 + i) for i in range(ROUNDS)]
+@pytest.mark.parametrize("rounds", ROUNDS)
+def test_exactly_one_next_step_when_every_region_confirms_at_once(personas, submitted, rounds):
+    plans = [submitted(year=2040 + i % 50) for i in range(rounds)]
     for plan in plans:
         items = [(confirmation(plan, r), u) for r, u in MANAGERS.items()]
 
