@@ -56,11 +56,17 @@ def escalate_overdue_measures(*, today: date, batch: int = 500) -> int:
 def escalate_measure(measure_id: int, today: date) -> bool:
     """One level up if the measure is late enough for it and that level has not happened."""
     with transaction.atomic():
-        measure = (Measure.objects.select_for_update(skip_locked=True, of=("self",))
-                   .select_related("risk").filter(pk=measure_id).first())
+        # The risk row first, as every decision on the risk takes it (then its audit chain):
+        # the same order everywhere, and a risk being decided right now is left for the next
+        # round instead of waiting on it (waiting here deadlocked against a plan approval).
+        risk_id = Measure.objects.filter(pk=measure_id).values_list("risk_id", flat=True).first()
+        risk = Risk.objects.select_for_update(skip_locked=True).filter(pk=risk_id).first()
+        if risk is None:
+            return False
+        measure = (Measure.objects.select_for_update(skip_locked=True)
+                   .filter(pk=measure_id).first())
         if measure is None:
             return False  # another sweeper holds it: it does this one
-        risk = measure.risk
         if measure.done_date is not None or risk.state == RiskState.CLOSED:
             return False
         reached = measure.escalations.aggregate(m=Max("level"))["m"] or 0
