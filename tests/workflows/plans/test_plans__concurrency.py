@@ -29,7 +29,7 @@ def confirm_as(task_id: int, username: str):
 
 @pytest.mark.parametrize("rounds", ROUNDS)
 def test_exactly_one_next_step_when_every_region_confirms_at_once(personas, submitted, rounds):
-    plans = [submitted(year=2040 + i % 50) for i in range(rounds)]
+    plans = [submitted(year=2040 + i) for i in range(rounds)]
     for plan in plans:
         items = [(confirmation(plan, r), u) for r, u in MANAGERS.items()]
 
