@@ -28,8 +28,7 @@ lint: $(STAMP)
 	$(PY) -m ruff check .
 
 bench: $(STAMP)
-	$(PY) benchmarks/inbox_scale.py
-	$(PY) benchmarks/expense_lifecycle.py
+	$(PY) benchmarks/run_all.py
 
 stress: $(STAMP)
 	$(PY) -m pytest -m slow -p no:cacheprovider

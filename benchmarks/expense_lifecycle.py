@@ -13,7 +13,6 @@ import sys
 import time
 from collections import defaultdict
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -21,70 +20,26 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks import harness  # noqa: E402
 
 
-class Counter:
-    def __init__(self):
-        self.n = 0
-
-    def __call__(self, execute, sql, params, many, context):
-        self.n += 1
-        return execute(sql, params, many, context)
-
-
-class Jobs:
-    """Captures the Celery jobs a step queues after commit (notifications, payment), so the
-    step's own statements and the jobs' (run by workers in production) are counted apart."""
-
-    def __init__(self):
-        self.pending = []
-
-    def install(self):
-        from core.inbox import notify, tasks
-        from workflows.expenses.services import payment
-
-        def on_commit_many(user_ids, **kw):
-            for uid in dict.fromkeys(u for u in user_ids if u):
-                self.pending.append(lambda uid=uid, kw=kw: tasks.deliver_notification(
-                    recipient_id=uid, kind=kw["kind"],
-                    request_id=getattr(kw["request"], "pk", None), text=str(kw["text"]),
-                    url=kw.get("url", ""), dedupe_key=f"{kw['key']}:{uid}"))
-
-        def queue_payment(claim_id):
-            self.pending.append(lambda: payment.pay(claim_id))
-
-        notify.on_commit_many = on_commit_many
-        payment.queue_payment = queue_payment
-
-    def run(self):
-        while self.pending:
-            self.pending.pop(0)()
-
-
 def prepare():
     from django.conf import settings
     from django.db import connection
 
-    from core.org.demo import seed_org
-    from workflows.expenses.models import BudgetBalance, Category
+    from benchmarks import seed
 
     settings.CELERY_TASK_ALWAYS_EAGER = True
     from config.celery import app
 
     app.conf.task_always_eager = True
-    users = seed_org()
-    sales = users["east_rep1"].department
-    year = date.today().year
+    users = seed.company()
     with connection.cursor() as cur:  # a fresh run each time: no leftovers from earlier runs
         cur.execute(
             "TRUNCATE expenses_reservation, expenses_expenseline, expenses_expenseclaim, "
             "expenses_budgetbalance, inbox_candidate, inbox_workitem, inbox_notification, "
-            "inbox_attachment, inbox_request, viewflow_task_previous, "
+            "inbox_attachment, inbox_outboxmessage, inbox_request, viewflow_task_previous, "
             "viewflow_task, viewflow_process RESTART IDENTITY CASCADE")
     # A budget large enough that no claim is refused: the benchmark measures the route.
-    for period in [f"M{m:02d}" for m in range(1, 13)] + [f"Q{q}" for q in range(1, 5)]:
-        BudgetBalance.objects.update_or_create(
-            fiscal_year=year, department=sales, category=Category.TRAVEL, period=period,
-            defaults={"budget": Decimal("100000000.00")})
-    return users, year
+    seed.budgets(users["east_rep1"].department)
+    return users, seed.YEAR
 
 
 def run(claims: int) -> tuple[list[dict], dict]:
@@ -100,11 +55,10 @@ def run(claims: int) -> tuple[list[dict], dict]:
     times: dict[str, list[float]] = defaultdict(list)
     statements: dict[str, list[int]] = defaultdict(list)
     after_commit: dict[str, list[int]] = defaultdict(list)
-    jobs = Jobs()
-    jobs.install()
+    jobs = harness.AfterCommit().install()
 
     def step(name, fn, **kwargs):
-        counter, job_counter = Counter(), Counter()
+        counter, job_counter = harness.Counter(), harness.Counter()
         start = time.perf_counter()
         with connection.execute_wrapper(counter):
             result = fn(**kwargs)
@@ -151,16 +105,28 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--claims", type=int, default=1000)
+    parser.add_argument("--json", help="write the results here (benchmarks/run_all.py)")
     args = parser.parse_args()
     harness.setup(suffix="_lifecycle")
+    load = harness.load()
     rows, summary = run(args.claims)
-    print(f"Expense claim lifecycle, {summary['claims']:,} claims on {harness.machine()}")
+    print(f"Expense claim lifecycle, {summary['claims']:,} claims on {harness.machine()} "
+          f"(load {load} -> {harness.load()})")
     print(harness.table(rows, ["step", "SQL in transaction", "SQL after commit (jobs)",
                                "p50 ms", "p95 ms"]))
     print("Step times exclude the jobs it queues (notifications, payment: Celery workers in "
           "production); they run right after each step and their statements are shown apart.")
     print(f"paid: {summary['paid']:,} of {summary['claims']:,} · {summary['seconds']:.1f} s · "
           f"{summary['claims_per_s']:.1f} whole claims per second (each: 4 requests above)")
+    approve = [r for r in rows if r["step"].startswith("approve")]
+    lines = [harness.summary_line(
+        "2 lifecycle", f"expense claims, create -> paid ({summary['claims']:,})",
+        f"{summary['claims_per_s']:.1f} claims/s ({summary['paid']:,} paid)", "all paid",
+        summary["paid"] == summary["claims"])]
+    lines += [harness.summary_line("2 lifecycle", f"expense {r['step']}: SQL / p50",
+                                   f"{r['SQL in transaction']} / {r['p50 ms']} ms")
+              for r in approve]
+    harness.write_json(args.json, rows=rows, summary=lines)
 
 
 if __name__ == "__main__":

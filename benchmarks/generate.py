@@ -2,26 +2,41 @@
 
 Shape: `tasks` human tasks over tasks/4 requests (4 steps each) in the demo flow, `users`
 people. Two measured users: `bench_heavy` holds `heavy_open` open tasks (and is a candidate on
-`heavy_open` queue tasks), `bench_light` holds `light_open`. Everything else is history (done)
-or open work of random other users.
+`heavy_open` queue tasks), `bench_light` holds `light_open`; `http_mgr_01`.. (`http_users` of
+them, for the HTTP load) hold `http_open` each. Everything else is history (done) or open work
+of random other users. viewflow's own task rows mirror the work items (owner and status), so
+viewflow's inbox pages list the same open work as ours.
 """
 
 from django.db import connection
 
 FLOW = "demo/flows.DemoApprovalFlow"
+VERSION = "2"  # bump when the shape changes: an older benchmark database is then rebuilt
 
 
-def generate(*, tasks: int, users: int, heavy_open: int, light_open: int, other_open: int) -> dict:
+def _version() -> str | None:
+    with connection.cursor() as cur:
+        cur.execute("SELECT to_regclass('bench_meta') IS NOT NULL")
+        if not cur.fetchone()[0]:
+            return None
+        cur.execute("SELECT value FROM bench_meta WHERE key = 'version'")
+        row = cur.fetchone()
+        return row[0] if row else None
+
+
+def generate(*, tasks: int, users: int, heavy_open: int, light_open: int, other_open: int,
+             http_users: int = 0, http_open: int = 0) -> dict:
     procs = tasks // 4
     with connection.cursor() as cur:
         cur.execute("SELECT count(*) FROM inbox_workitem")
-        if cur.fetchone()[0] >= tasks:
-            return {"generated": False}
-        cur.execute(
-            "TRUNCATE inbox_candidate, inbox_workitem, inbox_request, "
-            "viewflow_task_previous, viewflow_task, viewflow_process RESTART IDENTITY CASCADE"
-        )
-        cur.execute("DELETE FROM org_user WHERE username LIKE 'bench_%%'")
+        count = cur.fetchone()[0]
+    if count >= tasks and _version() == VERSION:
+        return {"generated": False}
+    if count or _version() is not None:
+        from benchmarks import harness
+
+        harness.recreate()  # an older or partial shape: start from an empty database
+    with connection.cursor() as cur:
         cur.execute(
             """
             INSERT INTO org_user (password, is_superuser, username, first_name, last_name, email,
@@ -34,7 +49,14 @@ def generate(*, tasks: int, users: int, heavy_open: int, light_open: int, other_
         )
         cur.execute("UPDATE org_user SET username = 'bench_heavy' WHERE username = 'bench_1'")
         cur.execute("UPDATE org_user SET username = 'bench_light' WHERE username = 'bench_2'")
-        cur.execute("SELECT min(id), max(id) FROM org_user WHERE username LIKE 'bench_%%'")
+        cur.execute(
+            "UPDATE org_user SET username = 'http_mgr_' || lpad((substr(username, 7)::int - 2)"
+            "::text, 2, '0') WHERE username ~ '^bench_[0-9]+$' "
+            "AND substr(username, 7)::int BETWEEN 3 AND %s",
+            [http_users + 2],
+        )
+        cur.execute("SELECT min(id), max(id) FROM org_user WHERE username LIKE 'bench_%%' "
+                    "OR username LIKE 'http_mgr_%%'")
         lo, hi = cur.fetchone()
         span = hi - lo + 1
         cur.execute(
@@ -89,7 +111,9 @@ def generate(*, tasks: int, users: int, heavy_open: int, light_open: int, other_
         heavy = cur.fetchone()[0]
         cur.execute("SELECT id FROM org_user WHERE username = 'bench_light'")
         light = cur.fetchone()[0]
-        plan = [(heavy, heavy_open), (light, light_open), (None, other_open)]
+        cur.execute("SELECT id FROM org_user WHERE username LIKE 'http_mgr_%%' ORDER BY username")
+        http = [(row[0], http_open) for row in cur.fetchall()]
+        plan = [(heavy, heavy_open), (light, light_open), *http, (None, other_open)]
         offset = 0
         for owner, count in plan:
             cur.execute(
@@ -131,14 +155,24 @@ def generate(*, tasks: int, users: int, heavy_open: int, light_open: int, other_
             """,
             [heavy, lo + 2, span - 2],
         )
+        # viewflow's rows say the same: assigned tasks are ASSIGNED to the work item's holder,
+        # queue tasks NEW without an owner.
         cur.execute(
-            "UPDATE viewflow_task t SET status = 'ASSIGNED', finished = NULL "
+            "UPDATE viewflow_task t SET finished = NULL, owner_id = w.assignee_id, "
+            "status = CASE WHEN w.assignee_id IS NULL THEN 'NEW' ELSE 'ASSIGNED' END "
             "FROM inbox_workitem w WHERE w.task_id = t.id AND w.status = 'open'"
         )
         cur.execute(
             "UPDATE inbox_request r SET status = 'in_review' FROM inbox_workitem w "
             "WHERE w.request_id = r.id AND w.status = 'open'"
         )
+        cur.execute(
+            "UPDATE viewflow_process p SET status = 'NEW' FROM inbox_request r "
+            "WHERE r.process_id = p.id AND r.status = 'in_review'"
+        )
+        cur.execute("CREATE TABLE IF NOT EXISTS bench_meta (key text PRIMARY KEY, value text)")
+        cur.execute("INSERT INTO bench_meta VALUES ('version', %s) ON CONFLICT (key) "
+                    "DO UPDATE SET value = EXCLUDED.value", [VERSION])
     # VACUUM (outside a transaction) sets the visibility map, so COUNTs are index-only scans as
     # they are on a live database that autovacuum keeps up with.
     connection.ensure_connection()
@@ -148,3 +182,12 @@ def generate(*, tasks: int, users: int, heavy_open: int, light_open: int, other_
         cur.execute("VACUUM ANALYZE")
     connection.set_autocommit(autocommit)
     return {"generated": True}
+
+
+def grant_viewflow_view(users) -> None:
+    """viewflow lists a user's tasks only with the view permission on its process model."""
+    from django.contrib.auth.models import Permission
+
+    perm = Permission.objects.get(content_type__app_label="viewflow", codename="view_process")
+    for user in users:
+        user.user_permissions.add(perm)

@@ -8,3 +8,4 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from . import fsm_guard  # noqa: F401  (connects the transition announcement)
+        from .api import authentication  # noqa: F401  (a password change ends the token)

@@ -1,14 +1,22 @@
-"""POST /api/auth/token/ (API.md): DRF's token view, with django-axes' lockout answered as a
-clear 403 instead of "unable to log in" (the credentials may well be right)."""
+"""POST /api/auth/token/ (API.md) and token authentication.
+
+- django-axes' lockout is answered as a clear 403 instead of "unable to log in" (the credentials
+  may well be right).
+- A token lives as long as a browser session (API_TOKEN_AGE, default SESSION_COOKIE_AGE): an
+  expired one is refused (401) and asking again gives a new one. Changing a password ends the
+  user's token, as it ends their other sessions.
+"""
 
 from axes.handlers.proxy import AxesProxyHandler
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
+from rest_framework.authtoken.models import Token
 from rest_framework.authtoken.serializers import AuthTokenSerializer
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.response import Response
 
+from .authentication import oldest_valid_token
 from .serializers import ErrorSerializer
 
 
@@ -29,7 +37,12 @@ class TokenView(ObtainAuthToken):
                  "code": "locked_out", "fields": {}},
                 status=status.HTTP_403_FORBIDDEN,
             )
-        return super().post(request, *args, **kwargs)
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        user = serializer.validated_data["user"]
+        Token.objects.filter(user=user, created__lt=oldest_valid_token()).delete()
+        token, _created = Token.objects.get_or_create(user=user)
+        return Response({"token": token.key})
 
 
 token_view = TokenView.as_view()

@@ -45,6 +45,17 @@ def safe_name(name: str) -> str:
     return name[:150] or "file"
 
 
+def download_name(att: Attachment) -> str:
+    """The uploaded name, but ending in the checked type's extension: a PDF uploaded as
+    'invoice.html' is saved as 'invoice.html.pdf', never as something a browser would run."""
+    ext = ALLOWED.get(att.content_type)
+    name = att.original_name or "file"
+    if ext and not name.lower().endswith(f".{ext}") and not (
+            ext == "jpg" and name.lower().endswith(".jpeg")):
+        name = f"{name}.{ext}"
+    return name
+
+
 def download_response(att: Attachment) -> FileResponse:
     """The file as a download with its checked type; never rendered inline by the browser.
 
@@ -54,7 +65,7 @@ def download_response(att: Attachment) -> FileResponse:
         handle = att.file.open("rb")
     except OSError:  # the row outlived its file: nothing to serve
         raise NotFoundError(_("The file of this attachment is missing.")) from None
-    response = FileResponse(handle, as_attachment=True, filename=att.original_name,
+    response = FileResponse(handle, as_attachment=True, filename=download_name(att),
                             content_type=att.content_type)
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"

@@ -21,6 +21,7 @@ from core.org.models import Region, Role, RoleAssignment, User
 from ..models import Actual, ActualSource
 from .allocations import parse_amount
 from .common import ensure_writer
+from .xlsx import ensure_not_a_zip_bomb
 
 MAX_UPLOAD = 2 * 1024 * 1024
 MAX_ROWS = 20000
@@ -164,6 +165,7 @@ def _row(*, salesperson: User | None, region_code: str, year, month, amount, not
 def _table(data: bytes, filename: str) -> list[list]:
     """The rows of the first sheet of an .xlsx, or of a CSV (UTF-8, or GB18030 from Excel)."""
     if data[:2] == b"PK" or filename.lower().endswith(".xlsx"):
+        ensure_not_a_zip_bomb(data)
         try:
             ws = load_workbook(BytesIO(data), read_only=True, data_only=True).worksheets[0]
             return [list(r) for r in ws.iter_rows(values_only=True, max_row=MAX_ROWS + 1)]

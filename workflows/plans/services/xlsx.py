@@ -9,7 +9,7 @@ are totals the planner states, and must match their months.
 """
 
 from io import BytesIO
-from zipfile import BadZipFile
+from zipfile import BadZipFile, ZipFile
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
@@ -116,12 +116,32 @@ def _is_formula(value) -> bool:
     return isinstance(value, str) and value.startswith("=")
 
 
+# An .xlsx is a zip: a small upload may unpack to gigabytes (a zip bomb). A plan's workbook
+# unpacks to well under a megabyte; refuse anything that would unpack to more than this.
+MAX_UNPACKED = 20 * 1024 * 1024
+MAX_MEMBERS = 200
+
+
+def ensure_not_a_zip_bomb(data: bytes) -> None:
+    """Read the zip's directory (not its contents) and refuse what would unpack too large."""
+    try:
+        with ZipFile(BytesIO(data)) as archive:
+            members = archive.infolist()
+    except (BadZipFile, OSError, ValueError):
+        return  # not a zip: the workbook reader refuses it with its own message
+    if len(members) > MAX_MEMBERS or sum(m.file_size for m in members) > MAX_UNPACKED:
+        raise InvalidInputError(_("This workbook unpacks to far more data than a plan holds."),
+                                fields={"file": [_("Upload the .xlsx file exported from the "
+                                                   "plan page.")]})
+
+
 def read_grid(data: bytes) -> tuple[object, list[GridRow]]:
     """(target, rows) from a workbook in the export's layout; InvalidInputError when the file is
     not such a workbook. Cells are passed on as found: the grid validation judges them."""
     if len(data) > MAX_UPLOAD:
         raise UploadTooLargeError(_("The file is larger than 2 MB."),
                                   fields={"file": [_("Upload at most 2 MB.")]})
+    ensure_not_a_zip_bomb(data)
     try:
         formulas = load_workbook(BytesIO(data), data_only=False).worksheets[0]
         values = load_workbook(BytesIO(data), data_only=True).worksheets[0]

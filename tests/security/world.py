@@ -1,0 +1,331 @@
+"""A small company with one object of each process for east (east_rep1) and for south
+(south_rep1), made by the processes' own services, and the table of who may see which object.
+
+The table is written out by hand from the selectors (workflows/*/selectors.py,
+core/inbox/selectors.py); test_access__table.py checks the selectors still agree with it, and
+the matrix checks every URL against it. Not collected (no test_ prefix)."""
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+
+from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import TestCase
+from django.utils import timezone
+
+from core.inbox import attachments
+from core.inbox import services as inbox
+from core.inbox.models import Attachment, Request, WorkItem, WorkItemStatus
+from core.org.demo import seed_org
+from core.org.models import Department, Region, User
+
+# The personas of issue 9 (None: anonymous).
+PERSONAS = ("east_rep1", "south_rep1", "north_mgr", "finance", "legal", "auditor", "admin")
+EVERYONE = frozenset(PERSONAS)
+ALL_READERS = frozenset({"auditor", "admin"})
+
+# A PDF as `filetype` recognises it (by its first bytes).
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+TODAY = timezone.localdate
+YEAR = timezone.localdate().year
+NEXT = YEAR + 1
+
+# Who may see each object, from the selectors:
+# - claims (expenses.selectors.visible_claim): finance reads every claim; else the claim's
+#   request must be visible (its submitter, who act or acted on it and their line managers,
+#   auditors and administrators). north_mgr is not east's or south's line manager.
+# - the budget (budgets_for): finance, the sales GM, the CEO, auditors, administrators, and a
+#   regional manager for their own department (north_mgr is in sales).
+# - customers (visible_customers): legal, finance, sales GM, CEO, auditors, administrators;
+#   others the customers of their region (or managed regions) and those they own.
+# - contracts (visible_contracts): the same readers; others their own, their customers', their
+#   managed regions', those whose request they see.
+# - plans (visible_plans): the sales GM, the CEO, auditors, administrators; regional managers
+#   the plans past the draft with their region's rows; salespeople the published plans with
+#   their line; whoever sees the plan's request.
+# - risks (visible_risks): the sales GM, the CEO, auditors, administrators; the owner, who
+#   identified it, the region's manager, measure owners, whoever sees its request.
+# - requests (visible_requests) and their tasks and attachments: the submitter, who act or acted
+#   on them, the line managers of the holders, the roles the process names (expenses, budgets:
+#   finance; contracts: legal, finance; plans: CEO; risks: sales GM, CEO), auditors, admins.
+VISIBLE = {
+    "claim_e": {"east_rep1", "finance"} | ALL_READERS,
+    "claim_s": {"south_rep1", "finance"} | ALL_READERS,
+    "budget": {"north_mgr", "finance"} | ALL_READERS,
+    "customer_e": {"east_rep1", "finance", "legal"} | ALL_READERS,
+    "customer_s": {"south_rep1", "finance", "legal"} | ALL_READERS,
+    "contract_e": {"east_rep1", "finance", "legal"} | ALL_READERS,
+    "contract_s": {"south_rep1", "finance", "legal"} | ALL_READERS,
+    "plan_pub": {"east_rep1", "south_rep1", "north_mgr"} | ALL_READERS,
+    "plan_draft": set(ALL_READERS),
+    "risk_e": {"east_rep1"} | ALL_READERS,
+    "risk_s": {"south_rep1"} | ALL_READERS,
+}
+# The request (with its tasks and attachments) of each object.
+REQUEST_VISIBLE = {
+    "claim_e": {"east_rep1", "finance"} | ALL_READERS,
+    "claim_s": {"south_rep1", "finance"} | ALL_READERS,
+    "budget": {"finance"} | ALL_READERS,
+    "contract_e": {"east_rep1", "finance", "legal"} | ALL_READERS,
+    "contract_s": {"south_rep1", "finance", "legal"} | ALL_READERS,
+    # north_mgr decided north's confirmation of the published plan.
+    "plan_pub": {"north_mgr"} | ALL_READERS,
+    "risk_e": {"east_rep1"} | ALL_READERS,
+    "risk_s": {"south_rep1"} | ALL_READERS,
+}
+# Objects whose title or name carries their marker (a budget has no free text).
+MARKED = tuple(k for k in VISIBLE if k != "budget")
+# Objects a list can show, by kind, in the order of VISIBLE.
+KINDS = {"claim": ("claim_e", "claim_s"), "budget": ("budget",),
+         "customer": ("customer_e", "customer_s"), "contract": ("contract_e", "contract_s"),
+         "plan": ("plan_pub", "plan_draft"), "risk": ("risk_e", "risk_s")}
+
+
+def marker(key: str) -> str:
+    """A token put in the object's title or name: it appears on a page only with the object."""
+    return "SM" + key.upper().replace("_", "") + "X"
+
+
+def pdf(name: str = "receipt.pdf", body: bytes = PDF) -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, body, content_type="application/pdf")
+
+
+def fresh(obj):
+    """Re-read a row (protected FSM fields refuse refresh_from_db)."""
+    return type(obj).objects.get(pk=obj.pk)
+
+
+def request_of(kind: str, obj) -> Request:
+    return Request.objects.get(kind=kind, object_id=obj.pk)
+
+
+def open_items(kind: str, obj) -> list[WorkItem]:
+    return list(WorkItem.objects.filter(request__kind=kind, request__object_id=obj.pk,
+                                        status=WorkItemStatus.OPEN)
+                .select_related("task").order_by("pk"))
+
+
+def holder(item: WorkItem) -> User:
+    return item.assignee or item.candidates.order_by("pk").first()
+
+
+@dataclass
+class World:
+    users: dict[str, User]
+    text: str = ""
+    objects: dict[str, object] = field(default_factory=dict)
+    requests: dict[str, Request] = field(default_factory=dict)
+    tasks: dict[str, list[WorkItem]] = field(default_factory=dict)  # request key -> items
+    attachments: dict[str, Attachment] = field(default_factory=dict)  # object key -> one
+    extra: dict[str, object] = field(default_factory=dict)
+
+    def pk(self, key: str) -> int:
+        return self.objects[key].pk
+
+
+# --- expenses ---------------------------------------------------------------------------------
+
+
+def expense_setup() -> None:
+    from workflows.expenses.models import Category, CategoryPolicy, OverBudget
+
+    for category in Category.values:
+        CategoryPolicy.objects.update_or_create(
+            category=category, defaults={"over_budget": OverBudget.EXTRA_APPROVAL})
+
+
+def make_budget(u, category: str = "travel", total: str = "1200000.00", comment: str = "同意"):
+    from workflows.expenses.rules import even_split
+    from workflows.expenses.services import budget_create, budget_submit
+
+    quarters, months = even_split(Decimal(total))
+    budget = budget_create(actor=u["finance"], fiscal_year=YEAR,
+                           department=Department.objects.get(code="sales"), category=category,
+                           total=total, quarters=quarters, months=months, owner=u["gm"])
+    budget_submit(budget_id=budget.pk, actor=u["finance"])
+    for approver in ("gm", "ceo"):
+        (item,) = open_items("budget", budget)
+        inbox.task_approve(task_id=item.pk, actor=u[approver], comment=comment)
+    return fresh(budget)
+
+
+def claim_day() -> date:
+    return TODAY().replace(day=1)
+
+
+def make_claim(u, who: str, title: str, *, amount: str = "860.00", submit: bool = True,
+               purpose: str = "季度回访"):
+    from workflows.expenses.services import claim_create, claim_submit
+
+    day = claim_day()
+    claim = claim_create(actor=u[who], category="travel", title=title, expense_date=day,
+                         purpose=purpose,
+                         lines=[{"date": day, "item_type": "transport", "amount": amount,
+                                 "description": "高铁往返"}])
+    if submit:
+        claim_submit(claim_id=claim.pk, actor=u[who])
+    return fresh(claim)
+
+
+def pay_claim(u, claim):
+    """Every approval, finance's voucher review and the payment (run on commit)."""
+    while True:
+        items = open_items("expense", claim)
+        if not items:
+            break
+        (item,) = items
+        actor = u["finance_clerk"] if item.step_code == "finance_review" else holder(item)
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            inbox.task_approve(task_id=item.pk, actor=actor, comment="同意")
+    return fresh(claim)
+
+
+# --- contracts --------------------------------------------------------------------------------
+
+CODES = {"east": "91350100M000100Y43", "south": "91440300MA5DC0EN2B",
+         "spare": "91110000600037341L"}
+
+
+def make_customer(u, region: str, owner: str, name: str, code: str | None = None):
+    from workflows.contracts.models import Customer
+    from workflows.contracts.services import customer_create
+
+    customer = customer_create(actor=u[owner], name=name, credit_code=code or CODES[region],
+                               region=Region.objects.get(code=region), account_owner=u[owner],
+                               rating="A")
+    Customer.objects.filter(pk=customer.pk).update(credit_limit=Decimal("5000000.00"))
+    return fresh(customer)
+
+
+def make_contract(u, owner: str, customer, title: str, *, value: str = "500000.00",
+                  submit: bool = True, terms: str = "货到验收"):
+    from workflows.contracts.services import contract_create, contract_submit
+
+    contract = contract_create(actor=u[owner], customer=customer, title=title,
+                               value=Decimal(value), payment_terms_days=30,
+                               delivery_terms=terms, key_clauses="质保一年")
+    if submit:
+        contract_submit(contract_id=contract.pk, actor=u[owner])
+    return fresh(contract)
+
+
+def sign(u, contract, comment: str = "同意"):
+    while True:
+        items = open_items("contract", contract)
+        if not items:
+            return fresh(contract)
+        for item in items:
+            inbox.task_approve(task_id=item.pk, actor=holder(item), comment=comment)
+
+
+# --- plans ------------------------------------------------------------------------------------
+
+
+def make_plan(u, title: str, *, publish: bool = True, year: int = NEXT, comment: str = "同意",
+              strategy: str = "深耕华东"):
+    from workflows.plans import services
+
+    plan = services.plan_create(actor=u["gm"], fiscal_year=year, target=Decimal("12000000.00"),
+                                strategy=strategy, title=title)
+    if not publish:
+        return fresh(plan)
+    services.plan_submit_for_confirmation(plan_id=plan.pk, actor=u["gm"])
+    for item in open_items("plan", plan):
+        inbox.task_approve(task_id=item.pk, actor=holder(item), comment=comment)
+    services.plan_send_to_ceo(plan_id=plan.pk, actor=u["gm"])
+    (ceo,) = open_items("plan", plan)
+    inbox.task_approve(task_id=ceo.pk, actor=u["ceo"], comment=comment)
+    return fresh(plan)
+
+
+# --- risks ------------------------------------------------------------------------------------
+
+
+def make_risk(u, owner: str, region: str, title: str, *, description: str = "竞争对手降价15%",
+              submit: bool = True):
+    from workflows.risks.models import Review
+    from workflows.risks.services import measure_add, plan_submit, risk_create
+
+    risk = risk_create(actor=u[owner], type="market", title=title, description=description,
+                       likelihood=3, impact=3, region=Region.objects.get(code=region))
+    measure = measure_add(risk_id=risk.pk, actor=u[owner], description=f"调研 {description}",
+                          owner=u[owner], due_date=TODAY() + timedelta(days=14))
+    # A periodic review as the sweep opens it (risks.services.timed.open_review).
+    review = Review.objects.create(risk=risk, due_date=TODAY() + timedelta(days=30),
+                                   assignee=u[owner])
+    if submit:
+        plan_submit(risk_id=risk.pk, actor=u[owner])
+    return fresh(risk), measure, review
+
+
+# --- the world --------------------------------------------------------------------------------
+
+
+def build_world(text: str = "") -> World:
+    """The world; `text` (hostile content) goes into every free text: titles, names,
+    descriptions, terms, comments, reasons and file names."""
+    cache.clear()  # core.inbox.sla caches rules for a minute
+    u = seed_org()
+    w = World(users=u, text=text)
+    o = w.objects
+
+    def t(base: str, key: str = "") -> str:
+        return " ".join(x for x in (base, marker(key) if key else "", text) if x)
+
+    expense_setup()
+    o["budget"] = make_budget(u, comment=t("同意"))
+    o["claim_e"] = make_claim(u, "east_rep1", t("上海客户拜访", "claim_e"), purpose=t("回访"))
+    o["claim_s"] = make_claim(u, "south_rep1", t("深圳客户答谢", "claim_s"), purpose=t("答谢"))
+    o["customer_e"] = make_customer(u, "east", "east_rep1", t("华东精密", "customer_e"))
+    o["customer_s"] = make_customer(u, "south", "south_rep1", t("岭南建材", "customer_s"))
+    contract_e = make_contract(u, "east_rep1", o["customer_e"], t("年度供货合同", "contract_e"),
+                               terms=t("货到验收"))
+    o["contract_s"] = make_contract(u, "south_rep1", o["customer_s"],
+                                    t("服务器采购", "contract_s"), terms=t("货到验收"))
+    o["plan_pub"] = make_plan(u, t("年度销售计划", "plan_pub"), comment=t("同意"),
+                              strategy=t("深耕华东"))
+    o["plan_draft"] = make_plan(u, t("草稿计划", "plan_draft"), publish=False, year=NEXT + 1,
+                                strategy=t("深耕华东"))
+    o["risk_e"], w.extra["measure_e"], w.extra["review_e"] = make_risk(
+        u, "east_rep1", "east", t("华东价格战", "risk_e"), description=t("竞争对手降价15%"))
+    o["risk_s"], w.extra["measure_s"], w.extra["review_s"] = make_risk(
+        u, "south_rep1", "south", t("华南涨价", "risk_s"), description=t("原材料涨价"))
+
+    # Documents while the reviews are open: receipts and contract documents.
+    for key, kind, who in (("claim_e", "expense", "east_rep1"), ("claim_s", "expense",
+                                                                  "south_rep1"),
+                           ("contract_e", "contract", "east_rep1"),
+                           ("contract_s", "contract", "south_rep1")):
+        obj = contract_e if key == "contract_e" else o[key]
+        req = request_of(kind, obj)
+        w.attachments[key] = attachments.attachment_add(
+            request_id=req.pk, actor=u[who], upload=pdf(f"{marker(key)}{text}.pdf"))
+
+    from workflows.contracts.services import (
+        credit_limit_request,
+        milestone_add,
+        problem_raise,
+    )
+
+    o["contract_e"] = sign(u, contract_e, comment=t("同意"))
+    w.extra["milestone_e"] = milestone_add(
+        contract_id=contract_e.pk, actor=u["east_rep1"], kind="delivery", amount=Decimal(0),
+        due_date=TODAY() + timedelta(days=10))
+    w.extra["problem_e"] = problem_raise(contract_id=contract_e.pk, actor=u["east_rep1"],
+                                         description=t("交付延迟"), assignee=u["east_rep1"])
+    w.extra["change_e"] = credit_limit_request(customer_id=o["customer_e"].pk,
+                                               actor=u["east_rep1"],
+                                               new_limit=Decimal("6000000.00"),
+                                               reason=t("扩大合作"))
+    w.extra["line_e"] = o["claim_e"].lines.order_by("pk").first()
+    w.extra["line_s"] = o["claim_s"].lines.order_by("pk").first()
+
+    kinds = {"claim_e": "expense", "claim_s": "expense", "budget": "budget",
+             "contract_e": "contract", "contract_s": "contract", "plan_pub": "plan",
+             "risk_e": "risk", "risk_s": "risk"}
+    for key, kind in kinds.items():
+        w.requests[key] = request_of(kind, o[key])
+        w.tasks[key] = list(WorkItem.objects.filter(request=w.requests[key]).order_by("pk"))
+    cache.clear()
+    return w
