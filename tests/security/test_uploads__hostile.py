@@ -156,12 +156,9 @@ def _import(client, url: str, body: bytes, name: str = "plan.xlsx"):
         return exc
 
 
-ZIP_BOMB_REASON = (
-    "zip bomb: the plans imports unpack an uploaded .xlsx without bounding its unpacked size "
-    "(only the 2 MB upload is checked): workflows/plans/services/xlsx.py read_grid() loads "
-    "the workbook twice with openpyxl (not read-only) and services/actuals.py parses it too, "
-    "so a 1.5 MB file expands to 1.5 GB in memory; check the members' file_size (sum) before "
-    "openpyxl opens it")
+# Found by these tests and fixed (workflows/plans/services/xlsx.py ensure_not_a_zip_bomb): the
+# imports used to unpack an uploaded .xlsx with no bound on its unpacked size (only the 2 MB
+# upload was checked), so a 1.5 MB file expanded to 1.5 GB in memory.
 
 
 def test_xlsx_zip_bomb_is_refused_unopened_when_imported_as_allocations(world, login, api,
