@@ -48,19 +48,25 @@ def requeue_stalled(now=None) -> int:
     holding it, a message lost with the broker) get their job again. `pay` pays at most once,
     so a job that was merely slow does no harm. Claims whose payment failed wait for finance."""
     now = now or timezone.now()
-    waiting = ExpenseClaim.objects.filter(state=ClaimState.VOUCHER_APPROVED, payment_error="")
-    made = 0
-    for claim_id in waiting.values_list("pk", flat=True)[:500]:
-        jobs = OutboxMessage.objects.filter(task=PAY_TASK, kwargs__claim_id=claim_id)
-        if jobs.filter(sent_at__isnull=True).exists():
-            continue  # still waiting for the broker: the relay sends it
-        last = jobs.order_by("-created").values_list("sent_at", flat=True).first()
-        if last is not None and now - last < STALLED_AFTER:
-            continue
-        with transaction.atomic():
+    claim_ids = list(ExpenseClaim.objects.filter(
+        state=ClaimState.VOUCHER_APPROVED, payment_error="").values_list("pk", flat=True)[:500])
+    if not claim_ids:
+        return 0
+    # Each waiting claim's jobs in one query, newest first: a claim is stalled when it has no
+    # unsent job and its newest job went out longer ago than STALLED_AFTER.
+    newest: dict[int, tuple] = {}
+    for claim_id, sent_at in OutboxMessage.objects.filter(
+            task=PAY_TASK, kwargs__claim_id__in=claim_ids).order_by("-created", "-pk") \
+            .values_list("kwargs__claim_id", "sent_at"):
+        newest.setdefault(int(claim_id), (sent_at,))
+        if sent_at is None:
+            newest[int(claim_id)] = (None,)  # still waiting for the broker: the relay sends it
+    stalled = [pk for pk in claim_ids if pk not in newest or (
+        newest[pk][0] is not None and now - newest[pk][0] >= STALLED_AFTER)]
+    with transaction.atomic():
+        for claim_id in stalled:
             queue_payment(claim_id, key=f"pay:{claim_id}:again:{now:%Y%m%d%H%M}")
-        made += 1
-    return made
+    return len(stalled)
 
 
 def queue_payment(claim_id: int, *, key: str = "") -> None:
