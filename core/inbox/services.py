@@ -203,9 +203,12 @@ def _decide(task_id: int, *, actor: User, decision: str, comment: str, to_step=N
             req.step_index = item.step_index + 1
         elif decision == Decision.RETURNED:
             if to_step is not None:
-                # From a chain step: back to an earlier one. From a later stage (e.g. finance
-                # review, step_index -1): back to any approval step of the chain.
-                limit = item.step_index if item.step_index >= 0 else len(req.chain)
+                # From a chain step: back to an earlier one. From a stage outside the chain
+                # (step_index -1): back to a chain step the request has already passed — all of
+                # them after the chain (expense voucher review), none before it (the contract
+                # reviews, whose "return to step 0" would skip the reviews into sign-off).
+                limit = item.step_index if item.step_index >= 0 else min(req.step_index,
+                                                                         len(req.chain))
                 if not (0 <= to_step < limit):
                     raise InvalidInputError(
                         _("You can return the request only to an earlier approval step."),

@@ -310,14 +310,6 @@ def _open(req, step):
 
 
 @pytest.mark.django_db
-@pytest.mark.xfail(strict=True, reason=(
-    "A review outside the sign-off chain (regional, legal, finance: step_index -1) may 'return' "
-    "to any chain step (core.inbox.services._decide allows 0 <= to_step < len(chain), meant for "
-    "the expense voucher review, whose chain comes before it). For a contract the chain comes "
-    "after the reviews, and the flow's after_regional / after_review switches send a return "
-    "with return_to_step set on to the Default branch: the regional review's 'return' opens "
-    "legal and finance, legal's 'return' cancels finance and opens the sign-off, and the "
-    "contract is signed with no regional, legal or finance approval"))
 def test_signed_only_after_all_three_reviews_when_reviews_return_to_a_sign_off_step(personas):
     customer_pk = next(pk for pk, (region, *_rest) in _set_up_customers(personas).items()
                        if region == "east")

@@ -77,3 +77,19 @@ def test_refused_when_someone_else_edits_or_submits_the_draft(personas, customer
     with no_audit_event(), pytest.raises(PermissionDeniedError):
         contract_submit(contract_id=draft.pk, actor=personas["east_mgr"])
     assert fresh(draft).state == ContractState.DRAFT
+
+
+
+@pytest.mark.parametrize(("step", "reviewer"), [
+    ("regional_review", "east_mgr"), ("legal_review", "legal"), ("credit_review", "finance")])
+def test_refused_when_a_review_returns_to_a_sign_off_step_not_yet_reached(
+        personas, submitted, in_parallel, step, reviewer):
+    """Found by the property tests: a review "returned" to chain step 0 skipped the reviews
+    straight into sign-off. A review goes back to the owner only."""
+    from core.exceptions import InvalidInputError
+
+    contract = submitted("50000.00") if step == "regional_review" else in_parallel("50000.00")
+    task = item(contract, step)
+    with pytest.raises(InvalidInputError):
+        inbox.task_return(task_id=task.pk, actor=personas[reviewer], reason="改", to_step=0)
+    assert item(contract, step).pk == task.pk  # still open, nothing moved
