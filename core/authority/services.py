@@ -182,3 +182,21 @@ def ensure_can_decide(actor: User, task) -> Decider:
         if pk in principals:
             return Decider(actor=actor, principal=principals[pk])
     raise NotYourTaskError(_("This step needs a holder of its role; you do not hold it."))
+
+
+MANAGERIAL_ROLES = (Role.REGIONAL_MANAGER, Role.SALES_GM, Role.CEO)
+
+
+def has_step_authority(user: User, *, step_code: str, eligible_ids, submitter_id: int) -> bool:
+    """May `user` hold a step whose authority lay with `eligible_ids` when it opened?
+
+    Yes for those people, anyone above one of them in the line of management (an escalation
+    goes one level up) and administrators; the line manager's step also admits anyone above the
+    submitter and any manager. Segregation of duties is checked separately.
+    """
+    if user.pk in eligible_ids or org.has_role(user, Role.ADMINISTRATOR):
+        return True
+    if step_code == LINE_MANAGER and org.has_role(user, *MANAGERIAL_ROLES):
+        return True
+    starts = set(eligible_ids) | ({submitter_id} if step_code == LINE_MANAGER else set())
+    return user.pk in org.managers_above(starts)

@@ -143,7 +143,8 @@ def role_task_created(activation, *, step_code: str, step_label, role: str,
     req = request_of(activation.process)
     excluded = {req.submitter_id} | {d.pk for d in org.deputies_of(req.submitter, kind=req.kind)}
     region_id = req.region_id if by_region else None
-    holders = [u.pk for u in org.holders_of(role, region_id) if u.pk not in excluded]
+    everyone = [u.pk for u in org.holders_of(role, region_id)]
+    holders = [pk for pk in everyone if pk not in excluded]
     if not holders:
         holders = [u.pk for u in org.holders_of("admin") if u.pk not in excluded]
     task = activation.task
@@ -151,8 +152,10 @@ def role_task_created(activation, *, step_code: str, step_label, role: str,
         task.owner_id = holders[0]
         task.status = "ASSIGNED"
         task.save(update_fields=["owner", "status"])
+    # The role's authority stays with all its holders (and those above them) even when the
+    # submitter is one of them: a reassignment may go up their line, not only to the admins.
     open_work_item(activation, step_code=step_code, step_label=step_label, step_index=-1,
-                   candidate_ids=holders, parallel=parallel)
+                   candidate_ids=holders, parallel=parallel, eligible_ids=everyone)
 
 
 def next_chain_step(activation) -> bool:
@@ -190,12 +193,14 @@ def open_work_item(
     step_index: int = -1,
     is_revision: bool = False,
     parallel: bool = False,
+    eligible_ids=(),
 ) -> WorkItem:
     """Create the inbox row for a human task just created by viewflow, and tell its people."""
     req = request_of(activation.process)
     task = activation.task
     now = timezone.now()
     due, remind_at = (None, None) if is_revision else sla.deadlines(req.kind, step_code, now)
+    candidate_ids = list(candidate_ids)
     item = WorkItem.objects.create(
         task=task,
         request=req,
@@ -204,6 +209,8 @@ def open_work_item(
         step_label=str(step_label),
         step_index=step_index,
         is_revision=is_revision,
+        eligible_ids=sorted({*candidate_ids, *eligible_ids,
+                             *([task.owner_id] if task.owner_id else [])}),
         number=req.number,
         title=req.title,
         amount=req.amount,
@@ -213,7 +220,6 @@ def open_work_item(
         due=due,
         remind_at=remind_at,
     )
-    candidate_ids = list(candidate_ids)
     if task.owner_id is None:
         Candidate.objects.bulk_create(
             [Candidate(work_item=item, user_id=uid, due=due, created=now)

@@ -33,7 +33,13 @@ class ReassignForm(ReasonForm):
     assignee = forms.ModelChoiceField(
         label=_("New assignee"),
         queryset=User.objects.filter(is_active=True).order_by("username"),
+        help_text=_("People who hold this step's authority."),
     )
+
+    def __init__(self, *args, choices=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if choices is not None:
+            self.fields["assignee"].queryset = choices
 
 
 class TaskFilterForm(forms.Form):

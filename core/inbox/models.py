@@ -124,6 +124,9 @@ class WorkItem(models.Model):
     step_label = models.CharField(_("step"), max_length=100)
     step_index = models.SmallIntegerField(default=0)
     is_revision = models.BooleanField(default=False)
+    # Who held the step's authority when it opened (its candidates, or the one person it was
+    # assigned to): a reassignment must go to one of them, someone above them, or an admin.
+    eligible_ids = models.JSONField(default=list, blank=True)
     # Mirrors of the request for sorting and filtering without a join.
     number = models.CharField(max_length=40, blank=True)
     title = models.CharField(max_length=200)

@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.db import OperationalError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from viewflow.workflow.exceptions import FlowLockFailed
@@ -15,9 +16,17 @@ from viewflow.workflow.status import PROCESS, STATUS
 
 from core import registry
 from core.audit import services as audit
-from core.authority.services import Decider, DecisionContext, ensure_can_decide
+from core.authority.models import LINE_MANAGER
+from core.authority.services import (
+    MANAGERIAL_ROLES,
+    Decider,
+    DecisionContext,
+    ensure_can_decide,
+    has_step_authority,
+)
 from core.exceptions import (
     ApprovalError,
+    AuthorityLimitError,
     InvalidInputError,
     NotFoundError,
     NotYourTaskError,
@@ -362,7 +371,7 @@ def can_reassign(actor: User, item: WorkItem) -> bool:
     return False
 
 
-def _check_new_holder(item: WorkItem, user: User) -> None:
+def _check_new_holder(item: WorkItem, user: User, *, authority: bool = True) -> None:
     if not user.is_active:
         raise InvalidInputError(_("%(who)s is not an active user.") % {"who": user},
                                 fields={"assignee": [_("Choose an active user.")]})
@@ -374,12 +383,51 @@ def _check_new_holder(item: WorkItem, user: User) -> None:
         )
     if org.is_read_only(user):
         raise ReadOnlyRoleError(_("An auditor cannot hold a task."))
+    if authority and not has_step_authority(user, step_code=item.step_code,
+                                            eligible_ids=_eligible(item),
+                                            submitter_id=item.submitter_id):
+        raise AuthorityLimitError(
+            _("%(who)s does not hold the authority of this step (%(step)s).")
+            % {"who": user, "step": item.step_label},
+            fields={"assignee": [_("Choose someone who may decide this step.")]},
+        )
+
+
+def _eligible(item: WorkItem) -> list[int]:
+    return item.eligible_ids or [
+        *([item.assignee_id] if item.assignee_id else []),
+        *item.candidate_set.values_list("user_id", flat=True),
+    ]
+
+
+def reassign_choices(item: WorkItem):
+    """Whom a manager may hand this task to: the step's authority, less who may not hold it."""
+    eligible = _eligible(item)
+    ids = set(eligible) | org.managers_above(
+        set(eligible) | ({item.submitter_id} if item.step_code == LINE_MANAGER else set()))
+    roles = [Role.ADMINISTRATOR, *(MANAGERIAL_ROLES if item.step_code == LINE_MANAGER else ())]
+    refused = {item.submitter_id, item.assignee_id} | {
+        d.pk for d in org.deputies_of(item.submitter, kind=item.kind)}
+    return (User.objects.filter(is_active=True)
+            .filter(Q(pk__in=ids) | Q(role_assignments__role__in=roles))
+            .exclude(pk__in=[pk for pk in refused if pk])
+            .exclude(role_assignments__role=Role.AUDITOR)
+            .distinct().order_by("username"))
 
 
 def reassign_locked(item: WorkItem, *, new: User, actor: User | None, reason: str,
-                    event: str = "task_reassigned", data=None) -> None:
-    """Move an open task to `new` (the caller holds the process lock and has checked rights)."""
-    _check_new_holder(item, new)
+                    event: str = "task_reassigned", data=None,
+                    eligible_ids: list[int] | None = None) -> None:
+    """Move an open task to `new` (the caller holds the process lock and has checked rights).
+
+    A manual reassignment must stay within the step's authority. The system's own routing
+    (an escalation one level up, a risk re-routed to a higher role) is not checked; a re-route
+    passes the new `eligible_ids`, so later reassignments are held to the new authority.
+    """
+    if eligible_ids is not None:
+        item.eligible_ids = sorted(set(eligible_ids))
+        item.save(update_fields=["eligible_ids"])
+    _check_new_holder(item, new, authority=event == "task_reassigned" and eligible_ids is None)
     old_id = item.assignee_id
     task = item.task
     activation = task.flow_task.activation_class(task)
@@ -418,6 +466,9 @@ def task_reassign(*, task_id: int, actor: User, assignee: User, reason: str) -> 
                                 fields={"reason": [_("A reason is required.")]})
     with transaction.atomic(), _locked_item(task_id) as item:
         _ensure_open(item)
+        if item.is_revision:
+            raise InvalidInputError(
+                _("The revision stays with the submitter: only they can resubmit the request."))
         if org.is_read_only(actor):
             raise ReadOnlyRoleError()
         if not can_reassign(actor, item):

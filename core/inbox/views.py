@@ -111,7 +111,8 @@ def _task_context(request, item, forms=None):
         "approve_form": forms.get("approve") or CommentForm(prefix="approve"),
         "reject_form": forms.get("reject") or ReasonForm(prefix="reject"),
         "return_form": forms.get("return") or ReturnForm(prefix="return", steps=steps),
-        "reassign_form": forms.get("reassign") or ReassignForm(prefix="reassign"),
+        "reassign_form": forms.get("reassign") or ReassignForm(
+            prefix="reassign", choices=services.reassign_choices(item)),
         "comment_form": forms.get("comment") or CommentForm(prefix="comment"),
         "can_reassign": item.is_open and services.can_reassign(request.user, item),
         "read_only": org.is_read_only(request.user),
@@ -163,7 +164,8 @@ def task_action(request, task_id, action):
                 messages.success(request, _("Returned for revision: %(t)s") % {"t": item.title})
                 return redirect("inbox:inbox")
         elif action == "reassign":
-            form = ReassignForm(request.POST, prefix="reassign")
+            form = ReassignForm(request.POST, prefix="reassign",
+                                choices=services.reassign_choices(item))
             if form.is_valid():
                 services.task_reassign(task_id=item.pk, actor=actor,
                                        assignee=form.cleaned_data["assignee"],
@@ -330,7 +332,7 @@ def audit_verify(request):
     _auditor_or_404(request.user)
     result = verify_all()
     target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+    if not _safe_next(request, target):
         target = reverse("inbox:audit")
     if result.ok:
         messages.success(request, _("Audit trail intact: %(n)d events verified.") % {
@@ -338,6 +340,12 @@ def audit_verify(request):
     else:
         messages.error(request, _("Audit trail BROKEN: %(b)s") % {"b": result.first_broken})
     return redirect(target)
+
+
+def _safe_next(request, target: str) -> bool:
+    """A `next` address on this site only (no other host, no scheme switch, no `/\\evil`)."""
+    return bool(target) and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure())
 
 
 @login_required
@@ -355,7 +363,7 @@ def notifications_read(request):
         qs = qs.filter(pk=int(note_id))
     qs.update(read_at=timezone.now())
     target = request.POST.get("next", "")
-    if target.startswith("/") and not target.startswith("//"):
+    if _safe_next(request, target):
         return redirect(target)
     return redirect("inbox:notifications")
 
@@ -376,7 +384,7 @@ def attachment_upload(request, request_id):
             messages.success(request, _("Attached %(name)s.") % {
                 "name": attachments.safe_name(upload.name)})
     target = request.POST.get("next", "")
-    if target.startswith("/") and not target.startswith("//"):
+    if _safe_next(request, target):
         return redirect(target)
     return redirect("inbox:request", request_id=req.pk)
 

@@ -18,6 +18,18 @@ def manager_of(user: User) -> User | None:
     return user.manager if user.manager_id else None
 
 
+def managers_above(user_ids: Iterable[int]) -> set[int]:
+    """Everyone above these people in the line of management (one query per level)."""
+    above: set[int] = set()
+    frontier = set(user_ids)
+    while frontier:
+        bosses = set(User.objects.filter(pk__in=frontier, manager__isnull=False)
+                     .values_list("manager_id", flat=True))
+        frontier = bosses - above
+        above |= bosses
+    return above
+
+
 def holders_of(role: str, region_id: int | None = None) -> QuerySet[User]:
     """Active holders of a role; for regional roles, those holding it for that region."""
     # One assignment must carry both the role and the region: a north manager who also sells

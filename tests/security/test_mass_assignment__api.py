@@ -411,10 +411,6 @@ def test_actual_recorded_by_the_caller_when_recorded_by_and_source_are_posted(wo
         world.users["gm"].pk, Decimal("5000.00"), "entered")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "finance records actual sales (plans.services.actuals.RECORDERS, and actuals_for shows "
-    "finance every region) but cannot reach them: visible_plans() leaves finance out, so "
-    "POST /api/plans/plans/{id}/actuals/ and /plans/{id}/actuals/ answer 404 to finance"))
 def test_finance_records_actuals_when_posting_to_a_published_plan(world, api, login):
     plan = world.objects["plan_pub"]
     response = _json(api("finance"), "post", f"/api/plans/plans/{plan.pk}/actuals/",

@@ -41,9 +41,10 @@ NEXT = YEAR + 1
 #   others the customers of their region (or managed regions) and those they own.
 # - contracts (visible_contracts): the same readers; others their own, their customers', their
 #   managed regions', those whose request they see.
-# - plans (visible_plans): the sales GM, the CEO, auditors, administrators; regional managers
-#   the plans past the draft with their region's rows; salespeople the published plans with
-#   their line; whoever sees the plan's request.
+# - plans (visible_plans): the sales GM, the CEO, auditors, administrators; finance the
+#   published and superseded plans (read-only, to record actuals); regional managers the plans
+#   past the draft with their region's rows; salespeople the published plans with their line;
+#   whoever sees the plan's request.
 # - risks (visible_risks): the sales GM, the CEO, auditors, administrators; the owner, who
 #   identified it, the region's manager, measure owners, whoever sees its request.
 # - requests (visible_requests) and their tasks and attachments: the submitter, who act or acted
@@ -57,7 +58,7 @@ VISIBLE = {
     "customer_s": {"south_rep1", "finance", "legal"} | ALL_READERS,
     "contract_e": {"east_rep1", "finance", "legal"} | ALL_READERS,
     "contract_s": {"south_rep1", "finance", "legal"} | ALL_READERS,
-    "plan_pub": {"east_rep1", "south_rep1", "north_mgr"} | ALL_READERS,
+    "plan_pub": {"east_rep1", "south_rep1", "north_mgr", "finance"} | ALL_READERS,
     "plan_draft": set(ALL_READERS),
     "risk_e": {"east_rep1"} | ALL_READERS,
     "risk_s": {"south_rep1"} | ALL_READERS,

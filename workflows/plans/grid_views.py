@@ -126,7 +126,7 @@ def grid_import(request, plan_id):
 @login_required
 def grid_export(request, plan_id):
     plan = plan_or_404(request.user, plan_id)
-    data = services.plan_export_xlsx(plan, **selectors.export_scope(request.user))
+    data = services.plan_export_xlsx(plan, **selectors.export_scope(request.user, plan))
     response = HttpResponse(data, content_type=services.xlsx.XLSX_TYPE)
     response["Content-Disposition"] = (f'attachment; filename="{plan.number}-v{plan.version}'
                                        f'.xlsx"')
@@ -157,7 +157,7 @@ def plan_revise(request, plan_id):
 @login_required
 def plan_diff(request, plan_id):
     plan = plan_or_404(request.user, plan_id)
-    versions = selectors.versions_of(plan)
+    versions = selectors.versions_of(plan, request.user)
     raw = request.GET.get("against", "")
     other = None
     if raw.isascii() and raw.isdigit() and len(raw) < 19:

@@ -69,7 +69,8 @@ def test_all_own_read_when_user_marks_all_read(login, personas):
 def test_local_redirect_only_when_next_points_elsewhere(login, personas):
     note(personas["east_rep1"], "a")
 
-    for target in ("https://evil.example/", "//evil.example/"):
+    for target in ("https://evil.example/", "//evil.example/", "/\\evil.example/",
+                   "\\\\evil.example/", "javascript:alert(1)"):
         response = login("east_rep1").post("/notifications/read/", {"next": target})
         assert response["Location"] == "/notifications/"
 

@@ -72,6 +72,25 @@ def test_only_the_reassign_form_when_assignees_manager_opens_the_task(login, sub
     assert action_url(item, "approve") not in html
 
 
+def test_reassign_offers_only_people_with_the_steps_authority_when_manager_opens_task(
+        login, submit, personas):
+    item = open_item(submit())  # east_rep1's demo request, at east_mgr (line manager)
+
+    form = login("gm").get(f"/inbox/tasks/{item.pk}/").context["reassign_form"]
+    offered = {u.username for u in form.fields["assignee"].queryset}
+
+    assert {"south_mgr", "north_mgr", "ceo", "admin"} <= offered  # managers, above, admins
+    assert not offered & {"east_rep1", "east_rep2", "east_mgr", "auditor"}  # submitter, peers,
+    # the holder, read-only roles
+
+    response = login("gm").post(action_url(item, "reassign"), {
+        "reassign-assignee": personas["east_rep2"].pk, "reassign-reason": "休假"})
+    assert response.status_code == 400
+    assert "休假" in response.content.decode()  # what was typed is kept
+    item.refresh_from_db()
+    assert item.assignee == personas["east_mgr"]
+
+
 def test_redirected_and_approved_when_assignee_posts_approve(login, submit):
     req = submit()
     item = open_item(req)

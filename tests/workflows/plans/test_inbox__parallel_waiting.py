@@ -13,10 +13,10 @@ def test_request_still_waits_on_every_open_region_when_one_task_is_reassigned(pe
                                                                               submitted):
     plan = submitted()
     inbox.task_reassign(task_id=confirmation(plan, "east").pk, actor=personas["admin"],
-                        assignee=personas["east_rep1"], reason="张伟休假")
+                        assignee=personas["ceo"], reason="张伟休假")
 
     waiting = set(request_of(plan).waiting_on_ids)
-    assert waiting == {personas["east_rep1"].pk, personas[MANAGERS["south"]].pk,
+    assert waiting == {personas["ceo"].pk, personas[MANAGERS["south"]].pk,
                        personas[MANAGERS["north"]].pk}
 
 

@@ -92,7 +92,7 @@ class AllocationsImportView(APIView):
 
 
 def xlsx_response(user, plan: Plan) -> HttpResponse:
-    data = services.plan_export_xlsx(plan, **selectors.export_scope(user))
+    data = services.plan_export_xlsx(plan, **selectors.export_scope(user, plan))
     response = HttpResponse(data, content_type=services.xlsx.XLSX_TYPE)
     name = f"{plan.number}-v{plan.version}.xlsx"
     response["Content-Disposition"] = f'attachment; filename="{name}"'

@@ -7,8 +7,7 @@ from decimal import Decimal
 from django.db.models import Q, QuerySet, Sum
 from django.utils import timezone
 
-from core.org import selectors as org
-from core.org.models import Role, User
+from core.org.models import User
 
 from .. import rules
 from ..models import MONTHS, Actual, Plan
@@ -47,7 +46,7 @@ def actuals_for(user: User, year: int) -> QuerySet[Actual]:
     scope = plan_scope(user)
     qs = Actual.objects.filter(year=year).select_related("salesperson", "region",
                                                           "recorded_by")
-    if scope.everything or org.has_role(user, Role.FINANCE):
+    if scope.all_rows:
         return qs
     q = Q(region_id__in=scope.region_ids)
     if scope.person_id is not None:

@@ -1,7 +1,7 @@
 """The grid as pages and the API show it: the rows a viewer may see, with quarters, years,
 running totals and every mismatch marked."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from core.org.models import Region, User
@@ -74,6 +74,7 @@ class GridView:
 
 def grid_view(plan: Plan, scope: Scope, grid: rules.Grid | None = None) -> GridView:
     """The rows the viewer may see, with running totals and every mismatch highlighted."""
+    scope = scope.on(plan)
     grid = grid or grid_of(plan)
     mismatches = rules.reconcile(grid)
     regions = {r.code: r for r in Region.objects.filter(code__in=list(grid.regions))}
@@ -107,16 +108,22 @@ def grid_view(plan: Plan, scope: Scope, grid: rules.Grid | None = None) -> GridV
                                         bad=by_cell.get((code, None), set())),
                             people=lines, people_total=total))
     company = None
-    if scope.everything:
+    if scope.all_rows:
         sums = [sum((r[m - 1] for r in grid.regions.values()), rules.ZERO) for m in MONTHS]
         company = Line("company", "", sums, bad=by_cell.get((None, None), set()))
     return GridView(blocks=blocks, company=company, target=grid.target, mismatches=mismatches)
 
 
-def export_scope(user: User) -> dict:
-    """plan_export_xlsx's arguments for what this user may see of a plan."""
+def export_scope(user: User, plan: Plan | None = None) -> dict:
+    """plan_export_xlsx's arguments for what this user may see of `plan`. Without the plan,
+    finance's whole-plan reading counts only for someone who reads nothing else (and so sees
+    only plans in force)."""
     scope = plan_scope(user)
-    if scope.everything:
+    if plan is not None:
+        scope = scope.on(plan)
+    elif scope.published and (scope.region_ids or scope.person_id is not None):
+        scope = replace(scope, published=False)
+    if scope.all_rows:
         return {}
     codes = set(Region.objects.filter(pk__in=scope.region_ids).values_list("code", flat=True))
     person = User.objects.filter(pk=scope.person_id).values_list(
@@ -127,7 +134,7 @@ def export_scope(user: User) -> dict:
 def visible_diff(user: User, diff):
     """The diff with only the cells of rows the user may see."""
     scope = plan_scope(user)
-    if scope.everything:
+    if scope.on(diff.before).all_rows and scope.on(diff.after).all_rows:
         return diff
     seen = set()
     for plan in (diff.before, diff.after):

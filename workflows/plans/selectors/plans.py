@@ -1,11 +1,12 @@
 """Who sees which plans and which part of them, and the regions' confirmations. Pages and the
 API read through these, so a rule holds in both; a plan outside a user's scope is 404 to them.
 
-The sales GM, the CEO, auditors and administrators see every plan and every line; a regional
-manager the plans sent to their region (their region's rows); a salesperson the published plans
-with their line (their line only)."""
+The sales GM, the CEO, auditors and administrators see every plan and every line; finance, who
+records every region's actuals, the published (and superseded) plans whole, read-only, never one
+still in drafting or sign-off; a regional manager the plans sent to their region (their region's
+rows); a salesperson the published plans with their line (their line only)."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db.models import Q, QuerySet
 
@@ -19,21 +20,38 @@ from ..models import PersonMonth, Plan, PlanState, RegionMonth
 from ..services.common import CONFIRM_STEP
 
 ALL_PLAN_READERS = (Role.SALES_GM, Role.CEO)
+# Finance records the actuals of every region (services.actuals.RECORDERS), so it reads every
+# row of the plans in force; it has no part in the sign-off (DOMAIN.md §3).
+PUBLISHED_PLAN_READERS = (Role.FINANCE,)
+PUBLISHED_STATES = (PlanState.PUBLISHED, PlanState.SUPERSEDED)
 MAX_PK = 2**63 - 1
 
 
 @dataclass(frozen=True)
 class Scope:
     everything: bool = False
+    published: bool = False  # every row of the published and superseded plans (finance)
     region_ids: frozenset = frozenset()
     person_id: int | None = None
 
     @property
     def anything(self) -> bool:
-        return self.everything or bool(self.region_ids) or self.person_id is not None
+        return self.all_rows or bool(self.region_ids) or self.person_id is not None
+
+    @property
+    def all_rows(self) -> bool:
+        """Every row of each plan the user sees (the company line too)."""
+        return self.everything or self.published
 
     def sees_region(self, region_id: int) -> bool:
-        return self.everything or region_id in self.region_ids
+        return self.all_rows or region_id in self.region_ids
+
+    def on(self, plan: Plan) -> "Scope":
+        """The scope for one plan: finance reads the whole of a plan only once it is in force
+        (it matters for someone who is both finance and a regional manager)."""
+        if self.published and not self.everything and plan.state not in PUBLISHED_STATES:
+            return replace(self, published=False)
+        return self
 
 
 def managed_region_ids(user: User) -> set[int]:
@@ -55,7 +73,8 @@ def plan_scope(user: User) -> Scope:
         regions = set()
         for p in people:
             regions |= managed_region_ids(p)
-        scope = Scope(region_ids=frozenset(regions),
+        scope = Scope(published=any(org.has_role(p, *PUBLISHED_PLAN_READERS) for p in people),
+                      region_ids=frozenset(regions),
                       person_id=user.pk if org.has_role(user, Role.SALESPERSON) else None)
     user._cs_plan_scope = scope
     return scope
@@ -68,6 +87,8 @@ def visible_plans(user: User) -> QuerySet[Plan]:
         return qs
     q = Q(author=user) | Q(pk__in=visible_requests(user).filter(kind=ProcessKind.PLAN)
                            .values("object_id"))
+    if scope.published:
+        q |= Q(state__in=PUBLISHED_STATES)
     if scope.region_ids:
         q |= Q(pk__in=RegionMonth.objects.filter(region_id__in=scope.region_ids)
                .values("plan_id")) & ~Q(state=PlanState.DRAFT)
@@ -103,10 +124,10 @@ def versions_of(plan: Plan, user: User | None = None) -> list[Plan]:
 
 
 def sees_process(user: User) -> bool:
-    """Readers of whole plans and regional managers see the company target, the sign-off and
-    the history; a salesperson sees their own line only."""
+    """Readers of whole plans (finance: of those in force) and regional managers see the company
+    target, the sign-off and the history; a salesperson sees their own line only."""
     scope = plan_scope(user)
-    return scope.everything or bool(scope.region_ids)
+    return scope.all_rows or bool(scope.region_ids)
 
 
 # --- the confirmations ------------------------------------------------------------------------

@@ -186,6 +186,7 @@ def reroute_locked(risk: Risk, *, actor: User | None) -> bool:
     if item.assignee_id in holders or _holds_higher(item.assignee_id, role):
         # Already with the new approver, or escalated past them by the deadline sweep.
         new_id = item.assignee_id
+        WorkItem.objects.filter(pk=item.pk).update(eligible_ids=sorted(set(holders)))
     else:
         new_id = holders[0]
         engine.bind(item.task.process, req)
@@ -193,7 +194,7 @@ def reroute_locked(risk: Risk, *, actor: User | None) -> bool:
             item, new=User.objects.get(pk=new_id), actor=actor,
             reason=_("Re-assessed as %(level)s: the approval moves to the %(role)s.") % {
                 "level": risk.get_level_display(), "role": Role(role).label},
-            data={"rerouted": True, "level": risk.level, "role": role})
+            data={"rerouted": True, "level": risk.level, "role": role}, eligible_ids=holders)
     Risk.objects.filter(pk=risk.pk).update(routed_role=role)
     risk.routed_role = role
     return new_id is not None
