@@ -32,23 +32,43 @@ REVISION_STEP = "revise"
 _bound = threading.local()
 
 
+def _current_block():
+    """The innermost open atomic block of this thread's connection (None outside one)."""
+    blocks = transaction.get_connection().atomic_blocks
+    return blocks[-1] if blocks else None
+
+
 def bind(process, request: Request) -> None:
     """Make `request` the one object every activation of this process run reads and changes.
 
     viewflow sometimes reloads a task (a join's second arrival), and with it a fresh Process
     instance; the binding by process id keeps all of them on the same request object, so the
     header written at the end of the action includes every change made during the flow run.
+    The binding lasts as long as the atomic block it was made in: a later transaction on the
+    same thread reads the request afresh instead of a stale copy.
     """
     process._cs_request = request
-    if not hasattr(_bound, "requests"):
-        _bound.requests = {}
-    _bound.requests[process.pk] = request
+    block = _current_block()
+    scope = getattr(_bound, "scope", None)
+    if scope is None or scope[0] is not block or block is None:
+        scope = _bound.scope = (block, {})
+    scope[1][process.pk] = request
+
+
+def _bound_request(process) -> Request | None:
+    scope = getattr(_bound, "scope", None)
+    if scope is None or scope[0] is None:
+        return None
+    if scope[0] not in transaction.get_connection().atomic_blocks:
+        _bound.scope = None  # its transaction is over
+        return None
+    return scope[1].get(process.pk)
 
 
 def request_of(process) -> Request:
     cached = getattr(process, "_cs_request", None)
     if cached is None:
-        cached = getattr(_bound, "requests", {}).get(process.pk)
+        cached = _bound_request(process)
     if cached is None:
         cached = Request.objects.select_related("submitter").get(process=process)
     process._cs_request = cached
