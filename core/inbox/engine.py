@@ -12,8 +12,6 @@ A governed process's flow uses these as node callbacks:
                  .onCreate(engine.revision_task_created).Next(this.route)
 """
 
-import threading
-
 from django.db import transaction
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -22,6 +20,7 @@ from django.utils.translation import gettext as _
 from core import registry
 from core.authority.services import approval_chain
 from core.org.models import User
+from core.txscope import TxScope
 
 from . import notify, sla
 from .models import Candidate, Decision, Request, RequestStatus, WorkItem, WorkItemStatus
@@ -29,13 +28,7 @@ from .models import Candidate, Decision, Request, RequestStatus, WorkItem, WorkI
 REVISION_STEP = "revise"
 
 
-_bound = threading.local()
-
-
-def _current_block():
-    """The innermost open atomic block of this thread's connection (None outside one)."""
-    blocks = transaction.get_connection().atomic_blocks
-    return blocks[-1] if blocks else None
+_bound = TxScope()
 
 
 def bind(process, request: Request) -> None:
@@ -44,25 +37,15 @@ def bind(process, request: Request) -> None:
     viewflow sometimes reloads a task (a join's second arrival), and with it a fresh Process
     instance; the binding by process id keeps all of them on the same request object, so the
     header written at the end of the action includes every change made during the flow run.
-    The binding lasts as long as the atomic block it was made in: a later transaction on the
-    same thread reads the request afresh instead of a stale copy.
+    The binding lasts as long as the transaction it was made in (core.txscope).
     """
     process._cs_request = request
-    block = _current_block()
-    scope = getattr(_bound, "scope", None)
-    if scope is None or scope[0] is not block or block is None:
-        scope = _bound.scope = (block, {})
-    scope[1][process.pk] = request
+    _bound.open()[process.pk] = request
 
 
 def _bound_request(process) -> Request | None:
-    scope = getattr(_bound, "scope", None)
-    if scope is None or scope[0] is None:
-        return None
-    if scope[0] not in transaction.get_connection().atomic_blocks:
-        _bound.scope = None  # its transaction is over
-        return None
-    return scope[1].get(process.pk)
+    values = _bound.get()
+    return values.get(process.pk) if values else None
 
 
 def request_of(process) -> Request:
@@ -163,10 +146,12 @@ def role_task_created(activation, *, step_code: str, step_label, role: str,
     req = request_of(activation.process)
     excluded = {req.submitter_id} | {d.pk for d in org.deputies_of(req.submitter, kind=req.kind)}
     region_id = req.region_id if by_region else None
-    everyone = [u.pk for u in org.holders_of(role, region_id)]
+    people = {u.pk: u for u in org.holders_of(role, region_id)}
+    everyone = list(people)
     holders = [pk for pk in everyone if pk not in excluded]
     if not holders:
-        holders = [u.pk for u in org.holders_of("admin") if u.pk not in excluded]
+        people = {u.pk: u for u in org.holders_of("admin") if u.pk not in excluded}
+        holders = list(people)
     task = activation.task
     if len(holders) == 1:
         task.owner_id = holders[0]
@@ -175,7 +160,8 @@ def role_task_created(activation, *, step_code: str, step_label, role: str,
     # The role's authority stays with all its holders (and those above them) even when the
     # submitter is one of them: a reassignment may go up their line, not only to the admins.
     open_work_item(activation, step_code=step_code, step_label=step_label, step_index=-1,
-                   candidate_ids=holders, parallel=parallel, eligible_ids=everyone)
+                   candidate_ids=holders, parallel=parallel, eligible_ids=everyone,
+                   people=people)
 
 
 def next_chain_step(activation) -> bool:
@@ -214,6 +200,7 @@ def open_work_item(
     is_revision: bool = False,
     parallel: bool = False,
     eligible_ids=(),
+    people: dict | None = None,
 ) -> WorkItem:
     """Create the inbox row for a human task just created by viewflow, and tell its people."""
     req = request_of(activation.process)
@@ -246,7 +233,8 @@ def open_work_item(
              for uid in candidate_ids]
         )
     waiting = [task.owner_id] if task.owner_id else candidate_ids
-    set_waiting(req, step=step_code, user_ids=waiting, since=now, save=False, add=parallel)
+    set_waiting(req, step=step_code, user_ids=waiting, since=now, save=False, add=parallel,
+                people=people)
     notify.on_commit_many(
         waiting,
         kind="assigned",
@@ -262,7 +250,7 @@ WAITING_FIELDS = ["current_step", "waiting_on_ids", "waiting_on_names", "since"]
 
 
 def set_waiting(req: Request, *, step: str, user_ids, since=None, save: bool = True,
-                add: bool = False) -> None:
+                add: bool = False, people: dict | None = None) -> None:
     """Record where the request waits: the step's code (pages translate it) and on whom.
 
     `add` joins a parallel step to those already open ("legal_review+credit_review").
@@ -271,8 +259,12 @@ def set_waiting(req: Request, *, step: str, user_ids, since=None, save: bool = T
     if add and req.current_step:
         step = f"{req.current_step}+{step}"
         user_ids = [*(req.waiting_on_ids or []), *user_ids]
-    people = list(User.objects.filter(pk__in=user_ids).only("username", "display_name")
-                  .order_by("pk"))
+    known = people or {}
+    if all(pk in known for pk in user_ids):  # the caller has them loaded already
+        people = sorted((known[pk] for pk in set(user_ids)), key=lambda u: u.pk)
+    else:
+        people = list(User.objects.filter(pk__in=user_ids).only("username", "display_name")
+                      .order_by("pk"))
     req.current_step = step
     req.waiting_on_ids = [p.pk for p in people]
     req.waiting_on_names = ", ".join(str(p) for p in people)[:300]

@@ -9,7 +9,9 @@ under SKIP LOCKED so that several relays never send the same row at the same tim
 
 import importlib
 import logging
+import threading
 import time
+from contextlib import contextmanager
 
 from celery import current_app
 from django.db import transaction
@@ -25,14 +27,43 @@ RELAY_GRACE_SECONDS = 10
 _paused_until = 0.0
 
 
+_batch = threading.local()
+
+
 def enqueue(messages: list[tuple[str, dict, str]]) -> None:
-    """Write (task name, kwargs, key) rows in the current transaction; publish after commit."""
+    """Write (task name, kwargs, key) rows in the current transaction; publish after commit.
+    Inside `batched()` the rows wait for its end and go in with the others in one INSERT."""
     if not messages:
         return
-    rows = OutboxMessage.objects.bulk_create(
-        [OutboxMessage(task=task, kwargs=kwargs, key=key[:160]) for task, kwargs, key in messages]
-    )
-    transaction.on_commit(lambda: publish(rows))
+    rows = [OutboxMessage(task=task, kwargs=kwargs, key=key[:160])
+            for task, kwargs, key in messages]
+    pending = getattr(_batch, "rows", None)
+    if pending is not None:
+        pending.extend(rows)
+        return
+    _write(rows)
+
+
+def _write(rows: list[OutboxMessage]) -> None:
+    if rows:
+        OutboxMessage.objects.bulk_create(rows)
+        transaction.on_commit(lambda: publish(rows))
+
+
+@contextmanager
+def batched():
+    """Collect what one action enqueues and write it once, before the action's transaction
+    ends (the rows are still part of it). Nothing is written when the action fails."""
+    if getattr(_batch, "rows", None) is not None:
+        yield  # an outer batch writes
+        return
+    _batch.rows = []
+    try:
+        yield
+        rows = _batch.rows
+    finally:
+        _batch.rows = None
+    _write(rows)
 
 
 def _task(name: str):

@@ -39,7 +39,7 @@ from core.org import selectors as org
 from core.org.models import Role, User
 from core.registry import Transition
 
-from . import engine, notify
+from . import engine, notify, outbox
 from .models import (
     OPEN_REQUEST_STATES,
     Candidate,
@@ -64,25 +64,26 @@ def _busy() -> StateConflictError:
 
 @contextmanager
 def _locked_item(task_id: int):
-    """Yield the work item with its request and task, read after taking the process lock."""
-    try:
-        head = WorkItem.objects.select_related("task").only(
-            "task__process_id", "task__flow_task"
+    """Yield the work item with its request and task, read after taking the process lock.
+
+    One statement finds the task's process and locks its row (what every flow's lock_impl,
+    core.inbox.locks.row_lock, does); a second reads the item afresh once the lock is held.
+    """
+    with transaction.atomic(savepoint=False):
+        try:
+            WorkItem.objects.select_related("task__process").only("task__process__id").filter(
+                pk=task_id).select_for_update(of=("task__process",)).get()
+        except (WorkItem.DoesNotExist, ValueError, TypeError):
+            raise NotFoundError() from None
+        except OperationalError as exc:
+            if not _is_lock_timeout(exc):
+                raise
+            raise _busy() from None
+        item = WorkItem.objects.select_related(
+            "request", "request__submitter", "task", "task__process"
         ).get(pk=task_id)
-    except (WorkItem.DoesNotExist, ValueError, TypeError):
-        raise NotFoundError() from None
-    flow_class = head.task.flow_task.flow_class
-    try:
-        with flow_class.lock(head.task.process_id):
-            item = WorkItem.objects.select_related(
-                "request", "request__submitter", "task", "task__process"
-            ).get(pk=task_id)
-            engine.bind(item.task.process, item.request)
-            yield item
-    except (FlowLockFailed, OperationalError) as exc:
-        if isinstance(exc, OperationalError) and not _is_lock_timeout(exc):
-            raise
-        raise _busy() from None
+        engine.bind(item.task.process, item.request)
+        yield item
 
 
 @contextmanager
@@ -200,10 +201,12 @@ def _after_flow(req: Request, process) -> None:
 
 
 def _decide(task_id: int, *, actor: User, decision: str, comment: str, to_step=None) -> WorkItem:
-    with transaction.atomic(), _locked_item(task_id) as item:
+    with transaction.atomic(), _locked_item(task_id) as item, outbox.batched():
         _ensure_open(item)
         if item.is_revision:
             raise InvalidInputError(_("This task is the submitter's revision: resubmit instead."))
+        # Who acts for the decider and for the submitter today, in one query for the whole step.
+        org.preload_delegations(deputies=[actor], principals=[item.request.submitter])
         decider = ensure_can_decide(actor, _context(item))
         req = item.request
         req.last_decision = decision

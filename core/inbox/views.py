@@ -135,25 +135,13 @@ def task_detail(request, task_id):
 @login_required
 @require_POST
 def task_action(request, task_id, action):
+    if action in ("approve", "reject"):
+        return _decision_action(request, task_id, action)
     item = _visible_item(request.user, task_id)
     actor = request.user
     form = None
     try:
-        if action == "approve":
-            form = CommentForm(request.POST, prefix="approve")
-            if form.is_valid():
-                services.task_approve(task_id=item.pk, actor=actor,
-                                      comment=form.cleaned_data["comment"])
-                messages.success(request, _("Approved: %(t)s") % {"t": item.title})
-                return redirect("inbox:inbox")
-        elif action == "reject":
-            form = ReasonForm(request.POST, prefix="reject")
-            if form.is_valid():
-                services.task_reject(task_id=item.pk, actor=actor,
-                                     reason=form.cleaned_data["reason"])
-                messages.success(request, _("Rejected: %(t)s") % {"t": item.title})
-                return redirect("inbox:inbox")
-        elif action == "return":
+        if action == "return":
             steps = [(i, s["label"]) for i, s in enumerate(item.request.chain)
                      if i < max(item.step_index, 0)]
             form = ReturnForm(request.POST, prefix="return", steps=steps)
@@ -199,6 +187,39 @@ def task_action(request, task_id, action):
     item = _visible_item(request.user, task_id)
     forms = {action: form} if form is not None else {}
     return render(request, "inbox/task.html", _task_context(request, item, forms), status=status)
+
+
+def _decision_action(request, task_id, action):
+    """Approve or reject. The service checks that the actor may decide this task, so the page
+    asks nothing first; only when the service refuses does it look whether the task is visible
+    to this user at all (404 if not, so that a refusal never tells a stranger it exists)."""
+    if task_id > MAX_ID:
+        raise Http404
+    if action == "approve":
+        form = CommentForm(request.POST, prefix="approve")
+    else:
+        form = ReasonForm(request.POST, prefix="reject")
+    if form.is_valid():
+        try:
+            if action == "approve":
+                item = services.task_approve(task_id=task_id, actor=request.user,
+                                             comment=form.cleaned_data["comment"])
+                messages.success(request, _("Approved: %(t)s") % {"t": item.title})
+            else:
+                item = services.task_reject(task_id=task_id, actor=request.user,
+                                            reason=form.cleaned_data["reason"])
+                messages.success(request, _("Rejected: %(t)s") % {"t": item.title})
+            return redirect("inbox:inbox")
+        except ApprovalError as exc:
+            item = _visible_item(request.user, task_id)
+            messages.error(request, str(exc.message))
+            status = exc.status
+    else:
+        item = _visible_item(request.user, task_id)
+        messages.error(request, _("Please correct the errors below."))
+        status = 400
+    return render(request, "inbox/task.html", _task_context(request, item, {action: form}),
+                  status=status)
 
 
 @login_required

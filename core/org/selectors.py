@@ -6,6 +6,8 @@ from datetime import date
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
+from core.txscope import TxScope
+
 from .models import REGIONAL_ROLES, Delegation, Role, RoleAssignment, User
 
 
@@ -69,9 +71,42 @@ def _filter_kind(delegations: Iterable[Delegation], kind: str | None) -> list[De
     return [d for d in delegations if d.covers_kind(kind)]
 
 
+_preloaded = TxScope()
+
+
+def preload_delegations(*, deputies=(), principals=(), on: date | None = None) -> None:
+    """Read today's delegations of these deputies and of these principals in one query, kept
+    for the rest of the transaction: principals_for / deputies_of then ask no more for them."""
+    on = on or today()
+    deputies, principals = {u.pk for u in deputies}, {u.pk for u in principals}
+    # Plain values first: most days nobody delegates, and then this is all it costs.
+    rows = [Delegation(id=pk, principal_id=p, deputy_id=d, kinds=kinds) for pk, p, d, kinds in
+            Delegation.objects.filter(_active(on))
+            .filter(Q(deputy_id__in=deputies) | Q(principal_id__in=principals))
+            .values_list("id", "principal_id", "deputy_id", "kinds")]
+    if rows:
+        people = User.objects.in_bulk({r.principal_id for r in rows} | {r.deputy_id for r in rows})
+        for r in rows:
+            r.principal, r.deputy = people[r.principal_id], people[r.deputy_id]
+    _preloaded.open()[on] = (deputies, principals, rows)
+
+
+def _kept(on: date | None, side: str, user: User) -> list[Delegation] | None:
+    values = _preloaded.get()
+    kept = values.get(on or today()) if values else None
+    if kept is None:
+        return None
+    deputies, principals, rows = kept
+    if side == "deputy":
+        return [d for d in rows if d.deputy_id == user.pk] if user.pk in deputies else None
+    return [d for d in rows if d.principal_id == user.pk] if user.pk in principals else None
+
+
 def principals_for(deputy: User, *, kind: str | None = None, on: date | None = None) -> list[User]:
     """The people this deputy acts for on that day (today by default)."""
-    rows = Delegation.objects.filter(_active(on), deputy=deputy).select_related("principal")
+    rows = _kept(on, "deputy", deputy)
+    if rows is None:
+        rows = Delegation.objects.filter(_active(on), deputy=deputy).select_related("principal")
     return [d.principal for d in _filter_kind(rows, kind)]
 
 
@@ -90,9 +125,10 @@ def delegated_kinds(deputy: User, *, on: date | None = None) -> dict[int, frozen
 
 def deputies_of(principal: User, *, kind: str | None = None, on: date | None = None) -> list[User]:
     """Who acts for this person on that day."""
-    rows = Delegation.objects.filter(_active(on), principal=principal).select_related(
-        "deputy"
-    )
+    rows = _kept(on, "principal", principal)
+    if rows is None:
+        rows = Delegation.objects.filter(_active(on), principal=principal).select_related(
+            "deputy")
     return [d.deputy for d in _filter_kind(rows, kind)]
 
 
