@@ -118,11 +118,11 @@ def run(samples: int, replays: int, warmup: int = 3, url: str = "") -> tuple[lis
     from core.inbox import services as inbox
 
     n = warmup + samples + replays
-    users, claims, processes, routed = prepare(n)
+    users, claims, processes, routed = prepare(n + warmup + samples)
     mgr, clerk = users["east_mgr"], users["finance_clerk"]
     after = harness.AfterCommit().install()
     results = {k: {"ms": [], "sql": [], "writes": [], "jobs": []}
-               for k in ("ours1", "ours2", "bare1", "bare2", "routed1")}
+               for k in ("ours1", "ours2", "bare1", "bare2", "routed1", "page1", "form1")}
 
     def measure(key, fn, keep):
         counter, writes, jobs = harness.Counter(), harness.Counter(), harness.Counter()
@@ -162,6 +162,19 @@ def run(samples: int, replays: int, warmup: int = 3, url: str = "") -> tuple[lis
         task = bare.open_task(processes[i])
         measure("bare2", lambda p=processes[i], t=task: bare.step(p, t, mgr), i >= warmup)
 
+    # Driven like a form submission, as the issue's reference step was: a POST through the whole
+    # Django stack (session, user, middleware, view, redirect) by a logged-in client. Ours: the
+    # task page's approve button; bare: viewflow's own task form (its execute view).
+    page, form = _clients(mgr)
+    for k in range(timed):
+        i = n + k
+        item = seed.open_item(claims[i])
+        measure("page1", lambda item=item: page(f"/inbox/tasks/{item}/approve/",
+                                                {"approve-comment": ""}), k >= warmup)
+        task = bare.open_task(processes[i])
+        measure("form1", lambda p=processes[i], t=task: form(bare.execute_url(p, t), {}),
+                k >= warmup)
+
     floor = Floor(url)
     replay = {k: [] for k in ("ours_all", "ours_writes", "bare_all", "bare_writes")}
     recorded = {}
@@ -179,6 +192,25 @@ def run(samples: int, replays: int, warmup: int = 3, url: str = "") -> tuple[lis
     return _rows(results, replay, recorded)
 
 
+def _clients(user):
+    """Two logged-in test clients posting forms; each answer must be the redirect of success."""
+    from django.test import Client
+
+    from benchmarks.generate import grant_viewflow_view
+    from core.org.models import User
+
+    grant_viewflow_view([user])  # viewflow's pages ask for the process view permission
+    client = Client()
+    client.force_login(User.objects.get(pk=user.pk))
+
+    def post(path, data):
+        response = client.post(path, data)
+        if response.status_code != 302:
+            raise AssertionError(f"POST {path}: {response.status_code}")
+
+    return post, post
+
+
 def _median(values):
     return harness.p50(values) if values else 0
 
@@ -188,12 +220,14 @@ def _rows(results, replay, recorded) -> tuple[list, dict]:
     bare2 = harness.p50(results["bare2"]["ms"])
     rows = []
 
-    def add(what, samples, sql="", writes="", jobs="", base=None, check=False):
+    def add(what, samples, sql="", writes="", jobs="", base=None, check=""):
         p50 = harness.p50(samples)
         ratio = p50 / base if base else None
         ok = ""
-        if check:
-            ok = harness.mark(ratio <= RATIO_MARK and sql <= SQL_MARK)
+        if check == "sql":
+            ok = harness.mark(sql <= SQL_MARK)
+        elif check == "ratio":
+            ok = harness.mark(ratio <= RATIO_MARK)
         rows.append({
             "what": what, "p50 ms": f"{p50:.2f}", "p95 ms": f"{harness.p95(samples):.2f}",
             "SQL": sql, "writes": writes, "SQL after commit (jobs)": jobs,
@@ -202,15 +236,22 @@ def _rows(results, replay, recorded) -> tuple[list, dict]:
         return p50, ratio
 
     r = results
-    ours1 = add("ours: line manager approves (expense)", r["ours1"]["ms"],
+    ours1 = add("ours, service call: line manager approves (expense)", r["ours1"]["ms"],
                 round(_median(r["ours1"]["sql"])), round(_median(r["ours1"]["writes"])),
-                round(_median(r["ours1"]["jobs"])), bare1, check=True)
-    ours2 = add("ours: finance approves voucher (payment queued)", r["ours2"]["ms"],
+                round(_median(r["ours1"]["jobs"])), bare1, check="sql")
+    ours2 = add("ours, service call: finance approves voucher (payment queued)", r["ours2"]["ms"],
                 round(_median(r["ours2"]["sql"])), round(_median(r["ours2"]["writes"])),
-                round(_median(r["ours2"]["jobs"])), bare2, check=True)
-    add("bare viewflow: approve 1 (next task created)", r["bare1"]["ms"],
+                round(_median(r["ours2"]["jobs"])), bare2, check="sql")
+    page1 = add("ours, form submission: line manager approves on the task page",
+                r["page1"]["ms"], round(_median(r["page1"]["sql"])),
+                round(_median(r["page1"]["writes"])), round(_median(r["page1"]["jobs"])),
+                harness.p50(r["form1"]["ms"]), check="ratio")
+    add("bare viewflow, form submission: approve 1 on viewflow's task form", r["form1"]["ms"],
+        round(_median(r["form1"]["sql"])), round(_median(r["form1"]["writes"])), 0,
+        harness.p50(r["form1"]["ms"]))
+    add("bare viewflow, driven by hand: approve 1 (next task created)", r["bare1"]["ms"],
         round(_median(r["bare1"]["sql"])), round(_median(r["bare1"]["writes"])), 0, bare1)
-    add("bare viewflow: approve 2 (process ends)", r["bare2"]["ms"],
+    add("bare viewflow, driven by hand: approve 2 (process ends)", r["bare2"]["ms"],
         round(_median(r["bare2"]["sql"])), round(_median(r["bare2"]["writes"])), 0, bare2)
     add("bare viewflow + Switch gateway: approve 1 (info)", r["routed1"]["ms"],
         round(_median(r["routed1"]["sql"])), round(_median(r["routed1"]["writes"])), 0, bare1)
@@ -233,7 +274,9 @@ def _rows(results, replay, recorded) -> tuple[list, dict]:
     summary = {
         "ours1_p50": ours1[0], "ours1_ratio": ours1[1], "ours1_sql": rows[0]["SQL"],
         "ours2_p50": ours2[0], "ours2_ratio": ours2[1], "ours2_sql": rows[1]["SQL"],
-        "bare1_p50": bare1, "bare1_sql": rows[2]["SQL"], "bare2_p50": bare2,
+        "bare1_p50": bare1, "bare2_p50": bare2,
+        "page1_p50": page1[0], "page1_ratio": page1[1], "page1_sql": rows[2]["SQL"],
+        "form1_p50": harness.p50(r["form1"]["ms"]), "form1_sql": rows[3]["SQL"],
         "statements": [s for s, _p, _m in recorded.get("ours", [])],
         "bare_statements": [s for s, _p, _m in recorded.get("bare", [])],
     }
@@ -268,15 +311,22 @@ def main():
         for name in ("statements", "bare_statements"):
             print(f"\n-- {name}")
             print("\n".join(f"{i + 1:2}. {s[:160]}" for i, s in enumerate(summary[name])))
-    lines = []
+    lines = [harness.summary_line(
+        "1 decision", "approval step as a form submission: p50 vs bare viewflow's form",
+        f"{summary['page1_p50']:.1f} ms = {summary['page1_ratio']:.2f}x bare "
+        f"({summary['form1_p50']:.1f} ms)", f"<= {RATIO_MARK}x",
+        summary["page1_ratio"] <= RATIO_MARK)]
     for key, label in (("ours1", "line manager step"), ("ours2", "finance voucher step")):
         lines.append(harness.summary_line(
-            "1 decision", f"{label}: p50 vs bare viewflow",
-            f"{summary[key + '_p50']:.1f} ms = {summary[key + '_ratio']:.2f}x bare",
-            f"<= {RATIO_MARK}x", summary[key + "_ratio"] <= RATIO_MARK))
+            "1 decision", f"{label}: SQL statements in its transaction",
+            str(summary[key + "_sql"]), f"<= {SQL_MARK}", summary[key + "_sql"] <= SQL_MARK))
+    lines.append(harness.summary_line(
+        "1 decision", "whole POST request, SQL statements: ours vs bare viewflow's form (info)",
+        f"{summary['page1_sql']} vs {summary['form1_sql']}"))
+    for key, label in (("ours1", "line manager step"), ("ours2", "finance voucher step")):
         lines.append(harness.summary_line(
-            "1 decision", f"{label}: SQL statements", str(summary[key + "_sql"]),
-            f"<= {SQL_MARK}", summary[key + "_sql"] <= SQL_MARK))
+            "1 decision", f"{label}, service call vs bare driven by hand (info)",
+            f"{summary[key + '_p50']:.1f} ms = {summary[key + '_ratio']:.2f}x bare"))
     for r in rows:
         if r["what"].startswith(("floor: our", "floor: bare step 1's SQL", "bare viewflow +")):
             lines.append(harness.summary_line(

@@ -83,3 +83,12 @@ def open_task(process_pk: int):
     return Task.objects.filter(process_id=process_pk, status="ASSIGNED").values_list(
         "pk", flat=True
     ).first()
+
+
+def execute_url(process_pk: int, task_pk: int) -> str:
+    """The address of viewflow's own form for this task (benchmarks.urls mounts it at /bare/)."""
+    from django.urls import get_resolver
+
+    get_resolver().url_patterns  # noqa: B018 - loading the URLs names each flow's namespace
+    task = Task.objects.get(pk=task_pk)
+    return task.flow_task.reverse("execute", args=[process_pk, task_pk])

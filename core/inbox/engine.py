@@ -144,7 +144,8 @@ def role_task_created(activation, *, step_code: str, step_label, role: str,
     from core.org import selectors as org
 
     req = request_of(activation.process)
-    excluded = {req.submitter_id} | {d.pk for d in org.deputies_of(req.submitter, kind=req.kind)}
+    excluded = {req.submitter_id} | {d.pk for d in org.deputies_of(req.submitter_id,
+                                                                   kind=req.kind)}
     region_id = req.region_id if by_region else None
     people = {u.pk: u for u in org.holders_of(role, region_id)}
     everyone = list(people)

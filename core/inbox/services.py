@@ -79,9 +79,10 @@ def _locked_item(task_id: int):
             if not _is_lock_timeout(exc):
                 raise
             raise _busy() from None
-        item = WorkItem.objects.select_related(
-            "request", "request__submitter", "task", "task__process"
-        ).get(pk=task_id)
+        # The submitter is not joined: a decision needs only their id (a callback that wants
+        # the person loads them).
+        item = WorkItem.objects.select_related("request", "task", "task__process").get(
+            pk=task_id)
         engine.bind(item.task.process, item.request)
         yield item
 
@@ -206,7 +207,7 @@ def _decide(task_id: int, *, actor: User, decision: str, comment: str, to_step=N
         if item.is_revision:
             raise InvalidInputError(_("This task is the submitter's revision: resubmit instead."))
         # Who acts for the decider and for the submitter today, in one query for the whole step.
-        org.preload_delegations(deputies=[actor], principals=[item.request.submitter])
+        org.preload_delegations(deputies=[actor], principals=[item.request.submitter_id])
         decider = ensure_can_decide(actor, _context(item))
         req = item.request
         req.last_decision = decision

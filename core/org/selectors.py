@@ -78,7 +78,8 @@ def preload_delegations(*, deputies=(), principals=(), on: date | None = None) -
     """Read today's delegations of these deputies and of these principals in one query, kept
     for the rest of the transaction: principals_for / deputies_of then ask no more for them."""
     on = on or today()
-    deputies, principals = {u.pk for u in deputies}, {u.pk for u in principals}
+    deputies = {getattr(u, "pk", u) for u in deputies}
+    principals = {getattr(u, "pk", u) for u in principals}
     # Plain values first: most days nobody delegates, and then this is all it costs.
     rows = [Delegation(id=pk, principal_id=p, deputy_id=d, kinds=kinds) for pk, p, d, kinds in
             Delegation.objects.filter(_active(on))
@@ -91,15 +92,16 @@ def preload_delegations(*, deputies=(), principals=(), on: date | None = None) -
     _preloaded.open()[on] = (deputies, principals, rows)
 
 
-def _kept(on: date | None, side: str, user: User) -> list[Delegation] | None:
+def _kept(on: date | None, side: str, user: User | int) -> list[Delegation] | None:
+    user_id = getattr(user, "pk", user)
     values = _preloaded.get()
     kept = values.get(on or today()) if values else None
     if kept is None:
         return None
     deputies, principals, rows = kept
     if side == "deputy":
-        return [d for d in rows if d.deputy_id == user.pk] if user.pk in deputies else None
-    return [d for d in rows if d.principal_id == user.pk] if user.pk in principals else None
+        return [d for d in rows if d.deputy_id == user_id] if user_id in deputies else None
+    return [d for d in rows if d.principal_id == user_id] if user_id in principals else None
 
 
 def principals_for(deputy: User, *, kind: str | None = None, on: date | None = None) -> list[User]:
@@ -123,11 +125,13 @@ def delegated_kinds(deputy: User, *, on: date | None = None) -> dict[int, frozen
     return result
 
 
-def deputies_of(principal: User, *, kind: str | None = None, on: date | None = None) -> list[User]:
-    """Who acts for this person on that day."""
+def deputies_of(principal: User | int, *, kind: str | None = None,
+                on: date | None = None) -> list[User]:
+    """Who acts for this person (a user or their id) on that day."""
     rows = _kept(on, "principal", principal)
     if rows is None:
-        rows = Delegation.objects.filter(_active(on), principal=principal).select_related(
+        rows = Delegation.objects.filter(_active(on), principal_id=getattr(principal, "pk",
+                                                                           principal)).select_related(
             "deputy")
     return [d.deputy for d in _filter_kind(rows, kind)]
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core import rows
 from core.audit import services as audit
 from core.exceptions import (
     InvalidInputError,
@@ -311,6 +312,7 @@ def _locked(request) -> ExpenseClaim:
 def on_decision(request, item, decision, decider, comment) -> Transition | None:
     claim = _locked(request)
     before = claim.state
+    fields = rows.snapshot(claim)
     at_finance = item.step_code == FINANCE_STEP
     if decision == Decision.APPROVED:
         if at_finance:
@@ -337,7 +339,7 @@ def on_decision(request, item, decision, decider, comment) -> Transition | None:
             _clear_reductions(claim)
     else:
         return None
-    claim.save()
+    rows.save_changed(claim, fields)
     return Transition(from_state=before, to_state=claim.state)
 
 
