@@ -11,7 +11,7 @@ viewflow's inbox pages list the same open work as ours.
 from django.db import connection
 
 FLOW = "demo/flows.DemoApprovalFlow"
-VERSION = "2"  # bump when the shape changes: an older benchmark database is then rebuilt
+VERSION = "3"  # bump when the shape changes: an older benchmark database is then rebuilt
 
 
 def _version() -> str | None:
@@ -30,9 +30,11 @@ def generate(*, tasks: int, users: int, heavy_open: int, light_open: int, other_
     with connection.cursor() as cur:
         cur.execute("SELECT count(*) FROM inbox_workitem")
         count = cur.fetchone()[0]
+        cur.execute("SELECT count(*) FROM org_user")
+        people = cur.fetchone()[0]
     if count >= tasks and _version() == VERSION:
         return {"generated": False}
-    if count or _version() is not None:
+    if count or people or _version() is not None:
         from benchmarks import harness
 
         harness.recreate()  # an older or partial shape: start from an empty database
@@ -96,10 +98,11 @@ def generate(*, tasks: int, users: int, heavy_open: int, light_open: int, other_
         cur.execute(
             """
             INSERT INTO inbox_workitem (task_id, request_id, kind, step_code, step_label,
-                step_index, is_revision, number, title, amount, submitter_id, assignee_id, status,
-                created, due, remind_at, reminded, escalation_level, decided_by_id, decided_at,
-                decision, comment)
-            SELECT t.id, r.id, 'demo', 'line_manager', 'Line manager', 0, false, r.number,
+                step_index, is_revision, eligible_ids, number, title, amount, submitter_id,
+                assignee_id, status, created, due, remind_at, reminded, escalation_level,
+                decided_by_id, decided_at, decision, comment)
+            SELECT t.id, r.id, 'demo', 'line_manager', 'Line manager', 0, false,
+                   jsonb_build_array(t.owner_id), r.number,
                    r.title, r.amount, r.submitter_id, t.owner_id, 'done', t.created,
                    t.created + interval '2 days', t.created + interval '1 day', true, 0,
                    t.owner_id, t.finished, 'approved', ''
