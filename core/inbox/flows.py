@@ -8,6 +8,7 @@ from viewflow import this
 from viewflow.workflow import flow
 
 from . import engine, locks
+from .nodes import Route
 
 
 class ApprovalSteps:
@@ -23,7 +24,7 @@ class ApprovalSteps:
         .Assign(engine.chain_assignee).onCreate(engine.chain_task_created).Next(this.route)
     )
     route = (
-        flow.Switch()
+        Route()
         .Case(this.approve, engine.next_chain_step)
         .Case(this.revise, engine.returned_to_submitter)
         .Case(this.rejected, engine.was_rejected)

@@ -8,6 +8,7 @@ from viewflow.workflow import flow
 
 from core.inbox import engine
 from core.inbox.flows import ApprovalSteps
+from core.inbox.nodes import Route
 
 from .services.contracts import FINANCE_STEP, LEGAL_STEP, REGIONAL_STEP
 
@@ -21,7 +22,7 @@ class ContractFlow(ApprovalSteps, flow.Flow):
         .onCreate(this.regional_created).Next(this.after_regional)
     )
     after_regional = (
-        flow.Switch()
+        Route()
         .Case(this.revise, engine.returned_to_submitter)
         .Case(this.rejected, engine.was_rejected)
         .Default(this.split)
@@ -37,7 +38,7 @@ class ContractFlow(ApprovalSteps, flow.Flow):
     )
     join = flow.Join(continue_on_condition=engine.said_no).Next(this.after_review)
     after_review = (
-        flow.Switch()
+        Route()
         .Case(this.revise, engine.returned_to_submitter)
         .Case(this.rejected, engine.was_rejected)
         .Default(this.approve)

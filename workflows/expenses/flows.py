@@ -11,6 +11,7 @@ from viewflow.workflow import flow
 
 from core.inbox import engine
 from core.inbox.flows import ApprovalSteps
+from core.inbox.nodes import Route
 
 from .rules import FINANCE_STEP
 
@@ -24,7 +25,7 @@ class ExpenseFlow(ApprovalSteps, flow.Flow):
         .onCreate(this.finance_task_created).Next(this.after_finance)
     )
     after_finance = (
-        flow.Switch()
+        Route()
         .Case(this.approve, engine.next_chain_step)
         .Case(this.revise, engine.returned_to_submitter)
         .Case(this.rejected, engine.was_rejected)

@@ -11,6 +11,7 @@ from viewflow.workflow.nodes.split import SplitActivation
 
 from core.inbox import engine
 from core.inbox.flows import ApprovalSteps
+from core.inbox.nodes import Route
 
 from .services import confirmation
 
@@ -49,7 +50,7 @@ class PlanFlow(ApprovalSteps, flow.Flow):
     )
     join = flow.Join(continue_on_condition=engine.said_no).Next(this.after_confirmation)
     after_confirmation = (
-        flow.Switch()
+        Route()
         .Case(this.revise, engine.returned_to_submitter)
         .Default(this.submit_to_ceo)
     )

@@ -9,6 +9,7 @@ from viewflow.workflow import flow
 
 from core.inbox import engine
 from core.inbox.flows import ApprovalSteps
+from core.inbox.nodes import Route
 
 from .services import routing
 
@@ -18,7 +19,7 @@ class RiskFlow(ApprovalSteps, flow.Flow):
 
     start = flow.StartHandle(engine.start_process).Next(this.check_stage)
     check_stage = (
-        flow.Switch().Case(this.approve_closure, routing.is_closure).Default(this.approve_plan)
+        Route().Case(this.approve_closure, routing.is_closure).Default(this.approve_plan)
     )
     approve_plan = (
         flow.View(engine.task_view).Annotation(title=_("Approve the response plan"))
@@ -29,7 +30,7 @@ class RiskFlow(ApprovalSteps, flow.Flow):
         .onCreate(routing.closure_task_created).Next(this.route)
     )
     route = (
-        flow.Switch()
+        Route()
         .Case(this.revise, engine.returned_to_submitter)
         .Case(this.rejected, engine.was_rejected)
         .Default(this.approved)
