@@ -45,7 +45,12 @@ def _counts() -> dict:
     }
 
 
-def test_nothing_duplicated_when_run_twice(db):
+# Seeding plays a year of each process through the real services (seconds each time): the
+# assertions share two seedings, one for what a second run must not change and one for the
+# company README.md promises.
+
+
+def test_nothing_duplicated_and_passwords_still_work_when_run_twice(db):
     _seed()
     first = _counts()
     first_ids = dict(User.objects.values_list("username", "pk"))
@@ -63,39 +68,23 @@ def test_nothing_duplicated_when_run_twice(db):
     assert len(PEOPLE) == 20
     assert dict(User.objects.values_list("username", "pk")) == first_ids
 
-
-def test_demo_password_still_works_when_run_twice(db):
-    _seed()
-    _seed()
     for username in DEMO_LOGINS:
         assert User.objects.get(username=username).check_password(DEMO_PASSWORD), username
     assert DEMO_PASSWORD == "countersign-demo"
 
-
-def test_bands_not_doubled_when_run_twice(db):
-    _seed()
-    _seed()
-    for matrix in AuthorityMatrix.objects.all():
+    for matrix in AuthorityMatrix.objects.all():  # bands not doubled
         mins = list(matrix.bands.values_list("min_amount", flat=True))
         assert len(mins) == len(set(mins)), matrix
 
 
-def test_logins_and_password_printed_when_seeded(db):
+def test_logins_roles_and_reporting_lines_as_promised_when_seeded(db):
     output = _seed()
     assert "Demo company ready: 20 people." in output
     assert "countersign-demo" in output
     assert "east_rep1" in output
 
 
-def test_refused_and_nothing_created_when_demo_logins_not_allowed(db, settings):
-    settings.DEMO_LOGINS_ALLOWED = False
-    with pytest.raises(CommandError, match="demo logins never exist in production"):
-        _seed()
-    assert not User.objects.exists()
-
-
-def test_contract_logins_hold_their_roles_and_regions_when_seeded(db):
-    _seed()
+    # every demo login holds its role (and sales region)
     for username, (role, region) in DEMO_LOGINS.items():
         user = User.objects.get(username=username)
         assignments = list(user.role_assignments.values_list("role", "region__code"))
@@ -103,9 +92,6 @@ def test_contract_logins_hold_their_roles_and_regions_when_seeded(db):
         assert (user.region.code if user.region else None) == region, username
         assert user.is_active
 
-
-def test_only_admin_is_superuser_and_finance_also_staff_when_seeded(db):
-    _seed()
     assert list(User.objects.filter(is_superuser=True).values_list("username", flat=True)) == [
         "admin"
     ]
@@ -114,9 +100,7 @@ def test_only_admin_is_superuser_and_finance_also_staff_when_seeded(db):
         "admin", "finance"
     }
 
-
-def test_reps_report_to_their_regional_manager_then_gm_then_ceo_when_seeded(db):
-    _seed()
+    # reps report to their regional manager, then the sales GM, then the CEO
     reps = User.objects.filter(role_assignments__role=Role.SALESPERSON)
     assert reps.count() == 7
     for rep in reps:
@@ -128,3 +112,10 @@ def test_reps_report_to_their_regional_manager_then_gm_then_ceo_when_seeded(db):
         assert chain == [f"{rep.region.code}_mgr", "gm", "ceo"], rep.username
         assert rep.manager.region_id == rep.region_id
     assert User.objects.get(username="ceo").manager is None
+
+
+def test_refused_and_nothing_created_when_demo_logins_not_allowed(db, settings):
+    settings.DEMO_LOGINS_ALLOWED = False
+    with pytest.raises(CommandError, match="demo logins never exist in production"):
+        _seed()
+    assert not User.objects.exists()
