@@ -84,6 +84,16 @@ def escalate_one(item_id: int, process_id: int, now) -> bool:
             reason=_("Deadline passed; escalated one level up."),
             event="task_escalated", data={"level": level},
         )
+        # The submitter learns it too: the climb may pass over them (a plan's regional
+        # confirmation goes from the regional manager past its author, the sales GM, to the CEO).
+        req = item.request
+        notify.on_commit_many(
+            [req.submitter_id], kind="escalated", request=req,
+            key=f"task_escalated-submitter:{item.pk}:{level}",
+            text=_("%(step)s of %(title)s passed its deadline and went to %(who)s") % {
+                "step": item.step_label, "title": req.title, "who": target},
+            url=f"/requests/{req.pk}/",
+        )
         return True
 
 

@@ -95,7 +95,7 @@ def test_task_moves_to_line_manager_when_deadline_passes(task_at_monday, sweep, 
     assert [e.event for e in new_events] == ["demo.task_escalated"]
     assert new_events[0].actor is None and new_events[0].actor_name == "system"
     assert new_events[0].data["level"] == 1
-    assert notes(NotificationKind.ESCALATED) == ["east_mgr", "gm"]
+    assert notes(NotificationKind.ESCALATED) == ["east_mgr", "east_rep1", "gm"]  # old and new holder, submitter
     item.request.refresh_from_db()
     assert list(item.request.waiting_on.all()) == [personas["gm"]]
     assert verify_all(save=False).ok
@@ -112,7 +112,7 @@ def test_nothing_escalated_twice_when_sweeping_again_at_the_same_time(
 
     assert Escalation.objects.count() == 1
     assert AuditEvent.objects.count() == events_before
-    assert notes(NotificationKind.ESCALATED) == ["east_mgr", "gm"]
+    assert notes(NotificationKind.ESCALATED) == ["east_mgr", "east_rep1", "gm"]
 
 
 def test_next_manager_gets_it_when_escalated_task_passes_its_new_deadline(

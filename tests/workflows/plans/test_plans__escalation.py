@@ -9,7 +9,7 @@ import pytest
 
 from core.inbox import services as inbox
 from core.inbox import timers
-from core.inbox.models import Escalation, WorkItem
+from core.inbox.models import Escalation, Notification, WorkItem
 from workflows.plans.models import PlanState
 
 from .conftest import confirm_all, confirmation, fresh
@@ -32,6 +32,9 @@ def test_overdue_confirmation_goes_to_the_ceo_not_the_sales_gm_when_the_gm_draft
     assert (item.assignee, item.escalation_level) == (personas["ceo"], 1)
     (step,) = Escalation.objects.filter(work_item=item)
     assert (step.from_user, step.to_user) == (personas["east_mgr"], personas["ceo"])
+    # The sales GM, passed over as the plan's author, is told where the confirmation went.
+    told = Notification.objects.filter(recipient=personas["gm"], kind="escalated").get()
+    assert personas["ceo"].display_name in told.text
     with django_capture_on_commit_callbacks(execute=True):
         inbox.task_approve(task_id=item.pk, actor=personas["ceo"], comment="代华东确认")
     assert fresh(plan).state == PlanState.CONFIRMED
