@@ -23,7 +23,8 @@ class ExpensesConfig(AppConfig):
             detail_url=lambda req: f"/expenses/claims/{req.object_id}/",
             sweep=payment.requeue_stalled,
             # Finance checks every voucher and pays every claim (policy 7.2).
-            extra={"steps": {claims.FINANCE_STEP: _("Finance voucher review")},
+            extra={"steps": {claims.FINANCE_STEP: _("Finance voucher review"),
+                             claims.PAYMENT_STEP: _("Payment")},
                    "states": dict(ClaimState.choices),
                    "visible_to_roles": ("finance",)},
         ))

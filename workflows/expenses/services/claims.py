@@ -34,7 +34,7 @@ from ..models import (
     OverBudget,
     OverStandard,
 )
-from ..rules import FINANCE_STEP, check_line, pick_standard
+from ..rules import FINANCE_STEP, PAYMENT_STEP, check_line, pick_standard
 from ..selectors import standards_for_grade
 from . import ledger
 
@@ -320,6 +320,8 @@ def on_decision(request, item, decision, decider, comment) -> Transition | None:
             from .payment import queue_payment
 
             queue_payment(claim.pk)
+            # The request now waits on the payment job, not on finance: nobody holds a task.
+            engine.set_waiting(request, step=PAYMENT_STEP, user_ids=[], save=False)
         elif request.step_index >= len(request.chain):
             claim.approve()
         else:

@@ -273,6 +273,10 @@ def test_state_conflict_when_withdrawing_after_finance_approved_and_payment_fail
             django_capture_on_commit_callbacks(execute=True):
         inbox.task_approve(task_id=through_chain(claim).pk, actor=personas["finance"])
     assert fresh(claim).state == ClaimState.VOUCHER_APPROVED
+    # Nobody holds a task now: the request waits on the payment, not on finance.
+    req = request_of(claim)
+    assert (req.status, req.current_step, req.waiting_on_ids) == ("in_review", "payment", [])
+    assert not req.work_items.filter(status="open").exists()
 
     with no_audit_event(), pytest.raises(StateConflictError):
         inbox.request_withdraw(request_id=request_of(claim).pk, actor=personas["east_rep1"])
