@@ -95,7 +95,8 @@ def test_task_moves_to_line_manager_when_deadline_passes(task_at_monday, sweep, 
     assert [e.event for e in new_events] == ["demo.task_escalated"]
     assert new_events[0].actor is None and new_events[0].actor_name == "system"
     assert new_events[0].data["level"] == 1
-    assert notes(NotificationKind.ESCALATED) == ["east_mgr", "east_rep1", "gm"]  # old and new holder, submitter
+    # the old and the new holder, and the submitter
+    assert notes(NotificationKind.ESCALATED) == ["east_mgr", "east_rep1", "gm"]
     item.request.refresh_from_db()
     assert list(item.request.waiting_on.all()) == [personas["gm"]]
     assert verify_all(save=False).ok
