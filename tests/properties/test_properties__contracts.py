@@ -288,9 +288,9 @@ def _set_up_customers(personas) -> dict:
     for code, region, rating, limit in CUSTOMERS:
         owner = personas[f"{region}_rep1"]
         customer = customer_create(actor=owner, name=f"{region} 客户", credit_code=code,
-                                   region=Region.objects.get(code=region), account_owner=owner,
-                                   rating=rating)
-        Customer.objects.filter(pk=customer.pk).update(credit_limit=limit)
+                                   region=Region.objects.get(code=region), account_owner=owner)
+        # finance's assessment and limit, set as the starting point of the run
+        Customer.objects.filter(pk=customer.pk).update(rating=rating, credit_limit=limit)
         customers[customer.pk] = (region, rating, limit)
     return customers
 

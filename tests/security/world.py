@@ -193,9 +193,10 @@ def make_customer(u, region: str, owner: str, name: str, code: str | None = None
     from workflows.contracts.services import customer_create
 
     customer = customer_create(actor=u[owner], name=name, credit_code=code or CODES[region],
-                               region=Region.objects.get(code=region), account_owner=u[owner],
-                               rating="A")
-    Customer.objects.filter(pk=customer.pk).update(credit_limit=Decimal("5000000.00"))
+                               region=Region.objects.get(code=region), account_owner=u[owner])
+    # finance's assessment and limit, set directly
+    Customer.objects.filter(pk=customer.pk).update(rating="A",
+                                                   credit_limit=Decimal("5000000.00"))
     return fresh(customer)
 
 

@@ -137,8 +137,9 @@ def seed() -> None:
     customers = {}
     for key, (name, code, region, owner, rating, limit) in CUSTOMERS.items():
         code = code[:17] + uscc_check_char(code[:17])
-        c = customer_create(actor=u[owner], name=name, credit_code=code, region=regions[region],
-                            account_owner=u[owner], rating=rating)
+        # finance opens the account after its credit assessment; the salesperson owns it
+        c = customer_create(actor=u["finance"], name=name, credit_code=code,
+                            region=regions[region], account_owner=u[owner], rating=rating)
         change = credit_limit_request(customer_id=c.pk, actor=u[owner], new_limit=limit,
                                       reason="年度信用评估")
         credit_limit_decide(change_id=change.pk, actor=u["finance"], approve=True,

@@ -113,6 +113,13 @@ class CustomerForm(forms.Form):
                                 help_text=_("You, if empty."))
     contacts = _text(_label(Customer, "contacts"), rows=2, max_length=2000)
 
+    def __init__(self, *args, may_rate: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not may_rate:  # finance assesses credit; others open the account at rating B
+            self.fields["rating"].disabled = True
+            self.fields["rating"].help_text = _("Finance assesses credit; new customers start "
+                                                "at B.")
+
     def clean_credit_code(self):
         code = self.cleaned_data["credit_code"].strip().upper()
         problem = uscc_error(code)

@@ -42,9 +42,9 @@ def fresh(obj):
 def make_customer(actor, *, code: str = EAST_CODE, region: str = "east", rating: str = "A",
                   limit: str = "3000000.00", name: str = "华东精密制造有限公司") -> Customer:
     customer = customer_create(actor=actor, name=name, credit_code=code,
-                               region=Region.objects.get(code=region), account_owner=actor,
-                               rating=rating)
-    Customer.objects.filter(pk=customer.pk).update(credit_limit=Decimal(limit))
+                               region=Region.objects.get(code=region), account_owner=actor)
+    # finance's assessment and approved limit, set directly: these tests are about contracts
+    Customer.objects.filter(pk=customer.pk).update(rating=rating, credit_limit=Decimal(limit))
     return fresh(customer)
 
 

@@ -16,7 +16,7 @@ from core.money import to_money
 from core.org import selectors as org
 from core.org.models import Role, User
 
-from ..models import CreditLimitChange, Customer
+from ..models import CreditLimitChange, Customer, Rating
 
 
 @transaction.atomic
@@ -24,6 +24,12 @@ def customer_create(*, actor: User, name: str, credit_code: str, region, account
                     rating: str = "B", contacts: str = "") -> Customer:
     if org.is_read_only(actor):
         raise PermissionDeniedError(_("Auditors can read everything and change nothing."))
+    if rating != Rating.B and not org.has_role(actor, Role.FINANCE, Role.ADMINISTRATOR):
+        # Credit assessment is finance's (policy 4.4): the rating sets the standard terms, so
+        # the salesperson who opens the account does not choose it.
+        raise InvalidInputError(
+            _("Only finance assesses credit: a new customer starts at rating B."),
+            fields={"rating": [_("Only finance may set another rating.")]})
     customer = Customer(name=(name or "").strip(), credit_code=(credit_code or "").strip().upper(),
                         region=region, account_owner=account_owner, rating=rating,
                         contacts=contacts)

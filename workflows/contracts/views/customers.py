@@ -88,11 +88,12 @@ def customer_new(request):
     user = request.user
     if refused := refuse_read_only(request, "contracts:customers"):
         return refused
+    may_rate = org.has_role(user, Role.FINANCE, Role.ADMINISTRATOR)
     if request.method != "POST":
         return render_page(request, "contracts/customer_form.html", {
-            "form": CustomerForm(initial={"region": user.region_id}),
+            "form": CustomerForm(initial={"region": user.region_id}, may_rate=may_rate),
         }, tab="customers")
-    form = CustomerForm(request.POST)
+    form = CustomerForm(request.POST, may_rate=may_rate)
     status, other = 400, []
     if form.is_valid():
         d = form.cleaned_data

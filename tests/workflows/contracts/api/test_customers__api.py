@@ -14,7 +14,7 @@ from .conftest import CUSTOMERS, SOUTH_CODE, customer_url
 
 def _body(**overrides) -> dict:
     body = {"name": "江南电子科技股份有限公司", "credit_code": OTHER_CODE, "region": "east",
-            "rating": "A", "contacts": "王经理 138-0000-0000"}
+            "rating": "B", "contacts": "王经理 138-0000-0000"}
     body.update(overrides)
     return body
 
@@ -87,6 +87,18 @@ def test_201_with_the_detail_when_a_rep_creates_a_customer(api, personas):
     assert body["pending_limit_change"] is None
     assert body["contracts_count"] == 0
     assert [e["event"] for e in body["history"]] == ["customer.created"]
+
+
+def test_400_on_the_rating_when_a_rep_chooses_one_and_201_when_finance_does(api, personas):
+    refused = api("east_rep1").post(CUSTOMERS, _body(rating="A"), format="json")
+
+    assert refused.status_code == 400, refused.json()
+    assert "rating" in refused.json()["fields"]
+    assert not Customer.objects.filter(credit_code=OTHER_CODE).exists()
+
+    made = api("finance").post(CUSTOMERS, _body(rating="A"), format="json")
+    assert made.status_code == 201, made.json()
+    assert Customer.objects.get(credit_code=OTHER_CODE).rating == "A"
 
 
 def test_limit_and_receivables_are_not_typed_in_when_creating(api):
