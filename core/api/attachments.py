@@ -10,6 +10,8 @@ docstring as the description of every subclass's operations."""
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import status
 from rest_framework.generics import ListAPIView
 from rest_framework.parsers import FormParser, MultiPartParser
@@ -17,10 +19,20 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.api.idempotency import idempotent
-from core.api.serializers import MAX_ID
+from core.api.serializers import MAX_ID, ErrorSerializer
 from core.exceptions import InvalidInputError, NotFoundError
 from core.inbox.attachments import attachment_add, download_response
 from core.inbox.models import Attachment
+
+
+def download_schema(tags: list[str]):
+    """The OpenAPI description of a process's download view (the same for every process)."""
+    return extend_schema_view(get=extend_schema(
+        tags=tags, summary="Download one attachment (as a file, never rendered inline)",
+        responses={(200, "application/octet-stream"): OpenApiResponse(
+            OpenApiTypes.BINARY, description="The file, with its checked content type."),
+            401: ErrorSerializer, 404: ErrorSerializer},
+    ))
 
 
 def attachments_of(subject) -> QuerySet[Attachment]:

@@ -1,10 +1,9 @@
 """A claim's attachments: upload (multipart), list, and download for those who may see it
 (core.api.attachments holds the views; this names the claim, its serializers and schema)."""
 
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_view
 
-from core.api.attachments import AttachmentDownloadView, AttachmentsView
+from core.api.attachments import AttachmentDownloadView, AttachmentsView, download_schema
 from core.api.serializers import ACTION_ERRORS, ERRORS, ErrorSerializer
 from core.api.tasks import IDEMPOTENCY_HEADER
 
@@ -33,12 +32,7 @@ class ClaimAttachmentsView(AttachmentsView):
         return visible_claim(self.request.user, pk)
 
 
-@extend_schema_view(get=extend_schema(
-    tags=TAGS, summary="Download one attachment (as a file, never rendered inline)",
-    responses={(200, "application/octet-stream"): OpenApiResponse(
-        OpenApiTypes.BINARY, description="The file, with its checked content type."),
-        401: ErrorSerializer, 404: ErrorSerializer},
-))
+@download_schema(TAGS)
 class ClaimAttachmentDownloadView(AttachmentDownloadView):
     def subject(self, pk: int):
         return visible_claim(self.request.user, pk)
