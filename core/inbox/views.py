@@ -63,15 +63,17 @@ def inbox(request):
         scope = selectors.INBOX
     form = TaskFilterForm(request.GET or None)
     filters = selectors.TaskFilters()
-    if form.is_bound and form.is_valid():
+    if form.is_bound:
+        form.is_valid()  # a field in error is shown beside it; the valid ones still filter
         d = form.cleaned_data
         submitter = None
-        if d["submitter"]:
+        if d.get("submitter"):
             submitter = User.objects.filter(username=d["submitter"].strip()).values_list(
                 "pk", flat=True).first() or -1
         filters = selectors.TaskFilters(
-            kind=d["kind"], step=d["step"].strip(), submitter=submitter,
-            amount_min=d["amount_min"], amount_max=d["amount_max"], overdue=d["overdue"],
+            kind=d.get("kind", ""), step=d.get("step", "").strip(), submitter=submitter,
+            amount_min=d.get("amount_min"), amount_max=d.get("amount_max"),
+            overdue=d.get("overdue", False),
         )
     tasks = selectors.tasks_for(request.user, scope, filters)
     known = selectors.task_counts(request.user).get(scope)

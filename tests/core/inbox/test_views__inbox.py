@@ -82,6 +82,19 @@ def test_only_matching_rows_when_inbox_filtered_by_query_string(login, submit):
     assert sorted(listed(client.get("/inbox/?kind=demo"))) == sorted([small.pk, big.pk, late.pk])
 
 
+def test_valid_filters_still_apply_and_the_bad_one_is_named_when_one_field_is_wrong(
+        login, submit):
+    open_item(submit(amount="100", title="small"))
+    big = open_item(submit(amount="15000", title="big"))
+
+    response = login("east_mgr").get("/inbox/?amount_min=1000&amount_max=abc")
+
+    assert response.status_code == 200
+    assert listed(response) == [big.pk]
+    assert response.context["form"].errors.keys() == {"amount_max"}
+    assert 'value="abc"' in response.content.decode()
+
+
 def test_inbox_empty_when_user_holds_nothing(login, submit):
     submit()
 
