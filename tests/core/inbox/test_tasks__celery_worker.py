@@ -145,5 +145,6 @@ def test_task_escalated_once_when_worker_runs_the_sweep_twice(submit, personas, 
         (item.pk, 1, "gm")]
     assert AuditEvent.objects.filter(event="demo.task_escalated").count() == 1
     assert WorkItem.objects.get(pk=item.pk).assignee == personas["gm"]
-    assert sorted(Notification.objects.filter(kind=NotificationKind.ESCALATED)
-                  .values_list("recipient__username", flat=True)) == ["east_mgr", "gm"]
+    told = sorted(Notification.objects.filter(kind=NotificationKind.ESCALATED)
+                  .values_list("recipient__username", flat=True))
+    assert told == ["east_mgr", "east_rep1", "gm"]  # old and new holder, and the submitter
