@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from core.authority.models import LINE_MANAGER, AuthorityBand, AuthorityMatrix
@@ -74,8 +75,53 @@ MATRIX = [
 ]
 
 
+def _regional(role) -> bool:
+    return role in (Role.REGIONAL_MANAGER, Role.SALESPERSON)
+
+
+def _bands(matrix, bands) -> list[AuthorityBand]:
+    return [AuthorityBand(matrix=matrix, min_amount=Decimal(lo),
+                          max_amount=Decimal(hi) if hi else None, steps=[str(s) for s in steps])
+            for lo, hi, steps in bands]
+
+
+def _seed_empty() -> dict[str, User]:
+    """The same company as below, written in a few bulk statements: the path every test that
+    asks for the demo people takes (an empty database), about 20 statements instead of 300."""
+    regions = {r.code: r for r in Region.objects.bulk_create(
+        [Region(code=code, name=name) for code, name in REGIONS])}
+    departments = {d.code: d for d in Department.objects.bulk_create(
+        [Department(code=code, name=name) for code, name in DEPARTMENTS])}
+    password = make_password(DEMO_PASSWORD)  # one hash: every demo login has this password
+    people = User.objects.bulk_create([
+        User(username=username, display_name=display, email=f"{username}@countersign.example",
+             department=departments[dept], region=regions[region] if region else None,
+             grade=grade, is_staff=username in ("admin", "finance"),
+             is_superuser=username == "admin", password=password)
+        for username, display, dept, region, _manager, _roles, grade in PEOPLE])
+    users = {u.username: u for u in people}
+    for username, _display, _dept, _region, manager, _roles, _grade in PEOPLE:
+        users[username].manager = users[manager] if manager else None
+    User.objects.bulk_update(people, ["manager"])
+    RoleAssignment.objects.bulk_create([
+        RoleAssignment(user=users[username], role=role,
+                       region=users[username].region if _regional(role) else None)
+        for username, _display, _dept, _region, _manager, roles, _grade in PEOPLE
+        for role in roles])
+    matrices = AuthorityMatrix.objects.bulk_create([
+        AuthorityMatrix(kind=kind, category=category, region=None)
+        for kind, category, _bands_ in MATRIX])
+    AuthorityBand.objects.bulk_create([
+        band for matrix, (_kind, _category, bands) in zip(matrices, MATRIX, strict=True)
+        for band in _bands(matrix, bands)])
+    return users
+
+
 @transaction.atomic
 def seed_org() -> dict[str, User]:
+    if not (Region.objects.exists() or Department.objects.exists() or User.objects.exists()
+            or AuthorityMatrix.objects.exists()):
+        return _seed_empty()
     regions = {
         code: Region.objects.update_or_create(code=code, defaults={"name": name})[0]
         for code, name in REGIONS
@@ -100,20 +146,12 @@ def seed_org() -> dict[str, User]:
         user.save()
         users[username] = user
         for role in roles:
-            role_region = user.region if role in (Role.REGIONAL_MANAGER, Role.SALESPERSON) else None
+            role_region = user.region if _regional(role) else None
             RoleAssignment.objects.get_or_create(user=user, role=role, region=role_region)
     for kind, category, bands in MATRIX:
         matrix, created = AuthorityMatrix.objects.get_or_create(
             kind=kind, category=category, region=None
         )
         if created:
-            AuthorityBand.objects.bulk_create(
-                AuthorityBand(
-                    matrix=matrix,
-                    min_amount=Decimal(lo),
-                    max_amount=Decimal(hi) if hi else None,
-                    steps=[str(s) for s in steps],
-                )
-                for lo, hi, steps in bands
-            )
+            AuthorityBand.objects.bulk_create(_bands(matrix, bands))
     return users
