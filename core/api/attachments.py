@@ -8,6 +8,7 @@ the OpenAPI tags and summaries with `extend_schema_view`, which keeps each subcl
 own. The classes here carry no docstrings on purpose: drf-spectacular would show a base class's
 docstring as the description of every subclass's operations."""
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
@@ -44,8 +45,11 @@ def attachments_of(subject) -> QuerySet[Attachment]:
 
 
 class SubjectMixin:
-    def subject(self, pk: int):  # the object with `request_pk`, or NotFoundError
-        raise NotImplementedError
+    # The process's finder: the object with `request_pk` if the user may see it, else
+    # NotFoundError (e.g. workflows.expenses.api.common.visible_claim, bound in a subclass).
+    def subject(self, pk: int):
+        raise ImproperlyConfigured(f"{type(self).__name__} must say how it finds its object: "
+                                   "define subject(pk).")
 
 
 class AttachmentsView(SubjectMixin, ListAPIView):
