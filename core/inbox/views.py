@@ -82,6 +82,7 @@ def inbox(request):
     page = _page(request, tasks)
     return render(request, "inbox/inbox.html", {
         "tab": scope, "page": page, "form": form, "now": timezone.now(),
+        "filtered": filters != selectors.TaskFilters(),
     })
 
 

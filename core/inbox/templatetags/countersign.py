@@ -205,7 +205,8 @@ def task_rows(context, page, tab):
                                      labels[5], _when(t.created), labels[6], due))
         rows.append(format_html("<tr>{}</tr>", _joined("", cells)))
     if not rows:
-        empty = (_("Nothing waits for you. Well done.") if tab in ("inbox", "home")
+        empty = (_("No task matches these filters.") if context.get("filtered")
+                 else _("Nothing waits for you. Well done.") if tab in ("inbox", "home")
                  else _("No unclaimed tasks for your roles.") if tab == "queue"
                  else _("You have not decided anything yet."))
         rows.append(format_html('<tr><td colspan="8" class="hint">{}</td></tr>', empty))

@@ -94,6 +94,9 @@ def test_valid_filters_still_apply_and_the_bad_one_is_named_when_one_field_is_wr
     assert response.context["form"].errors.keys() == {"amount_max"}
     assert 'value="abc"' in response.content.decode()
 
+    nothing = login("east_mgr").get("/inbox/?amount_min=99999")
+    assert listed(nothing) == [] and "No task matches these filters." in nothing.content.decode()
+
 
 def test_inbox_empty_when_user_holds_nothing(login, submit):
     submit()
