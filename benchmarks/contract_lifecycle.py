@@ -12,10 +12,8 @@ mix legal and finance.
 """
 
 import argparse
-import statistics
 import sys
 import time
-from collections import defaultdict
 from decimal import Decimal
 from pathlib import Path
 
@@ -57,7 +55,6 @@ def prepare():
 
 
 def run(contracts: int) -> tuple[list[dict], dict]:
-    from django.db import connection
 
     from core.inbox import services as inbox
     from core.inbox.models import Request, WorkItem
@@ -67,22 +64,7 @@ def run(contracts: int) -> tuple[list[dict], dict]:
     users, reps, customers = prepare()
     deciders = {"regional_review": users["east_mgr"], "legal_review": users["legal"],
                 "credit_review": users["finance"]}
-    times: dict[str, list[float]] = defaultdict(list)
-    statements: dict[str, list[int]] = defaultdict(list)
-    after_commit: dict[str, list[int]] = defaultdict(list)
-    jobs = harness.AfterCommit().install()
-
-    def step(name, fn, **kwargs):
-        counter, job_counter = harness.Counter(), harness.Counter()
-        start = time.perf_counter()
-        with connection.execute_wrapper(counter):
-            result = fn(**kwargs)
-        times[name].append((time.perf_counter() - start) * 1000)
-        with connection.execute_wrapper(job_counter):
-            jobs.run()
-        statements[name].append(counter.n)
-        after_commit[name].append(job_counter.n)
-        return result
+    step = harness.Steps()
 
     def open_items(req):
         return list(WorkItem.objects.filter(request=req, status="open").order_by("pk"))
@@ -111,12 +93,7 @@ def run(contracts: int) -> tuple[list[dict], dict]:
              actor=users["gm"])
     elapsed = time.perf_counter() - started
     signed = Contract.objects.filter(state=ContractState.SIGNED).count()
-    rows = [
-        {"step": name, "SQL in transaction": f"{statistics.median(statements[name]):.0f}",
-         "SQL after commit (jobs)": f"{statistics.median(after_commit[name]):.0f}",
-         "p50 ms": f"{harness.p50(times[name]):.2f}", "p95 ms": f"{harness.p95(times[name]):.2f}"}
-        for name in times
-    ]
+    rows = step.rows()
     summary = {"contracts": contracts, "signed": signed, "seconds": elapsed,
                "per_s": contracts / elapsed}
     return rows, summary
@@ -133,8 +110,7 @@ def main():
     rows, summary = run(args.contracts)
     print(f"Sales contract lifecycle, {summary['contracts']:,} contracts on {harness.machine()} "
           f"(load {load} -> {harness.load()})")
-    print(harness.table(rows, ["step", "SQL in transaction", "SQL after commit (jobs)",
-                               "p50 ms", "p95 ms"]))
+    print(harness.table(rows, harness.STEP_COLUMNS))
     print("Step times exclude the jobs it queues (notifications: Celery workers in production); "
           "they run right after each step and their statements are shown apart.")
     print(f"signed: {summary['signed']:,} of {summary['contracts']:,} · "

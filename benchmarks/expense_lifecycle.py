@@ -8,10 +8,8 @@ Prints claims per second and, per step, the SQL statements issued and p50/p95 ti
 """
 
 import argparse
-import statistics
 import sys
 import time
-from collections import defaultdict
 from datetime import date
 from pathlib import Path
 
@@ -43,7 +41,6 @@ def prepare():
 
 
 def run(claims: int) -> tuple[list[dict], dict]:
-    from django.db import connection
 
     from core.inbox import services as inbox
     from core.inbox.models import Request, WorkItem
@@ -52,22 +49,7 @@ def run(claims: int) -> tuple[list[dict], dict]:
 
     users, year = prepare()
     reps = [users[n] for n in ("east_rep1", "east_rep2", "east_rep3")]
-    times: dict[str, list[float]] = defaultdict(list)
-    statements: dict[str, list[int]] = defaultdict(list)
-    after_commit: dict[str, list[int]] = defaultdict(list)
-    jobs = harness.AfterCommit().install()
-
-    def step(name, fn, **kwargs):
-        counter, job_counter = harness.Counter(), harness.Counter()
-        start = time.perf_counter()
-        with connection.execute_wrapper(counter):
-            result = fn(**kwargs)
-        times[name].append((time.perf_counter() - start) * 1000)
-        with connection.execute_wrapper(job_counter):
-            jobs.run()
-        statements[name].append(counter.n)
-        after_commit[name].append(job_counter.n)
-        return result
+    step = harness.Steps()
 
     started = time.perf_counter()
     for i in range(claims):
@@ -90,12 +72,7 @@ def run(claims: int) -> tuple[list[dict], dict]:
              actor=users["finance_clerk"])
     elapsed = time.perf_counter() - started
     paid = ExpenseClaim.objects.filter(state=ClaimState.PAID).count()
-    rows = [
-        {"step": name, "SQL in transaction": f"{statistics.median(statements[name]):.0f}",
-         "SQL after commit (jobs)": f"{statistics.median(after_commit[name]):.0f}",
-         "p50 ms": f"{harness.p50(times[name]):.2f}", "p95 ms": f"{harness.p95(times[name]):.2f}"}
-        for name in times
-    ]
+    rows = step.rows()
     summary = {"claims": claims, "paid": paid, "seconds": elapsed,
                "claims_per_s": claims / elapsed}
     return rows, summary
@@ -112,8 +89,7 @@ def main():
     rows, summary = run(args.claims)
     print(f"Expense claim lifecycle, {summary['claims']:,} claims on {harness.machine()} "
           f"(load {load} -> {harness.load()})")
-    print(harness.table(rows, ["step", "SQL in transaction", "SQL after commit (jobs)",
-                               "p50 ms", "p95 ms"]))
+    print(harness.table(rows, harness.STEP_COLUMNS))
     print("Step times exclude the jobs it queues (notifications, payment: Celery workers in "
           "production); they run right after each step and their statements are shown apart.")
     print(f"paid: {summary['paid']:,} of {summary['claims']:,} · {summary['seconds']:.1f} s · "

@@ -203,3 +203,43 @@ def table(rows: list[dict], columns: list[str]) -> str:
     sep = "-+-".join("-" * widths[c] for c in columns)
     body = "\n".join(" | ".join(str(r.get(c, "")).ljust(widths[c]) for c in columns) for r in rows)
     return f"{line}\n{sep}\n{body}"
+
+
+STEP_COLUMNS = ["step", "SQL in transaction", "SQL after commit (jobs)", "p50 ms", "p95 ms"]
+
+
+class Steps:
+    """Times the steps of a lifecycle: each call runs one service call, counts its statements,
+    then runs the jobs it queued (outside its time) and counts theirs apart."""
+
+    def __init__(self):
+        from collections import defaultdict
+
+        self.times: dict[str, list[float]] = defaultdict(list)
+        self.statements: dict[str, list[int]] = defaultdict(list)
+        self.after_commit: dict[str, list[int]] = defaultdict(list)
+        self.jobs = AfterCommit().install()
+
+    def __call__(self, name, fn, **kwargs):
+        from django.db import connection
+
+        counter, job_counter = Counter(), Counter()
+        start = time.perf_counter()
+        with connection.execute_wrapper(counter):
+            result = fn(**kwargs)
+        self.times[name].append((time.perf_counter() - start) * 1000)
+        with connection.execute_wrapper(job_counter):
+            self.jobs.run()
+        self.statements[name].append(counter.n)
+        self.after_commit[name].append(job_counter.n)
+        return result
+
+    def rows(self) -> list[dict]:
+        """One row a step, in the order the steps first ran (STEP_COLUMNS)."""
+        return [
+            {"step": name,
+             "SQL in transaction": f"{statistics.median(self.statements[name]):.0f}",
+             "SQL after commit (jobs)": f"{statistics.median(self.after_commit[name]):.0f}",
+             "p50 ms": f"{p50(self.times[name]):.2f}", "p95 ms": f"{p95(self.times[name]):.2f}"}
+            for name in self.times
+        ]
