@@ -26,8 +26,10 @@ class TxScope:
     def _valid(self, state) -> bool:
         block, marker, _values = state
         conn = transaction.get_connection()
+        # Newest first: the marker was queued by this transaction, after anything older (a
+        # test's outer transaction can hold thousands of callbacks).
         return (block in conn.atomic_blocks
-                and any(entry[1] is marker for entry in conn.run_on_commit))
+                and any(entry[1] is marker for entry in reversed(conn.run_on_commit)))
 
     def get(self) -> dict | None:
         """This transaction's values, or None when nothing was kept in it."""
