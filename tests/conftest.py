@@ -1,8 +1,10 @@
 import os
 import shutil
+import sys
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 
 
@@ -62,3 +64,26 @@ def personas(db):
 @pytest.fixture
 def on_postgres():
     return connection.vendor == "postgresql"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_sla_cache():
+    # core.inbox.sla caches rules and holidays for a minute: no test may see another's rows.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def figure(request, capsys):
+    """figure("decisions", 500): print a `FIGURE:` line (shown even without -s) and keep it
+    with the test's report, for the measured figures of issue 9's tests."""
+
+    def record(name: str, value, unit: str = "") -> None:
+        line = f"FIGURE: {request.node.name}: {name} = {value}{' ' + unit if unit else ''}"
+        request.node.user_properties.append((name, value))
+        with capsys.disabled():
+            sys.stdout.write(f"\n{line}\n")
+            sys.stdout.flush()
+
+    return record

@@ -1,12 +1,10 @@
 """Fixtures for the fault tests: a private Redis, a Celery worker on it, and the expense and demo
 requests they drive. Everything started here is stopped in the fixture's teardown."""
 
-import sys
 from datetime import date
 from decimal import Decimal
 
 import pytest
-from django.core.cache import cache
 
 from config.celery import app
 from core.inbox import outbox
@@ -15,29 +13,6 @@ from .helpers import REDIS_SERVER, CeleryWorker, RedisServer
 
 YEAR = 2026
 MARCH = date(YEAR, 3, 10)
-
-
-@pytest.fixture
-def figure(request, capsys):
-    """figure("name", value, "unit") prints `FIGURE: name = value unit` past pytest's capture
-    (the figures are what the reliability report quotes) and keeps it on the test's report."""
-
-    def record(name: str, value, unit: str = "") -> None:
-        line = f"FIGURE: {request.node.name}: {name} = {value}{' ' + unit if unit else ''}"
-        request.node.user_properties.append((name, value))
-        with capsys.disabled():
-            sys.stdout.write(f"\n{line}\n")
-            sys.stdout.flush()
-
-    return record
-
-
-@pytest.fixture(autouse=True)
-def _fresh_sla_cache():
-    # core.inbox.sla caches rules and holidays for a minute: no test may see another's rows.
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

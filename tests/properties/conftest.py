@@ -11,8 +11,6 @@ An unknown profile name falls back to the CI run.
 
 import os
 
-import pytest
-from django.core.cache import cache
 from hypothesis import HealthCheck, settings
 
 PROFILES = {
@@ -41,9 +39,3 @@ def machine_settings() -> settings:
     return PROFILES[PROFILE]
 
 
-@pytest.fixture(autouse=True)
-def _fresh_sla_cache():
-    # core.inbox.sla caches rules and holidays for a minute: no test may see another's rows.
-    cache.clear()
-    yield
-    cache.clear()

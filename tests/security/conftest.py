@@ -2,10 +2,8 @@
 by the services (built once per module, rolled back at its end), logged-in clients per persona,
 row snapshots, and `figure` for the report's FIGURE lines."""
 
-import sys
 
 import pytest
-from django.core.cache import cache
 from django.db import connection, transaction
 from django.test import Client, override_settings
 from rest_framework.test import APIClient
@@ -13,14 +11,6 @@ from rest_framework.test import APIClient
 from core.org.models import User
 
 from .world import build_world
-
-
-@pytest.fixture(autouse=True)
-def _fresh_sla_cache():
-    # core.inbox.sla caches rules and holidays for a minute: no test may see another's rows.
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture(autouse=True)
@@ -71,15 +61,3 @@ def api(db):
     return client_for
 
 
-@pytest.fixture
-def figure(request, capsys):
-    """figure("name", value) prints `FIGURE: <test>: name = value` past pytest's capture."""
-
-    def record(name: str, value, unit: str = "") -> None:
-        line = f"FIGURE: {request.node.name}: {name} = {value}{' ' + unit if unit else ''}"
-        request.node.user_properties.append((name, value))
-        with capsys.disabled():
-            sys.stdout.write(f"\n{line}\n")
-            sys.stdout.flush()
-
-    return record

@@ -1,19 +1,10 @@
 from decimal import Decimal
 
 import pytest
-from django.core.cache import cache
 
 from core.inbox.models import Request
 from core.org.models import Role, RoleAssignment
 from workflows.demo.services import demo_submit
-
-
-@pytest.fixture(autouse=True)
-def _fresh_sla_cache():
-    # sla.py caches rules and holidays for a minute: no test may see another's rows.
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

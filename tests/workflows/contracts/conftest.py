@@ -1,7 +1,6 @@
 from decimal import Decimal
 
 import pytest
-from django.core.cache import cache
 
 from core.inbox import services as inbox
 from core.inbox.models import Request, WorkItem, WorkItemStatus
@@ -11,14 +10,6 @@ from workflows.contracts.services import contract_create, contract_submit, custo
 
 EAST_CODE = "91350100M000100Y43"
 OTHER_CODE = "91110000600037341L"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_sla_cache():
-    # core.inbox.sla caches rules and holidays for a minute: no test may see another's rows.
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def request_of(contract: Contract) -> Request:

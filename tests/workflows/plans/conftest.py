@@ -4,7 +4,6 @@ drafts, the regional managers (east_mgr, south_mgr, north_mgr) confirm, the CEO 
 from decimal import Decimal
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 
 from core.inbox import services as inbox
@@ -17,14 +16,6 @@ from workflows.plans.services.common import grid_of
 YEAR = timezone.localdate().year
 NEXT = YEAR + 1
 MANAGERS = {"east": "east_mgr", "south": "south_mgr", "north": "north_mgr"}
-
-
-@pytest.fixture(autouse=True)
-def _fresh_sla_cache():
-    # core.inbox.sla caches rules and holidays for a minute: no test may see another's rows.
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def fresh(obj):

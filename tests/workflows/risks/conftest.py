@@ -1,7 +1,6 @@
 from datetime import timedelta
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 
 from core.inbox.models import Request, WorkItem, WorkItemStatus
@@ -13,14 +12,6 @@ TODAY = timezone.localdate
 
 # (likelihood, impact) that make each level with the default bands.
 LOW, MEDIUM, HIGH, CRITICAL = (2, 2), (3, 3), (4, 4), (5, 5)
-
-
-@pytest.fixture(autouse=True)
-def _fresh_sla_cache():
-    # core.inbox.sla caches rules and holidays for a minute: no test may see another's rows.
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def fresh(obj):

@@ -2,7 +2,6 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 from rest_framework.test import APIClient
 
@@ -73,14 +72,6 @@ def open_item(kind: str, object_id: int) -> WorkItem:
 
 def fresh(obj):
     return type(obj).objects.get(pk=obj.pk)
-
-
-@pytest.fixture(autouse=True)
-def _fresh_sla_cache():
-    # core.inbox.sla caches rules and holidays for a minute: no test may see another's rows.
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -1,7 +1,6 @@
 from decimal import Decimal
 
 import pytest
-from django.core.cache import cache
 
 from core.inbox import services as inbox
 from core.org.models import Department
@@ -27,14 +26,6 @@ STANDARDS = [
     (ItemType.MEALS, "", 1, 99, "100.00", OverStandard.REFUSE),
     (ItemType.ENTERTAINMENT, "", 1, 99, "200.00", OverStandard.EXTRA_APPROVAL),
 ]
-
-
-@pytest.fixture(autouse=True)
-def _fresh_sla_cache():
-    # core.inbox.sla caches rules and holidays for a minute: no test may see another's rows.
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
