@@ -13,7 +13,8 @@ Rows:
 - bare: benchmarks/bareflow, a viewflow flow with two human View tasks and nothing else,
   driven as viewflow's own task page does on POST (lock, load, owner check, start, form save,
   execute, next task). The pass mark compares with it. For information, the same with a
-  Switch gateway after the first task, as our route has after each step.
+  Switch gateway after the first task: what routing after each step costs viewflow as a
+  separate node (ours routes inside the task node, core/inbox/nodes.py RoutedView).
 - floor: a step's statements recorded (its commit turned into a rollback, sequences reset) and
   sent again by psycopg2 in one transaction with its commit; and only its row writes.
 Ours and bare alternate sample by sample, so drift on a shared machine hits both alike.

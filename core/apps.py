@@ -7,5 +7,5 @@ class CoreConfig(AppConfig):
     verbose_name = _("Countersign core")
 
     def ready(self):
-        from . import fsm_guard  # noqa: F401  (connects the transition announcement)
+        from . import fsm_guard  # noqa: F401  (connects the transition count)
         from .api import authentication  # noqa: F401  (a password change ends the token)

@@ -1,40 +1,48 @@
 """The database refuses a state change that did not come through an FSM transition.
 
 django-fsm-2 guards the Python side (`protected=True`), but `Model.objects.filter(...).update(
-state=...)` or raw SQL would go around it. On PostgreSQL each governed model carries a trigger
-that refuses an UPDATE changing its state unless the row was announced in this transaction by a
-transition: the `pre_transition` signal adds "<table>:<pk>" to a transaction-local setting
-(`set_config(..., true)`), and the trigger looks for it. Outside PostgreSQL nothing is checked.
+state=...)` or raw SQL would go around it. Each governed model counts its transitions
+(`Governed.transitions`): the `pre_transition` signal adds one, and the same UPDATE that writes
+the new state writes the new count. On PostgreSQL the model's trigger refuses an UPDATE that
+changes the state without raising the count, so a state written any other way is refused, and
+so is a transition saved from a stale copy of the row. Outside PostgreSQL nothing is checked.
 """
 
 import pgtrigger
-from django.db import connection
+from django.db import models
 from django.dispatch import receiver
+from django.utils.translation import gettext_lazy as _
 from django_fsm.signals import pre_transition
 
-SETTING = "countersign.transitions"
+
+class Governed(models.Model):
+    """Mixed into every model whose `state` only FSM transitions may change."""
+
+    transitions = models.PositiveIntegerField(_("state transitions"), default=0, db_default=0,
+                                              editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, update_fields=None, **kwargs):
+        if update_fields is not None and "state" in update_fields:
+            update_fields = {*update_fields, "transitions"}
+        super().save(*args, update_fields=update_fields, **kwargs)
 
 
 def state_guard(table: str, field: str = "state") -> pgtrigger.Protect:
-    """The trigger for a model's Meta.triggers; `table` is the model's db_table."""
-    tag = f" {table}:"
+    """The trigger for a Governed model's Meta.triggers; `table` is the model's db_table."""
     return pgtrigger.Protect(
         name="state_by_transition_only",
         operation=pgtrigger.Update,
         condition=pgtrigger.Condition(
             f'OLD."{field}" IS DISTINCT FROM NEW."{field}" AND '
-            f"position('{tag}' || NEW.\"id\"::text || ' ' in "
-            f"coalesce(current_setting('{SETTING}', true), '') || ' ') = 0"
+            'NOT (NEW."transitions" > OLD."transitions")'
         ),
     )
 
 
 @receiver(pre_transition)
-def _announce(sender, instance, **kwargs):
-    if connection.vendor != "postgresql" or instance.pk is None:
-        return
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT set_config(%s, coalesce(current_setting(%s, true), '') || %s, true)",
-            [SETTING, SETTING, f" {instance._meta.db_table}:{instance.pk}"],
-        )
+def _count(sender, instance, **kwargs):
+    if isinstance(instance, Governed):
+        instance.transitions += 1

@@ -35,8 +35,8 @@ class BareFlow(flow.Flow):
 
 
 class BareRoutedFlow(flow.Flow):
-    """The same with a Switch gateway after the first approval, as our route has after each
-    step (for information: the decision-cost mark compares with BareFlow)."""
+    """The same with a Switch gateway after the first approval: what routing as a separate node
+    costs (for information: the decision-cost mark compares with BareFlow)."""
 
     process_title = "Bare approval with a gateway"
     lock_impl = lock.select_for_update_lock

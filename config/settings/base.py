@@ -99,7 +99,8 @@ AUTHENTICATION_BACKENDS = [
     # django-axes first: after AXES_FAILURE_LIMIT failed logins for one username from one
     # address, that pair is locked out for AXES_COOLOFF_TIME (pages and the token API alike).
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, whose per-request user comes with their roles in the same query.
+    "core.org.backends.UserWithRolesBackend",
 ]
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))

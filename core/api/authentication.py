@@ -12,6 +12,8 @@ from rest_framework.authentication import TokenAuthentication
 from rest_framework.authtoken.models import Token
 from rest_framework.exceptions import AuthenticationFailed
 
+from core.org.backends import keep_roles, role_codes
+
 
 def oldest_valid_token():
     age = getattr(settings, "API_TOKEN_AGE", settings.SESSION_COOKIE_AGE)
@@ -20,7 +22,15 @@ def oldest_valid_token():
 
 class ExpiringTokenAuthentication(TokenAuthentication):
     def authenticate_credentials(self, key):
-        user, token = super().authenticate_credentials(key)
+        # DRF's lookup, with the user's roles loaded in the same query (core.org.backends).
+        try:
+            token = (Token.objects.select_related("user")
+                     .annotate(role_codes=role_codes("user_id")).get(key=key))
+        except Token.DoesNotExist:
+            raise AuthenticationFailed(_("Invalid token.")) from None
+        user = keep_roles(token.user, token.role_codes)
+        if not user.is_active:
+            raise AuthenticationFailed(_("User inactive or deleted."))
         if token.created < oldest_valid_token():
             token.delete()
             raise AuthenticationFailed(

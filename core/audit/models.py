@@ -75,6 +75,20 @@ class AuditEvent(models.Model):
                     "RETURN NULL;"
                 ),
             ),
+            # The chain head follows every appended event, in the same statement: the head
+            # cannot disagree with the last event written, and appending costs no UPDATE.
+            # (SQLite, for trying the app, gets the same trigger from migration 0003.)
+            pgtrigger.Trigger(
+                name="audit_head_follows",
+                operation=pgtrigger.Insert,
+                level=pgtrigger.Row,
+                when=pgtrigger.After,
+                func=(
+                    "UPDATE audit_auditchainhead SET last_subject_seq = NEW.subject_seq, "
+                    "last_hash = NEW.hash WHERE subject_kind = NEW.subject_kind "
+                    "AND subject_id = NEW.subject_id; RETURN NULL;"
+                ),
+            ),
         ]
 
     def __str__(self):
@@ -83,7 +97,8 @@ class AuditEvent(models.Model):
 
 class AuditChainHead(models.Model):
     """The last link of each subject's chain: locked per subject while appending, and compared
-    with the events on verification so that a deleted last event is caught too."""
+    with the events on verification so that a deleted last event is caught too. Created before
+    a subject's first event; the database moves it with every event (audit_head_follows)."""
 
     subject_kind = models.CharField(max_length=32)
     subject_id = models.CharField(max_length=64)

@@ -120,8 +120,5 @@ def record(
         ev.hash = link_hash(
             {**ev.__dict__, "actor_id": ev.actor_id, "on_behalf_of_id": ev.on_behalf_of_id}
         )
-        ev.save(force_insert=True)
-        head.last_subject_seq = ev.subject_seq
-        head.last_hash = ev.hash
-        head.save(update_fields=["last_subject_seq", "last_hash"])
+        ev.save(force_insert=True)  # the database moves the head along (audit_head_follows)
     return ev

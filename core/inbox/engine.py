@@ -3,13 +3,13 @@
 A governed process's flow uses these as node callbacks:
 
     start = flow.StartHandle(engine.start_process).Next(this.approve)
-    approve = flow.View(engine.task_view).Assign(engine.chain_assignee)
-                  .onCreate(engine.chain_task_created).Next(this.route)
-    route = (flow.Switch().Case(this.approve, engine.next_chain_step)
-             .Case(this.revise, engine.returned_to_submitter)
-             .Case(this.rejected, engine.was_rejected).Default(this.<after approvals>))
-    revise = flow.View(engine.task_view).Assign(engine.submitter_of)
-                 .onCreate(engine.revision_task_created).Next(this.route)
+    approve = (RoutedView(engine.task_view).Assign(engine.chain_assignee)
+               .onCreate(engine.chain_task_created)
+               .Case(this.approve, engine.next_chain_step)
+               .Case(this.revise, engine.returned_to_submitter)
+               .Case(this.rejected, engine.was_rejected).Default(this.<after approvals>))
+    revise = <the same, RoutedView(...).Assign(engine.submitter_of)
+                 .onCreate(engine.revision_task_created)>
 """
 
 from django.db import transaction
@@ -147,12 +147,12 @@ def role_task_created(activation, *, step_code: str, step_label, role: str,
     excluded = {req.submitter_id} | {d.pk for d in org.deputies_of(req.submitter_id,
                                                                    kind=req.kind)}
     region_id = req.region_id if by_region else None
-    people = {u.pk: u for u in org.holders_of(role, region_id)}
-    everyone = list(people)
+    names = org.holder_names(role, region_id)
+    everyone = list(names)
     holders = [pk for pk in everyone if pk not in excluded]
     if not holders:
-        people = {u.pk: u for u in org.holders_of("admin") if u.pk not in excluded}
-        holders = list(people)
+        names = {pk: n for pk, n in org.holder_names("admin").items() if pk not in excluded}
+        holders = list(names)
     task = activation.task
     if len(holders) == 1:
         task.owner_id = holders[0]
@@ -162,7 +162,7 @@ def role_task_created(activation, *, step_code: str, step_label, role: str,
     # submitter is one of them: a reassignment may go up their line, not only to the admins.
     open_work_item(activation, step_code=step_code, step_label=step_label, step_index=-1,
                    candidate_ids=holders, parallel=parallel, eligible_ids=everyone,
-                   people=people)
+                   names=names)
 
 
 def next_chain_step(activation) -> bool:
@@ -201,7 +201,7 @@ def open_work_item(
     is_revision: bool = False,
     parallel: bool = False,
     eligible_ids=(),
-    people: dict | None = None,
+    names: dict[int, str] | None = None,
 ) -> WorkItem:
     """Create the inbox row for a human task just created by viewflow, and tell its people."""
     req = request_of(activation.process)
@@ -235,7 +235,7 @@ def open_work_item(
         )
     waiting = [task.owner_id] if task.owner_id else candidate_ids
     set_waiting(req, step=step_code, user_ids=waiting, since=now, save=False, add=parallel,
-                people=people)
+                names=names)
     notify.on_commit_many(
         waiting,
         kind="assigned",
@@ -251,7 +251,7 @@ WAITING_FIELDS = ["current_step", "waiting_on_ids", "waiting_on_names", "since"]
 
 
 def set_waiting(req: Request, *, step: str, user_ids, since=None, save: bool = True,
-                add: bool = False, people: dict | None = None) -> None:
+                add: bool = False, names: dict[int, str] | None = None) -> None:
     """Record where the request waits: the step's code (pages translate it) and on whom.
 
     `add` joins a parallel step to those already open ("legal_review+credit_review").
@@ -260,15 +260,16 @@ def set_waiting(req: Request, *, step: str, user_ids, since=None, save: bool = T
     if add and req.current_step:
         step = f"{req.current_step}+{step}"
         user_ids = [*(req.waiting_on_ids or []), *user_ids]
-    known = people or {}
-    if all(pk in known for pk in user_ids):  # the caller has them loaded already
-        people = sorted((known[pk] for pk in set(user_ids)), key=lambda u: u.pk)
+    known = names or {}
+    if all(pk in known for pk in user_ids):  # the caller has their names already
+        people = [(pk, known[pk]) for pk in sorted(set(user_ids))]
     else:
-        people = list(User.objects.filter(pk__in=user_ids).only("username", "display_name")
-                      .order_by("pk"))
+        people = [(pk, User.name_from(*rest)) for pk, *rest in
+                  User.objects.filter(pk__in=user_ids).order_by("pk")
+                  .values_list("pk", *User.NAME_FIELDS)]
     req.current_step = step
-    req.waiting_on_ids = [p.pk for p in people]
-    req.waiting_on_names = ", ".join(str(p) for p in people)[:300]
+    req.waiting_on_ids = [pk for pk, _name in people]
+    req.waiting_on_names = ", ".join(name for _pk, name in people)[:300]
     req.since = since or timezone.now()
     if save:
         req.save(update_fields=WAITING_FIELDS)

@@ -8,7 +8,18 @@ from viewflow import this
 from viewflow.workflow import flow
 
 from . import engine, locks
-from .nodes import Route
+from .nodes import RoutedView
+
+
+def chain_routes(node: RoutedView, after) -> RoutedView:
+    """Where a decision on a chain step leads: the next step of the chain (or back to the step
+    a return names), the submitter's revision, the end on a rejection, otherwise `after`."""
+    return (
+        node.Case(this.approve, engine.next_chain_step)
+        .Case(this.revise, engine.returned_to_submitter)
+        .Case(this.rejected, engine.was_rejected)
+        .Default(after)
+    )
 
 
 class ApprovalSteps:
@@ -19,20 +30,15 @@ class ApprovalSteps:
     lock_impl = locks.row_lock
 
     start = flow.StartHandle(engine.start_process).Next(this.approve)
-    approve = (
-        flow.View(engine.task_view).Annotation(title=_("Approve"))
-        .Assign(engine.chain_assignee).onCreate(engine.chain_task_created).Next(this.route)
+    approve = chain_routes(
+        RoutedView(engine.task_view).Annotation(title=_("Approve"))
+        .Assign(engine.chain_assignee).onCreate(engine.chain_task_created),
+        this.after_approvals,
     )
-    route = (
-        Route()
-        .Case(this.approve, engine.next_chain_step)
-        .Case(this.revise, engine.returned_to_submitter)
-        .Case(this.rejected, engine.was_rejected)
-        .Default(this.after_approvals)
-    )
-    revise = (
-        flow.View(engine.task_view).Annotation(title=_("Revise"))
-        .Assign(engine.submitter_of).onCreate(engine.revision_task_created).Next(this.route)
+    revise = chain_routes(
+        RoutedView(engine.task_view).Annotation(title=_("Revise"))
+        .Assign(engine.submitter_of).onCreate(engine.revision_task_created),
+        this.after_approvals,
     )
     after_approvals = flow.End()
     rejected = flow.End()

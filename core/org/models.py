@@ -74,8 +74,15 @@ class User(AbstractUser):
         verbose_name = _("user")
         verbose_name_plural = _("users")
 
+    # What a person is called on every page and list (also built from plain values).
+    NAME_FIELDS = ("display_name", "first_name", "last_name", "username")
+
+    @staticmethod
+    def name_from(display_name: str, first_name: str, last_name: str, username: str) -> str:
+        return display_name or f"{first_name} {last_name}".strip() or username
+
     def __str__(self):
-        return self.display_name or self.get_full_name() or self.username
+        return self.name_from(*(getattr(self, f) for f in self.NAME_FIELDS))
 
     def clean(self):
         super().clean()

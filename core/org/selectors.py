@@ -42,6 +42,17 @@ def holders_of(role: str, region_id: int | None = None) -> QuerySet[User]:
     return User.objects.filter(Exists(assignments), is_active=True).order_by("id")
 
 
+def holder_names(role: str, region_id: int | None = None) -> dict[int, str]:
+    """{id: name} of the same people as holders_of, in id order, from plain values (what a new
+    task's queue and waiting list need, without loading whole users)."""
+    rows = RoleAssignment.objects.filter(role=role, user__is_active=True)
+    if role in REGIONAL_ROLES and region_id is not None:
+        rows = rows.filter(region_id=region_id)
+    fields = [f"user__{f}" for f in User.NAME_FIELDS]
+    return {pk: User.name_from(*names)
+            for pk, *names in rows.order_by("user_id").values_list("user_id", *fields)}
+
+
 def roles_of(user: User) -> set[str]:
     cached = getattr(user, "_countersign_roles", None)
     if cached is None:
@@ -82,8 +93,8 @@ def preload_delegations(*, deputies=(), principals=(), on: date | None = None) -
     principals = {getattr(u, "pk", u) for u in principals}
     # Plain values first: most days nobody delegates, and then this is all it costs.
     rows = [Delegation(id=pk, principal_id=p, deputy_id=d, kinds=kinds) for pk, p, d, kinds in
-            Delegation.objects.filter(_active(on))
-            .filter(Q(deputy_id__in=deputies) | Q(principal_id__in=principals))
+            Delegation.objects.filter(Q(deputy_id__in=deputies) | Q(principal_id__in=principals),
+                                      starts_on__lte=on, ends_on__gte=on)
             .values_list("id", "principal_id", "deputy_id", "kinds")]
     if rows:
         people = User.objects.in_bulk({r.principal_id for r in rows} | {r.deputy_id for r in rows})

@@ -34,6 +34,31 @@ def test_raw_sql_update_of_state_is_refused(personas):
     assert DemoRequest.objects.get(pk=demo.pk).state == "submitted"
 
 
+def test_transition_saved_from_a_stale_copy_is_refused_when_another_committed_first(personas):
+    demo = submitted(personas)
+    stale = DemoRequest.objects.get(pk=demo.pk)
+    fresh = DemoRequest.objects.get(pk=demo.pk)
+    fresh.withdraw()
+    fresh.save(update_fields=["state"])
+
+    stale.approve()  # still "submitted" in this copy, but the row has moved on
+    with pytest.raises(DatabaseError, match="state_by_transition_only"), transaction.atomic():
+        stale.save(update_fields=["state"])
+    assert DemoRequest.objects.get(pk=demo.pk).state == "withdrawn"
+
+
+def test_each_transition_counted_when_saved_with_state_only(personas):
+    demo = submitted(personas)
+    before = DemoRequest.objects.get(pk=demo.pk).transitions
+    demo = DemoRequest.objects.get(pk=demo.pk)
+    demo.return_for_revision()
+    demo.save(update_fields=["state"])
+    demo.resubmit()
+    demo.save(update_fields=["state"])
+
+    assert DemoRequest.objects.get(pk=demo.pk).transitions == before + 2
+
+
 def test_other_columns_can_still_be_updated(personas):
     demo = submitted(personas)
     DemoRequest.objects.filter(pk=demo.pk).update(title="Renamed")

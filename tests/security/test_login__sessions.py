@@ -119,8 +119,6 @@ def test_token_stops_working_when_the_user_is_deactivated(personas, client):
     assert client.get("/api/tasks/", HTTP_AUTHORIZATION=f"Token {token}").status_code == 401
 
 
-
-
 def test_token_stops_working_when_the_session_age_has_passed(personas, client):
     with time_machine.travel(timezone.now(), tick=False) as traveller:
         token = _token(client)

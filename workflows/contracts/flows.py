@@ -8,7 +8,7 @@ from viewflow.workflow import flow
 
 from core.inbox import engine
 from core.inbox.flows import ApprovalSteps
-from core.inbox.nodes import Route
+from core.inbox.nodes import Route, RoutedView
 
 from .services.contracts import FINANCE_STEP, LEGAL_STEP, REGIONAL_STEP
 
@@ -18,11 +18,8 @@ class ContractFlow(ApprovalSteps, flow.Flow):
 
     start = flow.StartHandle(engine.start_process).Next(this.regional_review)
     regional_review = (
-        flow.View(engine.task_view).Annotation(title=_("Regional review"))
-        .onCreate(this.regional_created).Next(this.after_regional)
-    )
-    after_regional = (
-        Route()
+        RoutedView(engine.task_view).Annotation(title=_("Regional review"))
+        .onCreate(this.regional_created)
         .Case(this.revise, engine.returned_to_submitter)
         .Case(this.rejected, engine.was_rejected)
         .Default(this.split)

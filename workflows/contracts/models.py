@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 
-from core.fsm_guard import state_guard
+from core.fsm_guard import Governed, state_guard
 from core.money import MoneyField
 
 from .rules import uscc_error
@@ -90,7 +90,7 @@ class ContractState(models.TextChoices):
     SUPERSEDED = "superseded", _("Superseded by an amendment")
 
 
-class Contract(models.Model):
+class Contract(Governed):
     audit_kind = "contract"
 
     number = models.CharField(_("number"), max_length=40, blank=True, db_index=True)

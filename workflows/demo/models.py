@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 
-from core.fsm_guard import state_guard
+from core.fsm_guard import Governed, state_guard
 from core.money import MoneyField
 
 
@@ -17,7 +17,7 @@ class DemoState(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
-class DemoRequest(models.Model):
+class DemoRequest(Governed):
     """A plain request with an amount: the smallest thing the task engine can route."""
 
     audit_kind = "demo"

@@ -10,8 +10,8 @@ from viewflow import this
 from viewflow.workflow import flow
 
 from core.inbox import engine
-from core.inbox.flows import ApprovalSteps
-from core.inbox.nodes import Route
+from core.inbox.flows import ApprovalSteps, chain_routes
+from core.inbox.nodes import RoutedView
 
 from .rules import FINANCE_STEP
 
@@ -20,16 +20,10 @@ class ExpenseFlow(ApprovalSteps, flow.Flow):
     process_title = _("Expense claim")
 
     # after the chain: finance's voucher review (a queue for finance)
-    after_approvals = (
-        flow.View(engine.task_view).Annotation(title=_("Voucher review"))
-        .onCreate(this.finance_task_created).Next(this.after_finance)
-    )
-    after_finance = (
-        Route()
-        .Case(this.approve, engine.next_chain_step)
-        .Case(this.revise, engine.returned_to_submitter)
-        .Case(this.rejected, engine.was_rejected)
-        .Default(this.pay)
+    after_approvals = chain_routes(
+        RoutedView(engine.task_view).Annotation(title=_("Voucher review"))
+        .onCreate(this.finance_task_created),
+        this.pay,
     )
     pay = flow.Handle().Annotation(title=_("Pay")).Next(this.paid)
     paid = flow.End()

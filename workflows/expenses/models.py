@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 
-from core.fsm_guard import state_guard
+from core.fsm_guard import Governed, state_guard
 from core.money import MoneyField
 
 MONTHS = range(1, 13)
@@ -53,7 +53,7 @@ class BudgetState(models.TextChoices):
     SUPERSEDED = "superseded", _("Superseded")
 
 
-class Budget(models.Model):
+class Budget(Governed):
     """One version of a year's budget for a department and category, split into quarters and
     months. A version comes into force only after approval (finance → sales GM → CEO)."""
 
@@ -261,7 +261,7 @@ class ClaimState(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
-class ExpenseClaim(models.Model):
+class ExpenseClaim(Governed):
     audit_kind = "expense"
 
     number = models.CharField(_("number"), max_length=40, blank=True, db_index=True)

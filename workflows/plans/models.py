@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 
-from core.fsm_guard import state_guard
+from core.fsm_guard import Governed, state_guard
 from core.money import MoneyField
 
 MONTHS = range(1, 13)
@@ -31,7 +31,7 @@ UNDER_WAY_STATES = (PlanState.DRAFT, PlanState.CONFIRMING, PlanState.CONFIRMED,
                     PlanState.IN_SIGN_OFF, PlanState.RETURNED)
 
 
-class Plan(models.Model):
+class Plan(Governed):
     """One version of a fiscal year's sales plan (policy 2.1, 4.1): the company target and its
     decomposition into regions × months and salespeople × months (RegionMonth, PersonMonth).
     Quarters and years are sums of months and never stored."""

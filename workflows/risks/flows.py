@@ -9,9 +9,18 @@ from viewflow.workflow import flow
 
 from core.inbox import engine
 from core.inbox.flows import ApprovalSteps
-from core.inbox.nodes import Route
+from core.inbox.nodes import Route, RoutedView
 
 from .services import routing
+
+
+def _decided(node: RoutedView) -> RoutedView:
+    """After the level's approver: the owner's revision, the end on a rejection, or approved."""
+    return (
+        node.Case(this.revise, engine.returned_to_submitter)
+        .Case(this.rejected, engine.was_rejected)
+        .Default(this.approved)
+    )
 
 
 class RiskFlow(ApprovalSteps, flow.Flow):
@@ -21,19 +30,13 @@ class RiskFlow(ApprovalSteps, flow.Flow):
     check_stage = (
         Route().Case(this.approve_closure, routing.is_closure).Default(this.approve_plan)
     )
-    approve_plan = (
-        flow.View(engine.task_view).Annotation(title=_("Approve the response plan"))
-        .onCreate(routing.plan_task_created).Next(this.route)
+    approve_plan = _decided(
+        RoutedView(engine.task_view).Annotation(title=_("Approve the response plan"))
+        .onCreate(routing.plan_task_created)
     )
-    approve_closure = (
-        flow.View(engine.task_view).Annotation(title=_("Approve the closure"))
-        .onCreate(routing.closure_task_created).Next(this.route)
-    )
-    route = (
-        Route()
-        .Case(this.revise, engine.returned_to_submitter)
-        .Case(this.rejected, engine.was_rejected)
-        .Default(this.approved)
+    approve_closure = _decided(
+        RoutedView(engine.task_view).Annotation(title=_("Approve the closure"))
+        .onCreate(routing.closure_task_created)
     )
     revise = (
         flow.View(engine.task_view).Annotation(title=_("Revise"))

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_fsm import FSMField, transition
 
-from core.fsm_guard import state_guard
+from core.fsm_guard import Governed, state_guard
 
 SCALE = (MinValueValidator(1), MaxValueValidator(5))
 
@@ -53,7 +53,7 @@ class Source(models.TextChoices):
     COLLECTION = "collection", _("Raised by an overdue collection")
 
 
-class Risk(models.Model):
+class Risk(Governed):
     audit_kind = "risk"
 
     number = models.CharField(_("number"), max_length=40, unique=True)

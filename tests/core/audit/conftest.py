@@ -1,9 +1,10 @@
 import pytest
 from django.db import connection
 
-# The trigger names the migration (core/audit/migrations/0002_initial.py) installs.
+# The trigger names the migrations (core/audit/migrations/0002, 0003) install.
 APPEND_ONLY_TRIGGER = "pgtrigger_audit_append_only_f6eda"
 NO_TRUNCATE_TRIGGER = "pgtrigger_audit_no_truncate_50e0d"
+HEAD_FOLLOWS_TRIGGER = "pgtrigger_audit_head_follows_6cc68"
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from django.db import DatabaseError, connection, transaction
 from core.audit.models import AuditEvent
 from core.audit.services import record
 
-from .conftest import APPEND_ONLY_TRIGGER, NO_TRUNCATE_TRIGGER
+from .conftest import APPEND_ONLY_TRIGGER, HEAD_FOLLOWS_TRIGGER, NO_TRUNCATE_TRIGGER
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
@@ -32,7 +32,8 @@ def test_triggers_installed_and_enabled_when_migrated(db):
             " WHERE tgrelid = 'audit_auditevent'::regclass AND NOT tgisinternal ORDER BY tgname"
         )
         rows = cursor.fetchall()
-    assert rows == [(APPEND_ONLY_TRIGGER, "O"), (NO_TRUNCATE_TRIGGER, "O")]
+    assert rows == [(APPEND_ONLY_TRIGGER, "O"), (HEAD_FOLLOWS_TRIGGER, "O"),
+                    (NO_TRUNCATE_TRIGGER, "O")]
 
 
 def test_raw_update_refused_when_editing_an_event(event):

@@ -44,6 +44,20 @@ def test_chain_starts_at_genesis_and_links_when_one_subject_has_three_events(per
     assert (head.last_subject_seq, head.last_hash) == (3, events[2].hash)
 
 
+def test_database_moves_the_head_when_an_event_is_inserted_without_the_service(personas):
+    # The head is moved by the database (audit_head_follows, on PostgreSQL and SQLite), not by
+    # record(): an event row written any other way moves it too, and only its own subject's.
+    first = record(actor=personas["east_rep1"], event="expense.submitted", **CLAIM)
+    record(actor=personas["east_rep1"], event="expense.submitted", **OTHER)
+    AuditEvent.objects.create(subject_kind="expense", subject_id="101", subject_seq=2,
+                              event="expense.noted", actor_name="x", prev_hash=first.hash,
+                              hash="f" * 64)
+
+    heads = dict(AuditChainHead.objects.values_list("subject_id", "last_subject_seq"))
+    assert heads == {"101": 2, "102": 1}
+    assert AuditChainHead.objects.get(subject_id="101").last_hash == "f" * 64
+
+
 def test_chains_are_independent_when_two_subjects_interleave(personas):
     rep = personas["east_rep1"]
     a1 = record(actor=rep, event="expense.submitted", **CLAIM)

@@ -120,3 +120,24 @@ def test_holder_excluded_when_role_held_only_for_another_region(personas):
     RoleAssignment.objects.create(user=north_mgr, role=Role.SALESPERSON, region=east)
 
     assert usernames(selectors.holders_of(Role.REGIONAL_MANAGER, east.pk)) == ["east_mgr"]
+
+
+def test_holder_names_are_holders_of_with_their_names_when_listing_a_role(personas):
+    # holder_names (a new task's queue) must pick exactly holders_of's people, in id order.
+    north = personas["north_mgr"]
+    RoleAssignment.objects.create(user=north, role=Role.SALESPERSON,
+                                  region=personas["east_mgr"].region)
+    RoleAssignment.objects.create(user=personas["east_mgr"], role=Role.REGIONAL_MANAGER,
+                                  region=north.region)
+    User.objects.filter(pk=personas["finance_clerk"].pk).update(is_active=False)
+    User.objects.filter(pk=personas["finance"].pk).update(display_name="", first_name="Li",
+                                                          last_name="Na")
+    cases = [(Role.FINANCE, None), (Role.REGIONAL_MANAGER, None),
+             (Role.REGIONAL_MANAGER, north.region_id), (Role.SALESPERSON, north.region_id),
+             (Role.SALESPERSON, personas["east_mgr"].region_id), (Role.LEGAL, None)]
+
+    for role, region_id in cases:
+        expected = {u.pk: str(u) for u in selectors.holders_of(role, region_id)}
+        assert selectors.holder_names(role, region_id) == expected
+        assert list(selectors.holder_names(role, region_id)) == sorted(expected)
+    assert list(selectors.holder_names(Role.FINANCE).values()) == ["Li Na"]
