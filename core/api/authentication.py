@@ -25,7 +25,7 @@ class ExpiringTokenAuthentication(TokenAuthentication):
         # DRF's lookup, with the user's roles loaded in the same query (core.org.backends).
         try:
             token = (Token.objects.select_related("user")
-                     .annotate(role_codes=role_codes("user_id")).get(key=key))
+                     .annotate(role_codes=role_codes("token")).get(key=key))
         except Token.DoesNotExist:
             raise AuthenticationFailed(_("Invalid token.")) from None
         user = keep_roles(token.user, token.role_codes)

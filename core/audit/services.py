@@ -51,20 +51,19 @@ def diff(before: dict, after: dict) -> dict:
 
 
 def _head_for_update(kind: str, subject_id: str) -> AuditChainHead:
-    head = AuditChainHead.objects.select_for_update().filter(
-        subject_kind=kind, subject_id=subject_id
-    ).first()
-    if head is None:
-        # Two first events for one subject race here: ignore_conflicts lets the loser reuse the
-        # winner's row, and the lock below then orders them.
-        AuditChainHead.objects.bulk_create(
-            [AuditChainHead(subject_kind=kind, subject_id=subject_id, last_hash=GENESIS)],
-            ignore_conflicts=True,
-        )
-        head = AuditChainHead.objects.select_for_update().get(
-            subject_kind=kind, subject_id=subject_id
-        )
-    return head
+    try:
+        return AuditChainHead.objects.select_for_update().get(subject_kind=kind,
+                                                              subject_id=subject_id)
+    except AuditChainHead.DoesNotExist:
+        pass
+    # Two first events for one subject race here: ignore_conflicts lets the loser reuse the
+    # winner's row, and the lock below then orders them.
+    AuditChainHead.objects.bulk_create(
+        [AuditChainHead(subject_kind=kind, subject_id=subject_id, last_hash=GENESIS)],
+        ignore_conflicts=True,
+    )
+    return AuditChainHead.objects.select_for_update().get(subject_kind=kind,
+                                                          subject_id=subject_id)
 
 
 def record(

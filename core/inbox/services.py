@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from viewflow.workflow.exceptions import FlowLockFailed
+from viewflow.workflow.models import Process
 from viewflow.workflow.status import PROCESS, STATUS
 
 from core import registry
@@ -67,22 +68,26 @@ def _locked_item(task_id: int):
     """Yield the work item with its request and task, read after taking the process lock.
 
     One statement finds the task's process and locks its row (what every flow's lock_impl,
-    core.inbox.locks.row_lock, does); a second reads the item afresh once the lock is held.
+    core.inbox.locks.row_lock, does; only the process row: the task's is locked by whoever
+    changes it, after the process); a second reads the item afresh once the lock is held.
     """
     with transaction.atomic(savepoint=False):
         try:
-            WorkItem.objects.select_related("task__process").only("task__process__id").filter(
-                pk=task_id).select_for_update(of=("task__process",)).get()
+            locked = list(Process.objects.filter(task__pk=task_id).order_by()
+                          .select_for_update(of=("self",)).values_list("pk", flat=True))
+            # The submitter is not joined: a decision needs only their id (a callback that
+            # wants the person loads them).
+            if not locked:
+                raise WorkItem.DoesNotExist
+            item = WorkItem.objects.select_related("request", "task", "task__process").get(
+                pk=task_id)
         except (WorkItem.DoesNotExist, ValueError, TypeError):
+            # no such task, or a task that is not a work item (a gateway's)
             raise NotFoundError() from None
         except OperationalError as exc:
             if not _is_lock_timeout(exc):
                 raise
             raise _busy() from None
-        # The submitter is not joined: a decision needs only their id (a callback that wants
-        # the person loads them).
-        item = WorkItem.objects.select_related("request", "task", "task__process").get(
-            pk=task_id)
         engine.bind(item.task.process, item.request)
         yield item
 
