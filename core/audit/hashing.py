@@ -31,16 +31,16 @@ HASHED_FIELDS = (
 )
 
 
-def _norm(name: str, value):
-    if name == "occurred_at" and isinstance(value, datetime):
-        return value.astimezone(UTC).isoformat(timespec="microseconds")
-    if name == "amount" and value is not None:
-        return f"{Decimal(value):.2f}"
-    return value
-
-
 def canonical(values: dict) -> bytes:
-    payload = {name: _norm(name, values.get(name)) for name in HASHED_FIELDS}
+    """The event's hashed fields as sorted, compact JSON; the time in UTC with microseconds and
+    the amount with 2 places, whatever form they came in. (The verifier runs this for every
+    event: the two normalised fields are fixed up in place rather than testing every field.)"""
+    payload = {name: values.get(name) for name in HASHED_FIELDS}
+    when = payload["occurred_at"]
+    if isinstance(when, datetime):
+        payload["occurred_at"] = when.astimezone(UTC).isoformat(timespec="microseconds")
+    if payload["amount"] is not None:
+        payload["amount"] = f"{Decimal(payload['amount']):.2f}"
     return json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
