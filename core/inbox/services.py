@@ -75,10 +75,10 @@ def _locked_item(task_id: int):
         try:
             locked = list(Process.objects.filter(task__pk=task_id).order_by()
                           .select_for_update(of=("self",)).values_list("pk", flat=True))
-            # The submitter is not joined: a decision needs only their id (a callback that
-            # wants the person loads them).
             if not locked:
                 raise WorkItem.DoesNotExist
+            # The submitter is not joined: a decision needs only their id (a callback that
+            # wants the person loads them).
             item = WorkItem.objects.select_related("request", "task", "task__process").get(
                 pk=task_id)
         except (WorkItem.DoesNotExist, ValueError, TypeError):
