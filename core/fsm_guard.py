@@ -30,8 +30,8 @@ class Governed(models.Model):
         super().save(*args, update_fields=update_fields, **kwargs)
 
 
-def state_guard(table: str, field: str = "state") -> pgtrigger.Protect:
-    """The trigger for a Governed model's Meta.triggers; `table` is the model's db_table."""
+def state_guard(field: str = "state") -> pgtrigger.Protect:
+    """The trigger for a Governed model's Meta.triggers."""
     return pgtrigger.Protect(
         name="state_by_transition_only",
         operation=pgtrigger.Update,

@@ -124,7 +124,7 @@ class Contract(Governed):
                                     name="uniq_contract_number_version"),
             models.CheckConstraint(condition=Q(value__gt=0), name="contract_value_positive"),
         ]
-        triggers = [state_guard("contracts_contract")]
+        triggers = [state_guard()]
 
     def __str__(self):
         return f"{self.number or _('draft')} v{self.version} {self.title}"

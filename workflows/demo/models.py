@@ -36,7 +36,7 @@ class DemoRequest(Governed):
 
     class Meta:
         verbose_name = _("demo request")
-        triggers = [state_guard("demo_demorequest")]
+        triggers = [state_guard()]
 
     def __str__(self):
         return self.title

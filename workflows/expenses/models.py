@@ -104,7 +104,7 @@ class Budget(Governed):
             models.UniqueConstraint(fields=["fiscal_year", "department", "category"],
                                     condition=Q(state="in_force"), name="one_budget_in_force"),
         ]
-        triggers = [state_guard("expenses_budget")]
+        triggers = [state_guard()]
 
     def __str__(self):
         return f"{self.fiscal_year} {self.department} {self.get_category_display()} v{self.version}"
@@ -295,7 +295,7 @@ class ExpenseClaim(Governed):
             models.UniqueConstraint(fields=["number"], condition=~Q(number=""),
                                     name="uniq_claim_number"),
         ]
-        triggers = [state_guard("expenses_expenseclaim")]
+        triggers = [state_guard()]
 
     def __str__(self):
         return f"{self.number or _('draft')} {self.title}"

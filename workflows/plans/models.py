@@ -76,7 +76,7 @@ class Plan(Governed):
                                     name="one_plan_published_per_year"),
             models.CheckConstraint(condition=Q(target__gte=0), name="plan_target_not_negative"),
         ]
-        triggers = [state_guard("plans_plan")]
+        triggers = [state_guard()]
 
     def __str__(self):
         return f"{self.number} v{self.version} {self.title}"

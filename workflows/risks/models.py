@@ -104,7 +104,7 @@ class Risk(Governed):
                                     condition=Q(source="collection") & ~Q(state="closed")),
         ]
         indexes = [models.Index(fields=["likelihood", "impact"], name="risk_cell")]
-        triggers = [state_guard("risks_risk")]
+        triggers = [state_guard()]
 
     def __str__(self):
         return f"{self.number} {self.title}"
