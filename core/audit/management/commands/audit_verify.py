@@ -1,13 +1,22 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from core.audit.verify import verify_all
+from core.audit.verify import default_workers, verify_all
 
 
 class Command(BaseCommand):
     help = "Verify every audit chain and the global sequence; exit non-zero on any break."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--workers", type=int, default=default_workers(),
+            help="processes sharing the work on PostgreSQL (default: this machine's cores; "
+                 "1 verifies in this process)",
+        )
+
     def handle(self, *args, **options):
-        result = verify_all()
+        if options["workers"] < 1:
+            raise CommandError("--workers must be at least 1")
+        result = verify_all(workers=options["workers"])
         rate = result.events_checked / result.seconds if result.seconds else 0
         self.stdout.write(
             f"events checked: {result.events_checked} in {result.seconds:.2f}s ({rate:,.0f}/s)"
