@@ -21,8 +21,11 @@ run: $(STAMP)
 	$(PY) manage.py seed_demo
 	$(PY) manage.py serve_demo --host $(HOST) --port $(PORT)
 
+# One pytest worker per core (pytest-xdist), each with its own test database; TEST_WORKERS=0
+# runs everything in one process.
+TEST_WORKERS ?= auto
 test: $(STAMP)
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
 lint: $(STAMP)
 	$(PY) -m ruff check .

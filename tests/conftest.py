@@ -1,6 +1,5 @@
 import os
 import shutil
-import sys
 
 import pytest
 from django.conf import settings
@@ -12,6 +11,7 @@ def _is_postgres() -> bool:
     return settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the xdist_group marks
 def pytest_collection_modifyitems(config, items):
     on_pg = _is_postgres()
     broker = getattr(settings, "CELERY_TEST_BROKER_URL", "")
@@ -25,13 +25,26 @@ def pytest_collection_modifyitems(config, items):
     skip_browser = pytest.mark.skip(
         reason="needs Debian's chromium (apt-get install chromium) for browser tests"
     )
+    services = pytest.mark.xdist_group("services")
     for item in items:
+        # schemathesis gives all its generated tests one node id (the operation is only in the
+        # name), and pytest-xdist schedules by node id: each would collapse into one test.
+        if item.nodeid.rpartition("::")[2] != item.name and item.parent is not None:
+            item._id = item.parent.id.child(item.name)
+        if "broker" in item.keywords or "faults" in item.keywords:
+            # Under `make test` (pytest-xdist) these share one worker, one at a time: the broker
+            # tests share the broker's Redis database, and the fault tests time their answers.
+            item.add_marker(services)
         if "postgres" in item.keywords and not on_pg:
             item.add_marker(skip_pg)
         if "broker" in item.keywords and not broker:
             item.add_marker(skip_broker)
         if "browser" in item.keywords and not chromium:
             item.add_marker(skip_browser)
+    ids = [item.nodeid for item in items]
+    if len(set(ids)) != len(ids):
+        twice = sorted({i for i in ids if ids.count(i) > 1})[:5]
+        raise pytest.UsageError(f"tests sharing a node id would not all run under xdist: {twice}")
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -75,15 +88,28 @@ def _fresh_sla_cache():
 
 
 @pytest.fixture
-def figure(request, capsys):
-    """figure("decisions", 500): print a `FIGURE:` line (shown even without -s) and keep it
-    with the test's report, for the measured figures of issue 9's tests."""
+def figure(request):
+    """figure("decisions", 500): keep a measured figure with the test's report; the run prints
+    them all as `FIGURE:` lines at its end (also from pytest-xdist workers), without -s."""
 
     def record(name: str, value, unit: str = "") -> None:
-        line = f"FIGURE: {request.node.name}: {name} = {value}{' ' + unit if unit else ''}"
-        request.node.user_properties.append((name, value))
-        with capsys.disabled():
-            sys.stdout.write(f"\n{line}\n")
-            sys.stdout.flush()
+        request.node.user_properties.append((name, f"{value}{' ' + unit if unit else ''}"))
 
     return record
+
+
+_figures: list[str] = []
+
+
+def pytest_runtest_logreport(report):
+    if report.when == "call":
+        test = report.nodeid.rpartition("::")[2]
+        _figures.extend(f"FIGURE: {test}: {name} = {value}" for name, value in
+                        report.user_properties)
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _figures:
+        terminalreporter.section("measured figures")
+        for line in _figures:
+            terminalreporter.write_line(line)

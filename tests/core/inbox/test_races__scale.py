@@ -75,7 +75,9 @@ def replays(req: Request) -> bool:
 @pytest.mark.parametrize("tasks", [
     50, pytest.param(500, marks=[pytest.mark.slow, pytest.mark.timeout(3600)], id="500-tasks"),
 ])
-def test_exactly_one_decision_per_task_when_20_contenders_race_for_each(submit, personas, tasks):
+def test_exactly_one_decision_per_task_when_20_contenders_race_for_each(
+    submit, personas, tasks, figure
+):
     mgr = personas["east_mgr"]
     items = [open_item(submit()) for _ in range(tasks)]
     # Each task's contenders are next to each other in the queue, so they run at the same time.
@@ -89,8 +91,8 @@ def test_exactly_one_decision_per_task_when_20_contenders_race_for_each(submit, 
     kinds = Counter(type(o).__name__ for o in outcomes)
     errors = [o for o in outcomes
               if isinstance(o, BaseException) and not isinstance(o, StateConflictError)]
-    print(f"\nFIGURE: {tasks} tasks x {CONTENDERS} contenders = {len(calls)} approve calls on "
-          f"{THREADS} threads in {elapsed:.1f} s: {dict(kinds)}")
+    figure(f"{tasks} tasks x {CONTENDERS} contenders", f"{len(calls)} approve calls on "
+           f"{THREADS} threads in {elapsed:.1f} s: {dict(kinds)}")
     assert errors == []
     assert kinds["WorkItem"] == tasks
     assert kinds["StateConflictError"] == tasks * (CONTENDERS - 1)
@@ -102,7 +104,7 @@ def test_exactly_one_decision_per_task_when_20_contenders_race_for_each(submit, 
     assert verify_in_own_connection().ok
 
 
-def _race(submit, personas, runs, make_pair, check):
+def _race(submit, personas, runs, make_pair, check, figure):
     seen = Counter()
     for _ in range(runs):
         req = submit()
@@ -115,7 +117,7 @@ def _race(submit, personas, runs, make_pair, check):
         req = Request.objects.get(pk=req.pk)
         seen[check(req, item, first, second)] += 1
         assert replays(req), req.pk
-    print(f"\nFIGURE: {runs} runs: {dict(seen)}")
+    figure(f"{runs} runs", dict(seen))
     assert verify_in_own_connection().ok
     return seen
 
@@ -125,7 +127,7 @@ RUNS = [50, pytest.param(1000, marks=[pytest.mark.slow, pytest.mark.timeout(3600
 
 
 @pytest.mark.parametrize("runs", RUNS)
-def test_approve_or_reject_exactly_one_when_they_race(submit, personas, runs):
+def test_approve_or_reject_exactly_one_when_they_race(submit, personas, runs, figure):
     mgr = personas["east_mgr"]
 
     def pair(req, item):
@@ -141,11 +143,11 @@ def test_approve_or_reject_exactly_one_when_they_race(submit, personas, runs):
         assert req.status == expected
         return expected
 
-    _race(submit, personas, runs, pair, check)
+    _race(submit, personas, runs, pair, check, figure)
 
 
 @pytest.mark.parametrize("runs", RUNS)
-def test_approve_or_withdraw_exactly_one_when_they_race(submit, personas, runs):
+def test_approve_or_withdraw_exactly_one_when_they_race(submit, personas, runs, figure):
     mgr, rep = personas["east_mgr"], personas["east_rep1"]
 
     def pair(req, item):
@@ -162,11 +164,11 @@ def test_approve_or_withdraw_exactly_one_when_they_race(submit, personas, runs):
         assert not WorkItem.objects.filter(request=req, status=WorkItemStatus.OPEN).exists()
         return expected
 
-    _race(submit, personas, runs, pair, check)
+    _race(submit, personas, runs, pair, check, figure)
 
 
 @pytest.mark.parametrize("runs", RUNS)
-def test_approve_or_reassign_one_legal_outcome_when_they_race(submit, personas, runs):
+def test_approve_or_reassign_one_legal_outcome_when_they_race(submit, personas, runs, figure):
     mgr, gm, other = personas["east_mgr"], personas["gm"], personas["south_mgr"]
 
     def pair(req, item):
@@ -188,4 +190,4 @@ def test_approve_or_reassign_one_legal_outcome_when_they_race(submit, personas, 
             RequestStatus.IN_REVIEW, WorkItemStatus.OPEN, other.pk)
         return "reassigned"
 
-    _race(submit, personas, runs, pair, check)
+    _race(submit, personas, runs, pair, check, figure)

@@ -75,7 +75,7 @@ def submit_all(claims: list[ExpenseClaim], threads: int) -> tuple[list, float]:
 
 
 def test_exactly_666_reserved_and_334_refused_when_1000_claims_race_for_100000(
-    make_budget, policies
+    make_budget, policies, figure
 ):
     make_budget("travel", "1200000.00")  # March 100,000.00; Q1 300,000.00
     assert balance("M03").budget == Decimal("100000.00")
@@ -92,10 +92,10 @@ def test_exactly_666_reserved_and_334_refused_when_1000_claims_race_for_100000(
     refused = [o for o in outcomes if isinstance(o, OverBudgetError)]
     others = [o for o in outcomes if not isinstance(o, ExpenseClaim | OverBudgetError)]
     month, quarter = balance("M03"), balance("Q1")
-    print(f"\nFIGURE: 1000 claims x 150.00 against 100,000.00, {THREADS} threads: "
-          f"{len(submitted)} submitted, {len(refused)} refused (OverBudgetError), "
-          f"reserved {month.reserved} of {month.budget}; submitting took {elapsed:.1f} s "
-          f"(drafting {drafted:.1f} s)")
+    figure(f"1000 claims x 150.00 against 100,000.00, {THREADS} threads",
+           f"{len(submitted)} submitted, {len(refused)} refused (OverBudgetError), "
+           f"reserved {month.reserved} of {month.budget}; submitting took {elapsed:.1f} s "
+           f"(drafting {drafted:.1f} s)")
     assert others == []
     assert (len(submitted), len(refused)) == (666, 334)
     assert month.reserved == Decimal("99900.00") and month.spent == 0
