@@ -53,8 +53,8 @@ def home(request):
     return render(request, "core/home.html", {
         "roles": [Role(r).label for r in sorted(org.roles_of(user)) if r in Role.values],
         "read_only": org.is_read_only(user),
-        "tasks": inbox.tasks_for(user, inbox.INBOX)[:8],
-        "mine": inbox.requests_for(user, mine=True)[:8],
+        "tasks": inbox.list_rows(inbox.tasks_for(user, inbox.INBOX), user, inbox.INBOX)[:8],
+        "mine": inbox.request_rows(inbox.requests_for(user, mine=True))[:8],
         "latest_events": audit_selectors.events()[:10] if sees_all else [],
         "verification": audit_selectors.last_verification() if sees_all else None,
         "now": timezone.now(),

@@ -12,7 +12,7 @@ from rest_framework.authentication import TokenAuthentication
 from rest_framework.authtoken.models import Token
 from rest_framework.exceptions import AuthenticationFailed
 
-from core.org.backends import keep_roles, role_codes
+from core.org.backends import deputising, keep_roles, role_codes
 
 
 def oldest_valid_token():
@@ -25,10 +25,11 @@ class ExpiringTokenAuthentication(TokenAuthentication):
         # DRF's lookup, with the user's roles loaded in the same query (core.org.backends).
         try:
             token = (Token.objects.select_related("user")
-                     .annotate(role_codes=role_codes("token")).get(key=key))
+                     .annotate(role_codes=role_codes("token"), deputising=deputising("token"))
+                     .get(key=key))
         except Token.DoesNotExist:
             raise AuthenticationFailed(_("Invalid token.")) from None
-        user = keep_roles(token.user, token.role_codes)
+        user = keep_roles(token.user, token.role_codes, token.deputising)
         if not user.is_active:
             raise AuthenticationFailed(_("User inactive or deleted."))
         if token.created < oldest_valid_token():

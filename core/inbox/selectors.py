@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.db import connection
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 
@@ -10,7 +11,7 @@ from core import registry
 from core.org import selectors as org
 from core.org.models import Role, User
 
-from .models import Candidate, Request, WorkItem, WorkItemStatus
+from .models import Candidate, Notification, Request, WorkItem, WorkItemStatus
 
 INBOX, QUEUE, ARCHIVE = "inbox", "queue", "archive"
 SCOPES = (INBOX, QUEUE, ARCHIVE)
@@ -30,7 +31,8 @@ class TaskFilters:
 def _delegations(user: User) -> dict[int, frozenset | None]:
     cached = getattr(user, "_cs_delegations", None)
     if cached is None:
-        cached = org.delegated_kinds(user)
+        # The request's user comes knowing whether they deputise today (core.org.backends).
+        cached = org.delegated_kinds(user) if getattr(user, "_cs_deputising", True) else {}
         user._cs_delegations = cached
     return cached
 
@@ -98,6 +100,28 @@ def tasks_for(user: User, scope: str, filters: TaskFilters | None = None) -> Que
     return qs.order_by(F("due").asc(nulls_last=True), "created")
 
 
+# What a task list row shows (the `task_rows` tag of the pages), and whose names: the submitter
+# always, the holder in an inbox that holds a principal's tasks, the principal in the archive.
+# A page loads only these: its query joins, plans and compiles in a fraction of the time the
+# selector's all-purpose rows (~80 columns, three users) took.
+ROW_FIELDS = (
+    "number", "title", "kind", "step_code", "step_label", "escalation_level", "amount",
+    "status", "created", "due", "decision", "decided_at", "request_id", "submitter",
+    "assignee", "acting_for",
+)
+
+
+def list_rows(tasks: QuerySet[WorkItem], user: User, scope: str) -> QuerySet[WorkItem]:
+    """`tasks_for(user, scope)` narrowed to the columns and names a list page shows."""
+    people = ["submitter"]
+    if scope == INBOX and len(acting_ids(user)) > 1:
+        people.append("assignee")
+    elif scope == ARCHIVE:
+        people.append("acting_for")
+    names = (f"{person}__{name}" for person in people for name in User.NAME_FIELDS)
+    return tasks.select_related(None).select_related(*people).only(*ROW_FIELDS, *names)
+
+
 def acts_on(user: User, item: WorkItem) -> bool:
     """Whether the user holds this task, or acts today for its holder in its process kind."""
     if item.assignee_id is None:
@@ -108,18 +132,32 @@ def acts_on(user: User, item: WorkItem) -> bool:
     return kinds is None or item.kind in kinds
 
 
+UNREAD = "unread"
+# The menu's three counts in one statement, for a user who acts for nobody today: each an
+# index-only count over the user's own entries. Fixed SQL, the user's id as parameter.
+_NAV_COUNTS = (
+    "SELECT (SELECT COUNT(*) FROM inbox_workitem WHERE assignee_id = %s AND status = %s),"
+    " (SELECT COUNT(*) FROM inbox_candidate WHERE user_id = %s AND open),"
+    " (SELECT COUNT(*) FROM inbox_notification WHERE recipient_id = %s AND read_at IS NULL)"
+)
+
+
 def task_counts(user: User) -> dict[str, int]:
-    """Inbox and queue sizes: two index-only counts, computed once per request."""
+    """Inbox and queue sizes and unread notifications, computed once per request."""
     cached = getattr(user, "_cs_task_counts", None)
     if cached is None:
-        single = len(acting_ids(user)) == 1
-        queue = Candidate.objects.filter(acting_q(user, "user_id", "work_item__kind"), open=True)
-        cached = {
-            INBOX: WorkItem.objects.filter(
-                acting_q(user, "assignee_id"), status=WorkItemStatus.OPEN
-            ).count(),
-            QUEUE: queue.count() if single else queue.values("work_item_id").distinct().count(),
-        }
+        if len(acting_ids(user)) == 1:
+            with connection.cursor() as cursor:
+                cursor.execute(_NAV_COUNTS, [user.pk, WorkItemStatus.OPEN, user.pk, user.pk])
+                inbox, queue, unread = cursor.fetchone()
+        else:  # a deputy: their principals' tasks too, for the kinds delegated
+            inbox = WorkItem.objects.filter(
+                acting_q(user, "assignee_id"), status=WorkItemStatus.OPEN).count()
+            queue = Candidate.objects.filter(
+                acting_q(user, "user_id", "work_item__kind"), open=True,
+            ).values("work_item_id").distinct().count()
+            unread = Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+        cached = {INBOX: inbox, QUEUE: queue, UNREAD: unread}
         user._cs_task_counts = cached
     return cached
 
@@ -162,6 +200,16 @@ def visible_requests(user: User) -> QuerySet[Request]:
 
 def visible_tasks(user: User) -> QuerySet[WorkItem]:
     return WorkItem.objects.filter(request__in=visible_requests(user).values("pk"))
+
+
+# What the requests list shows (the `request_rows` tag): no JSON columns, no submitter.
+REQUEST_ROW_FIELDS = ("kind", "number", "title", "amount", "currency", "status", "current_step",
+                      "waiting_on_names", "since")
+
+
+def request_rows(requests: QuerySet[Request]) -> QuerySet[Request]:
+    """`requests_for(...)` narrowed to the columns a list page shows."""
+    return requests.select_related(None).only(*REQUEST_ROW_FIELDS)
 
 
 def requests_for(user: User, *, mine: bool = False, kind: str = "", status: str = ""):

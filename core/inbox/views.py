@@ -75,7 +75,8 @@ def inbox(request):
             amount_min=d.get("amount_min"), amount_max=d.get("amount_max"),
             overdue=d.get("overdue", False),
         )
-    tasks = selectors.tasks_for(request.user, scope, filters)
+    tasks = selectors.list_rows(selectors.tasks_for(request.user, scope, filters),
+                                request.user, scope)
     known = selectors.task_counts(request.user).get(scope)
     if known is not None and filters == selectors.TaskFilters():
         tasks = KnownCount(tasks, known)
@@ -256,7 +257,8 @@ def my_requests(request):
     if form.is_bound and form.is_valid():
         kind, status = form.cleaned_data["kind"], form.cleaned_data["status"]
     scope = request.GET.get("scope", "mine")
-    qs = selectors.requests_for(request.user, mine=scope != "all", kind=kind, status=status)
+    qs = selectors.request_rows(
+        selectors.requests_for(request.user, mine=scope != "all", kind=kind, status=status))
     return render(request, "inbox/requests.html", {
         "page": _page(request, qs), "form": form, "scope": scope,
     })

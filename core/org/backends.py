@@ -8,6 +8,7 @@ from django.db import connection
 from django.db.models.expressions import RawSQL
 
 from .models import User
+from .selectors import today
 
 # The role codes of one user as one string ("finance,legal"; codes never contain commas), a
 # correlated subselect on the user's id in the query it annotates: that of a user query ("user")
@@ -25,22 +26,43 @@ _ROLE_CODES = {
 }
 
 
+# Whether the user acts for anyone today (an active delegation names them deputy): the inbox,
+# the queue and the menu counts then ask which principals and kinds; nearly nobody does, and
+# they ask nothing. The day is a parameter (the company's calendar day).
+_DEPUTISING = {
+    "user": "SELECT EXISTS (SELECT 1 FROM org_delegation WHERE deputy_id = \"org_user\".\"id\" "
+            "AND starts_on <= %s AND ends_on >= %s)",
+    "token": "SELECT EXISTS (SELECT 1 FROM org_delegation WHERE deputy_id = "
+             "\"authtoken_token\".\"user_id\" AND starts_on <= %s AND ends_on >= %s)",
+}
+
+
 def role_codes(of: str = "user") -> RawSQL:
     """The annotation giving each row its user's role codes; `of` is "user" or "token"."""
     return RawSQL(_ROLE_CODES[connection.vendor, of], ())  # noqa: S611  # nosec B611 (fixed)
 
 
-def keep_roles(user: User, codes: str | None) -> User:
-    """Give the user the roles loaded with them: roles_of() then asks the database nothing."""
+def deputising(of: str = "user") -> RawSQL:
+    """The annotation telling whether each row's user is someone's deputy today."""
+    day = today()
+    return RawSQL(_DEPUTISING[of], (day, day))  # noqa: S611  # nosec B611 (fixed SQL, params)
+
+
+def keep_roles(user: User, codes: str | None, deputy: bool | None = None) -> User:
+    """Give the user the roles loaded with them: roles_of() then asks the database nothing;
+    and, when loaded too, whether they act for anyone today (None: not known, ask)."""
     user._countersign_roles = set(filter(None, (codes or "").split(",")))
+    if deputy is not None:
+        user._cs_deputising = bool(deputy)
     return user
 
 
 class UserWithRolesBackend(ModelBackend):
     def get_user(self, user_id):
         try:
-            user = User._default_manager.annotate(role_codes=role_codes("user")).get(pk=user_id)
+            user = User._default_manager.annotate(
+                role_codes=role_codes("user"), deputising=deputising("user")).get(pk=user_id)
         except User.DoesNotExist:
             return None
-        keep_roles(user, user.role_codes)
+        keep_roles(user, user.role_codes, user.deputising)
         return user if self.user_can_authenticate(user) else None

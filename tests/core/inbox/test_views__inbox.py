@@ -50,7 +50,7 @@ def test_tabs_listed_with_counts_when_approver_opens_inbox(
 
     for response in (inbox, queue, archive):
         assert response.status_code == 200
-        assert response.context["nav_counts"] == {"inbox": 1, "queue": 1}
+        assert response.context["nav_counts"] == {"inbox": 1, "queue": 1, "unread": 0}
     assert (inbox.context["tab"], listed(inbox)) == ("inbox", [mine.pk])
     assert (queue.context["tab"], listed(queue)) == ("queue", [queued.pk])
     assert (archive.context["tab"], listed(archive)) == ("archive", [done.pk])

@@ -1,10 +1,12 @@
+from datetime import timedelta
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from core.org import selectors
 from core.org.backends import UserWithRolesBackend
-from core.org.models import Role, User
+from core.org.models import Delegation, Role, User
 from tests.factories import RoleAssignmentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -66,3 +68,35 @@ def test_api_asks_for_no_roles_apart_when_a_token_authenticates(client, personas
                     if "org_roleassignment" in q["sql"] and "authtoken_token" not in q["sql"]]
     assert role_queries == []
     assert client.get("/api/tasks/", HTTP_AUTHORIZATION="Token nonsense").status_code == 401
+
+
+def _delegation(principal, deputy, first: int, last: int):
+    today = selectors.today()
+    return Delegation.objects.create(principal=principal, deputy=deputy, kinds=[],
+                                     starts_on=today + timedelta(days=first),
+                                     ends_on=today + timedelta(days=last))
+
+
+def test_user_knows_whether_they_deputise_today_when_loaded(db):
+    principal, deputy, later, nobody = UserFactory(), UserFactory(), UserFactory(), UserFactory()
+    _delegation(principal, deputy, -1, 1)
+    _delegation(principal, later, 1, 3)
+
+    loaded = {u.pk: UserWithRolesBackend().get_user(u.pk) for u in (deputy, later, nobody)}
+
+    assert loaded[deputy.pk]._cs_deputising is True
+    assert loaded[later.pk]._cs_deputising is False
+    assert loaded[nobody.pk]._cs_deputising is False
+
+
+def test_page_asks_for_delegations_only_for_a_deputy(client, personas):
+    def delegation_queries(username):
+        client.force_login(User.objects.get(username=username))
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get("/inbox/?tab=queue").status_code == 200
+        return [q["sql"] for q in ctx.captured_queries
+                if "org_delegation" in q["sql"] and "org_user" not in q["sql"]]
+
+    assert delegation_queries("south_rep1") == []
+    _delegation(personas["east_mgr"], personas["south_rep1"], 0, 0)
+    assert len(delegation_queries("south_rep1")) == 1
