@@ -26,5 +26,6 @@ def start(settings_module: str, database: dict) -> None:
 def verify_range(snapshot: str, lo, hi, chunk_size: int):
     from .verify import verify_in_snapshot
 
-    assert _ready, "start() sets Django up first"
+    if not _ready:
+        raise RuntimeError("verify_worker.start() sets Django up first")
     return verify_in_snapshot(snapshot, lo, hi, chunk_size)
