@@ -157,11 +157,9 @@ def task_rows(context, page, tab):
     """
     user, now = context.get("user"), context.get("now") or timezone.now()
     archive, inbox = tab == "archive", tab == "inbox"
-    labels = [_esc(label) for label in (
+    labels, head = _labels(
         _("Number"), _("Title"), _("Submitter"), _("Amount"), _("Step"),
-        *((_("Decision"), _("Decided")) if archive else (_("Waiting since"), _("Due"))))]
-    head = "".join(f'<th class="num">{label}</th>' if i == 3 else f"<th>{label}</th>"
-                   for i, label in enumerate(labels))
+        *((_("Decision"), _("Decided")) if archive else (_("Waiting since"), _("Due"))))
     if inbox:
         head = (f'<th><input type="checkbox" aria-label="{_esc(_("Select all"))}" onclick="'
                 "document.querySelectorAll('input[name=ids]').forEach(c=>c.checked="
@@ -214,21 +212,14 @@ def task_rows(context, page, tab):
                  else _("No unclaimed tasks for your roles.") if tab == "queue"
                  else _("You have not decided anything yet."))
         rows.append(f'<tr><td colspan="8" class="hint">{_esc(empty)}</td></tr>')
-    body = "\n".join(rows)
-    # Safe: every value above went through _esc.
-    return mark_safe(  # noqa: S308  # nosec B703 B308
-        f'<table class="list responsive">\n<thead><tr>{head}</tr></thead>\n'
-        f"<tbody>\n{body}\n</tbody>\n</table>")
+    return _table(head, rows)
 
 
 @register.simple_tag
 def request_rows(page):
     """The requests list ("my requests", "all I can see") as one table, like `task_rows`."""
-    labels = [_esc(label) for label in (
-        _("Number"), _("Title"), _("Process"), _("Amount"), _("Status"), _("Current step"),
-        _("Waiting on"), _("Since"))]
-    head = "".join(f'<th class="num">{label}</th>' if i == 3 else f"<th>{label}</th>"
-                   for i, label in enumerate(labels))
+    labels, head = _labels(_("Number"), _("Title"), _("Process"), _("Amount"), _("Status"),
+                           _("Current step"), _("Waiting on"), _("Since"))
     prefix = _request_url_prefix_for(get_script_prefix())
     rows = []
     for r in page:
@@ -245,8 +236,19 @@ def request_rows(page):
             f'<td data-label="{labels[7]}">{_when(r.since)}</td></tr>')
     if not rows:
         rows.append(f'<tr><td colspan="8" class="hint">{_esc(_("No requests yet."))}</td></tr>')
+    return _table(head, rows)
+
+
+def _labels(*texts) -> tuple[list[str], str]:
+    """The column labels, escaped, and the table's head row (the 4th column, amounts, right)."""
+    labels = [_esc(text) for text in texts]
+    return labels, "".join(f'<th class="num">{label}</th>' if i == 3 else f"<th>{label}</th>"
+                           for i, label in enumerate(labels))
+
+
+def _table(head: str, rows: list[str]):
+    """A list table from its head and rows, built by the tags above from escaped values only."""
     body = "\n".join(rows)
-    # Safe: every value above went through _esc.
     return mark_safe(  # noqa: S308  # nosec B703 B308
         f'<table class="list responsive">\n<thead><tr>{head}</tr></thead>\n'
         f"<tbody>\n{body}\n</tbody>\n</table>")
