@@ -25,16 +25,16 @@ def pytest_collection_modifyitems(config, items):
     skip_browser = pytest.mark.skip(
         reason="needs Debian's chromium (apt-get install chromium) for browser tests"
     )
-    services = pytest.mark.xdist_group("services")
     for item in items:
         # schemathesis gives all its generated tests one node id (the operation is only in the
         # name), and pytest-xdist schedules by node id: each would collapse into one test.
         if item.nodeid.rpartition("::")[2] != item.name and item.parent is not None:
             item._id = item.parent.id.child(item.name)
         if "broker" in item.keywords or "faults" in item.keywords:
-            # Under `make test` (pytest-xdist) these share one worker, one at a time: the broker
-            # tests share the broker's Redis database, and the fault tests time their answers.
-            item.add_marker(services)
+            # Under `make test` (pytest-xdist --dist loadgroup) these share one worker, one at a
+            # time: the fault tests time their answers. pytest-xdist marks a group by a node id
+            # suffix that pytest 9 ignores (it sets `_nodeid`), so the suffix is set here.
+            item._id = item.parent.id.child(f"{item.name}@services")
         if "postgres" in item.keywords and not on_pg:
             item.add_marker(skip_pg)
         if "broker" in item.keywords and not broker:
