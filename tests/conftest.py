@@ -32,7 +32,9 @@ def pytest_collection_modifyitems(config, items):
             item._id = item.parent.id.child(item.name)
         if "broker" in item.keywords or "faults" in item.keywords:
             # Under `make test` (pytest-xdist --dist loadgroup) these share one worker, one at a
-            # time: the fault tests time their answers. pytest-xdist marks a group by a node id
+            # time: the broker tests share the broker's Redis database (a Celery worker started
+            # by one would take the other's messages), and the fault tests time their answers.
+            # pytest-xdist marks a group by a node id
             # suffix that pytest 9 ignores (it sets `_nodeid`), so the suffix is set here.
             item._id = item.parent.id.child(f"{item.name}@services")
         if "postgres" in item.keywords and not on_pg:

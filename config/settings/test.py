@@ -1,7 +1,5 @@
 """Tests: PostgreSQL and Redis when DATABASE_URL / CELERY_BROKER_URL are set, else SQLite."""
 
-import os
-
 from .base import *  # noqa: F403
 from .base import BASE_DIR, env
 
@@ -13,13 +11,6 @@ MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"
 # Unit tests run Celery in-process; tests about Celery itself start a real worker.
 CELERY_TASK_ALWAYS_EAGER = True
 CELERY_TEST_BROKER_URL = env("CELERY_BROKER_URL", default="")
-if CELERY_TEST_BROKER_URL.startswith("redis://") and os.environ.get("PYTEST_XDIST_WORKER"):
-    # Each pytest-xdist worker its own Redis database (gw0 the given one, gw1 the one below...):
-    # a Celery worker started by one test run never takes another's messages.
-    _base, _sep, _db = CELERY_TEST_BROKER_URL.rpartition("/")
-    if _db.isdigit():
-        _offset = int(os.environ["PYTEST_XDIST_WORKER"].removeprefix("gw") or 0)
-        CELERY_TEST_BROKER_URL = f"{_base}/{(int(_db) - _offset) % 16}"
 # Tests read messages in English (the source language); the zh-hans UI, the product's default,
 # is exercised explicitly (tests/browser/test_i18n__switcher.py and the translation checks).
 LANGUAGE_CODE = "en"
