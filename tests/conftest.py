@@ -34,8 +34,8 @@ def pytest_collection_modifyitems(config, items):
             # Under `make test` (pytest-xdist --dist loadgroup) these share one worker, one at a
             # time: the broker tests share the broker's Redis database (a Celery worker started
             # by one would take the other's messages), and the fault tests time their answers.
-            # pytest-xdist marks a group by a node id
-            # suffix that pytest 9 ignores (it sets `_nodeid`), so the suffix is set here.
+            # pytest-xdist marks a group by a node id suffix that pytest 9 ignores (it sets
+            # `_nodeid`), so the suffix is set here.
             item._id = item.parent.id.child(f"{item.name}@services")
         if "postgres" in item.keywords and not on_pg:
             item.add_marker(skip_pg)

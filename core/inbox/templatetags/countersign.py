@@ -1,9 +1,9 @@
 import functools
-import html
 
 from django import template
 from django.urls import get_script_prefix, reverse
 from django.utils import timezone
+from django.utils.html import conditional_escape as _esc
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -45,17 +45,18 @@ _SENTENCES = {
 def task_url(task_id) -> str:
     """The task page's address, as {% url 'inbox:task' id %} gives it, without resolving the
     URL name again for every row of a list."""
-    prefix = _task_url_prefix()
-    return f"{prefix}{int(task_id)}/"
+    return f"{_url_prefix('inbox:task')}{int(task_id)}/"
+
+
+def _url_prefix(name: str) -> str:
+    """An object page's address without its id (".../tasks/0/" -> ".../tasks/"), resolved once
+    per URL name and script prefix."""
+    return _url_prefix_for(name, get_script_prefix())
 
 
 @functools.cache
-def _task_url_prefix_for(script_prefix: str) -> str:
-    return reverse("inbox:task", args=[0])[:-2]  # ".../tasks/0/" -> ".../tasks/"
-
-
-def _task_url_prefix() -> str:
-    return _task_url_prefix_for(get_script_prefix())
+def _url_prefix_for(name: str, script_prefix: str) -> str:
+    return reverse(name, args=[0])[:-2]
 
 
 @register.filter
@@ -166,7 +167,7 @@ def task_rows(context, page, tab):
                 f'this.checked)"></th>{head}')
     l_select, l_escalated, l_overdue = _esc(_("Select")), _esc(_("escalated")), _esc(_("overdue"))
     for_who = _("for %(who)s")
-    prefix, user_pk = _task_url_prefix(), getattr(user, "pk", None)
+    prefix, user_pk = _url_prefix("inbox:task"), getattr(user, "pk", None)
     rows = []
     for t in page:
         url = f"{prefix}{int(t.pk)}/"
@@ -220,7 +221,7 @@ def request_rows(page):
     """The requests list ("my requests", "all I can see") as one table, like `task_rows`."""
     labels, head = _labels(_("Number"), _("Title"), _("Process"), _("Amount"), _("Status"),
                            _("Current step"), _("Waiting on"), _("Since"))
-    prefix = _request_url_prefix_for(get_script_prefix())
+    prefix = _url_prefix("inbox:request")
     rows = []
     for r in page:
         url = f"{prefix}{int(r.pk)}/"
@@ -252,18 +253,6 @@ def _table(head: str, rows: list[str]):
     return mark_safe(  # noqa: S308  # nosec B703 B308
         f'<table class="list responsive">\n<thead><tr>{head}</tr></thead>\n'
         f"<tbody>\n{body}\n</tbody>\n</table>")
-
-
-@functools.cache
-def _request_url_prefix_for(script_prefix: str) -> str:
-    return reverse("inbox:request", args=[0])[:-2]  # ".../requests/0/" -> ".../requests/"
-
-
-def _esc(value) -> str:
-    """HTML-escaped text, as Django's templates escape it (already-safe HTML passes as is)."""
-    if hasattr(value, "__html__"):
-        return value.__html__()
-    return html.escape(str(value))
 
 
 @register.simple_tag
