@@ -2,6 +2,7 @@ import re
 import uuid
 
 from . import context
+from .clientip import client_ip
 
 _SAFE_ID = re.compile(r"[A-Za-z0-9._:-]{1,64}")
 
@@ -17,7 +18,7 @@ class RequestIDMiddleware:
         request_id = incoming if _SAFE_ID.fullmatch(incoming) else uuid.uuid4().hex
         request.request_id = request_id
         token = context.bind(
-            context.RequestContext(request_id=request_id, ip=request.META.get("REMOTE_ADDR"))
+            context.RequestContext(request_id=request_id, ip=client_ip(request))
         )
         try:
             response = self.get_response(request)

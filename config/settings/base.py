@@ -108,6 +108,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
+# Behind a reverse proxy: the proxies' addresses or networks (comma-separated). Only a request
+# from one of them has its X-Forwarded-For read, for axes and the audit's IP (core/clientip.py).
+TRUSTED_PROXIES = env.list("DJANGO_TRUSTED_PROXIES", default=[])
+AXES_CLIENT_IP_CALLABLE = "core.clientip.client_ip"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
