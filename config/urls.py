@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from core import registry
 from core import views as core_views
 
 urlpatterns = [
@@ -20,17 +21,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/", include("core.api.urls")),
-    path("demo/", include("workflows.demo.urls")),
-    path("expenses/", include("workflows.expenses.urls")),
-    path("api/expenses/", include("workflows.expenses.api_urls")),
-    path("contracts/statistics/", include("workflows.contracts.stats_urls")),
-    path("contracts/", include("workflows.contracts.urls")),
-    path("api/contracts/statistics/", include("workflows.contracts.api_stats_urls")),
-    path("api/contracts/", include("workflows.contracts.api_urls")),
-    path("plans/", include("workflows.plans.urls")),
-    path("api/plans/", include("workflows.plans.api_urls")),
-    path("risks/", include("workflows.risks.urls")),
-    path("api/risks/", include("workflows.risks.api_urls")),
+    # every registered process's pages and API (ProcessSpec.urls), longer prefixes first
+    *[path(mount.prefix, include(mount.module)) for mount in registry.url_mounts()],
     path("", include("core.inbox.urls")),
 ]
 

@@ -1,13 +1,29 @@
-"""Workflow apps register here in their AppConfig.ready(); core never imports them.
+"""The one door between the engine and its processes: each process declares itself once, in a
+typed `ProcessSpec` (its `workflows/<process>/process.py`), and registers it from its
+`AppConfig.ready()`. Core derives from the specs what it would otherwise list by hand: the
+process kinds, the URLconf, the menu, step and state labels, audit sentences, the demo seed,
+the authority-matrix seed and the timed sweep. Core never imports a process.
 
-A registration tells the task engine how to move the process's own domain object when a task is
-decided, withdrawn or resubmitted, and where its pages are. Every callback runs inside the
-engine's transaction, under the process lock, and returns the domain transition it made
-(`Transition`) so that the engine records one audit event per action.
+Every callback runs inside the engine's transaction, under the process lock, and returns the
+domain transition it made (`Transition`) so that the engine records one audit event per action.
 """
 
-from collections.abc import Callable
+from __future__ import annotations
+
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:  # for the Protocols' signatures only; importing them here would be a cycle
+    from core.inbox.models import Request, WorkItem
+    from core.org.models import User
+
+
+class AlreadyRegistered(Exception):
+    """A second spec for a kind that is registered already (two apps claiming one kind)."""
 
 
 @dataclass(frozen=True)
@@ -18,36 +34,196 @@ class Transition:
     event: str | None = None  # overrides the engine's default event name
 
 
-@dataclass
-class ProcessRegistration:
+# --- the callbacks a process gives the engine -----------------------------------------------
+
+
+class OnDecision(Protocol):
+    """A task of the process was decided (approve, reject, return, revise): move the domain
+    object if the decision ends a stage; None if nothing of the object changed."""
+
+    def __call__(self, request: Request, item: WorkItem, decision: str, decider: Any,
+                 comment: str) -> Transition | None: ...
+
+
+class OnWithdraw(Protocol):
+    def __call__(self, request: Request, actor: User, reason: str) -> Transition | None: ...
+
+
+class OnResubmit(Protocol):
+    def __call__(self, request: Request, actor: User) -> Transition | None: ...
+
+
+class DetailUrl(Protocol):
+    """The domain object's own page for a request of this process."""
+
+    def __call__(self, request: Request) -> str: ...
+
+
+class Sweep(Protocol):
+    """The process's own timed work (overdue collections, measures, reviews), run by the
+    periodic sweep after the task engine's; idempotent, safe to run twice. Returns a count."""
+
+    def __call__(self, now: datetime) -> int: ...
+
+
+class SeedDemo(Protocol):
+    """Demo objects in every state, made by the process's own services; idempotent."""
+
+    def __call__(self) -> None: ...
+
+
+class Visible(Protocol):
+    def __call__(self, user: User) -> bool: ...
+
+
+# --- what a process declares ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class UrlMount:
+    """A URL module of the process, mounted at `prefix` (e.g. "expenses/" or "api/expenses/").
+    The module names its `app_name`, which is the namespace its URLs reverse under."""
+
+    prefix: str
+    module: str
+
+
+@dataclass(frozen=True)
+class MenuEntry:
+    """One link in the top menu. `visible` decides who sees it (everyone logged in when None);
+    the link is marked active on any path under `active_prefix`."""
+
+    label: Any  # a lazy translation
+    url_name: str
+    active_prefix: str = ""
+    visible: Visible | None = None
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class MatrixSeed:
+    """A demo authority matrix for the process: bands `(from, to or None, steps)` where a step
+    is "line_manager" or a role code; `category` narrows it (blank: every category)."""
+
+    bands: tuple[tuple[str, str | None, tuple[str, ...]], ...]
+    category: str = ""
+
+
+@dataclass(frozen=True)
+class AccessFamily:
+    """For the security matrix: a route under one of the process's mounts that names one object
+    of a family (`pattern` is the route's text after the mount prefix, e.g. "claims/<int:pk>/")."""
+
+    pattern: str
+    family: str
+
+
+def _frozen(mapping: Mapping | None) -> Mapping:
+    return MappingProxyType(dict(mapping or {}))
+
+
+@dataclass(frozen=True)
+class ProcessSpec:
     kind: str
-    label: str
-    flow_class: type | None = None
-    # (request, work_item, decision, decider, comment) -> Transition | None
-    on_decision: Callable | None = None
-    # (request, actor, reason) -> Transition | None
-    on_withdraw: Callable | None = None
-    # (request, actor) -> Transition | None
-    on_resubmit: Callable | None = None
-    # (request) -> str: the request's own page
-    detail_url: Callable | None = None
-    seed_demo: Callable[[], None] | None = None
-    # (now) -> int: the process's own timed work (overdue collections, measures, reviews), run
-    # by the periodic sweep after the task engine's; must be idempotent and safe to run twice.
-    sweep: Callable | None = None
-    extra: dict = field(default_factory=dict)
+    label: Any  # a lazy translation
+    flow: type
+    on_decision: OnDecision
+    on_withdraw: OnWithdraw
+    on_resubmit: OnResubmit
+    # step code -> label: the one source the flow, services, pages and API read
+    steps: Mapping[str, Any] = field(default_factory=dict)
+    # state code -> label of the process's own object
+    states: Mapping[str, Any] = field(default_factory=dict)
+    # full event name ("contract.milestone_done") -> sentence with %(actor)s (gettext_noop)
+    events: Mapping[str, str] = field(default_factory=dict)
+    urls: tuple[UrlMount, ...] = ()
+    menu: tuple[MenuEntry, ...] = ()
+    detail_url: DetailUrl | None = None
+    # roles that read every request of the process (finance reads every claim, policy 7.2)
+    visible_to_roles: tuple[str, ...] = ()
+    # False: the approvers come from the process's own rules, not the authority matrix
+    routes_by_matrix: bool = True
+    # False: a task can return the request but never end it (a plan is pushed back)
+    can_reject: bool = True
+    seed_demo: SeedDemo | None = None
+    matrix: tuple[MatrixSeed, ...] = ()
+    sweep: Sweep | None = None
+    access: tuple[AccessFamily, ...] = ()
+    # the rule for a default SLA row of the demo ("*" step, working hours)
+    sla_hours: Decimal | None = None
+
+    def __post_init__(self):
+        if not self.kind or not self.kind.replace("_", "").isalnum() or len(self.kind) > 32:
+            raise ValueError(f"a process kind is a short code of letters, digits and _: "
+                             f"{self.kind!r}")
+        for name in ("steps", "states", "events"):
+            object.__setattr__(self, name, _frozen(getattr(self, name)))
+
+    def step_label(self, code: str) -> Any:
+        return self.steps.get(code, code)
 
 
-_processes: dict[str, ProcessRegistration] = {}
+_processes: dict[str, ProcessSpec] = {}
 
 
-def register(registration: ProcessRegistration) -> None:
-    _processes[registration.kind] = registration
+def register(spec: ProcessSpec) -> ProcessSpec:
+    """Add a process; refuses a kind that is taken (like the admin's AlreadyRegistered)."""
+    if not isinstance(spec, ProcessSpec):
+        raise TypeError(f"register() takes a ProcessSpec, not {type(spec).__name__}")
+    if spec.kind in _processes:
+        raise AlreadyRegistered(f"process kind {spec.kind!r} is registered already "
+                                f"(by {_processes[spec.kind].flow.__module__})")
+    _processes[spec.kind] = spec
+    return spec
 
 
-def processes() -> list[ProcessRegistration]:
+def unregister(kind: str) -> None:
+    _processes.pop(kind, None)
+
+
+def processes() -> list[ProcessSpec]:
     return list(_processes.values())
 
 
-def get(kind: str) -> ProcessRegistration | None:
+def get(kind: str) -> ProcessSpec | None:
     return _processes.get(kind)
+
+
+def kinds() -> list[str]:
+    return list(_processes)
+
+
+def flow_of(kind: str) -> type:
+    spec = _processes.get(kind)
+    if spec is None:
+        raise LookupError(f"no process of kind {kind!r} is registered")
+    return spec.flow
+
+
+def menu(user) -> list[tuple[MenuEntry, ProcessSpec]]:
+    """The menu entries this user sees, in order."""
+    entries = [(entry, spec) for spec in _processes.values() for entry in spec.menu
+               if entry.visible is None or entry.visible(user)]
+    return sorted(entries, key=lambda pair: pair[0].order)
+
+
+def all_steps() -> dict[str, Any]:
+    steps: dict[str, Any] = {}
+    for spec in _processes.values():
+        steps.update(spec.steps)
+    return steps
+
+
+def all_events() -> dict[str, str]:
+    events: dict[str, str] = {}
+    for spec in _processes.values():
+        events.update(spec.events)
+    return events
+
+
+def url_mounts() -> list[UrlMount]:
+    """Every process's URL modules, the longer prefixes first so that a more specific mount
+    ("contracts/statistics/") is tried before a shorter one ("contracts/")."""
+    mounts = [m for spec in _processes.values() for m in spec.urls]
+    return sorted(mounts, key=lambda m: -len(m.prefix))
+

@@ -8,11 +8,11 @@ from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core import kinds
 from core.audit import selectors as audit
 from core.exceptions import NotFoundError
 from core.inbox import selectors, services
 from core.inbox.models import Request, RequestStatus
-from core.kinds import ProcessKind
 from core.org.models import User
 
 from . import serializers as s
@@ -23,7 +23,7 @@ from .tasks import IDEMPOTENCY_HEADER
 
 def visible_request(user, kind: str, object_id: int) -> Request:
     """The request if the user may see it; otherwise 404, never 403 (API.md)."""
-    if kind not in ProcessKind.values or object_id > s.MAX_ID:
+    if kind not in kinds.values() or object_id > s.MAX_ID:
         raise NotFoundError()
     req = (
         selectors.visible_requests(user)

@@ -60,7 +60,7 @@ def acting_for(item: WorkItem, viewer: Viewer) -> User | None:
 def may_reject(kind: str) -> bool:
     """False for a process whose tasks cannot end it (a plan is pushed back, never rejected)."""
     reg = registry.get(kind)
-    return reg is None or reg.extra.get("can_reject", True) is not False
+    return reg is None or reg.can_reject
 
 
 def available_actions(item: WorkItem, viewer: Viewer) -> list[str]:

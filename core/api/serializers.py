@@ -8,9 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from core import kinds
 from core.inbox.models import RequestStatus, WorkItemStatus
 from core.inbox.selectors import SCOPES
-from core.kinds import ProcessKind
 from core.org.models import User
 
 from .rows import ACTIONS, acting_for, available_actions
@@ -26,6 +26,15 @@ def money_field(**kwargs) -> serializers.DecimalField:
 def text_field(**kwargs) -> serializers.CharField:
     kwargs.setdefault("max_length", TEXT_MAX)
     return serializers.CharField(**kwargs)
+
+
+
+class KindChoiceField(serializers.ChoiceField):
+    """A process kind: the choices are the registered processes, read when the field is made
+    (each request and the schema), so core lists no kind of its own."""
+
+    def __init__(self, **kwargs):
+        super().__init__(choices=kinds.choices(), **kwargs)
 
 
 class ErrorSerializer(serializers.Serializer):
@@ -86,7 +95,7 @@ class TaskSerializer(serializers.Serializer):
 
 class TaskQuerySerializer(serializers.Serializer):
     scope = serializers.ChoiceField(choices=SCOPES, default=SCOPES[0])
-    kind = serializers.ChoiceField(choices=ProcessKind.choices, required=False)
+    kind = KindChoiceField(required=False)
     step = serializers.CharField(max_length=40, required=False)
     submitter = serializers.IntegerField(min_value=1, max_value=MAX_ID, required=False)
     amount_min = money_field(required=False)
@@ -211,7 +220,7 @@ class RequestDetailSerializer(RequestSerializer):
 
 class RequestQuerySerializer(serializers.Serializer):
     mine = serializers.BooleanField(default=False)
-    kind = serializers.ChoiceField(choices=ProcessKind.choices, required=False)
+    kind = KindChoiceField(required=False)
     status = serializers.ChoiceField(choices=RequestStatus.choices, required=False)
 
 

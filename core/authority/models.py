@@ -2,7 +2,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from core.kinds import ProcessKind
+from core.kinds import KindField
 from core.money import MoneyField
 from core.org.models import Region, Role
 
@@ -13,7 +13,7 @@ STEP_CHOICES = [(LINE_MANAGER, _("Line manager")), *Role.choices]
 class AuthorityMatrix(models.Model):
     """The bands of one scope: a process kind, optionally narrowed to a category or region."""
 
-    kind = models.CharField(_("process kind"), max_length=32, choices=ProcessKind.choices)
+    kind = KindField(_("process kind"))
     category = models.CharField(
         _("category"), max_length=32, blank=True, help_text=_("Empty means any category.")
     )

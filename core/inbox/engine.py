@@ -60,9 +60,9 @@ def request_of(process) -> Request:
 
 def chain_for(request: Request) -> list[dict]:
     """The request's approval chain from the authority matrix; empty for a process that routes
-    by its own rules (its registration says extra["routes_by_matrix"] = False)."""
+    by its own rules (its spec says routes_by_matrix=False)."""
     reg = registry.get(request.kind)
-    if reg is not None and reg.extra.get("routes_by_matrix", True) is False:
+    if reg is not None and not reg.routes_by_matrix:
         return []
     steps = approval_chain(
         request.kind,

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.kinds import ProcessKind
+from core import kinds
 from core.org.models import User
 
 from .models import RequestStatus
@@ -42,9 +42,13 @@ class ReassignForm(ReasonForm):
             self.fields["assignee"].queryset = choices
 
 
+def _all_kinds():
+    return [("", _("All")), *kinds.choices()]
+
+
 class TaskFilterForm(forms.Form):
     kind = forms.ChoiceField(label=_("Process"), required=False,
-                             choices=[("", _("All"))] + list(ProcessKind.choices))
+                             choices=_all_kinds)
     step = forms.CharField(label=_("Step"), required=False, max_length=40)
     submitter = forms.CharField(label=_("Submitter"), required=False, max_length=150,
                                 help_text=_("Username"))
@@ -57,14 +61,14 @@ class TaskFilterForm(forms.Form):
 
 class RequestFilterForm(forms.Form):
     kind = forms.ChoiceField(label=_("Process"), required=False,
-                             choices=[("", _("All"))] + list(ProcessKind.choices))
+                             choices=_all_kinds)
     status = forms.ChoiceField(label=_("Status"), required=False,
                                choices=[("", _("All"))] + list(RequestStatus.choices))
 
 
 class AuditFilterForm(forms.Form):
     subject_kind = forms.ChoiceField(label=_("Process"), required=False,
-                                     choices=[("", _("All"))] + list(ProcessKind.choices))
+                                     choices=_all_kinds)
     number = forms.CharField(label=_("Request number"), required=False, max_length=40)
     actor = forms.CharField(label=_("Actor"), required=False, max_length=150,
                             help_text=_("Username"))

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from viewflow.workflow.models import Process, Task
 
-from core.kinds import ProcessKind
+from core.kinds import KindField
 from core.money import MoneyField
 
 
@@ -29,7 +29,7 @@ class Request(models.Model):
     lists need so that "my requests" is one indexed query over one table.
     """
 
-    kind = models.CharField(_("process"), max_length=32, choices=ProcessKind.choices)
+    kind = KindField(_("process"))
     object_id = models.BigIntegerField(_("object id"))
     number = models.CharField(_("number"), max_length=40, blank=True, db_index=True)
     title = models.CharField(_("title"), max_length=200)
@@ -119,7 +119,7 @@ class WorkItem(models.Model):
 
     task = models.OneToOneField(Task, on_delete=models.CASCADE, primary_key=True, related_name="+")
     request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="work_items")
-    kind = models.CharField(max_length=32, choices=ProcessKind.choices)
+    kind = KindField()
     step_code = models.CharField(_("step"), max_length=40)
     step_label = models.CharField(_("step"), max_length=100)
     step_index = models.SmallIntegerField(default=0)
@@ -231,7 +231,7 @@ class Candidate(models.Model):
 class SLARule(models.Model):
     """Working hours allowed for a step (process kind × step code); '*' is any step."""
 
-    kind = models.CharField(_("process"), max_length=32, choices=ProcessKind.choices)
+    kind = KindField(_("process"))
     step_code = models.CharField(_("step"), max_length=40, default="*")
     hours = models.DecimalField(_("working hours"), max_digits=6, decimal_places=2)
     remind_before_hours = models.DecimalField(

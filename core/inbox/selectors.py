@@ -194,7 +194,7 @@ def visible_requests(user: User) -> QuerySet[Request]:
             acting_q(user, "user_id", "work_item__kind")).values("work_item_id"))
     )
     by_role = [p.kind for p in registry.processes()
-               if org.has_role(user, *p.extra.get("visible_to_roles", ()))]
+               if org.has_role(user, *p.visible_to_roles)]
     return qs.filter(acting_q(user, "submitter_id") | Exists(involved) | Q(kind__in=by_role))
 
 

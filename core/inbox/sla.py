@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from django.core.cache import cache
 
-from core.kinds import ProcessKind
+from core import kinds
 
 from .models import Holiday, SLARule
 from .rules import (
@@ -49,5 +49,5 @@ def deadlines(kind: str, step_code: str, start: datetime) -> tuple[datetime, dat
 
 def forget_cached_rules() -> None:
     cache.delete("countersign:holidays")
-    for rule_kind in ProcessKind.values:
+    for rule_kind in kinds.values():
         cache.delete(f"countersign:sla:{rule_kind}")

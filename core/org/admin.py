@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from core.kinds import ProcessKind
+from core import kinds
 
 from .models import Delegation, Department, Region, RoleAssignment, User
 
@@ -45,7 +45,7 @@ class UserAdmin(BaseUserAdmin):
 class DelegationForm(forms.ModelForm):
     kinds = forms.MultipleChoiceField(
         label=_("process kinds"),
-        choices=ProcessKind.choices,
+        choices=kinds.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Leave all unticked to delegate every process kind."),

@@ -5,8 +5,8 @@ from decimal import Decimal
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
-from core.authority.models import LINE_MANAGER, AuthorityBand, AuthorityMatrix
-from core.kinds import ProcessKind
+from core import registry
+from core.authority.models import AuthorityBand, AuthorityMatrix
 
 from .models import Department, Region, Role, RoleAssignment, User
 
@@ -48,31 +48,11 @@ PEOPLE = [
     ("admin", "系统管理员", "admin", None, None, [Role.ADMINISTRATOR], 5),
 ]
 
-# (kind, category, [(min, max, steps)]); max None = no upper limit. Amounts in CNY.
-MATRIX = [
-    (ProcessKind.EXPENSE, "", [
-        ("0", "5000", [LINE_MANAGER]),
-        ("5000", "20000", [LINE_MANAGER, Role.SALES_GM]),
-        ("20000", None, [LINE_MANAGER, Role.SALES_GM, Role.CEO]),
-    ]),
-    (ProcessKind.EXPENSE, "marketing", [
-        ("0", "10000", [LINE_MANAGER]),
-        ("10000", "50000", [LINE_MANAGER, Role.SALES_GM]),
-        ("50000", None, [LINE_MANAGER, Role.SALES_GM, Role.CEO]),
-    ]),
-    (ProcessKind.BUDGET, "", [("0", None, [Role.SALES_GM, Role.CEO])]),
-    # Contract sign-off after the regional, legal and finance reviews (policy 4.4).
-    (ProcessKind.CONTRACT, "", [
-        ("0", "1000000", [Role.SALES_GM]),
-        ("1000000", None, [Role.CEO]),
-    ]),
-    (ProcessKind.PLAN, "", [("0", None, [Role.CEO])]),
-    (ProcessKind.RISK, "", [("0", None, [Role.REGIONAL_MANAGER])]),
-    (ProcessKind.DEMO, "", [
-        ("0", "10000", [LINE_MANAGER]),
-        ("10000", None, [LINE_MANAGER, Role.SALES_GM]),
-    ]),
-]
+def matrix_seed() -> list[tuple[str, str, tuple]]:
+    """(kind, category, bands) of every registered process's demo authority matrix
+    (ProcessSpec.matrix); a band is (min, max or None, steps). Amounts in CNY."""
+    return [(spec.kind, seed.category, seed.bands)
+            for spec in registry.processes() for seed in spec.matrix]
 
 
 def _regional(role) -> bool:
@@ -108,12 +88,13 @@ def _seed_empty() -> dict[str, User]:
                        region=users[username].region if _regional(role) else None)
         for username, _display, _dept, _region, _manager, roles, _grade in PEOPLE
         for role in roles])
+    matrix = matrix_seed()
     matrices = AuthorityMatrix.objects.bulk_create([
         AuthorityMatrix(kind=kind, category=category, region=None)
-        for kind, category, _bands_ in MATRIX])
+        for kind, category, _bands_ in matrix])
     AuthorityBand.objects.bulk_create([
-        band for matrix, (_kind, _category, bands) in zip(matrices, MATRIX, strict=True)
-        for band in _bands(matrix, bands)])
+        band for row, (_kind, _category, bands) in zip(matrices, matrix, strict=True)
+        for band in _bands(row, bands)])
     return users
 
 
@@ -148,7 +129,7 @@ def seed_org() -> dict[str, User]:
         for role in roles:
             role_region = user.region if _regional(role) else None
             RoleAssignment.objects.get_or_create(user=user, role=role, region=role_region)
-    for kind, category, bands in MATRIX:
+    for kind, category, bands in matrix_seed():
         matrix, created = AuthorityMatrix.objects.get_or_create(
             kind=kind, category=category, region=None
         )

@@ -4,7 +4,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from core.kinds import ProcessKind
+from core import kinds
 
 
 class Role(models.TextChoices):
@@ -191,7 +191,7 @@ class Delegation(models.Model):
             errors["deputy"] = _("A person cannot delegate to themselves.")
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             errors["ends_on"] = _("The last day is before the first day.")
-        valid = set(ProcessKind.values)
+        valid = set(kinds.values())
         if not isinstance(self.kinds, list) or any(k not in valid for k in self.kinds):
             errors["kinds"] = _("Unknown process kind; choose from: %(kinds)s") % {
                 "kinds": ", ".join(sorted(valid))

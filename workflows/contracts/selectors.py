@@ -4,9 +4,9 @@ holds in both. Anything outside a user's scope is 404 to them (never 403)."""
 from django.db.models import Q, QuerySet
 
 from core.inbox.selectors import sees_everything, visible_requests
-from core.kinds import ProcessKind
 from core.org import selectors as org
 from core.org.models import Role, RoleAssignment, User
+from workflows.contracts.steps import KIND
 
 from .models import Contract, CreditLimitChange, Customer, ExecutionProblem
 
@@ -48,7 +48,7 @@ def visible_contracts(user: User) -> QuerySet[Contract]:
     qs = Contract.objects.select_related("customer", "customer__region", "owner")
     if reads_all(user):
         return qs
-    requests = visible_requests(user).filter(kind=ProcessKind.CONTRACT).values("object_id")
+    requests = visible_requests(user).filter(kind=KIND).values("object_id")
     assigned = ExecutionProblem.objects.filter(assignee=user).values("contract_id")
     return qs.filter(Q(owner=user) | Q(customer__account_owner=user)
                      | Q(customer__region_id__in=managed_region_ids(user))

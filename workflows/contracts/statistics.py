@@ -42,9 +42,9 @@ from django.utils.translation import gettext as _
 from core.inbox.engine import REVISION_STEP
 from core.inbox.models import Request, WorkItem, WorkItemStatus
 from core.inbox.templatetags.countersign import step_name
-from core.kinds import ProcessKind
 from core.money import CENT
 from core.org.models import Region, User
+from workflows.contracts.steps import KIND
 
 from .models import Contract, ContractState, Milestone
 from .selectors import managed_region_ids, reads_all, visible_contracts
@@ -153,7 +153,7 @@ def _month_key(value: datetime | date | None) -> str:
 def _versions(user: User, region: Region | None) -> QuerySet[Contract]:
     """Every submitted version the user may see, with the dates the figures filter on."""
     first = Contract.objects.filter(number=OuterRef("number"), version=1).order_by()
-    request_of = Request.objects.filter(kind=ProcessKind.CONTRACT).order_by()
+    request_of = Request.objects.filter(kind=KIND).order_by()
     qs = visible_contracts(user).filter(submitted_at__isnull=False).exclude(number="")
     if region is not None:
         qs = qs.filter(customer__region=region)
@@ -218,7 +218,7 @@ def contract_statistics(user: User, *, period: Period, region: Region | None = N
 
     reviewed = versions.filter(own_submitted__gte=start, own_submitted__lt=end)
     steps = WorkItem.objects.filter(
-        kind=ProcessKind.CONTRACT, request__object_id__in=reviewed.values("pk"),
+        kind=KIND, request__object_id__in=reviewed.values("pk"),
         status=WorkItemStatus.DONE, decided_at__isnull=False,
     ).exclude(step_code=REVISION_STEP).values("step_code").annotate(
         count=Count("pk"), avg=Avg(_duration("decided_at", "created"))).order_by()

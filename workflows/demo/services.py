@@ -1,17 +1,17 @@
+from datetime import timedelta
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils import timezone
 
+from core import engine
 from core.audit import services as audit
 from core.exceptions import ReadOnlyRoleError
-from core.inbox import engine
-from core.inbox.models import Decision
-from core.kinds import ProcessKind
 from core.org import selectors as org
 from core.org.models import User
-from core.registry import Transition
 
 from .models import DemoRequest, DemoState
+from .steps import KIND
 
 
 @transaction.atomic
@@ -22,12 +22,8 @@ def demo_submit(*, actor: User, title: str, amount: Decimal) -> DemoRequest:
     obj.number = f"DEMO-{obj.pk:05d}"
     obj.submit()
     obj.save()
-    from .flows import DemoApprovalFlow
-
-    engine.submit_request(
-        kind=ProcessKind.DEMO, obj=obj, submitter=actor, title=title, amount=amount,
-        number=obj.number, flow_class=DemoApprovalFlow,
-    )
+    engine.submit(kind=KIND, obj=obj, submitter=actor, title=title, amount=amount,
+                  number=obj.number)
     audit.record(actor=actor, subject=obj, event="demo.submitted",
                  from_state=DemoState.DRAFT, to_state=DemoState.SUBMITTED)
     return obj
@@ -37,51 +33,39 @@ def _locked(request) -> DemoRequest:
     return DemoRequest.objects.select_for_update().get(pk=request.object_id)
 
 
-def on_decision(request, item, decision, decider, comment) -> Transition | None:
+def on_decision(request, item, decision, decider, comment) -> engine.Transition | None:
     obj = _locked(request)
     before = obj.state
-    if decision == Decision.APPROVED and request.step_index >= len(request.chain):
+    if decision == engine.Decision.APPROVED and request.step_index >= len(request.chain):
         obj.approve()
-    elif decision == Decision.REJECTED:
+    elif decision == engine.Decision.REJECTED:
         obj.reject()
-    elif decision == Decision.RETURNED and request.return_to_step is None:
+    elif decision == engine.Decision.RETURNED and request.return_to_step is None:
         obj.return_for_revision()
     else:
         return None
     obj.save(update_fields=["state"])
-    return Transition(from_state=before, to_state=obj.state)
+    return engine.Transition(from_state=before, to_state=obj.state)
 
 
-def on_withdraw(request, actor, reason) -> Transition:
+def on_withdraw(request, actor, reason) -> engine.Transition:
     obj = _locked(request)
     before = obj.state
     obj.withdraw()
     obj.save(update_fields=["state"])
-    return Transition(from_state=before, to_state=obj.state)
+    return engine.Transition(from_state=before, to_state=obj.state)
 
 
-def on_resubmit(request, actor) -> Transition:
+def on_resubmit(request, actor) -> engine.Transition:
     obj = _locked(request)
     before = obj.state
     obj.resubmit()
     obj.save(update_fields=["state"])
-    return Transition(from_state=before, to_state=obj.state)
+    return engine.Transition(from_state=before, to_state=obj.state)
 
 
 def seed_demo() -> None:
     """Demo requests in every state, so each page has something real on it (idempotent)."""
-    from datetime import timedelta
-
-    from django.utils import timezone
-
-    from core.inbox import services as inbox
-    from core.inbox.models import Holiday, Request, SLARule, WorkItem
-    from core.inbox.timers import sweep
-
-    SLARule.objects.get_or_create(kind=ProcessKind.DEMO, step_code="*",
-                                  defaults={"hours": Decimal("8"), "remind_before_hours": 2})
-    Holiday.objects.get_or_create(date=timezone.localdate().replace(month=1, day=1),
-                                  defaults={"name": "元旦"})
     if DemoRequest.objects.exists():
         return
     u = {x.username: x for x in User.objects.filter(username__in=[
@@ -92,24 +76,23 @@ def seed_demo() -> None:
 
     def submit(who, title, amount):
         obj = demo_submit(actor=u[who], title=title, amount=Decimal(amount))
-        return Request.objects.get(kind=ProcessKind.DEMO, object_id=obj.pk)
+        return engine.request_for(KIND, obj.pk)
 
     def open_task(req):
-        return WorkItem.objects.filter(request=req, status="open").first()
+        return engine.open_items(req).first()
 
     submit("east_rep1", "客户拜访交通费", "860.00")          # waits for east_mgr
     submit("east_rep2", "华东区客户答谢会场地", "12800.00")  # waits for east_mgr, then gm
     req = submit("south_rep1", "展会物料采购", "15800.00")   # approved by south_mgr, waits for gm
-    inbox.task_approve(task_id=open_task(req).pk, actor=u["south_mgr"], comment="同意")
+    engine.task_approve(task_id=open_task(req).pk, actor=u["south_mgr"], comment="同意")
     req = submit("north_rep1", "北京出差住宿", "2360.00")     # fully approved
-    inbox.task_approve(task_id=open_task(req).pk, actor=u["north_mgr"], comment="符合标准")
+    engine.task_approve(task_id=open_task(req).pk, actor=u["north_mgr"], comment="符合标准")
     req = submit("east_rep1", "样品快递费", "420.00")         # returned for revision
-    inbox.task_return(task_id=open_task(req).pk, actor=u["east_mgr"], reason="请补充快递单号")
+    engine.task_return(task_id=open_task(req).pk, actor=u["east_mgr"], reason="请补充快递单号")
     req = submit("south_rep1", "私人餐费", "980.00")          # rejected
-    inbox.task_reject(task_id=open_task(req).pk, actor=u["south_mgr"], reason="不属于业务招待")
+    engine.task_reject(task_id=open_task(req).pk, actor=u["south_mgr"], reason="不属于业务招待")
     req = submit("east_rep2", "重复提交的打车费", "65.00")     # withdrawn
-    inbox.request_withdraw(request_id=req.pk, actor=u["east_rep2"], reason="重复提交")
+    engine.request_withdraw(request_id=req.pk, actor=u["east_rep2"], reason="重复提交")
     req = submit("north_rep1", "渠道拓展差旅", "4200.00")     # overdue: escalated to gm
-    WorkItem.objects.filter(request=req, status="open").update(
-        due=timezone.now() - timedelta(hours=1))
-    sweep()
+    engine.open_items(req).update(due=timezone.now() - timedelta(hours=1))
+    engine.sweep_timers()

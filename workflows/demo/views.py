@@ -3,12 +3,13 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from core import engine
 from core.exceptions import ApprovalError
-from core.inbox.models import Request
 from core.org import selectors as org
 
 from .forms import DemoRequestForm
 from .services import demo_submit
+from .steps import KIND
 
 
 @login_required
@@ -23,7 +24,7 @@ def new_request(request):
             except ApprovalError as exc:
                 messages.error(request, str(exc.message))
             else:
-                req = Request.objects.get(kind="demo", object_id=obj.pk)
+                req = engine.request_for(KIND, obj.pk)
                 messages.success(request, _("Submitted %(n)s.") % {"n": obj.number})
                 return redirect("inbox:request", request_id=req.pk)
     return render(request, "demo/new.html", {"form": form}, status=400 if form.errors else 200)

@@ -9,9 +9,9 @@ from django.db.models.functions import Coalesce
 
 from core.inbox import selectors as inbox
 from core.inbox.models import Request, WorkItem, WorkItemStatus
-from core.kinds import ProcessKind
 from core.org import selectors as org
 from core.org.models import Role, User
+from workflows.expenses.steps import BUDGET_KIND, CLAIM_KIND
 
 from .models import (
     MONTHS,
@@ -83,7 +83,7 @@ def claims_total(qs: QuerySet[ExpenseClaim]) -> Decimal:
 
 
 def claim_request(claim: ExpenseClaim) -> Request | None:
-    return Request.objects.filter(kind=ProcessKind.EXPENSE, object_id=claim.pk).first()
+    return Request.objects.filter(kind=CLAIM_KIND, object_id=claim.pk).first()
 
 
 def visible_claim(user: User, claim_id: int) -> tuple[ExpenseClaim, Request | None] | None:
@@ -95,7 +95,7 @@ def visible_claim(user: User, claim_id: int) -> tuple[ExpenseClaim, Request | No
         return None
     if org.has_role(user, Role.FINANCE):
         return claim, claim_request(claim)
-    req = inbox.visible_requests(user).filter(kind=ProcessKind.EXPENSE,
+    req = inbox.visible_requests(user).filter(kind=CLAIM_KIND,
                                               object_id=claim.pk).first()
     return (claim, req) if req is not None else None
 
@@ -172,7 +172,7 @@ def last_year_months(*, year: int, department_id: int, category: str) -> list[De
 
 
 def budget_request(budget: Budget) -> Request | None:
-    return Request.objects.filter(kind=ProcessKind.BUDGET, object_id=budget.pk).first()
+    return Request.objects.filter(kind=BUDGET_KIND, object_id=budget.pk).first()
 
 
 # --- monitor (实时监控) ------------------------------------------------------------------------

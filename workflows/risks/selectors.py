@@ -10,9 +10,9 @@ from django.utils import timezone
 
 from core.inbox.models import Request, WorkItem, WorkItemStatus
 from core.inbox.selectors import sees_everything, visible_requests
-from core.kinds import ProcessKind
 from core.org import selectors as org
 from core.org.models import Role, RoleAssignment, User
+from workflows.risks.steps import KIND
 
 from . import rules
 from .models import (
@@ -64,7 +64,7 @@ def visible_risks(user: User) -> QuerySet[Risk]:
     qs = Risk.objects.select_related("owner", "region", "customer", "contract")
     if reads_all(user):
         return qs
-    requests = visible_requests(user).filter(kind=ProcessKind.RISK).values("object_id")
+    requests = visible_requests(user).filter(kind=KIND).values("object_id")
     measures = Measure.objects.filter(risk=OuterRef("pk"), owner=user)
     return qs.filter(Q(owner=user) | Q(identified_by=user)
                      | Q(region_id__in=managed_region_ids(user))
@@ -90,11 +90,11 @@ def may_manage(user: User, risk: Risk) -> bool:
 
 
 def risk_request(risk: Risk) -> Request | None:
-    return Request.objects.filter(kind=ProcessKind.RISK, object_id=risk.pk).first()
+    return Request.objects.filter(kind=KIND, object_id=risk.pk).first()
 
 
 def open_approval(risk: Risk) -> WorkItem | None:
-    return (WorkItem.objects.filter(request__kind=ProcessKind.RISK, request__object_id=risk.pk,
+    return (WorkItem.objects.filter(request__kind=KIND, request__object_id=risk.pk,
                                     status=WorkItemStatus.OPEN)
             .select_related("assignee").order_by("-created").first())
 

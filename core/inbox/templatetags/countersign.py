@@ -86,26 +86,20 @@ def state_name(code, kind=""):
     if not code:
         return ""
     reg = registry.get(kind)
-    label = (reg.extra.get("states", {}).get(code) if reg else None) or dict(
+    label = (reg.states.get(code) if reg else None) or dict(
         RequestStatus.choices).get(code)
     return str(label) if label else code
 
 
 def _process_events() -> dict:
-    """Sentences the processes register for their own events (extra["events"], by full name,
+    """Sentences the processes declare for their own events (ProcessSpec.events, by full name,
     e.g. "contract.milestone_done"), each with %(actor)s and optionally %(step)s."""
-    events = {}
-    for process in registry.processes():
-        events.update(process.extra.get("events", {}))
-    return events
+    return registry.all_events()
 
 
 def _process_steps() -> dict:
-    """Step labels the processes register for their own stages (e.g. finance review)."""
-    steps = {}
-    for process in registry.processes():
-        steps.update(process.extra.get("steps", {}))
-    return steps
+    """Step labels the processes declare for their own stages (ProcessSpec.steps)."""
+    return registry.all_steps()
 
 
 @register.filter

@@ -1,9 +1,21 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.test.utils import override_settings
+from django.utils import timezone
 
 from core import registry
+from core.inbox.models import Holiday, SLARule
 from core.org.demo import DEMO_PASSWORD, seed_org
+
+
+def _seed_calendar() -> None:
+    """A default SLA rule for each process that declares one, and New Year's Day off."""
+    for spec in registry.processes():
+        if spec.sla_hours is not None:
+            SLARule.objects.get_or_create(kind=spec.kind, step_code="*", defaults={
+                "hours": spec.sla_hours, "remind_before_hours": 2})
+    Holiday.objects.get_or_create(date=timezone.localdate().replace(month=1, day=1),
+                                  defaults={"name": "元旦"})
 
 
 class Command(BaseCommand):
@@ -18,6 +30,7 @@ class Command(BaseCommand):
         # e-mail flood on the console while seeding).
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
             users = seed_org()
+            _seed_calendar()
             for process in registry.processes():
                 if process.seed_demo is not None:
                     process.seed_demo()

@@ -4,7 +4,6 @@ from html import unescape
 import pytest
 
 from core.authority.models import AuthorityBand, AuthorityMatrix
-from core.kinds import ProcessKind
 from tests.core.org.htmlform import form_fields, post_data
 
 ADD = "/admin/authority/authoritymatrix/add/"
@@ -37,7 +36,7 @@ def matrix_post(client, bands, **fields):
 
 
 def vip_expense(client, bands):
-    return client.post(ADD, matrix_post(client, bands, kind=ProcessKind.EXPENSE, category="vip"))
+    return client.post(ADD, matrix_post(client, bands, kind="expense", category="vip"))
 
 
 def test_matrix_refused_with_rows_named_when_bands_have_gap(admin_client):
@@ -81,7 +80,7 @@ def test_matrix_saved_when_bands_cover_every_amount(admin_client):
     )
 
     assert response.status_code == 302
-    matrix = AuthorityMatrix.objects.get(kind=ProcessKind.EXPENSE, category="vip")
+    matrix = AuthorityMatrix.objects.get(kind="expense", category="vip")
     assert [(b.min_amount, b.max_amount, b.steps) for b in matrix.bands.order_by("min_amount")] == [
         (Decimal("0"), Decimal("1000"), ["line_manager"]),
         (Decimal("1000"), None, ["line_manager", "sales_gm"]),

@@ -11,7 +11,6 @@ from core.exceptions import (
     SegregationOfDutiesError,
     StateConflictError,
 )
-from core.kinds import ProcessKind
 from core.org import selectors
 from core.org.models import Role, RoleAssignment, User
 from tests.factories import DelegationFactory
@@ -32,7 +31,7 @@ def deputise(principal, deputy, *, kinds=(), days=(-1, 1)):
 def task(personas):
     """east_rep1's expense claim, waiting for east_mgr."""
     return DecisionContext(
-        kind=ProcessKind.EXPENSE,
+        kind="expense",
         submitter_id=personas["east_rep1"].pk,
         assignee_id=personas["east_mgr"].pk,
     )
@@ -42,7 +41,7 @@ def task(personas):
 def queue_task(personas):
     """east_rep1's expense claim in the finance queue: any finance holder may take it."""
     return DecisionContext(
-        kind=ProcessKind.EXPENSE,
+        kind="expense",
         submitter_id=personas["east_rep1"].pk,
         assignee_id=None,
         candidate_ids=frozenset({personas["finance"].pk, personas["finance_clerk"].pk}),
@@ -73,7 +72,7 @@ def test_refused_when_actor_is_someone_else(personas, task):
 
 
 def test_refused_when_deputy_delegation_covers_other_kinds(personas, task):
-    deputise(personas["east_mgr"], personas["gm"], kinds=[ProcessKind.CONTRACT])
+    deputise(personas["east_mgr"], personas["gm"], kinds=["contract"])
 
     with pytest.raises(NotYourTaskError):
         ensure_can_decide(personas["gm"], task)
@@ -115,7 +114,7 @@ def test_refused_when_deputy_delegation_not_started(personas, task):
 
 def test_refused_when_actor_is_submitter(personas):
     own = DecisionContext(
-        kind=ProcessKind.EXPENSE,
+        kind="expense",
         submitter_id=personas["east_mgr"].pk,
         assignee_id=personas["east_mgr"].pk,
     )

@@ -5,8 +5,7 @@ import pytest
 from core.authority.models import LINE_MANAGER, AuthorityBand, AuthorityMatrix
 from core.authority.services import approval_chain, find_band
 from core.exceptions import MatrixConfigurationError
-from core.kinds import ProcessKind
-from core.org.demo import MATRIX
+from core.org.demo import matrix_seed
 from core.org.models import Role
 
 CENT = Decimal("0.01")
@@ -23,7 +22,7 @@ EXPECTED_APPROVER = {
 def boundary_cases():
     """Amounts at and next to every edge of every seeded band, with the band they fall in."""
     cases = {}
-    for kind, category, bands in MATRIX:
+    for kind, category, bands in matrix_seed():
         for i, (lo, hi, steps) in enumerate(bands):
             lo = Decimal(lo)
             inside = [lo]
@@ -66,15 +65,15 @@ def test_category_matrix_wins_when_category_has_its_own(personas):
     rep = personas["east_rep1"]
     amount = Decimal("7000")
 
-    general = approval_chain(ProcessKind.EXPENSE, amount, rep)
-    marketing = approval_chain(ProcessKind.EXPENSE, amount, rep, category="marketing")
+    general = approval_chain("expense", amount, rep)
+    marketing = approval_chain("expense", amount, rep, category="marketing")
 
     assert [s.code for s in general] == [LINE_MANAGER, Role.SALES_GM]
     assert [s.code for s in marketing] == [LINE_MANAGER]
 
 
 def test_general_matrix_used_when_category_has_none(personas):
-    band = find_band(ProcessKind.EXPENSE, Decimal("7000"), category="travel")
+    band = find_band("expense", Decimal("7000"), category="travel")
 
     assert band.matrix.category == ""
     assert band.steps == [LINE_MANAGER, Role.SALES_GM]
@@ -88,53 +87,53 @@ def region_matrix(kind, region, category="", steps=(Role.CEO,)):
 
 def test_region_matrix_wins_when_submitter_region_has_one(personas):
     east = personas["east_rep1"].region
-    matrix = region_matrix(ProcessKind.EXPENSE, east)
+    matrix = region_matrix("expense", east)
 
-    east_band = find_band(ProcessKind.EXPENSE, Decimal("100"), region_id=east.pk)
+    east_band = find_band("expense", Decimal("100"), region_id=east.pk)
     south_band = find_band(
-        ProcessKind.EXPENSE, Decimal("100"), region_id=personas["south_rep1"].region_id
+        "expense", Decimal("100"), region_id=personas["south_rep1"].region_id
     )
 
     assert east_band.matrix == matrix
     assert south_band.matrix.region_id is None
     assert [
-        s.code for s in approval_chain(ProcessKind.EXPENSE, Decimal("100"), personas["east_rep1"])
+        s.code for s in approval_chain("expense", Decimal("100"), personas["east_rep1"])
     ] == [Role.CEO]
 
 
 def test_category_and_region_matrix_wins_when_both_match(personas):
     east = personas["east_rep1"].region
-    region_matrix(ProcessKind.EXPENSE, east)
-    both = region_matrix(ProcessKind.EXPENSE, east, category="marketing", steps=[Role.MARKETING])
+    region_matrix("expense", east)
+    both = region_matrix("expense", east, category="marketing", steps=[Role.MARKETING])
 
-    band = find_band(ProcessKind.EXPENSE, Decimal("100"), category="marketing", region_id=east.pk)
+    band = find_band("expense", Decimal("100"), category="marketing", region_id=east.pk)
 
     assert band.matrix == both
 
 
 def test_category_matrix_beats_region_matrix_when_both_exist(personas):
     east = personas["east_rep1"].region
-    region_matrix(ProcessKind.EXPENSE, east)
+    region_matrix("expense", east)
 
-    band = find_band(ProcessKind.EXPENSE, Decimal("100"), category="marketing", region_id=east.pk)
+    band = find_band("expense", Decimal("100"), category="marketing", region_id=east.pk)
 
     assert (band.matrix.category, band.matrix.region_id) == ("marketing", None)
 
 
 def test_configuration_error_when_kind_has_no_matrix(personas):
-    AuthorityMatrix.objects.filter(kind=ProcessKind.RISK).delete()
+    AuthorityMatrix.objects.filter(kind="risk").delete()
 
     with pytest.raises(MatrixConfigurationError):
-        find_band(ProcessKind.RISK, Decimal("100"))
+        find_band("risk", Decimal("100"))
     with pytest.raises(MatrixConfigurationError):
-        approval_chain(ProcessKind.RISK, Decimal("100"), personas["east_rep1"])
+        approval_chain("risk", Decimal("100"), personas["east_rep1"])
 
 
 def test_configuration_error_when_no_matrix_at_all(db):
     with pytest.raises(MatrixConfigurationError):
-        find_band(ProcessKind.EXPENSE, Decimal("0"))
+        find_band("expense", Decimal("0"))
 
 
 def test_configuration_error_when_amount_below_every_band(personas):
     with pytest.raises(MatrixConfigurationError):
-        find_band(ProcessKind.EXPENSE, Decimal("-0.01"))
+        find_band("expense", Decimal("-0.01"))

@@ -1,3 +1,4 @@
+import dataclasses
 from datetime import datetime
 
 import pytest
@@ -228,10 +229,9 @@ def test_a_failing_process_sweep_is_logged_and_the_others_still_run(monkeypatch,
     from core import registry
 
     ran = []
-    broken = registry.ProcessRegistration(kind="zz_broken", label="broken",
-                                          sweep=lambda now: 1 / 0)
-    fine = registry.ProcessRegistration(kind="zz_fine", label="fine",
-                                        sweep=lambda now: ran.append(now) or 3)
+    demo = registry.get("demo")
+    broken = dataclasses.replace(demo, kind="zz_broken", sweep=lambda now: 1 / 0)
+    fine = dataclasses.replace(demo, kind="zz_fine", sweep=lambda now: ran.append(now) or 3)
     monkeypatch.setitem(registry._processes, "zz_broken", broken)
     monkeypatch.setitem(registry._processes, "zz_fine", fine)
     now = timezone.now()

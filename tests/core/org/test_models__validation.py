@@ -3,7 +3,7 @@ from datetime import date, timedelta
 import pytest
 from django.core.exceptions import ValidationError
 
-from core.kinds import ProcessKind
+from core import kinds
 from core.org.models import Delegation, User
 from tests.factories import DelegationFactory, UserFactory
 
@@ -97,7 +97,7 @@ def test_refused_when_kinds_unknown(personas, kinds):
 
 
 def test_accepted_when_kinds_known(personas):
-    delegation(personas["gm"], personas["ceo"], kinds=list(ProcessKind.values)).clean()
+    delegation(personas["gm"], personas["ceo"], kinds=list(kinds.values())).clean()
 
 
 @pytest.mark.parametrize(

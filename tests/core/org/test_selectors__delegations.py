@@ -4,7 +4,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
-from core.kinds import ProcessKind
+from core import kinds
 from core.org import selectors
 from tests.factories import DelegationFactory
 
@@ -50,7 +50,7 @@ def test_delegation_is_one_way_when_listing(personas, leave):
     assert selectors.deputies_of(personas["east_rep1"], on=DAY) == []
 
 
-@pytest.mark.parametrize("kind", [None, *ProcessKind.values])
+@pytest.mark.parametrize("kind", [None, *kinds.values()])
 def test_every_kind_covered_when_kinds_empty(personas, leave, kind):
     assert usernames(selectors.principals_for(personas["east_rep1"], kind=kind, on=DAY)) == [
         "east_mgr"
@@ -67,15 +67,15 @@ def test_only_listed_kinds_covered_when_kinds_given(personas):
         deputy=personas["east_mgr"],
         starts_on=DAY,
         ends_on=DAY,
-        kinds=[ProcessKind.CONTRACT, ProcessKind.PLAN],
+        kinds=["contract", "plan"],
     )
     east_mgr, gm = personas["east_mgr"], personas["gm"]
 
-    for kind in (ProcessKind.CONTRACT, ProcessKind.PLAN, None):
+    for kind in ("contract", "plan", None):
         assert usernames(selectors.principals_for(east_mgr, kind=kind, on=DAY)) == ["gm"]
         assert usernames(selectors.deputies_of(gm, kind=kind, on=DAY)) == ["east_mgr"]
         assert selectors.acts_for(east_mgr, gm, kind=kind, on=DAY)
-    for kind in (ProcessKind.EXPENSE, ProcessKind.BUDGET, ProcessKind.RISK):
+    for kind in ("expense", "budget", "risk"):
         assert selectors.principals_for(east_mgr, kind=kind, on=DAY) == []
         assert selectors.deputies_of(gm, kind=kind, on=DAY) == []
         assert not selectors.acts_for(east_mgr, gm, kind=kind, on=DAY)
@@ -91,14 +91,14 @@ def test_each_delegation_filtered_by_its_own_kinds_when_deputy_has_several(perso
         deputy=deputy,
         starts_on=DAY,
         ends_on=DAY,
-        kinds=[ProcessKind.EXPENSE],
+        kinds=["expense"],
     )
 
-    assert usernames(selectors.principals_for(deputy, kind=ProcessKind.EXPENSE, on=DAY)) == [
+    assert usernames(selectors.principals_for(deputy, kind="expense", on=DAY)) == [
         "east_mgr",
         "south_mgr",
     ]
-    assert usernames(selectors.principals_for(deputy, kind=ProcessKind.CONTRACT, on=DAY)) == [
+    assert usernames(selectors.principals_for(deputy, kind="contract", on=DAY)) == [
         "east_mgr"
     ]
 

@@ -8,9 +8,9 @@ from rest_framework import serializers
 from core.api.serializers import MAX_ID
 from core.exceptions import NotFoundError
 from core.inbox.models import Request, RequestStatus
-from core.kinds import ProcessKind
 from core.org import selectors as org
 from core.org.models import Region, Role, User
+from workflows.contracts.steps import KIND
 
 from ..models import (
     Contract,
@@ -35,7 +35,7 @@ def _in_range(pk: int) -> bool:
 
 def with_contract_facts(qs: QuerySet[Contract]) -> QuerySet[Contract]:
     """The request's id and status beside each contract: two subqueries, not a query per row."""
-    req = Request.objects.filter(kind=ProcessKind.CONTRACT, object_id=OuterRef("pk"))
+    req = Request.objects.filter(kind=KIND, object_id=OuterRef("pk"))
     return qs.select_related("customer", "owner").annotate(
         request_pk=Subquery(req.values("pk")[:1]),
         request_status=Subquery(req.values("status")[:1]),

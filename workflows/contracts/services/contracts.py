@@ -17,17 +17,17 @@ from core.exceptions import (
 )
 from core.inbox import engine
 from core.inbox.models import Candidate, Decision, Request, WorkItem, WorkItemStatus
-from core.kinds import ProcessKind
 from core.numbers import next_number
 from core.org import selectors as org
 from core.org.models import Role, User
 from core.registry import Transition
+from workflows.contracts.steps import KIND
 
 from ..models import Contract, ContractState, Customer, Milestone
 from ..rules import credit_check
+from ..steps import FINANCE_STEP, LEGAL_STEP, REGIONAL_STEP  # noqa: F401
 from .execution import recompute_receivables
 
-REGIONAL_STEP, LEGAL_STEP, FINANCE_STEP = "regional_review", "legal_review", "credit_review"
 PARALLEL_STEPS = (LEGAL_STEP, FINANCE_STEP)
 EDITABLE = ("title", "value", "payment_terms_days", "delivery_terms", "key_clauses")
 
@@ -70,7 +70,7 @@ def contract_create(*, actor: User, customer: Customer, title: str, value,
                         key_clauses=key_clauses)
     _validated(contract)
     contract.save()
-    Request.objects.create(kind=ProcessKind.CONTRACT, object_id=contract.pk, title=contract.title,
+    Request.objects.create(kind=KIND, object_id=contract.pk, title=contract.title,
                            amount=contract.value, submitter=actor, region=customer.region)
     audit.record(actor=actor, subject=contract, event="contract.drafted", to_state=contract.state)
     return contract
@@ -100,7 +100,7 @@ def contract_update(*, contract_id: int, actor: User, **fields) -> Contract:
             setattr(contract, name, value)
     _validated(contract)
     contract.save()
-    Request.objects.filter(kind=ProcessKind.CONTRACT, object_id=contract.pk).update(
+    Request.objects.filter(kind=KIND, object_id=contract.pk).update(
         title=contract.title, amount=contract.value)
     after = {f: str(getattr(contract, f)) for f in EDITABLE}
     audit.record(actor=actor, subject=contract, event="contract.edited",
@@ -129,7 +129,7 @@ def contract_submit(*, contract_id: int, actor: User) -> Contract:
     from ..flows import ContractFlow
 
     engine.submit_request(
-        kind=ProcessKind.CONTRACT, obj=contract, submitter=actor, title=contract.title,
+        kind=KIND, obj=contract, submitter=actor, title=contract.title,
         amount=contract.value, number=f"{contract.number} v{contract.version}"
         if contract.version > 1 else contract.number,
         region=contract.customer.region, flow_class=ContractFlow, extra_steps=extra,
@@ -160,7 +160,7 @@ def contract_amend(*, contract_id: int, actor: User, reason: str, **fields) -> C
             setattr(amendment, name, value)
     _validated(amendment)
     amendment.save()
-    Request.objects.create(kind=ProcessKind.CONTRACT, object_id=amendment.pk,
+    Request.objects.create(kind=KIND, object_id=amendment.pk,
                            title=amendment.title, amount=amendment.value, submitter=actor,
                            region=current.customer.region)
     audit.record(actor=actor, subject=amendment, event="contract.amendment_drafted",

@@ -14,9 +14,9 @@ from django.utils.translation import gettext as _
 from core.exceptions import ApprovalError
 from core.inbox.models import Request, WorkItem, WorkItemStatus
 from core.inbox.selectors import acting_q
-from core.kinds import ProcessKind
 from core.org import selectors as org
 from core.org.models import Role
+from workflows.contracts.steps import KIND
 
 from .. import selectors
 from ..models import Contract, ContractState, Customer
@@ -82,7 +82,7 @@ def customer_or_404(user, customer_id: int) -> Customer:
 
 
 def contract_request(contract: Contract) -> Request | None:
-    return Request.objects.filter(kind=ProcessKind.CONTRACT, object_id=contract.pk).first()
+    return Request.objects.filter(kind=KIND, object_id=contract.pk).first()
 
 
 def task_for(user, req: Request | None) -> WorkItem | None:

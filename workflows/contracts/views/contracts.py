@@ -13,7 +13,7 @@ from core.audit import selectors as audit_selectors
 from core.exceptions import ApprovalError
 from core.inbox import services as inbox_services
 from core.inbox.models import Request
-from core.kinds import ProcessKind
+from workflows.contracts.steps import KIND
 
 from .. import selectors, services
 from ..forms import AmendForm, ContractFieldsForm, ContractFilterForm, ContractForm, ResubmitForm
@@ -60,7 +60,7 @@ def contract_list(request):
     page = page_of(request, qs)
     # Where each request stands, for the whole page in one query.
     reqs = {r.object_id: r for r in Request.objects.filter(
-        kind=ProcessKind.CONTRACT, object_id__in=[c.pk for c in page])}
+        kind=KIND, object_id__in=[c.pk for c in page])}
     for contract in page:
         contract.req = reqs.get(contract.pk)
     return render_page(request, "contracts/contracts.html", {

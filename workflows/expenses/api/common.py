@@ -10,10 +10,10 @@ from core.api.serializers import MAX_ID
 from core.exceptions import NotFoundError
 from core.inbox.models import Request
 from core.inbox.selectors import sees_everything, visible_requests
-from core.kinds import ProcessKind
 from core.money import to_money
 from core.org import selectors as org
 from core.org.models import Department, Role, User
+from workflows.expenses.steps import CLAIM_KIND
 
 from ..models import Budget, ExpenseClaim
 
@@ -31,13 +31,13 @@ def visible_claims(user: User) -> QuerySet[ExpenseClaim]:
     """Claims whose request the user may see; finance sees every claim (voucher review)."""
     if sees_everything(user) or org.has_role(user, Role.FINANCE):
         return ExpenseClaim.objects.all()
-    requests = visible_requests(user).filter(kind=ProcessKind.EXPENSE).values("object_id")
+    requests = visible_requests(user).filter(kind=CLAIM_KIND).values("object_id")
     return ExpenseClaim.objects.filter(pk__in=requests)
 
 
 def with_claim_facts(qs: QuerySet[ExpenseClaim]) -> QuerySet[ExpenseClaim]:
     """Everything the claim serializer reads, in a constant number of queries."""
-    request_pk = Request.objects.filter(kind=ProcessKind.EXPENSE, object_id=OuterRef("pk"))
+    request_pk = Request.objects.filter(kind=CLAIM_KIND, object_id=OuterRef("pk"))
     return qs.select_related("submitter").prefetch_related("lines").annotate(
         request_pk=Subquery(request_pk.values("pk")[:1])
     )

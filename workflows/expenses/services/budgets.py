@@ -16,11 +16,11 @@ from core.exceptions import (
 )
 from core.inbox import engine
 from core.inbox.models import Decision, Request
-from core.kinds import ProcessKind
 from core.money import to_money
 from core.org import selectors as org
 from core.org.models import Department, Role, User
 from core.registry import Transition
+from workflows.expenses.steps import BUDGET_KIND
 
 from ..models import MONTHS, QUARTERS, Budget, BudgetState, Category
 from ..rules import split_errors
@@ -158,7 +158,7 @@ def budget_update(*, budget_id: int, actor: User, total, quarters, months,
     _fill(budget, total, quarters, months)
     budget.full_clean(exclude=["state"])
     budget.save()
-    Request.objects.filter(kind=ProcessKind.BUDGET, object_id=budget.pk).update(amount=total)
+    Request.objects.filter(kind=BUDGET_KIND, object_id=budget.pk).update(amount=total)
     after = {f: str(getattr(budget, f)) for f in AMOUNT_FIELDS}
     audit.record(actor=actor, subject=budget, event="budget.edited", comment=reason,
                  changes=audit.diff(before, after))
@@ -177,7 +177,7 @@ def budget_submit(*, budget_id: int, actor: User) -> Budget:
     from ..flows import BudgetFlow
 
     engine.submit_request(
-        kind=ProcessKind.BUDGET, obj=budget, submitter=actor,
+        kind=BUDGET_KIND, obj=budget, submitter=actor,
         title=f"{budget.fiscal_year} {budget.department} {budget.get_category_display()}"
               f" v{budget.version}",
         amount=budget.total, number=budget.number, flow_class=BudgetFlow,

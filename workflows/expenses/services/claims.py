@@ -17,12 +17,12 @@ from core.exceptions import (
 )
 from core.inbox import engine
 from core.inbox.models import Decision, Request, WorkItem
-from core.kinds import ProcessKind
 from core.money import fmt, to_money
 from core.numbers import next_number
 from core.org import selectors as org
 from core.org.models import Role, User
 from core.registry import Transition
+from workflows.expenses.steps import CLAIM_KIND
 
 from ..models import (
     TRAVEL_CLASS_RANK,
@@ -141,7 +141,7 @@ def claim_create(*, actor: User, category: str, title: str, expense_date: date,
     )
     _save_lines(claim, cleaned)
     claim.save(update_fields=["total", "over_standard"])
-    Request.objects.create(kind=ProcessKind.EXPENSE, object_id=claim.pk, title=claim.title,
+    Request.objects.create(kind=CLAIM_KIND, object_id=claim.pk, title=claim.title,
                            amount=claim.total, category=category, submitter=actor,
                            region_id=actor.region_id)
     audit.record(actor=actor, subject=claim, event="expense.drafted", to_state=claim.state,
@@ -176,7 +176,7 @@ def claim_update(*, claim_id: int, actor: User, lines: list[dict] | None = None,
         _save_lines(claim, _clean_lines(lines, actor.grade))
         _clear_reductions(claim)
     claim.save()
-    Request.objects.filter(kind=ProcessKind.EXPENSE, object_id=claim.pk).update(
+    Request.objects.filter(kind=CLAIM_KIND, object_id=claim.pk).update(
         title=claim.title, amount=claim.total, category=claim.category)
     after = {"title": claim.title, "total": str(claim.total), "category": claim.category}
     audit.record(actor=actor, subject=claim, event="expense.edited",
@@ -243,7 +243,7 @@ def claim_submit(*, claim_id: int, actor: User) -> ExpenseClaim:
     from ..flows import ExpenseFlow
 
     engine.submit_request(
-        kind=ProcessKind.EXPENSE, obj=claim, submitter=actor, title=claim.title,
+        kind=CLAIM_KIND, obj=claim, submitter=actor, title=claim.title,
         amount=claim.total, number=claim.number, category=claim.category,
         flow_class=ExpenseFlow, extra_steps=_extra_steps(claim),
     )
@@ -265,10 +265,10 @@ def claim_reduce_line(*, line_id: int, actor: User, amount, reason: str) -> Expe
         raise PermissionDeniedError(_("Only finance (not the submitter) can reduce a line."))
     if claim.state != ClaimState.APPROVED:
         raise StateConflictError(_("Lines can be reduced only during the voucher review."))
-    review = WorkItem.objects.filter(kind=ProcessKind.EXPENSE, request__object_id=claim.pk,
+    review = WorkItem.objects.filter(kind=CLAIM_KIND, request__object_id=claim.pk,
                                      step_code=FINANCE_STEP, status="open").first()
     if review is not None and review.assignee_id and not org.acts_for(
-        actor, review.assignee, kind=ProcessKind.EXPENSE
+        actor, review.assignee, kind=CLAIM_KIND
     ):
         raise PermissionDeniedError(
             _("%(who)s holds this voucher review; only they can change it.")
@@ -294,7 +294,7 @@ def claim_reduce_line(*, line_id: int, actor: User, amount, reason: str) -> Expe
     )
     claim.save(update_fields=["approved_total"])
     ledger.resize(claim, claim.approved_total)
-    Request.objects.filter(kind=ProcessKind.EXPENSE, object_id=claim.pk).update(
+    Request.objects.filter(kind=CLAIM_KIND, object_id=claim.pk).update(
         amount=claim.approved_total)
     audit.record(actor=actor, subject=claim, event="expense.line_reduced", comment=reason,
                  changes={f"line {line.pk}": [str(before), str(new_amount)]},

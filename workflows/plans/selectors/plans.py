@@ -12,9 +12,9 @@ from django.db.models import Q, QuerySet
 
 from core.inbox.models import Candidate, Request, WorkItem, WorkItemStatus
 from core.inbox.selectors import acting_q, sees_everything, visible_requests
-from core.kinds import ProcessKind
 from core.org import selectors as org
 from core.org.models import Region, Role, RoleAssignment, User
+from workflows.plans.steps import KIND
 
 from ..models import PersonMonth, Plan, PlanState, RegionMonth
 from ..services.common import CONFIRM_STEP
@@ -66,7 +66,7 @@ def plan_scope(user: User) -> Scope:
     cached = getattr(user, "_cs_plan_scope", None)
     if cached is not None:
         return cached
-    people = [user, *org.principals_for(user, kind=ProcessKind.PLAN)]
+    people = [user, *org.principals_for(user, kind=KIND)]
     if sees_everything(user) or any(org.has_role(p, *ALL_PLAN_READERS) for p in people):
         scope = Scope(everything=True)
     else:
@@ -85,7 +85,7 @@ def visible_plans(user: User) -> QuerySet[Plan]:
     scope = plan_scope(user)
     if scope.everything:
         return qs
-    q = Q(author=user) | Q(pk__in=visible_requests(user).filter(kind=ProcessKind.PLAN)
+    q = Q(author=user) | Q(pk__in=visible_requests(user).filter(kind=KIND)
                            .values("object_id"))
     if scope.published:
         q |= Q(state__in=PUBLISHED_STATES)
@@ -114,7 +114,7 @@ def plans_for(user: User, *, year: int | None = None, state: str = "") -> QueryS
 
 
 def plan_request(plan: Plan) -> Request | None:
-    return Request.objects.filter(kind=ProcessKind.PLAN, object_id=plan.pk).first()
+    return Request.objects.filter(kind=KIND, object_id=plan.pk).first()
 
 
 def versions_of(plan: Plan, user: User | None = None) -> list[Plan]:
@@ -148,7 +148,7 @@ class Confirmation:
 
 def confirmations(plan: Plan) -> list[Confirmation]:
     """The latest round of regional confirmations (one per region), by region code."""
-    items = list(WorkItem.objects.filter(request__kind=ProcessKind.PLAN,
+    items = list(WorkItem.objects.filter(request__kind=KIND,
                                          request__object_id=plan.pk, step_code=CONFIRM_STEP)
                  .select_related("task", "assignee", "decided_by").order_by("-pk"))
     latest: dict[str, WorkItem] = {}
@@ -176,6 +176,6 @@ def open_task_for(plan: Plan, user: User) -> WorkItem | None:
     mine = Q(assignee__isnull=False) & acting_q(user, "assignee_id") | Q(
         assignee__isnull=True, pk__in=Candidate.objects.filter(
             acting_q(user, "user_id", "work_item__kind"), open=True).values("work_item_id"))
-    return WorkItem.objects.filter(mine, request__kind=ProcessKind.PLAN,
+    return WorkItem.objects.filter(mine, request__kind=KIND,
                                    request__object_id=plan.pk, status=WorkItemStatus.OPEN,
                                    is_revision=False).select_related("task").order_by("pk").first()

@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 from core.audit import services as audit
 from core.exceptions import InvalidInputError, StateConflictError
 from core.inbox.models import Request
-from core.kinds import ProcessKind
 from core.money import fmt, to_money
 from core.org.models import Region, Role, RoleAssignment, User
+from workflows.plans.steps import KIND
 
 from .. import rules
 from ..models import MONTHS, PersonMonth, Plan, PlanState, RegionMonth
@@ -238,7 +238,7 @@ def allocations_save(*, plan_id: int, actor: User, target, rows: list[GridRow],
     if plan.target != grid.target:
         plan.target = grid.target
         plan.save(update_fields=["target"])
-        Request.objects.filter(kind=ProcessKind.PLAN, object_id=plan.pk).update(
+        Request.objects.filter(kind=KIND, object_id=plan.pk).update(
             amount=plan.target)
     audit.record(actor=actor, subject=plan, event="plan.allocations_saved", changes=changes,
                  comment=comment, data={"source": source, "cells_changed": len(changes),

@@ -19,10 +19,10 @@ from core.exceptions import (
 from core.inbox import engine
 from core.inbox import services as inbox
 from core.inbox.models import Request
-from core.kinds import ProcessKind
 from core.numbers import next_number
 from core.org import selectors as org
 from core.org.models import Region, Role, User
+from workflows.plans.steps import KIND
 
 from .. import rules
 from ..models import EDITABLE_STATES, UNDER_WAY_STATES, PersonMonth, Plan, PlanState, RegionMonth
@@ -64,7 +64,7 @@ def _fiscal_year(value) -> int:
 
 
 def request_of(plan: Plan) -> Request | None:
-    return Request.objects.filter(kind=ProcessKind.PLAN, object_id=plan.pk).first()
+    return Request.objects.filter(kind=KIND, object_id=plan.pk).first()
 
 
 @transaction.atomic
@@ -111,7 +111,7 @@ def plan_create(*, actor: User, fiscal_year, target, strategy: str = "", title: 
     plan.number = next_number(f"JH-{year}", width=3)
     plan.save()
     store_new_grid(plan, rules.spread_plan(amount, layout, basis))
-    Request.objects.create(kind=ProcessKind.PLAN, object_id=plan.pk, title=plan.title,
+    Request.objects.create(kind=KIND, object_id=plan.pk, title=plan.title,
                            number=plan.number, amount=plan.target, submitter=actor)
     audit.record(actor=actor, subject=plan, event="plan.drafted", to_state=plan.state,
                  data={"regions": [r.code for r in regions], "spread": spread})
@@ -133,7 +133,7 @@ def plan_update(*, plan_id: int, actor: User, title: str | None = None,
         plan.strategy = strategy.strip()
     _validated(plan)
     plan.save(update_fields=list(EDITABLE_FIELDS))
-    Request.objects.filter(kind=ProcessKind.PLAN, object_id=plan.pk).update(title=plan.title)
+    Request.objects.filter(kind=KIND, object_id=plan.pk).update(title=plan.title)
     audit.record(actor=actor, subject=plan, event="plan.edited",
                  changes=audit.diff(before, {f: getattr(plan, f) for f in EDITABLE_FIELDS}))
     return plan
@@ -170,7 +170,7 @@ def plan_submit_for_confirmation(*, plan_id: int, actor: User, comment: str = ""
     plan.save()
     from ..flows import PlanFlow
 
-    engine.submit_request(kind=ProcessKind.PLAN, obj=plan, submitter=actor, title=plan.title,
+    engine.submit_request(kind=KIND, obj=plan, submitter=actor, title=plan.title,
                           amount=plan.target, number=plan.reference, flow_class=PlanFlow)
     audit.record(actor=actor, subject=plan, event="plan.submitted", comment=comment,
                  from_state=PlanState.DRAFT, to_state=plan.state)
@@ -261,7 +261,7 @@ def plan_revise(*, plan_id: int, actor: User, reason: str) -> Plan:
         PersonMonth(plan=revision, region_id=r.region_id, salesperson_id=r.salesperson_id,
                     month=r.month, amount=r.amount)
         for r in PersonMonth.objects.filter(plan=current)])
-    Request.objects.create(kind=ProcessKind.PLAN, object_id=revision.pk, title=revision.title,
+    Request.objects.create(kind=KIND, object_id=revision.pk, title=revision.title,
                            number=revision.reference, amount=revision.target, submitter=actor)
     audit.record(actor=actor, subject=revision, event="plan.revision_drafted",
                  to_state=revision.state, comment=revision.revision_reason,

@@ -9,8 +9,8 @@ from rest_framework import serializers
 from core.api.serializers import MAX_ID
 from core.exceptions import NotFoundError
 from core.inbox.models import Request
-from core.kinds import ProcessKind
 from core.org.models import Region, User
+from workflows.risks.steps import KIND
 
 from .. import selectors
 from ..models import Measure, Review, Risk, RiskState
@@ -30,7 +30,7 @@ def with_risk_facts(qs):
                                   due_date__lt=today)
     late_review = Review.objects.filter(risk=OuterRef("pk"), state=Review.State.OPEN,
                                         due_date__lt=today)
-    req = Request.objects.filter(kind=ProcessKind.RISK, object_id=OuterRef("pk"))
+    req = Request.objects.filter(kind=KIND, object_id=OuterRef("pk"))
     return qs.select_related("owner", "identified_by", "region", "customer", "contract").annotate(
         request_pk=Subquery(req.values("pk")[:1]),
         overdue=Exists(late) | Exists(late_review),

@@ -12,9 +12,9 @@ from core.exceptions import (
 )
 from core.inbox import notify
 from core.inbox.models import Request
-from core.kinds import ProcessKind
 from core.org import selectors as org
 from core.org.models import Role, User
+from workflows.risks.steps import KIND
 
 from .. import rules, selectors
 from ..models import Risk
@@ -31,14 +31,14 @@ def locked_risk(risk_id: int):
 
     if not isinstance(risk_id, int) or not 0 < risk_id <= selectors.MAX_ID:
         raise NotFoundError()
-    process_id = (Request.objects.filter(kind=ProcessKind.RISK, object_id=risk_id)
+    process_id = (Request.objects.filter(kind=KIND, object_id=risk_id)
                   .values_list("process_id", flat=True).first())
     if process_id is None:
         yield _lock_row(risk_id)
         return
     with RiskFlow.lock(process_id):
         risk = _lock_row(risk_id)
-        now_process = (Request.objects.filter(kind=ProcessKind.RISK, object_id=risk_id)
+        now_process = (Request.objects.filter(kind=KIND, object_id=risk_id)
                        .values_list("process_id", flat=True).first())
         if now_process != process_id:  # an approval started meanwhile: its process is unlocked
             raise StateConflictError(
@@ -64,7 +64,7 @@ def ensure_may_manage(actor: User, risk: Risk) -> None:
 
 
 def request_of(risk: Risk) -> Request:
-    return Request.objects.get(kind=ProcessKind.RISK, object_id=risk.pk)
+    return Request.objects.get(kind=KIND, object_id=risk.pk)
 
 
 def approver_for(risk: Risk, *, submitter_id: int, region_id: int | None) -> tuple[str, list]:
@@ -72,7 +72,7 @@ def approver_for(risk: Risk, *, submitter_id: int, region_id: int | None) -> tup
     (policy: medium the regional manager, high the sales GM, critical the CEO), climbing the
     line when nobody but the submitter or their deputies holds it; administrators last."""
     submitter = User.objects.get(pk=submitter_id)
-    excluded = {submitter_id} | {d.pk for d in org.deputies_of(submitter, kind=ProcessKind.RISK)}
+    excluded = {submitter_id} | {d.pk for d in org.deputies_of(submitter, kind=KIND)}
     role = rules.approver_role(risk.level) or Role.REGIONAL_MANAGER
     for candidate in rules.LADDER[rules.LADDER.index(role):]:
         if candidate == Role.REGIONAL_MANAGER and region_id is None:

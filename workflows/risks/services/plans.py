@@ -18,9 +18,9 @@ from core.exceptions import (
 )
 from core.inbox import engine
 from core.inbox.models import Request, RequestStatus
-from core.kinds import ProcessKind
 from core.org import selectors as org
 from core.org.models import User
+from workflows.risks.steps import KIND
 
 from .. import rules, selectors
 from ..models import Measure, Review, Risk, RiskState
@@ -35,7 +35,7 @@ def _start_approval(risk: Risk, actor: User) -> Request:
     from ..flows import RiskFlow
 
     return engine.submit_request(
-        kind=ProcessKind.RISK, obj=risk, submitter=actor, title=risk.title, number=risk.number,
+        kind=KIND, obj=risk, submitter=actor, title=risk.title, number=risk.number,
         category=risk.level, region=risk.region, flow_class=RiskFlow)
 
 

@@ -11,10 +11,10 @@ from core.exceptions import InvalidInputError, PermissionDeniedError, StateConfl
 from core.inbox import engine
 from core.inbox.models import Request, WorkItem, WorkItemStatus
 from core.inbox.services import reassign_locked
-from core.kinds import ProcessKind
 from core.numbers import next_number
 from core.org import selectors as org
 from core.org.models import Role, RoleAssignment, User
+from workflows.risks.steps import KIND
 
 from .. import rules, selectors
 from ..models import (
@@ -89,7 +89,7 @@ def risk_create(*, actor: User | None, type: str, title: str, description: str =
                 customer=customer, contract=contract, region=region, owner=owner,
                 identified_by=actor, source=source, created=now)
     risk.save()
-    Request.objects.create(kind=ProcessKind.RISK, object_id=risk.pk, number=risk.number,
+    Request.objects.create(kind=KIND, object_id=risk.pk, number=risk.number,
                            title=risk.title, submitter=owner, region=region, created=now)
     audit.record(actor=actor, subject=risk, event="risk.identified", to_state=risk.state,
                  data={"type": type, "owner": owner.pk, "source": source,
@@ -136,7 +136,7 @@ def assess_locked(risk: Risk, *, actor: User | None, likelihood: int, impact: in
                  comment=assessment.comment,
                  data={"assessment": assessment.pk, "review": getattr(review, "pk", None)})
     if old_level != level:
-        Request.objects.filter(kind=ProcessKind.RISK, object_id=risk.pk).update(category=level)
+        Request.objects.filter(kind=KIND, object_id=risk.pk).update(category=level)
     escalate_on_assessment(risk, actor=actor)
     if rules.raised(old_level, level) and risk.state in (RiskState.PLAN_SUBMITTED,
                                                          RiskState.CLOSING):
@@ -175,7 +175,7 @@ def reroute_locked(risk: Risk, *, actor: User | None) -> bool:
     level's approver (the caller holds the process lock). Audited as a reassignment."""
     item = (WorkItem.objects.select_related("request", "request__submitter", "task",
                                             "task__process")
-            .filter(request__kind=ProcessKind.RISK, request__object_id=risk.pk,
+            .filter(request__kind=KIND, request__object_id=risk.pk,
                     status=WorkItemStatus.OPEN, is_revision=False).first())
     if item is None:
         return False

@@ -1,0 +1,230 @@
+"""The engine's one door for processes (`from core import engine`).
+
+A process's services, selectors, views, API and demo reach the task engine only through the
+names below; its `flows.py` alone may use the flow building blocks in `core.inbox` (nodes,
+`core.inbox.engine` callbacks). import-linter enforces both (docs/ARCHITECTURE.md). Everything
+here works for any registered process: the kind names the process, the registry finds its flow.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from decimal import Decimal
+
+from django.db import OperationalError, transaction
+from django.db.models import OuterRef, QuerySet
+from django.utils.translation import gettext_lazy as _
+from viewflow.workflow.exceptions import FlowLockFailed
+from viewflow.workflow.status import STATUS
+
+from core import registry
+from core.exceptions import StateConflictError
+from core.inbox import attachments as _attachments
+from core.inbox import engine as _flow
+from core.inbox import notify as _notify
+from core.inbox import selectors as _selectors
+from core.inbox import services as _services
+from core.inbox.models import (
+    Attachment,
+    Candidate,
+    Decision,
+    Request,
+    RequestStatus,
+    WorkItem,
+    WorkItemStatus,
+)
+from core.org.models import User
+from core.registry import Transition
+
+__all__ = [
+    "Attachment", "Decision", "Request", "RequestStatus", "Transition", "WorkItem",
+    "WorkItemStatus", "REVISION_STEP", "UploadTooLargeError", "UploadTypeError",
+    # requests of a process
+    "submit", "open_draft", "update_request", "request_for", "request_id_of", "requests_of",
+    "items_of", "open_items", "cancel_open_items", "process_lock", "run_task",
+    # flow glue a process's own callbacks use
+    "request_of", "bind", "chain_for", "set_waiting", "clear_waiting", "wait_on_open_items",
+    "open_work_item", "role_task_created", "WAITING_FIELDS",
+    # actions and reads every process shares
+    "task_approve", "task_reject", "task_return", "task_claim", "task_reassign",
+    "reassign_locked", "request_withdraw", "request_resubmit", "visible_requests",
+    "sees_everything", "acting_q", "acts_on_open_item", "attachment_add",
+    "attachment_download", "notify", "step_name", "describe_event", "sweep_timers",
+]
+
+REVISION_STEP = _flow.REVISION_STEP
+WAITING_FIELDS = _flow.WAITING_FIELDS
+UploadTooLargeError = _attachments.UploadTooLargeError
+UploadTypeError = _attachments.UploadTypeError
+
+request_of = _flow.request_of
+bind = _flow.bind
+chain_for = _flow.chain_for
+set_waiting = _flow.set_waiting
+clear_waiting = _flow.clear_waiting
+wait_on_open_items = _flow.wait_on_open_items
+open_work_item = _flow.open_work_item
+role_task_created = _flow.role_task_created
+
+task_approve = _services.task_approve
+task_reject = _services.task_reject
+task_return = _services.task_return
+task_claim = _services.task_claim
+task_reassign = _services.task_reassign
+reassign_locked = _services.reassign_locked
+request_withdraw = _services.request_withdraw
+request_resubmit = _services.request_resubmit
+
+visible_requests = _selectors.visible_requests
+sees_everything = _selectors.sees_everything
+acting_q = _selectors.acting_q
+
+attachment_add = _attachments.attachment_add
+attachment_download = _attachments.download_response
+
+HEADER_FIELDS = frozenset({"title", "amount", "number", "category", "region", "region_id",
+                           "submitter", "submitter_id"})
+
+
+# --- the request header of a process's object -----------------------------------------------
+
+
+@transaction.atomic
+def submit(*, kind: str, obj, submitter: User, title: str, amount: Decimal | None = None,
+           number: str = "", category: str = "", region=None,
+           extra_steps: tuple[str, ...] = ()) -> Request:
+    """Start the process of `kind` for `obj` (already locked and moved by the caller's own
+    `*_submit` service): the request header, its approval chain, the first task."""
+    return _flow.submit_request(
+        kind=kind, obj=obj, submitter=submitter, title=title, amount=amount, number=number,
+        category=category, region=region, flow_class=registry.flow_of(kind),
+        extra_steps=extra_steps)
+
+
+def open_draft(*, kind: str, obj, submitter: User, title: str, amount: Decimal | None = None,
+               number: str = "", category: str = "", region=None) -> Request:
+    """The header of an object saved as a draft (it shows in "my requests" before it is sent)."""
+    registry.flow_of(kind)  # refuses an unknown kind
+    fields = {"title": title, "amount": amount, "number": number, "category": category,
+              "submitter": submitter}
+    if region is not None:
+        fields["region"] = region
+    return Request.objects.create(kind=kind, object_id=obj.pk, **fields)
+
+
+def update_request(*, kind: str, object_id: int, **fields) -> int:
+    """Keep the header in step with the object (a renamed claim, a new total); only the fields
+    an inbox row shows may change here, never status or routing."""
+    unknown = set(fields) - HEADER_FIELDS
+    if unknown:
+        raise TypeError(f"update_request() cannot change {', '.join(sorted(unknown))}")
+    return Request.objects.filter(kind=kind, object_id=object_id).update(**fields)
+
+
+def request_for(kind: str, object_id: int, *, related: Iterable[str] = ()) -> Request | None:
+    return (Request.objects.select_related(*related)
+            .filter(kind=kind, object_id=object_id).first())
+
+
+def request_id_of(kind: str, outer: str = "pk") -> QuerySet[Request]:
+    """For a Subquery/Exists on a process's own list: its objects' requests, by `outer`."""
+    return Request.objects.filter(kind=kind, object_id=OuterRef(outer))
+
+
+def requests_of(kind: str, object_ids: Iterable[int] | None = None) -> QuerySet[Request]:
+    qs = Request.objects.filter(kind=kind)
+    return qs if object_ids is None else qs.filter(object_id__in=list(object_ids))
+
+
+def items_of(kind: str, object_id: int | None = None) -> QuerySet[WorkItem]:
+    """The work items (tasks) of a process, of one object when `object_id` is given."""
+    qs = WorkItem.objects.filter(kind=kind)
+    return qs if object_id is None else qs.filter(request__kind=kind,
+                                                 request__object_id=object_id)
+
+
+def open_items(request: Request, *, step_code: str | None = None) -> QuerySet[WorkItem]:
+    qs = WorkItem.objects.filter(request=request, status=WorkItemStatus.OPEN)
+    return qs if step_code is None else qs.filter(step_code=step_code)
+
+
+def acts_on_open_item(user: User, request: Request, *, step_code: str | None = None) -> bool:
+    """Whether the user holds (or acts for, or is queued on) an open task of the request."""
+    items = open_items(request, step_code=step_code)
+    queued = Candidate.objects.filter(acting_q(user, "user", kind_field="work_item__kind"),
+                                      open=True).values("work_item_id")
+    return (items.filter(acting_q(user, "assignee")).exists()
+            or items.filter(assignee__isnull=True, pk__in=queued).exists())
+
+
+def cancel_open_items(request: Request, *, keep: Iterable[int] = ()) -> list[int]:
+    """Cancel the request's open tasks except `keep` (a parallel branch that said no ends the
+    others); their queues close with them. Returns the cancelled ids."""
+    ids = list(open_items(request).exclude(pk__in=list(keep)).values_list("pk", flat=True))
+    if ids:
+        WorkItem.objects.filter(pk__in=ids).update(status=WorkItemStatus.CANCELLED)
+        _services.set_queue_open(ids, False)
+    return ids
+
+
+@contextmanager
+def process_lock(kind: str, object_id: int, *, busy=None) -> Iterator[Request]:
+    """Take the lock every decision of this object's process takes (its process row), in one
+    transaction, and yield the request. A lock that cannot be had in PostgreSQL's lock_timeout
+    is a 409 (StateConflictError with `busy`), the same rule the inbox applies."""
+    req = request_for(kind, object_id, related=("process", "submitter"))
+    if req is None or req.process_id is None:
+        with transaction.atomic():
+            yield req
+        return
+    flow_class = registry.flow_of(kind)
+    try:
+        with transaction.atomic(), flow_class.lock(req.process_id):
+            yield req
+    except (FlowLockFailed, OperationalError) as exc:
+        if isinstance(exc, OperationalError) and not _services._is_lock_timeout(exc):
+            raise
+        raise StateConflictError(busy or _("Someone else is acting on this request right now; "
+                                           "try again in a moment.")) from None
+
+
+def run_task(request: Request, node_name: str) -> bool:
+    """Run the automatic step `node_name` of the request's flow that is waiting (a payment, a
+    hand-over to the next stage), inside `process_lock`. False when no such step waits."""
+    flow_class = registry.flow_of(request.kind)
+    node = getattr(flow_class, node_name)
+    task = flow_class.task_class._default_manager.filter(
+        process_id=request.process_id, flow_task=node, status=STATUS.NEW).first()
+    if task is None:
+        return False
+    bind(request.process, request)
+    task.process = request.process
+    node.run(task)
+    request.save(update_fields=WAITING_FIELDS)
+    return True
+
+
+# --- notifications and words ----------------------------------------------------------------
+
+
+notify = _notify.on_commit_many
+
+
+def sweep_timers() -> dict:
+    """Run the periodic sweep now (reminders, escalations, every process's timed work)."""
+    from core.inbox.timers import sweep
+
+    return sweep()
+
+
+def step_name(code: str, fallback: str = "") -> str:
+    from core.inbox.templatetags.countersign import step_name as _step_name
+
+    return _step_name(code, fallback)
+
+
+def describe_event(event) -> str:
+    from core.inbox.templatetags.countersign import describe
+
+    return describe(event)

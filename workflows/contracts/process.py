@@ -1,0 +1,60 @@
+"""Sales contracts, declared once (policy §4.4): what the engine, the menu, the URLconf and the
+security matrix know of them."""
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
+
+from core.registry import AccessFamily, MatrixSeed, MenuEntry, ProcessSpec, UrlMount
+
+from . import demo, flows, services
+from .models import ContractState
+from .steps import FINANCE_STEP, KIND, LEGAL_STEP, REGIONAL_STEP
+
+SPEC = ProcessSpec(
+    kind=KIND,
+    label=_("Sales contract"),
+    flow=flows.ContractFlow,
+    on_decision=services.on_decision,
+    on_withdraw=services.on_withdraw,
+    on_resubmit=services.on_resubmit,
+    steps={REGIONAL_STEP: _("Regional manager review"),
+           LEGAL_STEP: _("Legal review"),
+           FINANCE_STEP: _("Finance credit review")},
+    states=dict(ContractState.choices),
+    events={
+        "contract.amendment_drafted": gettext_noop(
+            "%(actor)s drafted an amendment (a new version)"),
+        "contract.milestone_added": gettext_noop("%(actor)s added a milestone"),
+        "contract.milestone_done": gettext_noop("%(actor)s marked a milestone done"),
+        "contract.problem_raised": gettext_noop("%(actor)s raised an execution problem"),
+        "contract.problem_resolved": gettext_noop("%(actor)s resolved an execution problem"),
+        "customer.created": gettext_noop("%(actor)s created the customer"),
+        "customer.limit_change_requested": gettext_noop(
+            "%(actor)s asked for a credit limit change"),
+        "customer.limit_changed": gettext_noop("%(actor)s approved the credit limit change"),
+        "customer.limit_change_refused": gettext_noop(
+            "%(actor)s refused the credit limit change"),
+    },
+    urls=(UrlMount("contracts/statistics/", "workflows.contracts.stats_urls"),
+          UrlMount("contracts/", "workflows.contracts.urls"),
+          UrlMount("api/contracts/statistics/", "workflows.contracts.api_stats_urls"),
+          UrlMount("api/contracts/", "workflows.contracts.api_urls")),
+    menu=(MenuEntry(_("Contracts"), "contracts:contracts", active_prefix="/contracts/",
+                    order=20),),
+    detail_url=lambda req: f"/contracts/{req.object_id}/",
+    visible_to_roles=("legal", "finance"),
+    seed_demo=demo.seed,
+    sweep=lambda now: services.collections_sweep(today=timezone.localdate(now)),
+    # sign-off after the regional, legal and finance reviews (policy 4.4)
+    matrix=(MatrixSeed(bands=(("0", "1000000", ("sales_gm",)),
+                              ("1000000", None, ("ceo",)))),),
+    access=(AccessFamily("contracts/customers/<int:customer_id>/", "customer"),
+            AccessFamily("api/contracts/customers/<int:pk>/", "customer"),
+            AccessFamily("contracts/limit-changes/<int:change_id>/", "change"),
+            AccessFamily("api/contracts/credit-limit-changes/<int:pk>/", "change"),
+            AccessFamily("api/contracts/milestones/<int:pk>/", "milestone"),
+            AccessFamily("api/contracts/problems/<int:pk>/", "problem"),
+            AccessFamily("contracts/<int:contract_id>/", "contract"),
+            AccessFamily("api/contracts/contracts/<int:pk>/", "contract")),
+)

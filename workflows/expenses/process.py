@@ -1,0 +1,66 @@
+"""Expense claims and expense budgets, declared once (policy §7): what the engine, the menu,
+the URLconf and the security matrix know of them."""
+
+from django.utils.translation import gettext_lazy as _
+
+from core.registry import AccessFamily, MatrixSeed, MenuEntry, ProcessSpec, UrlMount
+
+from . import demo, flows, selectors
+from .models import BudgetState, ClaimState
+from .services import budgets, claims, payment
+from .steps import BUDGET_KIND, CLAIM_KIND, FINANCE_STEP, PAYMENT_STEP
+
+
+def _sees_budgets(user) -> bool:
+    return selectors.budget_scope(user).allowed
+
+
+URLS = (UrlMount("expenses/", "workflows.expenses.urls"),
+        UrlMount("api/expenses/", "workflows.expenses.api_urls"))
+
+CLAIMS = ProcessSpec(
+    kind=CLAIM_KIND,
+    label=_("Expense claim"),
+    flow=flows.ExpenseFlow,
+    on_decision=claims.on_decision,
+    on_withdraw=claims.on_withdraw,
+    on_resubmit=claims.on_resubmit,
+    # Finance checks every voucher and pays every claim (policy 7.2).
+    steps={FINANCE_STEP: _("Finance voucher review"), PAYMENT_STEP: _("Payment")},
+    states=dict(ClaimState.choices),
+    urls=URLS,
+    menu=(MenuEntry(_("Expenses"), "expenses:claims", active_prefix="/expenses/claims/",
+                    order=10),
+          MenuEntry(_("Budgets"), "expenses:budgets", active_prefix="/expenses/budgets/",
+                    visible=_sees_budgets, order=11),
+          MenuEntry(_("Monitor"), "expenses:monitor", active_prefix="/expenses/monitor/",
+                    visible=_sees_budgets, order=12)),
+    detail_url=lambda req: f"/expenses/claims/{req.object_id}/",
+    visible_to_roles=("finance",),
+    seed_demo=demo.seed,
+    sweep=payment.requeue_stalled,
+    matrix=(MatrixSeed(bands=(("0", "5000", ("line_manager",)),
+                              ("5000", "20000", ("line_manager", "sales_gm")),
+                              ("20000", None, ("line_manager", "sales_gm", "ceo")))),
+            MatrixSeed(category="marketing",
+                       bands=(("0", "10000", ("line_manager",)),
+                              ("10000", "50000", ("line_manager", "sales_gm")),
+                              ("50000", None, ("line_manager", "sales_gm", "ceo"))))),
+    access=(AccessFamily("expenses/claims/<int:claim_id>/", "claim"),
+            AccessFamily("api/expenses/claims/<int:pk>/", "claim")),
+)
+
+BUDGETS = ProcessSpec(
+    kind=BUDGET_KIND,
+    label=_("Expense budget"),
+    flow=flows.BudgetFlow,
+    on_decision=budgets.on_decision,
+    on_withdraw=budgets.on_withdraw,
+    on_resubmit=budgets.on_resubmit,
+    states=dict(BudgetState.choices),
+    detail_url=lambda req: f"/expenses/budgets/{req.object_id}/",
+    visible_to_roles=("finance",),
+    matrix=(MatrixSeed(bands=(("0", None, ("sales_gm", "ceo")),)),),
+    access=(AccessFamily("expenses/budgets/<int:budget_id>/", "budget"),
+            AccessFamily("api/expenses/budgets/<int:pk>/", "budget")),
+)

@@ -1,0 +1,43 @@
+"""Sales plans, declared once (policy §2.1, §4.1): what the engine, the menu, the URLconf and
+the security matrix know of them."""
+
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
+
+from core.registry import AccessFamily, MatrixSeed, MenuEntry, ProcessSpec, UrlMount
+
+from . import demo, flows, services
+from .models import PlanState
+from .steps import KIND
+
+SPEC = ProcessSpec(
+    kind=KIND,
+    label=_("Sales plan"),
+    flow=flows.PlanFlow,
+    on_decision=services.on_decision,
+    on_withdraw=services.on_withdraw,
+    on_resubmit=services.on_resubmit,
+    steps={services.CONFIRM_STEP: _("Regional confirmation"),
+           services.SUBMIT_STEP: _("Sales GM submits to the CEO")},
+    states=dict(PlanState.choices),
+    events={
+        "plan.sent_to_ceo": gettext_noop("%(actor)s sent the plan to the CEO"),
+        "plan.allocations_saved": gettext_noop("%(actor)s saved the allocations"),
+        "plan.revision_drafted": gettext_noop("%(actor)s drafted a revision (a new version)"),
+        "plan.superseded": gettext_noop("Superseded by a newer version"),
+        "plan.actuals_imported": gettext_noop("%(actor)s imported actuals"),
+        "plan.actual_recorded": gettext_noop("%(actor)s recorded an actual"),
+    },
+    urls=(UrlMount("plans/", "workflows.plans.urls"),
+          UrlMount("api/plans/", "workflows.plans.api_urls")),
+    menu=(MenuEntry(_("Plans"), "plans:plans", active_prefix="/plans/", order=30),),
+    detail_url=lambda req: f"/plans/{req.object_id}/",
+    # The CEO signs every plan off (policy 2.1) and reads them all.
+    visible_to_roles=("ceo",),
+    # A region pushes back (a return with a reason); nobody rejects a plan.
+    can_reject=False,
+    seed_demo=demo.seed,
+    matrix=(MatrixSeed(bands=(("0", None, ("ceo",)),)),),
+    access=(AccessFamily("plans/<int:plan_id>/", "plan"),
+            AccessFamily("api/plans/plans/<int:pk>/", "plan")),
+)

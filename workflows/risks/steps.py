@@ -1,0 +1,3 @@
+"""The risk process's kind: read by its flow, services, pages and spec."""
+
+KIND = "risk"
