@@ -168,6 +168,31 @@ def cancel_open_items(request: Request, *, keep: Iterable[int] = ()) -> list[int
     return ids
 
 
+def held_by(user: User, items: QuerySet[WorkItem]) -> QuerySet[WorkItem]:
+    """Of `items`, those the user holds, holds for someone they act for today, or may claim
+    from a queue: the rule of `acts_on_open_item`, to show or act on the task itself."""
+    queued = Candidate.objects.filter(acting_q(user, "user", kind_field="work_item__kind"),
+                                      open=True).values("work_item_id")
+    return (items.filter(acting_q(user, "assignee"))
+            | items.filter(assignee__isnull=True, pk__in=queued))
+
+
+def cancel_task(request: Request, node_name: str) -> int:
+    """Cancel the automatic step `node_name` of the request's flow while it waits (a step that
+    is no inbox task ends with a withdrawn request). Returns how many were cancelled."""
+    if request.process_id is None:
+        return 0
+    flow_class = registry.flow_of(request.kind)
+    tasks = flow_class.task_class._default_manager.filter(
+        process_id=request.process_id, flow_task=getattr(flow_class, node_name),
+        status=STATUS.NEW)
+    cancelled = 0
+    for task in tasks:
+        task.flow_task.activation_class(task).cancel()
+        cancelled += 1
+    return cancelled
+
+
 @contextmanager
 def process_lock(kind: str, object_id: int, *, busy=None) -> Iterator[Request]:
     """Take the lock every decision of this object's process takes (its process row), in one
