@@ -5,10 +5,12 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from core import engine
 from core.org.models import User
 
 from . import rules
 from .models import MONTHS, Plan
+from .steps import KIND
 
 # Seasonality (Spring Festival in February, year-end push in Q4) and the regions' shares.
 SHAPE = [Decimal(x) for x in (8, 5, 8, 8, 8, 8, 8, 8, 9, 9, 10, 11)]
@@ -44,9 +46,6 @@ def _shaped(plan: Plan, target: Decimal, layout: dict) -> rules.Grid:
 def seed() -> None:
     if Plan.objects.exists():
         return
-    from core.inbox import services as inbox
-    from core.inbox.models import WorkItem, WorkItemStatus
-
     from . import services
     from .models import Actual, ActualSource
     from .services.common import grid_of
@@ -59,21 +58,20 @@ def seed() -> None:
     year = today.year
 
     def open_items(plan):
-        return list(WorkItem.objects.filter(request__kind="plan", request__object_id=plan.pk,
-                                            status=WorkItemStatus.OPEN)
+        return list(engine.items_of(KIND, plan.pk).filter(status=engine.WorkItemStatus.OPEN)
                     .select_related("task").order_by("pk"))
 
     def confirm(plan, regions):
         for item in open_items(plan):
             if item.task.data.get("region") in regions:
-                inbox.task_approve(task_id=item.pk, actor=item.assignee, comment="同意本区域分解")
+                engine.task_approve(task_id=item.pk, actor=item.assignee, comment="同意本区域分解")
 
     def publish(plan):
         services.plan_submit_for_confirmation(plan_id=plan.pk, actor=gm)
         confirm(plan, set(REGIONS))
         services.plan_send_to_ceo(plan_id=plan.pk, actor=gm, comment="各区域已确认，请审批")
         (ceo,) = open_items(plan)
-        inbox.task_approve(task_id=ceo.pk, actor=ceo.assignee, comment="同意发布")
+        engine.task_approve(task_id=ceo.pk, actor=ceo.assignee, comment="同意发布")
 
     def shape(plan, target):
         grid = grid_of(plan)
@@ -89,7 +87,7 @@ def seed() -> None:
     services.plan_submit_for_confirmation(plan_id=v1.pk, actor=gm)
     confirm(v1, {"east"})
     south = next(i for i in open_items(v1) if i.task.data.get("region") == "south")
-    inbox.task_return(task_id=south.pk, actor=south.assignee,
+    engine.task_return(task_id=south.pk, actor=south.assignee,
                       reason="华南二季度新客户尚在验厂，4-6月目标请下调")
     grid = grid_of(v1)
     rows = _rows(grid)

@@ -8,7 +8,7 @@ from core.registry import AccessFamily, MatrixSeed, MenuEntry, ProcessSpec, UrlM
 
 from . import demo, flows, services
 from .models import PlanState
-from .steps import KIND
+from .steps import KIND, STEPS
 
 SPEC = ProcessSpec(
     kind=KIND,
@@ -17,8 +17,7 @@ SPEC = ProcessSpec(
     on_decision=services.on_decision,
     on_withdraw=services.on_withdraw,
     on_resubmit=services.on_resubmit,
-    steps={services.CONFIRM_STEP: _("Regional confirmation"),
-           services.SUBMIT_STEP: _("Sales GM submits to the CEO")},
+    steps=STEPS,
     states=dict(PlanState.choices),
     events={
         "plan.sent_to_ceo": gettext_noop("%(actor)s sent the plan to the CEO"),

@@ -10,16 +10,16 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core import engine
 from core.audit import selectors as audit
 from core.exceptions import ApprovalError
-from core.inbox import services as inbox
-from core.inbox.selectors import visible_requests
 from core.org import selectors as org
 from core.org.models import Region, Role
 
 from . import selectors, services
 from .forms import CommentForm, PlanCreateForm, PlanDetailsForm, PlanFilterForm, ReasonForm
 from .models import EDITABLE_STATES, UNDER_WAY_STATES, PlanState
+from .steps import CONFIRM_STEP
 
 PAGE_SIZE = 25
 
@@ -102,7 +102,7 @@ def plan_detail(request, plan_id):
     plan = plan_or_404(user, plan_id)
     scope = selectors.plan_scope(user)
     req = selectors.plan_request(plan)
-    if req is not None and not (scope.everything or visible_requests(user).filter(
+    if req is not None and not (scope.everything or engine.visible_requests(user).filter(
             pk=req.pk).exists()):
         req = None
     confirmations = selectors.confirmations(plan)
@@ -181,7 +181,7 @@ def plan_withdraw(request, plan_id):
     if req is None:
         raise Http404
     reason = str(request.POST.get("reason", ""))[:4000]
-    return _done(request, plan.pk, lambda: inbox.request_withdraw(
+    return _done(request, plan.pk, lambda: engine.request_withdraw(
         request_id=req.pk, actor=request.user, reason=reason), _("Plan withdrawn."))
 
 
@@ -197,14 +197,14 @@ def plan_decide(request, plan_id, action):
         return redirect("plans:plan", plan_id=plan.pk)
     if action == "approve":
         comment = str(request.POST.get("comment", ""))[:4000]
-        return _done(request, plan.pk, lambda: inbox.task_approve(
+        return _done(request, plan.pk, lambda: engine.task_approve(
             task_id=task.pk, actor=request.user, comment=comment),
-            _("Confirmed.") if task.step_code == services.CONFIRM_STEP
+            _("Confirmed.") if task.step_code == CONFIRM_STEP
             else _("Approved: the plan is published."))
     form = ReasonForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Say why you send the plan back: a reason is required."))
         return redirect("plans:plan", plan_id=plan.pk)
-    return _done(request, plan.pk, lambda: inbox.task_return(
+    return _done(request, plan.pk, lambda: engine.task_return(
         task_id=task.pk, actor=request.user, reason=form.cleaned_data["reason"]),
         _("Sent back to the sales GM with your reason."))

@@ -2,9 +2,9 @@
 
 from django.utils.translation import gettext as _
 
+from core import engine
 from core.api.serializers import ACTION_ERRORS, ErrorSerializer
 from core.exceptions import InvalidInputError, NotFoundError
-from core.inbox.attachments import UploadTooLargeError
 
 from .. import selectors, services
 from ..models import Plan
@@ -26,6 +26,6 @@ def upload(request) -> tuple[bytes, str]:
         raise InvalidInputError(_("Choose a file to upload."),
                                 fields={"file": [_("A file is required.")]})
     if upload.size > services.xlsx.MAX_UPLOAD:
-        raise UploadTooLargeError(_("The file is larger than 2 MB."),
-                                  fields={"file": [_("Upload at most 2 MB.")]})
+        raise engine.UploadTooLargeError(_("The file is larger than 2 MB."),
+                                         fields={"file": [_("Upload at most 2 MB.")]})
     return upload.read(), upload.name or ""

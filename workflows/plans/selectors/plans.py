@@ -8,16 +8,14 @@ rows); a salesperson the published plans with their line (their line only)."""
 
 from dataclasses import dataclass, replace
 
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, prefetch_related_objects
 
-from core.inbox.models import Candidate, Request, WorkItem, WorkItemStatus
-from core.inbox.selectors import acting_q, sees_everything, visible_requests
+from core import engine
 from core.org import selectors as org
 from core.org.models import Region, Role, RoleAssignment, User
-from workflows.plans.steps import KIND
 
 from ..models import PersonMonth, Plan, PlanState, RegionMonth
-from ..services.common import CONFIRM_STEP
+from ..steps import CONFIRM_STEP, KIND
 
 ALL_PLAN_READERS = (Role.SALES_GM, Role.CEO)
 # Finance records the actuals of every region (services.actuals.RECORDERS), so it reads every
@@ -67,7 +65,7 @@ def plan_scope(user: User) -> Scope:
     if cached is not None:
         return cached
     people = [user, *org.principals_for(user, kind=KIND)]
-    if sees_everything(user) or any(org.has_role(p, *ALL_PLAN_READERS) for p in people):
+    if engine.sees_everything(user) or any(org.has_role(p, *ALL_PLAN_READERS) for p in people):
         scope = Scope(everything=True)
     else:
         regions = set()
@@ -85,7 +83,7 @@ def visible_plans(user: User) -> QuerySet[Plan]:
     scope = plan_scope(user)
     if scope.everything:
         return qs
-    q = Q(author=user) | Q(pk__in=visible_requests(user).filter(kind=KIND)
+    q = Q(author=user) | Q(pk__in=engine.visible_requests(user).filter(kind=KIND)
                            .values("object_id"))
     if scope.published:
         q |= Q(state__in=PUBLISHED_STATES)
@@ -113,8 +111,8 @@ def plans_for(user: User, *, year: int | None = None, state: str = "") -> QueryS
     return qs.order_by("-fiscal_year", "number", "-version", "-pk")
 
 
-def plan_request(plan: Plan) -> Request | None:
-    return Request.objects.filter(kind=KIND, object_id=plan.pk).first()
+def plan_request(plan: Plan) -> engine.Request | None:
+    return engine.request_for(KIND, plan.pk)
 
 
 def versions_of(plan: Plan, user: User | None = None) -> list[Plan]:
@@ -148,19 +146,16 @@ class Confirmation:
 
 def confirmations(plan: Plan) -> list[Confirmation]:
     """The latest round of regional confirmations (one per region), by region code."""
-    items = list(WorkItem.objects.filter(request__kind=KIND,
-                                         request__object_id=plan.pk, step_code=CONFIRM_STEP)
+    items = list(engine.items_of(KIND, plan.pk).filter(step_code=CONFIRM_STEP)
                  .select_related("task", "assignee", "decided_by").order_by("-pk"))
-    latest: dict[str, WorkItem] = {}
+    latest: dict[str, engine.WorkItem] = {}
     for item in items:
         code = (item.task.data or {}).get("region", "")
         latest.setdefault(code, item)
     names = dict(Region.objects.filter(code__in=list(latest)).values_list("code", "name"))
-    candidates = {}
-    for c in Candidate.objects.filter(work_item__in=[i.pk for i in latest.values()
-                                                     if i.assignee_id is None]
-                                      ).select_related("user"):
-        candidates.setdefault(c.work_item_id, []).append(str(c.user))
+    queued = [i for i in latest.values() if i.assignee_id is None]
+    prefetch_related_objects(queued, "candidate_set__user")
+    candidates = {item.pk: [str(c.user) for c in item.candidate_set.all()] for item in queued}
     return [Confirmation(region=code, region_name=names.get(code, code), status=item.status,
                          decision=item.decision,
                          holder=str(item.assignee) if item.assignee_id
@@ -170,12 +165,9 @@ def confirmations(plan: Plan) -> list[Confirmation]:
             for code, item in sorted(latest.items())]
 
 
-def open_task_for(plan: Plan, user: User) -> WorkItem | None:
+def open_task_for(plan: Plan, user: User) -> engine.WorkItem | None:
     """An open task of this plan that the user holds or may claim (their confirmation, or the
     CEO's sign-off), for the buttons on the plan page."""
-    mine = Q(assignee__isnull=False) & acting_q(user, "assignee_id") | Q(
-        assignee__isnull=True, pk__in=Candidate.objects.filter(
-            acting_q(user, "user_id", "work_item__kind"), open=True).values("work_item_id"))
-    return WorkItem.objects.filter(mine, request__kind=KIND,
-                                   request__object_id=plan.pk, status=WorkItemStatus.OPEN,
-                                   is_revision=False).select_related("task").order_by("pk").first()
+    open_ = engine.items_of(KIND, plan.pk).filter(status=engine.WorkItemStatus.OPEN,
+                                                  is_revision=False)
+    return engine.held_by(user, open_).select_related("task").order_by("pk").first()

@@ -1,7 +1,6 @@
 from .actuals import actual_record, actuals_import
 from .allocations import GridRow, allocations_save, version_diff
 from .callbacks import on_decision, on_resubmit, on_withdraw
-from .common import CONFIRM_STEP, SUBMIT_STEP
 from .confirmation import region_confirm, region_push_back
 from .plans import (
     plan_create,
@@ -14,7 +13,7 @@ from .plans import (
 from .xlsx import allocations_import_xlsx, plan_export_xlsx
 
 __all__ = [
-    "CONFIRM_STEP", "SUBMIT_STEP", "GridRow", "actual_record", "actuals_import",
+    "GridRow", "actual_record", "actuals_import",
     "allocations_import_xlsx", "allocations_save", "on_decision", "on_resubmit", "on_withdraw",
     "plan_create", "plan_export_xlsx", "plan_revise", "plan_send_to_ceo", "plan_submit",
     "plan_submit_for_confirmation", "plan_update", "region_confirm", "region_push_back",

@@ -12,9 +12,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
+from core import engine
 from core.audit import services as audit
 from core.exceptions import InvalidInputError, PermissionDeniedError
-from core.inbox.attachments import UploadTooLargeError, UploadTypeError
 from core.org import selectors as org
 from core.org.models import Region, Role, RoleAssignment, User
 
@@ -170,8 +170,8 @@ def _table(data: bytes, filename: str) -> list[list]:
             ws = load_workbook(BytesIO(data), read_only=True, data_only=True).worksheets[0]
             return [list(r) for r in ws.iter_rows(values_only=True, max_row=MAX_ROWS + 1)]
         except (BadZipFile, KeyError, OSError, ValueError, IndexError, TypeError):
-            raise UploadTypeError(_("This is not an Excel workbook (.xlsx)."),
-                                  fields={"file": [_("Upload .xlsx or .csv.")]}) from None
+            raise engine.UploadTypeError(_("This is not an Excel workbook (.xlsx)."),
+                                         fields={"file": [_("Upload .xlsx or .csv.")]}) from None
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             text = data.decode(encoding)
@@ -179,11 +179,11 @@ def _table(data: bytes, filename: str) -> list[list]:
         except UnicodeDecodeError:
             continue
     else:
-        raise UploadTypeError(_("The file is neither .xlsx nor readable CSV."),
-                              fields={"file": [_("Upload .xlsx or .csv.")]})
+        raise engine.UploadTypeError(_("The file is neither .xlsx nor readable CSV."),
+                                     fields={"file": [_("Upload .xlsx or .csv.")]})
     if "\x00" in text:
-        raise UploadTypeError(_("The file is neither .xlsx nor readable CSV."),
-                              fields={"file": [_("Upload .xlsx or .csv.")]})
+        raise engine.UploadTypeError(_("The file is neither .xlsx nor readable CSV."),
+                                     fields={"file": [_("Upload .xlsx or .csv.")]})
     try:
         return list(csv.reader(StringIO(text)))[: MAX_ROWS + 1]
     except csv.Error:
@@ -198,8 +198,8 @@ def actuals_import(*, actor: User, data: bytes, filename: str = "",
     Returns how many rows were read; any bad row refuses the whole file, every one named."""
     allowed = _ensure_recorder(actor)
     if len(data) > MAX_UPLOAD:
-        raise UploadTooLargeError(_("The file is larger than 2 MB."),
-                                  fields={"file": [_("Upload at most 2 MB.")]})
+        raise engine.UploadTooLargeError(_("The file is larger than 2 MB."),
+                                         fields={"file": [_("Upload at most 2 MB.")]})
     table = [r for r in _table(data, filename or "") if any(_cell(c) for c in r)]
     if not table:
         raise InvalidInputError(_("The file is empty."), fields={"file": [_("No rows.")]})

@@ -7,15 +7,15 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core import engine
 from core.audit import services as audit
 from core.exceptions import InvalidInputError, StateConflictError
-from core.inbox.models import Request
 from core.money import fmt, to_money
 from core.org.models import Region, Role, RoleAssignment, User
-from workflows.plans.steps import KIND
 
 from .. import rules
 from ..models import MONTHS, PersonMonth, Plan, PlanState, RegionMonth
+from ..steps import KIND
 from .common import (
     AMOUNT_LIMIT,
     ensure_author,
@@ -238,8 +238,7 @@ def allocations_save(*, plan_id: int, actor: User, target, rows: list[GridRow],
     if plan.target != grid.target:
         plan.target = grid.target
         plan.save(update_fields=["target"])
-        Request.objects.filter(kind=KIND, object_id=plan.pk).update(
-            amount=plan.target)
+        engine.update_request(kind=KIND, object_id=plan.pk, amount=plan.target)
     audit.record(actor=actor, subject=plan, event="plan.allocations_saved", changes=changes,
                  comment=comment, data={"source": source, "cells_changed": len(changes),
                                         "target": fmt(plan.target)})

@@ -3,17 +3,17 @@ resubmitted (under the process lock, inside the engine's transaction). A plan is
 it goes back to the sales GM, or the sales GM withdraws it."""
 
 from django.utils.translation import gettext as _
-from viewflow.workflow.status import STATUS
 
+from core import engine
 from core.audit import services as audit
 from core.exceptions import InvalidInputError
-from core.inbox.models import Decision
-from core.registry import Transition
 
 from ..models import Plan, PlanState
+from ..steps import CONFIRM_STEP, SUBMIT_NODE
 from . import confirmation
-from .common import CONFIRM_STEP
 from .plans import ensure_ready
+
+Decision, Transition = engine.Decision, engine.Transition
 
 
 def _not_rejected() -> InvalidInputError:
@@ -64,14 +64,8 @@ def on_withdraw(request, actor, reason) -> Transition:
     before = plan.state
     plan.withdraw()
     plan.save(update_fields=["state"])
-    if request.process_id:
-        # The sales GM's own step is not an inbox task: cancel it with the process.
-        from ..flows import PlanFlow
-
-        for task in PlanFlow.task_class._default_manager.filter(
-                process_id=request.process_id, flow_task=PlanFlow.submit_to_ceo,
-                status=STATUS.NEW):
-            task.flow_task.activation_class(task).cancel()
+    # The sales GM's own step is not an inbox task: cancel it with the process.
+    engine.cancel_task(request, SUBMIT_NODE)
     return Transition(from_state=before, to_state=plan.state)
 
 

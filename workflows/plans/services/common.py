@@ -1,4 +1,4 @@
-"""What the plan services share: step codes, locking, who may change a plan, and the grid as the
+"""What the plan services share: locking, who may change a plan, and the grid as the
 rules see it (keyed by region code and username), with mismatches described for people."""
 
 from decimal import Decimal
@@ -18,9 +18,6 @@ from core.org.models import Region, Role, RoleAssignment, User
 
 from .. import rules
 from ..models import PersonMonth, Plan, RegionMonth
-
-CONFIRM_STEP = "confirm_region"  # one parallel task per region, for its regional manager
-SUBMIT_STEP = "sales_gm_submit"  # the sales GM sends the confirmed plan to the CEO
 
 # The money columns hold 12 digits before the point: bigger figures are refused as input.
 AMOUNT_LIMIT = Decimal("1000000000000")

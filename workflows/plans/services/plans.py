@@ -4,11 +4,10 @@ plan changes only by a revision, which goes through the same sign-off and on pub
 supersedes the version it revises."""
 
 from django.core.exceptions import ValidationError
-from django.db import OperationalError, transaction
+from django.db import transaction
 from django.utils.translation import gettext as _
-from viewflow.workflow.exceptions import FlowLockFailed
-from viewflow.workflow.status import STATUS
 
+from core import engine
 from core.audit import services as audit
 from core.exceptions import (
     InvalidInputError,
@@ -16,16 +15,13 @@ from core.exceptions import (
     PermissionDeniedError,
     StateConflictError,
 )
-from core.inbox import engine
-from core.inbox import services as inbox
-from core.inbox.models import Request
 from core.numbers import next_number
 from core.org import selectors as org
 from core.org.models import Region, Role, User
-from workflows.plans.steps import KIND
 
 from .. import rules
 from ..models import EDITABLE_STATES, UNDER_WAY_STATES, PersonMonth, Plan, PlanState, RegionMonth
+from ..steps import KIND, SUBMIT_NODE
 from .allocations import parse_amount, store_new_grid
 from .common import (
     ensure_author,
@@ -63,8 +59,8 @@ def _fiscal_year(value) -> int:
     return year
 
 
-def request_of(plan: Plan) -> Request | None:
-    return Request.objects.filter(kind=KIND, object_id=plan.pk).first()
+def request_of(plan: Plan) -> engine.Request | None:
+    return engine.request_for(KIND, plan.pk)
 
 
 @transaction.atomic
@@ -111,8 +107,8 @@ def plan_create(*, actor: User, fiscal_year, target, strategy: str = "", title: 
     plan.number = next_number(f"JH-{year}", width=3)
     plan.save()
     store_new_grid(plan, rules.spread_plan(amount, layout, basis))
-    Request.objects.create(kind=KIND, object_id=plan.pk, title=plan.title,
-                           number=plan.number, amount=plan.target, submitter=actor)
+    engine.open_draft(kind=KIND, obj=plan, submitter=actor, title=plan.title,
+                      number=plan.number, amount=plan.target)
     audit.record(actor=actor, subject=plan, event="plan.drafted", to_state=plan.state,
                  data={"regions": [r.code for r in regions], "spread": spread})
     return plan
@@ -133,7 +129,7 @@ def plan_update(*, plan_id: int, actor: User, title: str | None = None,
         plan.strategy = strategy.strip()
     _validated(plan)
     plan.save(update_fields=list(EDITABLE_FIELDS))
-    Request.objects.filter(kind=KIND, object_id=plan.pk).update(title=plan.title)
+    engine.update_request(kind=KIND, object_id=plan.pk, title=plan.title)
     audit.record(actor=actor, subject=plan, event="plan.edited",
                  changes=audit.diff(before, {f: getattr(plan, f) for f in EDITABLE_FIELDS}))
     return plan
@@ -159,7 +155,7 @@ def plan_submit_for_confirmation(*, plan_id: int, actor: User, comment: str = ""
         # The engine's resubmission: it takes the process lock before our row (on_resubmit).
         ensure_author(head, actor)
         req = request_of(head)
-        inbox.request_resubmit(request_id=req.pk, actor=actor, comment=comment)
+        engine.request_resubmit(request_id=req.pk, actor=actor, comment=comment)
         return Plan.objects.get(pk=plan_id)
     plan = lock_plan(plan_id)
     ensure_author(plan, actor)
@@ -168,10 +164,8 @@ def plan_submit_for_confirmation(*, plan_id: int, actor: User, comment: str = ""
     ensure_ready(plan)
     plan.submit()
     plan.save()
-    from ..flows import PlanFlow
-
-    engine.submit_request(kind=KIND, obj=plan, submitter=actor, title=plan.title,
-                          amount=plan.target, number=plan.reference, flow_class=PlanFlow)
+    engine.submit(kind=KIND, obj=plan, submitter=actor, title=plan.title, amount=plan.target,
+                  number=plan.reference)
     audit.record(actor=actor, subject=plan, event="plan.submitted", comment=comment,
                  from_state=PlanState.DRAFT, to_state=plan.state)
     return plan
@@ -186,20 +180,12 @@ def plan_send_to_ceo(*, plan_id: int, actor: User, comment: str = "") -> Plan:
     req = request_of(head)
     if req is None or req.process_id is None:
         raise StateConflictError(_("This plan has not been through the regions yet."))
-    from ..flows import PlanFlow
-
-    try:
-        with transaction.atomic(), PlanFlow.lock(req.process_id):
-            return _send_locked(plan_id, req.pk, actor, comment, PlanFlow)
-    except (FlowLockFailed, OperationalError) as exc:
-        if isinstance(exc, OperationalError) and getattr(
-                getattr(exc, "__cause__", None), "pgcode", None) != "55P03":
-            raise
-        raise StateConflictError(_("Someone else is acting on this plan right now; try again "
-                                   "in a moment.")) from None
+    with engine.process_lock(KIND, head.pk, busy=_(
+            "Someone else is acting on this plan right now; try again in a moment.")) as req:
+        return _send_locked(plan_id, req, actor, comment)
 
 
-def _send_locked(plan_id: int, request_id: int, actor: User, comment: str, flow_class) -> Plan:
+def _send_locked(plan_id: int, req: engine.Request, actor: User, comment: str) -> Plan:
     plan = lock_plan(plan_id)
     ensure_writer(actor)
     if plan.author_id != actor.pk and not org.has_role(actor, Role.SALES_GM):
@@ -208,16 +194,10 @@ def _send_locked(plan_id: int, request_id: int, actor: User, comment: str, flow_
     if plan.state != PlanState.CONFIRMED:
         raise StateConflictError(_("The plan is %(state)s; it goes to the CEO once every region "
                                    "has confirmed it.") % {"state": plan.get_state_display()})
-    req = Request.objects.select_related("submitter", "process").get(pk=request_id)
-    task = flow_class.task_class._default_manager.filter(
-        process_id=req.process_id, flow_task=flow_class.submit_to_ceo, status=STATUS.NEW).first()
-    if task is None:
-        raise StateConflictError(_("The plan is not waiting for the sales GM."))
     plan.send_to_ceo()
     plan.save(update_fields=["state", "sent_to_ceo_at"])
-    engine.bind(req.process, req)
-    flow_class.submit_to_ceo.run(task)  # the CEO's sign-off task opens
-    req.save(update_fields=engine.WAITING_FIELDS)
+    if not engine.run_task(req, SUBMIT_NODE):  # the CEO's sign-off task opens
+        raise StateConflictError(_("The plan is not waiting for the sales GM."))
     audit.record(actor=actor, subject=plan, event="plan.sent_to_ceo", comment=comment,
                  from_state=PlanState.CONFIRMED, to_state=plan.state)
     return plan
@@ -261,8 +241,8 @@ def plan_revise(*, plan_id: int, actor: User, reason: str) -> Plan:
         PersonMonth(plan=revision, region_id=r.region_id, salesperson_id=r.salesperson_id,
                     month=r.month, amount=r.amount)
         for r in PersonMonth.objects.filter(plan=current)])
-    Request.objects.create(kind=KIND, object_id=revision.pk, title=revision.title,
-                           number=revision.reference, amount=revision.target, submitter=actor)
+    engine.open_draft(kind=KIND, obj=revision, submitter=actor, title=revision.title,
+                      number=revision.reference, amount=revision.target)
     audit.record(actor=actor, subject=revision, event="plan.revision_drafted",
                  to_state=revision.state, comment=revision.revision_reason,
                  data={"revises": current.pk, "revises_version": current.version})

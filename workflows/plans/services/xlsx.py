@@ -16,8 +16,8 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from core import engine
 from core.exceptions import InvalidInputError
-from core.inbox.attachments import UploadTooLargeError, UploadTypeError
 from core.org.models import Region, User
 
 from ..models import MONTHS, Plan
@@ -139,16 +139,16 @@ def read_grid(data: bytes) -> tuple[object, list[GridRow]]:
     """(target, rows) from a workbook in the export's layout; InvalidInputError when the file is
     not such a workbook. Cells are passed on as found: the grid validation judges them."""
     if len(data) > MAX_UPLOAD:
-        raise UploadTooLargeError(_("The file is larger than 2 MB."),
-                                  fields={"file": [_("Upload at most 2 MB.")]})
+        raise engine.UploadTooLargeError(_("The file is larger than 2 MB."),
+                                         fields={"file": [_("Upload at most 2 MB.")]})
     ensure_not_a_zip_bomb(data)
     try:
         formulas = load_workbook(BytesIO(data), data_only=False).worksheets[0]
         values = load_workbook(BytesIO(data), data_only=True).worksheets[0]
     except (BadZipFile, KeyError, OSError, ValueError, IndexError, TypeError):
-        raise UploadTypeError(_("This is not an Excel workbook (.xlsx)."),
-                              fields={"file": [_("Upload the .xlsx file exported from the "
-                                                 "plan page.")]}) from None
+        raise engine.UploadTypeError(_("This is not an Excel workbook (.xlsx)."),
+                                     fields={"file": [_("Upload the .xlsx file exported from the "
+                                                        "plan page.")]}) from None
     if formulas.max_row > 5000 or formulas.max_column > 60:
         raise InvalidInputError(_("The sheet is too large for a plan."),
                                 fields={"file": [_("At most 5000 rows.")]})

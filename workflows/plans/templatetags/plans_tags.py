@@ -2,21 +2,25 @@ from django import template
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from core.inbox.templatetags.countersign import describe
+from core import engine
+from core.org.models import Role
+
+from ..models import PlanState
+from ..steps import CONFIRM_STEP
 
 register = template.Library()
 
 # The plan's own events in plain language; the others (drafted, submitted, ...) are described by
 # the inbox's `describe`. Task decisions carry the step in `data` and the region in `changes`.
 _SENTENCES = {
-    ("plan.step_approved", "confirm_region", ""): gettext_noop(
+    ("plan.step_approved", CONFIRM_STEP, ""): gettext_noop(
         "%(actor)s confirmed the allocation of %(region)s"),
-    ("plan.step_approved", "confirm_region", "confirmed"): gettext_noop(
+    ("plan.step_approved", CONFIRM_STEP, PlanState.CONFIRMED): gettext_noop(
         "%(actor)s confirmed the allocation of %(region)s: every region has confirmed"),
-    ("plan.returned", "confirm_region", ""): gettext_noop(
+    ("plan.returned", CONFIRM_STEP, ""): gettext_noop(
         "%(actor)s pushed back the allocation of %(region)s"),
-    ("plan.returned", "ceo", ""): gettext_noop("%(actor)s returned the plan to the sales GM"),
-    ("plan.approved", "ceo", ""): gettext_noop("%(actor)s signed the plan off: published"),
+    ("plan.returned", Role.CEO, ""): gettext_noop("%(actor)s returned the plan to the sales GM"),
+    ("plan.approved", Role.CEO, ""): gettext_noop("%(actor)s signed the plan off: published"),
     ("plan.sent_to_ceo", "", ""): gettext_noop("%(actor)s sent the plan to the CEO"),
     ("plan.allocations_saved", "", ""): gettext_noop(
         "%(actor)s changed the grid (%(cells)s cells)"),
@@ -33,7 +37,7 @@ def plan_event(event, regions=None):
     text = (_SENTENCES.get((event.event, step, event.to_state))
             or _SENTENCES.get((event.event, step, "")) or _SENTENCES.get((event.event, "", "")))
     if text is None:
-        return describe(event)
+        return engine.describe_event(event)
     cached = event._state.fields_cache.get("actor")
     actor = str(cached) if cached is not None else event.actor_name
     region = ((event.changes or {}).get("region") or [None, ""])[1] or ""
