@@ -1,7 +1,7 @@
 """Production: every secret and address from the environment; secure cookies and HSTS."""
 
 from .base import *  # noqa: F403
-from .base import DATABASES, env
+from .base import BASE_DIR, DATABASES, env
 
 DEBUG = False
 DEMO_LOGINS_ALLOWED = False
@@ -25,6 +25,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend")
+STATIC_ROOT = env("DJANGO_STATIC_ROOT", default=str(BASE_DIR / "staticfiles"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Hashed names (cached forever by whitenoise); tolerant of viewflow's stray CSS copy whose
