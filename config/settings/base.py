@@ -139,6 +139,8 @@ EMAIL_BACKEND = env(
     "EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="countersign@localhost")
+# The address people reach the app at: links in e-mails are made absolute with it.
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 
 # Celery: with no broker configured the tasks run eagerly in-process (make run, unit tests).
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")

@@ -12,10 +12,13 @@ A governed process's flow uses these as node callbacks:
                  .onCreate(engine.revision_task_created)>
 """
 
+from decimal import Decimal
+
 from django.db import transaction
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from core import registry
 from core.authority.services import approval_chain
@@ -66,7 +69,7 @@ def chain_for(request: Request) -> list[dict]:
         return []
     steps = approval_chain(
         request.kind,
-        request.amount or 0,
+        request.amount or Decimal(0),
         request.submitter,
         category=request.category or None,
         region=request.region_id,
@@ -241,8 +244,9 @@ def open_work_item(
         kind="assigned",
         request=req,
         key=f"assigned:{task.pk}",
-        text=_("%(step)s: %(title)s is waiting for you") % {"step": step_label, "title": req.title},
-        url=f"/inbox/tasks/{task.pk}/",
+        message=gettext_noop("%(step)s: %(title)s is waiting for you"),
+        params={"step": step_code, "title": req.title},
+        target=("inbox:task", {"task_id": task.pk}),
     )
     return item
 

@@ -301,7 +301,13 @@ class Notification(models.Model):
     )
     kind = models.CharField(max_length=16, choices=NotificationKind.choices)
     request = models.ForeignKey(Request, on_delete=models.CASCADE, null=True, related_name="+")
-    text = models.CharField(max_length=300)
+    # What to say, rendered when read in the reader's language (core.inbox.rendering):
+    # an untranslated sentence, its parameters, and the page as (url name, kwargs).
+    message = models.CharField(max_length=300, blank=True)
+    params = models.JSONField(default=dict, blank=True)
+    target = models.JSONField(null=True, blank=True)
+    # Rows written before notifications were rendered when read keep their frozen text.
+    text = models.CharField(max_length=300, blank=True)
     url = models.CharField(max_length=200, blank=True)
     created = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
@@ -321,7 +327,19 @@ class Notification(models.Model):
         ]
 
     def __str__(self):
-        return self.text
+        return self.display
+
+    @property
+    def display(self) -> str:
+        from .rendering import render_message
+
+        return render_message(self.message, self.params) if self.message else self.text
+
+    @property
+    def link(self) -> str:
+        from .rendering import resolve_target
+
+        return resolve_target(self.target) if self.target else self.url
 
 
 class IdempotencyRecord(models.Model):

@@ -11,6 +11,7 @@ from django.db import OperationalError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from viewflow.workflow.exceptions import FlowLockFailed
 from viewflow.workflow.models import Process
 from viewflow.workflow.status import PROCESS, STATUS
@@ -115,7 +116,7 @@ def _locked_request(request_id: int):
 
 
 def _context(item: WorkItem) -> DecisionContext:
-    candidates = frozenset()
+    candidates: frozenset[int] = frozenset()
     if item.assignee_id is None:
         candidates = frozenset(item.candidate_set.values_list("user_id", flat=True))
     return DecisionContext(
@@ -244,11 +245,12 @@ def _decide(task_id: int, *, actor: User, decision: str, comment: str, to_step=N
         _finish_task(item, actor=actor)
         _after_flow(req, item.task.process)
         final = req.status == RequestStatus.APPROVED
-        event = {
+        events: dict[str, str] = {
             Decision.APPROVED: "approved" if final else "step_approved",
             Decision.REJECTED: "rejected",
             Decision.RETURNED: "returned",
-        }[decision]
+        }
+        event = events[decision]
         _record(
             req, actor=actor, decider=decider, transition=transition, comment=comment,
             event=f"{req.kind}.{event}",
@@ -260,10 +262,10 @@ def _decide(task_id: int, *, actor: User, decision: str, comment: str, to_step=N
             kind="returned" if decision == Decision.RETURNED else "decided",
             request=req,
             key=f"decided:{item.pk}",
-            text=_("%(title)s: %(step)s — %(decision)s by %(who)s")
-            % {"title": req.title, "step": item.step_label,
-               "decision": Decision(decision).label, "who": actor},
-            url=f"/requests/{req.pk}/",
+            message=gettext_noop("%(title)s: %(step)s — %(decision)s by %(who)s"),
+            params={"title": req.title, "step": item.step_code, "decision": decision,
+                    "who": str(actor)},
+            target=("inbox:request", {"request_id": req.pk}),
         )
         return item
 
@@ -332,9 +334,9 @@ def task_claim(*, task_id: int, actor: User) -> WorkItem:
         others = [u for u in item.candidate_set.values_list("user_id", flat=True) if u != actor.pk]
         notify.on_commit_many(
             others, kind="claimed", request=req, key=f"claimed:{item.pk}:{actor.pk}",
-            text=_("%(who)s took %(step)s of %(title)s")
-            % {"who": actor, "step": item.step_label, "title": req.title},
-            url=f"/inbox/tasks/{item.pk}/",
+            message=gettext_noop("%(who)s took %(step)s of %(title)s"),
+            params={"who": str(actor), "step": item.step_code, "title": req.title},
+            target=("inbox:task", {"task_id": item.pk}),
         )
         return item
 
@@ -455,17 +457,17 @@ def reassign_locked(item: WorkItem, *, new: User, actor: User | None, reason: st
     notify.on_commit_many(
         [new.pk], kind="escalated" if event == "task_escalated" else "assigned", request=req,
         key=f"{event}:{item.pk}:{new.pk}:{handover.seq}",
-        text=_("%(step)s: %(title)s was passed to you") % {"step": item.step_label,
-                                                            "title": req.title},
-        url=f"/inbox/tasks/{item.pk}/",
+        message=gettext_noop("%(step)s: %(title)s was passed to you"),
+        params={"step": item.step_code, "title": req.title},
+        target=("inbox:task", {"task_id": item.pk}),
     )
     if old_id:
         notify.on_commit_many(
             [old_id], kind="escalated" if event == "task_escalated" else "assigned", request=req,
             key=f"{event}-from:{item.pk}:{old_id}:{handover.seq}",
-            text=_("%(step)s: %(title)s was passed to %(who)s") % {
-                "step": item.step_label, "title": req.title, "who": new},
-            url=f"/requests/{req.pk}/",
+            message=gettext_noop("%(step)s: %(title)s was passed to %(who)s"),
+            params={"step": item.step_code, "title": req.title, "who": str(new)},
+            target=("inbox:request", {"request_id": req.pk}),
         )
 
 
@@ -523,6 +525,8 @@ def _cancel_open_tasks(req: Request) -> list[int]:
     )
     set_queue_open([i.pk for i in items], False)
     process = req.process
+    if process is None:  # an open request always runs in a flow
+        raise RuntimeError(f"request {req.pk} is open but has no process")
     process.status = PROCESS.CANCELED
     process.finished = timezone.now()
     process.save(update_fields=["status", "finished"])
@@ -549,8 +553,9 @@ def request_withdraw(*, request_id: int, actor: User, reason: str = "") -> Reque
                 comment=reason, from_state=from_status, to_state=RequestStatus.WITHDRAWN)
         notify.on_commit_many(
             waiting, kind="withdrawn", request=req, key=f"withdrawn:{req.pk}",
-            text=_("%(title)s was withdrawn by its submitter") % {"title": req.title},
-            url=f"/requests/{req.pk}/",
+            message=gettext_noop("%(title)s was withdrawn by its submitter"),
+            params={"title": req.title},
+            target=("inbox:request", {"request_id": req.pk}),
         )
         return req
 

@@ -2,7 +2,7 @@ from celery import shared_task
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from core.org.models import User
 
@@ -11,14 +11,20 @@ from .models import Notification
 
 @shared_task(acks_late=True, reject_on_worker_lost=True, autoretry_for=(OSError,),
              retry_backoff=True, max_retries=8)
-def deliver_notification(*, recipient_id, kind, request_id, text, url, dedupe_key):
-    """Create the in-app notification and send its e-mail, each at most once per dedupe key."""
+def deliver_notification(*, recipient_id, kind, request_id, dedupe_key, message="",
+                         params=None, target=None, text="", url=""):
+    """Create the in-app notification and send its e-mail, each at most once per dedupe key.
+    (`text` and `url` are only in messages queued before notifications were rendered when
+    read; an outbox row may still carry them.)"""
     note, _created = Notification.objects.get_or_create(
         dedupe_key=dedupe_key,
         defaults={
             "recipient_id": recipient_id,
             "kind": kind,
             "request_id": request_id,
+            "message": message,
+            "params": params or {},
+            "target": target,
             "text": text,
             "url": url,
         },
@@ -34,9 +40,14 @@ def deliver_notification(*, recipient_id, kind, request_id, text, url, dedupe_ke
             return note.pk
         locked.emailed_at = timezone.now()
         locked.save(update_fields=["emailed_at"])
+        # An e-mail is read outside the app: in the site's language, with a full link.
+        with translation.override(settings.LANGUAGE_CODE):
+            text, link = locked.display, locked.link
+        if link.startswith("/"):
+            link = settings.SITE_URL.rstrip("/") + link
         send_mail(
             subject=f"[Countersign] {text}"[:150],
-            message=f"{text}\n\n{url}",
+            message=f"{text}\n\n{link}",
             from_email=settings.DEFAULT_FROM_EMAIL,
             recipient_list=[user.email],
         )

@@ -11,6 +11,7 @@ import logging
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from viewflow.workflow.exceptions import FlowLockFailed
 from viewflow.workflow.models import Process
 
@@ -90,9 +91,10 @@ def escalate_one(item_id: int, process_id: int, now) -> bool:
         notify.on_commit_many(
             [req.submitter_id], kind="escalated", request=req,
             key=f"task_escalated-submitter:{item.pk}:{level}",
-            text=_("%(step)s of %(title)s passed its deadline and went to %(who)s") % {
-                "step": item.step_label, "title": req.title, "who": target},
-            url=f"/requests/{req.pk}/",
+            message=gettext_noop("%(step)s of %(title)s passed its deadline and went to "
+                                 "%(who)s"),
+            params={"step": item.step_code, "title": req.title, "who": str(target)},
+            target=("inbox:request", {"request_id": req.pk}),
         )
         return True
 
@@ -111,10 +113,10 @@ def remind_one(item_id: int) -> bool:
         notify.on_commit_many(
             people, kind="reminder", request=item.request,
             key=f"reminder:{item.pk}:{item.escalation_level}",
-            text=_("%(step)s: %(title)s is due %(due)s")
-            % {"step": item.step_label, "title": item.title,
-               "due": timezone.localtime(item.due).strftime("%Y-%m-%d %H:%M")},
-            url=f"/inbox/tasks/{item.pk}/",
+            message=gettext_noop("%(step)s: %(title)s is due %(due)s"),
+            params={"step": item.step_code, "title": item.title,
+                    "due": timezone.localtime(item.due).strftime("%Y-%m-%d %H:%M")},
+            target=("inbox:task", {"task_id": item.pk}),
         )
         return True
 

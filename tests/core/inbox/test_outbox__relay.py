@@ -32,7 +32,7 @@ def broker(monkeypatch):
 def notify_in_transaction(users, key):
     with transaction.atomic():
         notify.on_commit_many([u.pk for u in users], kind="task", request=None, key=key,
-                              text="Something to do")
+                              message="Something to do")
 
 
 def later(seconds=60):
@@ -49,7 +49,7 @@ def test_notifications_are_sent_after_commit_when_the_broker_is_up(broker, perso
 @pytest.mark.django_db(transaction=True)
 def test_nothing_is_queued_when_the_transaction_rolls_back(broker, personas):
     with pytest.raises(RuntimeError), transaction.atomic():
-        notify.on_commit_many([personas["gm"].pk], kind="task", request=None, key="k2", text="x")
+        notify.on_commit_many([personas["gm"].pk], kind="task", request=None, key="k2", message="x")
         raise RuntimeError
     assert OutboxMessage.objects.count() == 0
     assert broker["sent"] == []

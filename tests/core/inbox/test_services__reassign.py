@@ -41,7 +41,7 @@ def test_task_moves_when_a_manager_above_the_assignee_reassigns(
     assert event.changes == {"assignee": [personas["east_mgr"].pk, personas["south_mgr"].pk]}
     req.refresh_from_db()
     assert list(req.waiting_on.all()) == [personas["south_mgr"]]
-    told = set(Notification.objects.filter(kind="assigned", url__contains=f"/{item.pk}/")
+    told = set(Notification.objects.filter(kind="assigned", target__1__task_id=item.pk)
                .values_list("recipient__username", flat=True))
     assert "south_mgr" in told
     assert Notification.objects.filter(recipient=personas["east_mgr"],
@@ -172,5 +172,5 @@ def test_new_holder_told_each_time_when_task_passed_back_and_forth(
 
     assert open_item(item.request).assignee == cover
     told = Notification.objects.filter(recipient=cover, kind="assigned",
-                                       url=f"/inbox/tasks/{item.pk}/")
+                                       target__1__task_id=item.pk)
     assert told.count() == 2

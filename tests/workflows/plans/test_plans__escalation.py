@@ -34,7 +34,7 @@ def test_overdue_confirmation_goes_to_the_ceo_not_the_sales_gm_when_the_gm_draft
     assert (step.from_user, step.to_user) == (personas["east_mgr"], personas["ceo"])
     # The sales GM, passed over as the plan's author, is told where the confirmation went.
     told = Notification.objects.filter(recipient=personas["gm"], kind="escalated").get()
-    assert personas["ceo"].display_name in told.text
+    assert personas["ceo"].display_name in told.display
     with django_capture_on_commit_callbacks(execute=True):
         inbox.task_approve(task_id=item.pk, actor=personas["ceo"], comment="代华东确认")
     assert fresh(plan).state == PlanState.CONFIRMED
