@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from core import registry
+
 from .world import ALL_READERS, EVERYONE, REQUEST_VISIBLE, VISIBLE, World
 
 # Left out of the matrix, and why.
@@ -21,30 +23,24 @@ SKIPPED = {
     "api/auth/token/": "the token exchange: anonymous by design, POST with a password",
 }
 
-# The object family of each route that names one object, by the route's prefix.
-FAMILIES = [
-    ("expenses/claims/<int:claim_id>/", "claim"),
-    ("api/expenses/claims/<int:pk>/", "claim"),
-    ("expenses/budgets/<int:budget_id>/", "budget"),
-    ("api/expenses/budgets/<int:pk>/", "budget"),
-    ("contracts/customers/<int:customer_id>/", "customer"),
-    ("api/contracts/customers/<int:pk>/", "customer"),
-    ("contracts/limit-changes/<int:change_id>/", "change"),
-    ("api/contracts/credit-limit-changes/<int:pk>/", "change"),
-    ("api/contracts/milestones/<int:pk>/", "milestone"),
-    ("api/contracts/problems/<int:pk>/", "problem"),
-    ("contracts/<int:contract_id>/", "contract"),
-    ("api/contracts/contracts/<int:pk>/", "contract"),
-    ("plans/<int:plan_id>/", "plan"),
-    ("api/plans/plans/<int:pk>/", "plan"),
-    ("risks/<int:risk_id>/", "risk"),
-    ("api/risks/risks/<int:pk>/", "risk"),
+# The object family of each route that names one object, by the route's prefix: the engine's
+# own routes here, each process's from its spec (ProcessSpec.access), so a new process brings
+# its rows with it.
+CORE_FAMILIES = [
     ("inbox/tasks/<int:task_id>/", "task"),
     ("api/tasks/<int:pk>/", "task"),
     ("requests/<int:request_id>/", "request"),
     ("api/requests/<str:kind>/<int:object_id>/", "request"),
     ("attachments/<slug:token>/", "attachment"),
 ]
+
+
+def families() -> list[tuple[str, str]]:
+    """Longer prefixes first, so "contracts/customers/<id>/" wins over "contracts/<id>/"."""
+    pairs = CORE_FAMILIES + [(a.pattern, a.family) for spec in registry.processes()
+                             for a in spec.access]
+    return sorted(pairs, key=lambda pair: -len(pair[0]))
+
 
 # Pages and API resources about no one object that only some personas may open (anything else
 # is open to every logged-in persona; what it lists is checked row by row). An API list that
@@ -117,7 +113,7 @@ def skipped_reason(route: Route) -> str | None:
 def family(route: Route) -> str | None:
     if not route.params:
         return None
-    return next((fam for prefix, fam in FAMILIES if route.route.startswith(prefix)), "")
+    return next((fam for prefix, fam in families() if route.route.startswith(prefix)), "")
 
 
 @dataclass(frozen=True)
