@@ -57,6 +57,7 @@ REVISION_STEP = _flow.REVISION_STEP
 WAITING_FIELDS = _flow.WAITING_FIELDS
 UploadTooLargeError = _attachments.UploadTooLargeError
 UploadTypeError = _attachments.UploadTypeError
+MAX_ATTACHMENTS = _attachments.MAX_PER_REQUEST  # per request (receipts, documents)
 
 request_of = _flow.request_of
 bind = _flow.bind
@@ -228,6 +229,30 @@ def run_task(request: Request, node_name: str) -> bool:
     node.run(task)
     request.save(update_fields=WAITING_FIELDS)
     return True
+
+
+def finish_request(request: Request, *, status: str = RequestStatus.DONE) -> None:
+    """The request's flow ended in an automatic step (a payment after the approvals): its
+    header says so and waits on nobody. Inside `process_lock`, after `run_task`."""
+    request.status = status
+    _flow.clear_waiting(request, save=False)
+    request.save(update_fields=["status", *WAITING_FIELDS])
+
+
+def enqueue_job(task_name: str, payload: dict, key: str) -> None:
+    """Send a Celery job with the surrounding transaction (the outbox): written now, published
+    after commit, sent later by the relay when the broker is down. `key` names the job."""
+    from core.inbox import outbox
+
+    outbox.enqueue([(task_name, payload, key)])
+
+
+def jobs_of(task_name: str) -> QuerySet:
+    """The jobs enqueued as `task_name` (outbox rows: kwargs, created, sent_at), to find the
+    ones that were never sent or went out long ago."""
+    from core.inbox.models import OutboxMessage
+
+    return OutboxMessage.objects.filter(task=task_name)
 
 
 # --- notifications and words ----------------------------------------------------------------
