@@ -31,10 +31,11 @@ from workflows.expenses.models import (
     OverBudget,
     Reservation,
 )
-from workflows.expenses.rules import FINANCE_STEP, QUARTER_MONTHS
+from workflows.expenses.rules import QUARTER_MONTHS
 from workflows.expenses.services import budget_create, budget_submit, claim_create, claim_submit
 from workflows.expenses.services.claims import claim_update
 from workflows.expenses.services.ledger import OverBudgetError
+from workflows.expenses.steps import FINANCE_STEP
 
 from .conftest import TIMEOUT, machine_settings
 from .reference import Obj, ProcessMachine, build, refused

@@ -11,8 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core import engine
 from core.exceptions import ApprovalError
-from core.inbox import selectors as inbox_selectors
 from core.org import selectors as org
 from core.org.models import Role
 
@@ -27,8 +27,6 @@ from .forms import (
 from .models import MONTHS, QUARTERS, Budget, BudgetState, Category
 from .rules import QUARTER_MONTHS
 from .views import page_of
-
-UNDER_WAY = (BudgetState.DRAFT, BudgetState.SUBMITTED, BudgetState.RETURNED)
 
 
 def _label(field: str) -> str:
@@ -90,18 +88,19 @@ def budget_detail(request, budget_id):
     chain = selectors.previous_chain(budget, versions)
     previous = chain[1] if len(chain) > 1 else None
     req = selectors.budget_request(budget)
-    if req is not None and not inbox_selectors.visible_requests(user).filter(pk=req.pk).exists():
+    if req is not None and not engine.visible_requests(user).filter(pk=req.pk).exists():
         req = None
-    is_finance = org.has_role(user, Role.FINANCE)
-    under_way = next((v for v in versions if v.state in UNDER_WAY and v.pk != budget.pk), None)
+    actions = selectors.budget_actions(user, budget)
+    under_way = next((v for v in versions
+                      if v.state in selectors.UNDER_WAY and v.pk != budget.pk), None)
     return render(request, "expenses/budget.html", {
         "budget": budget, "grid": _quarter_grid(budget), "versions": versions,
         "chain": chain, "previous": previous,
         "diff": _diff(previous, budget) if previous else [], "req": req,
-        "can_submit": budget.state == BudgetState.DRAFT and budget.prepared_by_id == user.pk,
-        "can_edit": budget.state in (BudgetState.DRAFT, BudgetState.RETURNED)
-        and budget.prepared_by_id == user.pk,
-        "can_adjust": is_finance and budget.state == BudgetState.IN_FORCE and not under_way,
+        "actions": actions,
+        "can_submit": selectors.SUBMIT in actions,
+        "can_edit": selectors.EDIT in actions,
+        "can_adjust": selectors.ADJUST in actions,
         "under_way": under_way,
     })
 
@@ -218,8 +217,9 @@ def _grid_page(request, budget: Budget, save):
 @login_required
 def budget_adjust(request, budget_id):
     """Finance drafts the next version of the budget in force (an adjustment)."""
-    _finance_or_404(request.user)
     budget = _budget_or_404(request.user, budget_id)
+    if selectors.ADJUST not in selectors.budget_permissions(request.user, budget):
+        raise Http404
     if budget.state != BudgetState.IN_FORCE:
         messages.error(request, _("Only the budget in force can be adjusted."))
         return redirect("expenses:budget", budget_id=budget.pk)
@@ -238,9 +238,9 @@ def budget_adjust(request, budget_id):
 def budget_edit(request, budget_id):
     """The preparer corrects a draft or a returned budget."""
     budget = _budget_or_404(request.user, budget_id)
-    if budget.prepared_by_id != request.user.pk:
+    if selectors.EDIT not in selectors.budget_permissions(request.user, budget):
         raise Http404
-    if budget.state not in (BudgetState.DRAFT, BudgetState.RETURNED):
+    if selectors.EDIT not in selectors.budget_actions(request.user, budget):
         messages.error(request, _("Only a draft or a returned budget can be changed."))
         return redirect("expenses:budget", budget_id=budget.pk)
 

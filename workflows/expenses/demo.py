@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from core import engine
 from core.org.models import Department, User
 
 from .models import (
@@ -20,6 +21,8 @@ from .models import (
     TravelClass,
 )
 from .rules import even_split
+from .services import budget_create, budget_submit, claim_create, claim_submit
+from .steps import BUDGET_KIND, CLAIM_KIND
 
 BUDGETS = {
     Category.PERSONNEL: "2400000.00",
@@ -60,18 +63,13 @@ def seed() -> None:
             if category in (Category.MARKETING, Category.ENTERTAINMENT) else OverBudget.BLOCK})
     if Budget.objects.exists():
         return
-    from core.inbox import services as inbox
-    from core.inbox.models import Request, WorkItem
-
-    from .services import budget_create, budget_submit, claim_create, claim_submit
-
     u = {x.username: x for x in User.objects.all()}
     sales = Department.objects.get(code="sales")
     year = timezone.localdate().year
 
     def open_item(kind, obj_id):
-        req = Request.objects.get(kind=kind, object_id=obj_id)
-        return WorkItem.objects.filter(request=req, status="open").first(), req
+        req = engine.request_for(kind, obj_id)
+        return engine.open_items(req).first(), req
 
     for category, total in BUDGETS.items():
         quarters, months = even_split(Decimal(total))
@@ -80,8 +78,8 @@ def seed() -> None:
                                months=months, owner=u["gm"])
         budget_submit(budget_id=budget.pk, actor=u["finance"])
         for approver in ("gm", "ceo"):
-            item, _req = open_item("budget", budget.pk)
-            inbox.task_approve(task_id=item.pk, actor=u[approver], comment="同意")
+            item, _req = open_item(BUDGET_KIND, budget.pk)
+            engine.task_approve(task_id=item.pk, actor=u[approver], comment="同意")
 
     today = timezone.localdate()
     month = today.month
@@ -98,16 +96,16 @@ def seed() -> None:
 
     def approve_all(c, until_finance=False, pay=True):
         while True:
-            item, req = open_item("expense", c.pk)
+            item, req = open_item(CLAIM_KIND, c.pk)
             if item is None:
                 return
             if item.step_code == "finance_review":
                 if until_finance:
                     return
-                inbox.task_approve(task_id=item.pk, actor=u["finance_clerk"], comment="凭证齐全")
+                engine.task_approve(task_id=item.pk, actor=u["finance_clerk"], comment="凭证齐全")
                 return
             holder = item.assignee or item.candidates.first()
-            inbox.task_approve(task_id=item.pk, actor=holder, comment="同意")
+            engine.task_approve(task_id=item.pk, actor=holder, comment="同意")
 
     hotel = {"item_type": ItemType.HOTEL, "city_tier": CityTier.TIER1}
     meals = {"item_type": ItemType.MEALS}
@@ -136,8 +134,8 @@ def seed() -> None:
                                ("north_rep1", "华北重点客户走访", "6400.00")]:
         c = submitted(who, title, Category.TRAVEL,
                       [{**taxi, "amount": amount, "description": title}], day=8)
-        item, _r = open_item("expense", c.pk)
-        inbox.task_approve(task_id=item.pk, actor=item.assignee, comment="同意")
+        item, _r = open_item(CLAIM_KIND, c.pk)
+        engine.task_approve(task_id=item.pk, actor=item.assignee, comment="同意")
     # At finance
     for who, title in [("east_rep1", "北京出差住宿"), ("south_rep2", "上海培训差旅"),
                        ("north_rep2", "客户接待工作餐"), ("east_rep3", "季度客户回访")]:
@@ -161,17 +159,17 @@ def seed() -> None:
     for who, title in [("south_rep1", "缺少发票的报销"), ("north_rep1", "金额有误的报销")]:
         c = submitted(who, title, Category.TRAVEL,
                       [{**taxi, "amount": "300.00", "description": title}], day=15)
-        item, _r = open_item("expense", c.pk)
-        inbox.task_return(task_id=item.pk, actor=item.assignee, reason="请补充发票")
+        item, _r = open_item(CLAIM_KIND, c.pk)
+        engine.task_return(task_id=item.pk, actor=item.assignee, reason="请补充发票")
     for who, title in [("east_rep3", "私人消费"), ("south_rep2", "不合规的招待")]:
         c = submitted(who, title, Category.TRAVEL,
                       [{**taxi, "amount": "260.00", "description": title}], day=16)
-        item, _r = open_item("expense", c.pk)
-        inbox.task_reject(task_id=item.pk, actor=item.assignee, reason="不属于公司费用")
+        item, _r = open_item(CLAIM_KIND, c.pk)
+        engine.task_reject(task_id=item.pk, actor=item.assignee, reason="不属于公司费用")
     for who, title in [("east_rep1", "重复提交"), ("north_rep2", "提交错了")]:
         c = submitted(who, title, Category.TRAVEL,
                       [{**taxi, "amount": "99.00", "description": title}], day=17)
-        req = Request.objects.get(kind="expense", object_id=c.pk)
-        inbox.request_withdraw(request_id=req.pk, actor=c.submitter, reason="重复")
+        req = engine.request_for(CLAIM_KIND, c.pk)
+        engine.request_withdraw(request_id=req.pk, actor=c.submitter, reason="重复")
     if ExpenseClaim.objects.count() < 30:
         raise RuntimeError("the expense demo made fewer claims than it should")

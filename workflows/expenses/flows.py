@@ -12,8 +12,9 @@ from viewflow.workflow import flow
 from core.inbox import engine
 from core.inbox.flows import ApprovalSteps, chain_routes
 from core.inbox.nodes import RoutedView
+from core.org.models import Role
 
-from .rules import FINANCE_STEP
+from .steps import FINANCE_STEP, STEPS
 
 
 class ExpenseFlow(ApprovalSteps, flow.Flow):
@@ -30,7 +31,7 @@ class ExpenseFlow(ApprovalSteps, flow.Flow):
 
     def finance_task_created(self, activation):
         engine.role_task_created(activation, step_code=FINANCE_STEP,
-                                 step_label=_("Finance voucher review"), role="finance")
+                                 step_label=STEPS[FINANCE_STEP], role=Role.FINANCE)
 
 
 class BudgetFlow(ApprovalSteps, flow.Flow):

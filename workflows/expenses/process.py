@@ -2,13 +2,14 @@
 the URLconf and the security matrix know of them."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from core.registry import AccessFamily, MatrixSeed, MenuEntry, ProcessSpec, UrlMount
 
 from . import demo, flows, selectors
 from .models import BudgetState, ClaimState
 from .services import budgets, claims, payment
-from .steps import BUDGET_KIND, CLAIM_KIND, FINANCE_STEP, PAYMENT_STEP
+from .steps import BUDGET_KIND, CLAIM_KIND, STEPS
 
 
 def _sees_budgets(user) -> bool:
@@ -25,9 +26,9 @@ CLAIMS = ProcessSpec(
     on_decision=claims.on_decision,
     on_withdraw=claims.on_withdraw,
     on_resubmit=claims.on_resubmit,
-    # Finance checks every voucher and pays every claim (policy 7.2).
-    steps={FINANCE_STEP: _("Finance voucher review"), PAYMENT_STEP: _("Payment")},
+    steps=STEPS,
     states=dict(ClaimState.choices),
+    events={"expense.payment_retried": gettext_noop("%(actor)s sent the failed payment again")},
     urls=URLS,
     menu=(MenuEntry(_("Expenses"), "expenses:claims", active_prefix="/expenses/claims/",
                     order=10),
@@ -58,6 +59,8 @@ BUDGETS = ProcessSpec(
     on_withdraw=budgets.on_withdraw,
     on_resubmit=budgets.on_resubmit,
     states=dict(BudgetState.choices),
+    events={"budget.superseded": gettext_noop(
+        "%(actor)s's approval put a newer version in force")},
     detail_url=lambda req: f"/expenses/budgets/{req.object_id}/",
     visible_to_roles=("finance",),
     matrix=(MatrixSeed(bands=(("0", None, ("sales_gm", "ceo")),)),),

@@ -7,8 +7,6 @@ from django.utils.translation import gettext as _
 
 from core.money import CENT, fmt, split_evenly, to_money
 
-from .steps import FINANCE_STEP, PAYMENT_STEP  # noqa: F401  (re-exported for rules users)
-
 QUARTER_MONTHS = {1: (1, 2, 3), 2: (4, 5, 6), 3: (7, 8, 9), 4: (10, 11, 12)}
 
 

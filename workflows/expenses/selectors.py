@@ -1,4 +1,6 @@
-"""Reads for the expense pages: who may see which claims and budgets, the lists, the monitor."""
+"""Reads for the expense pages and API: who may see which claims and budgets, what each user
+may do with them (the one source the pages, the API and the services read), the lists, the
+monitor."""
 
 from dataclasses import dataclass
 from datetime import date
@@ -7,11 +9,9 @@ from decimal import Decimal
 from django.db.models import QuerySet, Sum
 from django.db.models.functions import Coalesce
 
-from core.inbox import selectors as inbox
-from core.inbox.models import Request, WorkItem, WorkItemStatus
+from core import engine
 from core.org import selectors as org
 from core.org.models import Role, User
-from workflows.expenses.steps import BUDGET_KIND, CLAIM_KIND
 
 from .models import (
     MONTHS,
@@ -19,10 +19,12 @@ from .models import (
     BudgetBalance,
     BudgetState,
     Category,
+    ClaimState,
     ExpenseClaim,
     ReimbursementStandard,
 )
-from .rules import FINANCE_STEP, pick_standard
+from .rules import pick_standard
+from .steps import BUDGET_KIND, CLAIM_KIND, FINANCE_STEP
 
 ZERO = Decimal("0.00")
 # Who reads every department's budgets and the monitor; a regional manager reads their own.
@@ -51,6 +53,104 @@ def budget_scope(user: User) -> Scope:
 
 def sees_all_claims(user: User) -> bool:
     return user.is_superuser or org.has_role(user, *CLAIM_READERS)
+
+
+# --- what a user may do (pages, API and services read these, and only these) -----------------
+
+EDIT, SUBMIT, RESUBMIT, WITHDRAW, UPLOAD = "edit", "submit", "resubmit", "withdraw", "upload"
+REDUCE, RETRY_PAYMENT, ADJUST = "reduce", "retry_payment", "adjust"
+CLAIM_ACTIONS = (EDIT, SUBMIT, RESUBMIT, WITHDRAW, UPLOAD, REDUCE, RETRY_PAYMENT)
+BUDGET_ACTIONS = (EDIT, SUBMIT, RESUBMIT, WITHDRAW, ADJUST)
+
+# The states in which each action can be taken (whoever may take it).
+CLAIM_ACTION_STATES = {
+    EDIT: (ClaimState.DRAFT, ClaimState.RETURNED),
+    SUBMIT: (ClaimState.DRAFT,),
+    RESUBMIT: (ClaimState.RETURNED,),
+    # Policy 7.2: withdrawn until the final approval, not after it.
+    WITHDRAW: (ClaimState.SUBMITTED, ClaimState.RETURNED),
+    # Receipts until the approvals are done.
+    UPLOAD: (ClaimState.DRAFT, ClaimState.RETURNED, ClaimState.SUBMITTED),
+    REDUCE: (ClaimState.APPROVED,),  # during finance's voucher review
+    RETRY_PAYMENT: (ClaimState.VOUCHER_APPROVED,),
+}
+BUDGET_ACTION_STATES = {
+    EDIT: (BudgetState.DRAFT, BudgetState.RETURNED),
+    SUBMIT: (BudgetState.DRAFT,),
+    RESUBMIT: (BudgetState.RETURNED,),
+    WITHDRAW: (BudgetState.SUBMITTED, BudgetState.RETURNED),
+    ADJUST: (BudgetState.IN_FORCE,),
+}
+UNDER_WAY = (BudgetState.DRAFT, BudgetState.SUBMITTED, BudgetState.RETURNED)
+
+
+def claim_permissions(user: User, claim: ExpenseClaim) -> frozenset[str]:
+    """What the user's part in the claim lets them do, whatever state it is in: a refusal
+    outside this set is a 403; inside it but not in `claim_actions`, a 409."""
+    if org.is_read_only(user):
+        return frozenset()
+    own = claim.submitter_id == user.pk
+    finance = org.has_role(user, Role.FINANCE)
+    names = {EDIT, SUBMIT, RESUBMIT, WITHDRAW, UPLOAD} if own else set()
+    if finance and not own:  # the submitter never reviews their own voucher
+        names.add(REDUCE)
+    if finance:
+        names.add(RETRY_PAYMENT)
+    return frozenset(names)
+
+
+def claim_actions(user: User, claim: ExpenseClaim) -> frozenset[str]:
+    """What the user may do with the claim now (review decisions are tasks, not listed)."""
+    names = {a for a in claim_permissions(user, claim) if claim.state in CLAIM_ACTION_STATES[a]}
+    if not claim.payment_error:  # a retry only after the payment failed
+        names.discard(RETRY_PAYMENT)
+    return frozenset(names)
+
+
+def budget_permissions(user: User, budget: Budget) -> frozenset[str]:
+    """What the user's part in the budget lets them do, whatever its state (see
+    claim_permissions)."""
+    if org.is_read_only(user):
+        return frozenset()
+    names = {EDIT, SUBMIT, RESUBMIT, WITHDRAW} if budget.prepared_by_id == user.pk else set()
+    if org.has_role(user, Role.FINANCE):
+        names.add(ADJUST)
+    return frozenset(names)
+
+
+def adjustment_under_way(budget: Budget) -> Budget | None:
+    """Another version of this budget line still being drafted or approved."""
+    return Budget.objects.filter(
+        fiscal_year=budget.fiscal_year, department_id=budget.department_id,
+        category=budget.category, state__in=UNDER_WAY).exclude(pk=budget.pk).first()
+
+
+def budget_actions(user: User, budget: Budget) -> frozenset[str]:
+    """What the user may do with the budget now (approvals are tasks, not listed)."""
+    names = {a for a in budget_permissions(user, budget)
+             if budget.state in BUDGET_ACTION_STATES[a]}
+    if ADJUST in names and adjustment_under_way(budget) is not None:
+        names.discard(ADJUST)  # one adjustment at a time
+    return frozenset(names)
+
+
+def visible_claims(user: User) -> QuerySet[ExpenseClaim]:
+    """Claims whose request the user may see; finance sees every claim (voucher review)."""
+    if engine.sees_everything(user) or org.has_role(user, Role.FINANCE):
+        return ExpenseClaim.objects.all()
+    requests = engine.visible_requests(user).filter(kind=CLAIM_KIND).values("object_id")
+    return ExpenseClaim.objects.filter(pk__in=requests)
+
+
+def visible_budgets(user: User) -> QuerySet[Budget]:
+    """Finance, the sales GM, the CEO, auditors and administrators see every budget; a regional
+    manager sees their own department's; anyone else none."""
+    scope = budget_scope(user)
+    if not scope.allowed:
+        return Budget.objects.none()
+    if scope.department_id is not None:
+        return Budget.objects.filter(department_id=scope.department_id)
+    return Budget.objects.all()
 
 
 # --- claims ---------------------------------------------------------------------------------
@@ -82,29 +182,23 @@ def claims_total(qs: QuerySet[ExpenseClaim]) -> Decimal:
     return qs.order_by().aggregate(t=Coalesce(Sum("total"), ZERO))["t"]
 
 
-def claim_request(claim: ExpenseClaim) -> Request | None:
-    return Request.objects.filter(kind=CLAIM_KIND, object_id=claim.pk).first()
+def claim_request(claim: ExpenseClaim) -> engine.Request | None:
+    return engine.request_for(CLAIM_KIND, claim.pk)
 
 
-def visible_claim(user: User, claim_id: int) -> tuple[ExpenseClaim, Request | None] | None:
+def visible_claim(user: User, claim_id: int
+                  ) -> tuple[ExpenseClaim, engine.Request | None] | None:
     """The claim and its request header when the user may see it: its request is visible to
     them (submitter, approvers, their managers, auditors), or they are finance."""
-    claim = ExpenseClaim.objects.select_related("submitter", "department").filter(
+    claim = visible_claims(user).select_related("submitter", "department").filter(
         pk=claim_id).first()
-    if claim is None:
-        return None
-    if org.has_role(user, Role.FINANCE):
-        return claim, claim_request(claim)
-    req = inbox.visible_requests(user).filter(kind=CLAIM_KIND,
-                                              object_id=claim.pk).first()
-    return (claim, req) if req is not None else None
+    return (claim, claim_request(claim)) if claim is not None else None
 
 
-def finance_task(req: Request | None) -> WorkItem | None:
+def finance_task(req: engine.Request | None) -> engine.WorkItem | None:
     if req is None:
         return None
-    return WorkItem.objects.filter(request=req, step_code=FINANCE_STEP,
-                                   status=WorkItemStatus.OPEN).first()
+    return engine.open_items(req, step_code=FINANCE_STEP).first()
 
 
 def standards_for_grade(grade: int) -> list[ReimbursementStandard]:
@@ -132,10 +226,8 @@ def budgets_for(user: User, *, year: int | None = None, category: str = "",
     scope = budget_scope(user)
     if not scope.allowed:
         return None
-    qs = Budget.objects.select_related("department", "owner", "prepared_by")
-    if scope.department_id is not None:
-        qs = qs.filter(department_id=scope.department_id)
-    elif department_id:
+    qs = visible_budgets(user).select_related("department", "owner", "prepared_by")
+    if scope.department_id is None and department_id:
         qs = qs.filter(department_id=department_id)
     if year:
         qs = qs.filter(fiscal_year=year)
@@ -171,8 +263,8 @@ def last_year_months(*, year: int, department_id: int, category: str) -> list[De
     return prior.months() if prior else None
 
 
-def budget_request(budget: Budget) -> Request | None:
-    return Request.objects.filter(kind=BUDGET_KIND, object_id=budget.pk).first()
+def budget_request(budget: Budget) -> engine.Request | None:
+    return engine.request_for(BUDGET_KIND, budget.pk)
 
 
 # --- monitor (实时监控) ------------------------------------------------------------------------

@@ -3,7 +3,6 @@ submitting, the claim page (finance's reductions, payment retry), receipts. Each
 input, calls one service or selector and renders; a refusal comes back on the page with what
 was typed kept. Budgets and the monitor are in budget_views.py."""
 
-import logging
 from datetime import date
 
 from django.contrib import messages
@@ -15,23 +14,19 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core import engine
 from core.audit import selectors as audit_selectors
-from core.exceptions import ApprovalError, StateConflictError
-from core.inbox import attachments
-from core.inbox import services as inbox_services
-from core.inbox.models import Attachment
+from core.exceptions import ApprovalError
 from core.org import selectors as org
 from core.org.models import Role, User
 
 from . import selectors, services
 from .forms import ClaimFilterForm, ClaimForm, ReduceLineForm, ResubmitForm, line_formset
 from .models import Category, CategoryPolicy, ClaimState, OverBudget, ReimbursementStandard
-from .services import ledger
+from .selectors import EDIT, REDUCE, RETRY_PAYMENT, SUBMIT, UPLOAD
+from .services import ledger, payment
 
-log = logging.getLogger(__name__)
 PAGE_SIZE = 25
-EDITABLE = (ClaimState.DRAFT, ClaimState.RETURNED)
-RECEIPTS_OPEN = (ClaimState.DRAFT, ClaimState.RETURNED, ClaimState.SUBMITTED)
 
 
 def page_of(request, queryset, size=PAGE_SIZE):
@@ -224,7 +219,7 @@ def _submit_or_keep(request, claim, form, formset, index, comment=""):
     try:
         if claim.state == ClaimState.RETURNED:
             req = selectors.claim_request(claim)
-            inbox_services.request_resubmit(request_id=req.pk, actor=request.user,
+            engine.request_resubmit(request_id=req.pk, actor=request.user,
                                             comment=comment)
         else:
             services.claim_submit(claim_id=claim.pk, actor=request.user)
@@ -244,7 +239,7 @@ def claim_edit(request, claim_id):
     claim, _req = _claim_or_404(request.user, claim_id)
     if claim.submitter_id != request.user.pk:
         raise Http404
-    if claim.state not in EDITABLE:
+    if EDIT not in selectors.claim_actions(request.user, claim):
         messages.error(request, _("Only a draft or a claim returned for revision can be "
                                   "edited."))
         return redirect("expenses:claim", claim_id=claim.pk)
@@ -293,8 +288,8 @@ def _claim_context(request, claim, req, *, reduce_forms=None, submit_errors=()):
         line.standard = standards_map.get(line.pk)
     read_only = org.is_read_only(user)
     is_submitter = claim.submitter_id == user.pk
-    is_finance = org.has_role(user, Role.FINANCE)
-    can_reduce = is_finance and not is_submitter and claim.state == ClaimState.APPROVED
+    actions = selectors.claim_actions(user, claim)
+    can_reduce = REDUCE in actions
     reduce_forms = reduce_forms or {}
     if can_reduce:
         for line in lines:
@@ -302,22 +297,22 @@ def _claim_context(request, claim, req, *, reduce_forms=None, submit_errors=()):
                 prefix=f"reduce-{line.pk}",
                 initial={"amount": line.approved_amount if line.approved_amount is not None
                          else line.cap if line.excess else line.amount})
-    editable = is_submitter and claim.state in EDITABLE and not read_only
+    editable = EDIT in actions
     return {
         "claim": claim, "req": req, "lines": lines,
         "events": audit_selectors.timeline("expense", claim.pk),
         "attachments": req.attachments.select_related("uploaded_by") if req else [],
-        "is_submitter": is_submitter, "read_only": read_only,
-        "can_edit": editable, "can_submit": editable and claim.state == ClaimState.DRAFT,
-        "can_upload": is_submitter and not read_only and claim.state in RECEIPTS_OPEN,
+        "is_submitter": is_submitter, "read_only": read_only, "actions": actions,
+        "can_edit": editable, "can_submit": SUBMIT in actions,
+        "can_upload": UPLOAD in actions and req is not None,
         "can_reduce": can_reduce,
-        "can_retry": is_finance and claim.state == ClaimState.VOUCHER_APPROVED
-        and bool(claim.payment_error),
-        "finance_task": selectors.finance_task(req) if is_finance else None,
+        "can_retry": RETRY_PAYMENT in actions,
+        "finance_task": selectors.finance_task(req)
+        if org.has_role(user, Role.FINANCE) else None,
         "left": _budget_left(claim.department_id, claim.category, claim.expense_date,
                              claim.total) if editable else None,
         "submit_errors": submit_errors,
-        "max_receipts": attachments.MAX_PER_REQUEST,
+        "max_receipts": engine.MAX_ATTACHMENTS,
     }
 
 
@@ -379,18 +374,12 @@ def line_reduce(request, claim_id, line_id):
 @require_POST
 def payment_retry(request, claim_id):
     claim, _req = _claim_or_404(request.user, claim_id)
-    if not org.has_role(request.user, Role.FINANCE):
+    if RETRY_PAYMENT not in selectors.claim_permissions(request.user, claim):
         raise Http404
-    if claim.state != ClaimState.VOUCHER_APPROVED or not claim.payment_error:
-        messages.error(request, str(StateConflictError.default_message))
-        return redirect("expenses:claim", claim_id=claim.pk)
-    from .tasks import pay_claim
-
     try:
-        pay_claim.delay(claim_id=claim.pk)
-    except Exception:  # the broker is down, or (eager) the payment failed again
-        log.exception("payment retry for claim %s failed", claim.pk)
-        messages.error(request, _("The payment could not be started; try again later."))
+        payment.payment_retry(claim_id=claim.pk, actor=request.user)
+    except ApprovalError as exc:
+        messages.error(request, str(exc.message))
     else:
         messages.success(request, _("Payment queued again."))
     return redirect("expenses:claim", claim_id=claim.pk)
@@ -406,18 +395,18 @@ def receipt_upload(request, claim_id):
     if claim.submitter_id != request.user.pk or req is None:
         raise Http404
     upload = request.FILES.get("file")
-    if claim.state not in RECEIPTS_OPEN:
+    if UPLOAD not in selectors.claim_actions(request.user, claim):
         messages.error(request, _("Receipts can be added until the approvals are done."))
     elif upload is None:
         messages.error(request, _("Choose a file to upload."))
     else:
         try:
-            attachments.attachment_add(request_id=req.pk, actor=request.user, upload=upload)
+            att = engine.attachment_add(request_id=req.pk, actor=request.user, upload=upload)
         except ApprovalError as exc:
             messages.error(request, str(exc.message))
         else:
             messages.success(request, _("Attached %(name)s.") % {
-                "name": attachments.safe_name(upload.name)})
+                "name": att.original_name})
     return redirect("expenses:claim", claim_id=claim.pk)
 
 
@@ -425,8 +414,8 @@ def receipt_upload(request, claim_id):
 def receipt_download(request, claim_id, token):
     # The claim's own visibility rule (finance reads every claim), not only the request's.
     _claim, req = _claim_or_404(request.user, claim_id)
-    att = get_object_or_404(Attachment, token=token, request=req)
+    att = get_object_or_404(engine.Attachment, token=token, request=req)
     try:
-        return attachments.download_response(att)
+        return engine.attachment_download(att)
     except ApprovalError:
         raise Http404 from None

@@ -12,6 +12,7 @@ from core.api.serializers import (
 )
 
 from ..models import MONTHS, QUARTERS, BudgetState, Category
+from ..selectors import BUDGET_ACTIONS
 from .common import LINE_LIMIT, parse_amount
 from .serializers import AmountField, DepartmentRefField, DepartmentSerializer, currency_field
 
@@ -58,6 +59,10 @@ class BudgetDetailSerializer(BudgetSerializer):
                     "empty for a first version."),
     )
     history = HistoryEventSerializer(many=True)
+    available_actions = serializers.ListField(
+        child=serializers.ChoiceField(choices=BUDGET_ACTIONS),
+        help_text=_("What you may do now (the same rule as the budget page); approvals are "
+                    "tasks (/api/tasks/)."))
 
 
 class _SplitInput(serializers.Serializer):

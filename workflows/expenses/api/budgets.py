@@ -12,7 +12,7 @@ from core.api.serializers import ACTION_ERRORS, ERRORS, ErrorSerializer
 from core.api.tasks import IDEMPOTENCY_HEADER
 from core.audit import selectors as audit
 
-from .. import services
+from .. import selectors, services
 from ..models import MONTHS, QUARTERS, Budget, BudgetState
 from ..rules import even_split, shaped_split
 from . import budget_serializers as s
@@ -36,6 +36,8 @@ def budget_detail(user, pk: int) -> dict:
         if previous is not None and getattr(previous, f) != getattr(budget, f)
     }
     budget.history = list(audit.timeline(budget.audit_kind, budget.pk))
+    actions = selectors.budget_actions(user, budget)
+    budget.available_actions = [a for a in selectors.BUDGET_ACTIONS if a in actions]
     return s.BudgetDetailSerializer(budget).data
 
 

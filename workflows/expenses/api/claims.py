@@ -14,7 +14,7 @@ from core.api.tasks import IDEMPOTENCY_HEADER
 from core.audit import selectors as audit
 from core.exceptions import NotFoundError
 
-from .. import services
+from .. import selectors, services
 from ..models import ExpenseClaim
 from ..services import ledger
 from . import serializers as s
@@ -28,6 +28,8 @@ def claim_detail(user, pk: int) -> dict:
     claim.remaining_budget = ledger.remaining(claim.expense_date.year, claim.department_id,
                                               claim.category, claim.month)
     claim.history = list(audit.timeline(claim.audit_kind, claim.pk))
+    actions = selectors.claim_actions(user, claim)
+    claim.available_actions = [a for a in selectors.CLAIM_ACTIONS if a in actions]
     return s.ClaimDetailSerializer(claim).data
 
 

@@ -1,21 +1,21 @@
-"""What each user may see of expenses, and the parsing shared by the views."""
+"""The expenses API's reads of what each user may see (the selectors decide, for the pages
+too) and the parsing shared by the views."""
 
 from decimal import Decimal
 
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import QuerySet, Subquery
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
+from core import engine
 from core.api.serializers import MAX_ID
 from core.exceptions import NotFoundError
-from core.inbox.models import Request
-from core.inbox.selectors import sees_everything, visible_requests
 from core.money import to_money
-from core.org import selectors as org
-from core.org.models import Department, Role, User
-from workflows.expenses.steps import CLAIM_KIND
+from core.org.models import Department, User
 
 from ..models import Budget, ExpenseClaim
+from ..selectors import visible_budgets, visible_claims  # noqa: F401  (the one rule, for views)
+from ..steps import CLAIM_KIND
 
 # MoneyField holds 14 digits, 12 before the point: bigger amounts are refused as input rather
 # than overflowing the column (a 500 on PostgreSQL).
@@ -23,21 +23,11 @@ AMOUNT_LIMIT = Decimal("1000000000000")
 # A claim has at most 50 lines (services.claims.MAX_LINES); lines stay below this so that their
 # sum still fits the claim's total.
 LINE_LIMIT = Decimal("10000000000")
-# Who sees every budget and the whole monitor (besides auditors and administrators).
-BUDGET_READERS = (Role.FINANCE, Role.SALES_GM, Role.CEO)
-
-
-def visible_claims(user: User) -> QuerySet[ExpenseClaim]:
-    """Claims whose request the user may see; finance sees every claim (voucher review)."""
-    if sees_everything(user) or org.has_role(user, Role.FINANCE):
-        return ExpenseClaim.objects.all()
-    requests = visible_requests(user).filter(kind=CLAIM_KIND).values("object_id")
-    return ExpenseClaim.objects.filter(pk__in=requests)
 
 
 def with_claim_facts(qs: QuerySet[ExpenseClaim]) -> QuerySet[ExpenseClaim]:
     """Everything the claim serializer reads, in a constant number of queries."""
-    request_pk = Request.objects.filter(kind=CLAIM_KIND, object_id=OuterRef("pk"))
+    request_pk = engine.request_id_of(CLAIM_KIND)
     return qs.select_related("submitter").prefetch_related("lines").annotate(
         request_pk=Subquery(request_pk.values("pk")[:1])
     )
@@ -51,28 +41,6 @@ def visible_claim(user: User, pk: int) -> ExpenseClaim:
     if claim is None:
         raise NotFoundError()
     return claim
-
-
-def budget_department(user: User) -> int | None:
-    """The one department whose budgets a regional manager reads; None for everyone else."""
-    if org.has_role(user, Role.REGIONAL_MANAGER) and user.department_id:
-        return user.department_id
-    return None
-
-
-def reads_all_budgets(user: User) -> bool:
-    return sees_everything(user) or org.has_role(user, *BUDGET_READERS)
-
-
-def visible_budgets(user: User) -> QuerySet[Budget]:
-    """Finance, the sales GM, the CEO, auditors and administrators see every budget; a regional
-    manager sees their own department's; anyone else none."""
-    if reads_all_budgets(user):
-        return Budget.objects.all()
-    department_id = budget_department(user)
-    if department_id is not None:
-        return Budget.objects.filter(department_id=department_id)
-    return Budget.objects.none()
 
 
 def visible_budget(user: User, pk: int) -> Budget:

@@ -14,9 +14,9 @@ from core.exceptions import PermissionDeniedError
 from core.org.models import Department
 
 from ..models import MONTHS, QUARTERS, BudgetBalance, Category, ReimbursementStandard
+from ..selectors import budget_scope
 from . import budget_serializers as b
 from . import serializers as s
-from .common import budget_department, reads_all_budgets
 
 ZERO = Decimal("0.00")
 PERIODS = [f"M{m:02d}" for m in MONTHS] + [f"Q{q}" for q in QUARTERS]
@@ -58,8 +58,9 @@ class MonitorView(APIView):
         params.is_valid(raise_exception=True)
         p = params.validated_data
         department = p.get("department")
-        if not reads_all_budgets(request.user):
-            own = budget_department(request.user)
+        scope = budget_scope(request.user)
+        if not scope.everything:
+            own = scope.department_id
             if own is None or (department is not None and department.pk != own):
                 raise PermissionDeniedError(
                     _("The budget monitor is for finance, management and a department's "

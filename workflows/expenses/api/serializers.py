@@ -20,6 +20,7 @@ from core.money import DEFAULT_CURRENCY
 
 from ..models import Category, CityTier, ClaimState, ItemType, TravelClass
 from ..models import OverStandard as OnExcess
+from ..selectors import CLAIM_ACTIONS
 from .common import LINE_LIMIT, department_from
 
 # A plain string with the values listed: a `state` enum per resource would collide in the schema.
@@ -111,6 +112,10 @@ class ClaimDetailSerializer(ClaimSerializer):
     remaining_budget = RemainingSerializer(
         help_text=_("What is left of the budget for the claim's category, month and quarter."))
     history = HistoryEventSerializer(many=True)
+    available_actions = serializers.ListField(
+        child=serializers.ChoiceField(choices=CLAIM_ACTIONS),
+        help_text=_("What you may do now (the same rule as the claim page); review decisions "
+                    "are tasks (/api/tasks/)."))
 
 
 class LineInputSerializer(serializers.Serializer):

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from core import engine
 from core.audit import services as audit
 from core.exceptions import (
     InvalidInputError,
@@ -14,16 +15,15 @@ from core.exceptions import (
     PermissionDeniedError,
     StateConflictError,
 )
-from core.inbox import engine
-from core.inbox.models import Decision, Request
 from core.money import to_money
 from core.org import selectors as org
 from core.org.models import Department, Role, User
-from core.registry import Transition
-from workflows.expenses.steps import BUDGET_KIND
 
+from .. import selectors
 from ..models import MONTHS, QUARTERS, Budget, BudgetState, Category
 from ..rules import split_errors
+from ..selectors import EDIT, SUBMIT
+from ..steps import BUDGET_KIND
 from . import ledger
 
 
@@ -118,10 +118,7 @@ def budget_revise(*, budget_id: int, actor: User, total, quarters, months,
     current = _lock(budget_id)
     if current.state != BudgetState.IN_FORCE:
         raise StateConflictError(_("Only the budget in force can be adjusted."))
-    if Budget.objects.filter(fiscal_year=current.fiscal_year, department=current.department,
-                             category=current.category,
-                             state__in=[BudgetState.DRAFT, BudgetState.SUBMITTED,
-                                        BudgetState.RETURNED]).exists():
+    if selectors.adjustment_under_way(current) is not None:
         raise StateConflictError(_("An adjustment of this budget is already under way."))
     total, quarters, months = _amounts(total, quarters, months)
     nxt = Budget(fiscal_year=current.fiscal_year, department=current.department,
@@ -149,16 +146,16 @@ def budget_update(*, budget_id: int, actor: User, total, quarters, months,
                   reason: str = "") -> Budget:
     """Correct a draft, or a budget returned for revision (then resubmit it)."""
     budget = _lock(budget_id)
-    if budget.prepared_by_id != actor.pk:
+    if EDIT not in selectors.budget_permissions(actor, budget):
         raise PermissionDeniedError(_("Only the person who prepared the budget can change it."))
-    if budget.state not in (BudgetState.DRAFT, BudgetState.RETURNED):
+    if EDIT not in selectors.budget_actions(actor, budget):
         raise StateConflictError(_("Only a draft or a returned budget can be changed."))
     total, quarters, months = _amounts(total, quarters, months)
     before = {f: str(getattr(budget, f)) for f in AMOUNT_FIELDS}
     _fill(budget, total, quarters, months)
     budget.full_clean(exclude=["state"])
     budget.save()
-    Request.objects.filter(kind=BUDGET_KIND, object_id=budget.pk).update(amount=total)
+    engine.update_request(kind=BUDGET_KIND, object_id=budget.pk, amount=total)
     after = {f: str(getattr(budget, f)) for f in AMOUNT_FIELDS}
     audit.record(actor=actor, subject=budget, event="budget.edited", comment=reason,
                  changes=audit.diff(before, after))
@@ -168,59 +165,60 @@ def budget_update(*, budget_id: int, actor: User, total, quarters, months,
 @transaction.atomic
 def budget_submit(*, budget_id: int, actor: User) -> Budget:
     budget = _lock(budget_id)
-    if budget.prepared_by_id != actor.pk:
+    if SUBMIT not in selectors.budget_permissions(actor, budget):
         raise PermissionDeniedError(_("Only the person who prepared the budget can submit it."))
-    if budget.state != BudgetState.DRAFT:
+    if SUBMIT not in selectors.budget_actions(actor, budget):
         raise StateConflictError(_("This budget was already submitted."))
     budget.submit()
     budget.save()
-    from ..flows import BudgetFlow
-
-    engine.submit_request(
+    engine.submit(
         kind=BUDGET_KIND, obj=budget, submitter=actor,
         title=f"{budget.fiscal_year} {budget.department} {budget.get_category_display()}"
               f" v{budget.version}",
-        amount=budget.total, number=budget.number, flow_class=BudgetFlow,
+        amount=budget.total, number=budget.number,
     )
     audit.record(actor=actor, subject=budget, event="budget.submitted",
                  from_state=BudgetState.DRAFT, to_state=budget.state)
     return budget
 
 
-def on_decision(request, item, decision, decider, comment) -> Transition | None:
+def on_decision(request, item, decision, decider, comment) -> engine.Transition | None:
     budget = Budget.objects.select_for_update().get(pk=request.object_id)
     before = budget.state
-    if decision == Decision.APPROVED and request.step_index >= len(request.chain):
+    if decision == engine.Decision.APPROVED and request.step_index >= len(request.chain):
         if budget.previous_id:
             previous = Budget.objects.select_for_update().get(pk=budget.previous_id)
             if previous.state == BudgetState.IN_FORCE:
                 previous.supersede()
                 previous.save(update_fields=["state"])
+                audit.record(actor=decider.actor, subject=previous, event="budget.superseded",
+                             from_state=BudgetState.IN_FORCE, to_state=previous.state,
+                             data={"by_version": budget.pk})
         budget.bring_into_force()
         budget.save(update_fields=["state", "in_force_at"])
         ledger.apply_budget(budget)
-    elif decision == Decision.REJECTED:
+    elif decision == engine.Decision.REJECTED:
         budget.reject()
         budget.save(update_fields=["state"])
-    elif decision == Decision.RETURNED and request.return_to_step is None:
+    elif decision == engine.Decision.RETURNED and request.return_to_step is None:
         budget.return_for_revision()
         budget.save(update_fields=["state"])
     else:
         return None
-    return Transition(from_state=before, to_state=budget.state)
+    return engine.Transition(from_state=before, to_state=budget.state)
 
 
-def on_withdraw(request, actor, reason) -> Transition:
+def on_withdraw(request, actor, reason) -> engine.Transition:
     budget = Budget.objects.select_for_update().get(pk=request.object_id)
     before = budget.state
     budget.withdraw()
     budget.save(update_fields=["state"])
-    return Transition(from_state=before, to_state=budget.state)
+    return engine.Transition(from_state=before, to_state=budget.state)
 
 
-def on_resubmit(request, actor) -> Transition:
+def on_resubmit(request, actor) -> engine.Transition:
     budget = Budget.objects.select_for_update().get(pk=request.object_id)
     before = budget.state
     budget.resubmit()
     budget.save(update_fields=["state"])
-    return Transition(from_state=before, to_state=budget.state)
+    return engine.Transition(from_state=before, to_state=budget.state)

@@ -7,7 +7,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from core import rows
+from core import engine, rows
 from core.audit import services as audit
 from core.exceptions import (
     InvalidInputError,
@@ -15,15 +15,12 @@ from core.exceptions import (
     PermissionDeniedError,
     StateConflictError,
 )
-from core.inbox import engine
-from core.inbox.models import Decision, Request, WorkItem
 from core.money import fmt, to_money
 from core.numbers import next_number
 from core.org import selectors as org
 from core.org.models import Role, User
-from core.registry import Transition
-from workflows.expenses.steps import CLAIM_KIND
 
+from .. import selectors
 from ..models import (
     TRAVEL_CLASS_RANK,
     CategoryPolicy,
@@ -34,9 +31,11 @@ from ..models import (
     OverBudget,
     OverStandard,
 )
-from ..rules import FINANCE_STEP, PAYMENT_STEP, check_line, pick_standard
-from ..selectors import standards_for_grade
+from ..rules import check_line, pick_standard
+from ..selectors import EDIT, REDUCE, SUBMIT, standards_for_grade
+from ..steps import CLAIM_KIND, FINANCE_STEP, PAYMENT_STEP
 from . import ledger
+from .payment import queue_payment
 
 MAX_LINES = 50
 MAX_LINE_AMOUNT = Decimal("10000000000")  # 50 lines still fit the claim total's column
@@ -141,20 +140,19 @@ def claim_create(*, actor: User, category: str, title: str, expense_date: date,
     )
     _save_lines(claim, cleaned)
     claim.save(update_fields=["total", "over_standard"])
-    Request.objects.create(kind=CLAIM_KIND, object_id=claim.pk, title=claim.title,
-                           amount=claim.total, category=category, submitter=actor,
-                           region_id=actor.region_id)
+    engine.open_draft(kind=CLAIM_KIND, obj=claim, submitter=actor, title=claim.title,
+                      amount=claim.total, category=category, region=actor.region)
     audit.record(actor=actor, subject=claim, event="expense.drafted", to_state=claim.state,
                  data={"lines": len(cleaned)})
     return claim
 
 
-def _lock_own(claim_id: int, actor: User) -> ExpenseClaim:
+def _lock_own(claim_id: int, actor: User, action: str) -> ExpenseClaim:
     try:
         claim = ExpenseClaim.objects.select_for_update().get(pk=claim_id)
     except ExpenseClaim.DoesNotExist:
         raise NotFoundError() from None
-    if claim.submitter_id != actor.pk:
+    if action not in selectors.claim_permissions(actor, claim):
         raise PermissionDeniedError(_("Only the submitter can change this claim."))
     return claim
 
@@ -163,8 +161,8 @@ def _lock_own(claim_id: int, actor: User) -> ExpenseClaim:
 def claim_update(*, claim_id: int, actor: User, lines: list[dict] | None = None,
                  **fields) -> ExpenseClaim:
     """Edit a draft, or a claim returned for revision (then resubmit it from the request)."""
-    claim = _lock_own(claim_id, actor)
-    if claim.state not in (ClaimState.DRAFT, ClaimState.RETURNED):
+    claim = _lock_own(claim_id, actor, EDIT)
+    if EDIT not in selectors.claim_actions(actor, claim):
         raise StateConflictError(_("Only a draft or a returned claim can be edited."))
     before = {"title": claim.title, "total": str(claim.total), "category": claim.category}
     allowed = {"title", "purpose", "category", "expense_date"}
@@ -176,8 +174,8 @@ def claim_update(*, claim_id: int, actor: User, lines: list[dict] | None = None,
         _save_lines(claim, _clean_lines(lines, actor.grade))
         _clear_reductions(claim)
     claim.save()
-    Request.objects.filter(kind=CLAIM_KIND, object_id=claim.pk).update(
-        title=claim.title, amount=claim.total, category=claim.category)
+    engine.update_request(kind=CLAIM_KIND, object_id=claim.pk, title=claim.title,
+                          amount=claim.total, category=claim.category)
     after = {"title": claim.title, "total": str(claim.total), "category": claim.category}
     audit.record(actor=actor, subject=claim, event="expense.edited",
                  changes=audit.diff(before, after))
@@ -232,20 +230,18 @@ def _reserve(claim: ExpenseClaim) -> None:
 
 @transaction.atomic
 def claim_submit(*, claim_id: int, actor: User) -> ExpenseClaim:
-    claim = _lock_own(claim_id, actor)
-    if claim.state != ClaimState.DRAFT:
+    claim = _lock_own(claim_id, actor, SUBMIT)
+    if SUBMIT not in selectors.claim_actions(actor, claim):
         raise StateConflictError(_("This claim was already submitted."))
     _reserve(claim)  # may refuse: over standard, or over budget where the policy blocks
     if not claim.number:
         claim.number = next_number(f"BX-{claim.expense_date.year}")
     claim.submit()
     claim.save()
-    from ..flows import ExpenseFlow
-
-    engine.submit_request(
+    engine.submit(
         kind=CLAIM_KIND, obj=claim, submitter=actor, title=claim.title,
         amount=claim.total, number=claim.number, category=claim.category,
-        flow_class=ExpenseFlow, extra_steps=_extra_steps(claim),
+        extra_steps=_extra_steps(claim),
     )
     audit.record(actor=actor, subject=claim, event="expense.submitted",
                  from_state=ClaimState.DRAFT, to_state=claim.state,
@@ -261,12 +257,12 @@ def claim_reduce_line(*, line_id: int, actor: User, amount, reason: str) -> Expe
         raise NotFoundError()
     claim = ExpenseClaim.objects.select_for_update().get(pk=claim_id)
     line = ExpenseLine.objects.select_for_update().get(pk=line_id, claim=claim)
-    if not org.has_role(actor, Role.FINANCE) or claim.submitter_id == actor.pk:
+    if REDUCE not in selectors.claim_permissions(actor, claim):
         raise PermissionDeniedError(_("Only finance (not the submitter) can reduce a line."))
-    if claim.state != ClaimState.APPROVED:
+    if REDUCE not in selectors.claim_actions(actor, claim):
         raise StateConflictError(_("Lines can be reduced only during the voucher review."))
-    review = WorkItem.objects.filter(kind=CLAIM_KIND, request__object_id=claim.pk,
-                                     step_code=FINANCE_STEP, status="open").first()
+    review = engine.items_of(CLAIM_KIND, claim.pk).filter(
+        step_code=FINANCE_STEP, status=engine.WorkItemStatus.OPEN).first()
     if review is not None and review.assignee_id and not org.acts_for(
         actor, review.assignee, kind=CLAIM_KIND
     ):
@@ -294,8 +290,7 @@ def claim_reduce_line(*, line_id: int, actor: User, amount, reason: str) -> Expe
     )
     claim.save(update_fields=["approved_total"])
     ledger.resize(claim, claim.approved_total)
-    Request.objects.filter(kind=CLAIM_KIND, object_id=claim.pk).update(
-        amount=claim.approved_total)
+    engine.update_request(kind=CLAIM_KIND, object_id=claim.pk, amount=claim.approved_total)
     audit.record(actor=actor, subject=claim, event="expense.line_reduced", comment=reason,
                  changes={f"line {line.pk}": [str(before), str(new_amount)]},
                  amount=claim.approved_total)
@@ -309,16 +304,14 @@ def _locked(request) -> ExpenseClaim:
     return ExpenseClaim.objects.select_for_update().get(pk=request.object_id)
 
 
-def on_decision(request, item, decision, decider, comment) -> Transition | None:
+def on_decision(request, item, decision, decider, comment) -> engine.Transition | None:
     claim = _locked(request)
     before = claim.state
     fields = rows.snapshot(claim)
     at_finance = item.step_code == FINANCE_STEP
-    if decision == Decision.APPROVED:
+    if decision == engine.Decision.APPROVED:
         if at_finance:
             claim.approve_voucher()
-            from .payment import queue_payment
-
             queue_payment(claim.pk)
             # The request now waits on the payment job, not on finance: nobody holds a task.
             engine.set_waiting(request, step=PAYMENT_STEP, user_ids=[], save=False)
@@ -326,10 +319,10 @@ def on_decision(request, item, decision, decider, comment) -> Transition | None:
             claim.approve()
         else:
             return None
-    elif decision == Decision.REJECTED:
+    elif decision == engine.Decision.REJECTED:
         claim.reject()
         ledger.release(claim)
-    elif decision == Decision.RETURNED:
+    elif decision == engine.Decision.RETURNED:
         if request.return_to_step is not None:
             if at_finance:
                 claim.back_to_approval()
@@ -342,10 +335,10 @@ def on_decision(request, item, decision, decider, comment) -> Transition | None:
     else:
         return None
     rows.save_changed(claim, fields)
-    return Transition(from_state=before, to_state=claim.state)
+    return engine.Transition(from_state=before, to_state=claim.state)
 
 
-def on_withdraw(request, actor, reason) -> Transition:
+def on_withdraw(request, actor, reason) -> engine.Transition:
     claim = _locked(request)
     before = claim.state
     if claim.state not in (ClaimState.SUBMITTED, ClaimState.RETURNED):
@@ -356,10 +349,10 @@ def on_withdraw(request, actor, reason) -> Transition:
     claim.withdraw()
     claim.save(update_fields=["state"])
     ledger.release(claim)
-    return Transition(from_state=before, to_state=claim.state)
+    return engine.Transition(from_state=before, to_state=claim.state)
 
 
-def on_resubmit(request, actor) -> Transition:
+def on_resubmit(request, actor) -> engine.Transition:
     claim = _locked(request)
     before = claim.state
     _reserve(claim)
@@ -369,4 +362,4 @@ def on_resubmit(request, actor) -> Transition:
     request.title = claim.title
     request.category = claim.category
     request.extra_steps = list(_extra_steps(claim))
-    return Transition(from_state=before, to_state=claim.state)
+    return engine.Transition(from_state=before, to_state=claim.state)

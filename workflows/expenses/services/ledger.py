@@ -9,9 +9,10 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
+from core import engine
 from core.exceptions import ApprovalError
-from core.inbox import notify
 from core.money import fmt
 
 from ..models import Budget, BudgetBalance, BudgetState, Reservation
@@ -70,13 +71,14 @@ def _warn(rows) -> None:
                 ).values_list("pk", "owner_id").first())
                 if budget:
                     # Per budget version: a revised budget may warn again for the period.
-                    notify.on_commit_many(
+                    engine.notify(
                         [budget[1]], kind="decided", request=None,
                         key=f"budget-warn:{row.pk}:{threshold}:{budget[0]}",
-                        text=_("Budget %(year)s %(cat)s %(period)s is %(pct)s%% used")
-                        % {"year": row.fiscal_year, "cat": row.get_category_display(),
-                           "period": row.period, "pct": row.used_pct},
-                        url="/expenses/monitor/",
+                        message=gettext_noop(
+                            "Budget %(year)s %(cat)s %(period)s is %(pct)s%% used"),
+                        params={"year": row.fiscal_year, "cat": str(row.get_category_display()),
+                                "period": row.period, "pct": str(row.used_pct)},
+                        target=("expenses:monitor", {}),
                     )
                 break
 

@@ -6,16 +6,20 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
-from viewflow.workflow.status import STATUS
+from django.utils.translation import gettext_noop
 
+from core import engine
 from core.audit import services as audit
-from core.inbox import engine, notify, outbox
-from core.inbox.models import OutboxMessage, Request, RequestStatus
+from core.exceptions import NotFoundError, PermissionDeniedError, StateConflictError
+from core.org.models import User
 
 from ..models import ClaimState, ExpenseClaim
+from ..selectors import RETRY_PAYMENT, claim_actions, claim_permissions
+from ..steps import CLAIM_KIND
 from . import ledger
 
 log = logging.getLogger(__name__)
@@ -55,8 +59,8 @@ def requeue_stalled(now=None) -> int:
     # Each waiting claim's jobs in one query, newest first: a claim is stalled when it has no
     # unsent job and its newest job went out longer ago than STALLED_AFTER.
     newest: dict[int, tuple] = {}
-    for claim_id, sent_at in OutboxMessage.objects.filter(
-            task=PAY_TASK, kwargs__claim_id__in=claim_ids).order_by("-created", "-pk") \
+    for claim_id, sent_at in engine.jobs_of(PAY_TASK).filter(
+            kwargs__claim_id__in=claim_ids).order_by("-created", "-pk") \
             .values_list("kwargs__claim_id", "sent_at"):
         newest.setdefault(int(claim_id), (sent_at,))
         if sent_at is None:
@@ -72,23 +76,37 @@ def requeue_stalled(now=None) -> int:
 def queue_payment(claim_id: int, *, key: str = "") -> None:
     """The payment job goes through the outbox with the approval that causes it: a broker
     outage delays the payment, never loses it (the job itself pays at most once)."""
-    outbox.enqueue([(PAY_TASK, {"claim_id": claim_id}, key or f"pay:{claim_id}")])
+    engine.enqueue_job(PAY_TASK, {"claim_id": claim_id}, key or f"pay:{claim_id}")
+
+
+@transaction.atomic
+def payment_retry(*, claim_id: int, actor: User) -> ExpenseClaim:
+    """Finance sends a failed payment's job again: through the outbox with this transaction
+    (a broker outage delays it, never loses it), recorded in the claim's history."""
+    claim = ExpenseClaim.objects.select_for_update().filter(pk=claim_id).first()
+    if claim is None:
+        raise NotFoundError()
+    if RETRY_PAYMENT not in claim_permissions(actor, claim):
+        raise PermissionDeniedError(_("Only finance can retry a payment."))
+    if RETRY_PAYMENT not in claim_actions(actor, claim):
+        raise StateConflictError(_("Only a payment that failed can be tried again."))
+    attempt = claim.payment_attempts
+    queue_payment(claim.pk, key=f"pay:{claim.pk}:retry:{attempt}")
+    audit.record(actor=actor, subject=claim, event="expense.payment_retried",
+                 data={"error": claim.payment_error, "attempts": attempt})
+    return claim
 
 
 def pay(claim_id: int) -> str | None:
     """Pay a voucher-approved claim exactly once; a repeat (redelivered job) does nothing."""
-    from ..flows import ExpenseFlow
-
-    req = Request.objects.select_related("process").get(kind="expense", object_id=claim_id)
     try:
-        with transaction.atomic(), ExpenseFlow.lock(req.process_id):
+        with engine.process_lock(CLAIM_KIND, claim_id) as req:
             claim = ExpenseClaim.objects.select_for_update().get(pk=claim_id)
             if claim.state != ClaimState.VOUCHER_APPROVED:
                 return claim.payment_reference or None  # paid already, or not payable
-            task = req.process.task_set.filter(
-                flow_task=ExpenseFlow.pay, status=STATUS.NEW
-            ).first()
-            if task is None:
+            # The flow's `pay` step first: when it is not waiting nothing is paid, and when the
+            # bank refuses below, the transaction takes the step back with everything else.
+            if req is None or not engine.run_task(req, "pay"):
                 return None
             # The claim number is the idempotency key: a bank adapter that sees it twice pays
             # once.
@@ -96,26 +114,20 @@ def pay(claim_id: int) -> str | None:
             claim.mark_paid(reference=reference)
             claim.save()
             ledger.spend(claim)
-            engine.bind(req.process, req)
-            task.process = req.process
-            ExpenseFlow.pay.run(task)
-            Request.objects.filter(pk=req.pk).update(
-                status=RequestStatus.DONE, current_step="", waiting_on_ids=[],
-                waiting_on_names="")
+            engine.finish_request(req)
             audit.record(actor=None, subject=claim, event="expense.paid",
                          from_state=ClaimState.VOUCHER_APPROVED, to_state=claim.state,
                          data={"reference": reference})
-            notify.on_commit_many(
+            engine.notify(
                 [claim.submitter_id], kind="decided", request=req, key=f"paid:{claim.pk}",
-                text=_("%(title)s was paid: %(ref)s") % {"title": claim.title, "ref": reference},
-                url=f"/requests/{req.pk}/",
+                message=gettext_noop("%(title)s was paid: %(ref)s"),
+                params={"title": claim.title, "ref": reference},
+                target=("inbox:request", {"request_id": req.pk}),
             )
             return reference
     except Exception as exc:
         ExpenseClaim.objects.filter(pk=claim_id).update(payment_error=str(exc)[:300])
         raise
     finally:
-        from django.db.models import F
-
         ExpenseClaim.objects.filter(pk=claim_id, state=ClaimState.VOUCHER_APPROVED).update(
             payment_attempts=F("payment_attempts") + 1)

@@ -164,8 +164,8 @@ def test_reduce_is_refused_when_the_user_is_not_finance(client_for, make_claim,
 
 
 @override_settings(CELERY_TASK_ALWAYS_EAGER=True)
-def test_finance_retries_a_failed_payment_from_the_claim_page(client_for, make_claim,
-                                                              travel_budget, personas):
+def test_finance_retries_a_failed_payment_from_the_claim_page(
+        client_for, make_claim, travel_budget, personas, django_capture_on_commit_callbacks):
     from core.inbox import services as inbox
 
     claim = make_claim("east_rep1", stage="finance")
@@ -180,7 +180,8 @@ def test_finance_retries_a_failed_payment_from_the_claim_page(client_for, make_c
     assert client.get(url).status_code == 405
     assert client_for("east_rep1").post(url).status_code == 404
 
-    response = client.post(url)
+    with django_capture_on_commit_callbacks(execute=True):  # sent through the outbox
+        response = client.post(url)
 
     assert response.status_code == 302
     claim = ExpenseClaim.objects.get(pk=claim.pk)

@@ -7,6 +7,8 @@ from decimal import Decimal
 import pytest
 from viewflow.workflow.status import PROCESS
 
+from core.audit.models import AuditEvent
+from core.audit.verify import verify_all
 from core.exceptions import (
     InvalidInputError,
     NotYourTaskError,
@@ -375,9 +377,14 @@ def test_v1_superseded_and_balances_changed_keeping_reserved_and_spent_when_v2_a
     assert chain_codes(v2, "budget") == ["sales_gm", "ceo"]
     inbox.task_approve(task_id=open_item(v2, "budget").pk, actor=personas["gm"])
 
-    with one_audit_event("budget.approved"):
-        inbox.task_approve(task_id=open_item(v2, "budget").pk, actor=personas["ceo"])
+    before = AuditEvent.objects.order_by("-seq").values_list("seq", flat=True).first()
+    inbox.task_approve(task_id=open_item(v2, "budget").pk, actor=personas["ceo"])
 
+    # v1's end is audited too: the audit chain holds every state an object takes.
+    assert [(e.event, e.subject_id) for e in AuditEvent.objects.filter(seq__gt=before)
+            .order_by("seq")] == [("budget.superseded", str(travel_budget.pk)),
+                                  ("budget.approved", str(v2.pk))]
+    assert verify_all(save=False).ok
     assert fresh(travel_budget).state == BudgetState.SUPERSEDED
     assert fresh(v2).state == BudgetState.IN_FORCE
     assert fresh(held).state == "submitted"
@@ -430,6 +437,7 @@ def test_every_version_readable_with_its_history_when_budget_was_revised(travel_
     assert v1.total == Decimal("1200000.00") and v1.m3 == Decimal("100000.00")
     assert v2.previous == v1 and v2.reason == "new office in Suzhou"
     assert timeline(v1, "budget") == ["budget.drafted", "budget.submitted",
-                                      "budget.step_approved", "budget.approved"]
+                                      "budget.step_approved", "budget.approved",
+                                      "budget.superseded"]
     assert timeline(v2, "budget") == ["budget.drafted", "budget.submitted",
                                       "budget.step_approved", "budget.approved"]

@@ -60,7 +60,9 @@ def test_owner_warned_once_per_threshold_when_month_crosses_80_then_100(month_of
     claim("10.00")  # 80 %
     assert warnings() == [("finance", "M03", 80)]
     note = note_for("M03", 80)
-    assert "M03" in note.text and "80.0%" in note.text
+    assert "M03" in note.display and "80.0%" in note.display
+    assert note.text == ""  # rendered when read, in the reader's language
+    assert note.link == "/expenses/monitor/"
     assert note.kind == "decided"
 
     claim("150.00", who="east_rep2")  # 95 %
@@ -68,7 +70,7 @@ def test_owner_warned_once_per_threshold_when_month_crosses_80_then_100(month_of
 
     claim("50.00")  # 100 %
     assert warnings() == [("finance", "M03", 80), ("finance", "M03", 100)]
-    assert "100.0%" in note_for("M03", 100).text
+    assert "100.0%" in note_for("M03", 100).display
 
     claim("100.00")  # 110 %: over budget, the sales GM approves; no new warning
     claim("1.00", who="south_rep1")

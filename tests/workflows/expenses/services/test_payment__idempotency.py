@@ -52,7 +52,9 @@ def test_paid_once_with_same_reference_when_pay_runs_twice(voucher_approved,
                                                                      Decimal("860.00"))
     assert Reservation.objects.get(claim=claim).state == Reservation.State.SPENT
     assert request_of(claim).status == RequestStatus.DONE
-    assert Notification.objects.filter(dedupe_key__startswith=f"paid:{claim.pk}:").count() == 1
+    note = Notification.objects.get(dedupe_key__startswith=f"paid:{claim.pk}:")
+    assert note.display == f"{claim.title} was paid: {first}" and note.text == ""
+    assert note.link == f"/requests/{request_of(claim).pk}/"
 
 
 def test_paid_once_when_the_celery_job_is_delivered_again(voucher_approved,
