@@ -52,6 +52,6 @@ class TxScope:
             return {}
         marker = _Marker()
         transaction.on_commit(marker)
-        state = (conn.atomic_blocks[-1], marker, {})
+        state: tuple[object, _Marker, dict] = (conn.atomic_blocks[-1], marker, {})
         self._local.state = state
         return state[2]

@@ -132,7 +132,7 @@ class AuditEventSerializer(serializers.Serializer):
     to_state = serializers.CharField()
     changes = serializers.DictField()
     comment = serializers.CharField()
-    data = serializers.DictField()
+    data = serializers.DictField()  # type: ignore[assignment]  # a declared field, not .data
     request_id = serializers.CharField()
     ip = serializers.IPAddressField(allow_null=True)
     prev_hash = serializers.CharField()

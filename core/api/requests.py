@@ -1,6 +1,7 @@
 """Requests: what submitters track, across processes (API.md "Requests")."""
 
 from abc import ABCMeta, abstractmethod
+from typing import Any, cast
 
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
@@ -38,7 +39,9 @@ def visible_request(user, kind: str, object_id: int) -> Request:
 def _detail(req: Request) -> dict:
     chain = req.chain or []
     people = User.objects.in_bulk({uid for step in chain for uid in step.get("candidates", [])})
-    req.chain_steps = [
+    # What the detail serializer reads besides the model's fields, set on this instance only.
+    shown = cast(Any, req)
+    shown.chain_steps = [
         {
             "index": i,
             "code": step.get("code", ""),
@@ -49,7 +52,7 @@ def _detail(req: Request) -> dict:
         }
         for i, step in enumerate(chain)
     ]
-    req.history = list(audit.timeline(req.kind, req.object_id))
+    shown.history = list(audit.timeline(req.kind, req.object_id))
     return s.RequestDetailSerializer(req).data
 
 

@@ -40,7 +40,9 @@ class KindChoiceField(serializers.ChoiceField):
 class ErrorSerializer(serializers.Serializer):
     detail = serializers.CharField()
     code = serializers.CharField()
-    fields = serializers.DictField(child=serializers.ListField(child=serializers.CharField()))
+    # DRF's metaclass pops declared fields off the class; the stubs see the `fields` property.
+    fields = serializers.DictField(  # type: ignore[assignment]
+        child=serializers.ListField(child=serializers.CharField()))
 
 
 ERRORS = {400: ErrorSerializer, 401: ErrorSerializer, 403: ErrorSerializer}
@@ -192,7 +194,7 @@ class RequestSerializer(serializers.Serializer):
 class ChainStepSerializer(serializers.Serializer):
     index = serializers.IntegerField()
     code = serializers.CharField()
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # a declared field, not Field.label
     note = serializers.CharField()
     current = serializers.BooleanField()
     candidates = PersonSerializer(many=True)

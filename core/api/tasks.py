@@ -2,6 +2,7 @@
 
 from abc import ABCMeta, abstractmethod
 from functools import cached_property
+from typing import cast
 
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
@@ -13,6 +14,7 @@ from core.exceptions import NotFoundError
 from core.inbox import selectors, services
 from core.inbox.models import WorkItem
 from core.inbox.selectors import TaskFilters
+from core.org.models import User
 
 from . import serializers as s
 from .filters import OrderingFilter
@@ -32,10 +34,11 @@ def visible_task_id(user, pk: int) -> int:
     return pk
 
 
-class _ViewerMixin:
+class _ViewerMixin(APIView):
     @cached_property
     def viewer(self) -> Viewer:
-        return Viewer.of(self.request.user)
+        # Signed in: the API's default permission is IsAuthenticated.
+        return Viewer.of(cast(User, self.request.user))
 
     def render_task(self, pk: int) -> dict:
         item = with_row_facts(WorkItem.objects.filter(pk=pk), self.viewer).get()

@@ -12,6 +12,7 @@ import logging
 import threading
 import time
 from contextlib import contextmanager
+from datetime import timedelta
 
 from celery import current_app
 from django.db import transaction
@@ -111,7 +112,7 @@ def relay(*, batch: int = 500, now=None) -> int:
     global _paused_until
     _paused_until = 0.0  # the relay is how we find out the broker is back
     now = now or timezone.now()
-    cutoff = now - timezone.timedelta(seconds=RELAY_GRACE_SECONDS)
+    cutoff = now - timedelta(seconds=RELAY_GRACE_SECONDS)
     total = 0
     while True:
         with transaction.atomic():

@@ -27,7 +27,9 @@ class RoleAssignmentInline(admin.TabularInline):
 
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
-    fieldsets = BaseUserAdmin.fieldsets + (
+    # Django's own sections (a tuple; the stubs allow None or a list too), then ours.
+    fieldsets = (
+        *(BaseUserAdmin.fieldsets or ()),
         (
             _("Organisation"),
             {"fields": ("display_name", "department", "region", "manager", "grade",

@@ -74,6 +74,15 @@ class User(AbstractUser):
         verbose_name = _("user")
         verbose_name_plural = _("users")
 
+    # Per-request caches kept on the user object, never stored (annotations only, no fields):
+    # roles and "deputises today" from core.org.backends / core.org.selectors; delegations,
+    # menu counts and reports from core.inbox.selectors. Read them with getattr(..., None).
+    _countersign_roles: set[str]
+    _cs_deputising: bool
+    _cs_delegations: dict[int, frozenset[str] | None]
+    _cs_task_counts: dict[str, int]
+    _cs_report_ids: list[int]
+
     # What a person is called on every page and list (also built from plain values).
     NAME_FIELDS = ("display_name", "first_name", "last_name", "username")
 

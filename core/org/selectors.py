@@ -118,7 +118,7 @@ def _kept(on: date | None, side: str, user: User | int) -> list[Delegation] | No
 
 def principals_for(deputy: User, *, kind: str | None = None, on: date | None = None) -> list[User]:
     """The people this deputy acts for on that day (today by default)."""
-    rows = _kept(on, "deputy", deputy)
+    rows: Iterable[Delegation] | None = _kept(on, "deputy", deputy)
     if rows is None:
         rows = Delegation.objects.filter(_active(on), deputy=deputy).select_related("principal")
     return [d.principal for d in _filter_kind(rows, kind)]
@@ -130,17 +130,18 @@ def delegated_kinds(deputy: User, *, on: date | None = None) -> dict[int, frozen
     for principal_id, kinds in Delegation.objects.filter(_active(on), deputy=deputy).values_list(
         "principal_id", "kinds"
     ):
-        if not kinds or result.get(principal_id, frozenset()) is None:
+        so_far = result.get(principal_id, frozenset())
+        if not kinds or so_far is None:
             result[principal_id] = None
         else:
-            result[principal_id] = result.get(principal_id, frozenset()) | frozenset(kinds)
+            result[principal_id] = so_far | frozenset(kinds)
     return result
 
 
 def deputies_of(principal: User | int, *, kind: str | None = None,
                 on: date | None = None) -> list[User]:
     """Who acts for this person (a user or their id) on that day."""
-    rows = _kept(on, "principal", principal)
+    rows: Iterable[Delegation] | None = _kept(on, "principal", principal)
     if rows is None:
         rows = Delegation.objects.filter(_active(on), principal_id=getattr(principal, "pk",
                                                                            principal)).select_related(

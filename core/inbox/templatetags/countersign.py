@@ -236,7 +236,7 @@ def request_rows(page):
 
 def _labels(*texts) -> tuple[list[str], str]:
     """The column labels, escaped, and the table's head row (the 4th column, amounts, right)."""
-    labels = [_esc(text) for text in texts]
+    labels: list[str] = [_esc(text) for text in texts]
     return labels, "".join(f'<th class="num">{label}</th>' if i == 3 else f"<th>{label}</th>"
                            for i, label in enumerate(labels))
 
