@@ -17,9 +17,11 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
+from core import engine
 from core.org.models import Region, User
 
 from .models import Customer
+from .steps import KIND
 
 # name, credit code (check character recomputed), region, account owner, rating, credit limit
 CUSTOMERS = {
@@ -111,9 +113,6 @@ def _play(stories, move_to) -> None:
 def seed() -> None:
     if Customer.objects.exists():
         return
-    from core.inbox import services as inbox
-    from core.inbox.models import Request, WorkItem
-
     from .rules import uscc_check_char
     from .services import (
         collections_sweep,
@@ -147,8 +146,7 @@ def seed() -> None:
         customers[key] = c
 
     def open_items(contract):
-        req = Request.objects.get(kind="contract", object_id=contract.pk)
-        return list(WorkItem.objects.filter(request=req, status="open").order_by("pk"))
+        return list(engine.open_items(engine.request_for(KIND, contract.pk)).order_by("pk"))
 
     def holder(item):
         return item.assignee or item.candidates.order_by("pk").first()
@@ -164,7 +162,7 @@ def seed() -> None:
                 return
             for item in items:
                 yield later(3, 46)
-                inbox.task_approve(task_id=item.pk, actor=holder(item), comment="同意")
+                engine.task_approve(task_id=item.pk, actor=holder(item), comment="同意")
 
     def decide_at(contract, step, how, reason):
         yield from review(contract, stop_at=step)
@@ -211,20 +209,20 @@ def seed() -> None:
         if outcome.startswith("review@"):
             yield from review(contract, stop_at=step)
         elif outcome.startswith("rejected@"):
-            yield from decide_at(contract, step, inbox.task_reject, "条款或信用不符合要求")
+            yield from decide_at(contract, step, engine.task_reject, "条款或信用不符合要求")
         elif outcome == "returned":
-            yield from decide_at(contract, "regional_review", inbox.task_return, "请补充交付条款")
+            yield from decide_at(contract, "regional_review", engine.task_return, "请补充交付条款")
         elif outcome == "withdrawn":
             yield later(20, 60)
-            req = Request.objects.get(kind="contract", object_id=contract.pk)
-            inbox.request_withdraw(request_id=req.pk, actor=u[owner], reason="客户暂缓采购")
+            req = engine.request_for(KIND, contract.pk)
+            engine.request_withdraw(request_id=req.pk, actor=u[owner], reason="客户暂缓采购")
         else:
             if outcome == "resubmitted":
-                yield from decide_at(contract, "legal_review", inbox.task_return,
+                yield from decide_at(contract, "legal_review", engine.task_return,
                                      "违约条款需对等")
                 yield later(24, 72)
-                req = Request.objects.get(kind="contract", object_id=contract.pk)
-                inbox.request_resubmit(request_id=req.pk, actor=u[owner], comment="已修改条款")
+                req = engine.request_for(KIND, contract.pk)
+                engine.request_resubmit(request_id=req.pk, actor=u[owner], comment="已修改条款")
             yield from review(contract)
             if not outcome.startswith("amend"):
                 yield from execute(contract, owner, value, terms, collections)

@@ -9,8 +9,9 @@ from viewflow.workflow import flow
 from core.inbox import engine
 from core.inbox.flows import ApprovalSteps
 from core.inbox.nodes import Route, RoutedView
+from core.org.models import Role
 
-from .services.contracts import FINANCE_STEP, LEGAL_STEP, REGIONAL_STEP
+from .steps import FINANCE_STEP, LEGAL_STEP, REGIONAL_STEP, STEPS
 
 
 class ContractFlow(ApprovalSteps, flow.Flow):
@@ -48,14 +49,14 @@ class ContractFlow(ApprovalSteps, flow.Flow):
 
     def regional_created(self, activation):
         engine.role_task_created(activation, step_code=REGIONAL_STEP,
-                                 step_label=_("Regional manager review"),
-                                 role="regional_manager", by_region=True)
+                                 step_label=STEPS[REGIONAL_STEP],
+                                 role=Role.REGIONAL_MANAGER, by_region=True)
 
     def legal_created(self, activation):
         engine.role_task_created(activation, step_code=LEGAL_STEP,
-                                 step_label=_("Legal review"), role="legal", parallel=True)
+                                 step_label=STEPS[LEGAL_STEP], role=Role.LEGAL, parallel=True)
 
     def finance_created(self, activation):
         engine.role_task_created(activation, step_code=FINANCE_STEP,
-                                 step_label=_("Finance credit review"), role="finance",
+                                 step_label=STEPS[FINANCE_STEP], role=Role.FINANCE,
                                  parallel=True)

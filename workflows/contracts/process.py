@@ -1,15 +1,17 @@
 """Sales contracts, declared once (policy §4.4): what the engine, the menu, the URLconf and the
 security matrix know of them."""
 
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
+from core.org.models import Role
 from core.registry import AccessFamily, MatrixSeed, MenuEntry, ProcessSpec, UrlMount
 
 from . import demo, flows, services
 from .models import ContractState
-from .steps import FINANCE_STEP, KIND, LEGAL_STEP, REGIONAL_STEP
+from .steps import KIND, STEPS
 
 SPEC = ProcessSpec(
     kind=KIND,
@@ -18,9 +20,7 @@ SPEC = ProcessSpec(
     on_decision=services.on_decision,
     on_withdraw=services.on_withdraw,
     on_resubmit=services.on_resubmit,
-    steps={REGIONAL_STEP: _("Regional manager review"),
-           LEGAL_STEP: _("Legal review"),
-           FINANCE_STEP: _("Finance credit review")},
+    steps=STEPS,
     states=dict(ContractState.choices),
     events={
         "contract.amendment_drafted": gettext_noop(
@@ -42,8 +42,8 @@ SPEC = ProcessSpec(
           UrlMount("api/contracts/", "workflows.contracts.api_urls")),
     menu=(MenuEntry(_("Contracts"), "contracts:contracts", active_prefix="/contracts/",
                     order=20),),
-    detail_url=lambda req: f"/contracts/{req.object_id}/",
-    visible_to_roles=("legal", "finance"),
+    detail_url=lambda req: reverse("contracts:contract", kwargs={"contract_id": req.object_id}),
+    visible_to_roles=(Role.LEGAL, Role.FINANCE),
     seed_demo=demo.seed,
     sweep=lambda now: services.collections_sweep(today=timezone.localdate(now)),
     # sign-off after the regional, legal and finance reviews (policy 4.4)

@@ -3,12 +3,20 @@ holds in both. Anything outside a user's scope is 404 to them (never 403)."""
 
 from django.db.models import Q, QuerySet
 
-from core.inbox.selectors import sees_everything, visible_requests
+from core import engine
+from core.engine import sees_everything, visible_requests
 from core.org import selectors as org
 from core.org.models import Role, RoleAssignment, User
-from workflows.contracts.steps import KIND
 
-from .models import Contract, CreditLimitChange, Customer, ExecutionProblem
+from .models import (
+    Contract,
+    ContractState,
+    CreditAlert,
+    CreditLimitChange,
+    Customer,
+    ExecutionProblem,
+)
+from .steps import KIND
 
 # Reviewers and the people who sign off read every contract and customer.
 ALL_CONTRACT_READERS = (Role.LEGAL, Role.FINANCE, Role.SALES_GM, Role.CEO)
@@ -76,3 +84,70 @@ def pending_limit_changes(user: User) -> QuerySet[CreditLimitChange]:
         return CreditLimitChange.objects.none()
     return CreditLimitChange.objects.filter(
         state=CreditLimitChange.State.PENDING).select_related("customer", "requested_by")
+
+
+def credit_alerts() -> QuerySet[CreditAlert]:
+    """Collections overdue by more than 30 days, oldest first, with the milestone, contract and
+    customer an alert is about (the risks process raises a credit risk for each)."""
+    return (CreditAlert.objects.select_related(
+        "milestone__contract__owner", "customer__account_owner", "customer__region")
+        .order_by("pk"))
+
+
+# --- what a user may do with a contract (pages, API and services read this one source) -------
+
+EDIT, SUBMIT, RESUBMIT, WITHDRAW, AMEND = "edit", "submit", "resubmit", "withdraw", "amend"
+ADD_MILESTONE, RAISE_PROBLEM, ATTACH = "add_milestone", "raise_problem", "attach"
+CONTRACT_ACTIONS = (EDIT, SUBMIT, RESUBMIT, WITHDRAW, AMEND, ADD_MILESTONE, RAISE_PROBLEM, ATTACH)
+EDITABLE_STATES = (ContractState.DRAFT, ContractState.RETURNED)
+# Documents may be added until the reviews are done, by the owner and the reviewers.
+UPLOAD_STATES = (ContractState.DRAFT, ContractState.RETURNED, ContractState.IN_REVIEW)
+# Milestones are kept by the owner, finance and the sales GM.
+MILESTONE_KEEPERS = (Role.FINANCE, Role.SALES_GM)
+
+
+def amendment_under_way(contract: Contract) -> Contract | None:
+    return Contract.objects.filter(previous=contract).exclude(
+        state__in=[ContractState.REJECTED, ContractState.WITHDRAWN]).first()
+
+
+def may_keep_milestones(user: User, contract: Contract) -> bool:
+    return not org.is_read_only(user) and (
+        contract.owner_id == user.pk or org.has_role(user, *MILESTONE_KEEPERS))
+
+
+def reviews_it(user: User, contract: Contract) -> bool:
+    """Whether the user holds, acts for or is queued on an open review task of the contract."""
+    req = engine.request_for(KIND, contract.pk)
+    return req is not None and engine.acts_on_open_item(user, req)
+
+
+def contract_actions(user: User, contract: Contract) -> frozenset[str]:
+    """What the user may do with the contract now (review decisions are tasks, not listed):
+    the contract page, the API's `available_actions` and the services all ask this."""
+    if org.is_read_only(user):
+        return frozenset()
+    owner, state = contract.owner_id == user.pk, contract.state
+    actions = set()
+    if owner and state in EDITABLE_STATES:
+        actions.add(EDIT)
+    if owner and state == ContractState.DRAFT:
+        actions.add(SUBMIT)
+    if owner and state == ContractState.RETURNED:
+        actions.add(RESUBMIT)
+    if owner and state in (ContractState.IN_REVIEW, ContractState.RETURNED):
+        actions.add(WITHDRAW)
+    if owner and state == ContractState.SIGNED and amendment_under_way(contract) is None:
+        actions.add(AMEND)
+    if state == ContractState.SIGNED:
+        if may_keep_milestones(user, contract):
+            actions.add(ADD_MILESTONE)
+        actions.add(RAISE_PROBLEM)
+    if state in UPLOAD_STATES and (owner or reviews_it(user, contract)):
+        actions.add(ATTACH)
+    return frozenset(actions)
+
+
+def ordered(actions) -> list[str]:
+    """Actions in their documented order (for the API and the page)."""
+    return [a for a in CONTRACT_ACTIONS if a in actions]

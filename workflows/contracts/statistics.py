@@ -39,17 +39,15 @@ from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.inbox.engine import REVISION_STEP
-from core.inbox.models import Request, WorkItem, WorkItemStatus
-from core.inbox.templatetags.countersign import step_name
+from core import engine
+from core.engine import REVISION_STEP, WorkItemStatus, step_name
 from core.money import CENT
 from core.org.models import Region, User
-from workflows.contracts.steps import KIND
 
 from .models import Contract, ContractState, Milestone
 from .selectors import managed_region_ids, reads_all, visible_contracts
-from .services.contracts import FINANCE_STEP, LEGAL_STEP, REGIONAL_STEP
 from .services.execution import OVERDUE_DAYS
+from .steps import FINANCE_STEP, KIND, LEGAL_STEP, REGIONAL_STEP
 
 CURRENCY = "CNY"
 MIN_YEAR, MAX_YEAR = 2000, 2100
@@ -153,7 +151,8 @@ def _month_key(value: datetime | date | None) -> str:
 def _versions(user: User, region: Region | None) -> QuerySet[Contract]:
     """Every submitted version the user may see, with the dates the figures filter on."""
     first = Contract.objects.filter(number=OuterRef("number"), version=1).order_by()
-    request_of = Request.objects.filter(kind=KIND).order_by()
+    own_request = engine.request_id_of(KIND, "pk").order_by()
+    first_request = engine.request_id_of(KIND, "first_pk").order_by()
     qs = visible_contracts(user).filter(submitted_at__isnull=False).exclude(number="")
     if region is not None:
         qs = qs.filter(customer__region=region)
@@ -161,10 +160,10 @@ def _versions(user: User, region: Region | None) -> QuerySet[Contract]:
     # submitted_at moves with each resubmission, so it is only the fallback.
     return qs.annotate(
         first_pk=Subquery(first.values("pk")[:1]),
-        own_submitted=Coalesce(Subquery(request_of.filter(object_id=OuterRef("pk")).values(
+        own_submitted=Coalesce(Subquery(own_request.values(
             "submitted_at")[:1]), F("submitted_at"), output_field=DateTimeField()),
     ).annotate(
-        opened=Coalesce(Subquery(request_of.filter(object_id=OuterRef("first_pk")).values(
+        opened=Coalesce(Subquery(first_request.values(
             "submitted_at")[:1]), F("own_submitted"), output_field=DateTimeField()),
         first_signed=Coalesce(Subquery(first.values("signed_at")[:1]), F("signed_at"),
                               output_field=DateTimeField()),
@@ -217,8 +216,8 @@ def contract_statistics(user: User, *, period: Period, region: Region | None = N
         month=TruncMonth("first_signed", tzinfo=tz)), period)
 
     reviewed = versions.filter(own_submitted__gte=start, own_submitted__lt=end)
-    steps = WorkItem.objects.filter(
-        kind=KIND, request__object_id__in=reviewed.values("pk"),
+    steps = engine.items_of(KIND).filter(
+        request__object_id__in=reviewed.values("pk"),
         status=WorkItemStatus.DONE, decided_at__isnull=False,
     ).exclude(step_code=REVISION_STEP).values("step_code").annotate(
         count=Count("pk"), avg=Avg(_duration("decided_at", "created"))).order_by()

@@ -8,6 +8,7 @@ from core.api.attachments import AttachmentDownloadView, AttachmentsView, downlo
 from core.api.serializers import ACTION_ERRORS, ERRORS, ErrorSerializer
 from core.api.tasks import IDEMPOTENCY_HEADER
 
+from ..services import ensure_may_attach
 from . import serializers as s
 from .common import visible_contract
 from .contracts import TAGS
@@ -32,6 +33,12 @@ class ContractAttachmentsView(AttachmentsView):
 
     def subject(self, pk: int):
         return visible_contract(self.request.user, pk)
+
+    def post(self, request, pk: int):
+        # Who may add a document is the contract's rule (selectors.contract_actions), the same
+        # the page and the service apply; the upload itself is the shared one.
+        ensure_may_attach(request.user, self.subject(pk))
+        return super().post(request, pk)
 
 
 @download_schema(TAGS)

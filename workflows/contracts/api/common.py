@@ -1,32 +1,28 @@
 """Lookups the contract views share: every object is reached through the visibility selectors,
 and anything the user may not see is 404 (never 403)."""
 
-from django.db.models import F, OuterRef, QuerySet, Subquery
+from django.db.models import F, QuerySet, Subquery
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
+from core import engine
 from core.api.serializers import MAX_ID
 from core.exceptions import NotFoundError
-from core.inbox.models import Request, RequestStatus
-from core.org import selectors as org
-from core.org.models import Region, Role, User
-from workflows.contracts.steps import KIND
+from core.org.models import Region, User
 
 from ..models import (
     Contract,
-    ContractState,
     CreditLimitChange,
     Customer,
     ExecutionProblem,
     Milestone,
 )
 from ..selectors import visible_contracts, visible_customers
+from ..steps import KIND
 
-# What a client may offer the user on a contract (a hint; the services decide). Withdraw and
-# resubmit go through /api/requests/contract/{id}/withdraw/ and /resubmit/.
-EDIT, SUBMIT, RESUBMIT, WITHDRAW, AMEND = "edit", "submit", "resubmit", "withdraw", "amend"
-ADD_MILESTONE, RAISE_PROBLEM, ATTACH = "add_milestone", "raise_problem", "attach"
-CONTRACT_ACTIONS = (EDIT, SUBMIT, RESUBMIT, WITHDRAW, AMEND, ADD_MILESTONE, RAISE_PROBLEM, ATTACH)
+# What a client may offer the user on a contract is selectors.contract_actions, the one source
+# the pages and services read too. Withdraw and resubmit go through
+# /api/requests/contract/{id}/withdraw/ and /resubmit/.
 
 
 def _in_range(pk: int) -> bool:
@@ -35,7 +31,7 @@ def _in_range(pk: int) -> bool:
 
 def with_contract_facts(qs: QuerySet[Contract]) -> QuerySet[Contract]:
     """The request's id and status beside each contract: two subqueries, not a query per row."""
-    req = Request.objects.filter(kind=KIND, object_id=OuterRef("pk"))
+    req = engine.request_id_of(KIND)
     return qs.select_related("customer", "owner").annotate(
         request_pk=Subquery(req.values("pk")[:1]),
         request_status=Subquery(req.values("status")[:1]),
@@ -106,31 +102,3 @@ def region_from(value) -> Region:
     if region is None:
         raise serializers.ValidationError(_("No region with this id or code."))
     return region
-
-
-def contract_actions(user: User, contract: Contract) -> list[str]:
-    """What the user may do with the contract now (review decisions are tasks, not listed)."""
-    if org.is_read_only(user):
-        return []
-    owner, state = contract.owner_id == user.pk, contract.state
-    actions = []
-    if owner and state in (ContractState.DRAFT, ContractState.RETURNED):
-        actions.append(EDIT)
-    if owner and state == ContractState.DRAFT:
-        actions.append(SUBMIT)
-    if owner and state == ContractState.RETURNED:
-        actions.append(RESUBMIT)
-    if owner and state in (ContractState.IN_REVIEW, ContractState.RETURNED):
-        actions.append(WITHDRAW)
-    if owner and state == ContractState.SIGNED and not Contract.objects.filter(
-            previous=contract).exclude(
-            state__in=[ContractState.REJECTED, ContractState.WITHDRAWN]).exists():
-        actions.append(AMEND)
-    if state == ContractState.SIGNED:
-        if owner or org.has_role(user, Role.FINANCE, Role.SALES_GM):
-            actions.append(ADD_MILESTONE)
-        actions.append(RAISE_PROBLEM)
-    if getattr(contract, "request_status", None) in (
-            RequestStatus.DRAFT, RequestStatus.IN_REVIEW, RequestStatus.RETURNED):
-        actions.append(ATTACH)
-    return actions

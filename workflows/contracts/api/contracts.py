@@ -18,11 +18,10 @@ from core.exceptions import InvalidInputError
 
 from .. import services
 from ..models import Contract
-from ..selectors import versions_of, visible_contracts
+from ..selectors import contract_actions, ordered, versions_of, visible_contracts
 from ..services.contracts import EDITABLE, version_diff
 from . import serializers as s
 from .common import (
-    contract_actions,
     open_problems_first,
     visible_contract,
     with_contract_facts,
@@ -41,7 +40,7 @@ def contract_detail(user, pk: int) -> dict:
     contract.problem_rows = list(open_problems_first(
         contract.problems.select_related("raised_by", "assignee")))
     contract.history = list(audit.timeline(contract.audit_kind, contract.pk))
-    contract.available_actions = contract_actions(user, contract)
+    contract.available_actions = ordered(contract_actions(user, contract))
     return s.ContractDetailSerializer(contract).data
 
 

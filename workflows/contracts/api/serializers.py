@@ -20,8 +20,8 @@ from core.api.serializers import (
 )
 
 from ..models import ContractState, Milestone
-from ..selectors import visible_customers
-from .common import CONTRACT_ACTIONS, region_from
+from ..selectors import CONTRACT_ACTIONS, visible_customers
+from .common import region_from
 
 # MoneyField holds 14 digits, 12 before the point: bigger amounts are refused as input rather
 # than overflowing the column.

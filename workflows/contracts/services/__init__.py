@@ -1,8 +1,10 @@
 from .contracts import (
     contract_amend,
+    contract_attachment_add,
     contract_create,
     contract_submit,
     contract_update,
+    ensure_may_attach,
     on_decision,
     on_resubmit,
     on_withdraw,
@@ -17,8 +19,8 @@ from .execution import (
 )
 
 __all__ = [
-    "collections_sweep", "contract_amend", "contract_create", "contract_submit",
-    "contract_update", "credit_limit_decide", "credit_limit_request", "customer_create",
-    "milestone_add", "milestone_done", "on_decision", "on_resubmit", "on_withdraw",
-    "problem_raise", "problem_resolve",
+    "collections_sweep", "contract_amend", "contract_attachment_add", "contract_create",
+    "contract_submit", "contract_update", "credit_limit_decide", "credit_limit_request",
+    "customer_create", "ensure_may_attach", "milestone_add", "milestone_done", "on_decision",
+    "on_resubmit", "on_withdraw", "problem_raise", "problem_resolve",
 ]

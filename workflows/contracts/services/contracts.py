@@ -8,27 +8,26 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils.translation import gettext as _
 
+from core import engine
 from core.audit import services as audit
+from core.engine import Decision, Transition
 from core.exceptions import (
     InvalidInputError,
     NotFoundError,
     PermissionDeniedError,
+    ReadOnlyRoleError,
     StateConflictError,
 )
-from core.inbox import engine
-from core.inbox.models import Candidate, Decision, Request, WorkItem, WorkItemStatus
 from core.numbers import next_number
 from core.org import selectors as org
 from core.org.models import Role, User
-from core.registry import Transition
-from workflows.contracts.steps import KIND
 
+from .. import selectors
 from ..models import Contract, ContractState, Customer, Milestone
 from ..rules import credit_check
-from ..steps import FINANCE_STEP, LEGAL_STEP, REGIONAL_STEP  # noqa: F401
+from ..steps import FINANCE_STEP, KIND, PARALLEL_STEPS, REGIONAL_STEP
 from .execution import recompute_receivables
 
-PARALLEL_STEPS = (LEGAL_STEP, FINANCE_STEP)
 EDITABLE = ("title", "value", "payment_terms_days", "delivery_terms", "key_clauses")
 
 
@@ -70,8 +69,8 @@ def contract_create(*, actor: User, customer: Customer, title: str, value,
                         key_clauses=key_clauses)
     _validated(contract)
     contract.save()
-    Request.objects.create(kind=KIND, object_id=contract.pk, title=contract.title,
-                           amount=contract.value, submitter=actor, region=customer.region)
+    engine.open_draft(kind=KIND, obj=contract, submitter=actor, title=contract.title,
+                      amount=contract.value, region=customer.region)
     audit.record(actor=actor, subject=contract, event="contract.drafted", to_state=contract.state)
     return contract
 
@@ -100,8 +99,8 @@ def contract_update(*, contract_id: int, actor: User, **fields) -> Contract:
             setattr(contract, name, value)
     _validated(contract)
     contract.save()
-    Request.objects.filter(kind=KIND, object_id=contract.pk).update(
-        title=contract.title, amount=contract.value)
+    engine.update_request(kind=KIND, object_id=contract.pk, title=contract.title,
+                          amount=contract.value)
     after = {f: str(getattr(contract, f)) for f in EDITABLE}
     audit.record(actor=actor, subject=contract, event="contract.edited",
                  changes=audit.diff(before, after))
@@ -126,13 +125,11 @@ def contract_submit(*, contract_id: int, actor: User) -> Contract:
         contract.number = next_number(f"HT-{contract.created.year}")
     contract.submit()
     contract.save()
-    from ..flows import ContractFlow
-
-    engine.submit_request(
+    engine.submit(
         kind=KIND, obj=contract, submitter=actor, title=contract.title,
         amount=contract.value, number=f"{contract.number} v{contract.version}"
         if contract.version > 1 else contract.number,
-        region=contract.customer.region, flow_class=ContractFlow, extra_steps=extra,
+        region=contract.customer.region, extra_steps=extra,
     )
     audit.record(actor=actor, subject=contract, event="contract.submitted",
                  from_state=ContractState.DRAFT, to_state=contract.state,
@@ -160,13 +157,33 @@ def contract_amend(*, contract_id: int, actor: User, reason: str, **fields) -> C
             setattr(amendment, name, value)
     _validated(amendment)
     amendment.save()
-    Request.objects.create(kind=KIND, object_id=amendment.pk,
-                           title=amendment.title, amount=amendment.value, submitter=actor,
-                           region=current.customer.region)
+    engine.open_draft(kind=KIND, obj=amendment, submitter=actor, title=amendment.title,
+                      amount=amendment.value, region=current.customer.region)
     audit.record(actor=actor, subject=amendment, event="contract.amendment_drafted",
                  comment=reason, changes=version_diff(current, amendment),
                  data={"amends": current.pk})
     return amendment
+
+
+def ensure_may_attach(actor: User, contract: Contract) -> None:
+    """The owner and the reviewers add documents until the reviews are done."""
+    if org.is_read_only(actor):
+        raise ReadOnlyRoleError()
+    if contract.state not in selectors.UPLOAD_STATES:
+        raise StateConflictError(_("Documents can be added until the reviews are done."))
+    if selectors.ATTACH not in selectors.contract_actions(actor, contract):
+        raise PermissionDeniedError(_("The owner and the reviewers add documents."))
+
+
+def contract_attachment_add(*, contract_id: int, actor: User, upload) -> engine.Attachment:
+    contract = Contract.objects.filter(pk=contract_id).first()
+    if contract is None:
+        raise NotFoundError()
+    ensure_may_attach(actor, contract)
+    req = engine.request_for(KIND, contract.pk)
+    if req is None:
+        raise NotFoundError()
+    return engine.attachment_add(request_id=req.pk, actor=actor, upload=upload)
 
 
 def version_diff(before: Contract, after: Contract) -> dict:
@@ -184,11 +201,8 @@ def _locked(request) -> Contract:
 
 def _cancel_sibling(request, item) -> None:
     """One reviewer said no: the other's open task goes (viewflow's join cancels its task)."""
-    siblings = WorkItem.objects.filter(request=request, status=WorkItemStatus.OPEN,
-                                       step_code__in=PARALLEL_STEPS).exclude(pk=item.pk)
-    ids = list(siblings.values_list("pk", flat=True))
-    siblings.update(status=WorkItemStatus.CANCELLED)
-    Candidate.objects.filter(work_item_id__in=ids).update(open=False)
+    keep = engine.open_items(request).exclude(step_code__in=PARALLEL_STEPS)
+    engine.cancel_open_items(request, keep=[item.pk, *keep.values_list("pk", flat=True)])
 
 
 def on_decision(request, item, decision, decider, comment) -> Transition | None:
@@ -200,8 +214,8 @@ def on_decision(request, item, decision, decider, comment) -> Transition | None:
         engine.clear_waiting(request, save=False)  # the two parallel reviews open next
     if decision == Decision.APPROVED and item.step_code in PARALLEL_STEPS:
         # The request now waits only on the other review, if it is still open.
-        sibling = WorkItem.objects.filter(request=request, status=WorkItemStatus.OPEN,
-                                          step_code__in=PARALLEL_STEPS).exclude(pk=item.pk).first()
+        sibling = (engine.open_items(request).filter(step_code__in=PARALLEL_STEPS)
+                   .exclude(pk=item.pk).first())
         if sibling is not None:
             people = ([sibling.assignee_id] if sibling.assignee_id
                       else list(sibling.candidate_set.values_list("user_id", flat=True)))

@@ -1,5 +1,5 @@
 """After signing (policy 4.4): milestones, receivables derived from collections, and an alert
-for collections overdue by more than 30 days."""
+for collections overdue by more than 30 days (read by others through selectors.credit_alerts)."""
 
 from datetime import date, timedelta
 from decimal import Decimal
@@ -20,6 +20,7 @@ from core.money import to_money
 from core.org import selectors as org
 from core.org.models import Role, User
 
+from .. import selectors
 from ..models import (
     Contract,
     ContractState,
@@ -43,7 +44,7 @@ def recompute_receivables(customer_id: int) -> Decimal:
 
 
 def _may_manage(actor: User, contract: Contract) -> bool:
-    return contract.owner_id == actor.pk or org.has_role(actor, Role.FINANCE, Role.SALES_GM)
+    return selectors.may_keep_milestones(actor, contract)
 
 
 @transaction.atomic
@@ -93,10 +94,11 @@ def milestone_done(*, milestone_id: int, actor: User, done_date: date | None = N
 
 
 def collections_sweep(*, today: date | None = None) -> int:
-    """Record one credit alert per collection overdue by more than 30 days (idempotent), and
-    have each alert raise a credit risk on its customer and contract in the risk register
-    (policy 8.3; once per alert, so a second sweep raises nothing more)."""
-    # contracts → risks, through the risks' services only (STYLE: one direction, no cycle).
+    """Record one credit alert per collection overdue by more than 30 days (policy 8.3); once
+    per milestone, so a second sweep records nothing more. What an alert leads to is for whoever
+    reads the alerts (the risks process raises a credit risk for each): contracts only record
+    them. Returns the alerts recorded."""
+    # contracts → risks, through the risks' services only (removed in the next commit).
     from workflows.risks.services import credit_risks_from_alerts
 
     today = today or timezone.localdate()
@@ -111,7 +113,6 @@ def collections_sweep(*, today: date | None = None) -> int:
             milestone=milestone, defaults={"customer_id": milestone.contract.customer_id,
                                            "days_overdue": (today - milestone.due_date).days})
         made += created
-    # Alerts left without a risk by an earlier failed run are picked up here too.
     credit_risks_from_alerts()
     return made
 

@@ -11,21 +11,17 @@ from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
+from core import engine
 from core.exceptions import ApprovalError
-from core.inbox.models import Request, WorkItem, WorkItemStatus
-from core.inbox.selectors import acting_q
 from core.org import selectors as org
 from core.org.models import Role
-from workflows.contracts.steps import KIND
 
 from .. import selectors
-from ..models import Contract, ContractState, Customer
+from ..models import Contract, Customer
 from ..rules import TERMS_BY_RATING, CreditCheck, credit_check
+from ..steps import KIND
 
 PAGE_SIZE = 25
-EDITABLE_STATES = (ContractState.DRAFT, ContractState.RETURNED)
-# Documents may be added until the reviews are done (core.inbox.attachments agrees).
-UPLOAD_STATES = (ContractState.DRAFT, ContractState.RETURNED, ContractState.IN_REVIEW)
 
 
 def page_of(request, queryset, size=PAGE_SIZE):
@@ -81,16 +77,16 @@ def customer_or_404(user, customer_id: int) -> Customer:
     return customer
 
 
-def contract_request(contract: Contract) -> Request | None:
-    return Request.objects.filter(kind=KIND, object_id=contract.pk).first()
+def contract_request(contract: Contract) -> engine.Request | None:
+    return engine.request_for(KIND, contract.pk)
 
 
-def task_for(user, req: Request | None) -> WorkItem | None:
+def task_for(user, req: engine.Request | None) -> engine.WorkItem | None:
     """The open task on this request that the user holds, acts for, or may claim."""
     if req is None:
         return None
-    return WorkItem.objects.filter(request=req, status=WorkItemStatus.OPEN).filter(
-        acting_q(user, "assignee_id")
+    return engine.open_items(req).filter(
+        engine.acting_q(user, "assignee_id")
         | Q(assignee__isnull=True, candidate__user_id=user.pk, candidate__open=True)
     ).order_by("pk").first()
 

@@ -9,17 +9,16 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core import engine
 from core.audit import selectors as audit_selectors
 from core.exceptions import ApprovalError
-from core.inbox import services as inbox_services
-from core.inbox.models import Request
-from workflows.contracts.steps import KIND
 
 from .. import selectors, services
 from ..forms import AmendForm, ContractFieldsForm, ContractFilterForm, ContractForm, ResubmitForm
-from ..models import Contract, ContractState
+from ..models import ContractState
+from ..selectors import EDITABLE_STATES, amendment_under_way
+from ..steps import KIND
 from .common import (
-    EDITABLE_STATES,
     apply_errors,
     contract_or_404,
     contract_request,
@@ -59,8 +58,7 @@ def contract_list(request):
     totals = qs.aggregate(value=Sum("value"), breaches=Count("pk", filter=Q(credit_breach=True)))
     page = page_of(request, qs)
     # Where each request stands, for the whole page in one query.
-    reqs = {r.object_id: r for r in Request.objects.filter(
-        kind=KIND, object_id__in=[c.pk for c in page])}
+    reqs = {r.object_id: r for r in engine.requests_of(KIND, [c.pk for c in page])}
     for contract in page:
         contract.req = reqs.get(contract.pk)
     return render_page(request, "contracts/contracts.html", {
@@ -97,7 +95,7 @@ def _submit_or_keep(request, contract, form, comment=""):
     try:
         if contract.state == ContractState.RETURNED:
             req = contract_request(contract)
-            inbox_services.request_resubmit(request_id=req.pk, actor=request.user,
+            engine.request_resubmit(request_id=req.pk, actor=request.user,
                                             comment=comment)
         else:
             services.contract_submit(contract_id=contract.pk, actor=request.user)
@@ -201,7 +199,7 @@ def contract_submit(request, contract_id):
     try:
         if contract.state == ContractState.RETURNED and contract.owner_id == request.user.pk:
             req = contract_request(contract)
-            inbox_services.request_resubmit(request_id=req.pk, actor=request.user,
+            engine.request_resubmit(request_id=req.pk, actor=request.user,
                                             comment=comment)
         else:
             services.contract_submit(contract_id=contract.pk, actor=request.user)
@@ -222,11 +220,6 @@ def _render_amend(request, contract, form, *, status=200, other_errors=()):
         "position": credit_position(contract.customer, value=_typed(form, "value"),
                                     terms=_typed(form, "payment_terms_days")),
     }, tab="contracts", status=status)
-
-
-def amendment_under_way(contract: Contract) -> Contract | None:
-    return Contract.objects.filter(previous=contract).exclude(
-        state__in=[ContractState.REJECTED, ContractState.WITHDRAWN]).first()
 
 
 @login_required

@@ -11,11 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core import engine
 from core.audit import selectors as audit_selectors
 from core.exceptions import ApprovalError
-from core.inbox import attachments
-from core.inbox import selectors as inbox_selectors
-from core.inbox.models import Attachment
 from core.money import fmt
 from core.org import selectors as org
 from core.org.models import Role
@@ -23,10 +21,13 @@ from core.org.models import Role
 from .. import selectors
 from ..forms import MilestoneDoneForm, MilestoneForm, ProblemForm, ResolveForm, ResubmitForm
 from ..models import Contract, ContractState
-from ..services.contracts import EDITABLE, version_diff
+from ..services.contracts import (
+    EDITABLE,
+    contract_attachment_add,
+    ensure_may_attach,
+    version_diff,
+)
 from .common import (
-    EDITABLE_STATES,
-    UPLOAD_STATES,
     contract_or_404,
     contract_request,
     credit_position,
@@ -34,7 +35,6 @@ from .common import (
     stored_check,
     task_for,
 )
-from .contracts import amendment_under_way
 
 EXECUTED = (ContractState.SIGNED, ContractState.SUPERSEDED)
 
@@ -73,8 +73,7 @@ def _compared(request, contract: Contract, versions: list[Contract]) -> Contract
 
 def may_manage(user, contract: Contract) -> bool:
     """Milestones are kept by the owner, finance and the sales GM (services.execution)."""
-    return not org.is_read_only(user) and (
-        contract.owner_id == user.pk or org.has_role(user, Role.FINANCE, Role.SALES_GM))
+    return selectors.may_keep_milestones(user, contract)
 
 
 def _milestones(contract: Contract, forms: dict, manage: bool) -> list:
@@ -104,12 +103,13 @@ def contract_context(request, contract: Contract, *, forms: dict | None = None) 
     read_only = org.is_read_only(user)
     is_owner = contract.owner_id == user.pk and not read_only
     req = contract_request(contract)
-    req_visible = req is not None and inbox_selectors.visible_requests(user).filter(
+    req_visible = req is not None and engine.visible_requests(user).filter(
         pk=req.pk).exists()
     versions = selectors.versions_of(contract)
     against = _compared(request, contract, versions)
     signed = contract.state == ContractState.SIGNED
     manage = may_manage(user, contract)
+    actions = selectors.contract_actions(user, contract)
     check = stored_check(contract)
     my_task = task_for(user, req) if req and req.is_open else None
     events = audit_selectors.timeline("contract", contract.pk)
@@ -124,23 +124,23 @@ def contract_context(request, contract: Contract, *, forms: dict | None = None) 
         "amend_reason": events.filter(event="contract.amendment_drafted").values_list(
             "comment", flat=True).first() if contract.previous_id else None,
         "attachments": req.attachments.select_related("uploaded_by") if req else [],
-        "can_upload": req is not None and contract.state in UPLOAD_STATES and not read_only
-        and (is_owner or my_task is not None),
-        "max_files": attachments.MAX_PER_REQUEST,
+        "can_upload": req is not None and selectors.ATTACH in actions,
+        "max_files": engine.MAX_ATTACHMENTS,
         "versions": versions, "against": against,
         "diff": diff_rows(against, contract) if against else [],
         "is_owner": is_owner,
-        "can_edit": is_owner and contract.state in EDITABLE_STATES,
-        "can_submit": is_owner and contract.state == ContractState.DRAFT,
-        "can_resubmit": is_owner and contract.state == ContractState.RETURNED,
+        "actions": actions,
+        "can_edit": selectors.EDIT in actions,
+        "can_submit": selectors.SUBMIT in actions,
+        "can_resubmit": selectors.RESUBMIT in actions,
         "resubmit_form": ResubmitForm(),
-        "under_way": amendment_under_way(contract) if signed else None,
+        "under_way": selectors.amendment_under_way(contract) if signed else None,
         "executed": contract.state in EXECUTED,
-        "can_manage": manage and signed,
+        "can_manage": selectors.ADD_MILESTONE in actions,
         "milestones": _milestones(contract, forms, manage),
         "milestone_form": forms.get("milestone") or MilestoneForm(prefix="milestone"),
         "problems": _problems(user, contract, forms),
-        "can_raise": signed and not read_only,
+        "can_raise": selectors.RAISE_PROBLEM in actions,
         "problem_form": forms.get("problem") or ProblemForm(prefix="problem"),
     }
 
@@ -167,24 +167,18 @@ def render_contract(request, contract: Contract, *, forms: dict, status: int):
 @require_POST
 def attachment_upload(request, contract_id):
     contract = contract_or_404(request.user, contract_id)
-    req = contract_request(contract)
     upload = request.FILES.get("file")
-    if org.is_read_only(request.user):
-        messages.error(request, _("Auditors can read everything and change nothing."))
-    elif req is None or contract.state not in UPLOAD_STATES:
-        messages.error(request, _("Documents can be added until the reviews are done."))
-    elif contract.owner_id != request.user.pk and task_for(request.user, req) is None:
-        messages.error(request, _("The owner and the reviewers add documents."))
-    elif upload is None:
-        messages.error(request, _("Choose a file to upload."))
-    else:
-        try:
-            attachments.attachment_add(request_id=req.pk, actor=request.user, upload=upload)
-        except ApprovalError as exc:
-            messages.error(request, str(exc.message))
+    try:
+        # The owner and the reviewers, until the reviews are done (selectors.contract_actions).
+        ensure_may_attach(request.user, contract)
+        if upload is None:
+            messages.error(request, _("Choose a file to upload."))
         else:
-            messages.success(request, _("Attached %(name)s.") % {
-                "name": attachments.safe_name(upload.name)})
+            att = contract_attachment_add(contract_id=contract.pk, actor=request.user,
+                                          upload=upload)
+            messages.success(request, _("Attached %(name)s.") % {"name": att.original_name})
+    except ApprovalError as exc:
+        messages.error(request, str(exc.message))
     return redirect("contracts:contract", contract_id=contract.pk)
 
 
@@ -196,8 +190,8 @@ def attachment_download(request, contract_id, token):
     req = contract_request(contract)
     if req is None:
         raise Http404
-    att = get_object_or_404(Attachment, token=token, request=req)
+    att = get_object_or_404(engine.Attachment, token=token, request=req)
     try:
-        return attachments.download_response(att)
+        return engine.attachment_download(att)
     except ApprovalError:
         raise Http404 from None
