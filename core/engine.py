@@ -195,7 +195,7 @@ def cancel_task(request: Request, node_name: str) -> int:
 
 
 @contextmanager
-def process_lock(kind: str, object_id: int, *, busy=None) -> Iterator[Request]:
+def process_lock(kind: str, object_id: int, *, busy=None) -> Iterator[Request | None]:
     """Take the lock every decision of this object's process takes (its process row), in one
     transaction, and yield the request. A lock that cannot be had in PostgreSQL's lock_timeout
     is a 409 (StateConflictError with `busy`), the same rule the inbox applies."""
