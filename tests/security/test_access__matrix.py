@@ -148,7 +148,8 @@ def run_matrix(world):
 
 def test_every_route_with_parameters_has_objects_when_walking_the_resolver(world):
     unmapped = [r.route for r in walk() if not skipped_reason(r) and family(r) == ""]
-    assert unmapped == [], "declare these routes in their ProcessSpec.access (or routes.CORE_FAMILIES)"
+    assert unmapped == [], (
+        "declare these routes in their ProcessSpec.access (or routes.CORE_FAMILIES)")
     for route in walk():
         fam = family(route)
         if skipped_reason(route) or not fam:

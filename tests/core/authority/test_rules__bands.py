@@ -31,7 +31,8 @@ def only_error(bands) -> str:
     return errors[0]
 
 
-@pytest.mark.parametrize("bands", [pytest.param(b, id=f"{k}-{c or 'any'}") for k, c, b in matrix_seed()])
+@pytest.mark.parametrize("bands", [pytest.param(b, id=f"{k}-{c or 'any'}")
+                                   for k, c, b in matrix_seed()])
 def test_no_errors_when_seeded_bands_checked(bands):
     assert band_errors(rows(*bands), VALID) == []
 
