@@ -18,7 +18,6 @@ from core.exceptions import ApprovalError
 from . import rules, selectors, services
 from .forms import ActualForm, UploadForm
 from .models import MONTHS, Plan, PlanState
-from .services.actuals import recordable_region_ids
 from .services.common import month_name
 from .views import plan_or_404
 
@@ -157,8 +156,9 @@ def _pivot(actuals) -> list[dict]:
 
 
 def _actuals_page(request, plan: Plan, form=None, status=200):
-    allowed = recordable_region_ids(request.user)
-    can_record = allowed is None or bool(allowed)
+    can_record = selectors.RECORD_ACTUAL in selectors.plan_actions(request.user, plan,
+                                                                   any_state=True)
+    allowed = selectors.recordable_region_ids(request.user) if can_record else set()
     actuals = list(selectors.actuals_for(request.user, plan.fiscal_year))
     return render(request, "plans/actuals.html", {
         "plan": plan, "rows": _pivot(actuals), "tab": "actuals",
@@ -176,7 +176,7 @@ def actuals(request, plan_id):
     plan = plan_or_404(request.user, plan_id)
     if request.method != "POST":
         return _actuals_page(request, plan)
-    allowed = recordable_region_ids(request.user)
+    allowed = selectors.recordable_region_ids(request.user)
     form = ActualForm(request.POST, region_ids=allowed)
     if not form.is_valid():
         messages.error(request, _("Please correct the errors below."))

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 
@@ -11,6 +12,16 @@ from core.fsm_guard import Governed, state_guard
 from core.money import MoneyField
 
 MONTHS = range(1, 13)
+MONTH_NAMES = [gettext_lazy("Jan"), gettext_lazy("Feb"), gettext_lazy("Mar"),
+               gettext_lazy("Apr"), gettext_lazy("May"), gettext_lazy("Jun"),
+               gettext_lazy("Jul"), gettext_lazy("Aug"), gettext_lazy("Sep"),
+               gettext_lazy("Oct"), gettext_lazy("Nov"), gettext_lazy("Dec")]
+
+
+def month_name(month: int) -> str:
+    return str(MONTH_NAMES[month - 1])
+
+
 QUARTERS = range(1, 5)
 
 

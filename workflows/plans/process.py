@@ -4,6 +4,7 @@ the security matrix know of them."""
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
+from core.org.models import Role
 from core.registry import AccessFamily, MatrixSeed, MenuEntry, ProcessSpec, UrlMount
 
 from . import demo, flows, services
@@ -32,11 +33,11 @@ SPEC = ProcessSpec(
     menu=(MenuEntry(_("Plans"), "plans:plans", active_prefix="/plans/", order=30),),
     detail_url=lambda req: f"/plans/{req.object_id}/",
     # The CEO signs every plan off (policy 2.1) and reads them all.
-    visible_to_roles=("ceo",),
+    visible_to_roles=(Role.CEO,),
     # A region pushes back (a return with a reason); nobody rejects a plan.
     can_reject=False,
     seed_demo=demo.seed,
-    matrix=(MatrixSeed(bands=(("0", None, ("ceo",)),)),),
+    matrix=(MatrixSeed(bands=(("0", None, (Role.CEO,)),)),),
     access=(AccessFamily("plans/<int:plan_id>/", "plan"),
             AccessFamily("api/plans/plans/<int:pk>/", "plan")),
 )

@@ -13,12 +13,12 @@ from django.views.decorators.http import require_POST
 from core import engine
 from core.audit import selectors as audit
 from core.exceptions import ApprovalError
-from core.org import selectors as org
-from core.org.models import Region, Role
+from core.org.models import Region
 
 from . import selectors, services
 from .forms import CommentForm, PlanCreateForm, PlanDetailsForm, PlanFilterForm, ReasonForm
-from .models import EDITABLE_STATES, UNDER_WAY_STATES, PlanState
+from .models import UNDER_WAY_STATES, PlanState
+from .selectors import actions as may
 from .steps import CONFIRM_STEP
 
 PAGE_SIZE = 25
@@ -32,7 +32,8 @@ def plan_or_404(user, plan_id):
 
 
 def is_sales_gm(user) -> bool:
-    return org.has_role(user, Role.SALES_GM) and not org.is_read_only(user)
+    """Who drafts and revises plans (selectors.is_planner, which the services read too)."""
+    return selectors.is_planner(user)
 
 
 @login_required
@@ -82,7 +83,7 @@ def _stages(plan, confirmations) -> list[dict]:
           PlanState.CONFIRMING: "regions", PlanState.CONFIRMED: "submit",
           PlanState.IN_SIGN_OFF: "ceo", PlanState.PUBLISHED: "published",
           PlanState.SUPERSEDED: "published"}.get(plan.state)
-    done = len([c for c in confirmations if c.decision == "approved"])
+    done = len([c for c in confirmations if c.confirmed])
     labels = {"draft": _("Sales GM drafts"),
               "regions": _("Regions confirm (%(done)d of %(all)d)")
               % {"done": done, "all": len(confirmations)} if confirmations
@@ -108,7 +109,7 @@ def plan_detail(request, plan_id):
     confirmations = selectors.confirmations(plan)
     versions = selectors.versions_of(plan, user)
     task = selectors.open_task_for(plan, user)
-    mine = plan.author_id == user.pk and not org.is_read_only(user)
+    actions = selectors.plan_actions(user, plan)
     under_way = next((v for v in versions if v.state in UNDER_WAY_STATES and v.pk != plan.pk),
                      None)
     previous = next((v for v in versions if v.pk == plan.previous_id), None)
@@ -122,12 +123,11 @@ def plan_detail(request, plan_id):
         "show_process": selectors.sees_process(user) or plan.author_id == user.pk,
         "task": task, "task_region": Region.objects.filter(
             code=(task.task.data or {}).get("region", "")).first() if task else None,
-        "can_edit": mine and plan.state in EDITABLE_STATES,
-        "can_submit": mine and plan.state in (PlanState.DRAFT, PlanState.RETURNED),
-        "can_send": plan.state == PlanState.CONFIRMED and (mine or is_sales_gm(user)),
-        "can_withdraw": mine and req is not None and req.is_open,
-        "can_revise": is_sales_gm(user) and plan.state == PlanState.PUBLISHED
-        and under_way is None,
+        "actions": actions, "can_edit": may.EDIT in actions,
+        "can_submit": may.SUBMIT in actions, "can_send": may.SEND_TO_CEO in actions,
+        "can_withdraw": may.WITHDRAW in actions, "can_revise": may.REVISE in actions,
+        "returned": plan.state == PlanState.RETURNED,
+        "task_is_confirmation": task is not None and task.step_code == CONFIRM_STEP,
         "details_form": PlanDetailsForm(initial={"title": plan.title,
                                                  "strategy": plan.strategy}),
         "comment_form": CommentForm(), "reason_form": ReasonForm(), "tab": "plans",

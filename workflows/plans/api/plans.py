@@ -28,6 +28,7 @@ def plan_detail(user, pk: int) -> dict:
     plan.waiting_on = list(req.waiting_on) if req else []
     plan.confirmations = selectors.confirmations(plan)
     plan.versions = selectors.versions_of(plan, user)
+    plan.available_actions = selectors.ordered(selectors.plan_actions(user, plan))
     sees = selectors.sees_process(user)
     plan.history = list(audit.timeline(plan.audit_kind, plan.pk)) if sees else []
     if not sees:

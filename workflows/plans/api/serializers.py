@@ -99,6 +99,11 @@ class PlanDetailSerializer(PlanSerializer):
     confirmations = PlanConfirmationSerializer(many=True)
     versions = PlanVersionSerializer(many=True)
     history = HistoryEventSerializer(many=True)
+    available_actions = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="What you may do with the plan now (selectors.plan_actions): edit, submit, "
+                  "send_to_ceo, withdraw, revise, confirm, push_back, sign_off, return, "
+                  "record_actual, import_actuals.")
 
 
 class PlanQuerySerializer(serializers.Serializer):

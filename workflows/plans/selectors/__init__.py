@@ -1,5 +1,13 @@
 """Reads of the plans process (see each module): who sees what, the grid as shown, attainment."""
 
+from .actions import (
+    ACTION_STATES,
+    RECORD_ACTUAL,
+    is_planner,
+    ordered,
+    plan_actions,
+    recordable_region_ids,
+)
 from .attainment import (
     Attained,
     Attainment,
@@ -25,6 +33,8 @@ from .plans import (
 )
 
 __all__ = [
+    "ACTION_STATES", "RECORD_ACTUAL", "is_planner", "ordered", "plan_actions",
+    "recordable_region_ids",
     "Attained", "Attainment", "Block", "Confirmation", "GridView", "Line", "Scope",
     "actuals_for", "attainment", "confirmations", "export_scope", "grid_header", "grid_view",
     "has_actuals", "last_year_basis", "managed_region_ids", "open_task_for", "plan_request",

@@ -11,8 +11,7 @@ from core.org.models import User
 
 from .. import rules
 from ..models import MONTHS, Actual, Plan
-from ..services.common import grid_of
-from .grid import grid_view
+from .grid import grid_of, grid_view
 from .plans import plan_scope
 
 # --- last year's actuals, the spread basis ----------------------------------------------------

@@ -7,9 +7,24 @@ from decimal import Decimal
 from core.org.models import Region, User
 
 from .. import rules
-from ..models import MONTHS, Plan
-from ..services.common import grid_of, month_name
+from ..models import MONTHS, PersonMonth, Plan, RegionMonth, month_name
 from .plans import Scope, plan_scope
+
+
+def grid_of(plan: Plan) -> rules.Grid:
+    """The stored grid, keyed by region code and username (two queries)."""
+    regions: dict[str, list[Decimal]] = {}
+    for row in RegionMonth.objects.filter(plan=plan).select_related("region").order_by(
+            "region__code", "month"):
+        regions.setdefault(row.region.code, [rules.ZERO] * 12)[row.month - 1] = row.amount
+    people: dict[str, dict[str, list[Decimal]]] = {}
+    for row in PersonMonth.objects.filter(plan=plan).select_related(
+            "region", "salesperson").order_by("region__code", "salesperson__username", "month"):
+        line = people.setdefault(row.region.code, {}).setdefault(row.salesperson.username,
+                                                                 [rules.ZERO] * 12)
+        line[row.month - 1] = row.amount
+    return rules.Grid(target=plan.target, regions=regions, people=people)
+
 
 # --- the grid as pages show it ----------------------------------------------------------------
 

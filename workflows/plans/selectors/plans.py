@@ -143,6 +143,18 @@ class Confirmation:
     comment: str
     item_id: int
 
+    @property
+    def is_open(self) -> bool:
+        return self.status == engine.WorkItemStatus.OPEN
+
+    @property
+    def confirmed(self) -> bool:
+        return self.decision == engine.Decision.APPROVED
+
+    @property
+    def pushed_back(self) -> bool:
+        return self.decision == engine.Decision.RETURNED
+
 
 def confirmations(plan: Plan) -> list[Confirmation]:
     """The latest round of regional confirmations (one per region), by region code."""

@@ -15,10 +15,10 @@ from openpyxl import load_workbook
 from core import engine
 from core.audit import services as audit
 from core.exceptions import InvalidInputError, PermissionDeniedError
-from core.org import selectors as org
 from core.org.models import Region, Role, RoleAssignment, User
 
 from ..models import Actual, ActualSource
+from ..selectors import actions as access
 from .allocations import parse_amount
 from .common import ensure_writer
 from .xlsx import ensure_not_a_zip_bomb
@@ -35,19 +35,9 @@ HEADINGS = {
     "note": "note", "备注": "note",
 }
 REQUIRED = ("salesperson", "month", "amount")
-# Who records actuals for every region; a regional manager records their own regions'.
-RECORDERS = (Role.SALES_GM, Role.FINANCE, Role.ADMINISTRATOR)
-
-
-def recordable_region_ids(actor: User) -> set[int] | None:
-    """None: every region; otherwise the regions whose actuals the actor may record."""
-    if org.is_read_only(actor):
-        return set()
-    if org.has_role(actor, *RECORDERS) or actor.is_superuser:
-        return None
-    return set(RoleAssignment.objects.filter(user=actor, role=Role.REGIONAL_MANAGER,
-                                             region__isnull=False)
-               .values_list("region_id", flat=True))
+# Who records actuals, and for which regions: selectors.actions (the page and API read it too).
+RECORDERS = access.RECORDERS
+recordable_region_ids = access.recordable_region_ids
 
 
 def _ensure_recorder(actor: User) -> set[int] | None:

@@ -15,10 +15,11 @@ from core.org.models import Region, Role, RoleAssignment, User
 
 from .. import rules
 from ..models import MONTHS, PersonMonth, Plan, PlanState, RegionMonth
+from ..selectors import actions as access
 from ..steps import KIND
 from .common import (
     AMOUNT_LIMIT,
-    ensure_author,
+    ensure_may,
     grid_of,
     lock_plan,
     month_name,
@@ -221,8 +222,8 @@ def allocations_save(*, plan_id: int, actor: User, target, rows: list[GridRow],
     """Replace the whole grid of a draft (or returned) plan, or refuse with every mismatch
     named; nothing is half-saved."""
     plan = lock_plan(plan_id)
-    ensure_author(plan, actor)
-    if not plan.is_editable:
+    ensure_may(plan, actor, access.EDIT)
+    if plan.state not in access.ACTION_STATES[access.EDIT]:
         if plan.state == PlanState.PUBLISHED:
             raise StateConflictError(_("A published plan is read-only; draft a revision to "
                                        "change it."))

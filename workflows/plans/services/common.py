@@ -4,7 +4,7 @@ rules see it (keyed by region code and username), with mismatches described for 
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import ngettext
 
 from core.exceptions import (
     InvalidInputError,
@@ -17,20 +17,16 @@ from core.org import selectors as org
 from core.org.models import Region, Role, RoleAssignment, User
 
 from .. import rules
-from ..models import PersonMonth, Plan, RegionMonth
+from ..models import MONTH_NAMES, Plan, month_name
+from ..selectors import actions as access
+from ..selectors.grid import grid_of
+
+__all__ = ["AMOUNT_LIMIT", "MONTH_NAMES", "describe", "ensure_author", "ensure_may",
+           "ensure_sales_gm", "ensure_writer", "grid_of", "lock_plan", "month_name", "names_for",
+           "planned_regions", "refuse_mismatches", "salespeople_by_region"]
 
 # The money columns hold 12 digits before the point: bigger figures are refused as input.
 AMOUNT_LIMIT = Decimal("1000000000000")
-
-MONTH_NAMES = [gettext_lazy("Jan"), gettext_lazy("Feb"), gettext_lazy("Mar"),
-               gettext_lazy("Apr"), gettext_lazy("May"), gettext_lazy("Jun"),
-               gettext_lazy("Jul"), gettext_lazy("Aug"), gettext_lazy("Sep"),
-               gettext_lazy("Oct"), gettext_lazy("Nov"), gettext_lazy("Dec")]
-
-
-def month_name(month: int) -> str:
-    return str(MONTH_NAMES[month - 1])
-
 
 def lock_plan(plan_id) -> Plan:
     plan = Plan.objects.select_for_update().filter(pk=plan_id).first() if isinstance(
@@ -47,16 +43,27 @@ def ensure_writer(actor: User) -> None:
 
 def ensure_sales_gm(actor: User) -> None:
     ensure_writer(actor)
-    if not org.has_role(actor, Role.SALES_GM):
+    if not access.is_planner(actor):
         raise PermissionDeniedError(_("Only the sales general manager drafts and revises the "
                                       "sales plan."))
 
 
-def ensure_author(plan: Plan, actor: User) -> None:
+def ensure_may(plan: Plan, actor: User, action: str) -> None:
+    """Who may (selectors.plan_actions, whatever the plan's state): a read-only role is refused
+    as such, anyone else the rule does not name with why. The caller checks the state."""
     ensure_writer(actor)
-    if plan.author_id != actor.pk:
-        raise PermissionDeniedError(_("Only %(who)s, who drafted this plan, can change or submit "
-                                      "it.") % {"who": plan.author})
+    if action in access.plan_actions(actor, plan, any_state=True):
+        return
+    if action == access.SEND_TO_CEO:
+        raise PermissionDeniedError(_("Only the sales general manager sends the plan to the "
+                                      "CEO."))
+    raise PermissionDeniedError(_("Only %(who)s, who drafted this plan, can change or submit "
+                                  "it.") % {"who": plan.author})
+
+
+def ensure_author(plan: Plan, actor: User) -> None:
+    """The plan's author may change it (and send it on)."""
+    ensure_may(plan, actor, access.EDIT)
 
 
 def salespeople_by_region(region_ids=None) -> dict[int, list[User]]:
@@ -79,21 +86,6 @@ def planned_regions() -> list[Region]:
         role__in=[Role.REGIONAL_MANAGER, Role.SALESPERSON], region__isnull=False,
         user__is_active=True).values("region_id")
     return list(Region.objects.filter(pk__in=ids).order_by("code"))
-
-
-def grid_of(plan: Plan) -> rules.Grid:
-    """The stored grid, keyed by region code and username (two queries)."""
-    regions: dict[str, list[Decimal]] = {}
-    for row in RegionMonth.objects.filter(plan=plan).select_related("region").order_by(
-            "region__code", "month"):
-        regions.setdefault(row.region.code, [rules.ZERO] * 12)[row.month - 1] = row.amount
-    people: dict[str, dict[str, list[Decimal]]] = {}
-    for row in PersonMonth.objects.filter(plan=plan).select_related(
-            "region", "salesperson").order_by("region__code", "salesperson__username", "month"):
-        line = people.setdefault(row.region.code, {}).setdefault(row.salesperson.username,
-                                                                 [rules.ZERO] * 12)
-        line[row.month - 1] = row.amount
-    return rules.Grid(target=plan.target, regions=regions, people=people)
 
 
 def names_for(grid: rules.Grid) -> dict:

@@ -12,21 +12,20 @@ from core.audit import services as audit
 from core.exceptions import (
     InvalidInputError,
     NotFoundError,
-    PermissionDeniedError,
     StateConflictError,
 )
 from core.numbers import next_number
-from core.org import selectors as org
-from core.org.models import Region, Role, User
+from core.org.models import Region, User
 
 from .. import rules
-from ..models import EDITABLE_STATES, UNDER_WAY_STATES, PersonMonth, Plan, PlanState, RegionMonth
+from ..models import UNDER_WAY_STATES, PersonMonth, Plan, PlanState, RegionMonth
+from ..selectors import actions as access
+from ..selectors import last_year_basis
 from ..steps import KIND, SUBMIT_NODE
 from .allocations import parse_amount, store_new_grid
 from .common import (
-    ensure_author,
+    ensure_may,
     ensure_sales_gm,
-    ensure_writer,
     grid_of,
     lock_plan,
     planned_regions,
@@ -68,8 +67,6 @@ def plan_create(*, actor: User, fiscal_year, target, strategy: str = "", title: 
                 region_codes: list[str] | None = None, spread: str = SPREAD_EVEN) -> Plan:
     """The sales GM drafts next year's plan: the target is spread over the regions, months and
     salespeople (evenly, or in the shape of last year's actuals) so the draft adds up."""
-    from ..selectors import last_year_basis
-
     ensure_sales_gm(actor)
     year = _fiscal_year(fiscal_year)
     try:
@@ -118,8 +115,8 @@ def plan_create(*, actor: User, fiscal_year, target, strategy: str = "", title: 
 def plan_update(*, plan_id: int, actor: User, title: str | None = None,
                 strategy: str | None = None) -> Plan:
     plan = lock_plan(plan_id)
-    ensure_author(plan, actor)
-    if plan.state not in EDITABLE_STATES:
+    ensure_may(plan, actor, access.EDIT)
+    if plan.state not in access.ACTION_STATES[access.EDIT]:
         raise StateConflictError(_("A %(state)s plan cannot be edited.")
                                  % {"state": plan.get_state_display()})
     before = {f: getattr(plan, f) for f in EDITABLE_FIELDS}
@@ -153,12 +150,12 @@ def plan_submit_for_confirmation(*, plan_id: int, actor: User, comment: str = ""
         raise NotFoundError()
     if head.state == PlanState.RETURNED:
         # The engine's resubmission: it takes the process lock before our row (on_resubmit).
-        ensure_author(head, actor)
+        ensure_may(head, actor, access.SUBMIT)
         req = request_of(head)
         engine.request_resubmit(request_id=req.pk, actor=actor, comment=comment)
         return Plan.objects.get(pk=plan_id)
     plan = lock_plan(plan_id)
-    ensure_author(plan, actor)
+    ensure_may(plan, actor, access.SUBMIT)
     if plan.state != PlanState.DRAFT:
         raise StateConflictError(_("This plan was already submitted."))
     ensure_ready(plan)
@@ -187,11 +184,8 @@ def plan_send_to_ceo(*, plan_id: int, actor: User, comment: str = "") -> Plan:
 
 def _send_locked(plan_id: int, req: engine.Request, actor: User, comment: str) -> Plan:
     plan = lock_plan(plan_id)
-    ensure_writer(actor)
-    if plan.author_id != actor.pk and not org.has_role(actor, Role.SALES_GM):
-        raise PermissionDeniedError(_("Only the sales general manager sends the plan to the "
-                                      "CEO."))
-    if plan.state != PlanState.CONFIRMED:
+    ensure_may(plan, actor, access.SEND_TO_CEO)
+    if plan.state not in access.ACTION_STATES[access.SEND_TO_CEO]:
         raise StateConflictError(_("The plan is %(state)s; it goes to the CEO once every region "
                                    "has confirmed it.") % {"state": plan.get_state_display()})
     plan.send_to_ceo()
@@ -224,7 +218,7 @@ def plan_revise(*, plan_id: int, actor: User, reason: str) -> Plan:
         raise InvalidInputError(_("Say why the plan changes."),
                                 fields={"reason": [_("A reason is required.")]})
     current = lock_plan(plan_id)
-    if current.state != PlanState.PUBLISHED:
+    if current.state not in access.ACTION_STATES[access.REVISE]:
         raise StateConflictError(_("Only the published plan can be revised."))
     if Plan.objects.filter(number=current.number, state__in=UNDER_WAY_STATES).exists():
         raise StateConflictError(_("A revision of this plan is already under way."))

@@ -21,8 +21,9 @@ from core.exceptions import InvalidInputError
 from core.org.models import Region, User
 
 from ..models import MONTHS, Plan
+from ..selectors import actions as access
 from .allocations import GridRow, allocations_save
-from .common import MONTH_NAMES, ensure_author, grid_of
+from .common import MONTH_NAMES, ensure_may, grid_of
 
 MAX_UPLOAD = 2 * 1024 * 1024
 FIRST_ROW = 5
@@ -192,7 +193,8 @@ def allocations_import_xlsx(*, plan_id: int, actor: User, data: bytes,
     """Replace the grid with the workbook's, checked exactly as a grid typed on the page."""
     plan = Plan.objects.filter(pk=plan_id).first() if 0 < plan_id < 2**63 else None
     if plan is not None:
-        ensure_author(plan, actor)  # before reading the file; allocations_save checks again
+        # before reading the file; allocations_save checks again
+        ensure_may(plan, actor, access.EDIT)
     target, rows = read_grid(data)
     return allocations_save(plan_id=plan_id, actor=actor, target=target, rows=rows,
                             source="xlsx", comment=filename[:200])
