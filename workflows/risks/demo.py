@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from core import engine
 from core.org.models import Region, User
 
 from .models import Measure, Risk, Source
@@ -45,8 +46,6 @@ def seed() -> None:
 
 
 def _make(u, region, kind, title, text, owner, rating, stage) -> Risk:
-    from core.inbox import services as inbox
-
     from .services import (
         measure_add,
         measure_done,
@@ -71,7 +70,7 @@ def _make(u, region, kind, title, text, owner, rating, stage) -> Risk:
     plan_submit(risk_id=risk.pk, actor=actor)
 
     def task():
-        return next(i for i in request_of(risk).work_items.filter(status="open"))
+        return engine.open_items(request_of(risk)).first()
 
     def holder(item):
         return item.assignee or item.candidates.order_by("pk").first()
@@ -80,12 +79,12 @@ def _make(u, region, kind, title, text, owner, rating, stage) -> Risk:
         return risk
     if stage == "returned":
         item = task()
-        inbox.task_return(task_id=item.pk, actor=holder(item),
+        engine.task_return(task_id=item.pk, actor=holder(item),
                           reason="请补充每项措施的量化目标")
         return risk
     if Risk.objects.get(pk=risk.pk).state == "plan_submitted":
         item = task()
-        inbox.task_approve(task_id=item.pk, actor=holder(item), comment="同意应对方案")
+        engine.task_approve(task_id=item.pk, actor=holder(item), comment="同意应对方案")
     if stage in ("late", "critical_late"):
         # Due dates in the past (a demo shortcut: the service refuses past dates for new
         # measures); the sweep below escalates them.

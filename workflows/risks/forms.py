@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from core.org.models import Region, Role, User
 
 from .models import Level, RiskState, RiskType
+from .selectors import OPEN_FILTER
 
 DATE = {"type": "date"}
 RATING = [("", "—")] + [(n, str(n)) for n in range(1, 6)]
@@ -29,7 +30,7 @@ class RegisterFilterForm(forms.Form):
     level = forms.ChoiceField(label=_("Level"), required=False,
                               choices=[("", _("All"))] + list(Level.choices))
     status = forms.ChoiceField(label=_("Status"), required=False,
-                               choices=[("", _("All")), ("open", _("Open (not closed)"))]
+                               choices=[("", _("All")), (OPEN_FILTER, _("Open (not closed)"))]
                                + list(RiskState.choices))
     owner = forms.CharField(label=_("Owner"), required=False, max_length=150,
                             help_text=_("Username"))

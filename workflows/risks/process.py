@@ -1,15 +1,16 @@
 """Risks, declared once (policy §8): what the engine, the menu, the URLconf and the security
 matrix know of them."""
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.org.models import Role
 from core.registry import AccessFamily, MatrixSeed, MenuEntry, ProcessSpec, UrlMount
 
 from . import demo, flows, services
 from .events import EVENTS
 from .models import RiskState
-from .services.routing import STEP_LABELS
-from .steps import KIND
+from .steps import KIND, STEPS
 
 SPEC = ProcessSpec(
     kind=KIND,
@@ -18,22 +19,22 @@ SPEC = ProcessSpec(
     on_decision=services.on_decision,
     on_withdraw=services.on_withdraw,
     on_resubmit=services.on_resubmit,
-    steps=dict(STEP_LABELS),
+    steps=STEPS,
     states=dict(RiskState.choices),
     events=EVENTS,
     urls=(UrlMount("risks/", "workflows.risks.urls"),
           UrlMount("api/risks/", "workflows.risks.api_urls")),
     menu=(MenuEntry(_("Risks"), "risks:register", active_prefix="/risks/", order=40),),
-    detail_url=lambda req: f"/risks/{req.object_id}/",
+    detail_url=lambda req: reverse("risks:risk", kwargs={"risk_id": req.object_id}),
     # Policy 8: the sales GM owns risk escalations; the CEO approves critical risks.
-    visible_to_roles=("sales_gm", "ceo"),
+    visible_to_roles=(Role.SALES_GM, Role.CEO),
     # the approver comes from the risk level, not the amount matrix
     routes_by_matrix=False,
     seed_demo=demo.seed,
     # Overdue measures escalate and periodic reviews open here; risk approvals left past
     # their deadline are escalated by the task engine's own sweep.
     sweep=lambda now: services.risks_sweep(now=now),
-    matrix=(MatrixSeed(bands=(("0", None, ("regional_manager",)),)),),
+    matrix=(MatrixSeed(bands=(("0", None, (Role.REGIONAL_MANAGER,)),)),),
     access=(AccessFamily("risks/<int:risk_id>/", "risk"),
             AccessFamily("api/risks/risks/<int:pk>/", "risk")),
 )

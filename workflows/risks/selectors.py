@@ -8,11 +8,10 @@ from datetime import date
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from core.inbox.models import Request, WorkItem, WorkItemStatus
-from core.inbox.selectors import sees_everything, visible_requests
+from core import engine
+from core.engine import sees_everything, visible_requests
 from core.org import selectors as org
 from core.org.models import Role, RoleAssignment, User
-from workflows.risks.steps import KIND
 
 from . import rules
 from .models import (
@@ -26,8 +25,11 @@ from .models import (
     RiskEscalation,
     RiskState,
 )
+from .steps import KIND
 
 MAX_ID = 2**63 - 1
+# The register's state filter for every state but closed (pages and API offer it as "open").
+OPEN_FILTER = "open"
 # They read the whole register (besides auditors and administrators): policy 8 makes the sales
 # GM own risk escalations, and the CEO approves critical risks.
 ALL_RISK_READERS = (Role.SALES_GM, Role.CEO)
@@ -89,13 +91,50 @@ def may_manage(user: User, risk: Risk) -> bool:
     return not org.is_read_only(user) and (risk.owner_id == user.pk or oversees(user, risk))
 
 
-def risk_request(risk: Risk) -> Request | None:
-    return Request.objects.filter(kind=KIND, object_id=risk.pk).first()
+# --- what a user may do with a risk (pages, API and services read this one source) -----------
+
+# Decisions go through the inbox tasks; withdraw and resubmit through the request.
+ASSESS, ADD_MEASURE, SUBMIT, CLOSE, WITHDRAW, RESUBMIT = (
+    "assess", "add_measure", "submit", "close", "withdraw", "resubmit")
+RISK_ACTIONS = (ASSESS, ADD_MEASURE, SUBMIT, CLOSE, WITHDRAW, RESUBMIT)
+MEASURES_OPEN = (RiskState.IDENTIFIED, RiskState.ASSESSED, RiskState.PLAN_RETURNED,
+                 RiskState.MITIGATING, RiskState.MONITORING)
+_UNKNOWN = object()
 
 
-def open_approval(risk: Risk) -> WorkItem | None:
-    return (WorkItem.objects.filter(request__kind=KIND, request__object_id=risk.pk,
-                                    status=WorkItemStatus.OPEN)
+def risk_actions(user: User, risk: Risk, *, request=_UNKNOWN) -> frozenset[str]:
+    """What the user may do with the risk now; `request` is its header when the caller has it
+    already (else it is looked up)."""
+    if org.is_read_only(user):
+        return frozenset()
+    manages = may_manage(user, risk)
+    actions = set()
+    if manages and risk.state != RiskState.CLOSED:
+        actions.add(ASSESS)
+    if manages and risk.state in MEASURES_OPEN:
+        actions.add(ADD_MEASURE)
+    if risk.owner_id == user.pk and risk.state == RiskState.ASSESSED:
+        actions.add(SUBMIT)
+    if manages and risk.state == RiskState.MONITORING:
+        actions.add(CLOSE)
+    req = risk_request(risk) if request is _UNKNOWN else request
+    if req is not None and req.submitter_id == user.pk and req.is_open:
+        actions.add(WITHDRAW)
+        if req.status == engine.RequestStatus.RETURNED:
+            actions.add(RESUBMIT)
+    return frozenset(actions)
+
+
+def ordered(actions) -> list[str]:
+    return [a for a in RISK_ACTIONS if a in actions]
+
+
+def risk_request(risk: Risk) -> engine.Request | None:
+    return engine.request_for(KIND, risk.pk)
+
+
+def open_approval(risk: Risk) -> engine.WorkItem | None:
+    return (engine.items_of(KIND, risk.pk).filter(status=engine.WorkItemStatus.OPEN)
             .select_related("assignee").order_by("-created").first())
 
 
@@ -106,7 +145,7 @@ def open_approval(risk: Risk) -> WorkItem | None:
 class RegisterFilters:
     type: str = ""
     level: str = ""
-    state: str = ""  # a RiskState, or "open" for every state but closed
+    state: str = ""  # a RiskState, or OPEN_FILTER for every state but closed
     owner: int | None = None
     region: int | None = None
     overdue: bool = False
@@ -129,7 +168,7 @@ def filtered(qs: QuerySet[Risk], f: RegisterFilters) -> QuerySet[Risk]:
         qs = qs.filter(type=f.type)
     if f.level:
         qs = qs.filter(level=f.level)
-    if f.state == "open":
+    if f.state == OPEN_FILTER:
         qs = qs.filter(state__in=OPEN_STATES)
     elif f.state:
         qs = qs.filter(state=f.state)
@@ -172,7 +211,7 @@ def heatmap(user: User, f: RegisterFilters | None = None) -> list[list[Cell]]:
     """Open risks per likelihood × impact cell, rows from impact 5 down to 1 (the usual
     orientation: the worst corner top right). One GROUP BY query."""
     f = f or RegisterFilters()
-    f = RegisterFilters(**{**f.__dict__, "state": f.state or "open",
+    f = RegisterFilters(**{**f.__dict__, "state": f.state or OPEN_FILTER,
                            "likelihood": None, "impact": None})
     counts = {
         (row["likelihood"], row["impact"]): row["n"]

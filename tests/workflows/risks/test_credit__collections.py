@@ -1,7 +1,8 @@
 """Credit risks from overdue collections (policy 8.1 信用风险, 8.3): the contracts' collection
-sweep raises one credit risk per contract with collections overdue over 30 days, linked to its
-customer and contract, assessed by the rule and owned by the account owner; sweeping again
-raises nothing more."""
+sweep records an alert per collection overdue over 30 days, and the risks sweep raises one
+credit risk per contract from them, linked to its customer and contract, assessed by the rule
+and owned by the account owner; sweeping again raises nothing more. risks reads contracts;
+contracts knows nothing of risks."""
 
 from datetime import timedelta
 from decimal import Decimal
@@ -9,6 +10,7 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
+from core import engine
 from core.inbox import services as inbox
 from core.inbox.models import WorkItem
 from tests.workflows.contracts.conftest import (  # noqa: F401  (fixtures)
@@ -21,6 +23,7 @@ from workflows.contracts.models import CreditAlert, Milestone
 from workflows.contracts.services import collections_sweep, milestone_add, milestone_done
 from workflows.risks.models import CreditAlertLink, Risk, RiskState, Source
 from workflows.risks.services import (
+    credit_risks_from_alerts,
     measure_add,
     measure_done,
     plan_submit,
@@ -31,6 +34,14 @@ from workflows.risks.services import (
 pytestmark = pytest.mark.django_db
 
 TODAY = timezone.localdate
+
+
+def sweep() -> int:
+    """The contracts' alerts, then the risks raised from them (as the periodic sweep runs them,
+    contracts first); returns the alerts recorded."""
+    made = collections_sweep()
+    credit_risks_from_alerts()
+    return made
 
 
 def collection(personas, contract, amount, days_from_today):
@@ -45,8 +56,8 @@ def test_one_credit_risk_per_contract_when_swept_twice(personas, customer, signe
     collection(personas, contract, "200000.00", -45)
     collection(personas, contract, "300000.00", -30)  # not yet over 30 days
 
-    assert collections_sweep() == 2
-    assert collections_sweep() == 0
+    assert sweep() == 2
+    assert sweep() == 0
 
     (risk,) = Risk.objects.all()
     assert (risk.type, risk.source) == ("credit", Source.COLLECTION)
@@ -64,7 +75,7 @@ def test_other_contract_gets_its_own_risk_when_its_collection_is_late(personas, 
     collection(personas, first, "100000.00", -40)
     collection(personas, second, "600000.00", -95)
 
-    collections_sweep()
+    sweep()
 
     risks = {r.contract_id: r for r in Risk.objects.all()}
     assert set(risks) == {first.pk, second.pk}
@@ -76,7 +87,7 @@ def test_no_risk_when_collection_was_collected(personas, customer, signed):  # n
     paid = collection(personas, contract, "100000.00", -40)
     milestone_done(milestone_id=paid.pk, actor=personas["finance"])
 
-    assert collections_sweep() == 0
+    assert sweep() == 0
     assert not Risk.objects.exists()
 
 
@@ -84,10 +95,10 @@ def test_joins_the_open_risk_until_closed_then_raises_a_new_one(personas, custom
                                                                  signed):  # noqa: F811
     contract = signed("500000.00")
     collection(personas, contract, "100000.00", -40)
-    collections_sweep()
+    sweep()
     old = Risk.objects.get()
     collection(personas, contract, "50000.00", -35)
-    collections_sweep()
+    sweep()
     assert Risk.objects.count() == 1 and CreditAlertLink.objects.filter(risk=old).count() == 2
 
     rep = personas["east_rep1"]
@@ -100,7 +111,7 @@ def test_joins_the_open_risk_until_closed_then_raises_a_new_one(personas, custom
     risk_close(risk_id=old.pk, actor=rep, reason="已收回")
     collection(personas, contract, "80000.00", -50)
 
-    collections_sweep()
+    sweep()
 
     assert Risk.objects.count() == 2
     assert Risk.objects.exclude(pk=old.pk).get().state == RiskState.ASSESSED
@@ -110,10 +121,47 @@ def test_escalated_to_ceo_at_once_when_raised_critical(personas, customer, signe
     contract = signed("2500000.00")
     collection(personas, contract, "2100000.00", -120)
 
-    collections_sweep()
+    sweep()
 
     risk = Risk.objects.get()
     assert risk.level == "critical"
     assert risk.escalations.get().recipients == [personas["ceo"].pk]
     risk_assess(risk_id=risk.pk, actor=personas["east_rep1"], likelihood=5, impact=5)
     assert risk.escalations.count() == 1
+
+
+def test_one_risk_per_alert_when_the_periodic_sweep_runs_twice(personas, customer,  # noqa: F811
+                                                               signed):  # noqa: F811
+    contract = signed("500000.00")
+    collection(personas, contract, "100000.00", -40)
+
+    first = engine.sweep_timers()
+    second = engine.sweep_timers()
+
+    assert (first["contract"], first["risk"]) == (1, 1)
+    assert (second["contract"], second["risk"]) == (0, 0)
+    risk = Risk.objects.get()
+    assert (risk.contract_id, risk.source) == (contract.pk, Source.COLLECTION)
+    assert CreditAlertLink.objects.filter(risk=risk).count() == 1
+
+
+def test_alert_only_and_no_risk_when_contracts_sweep_alone(personas, customer,  # noqa: F811
+                                                           signed):  # noqa: F811
+    contract = signed("500000.00")
+    collection(personas, contract, "100000.00", -40)
+
+    assert collections_sweep() == 1
+
+    assert CreditAlert.objects.count() == 1 and not Risk.objects.exists()
+    assert credit_risks_from_alerts() == 1 and credit_risks_from_alerts() == 0
+    assert Risk.objects.count() == 1
+
+
+def test_contracts_import_nothing_of_risks():
+    import pathlib
+    import re
+
+    root = pathlib.Path(__file__).resolve().parents[3] / "workflows" / "contracts"
+    pattern = re.compile(r"^\s*(from|import)\s+[\w.]*risks", re.MULTILINE)
+    offenders = [str(p) for p in root.rglob("*.py") if pattern.search(p.read_text("utf-8"))]
+    assert offenders == []

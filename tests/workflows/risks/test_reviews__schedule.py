@@ -63,7 +63,7 @@ def test_next_review_follows_the_last_when_completed(assessed_at_start, personas
     with django_capture_on_commit_callbacks(execute=True):
         assert sweep(7) == 1
     assert Notification.objects.filter(recipient=personas["east_rep1"], kind="reminder",
-                                       url=f"/risks/{risk.pk}/").count() == 1
+                                       target=["risks:risk", {"risk_id": risk.pk}]).count() == 1
     assert sweep(14) == 0  # one review at a time: the open one is simply late
     review = Review.objects.get(risk=risk)
     with time_machine.travel(at(14), tick=False):

@@ -20,9 +20,10 @@ pytestmark = pytest.mark.django_db
 
 
 def notified(user, risk) -> list[str]:
-    return list(Notification.objects.filter(recipient=user, kind="escalated",
-                                            url=f"/risks/{risk.pk}/").values_list("text",
-                                                                                  flat=True))
+    rows = Notification.objects.filter(recipient=user, kind="escalated",
+                                       request__kind="risk", request__object_id=risk.pk)
+    assert all(n.link == f"/risks/{risk.pk}/" for n in rows)
+    return [n.display for n in rows]
 
 
 @pytest.mark.parametrize(("rating", "told", "not_told"), [
@@ -107,7 +108,7 @@ def test_measure_climbs_one_level_per_week_late_exactly_once(late_measure, perso
     assert len(notified(personas["east_mgr"], risk)) == 1
     # The person responsible hears it is late, once.
     assert Notification.objects.filter(recipient=personas["east_rep2"], kind="reminder",
-                                       url=f"/risks/{risk.pk}/").count() == 1
+                                       target=["risks:risk", {"risk_id": risk.pk}]).count() == 1
 
 
 def test_one_level_per_sweep_when_sweeps_were_missed(late_measure,

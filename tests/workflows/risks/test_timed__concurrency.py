@@ -22,7 +22,7 @@ from tests.workflows.contracts.conftest import (  # noqa: F401  (fixtures)
 from workflows.contracts.models import Milestone
 from workflows.contracts.services import collections_sweep, milestone_add
 from workflows.risks.models import CreditAlertLink, Measure, Review, Risk, RiskEscalation
-from workflows.risks.services import risks_sweep
+from workflows.risks.services import credit_risks_from_alerts, risks_sweep
 
 from .conftest import CRITICAL, LOW, TODAY, open_item
 
@@ -85,12 +85,15 @@ def test_one_credit_risk_per_contract_when_two_collection_sweeps_run_together(
                           due_date=TODAY() - timedelta(days=days))
 
     outcomes = run_together([collections_sweep] * 2)
+    assert not [o for o in outcomes if isinstance(o, BaseException)], outcomes
+    outcomes = run_together([credit_risks_from_alerts] * 2)
 
     assert not [o for o in outcomes if isinstance(o, BaseException)], outcomes
     assert Counter(Risk.objects.values_list("contract_id", flat=True)) == Counter(
         {c.pk: 1 for c in contracts})
     assert CreditAlertLink.objects.count() == 6
-    assert collections_sweep() == 0 and Risk.objects.count() == 3
+    assert collections_sweep() == 0 and credit_risks_from_alerts() == 0
+    assert Risk.objects.count() == 3
 
 
 def test_decision_and_sweep_do_not_deadlock_when_they_meet(personas, with_plan):

@@ -98,9 +98,6 @@ def collections_sweep(*, today: date | None = None) -> int:
     per milestone, so a second sweep records nothing more. What an alert leads to is for whoever
     reads the alerts (the risks process raises a credit risk for each): contracts only record
     them. Returns the alerts recorded."""
-    # contracts → risks, through the risks' services only (removed in the next commit).
-    from workflows.risks.services import credit_risks_from_alerts
-
     today = today or timezone.localdate()
     overdue = Milestone.objects.filter(
         kind=Milestone.Kind.COLLECTION, done_date__isnull=True,
@@ -113,7 +110,6 @@ def collections_sweep(*, today: date | None = None) -> int:
             milestone=milestone, defaults={"customer_id": milestone.contract.customer_id,
                                            "days_overdue": (today - milestone.due_date).days})
         made += created
-    credit_risks_from_alerts()
     return made
 
 

@@ -6,21 +6,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
+from core import engine
 from core.api.serializers import MAX_ID
 from core.exceptions import NotFoundError
-from core.inbox.models import Request
 from core.org.models import Region, User
-from workflows.risks.steps import KIND
 
 from .. import selectors
-from ..models import Measure, Review, Risk, RiskState
+from ..models import Measure, Review, Risk
 from ..selectors import RegisterFilters
+from ..steps import KIND
 
-# What a client may offer the user on a risk (a hint; the services decide). Decisions go through
-# /api/tasks/{id}/..., withdraw and resubmit through /api/requests/risk/{id}/....
-ASSESS, ADD_MEASURE, SUBMIT, CLOSE, WITHDRAW, RESUBMIT = (
-    "assess", "add_measure", "submit", "close", "withdraw", "resubmit")
-RISK_ACTIONS = (ASSESS, ADD_MEASURE, SUBMIT, CLOSE, WITHDRAW, RESUBMIT)
+# Decisions go through /api/tasks/{id}/..., withdraw and resubmit through
+# /api/requests/risk/{id}/....
 
 
 def with_risk_facts(qs):
@@ -30,7 +27,7 @@ def with_risk_facts(qs):
                                   due_date__lt=today)
     late_review = Review.objects.filter(risk=OuterRef("pk"), state=Review.State.OPEN,
                                         due_date__lt=today)
-    req = Request.objects.filter(kind=KIND, object_id=OuterRef("pk"))
+    req = engine.request_id_of(KIND)
     return qs.select_related("owner", "identified_by", "region", "customer", "contract").annotate(
         request_pk=Subquery(req.values("pk")[:1]),
         overdue=Exists(late) | Exists(late_review),
@@ -46,24 +43,10 @@ def visible_risk(user: User, pk: int) -> Risk:
 
 
 def available_actions(risk: Risk, user: User) -> list[str]:
-    manages = selectors.may_manage(user, risk)
-    actions = []
-    if manages and risk.state != RiskState.CLOSED:
-        actions.append(ASSESS)
-    if manages and risk.state in (RiskState.IDENTIFIED, RiskState.ASSESSED,
-                                  RiskState.PLAN_RETURNED, RiskState.MITIGATING,
-                                  RiskState.MONITORING):
-        actions.append(ADD_MEASURE)
-    if risk.owner_id == user.pk and risk.state == RiskState.ASSESSED:
-        actions.append(SUBMIT)
-    if manages and risk.state == RiskState.MONITORING:
-        actions.append(CLOSE)
-    req = getattr(risk, "request_obj", None)
-    if req is not None and req.submitter_id == user.pk and req.is_open:
-        actions.append(WITHDRAW)
-        if req.status == "returned":
-            actions.append(RESUBMIT)
-    return actions
+    """What a client may offer the user on a risk (a hint; the services decide): the one
+    source, selectors.risk_actions, in its documented order."""
+    return selectors.ordered(selectors.risk_actions(
+        user, risk, request=getattr(risk, "request_obj", None)))
 
 
 def region_from(value) -> Region:

@@ -21,6 +21,7 @@ from workflows.contracts.selectors import visible_contract, visible_customer
 
 from .. import selectors, services
 from ..models import Risk
+from ..selectors import OPEN_FILTER
 from . import serializers as s
 from .common import available_actions, filters_from, visible_risk, with_risk_facts
 
@@ -172,7 +173,7 @@ class HeatmapView(APIView):
         base = {k: v for k, v in request.query_params.items()
                 if k not in ("likelihood", "impact", "page")}
         cells = [{**c.__dict__, "url": f"{register}?" + urlencode(
-            {**base, "status": base.get("status", "open"), "likelihood": c.likelihood,
+            {**base, "status": base.get("status", OPEN_FILTER), "likelihood": c.likelihood,
              "impact": c.impact})} for row in rows for c in row]
         return Response(s.RiskHeatmapSerializer(
             {"total": sum(c["count"] for c in cells), "cells": cells}).data)

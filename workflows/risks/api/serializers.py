@@ -14,7 +14,8 @@ from core.api.serializers import (
 )
 
 from ..models import Level, RiskState, RiskType
-from .common import RISK_ACTIONS, region_from
+from ..selectors import OPEN_FILTER, RISK_ACTIONS
+from .common import region_from
 
 RISK_STATES = ", ".join(RiskState.values)
 SCALE = {"min_value": 1, "max_value": 5}
@@ -192,7 +193,7 @@ class RiskReviewCompleteSerializer(serializers.Serializer):
 class RiskQuerySerializer(serializers.Serializer):
     type = serializers.ChoiceField(choices=RiskType.choices, required=False)
     level = serializers.ChoiceField(choices=Level.choices, required=False)
-    status = serializers.ChoiceField(choices=[("open", _("Open")), *RiskState.choices],
+    status = serializers.ChoiceField(choices=[(OPEN_FILTER, _("Open")), *RiskState.choices],
                                      required=False,
                                      help_text=_("A state, or open for every state but closed."))
     owner = UserRefField(required=False, help_text=_("A user id or username."))

@@ -1,4 +1,4 @@
-from .common import CLOSE_STEP, PLAN_STEP
+from ..steps import CLOSE_STEP, PLAN_STEP
 from .credit import credit_risks_from_alerts
 from .plans import measure_add, measure_done, plan_submit, risk_close
 from .reviews import review_complete

@@ -4,22 +4,23 @@ from contextlib import contextmanager
 
 from django.utils.translation import gettext as _
 
+from core import engine
 from core.exceptions import (
     NotFoundError,
     PermissionDeniedError,
     ReadOnlyRoleError,
     StateConflictError,
 )
-from core.inbox import notify
-from core.inbox.models import Request
 from core.org import selectors as org
 from core.org.models import Role, User
-from workflows.risks.steps import KIND
 
 from .. import rules, selectors
 from ..models import Risk
+from ..steps import KIND
 
-PLAN_STEP, CLOSE_STEP = "plan_review", "close_review"
+# What a risk notification is about: values of the inbox's notification kinds (the engine does
+# not name them yet), written once here.
+ESCALATED, REMINDER = "escalated", "reminder"
 
 
 @contextmanager
@@ -27,22 +28,17 @@ def locked_risk(risk_id: int):
     """The risk row locked for the caller's transaction, after its process row when an approval
     is under way: the task engine locks the process first and then calls back into the risk,
     so everything that may touch an open approval takes the locks in that same order."""
-    from ..flows import RiskFlow
-
     if not isinstance(risk_id, int) or not 0 < risk_id <= selectors.MAX_ID:
         raise NotFoundError()
-    process_id = (Request.objects.filter(kind=KIND, object_id=risk_id)
-                  .values_list("process_id", flat=True).first())
-    if process_id is None:
-        yield _lock_row(risk_id)
-        return
-    with RiskFlow.lock(process_id):
+    with engine.process_lock(KIND, risk_id) as req:
+        process_id = getattr(req, "process_id", None)
         risk = _lock_row(risk_id)
-        now_process = (Request.objects.filter(kind=KIND, object_id=risk_id)
-                       .values_list("process_id", flat=True).first())
-        if now_process != process_id:  # an approval started meanwhile: its process is unlocked
-            raise StateConflictError(
-                _("This risk changed while you were working on it; try again."))
+        if process_id is not None:
+            now_process = (engine.requests_of(KIND, [risk_id])
+                           .values_list("process_id", flat=True).first())
+            if now_process != process_id:  # an approval started meanwhile: it is unlocked
+                raise StateConflictError(
+                    _("This risk changed while you were working on it; try again."))
         yield risk
 
 
@@ -63,8 +59,11 @@ def ensure_may_manage(actor: User, risk: Risk) -> None:
               "this."))
 
 
-def request_of(risk: Risk) -> Request:
-    return Request.objects.get(kind=KIND, object_id=risk.pk)
+def request_of(risk: Risk) -> engine.Request:
+    req = engine.request_for(KIND, risk.pk)
+    if req is None:
+        raise NotFoundError()
+    return req
 
 
 def approver_for(risk: Risk, *, submitter_id: int, region_id: int | None) -> tuple[str, list]:
@@ -100,6 +99,8 @@ def escalation_targets(risk: Risk, level: int, *, exclude=()) -> tuple[str, list
     return rules.LADDER[-1], []
 
 
-def tell(user_ids, *, risk: Risk, kind: str, key: str, text) -> None:
-    notify.on_commit_many(user_ids, kind=kind, request=request_of(risk), key=key, text=text,
-                          url=f"/risks/{risk.pk}/")
+def tell(user_ids, *, risk: Risk, kind: str, key: str, message: str, params: dict) -> None:
+    """Notify about the risk: `message` is an untranslated sentence (gettext_noop) rendered
+    with `params` in the reader's language when read; the link is the risk's page."""
+    engine.notify(user_ids, kind=kind, request=request_of(risk), key=key, message=message,
+                  params=params, target=("risks:risk", {"risk_id": risk.pk}))

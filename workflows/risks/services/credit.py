@@ -1,7 +1,11 @@
 """Credit risks raised by collections overdue more than 30 days (policy 8.1: 信用风险; 8.2:
-加强应收账款管理). Called by contracts' collection sweep after it records its alerts: each alert
-raises a credit risk on its customer and contract, or joins the contract's open one; the
-one-row-per-alert link makes a second sweep (or a concurrent one) raise nothing more."""
+加强应收账款管理). The contracts process records an alert per overdue collection; the risks
+sweep reads them (through contracts' selectors) and each alert raises a credit risk on its
+customer and contract, or joins the contract's open one. The one-row-per-alert link
+(CreditAlertLink, unique on the alert) is the processed marker: a second sweep (or a
+concurrent one) raises nothing more. risks depends on contracts, never the reverse."""
+
+import logging
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -9,20 +13,29 @@ from django.utils.translation import gettext as _
 
 from core.audit import services as audit
 from core.org import selectors as org
+from workflows.contracts.selectors import credit_alerts
 
 from .. import rules
 from ..models import OPEN_STATES, CreditAlertLink, Risk, RiskType, Source
 from .risks import risk_create
 
+log = logging.getLogger(__name__)
+
 
 def credit_risks_from_alerts(*, batch: int = 500) -> int:
     """Raise (or join) a credit risk for every alert not yet linked; returns risks raised."""
-    from workflows.contracts.models import CreditAlert
-
     linked = CreditAlertLink.objects.values("alert_id")
-    ids = list(CreditAlert.objects.exclude(pk__in=linked).order_by("pk")
-               .values_list("pk", flat=True)[:batch])
-    return sum(raise_for_alert(pk) for pk in ids)
+    ids = list(credit_alerts().exclude(pk__in=linked).values_list("pk", flat=True)[:batch])
+    return sum(_isolated(pk) for pk in ids)
+
+
+def _isolated(alert_id: int) -> bool:
+    """One alert that fails must not stop the sweep for the others (it is retried next time)."""
+    try:
+        return raise_for_alert(alert_id)
+    except Exception:
+        log.exception("credit risk sweep skipped alert %s", alert_id)
+        return False
 
 
 def _owner_of(contract, customer):
@@ -34,12 +47,8 @@ def _owner_of(contract, customer):
 
 @transaction.atomic
 def raise_for_alert(alert_id: int) -> bool:
-    from workflows.contracts.models import CreditAlert
-
     # The alert row is the lock: a second sweeper waits here, then finds the link.
-    alert = (CreditAlert.objects.select_for_update(of=("self",))
-             .select_related("milestone__contract__owner", "customer__account_owner",
-                             "customer__region").filter(pk=alert_id).first())
+    alert = credit_alerts().select_for_update(of=("self",)).filter(pk=alert_id).first()
     if alert is None or CreditAlertLink.objects.filter(alert_id=alert_id).exists():
         return False
     milestone = alert.milestone

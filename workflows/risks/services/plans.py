@@ -8,7 +8,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import engine
 from core.audit import services as audit
+from core.engine import RequestStatus
 from core.exceptions import (
     InvalidInputError,
     NotFoundError,
@@ -16,27 +18,21 @@ from core.exceptions import (
     ReadOnlyRoleError,
     StateConflictError,
 )
-from core.inbox import engine
-from core.inbox.models import Request, RequestStatus
 from core.org import selectors as org
 from core.org.models import User
-from workflows.risks.steps import KIND
 
 from .. import rules, selectors
 from ..models import Measure, Review, Risk, RiskState
+from ..selectors import MEASURES_OPEN
+from ..steps import CLOSE_STEP, KIND, PLAN_STEP
 from .common import ensure_may_manage, locked_risk, request_of
 
-MEASURES_OPEN = (RiskState.IDENTIFIED, RiskState.ASSESSED, RiskState.PLAN_RETURNED,
-                 RiskState.MITIGATING, RiskState.MONITORING)
 MAX_MEASURES = 50
 
 
-def _start_approval(risk: Risk, actor: User) -> Request:
-    from ..flows import RiskFlow
-
-    return engine.submit_request(
-        kind=KIND, obj=risk, submitter=actor, title=risk.title, number=risk.number,
-        category=risk.level, region=risk.region, flow_class=RiskFlow)
+def _start_approval(risk: Risk, actor: User) -> engine.Request:
+    return engine.submit(kind=KIND, obj=risk, submitter=actor, title=risk.title,
+                         number=risk.number, category=risk.level, region=risk.region)
 
 
 @transaction.atomic
@@ -152,7 +148,7 @@ def plan_submit(*, risk_id: int, actor: User) -> Risk:
         _start_approval(risk, actor)
         audit.record(actor=actor, subject=risk, event="risk.submitted",
                      from_state=RiskState.ASSESSED, to_state=risk.state,
-                     data={"step": "plan_review", "level": risk.level})
+                     data={"step": PLAN_STEP, "level": risk.level})
         return Risk.objects.get(pk=risk.pk)
 
 
@@ -178,7 +174,7 @@ def risk_close(*, risk_id: int, actor: User, reason: str) -> Risk:
             _start_approval(risk, actor)
             audit.record(actor=actor, subject=risk, event="risk.closure_requested",
                          from_state=RiskState.MONITORING, to_state=risk.state, comment=reason,
-                         data={"step": "close_review", "level": risk.level})
+                         data={"step": CLOSE_STEP, "level": risk.level})
             return Risk.objects.get(pk=risk.pk)
         risk.close()
         risk.save()

@@ -5,30 +5,43 @@ approver."""
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
+from core import engine
 from core.audit import services as audit
 from core.exceptions import InvalidInputError, PermissionDeniedError, StateConflictError
-from core.inbox import engine
-from core.inbox.models import Request, WorkItem, WorkItemStatus
-from core.inbox.services import reassign_locked
 from core.numbers import next_number
 from core.org import selectors as org
 from core.org.models import Role, RoleAssignment, User
-from workflows.risks.steps import KIND
 
 from .. import rules, selectors
 from ..models import (
     Assessment,
     EscalationReason,
+    Level,
     Risk,
     RiskEscalation,
     RiskState,
     RiskType,
     Source,
 )
-from .common import approver_for, ensure_may_manage, escalation_targets, locked_risk, tell
+from ..steps import KIND
+from .common import (
+    ESCALATED,
+    approver_for,
+    ensure_may_manage,
+    escalation_targets,
+    locked_risk,
+    tell,
+)
 
 ASSIGNS_OWNERS = (Role.REGIONAL_MANAGER, Role.SALES_GM, Role.CEO, Role.ADMINISTRATOR)
+# What the sales GM or the CEO is told at once (rules.immediate_escalation), by level: the
+# level is in the sentence so that the reader's language names it.
+ASSESSED_AT = {
+    Level.HIGH: gettext_noop("%(number)s %(title)s was assessed High (%(l)s×%(i)s)"),
+    Level.CRITICAL: gettext_noop("%(number)s %(title)s was assessed Critical (%(l)s×%(i)s)"),
+}
 
 
 def check_scale(likelihood, impact) -> int:
@@ -89,8 +102,8 @@ def risk_create(*, actor: User | None, type: str, title: str, description: str =
                 customer=customer, contract=contract, region=region, owner=owner,
                 identified_by=actor, source=source, created=now)
     risk.save()
-    Request.objects.create(kind=KIND, object_id=risk.pk, number=risk.number,
-                           title=risk.title, submitter=owner, region=region, created=now)
+    engine.open_draft(kind=KIND, obj=risk, submitter=owner, title=risk.title,
+                      number=risk.number, region=region)
     audit.record(actor=actor, subject=risk, event="risk.identified", to_state=risk.state,
                  data={"type": type, "owner": owner.pk, "source": source,
                        "customer": getattr(customer, "pk", None),
@@ -136,7 +149,7 @@ def assess_locked(risk: Risk, *, actor: User | None, likelihood: int, impact: in
                  comment=assessment.comment,
                  data={"assessment": assessment.pk, "review": getattr(review, "pk", None)})
     if old_level != level:
-        Request.objects.filter(kind=KIND, object_id=risk.pk).update(category=level)
+        engine.update_request(kind=KIND, object_id=risk.pk, category=level)
     escalate_on_assessment(risk, actor=actor)
     if rules.raised(old_level, level) and risk.state in (RiskState.PLAN_SUBMITTED,
                                                          RiskState.CLOSING):
@@ -163,20 +176,19 @@ def escalate_on_assessment(risk: Risk, *, actor: User | None) -> RiskEscalation 
     audit.record(actor=actor, subject=risk, event="risk.escalated",
                  data={"escalation": escalation.pk, "reason": escalation.reason,
                        "level": level, "role": role, "to": recipients})
-    tell(recipients, risk=risk, kind="escalated", key=f"risk-escalation:{escalation.pk}",
-         text=_("%(number)s %(title)s was assessed %(level)s (%(l)s×%(i)s)") % {
-             "number": risk.number, "title": risk.title, "level": risk.get_level_display(),
-             "l": risk.likelihood, "i": risk.impact})
+    tell(recipients, risk=risk, kind=ESCALATED,
+         key=f"risk-escalation:{escalation.pk}", message=ASSESSED_AT[risk.level],
+         params={"number": risk.number, "title": risk.title, "l": risk.likelihood,
+                 "i": risk.impact})
     return escalation
 
 
 def reroute_locked(risk: Risk, *, actor: User | None) -> bool:
     """The level went up while its plan or closure waits: the open approval moves to the new
     level's approver (the caller holds the process lock). Audited as a reassignment."""
-    item = (WorkItem.objects.select_related("request", "request__submitter", "task",
-                                            "task__process")
-            .filter(request__kind=KIND, request__object_id=risk.pk,
-                    status=WorkItemStatus.OPEN, is_revision=False).first())
+    item = (engine.items_of(KIND, risk.pk)
+            .select_related("request", "request__submitter", "task", "task__process")
+            .filter(status=engine.WorkItemStatus.OPEN, is_revision=False).first())
     if item is None:
         return False
     req = item.request
@@ -186,11 +198,12 @@ def reroute_locked(risk: Risk, *, actor: User | None) -> bool:
     if item.assignee_id in holders or _holds_higher(item.assignee_id, role):
         # Already with the new approver, or escalated past them by the deadline sweep.
         new_id = item.assignee_id
-        WorkItem.objects.filter(pk=item.pk).update(eligible_ids=sorted(set(holders)))
+        item.eligible_ids = sorted(set(holders))
+        item.save(update_fields=["eligible_ids"])
     else:
         new_id = holders[0]
         engine.bind(item.task.process, req)
-        reassign_locked(
+        engine.reassign_locked(
             item, new=User.objects.get(pk=new_id), actor=actor,
             reason=_("Re-assessed as %(level)s: the approval moves to the %(role)s.") % {
                 "level": risk.get_level_display(), "role": Role(role).label},

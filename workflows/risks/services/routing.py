@@ -4,17 +4,15 @@ the engine's transaction, under the process lock."""
 
 from django.utils.translation import gettext_lazy as _
 
+from core import engine
+from core.engine import Decision, Request, Transition
 from core.exceptions import InvalidInputError, StateConflictError
-from core.inbox import engine
-from core.inbox.models import Decision, Request
 from core.org.models import Role
-from core.registry import Transition
 
 from ..models import Risk, RiskState
-from .common import CLOSE_STEP, PLAN_STEP, approver_for
+from ..steps import CLOSE_STEP, PLAN_STEP, STEPS
+from .common import approver_for
 from .plans import finish_closed
-
-STEP_LABELS = {PLAN_STEP: _("Response plan approval"), CLOSE_STEP: _("Closure approval")}
 
 
 def _risk(activation) -> tuple[Request, Risk]:
@@ -29,14 +27,14 @@ def is_closure(activation) -> bool:
 def _task_created(activation, step_code: str) -> None:
     req, risk = _risk(activation)
     role, _holders = approver_for(risk, submitter_id=req.submitter_id, region_id=req.region_id)
-    engine.role_task_created(activation, step_code=step_code, step_label=STEP_LABELS[step_code],
+    engine.role_task_created(activation, step_code=step_code, step_label=STEPS[step_code],
                              role=role, by_region=role == Role.REGIONAL_MANAGER)
     Risk.objects.filter(pk=risk.pk).update(routed_role=role)
     if req.chain:
         # The approver comes from the level (rules.APPROVER_ROLE), not the amount matrix: the
         # chain the engine resolved at (re)submission does not apply and is not shown.
         req.chain = []
-        Request.objects.filter(pk=req.pk).update(chain=[])
+        req.save(update_fields=["chain"])
 
 
 def plan_task_created(activation) -> None:

@@ -11,7 +11,7 @@ from datetime import date, datetime, time, timedelta
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, Max, OuterRef, Q
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from core.audit import services as audit
 
@@ -25,14 +25,18 @@ from ..models import (
     RiskEscalation,
     RiskState,
 )
-from .common import escalation_targets, tell
+from .common import ESCALATED, REMINDER, escalation_targets, tell
+from .credit import credit_risks_from_alerts
 
 log = logging.getLogger(__name__)
 
 
 def risks_sweep(*, now=None, batch: int = 500) -> int:
+    """The risks' timed work: credit risks from the contracts' overdue-collection alerts (once
+    per alert), overdue measures escalated, due reviews opened. Idempotent."""
     today = timezone.localdate(now or timezone.now())
-    return (escalate_overdue_measures(today=today, batch=batch)
+    return (credit_risks_from_alerts(batch=batch)
+            + escalate_overdue_measures(today=today, batch=batch)
             + open_due_reviews(today=today, batch=batch))
 
 
@@ -86,13 +90,14 @@ def escalate_measure(measure_id: int, today: date) -> bool:
                      data={"escalation": escalation.pk, "reason": escalation.reason,
                            "measure": measure.pk, "level": level, "role": role,
                            "to": recipients, "days_late": days})
-        text = _("%(number)s: the measure “%(measure)s” is %(days)d days overdue") % {
-            "number": risk.number, "measure": measure.description[:60], "days": days}
-        tell(recipients, risk=risk, kind="escalated", key=f"risk-escalation:{escalation.pk}",
-             text=text)
+        message = gettext_noop("%(number)s: the measure “%(measure)s” is %(days)d days overdue")
+        params = {"number": risk.number, "measure": measure.description[:60], "days": days}
+        tell(recipients, risk=risk, kind=ESCALATED,
+             key=f"risk-escalation:{escalation.pk}", message=message, params=params)
         if level == 1:
-            tell([measure.owner_id, risk.owner_id], risk=risk, kind="reminder",
-                 key=f"risk-measure-late:{measure.pk}", text=text)
+            tell([measure.owner_id, risk.owner_id], risk=risk,
+                 kind=REMINDER, key=f"risk-measure-late:{measure.pk}",
+                 message=message, params=params)
         return True
 
 
@@ -137,9 +142,10 @@ def open_review(risk_id: int, today: date, intervals: dict[str, int]) -> bool:
             return False  # the unique (risk, due date) row: another sweeper made it
         audit.record(actor=None, subject=risk, event="risk.review_due",
                      data={"review": review.pk, "due": due.isoformat(), "level": risk.level})
-        tell([risk.owner_id], risk=risk, kind="reminder", key=f"risk-review:{review.pk}",
-             text=_("%(number)s %(title)s is due for its periodic review") % {
-                 "number": risk.number, "title": risk.title})
+        tell([risk.owner_id], risk=risk, kind=REMINDER,
+             key=f"risk-review:{review.pk}",
+             message=gettext_noop("%(number)s %(title)s is due for its periodic review"),
+             params={"number": risk.number, "title": risk.title})
         return True
 
 

@@ -3,7 +3,7 @@
 from django import template
 from django.utils.translation import gettext as _
 
-from core.inbox.templatetags.countersign import describe
+from core import engine
 from core.org.models import Role
 
 from ..events import ESCALATIONS
@@ -26,7 +26,7 @@ def risk_event(event):
         return _(ESCALATIONS[data["reason"]]) % {
             "role": str(Role(role).label) if role in Role.values else role,
             "level": data.get("level", "")}
-    sentence = describe(event)
+    sentence = engine.describe_event(event)
     if event.event == "risk.assessed" and (event.changes or {}).get("level"):
         old, new = (str(LEVELS.get(v, v or "—")) for v in event.changes["level"])
         sentence += f" ({old} → {new})"

@@ -10,18 +10,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core import engine
 from core.audit import selectors as audit_selectors
 from core.exceptions import ApprovalError
-from core.inbox import services as inbox_services
-from core.inbox.models import RequestStatus
 from core.org import selectors as org
 
 from .. import rules, selectors, services
 from ..forms import AssessForm, CloseForm, MeasureForm, ReviewForm
 from ..models import Review, RiskState
-
-MEASURES_OPEN = (RiskState.IDENTIFIED, RiskState.ASSESSED, RiskState.PLAN_RETURNED,
-                 RiskState.MITIGATING, RiskState.MONITORING)
 
 
 def _risk_or_404(user, risk_id: int):
@@ -37,6 +33,7 @@ def _context(request, risk, forms=None) -> dict:
     today = timezone.localdate()
     req = selectors.risk_request(risk)
     manages = selectors.may_manage(user, risk)
+    actions = selectors.risk_actions(user, risk, request=req)
     read_only = org.is_read_only(user)
     measures = list(risk.measures.select_related("owner", "done_by"))
     for m in measures:
@@ -48,7 +45,6 @@ def _context(request, risk, forms=None) -> dict:
     open_review = next((r for r in reviews if r.state == Review.State.OPEN), None)
     may_review = open_review is not None and not read_only and (
         open_review.assignee_id == user.pk or manages)
-    is_submitter = req is not None and req.submitter_id == user.pk
     return {
         "risk": risk, "req": req, "today": today, "manages": manages, "read_only": read_only,
         "events": audit_selectors.timeline(risk.audit_kind, risk.pk),
@@ -58,13 +54,13 @@ def _context(request, risk, forms=None) -> dict:
         "open_task": selectors.open_approval(risk),
         "approver_role": rules.approver_role(risk.level),
         "needs_closure_approval": rules.needs_closure_approval(risk.level),
-        "can_assess": manages and risk.state != RiskState.CLOSED,
-        "can_add_measure": manages and risk.state in MEASURES_OPEN,
-        "can_submit": risk.owner_id == user.pk and not read_only
-        and risk.state == RiskState.ASSESSED,
-        "can_close": manages and risk.state == RiskState.MONITORING,
-        "can_withdraw": is_submitter and req.is_open,
-        "can_resubmit": is_submitter and req.status == RequestStatus.RETURNED,
+        "actions": actions,
+        "can_assess": selectors.ASSESS in actions,
+        "can_add_measure": selectors.ADD_MEASURE in actions,
+        "can_submit": selectors.SUBMIT in actions,
+        "can_close": selectors.CLOSE in actions,
+        "can_withdraw": selectors.WITHDRAW in actions,
+        "can_resubmit": selectors.RESUBMIT in actions,
         "may_review": may_review,
         "assess_form": forms.get("assess") or AssessForm(
             prefix="assess", initial={"likelihood": risk.likelihood, "impact": risk.impact}),
@@ -192,10 +188,10 @@ def request_action(request, risk_id, action):
     text = request.POST.get("comment", "").strip()[:2000]
     try:
         if action == "withdraw":
-            inbox_services.request_withdraw(request_id=req.pk, actor=request.user, reason=text)
+            engine.request_withdraw(request_id=req.pk, actor=request.user, reason=text)
             messages.success(request, _("Withdrawn: nothing waits for approval now."))
         elif action == "resubmit":
-            inbox_services.request_resubmit(request_id=req.pk, actor=request.user,
+            engine.request_resubmit(request_id=req.pk, actor=request.user,
                                             comment=text)
             messages.success(request, _("Resubmitted for approval."))
         else:

@@ -20,7 +20,7 @@ from workflows.contracts.selectors import visible_contracts, visible_customers
 from .. import selectors, services
 from ..forms import RegisterFilterForm, RiskForm
 from ..models import Level
-from ..selectors import RegisterFilters
+from ..selectors import OPEN_FILTER, RegisterFilters
 from ..services.risks import ASSIGNS_OWNERS
 
 PAGE_SIZE = 25
@@ -70,7 +70,7 @@ def heat_cells(request, f: RegisterFilters) -> list[dict]:
     """The 25 cells with their SVG position and the register link for each."""
     register_url = reverse("risks:register")
     base = {k: v for k, v in request.GET.items() if k not in ("likelihood", "impact", "page")}
-    base.setdefault("status", "open")
+    base.setdefault("status", OPEN_FILTER)
     cells = []
     for row, line in enumerate(selectors.heatmap(request.user, f)):
         for col, cell in enumerate(line):
