@@ -122,6 +122,9 @@ class VerificationRun(models.Model):
     events_checked = models.PositiveBigIntegerField()
     seconds = models.FloatField()
     first_broken = models.JSONField(null=True, blank=True)
+    # The highest global sequence number this run saw: with events_checked, a checkpoint later
+    # runs hold the trail to (no event at or below it may go missing; core/audit/verify.py).
+    last_seq = models.BigIntegerField(null=True, blank=True)
 
     class Meta:
         ordering = ["-started_at"]

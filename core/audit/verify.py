@@ -6,17 +6,32 @@ ranges (in the database's own key order) and each range is verified by its own p
 one inside the snapshot this transaction exports (`pg_export_snapshot`), so they all see the same
 events and heads as a serial run would. The result is the serial one: events counted across the
 ranges, the first break in key order. Web requests verify serially; the management command and
-scheduled runs use the machine's cores."""
+scheduled runs use the machine's cores.
+
+Two checks look beyond the chains, in the same snapshot:
+- every governed object's (`core.fsm_guard.Governed`) current state must be the state its last
+  state-carrying audit event recorded (`to_state`; its initial state while none does): a state
+  written behind the audit's back (an
+  UPDATE that also raises the transition count, say) is caught, and so is an object past its
+  initial state whose events were all deleted together with its chain head;
+- the global sequence against the last passing run (its checkpoint: `last_seq` and
+  `events_checked`): events are only ever appended, so at least as many events must still have a
+  sequence number at or below its `last_seq`. A subject deleted whole (events and head) or a
+  truncated tail of the trail, both invisible to the chains, make the count drop. Gaps in the
+  sequence alone prove nothing: a transaction rolled back after appending leaves one too."""
 
 import multiprocessing
 import os
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from typing import cast
 
+from django.apps import apps
 from django.db import connection, transaction
-from django.db.models import BooleanField, Q
+from django.db.models import BooleanField, CharField, F, OuterRef, Q, Subquery
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast
 
 from .hashing import GENESIS, HASHED_FIELDS, link_hash
 from .models import AuditChainHead, AuditEvent, VerificationRun
@@ -30,6 +45,8 @@ class Result:
     events_checked: int
     first_broken: dict | None
     seconds: float = 0.0
+    last_seq: int = 0  # the highest global sequence number seen
+    at_or_below_checkpoint: int = 0  # events with seq <= the checkpoint's last_seq
 
     def as_dict(self) -> dict:
         return {
@@ -52,6 +69,11 @@ def _broken(kind, sid, subject_seq, seq, problem, expected, found) -> dict:
 
 
 ALL_DELETED = "all events deleted"
+STATE_MOVED = "state changed without an audit event"
+NO_STATE_EVENT = "no audit event for this governed object (its events were deleted?)"
+EVENTS_GONE = ("events missing from the global sequence "
+               "(a subject deleted whole, or a truncated tail)")
+GLOBAL = "(global sequence)"
 # Below this many events a second process costs more (its start-up) than it saves.
 PARALLEL_MIN_EVENTS = 50_000
 
@@ -78,8 +100,16 @@ def verify_all(*, chunk_size: int = 5000, save: bool = True, workers: int = 1,
             # two reads would look like a deleted one on a healthy, busy system.
             with connection.cursor() as cursor:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        checkpoint = _checkpoint()
+        ck_seq = checkpoint[0] if checkpoint else None
         parts = _ranges(workers, parallel_min) if on_pg and _may_fork(workers) else []
-        result = _verify_parallel(parts, chunk_size) if len(parts) > 1 else _verify(chunk_size)
+        if len(parts) > 1:
+            result = _verify_parallel(parts, chunk_size, ck_seq)
+        else:
+            result = _verify(chunk_size, checkpoint_seq=ck_seq)
+            result.first_broken = result.first_broken or _governed_states()
+        result.first_broken = result.first_broken or _against_checkpoint(result, checkpoint)
+        result.ok = result.first_broken is None
     result.seconds = time.perf_counter() - started
     if save:
         VerificationRun.objects.create(
@@ -87,8 +117,72 @@ def verify_all(*, chunk_size: int = 5000, save: bool = True, workers: int = 1,
             events_checked=result.events_checked,
             seconds=result.seconds,
             first_broken=result.first_broken,
+            last_seq=result.last_seq if result.ok else None,
         )
     return result
+
+
+def _checkpoint() -> tuple[int, int] | None:
+    """(last_seq, events_checked) of the passing run that saw the most events, if any. Runs
+    are only added; a later honest run saw at least as many events as any before it."""
+    # last_seq is never null here (filtered), which the stubs cannot see
+    return cast("tuple[int, int] | None", (
+        VerificationRun.objects.filter(ok=True, last_seq__isnull=False)
+        .order_by("-events_checked", "-last_seq")
+        .values_list("last_seq", "events_checked")
+        .first()
+    ))
+
+
+def _against_checkpoint(result: Result, checkpoint: tuple[int, int] | None) -> dict | None:
+    if checkpoint is None or result.at_or_below_checkpoint >= checkpoint[1]:
+        return None
+    last_seq, expected = checkpoint
+    return _broken(GLOBAL, "", None, last_seq, EVENTS_GONE,
+                   f"{expected} events at or below seq {last_seq} (a passing verification)",
+                   result.at_or_below_checkpoint)
+
+
+def governed_models() -> list:
+    from core.fsm_guard import Governed
+
+    return [m for m in apps.get_models()
+            if issubclass(m, Governed) and not m._meta.proxy and not m._meta.abstract]
+
+
+def _governed_states() -> dict | None:
+    """The first governed object (by kind, then key) whose state is not the one its last
+    state-carrying audit event recorded, or its initial state while no event carries one (a
+    draft whose first event names no state, or a draft written in bulk). An object past its
+    initial state with no event at all was deleted whole from the trail. One indexed probe per
+    object."""
+    for model in sorted(governed_models(), key=_audit_kind):
+        kind = _audit_kind(model)
+        initial = model._meta.get_field("state").get_default()
+        events = AuditEvent.objects.filter(subject_kind=kind,
+                                           subject_id=Cast(OuterRef("pk"), CharField()))
+        recorded = events.exclude(to_state="").order_by("-subject_seq").values("to_state")[:1]
+        row = (
+            model._base_manager.annotate(recorded=Subquery(recorded))
+            .filter(Q(recorded__isnull=False) & ~Q(state=F("recorded"))
+                    | Q(recorded__isnull=True) & ~Q(state=initial))
+            .order_by("pk").values_list("pk", "state", "recorded").first()
+        )
+        if row is None:
+            continue
+        pk, state, last = row
+        if last is None and not AuditEvent.objects.filter(subject_kind=kind,
+                                                          subject_id=str(pk)).exists():
+            return _broken(kind, str(pk), None, None, NO_STATE_EVENT,
+                           "an event with the state", state)
+        return _broken(kind, str(pk), None, None, STATE_MOVED,
+                       last if last is not None else f"{initial} (initial)", state)
+    return None
+
+
+def _audit_kind(model) -> str:
+    kind = getattr(model, "audit_kind", None)
+    return kind if isinstance(kind, str) and kind else model._meta.label_lower
 
 
 def _may_fork(workers: int) -> bool:
@@ -125,7 +219,7 @@ def _in_range(lo: tuple | None, hi: tuple | None) -> Q:
     return q
 
 
-def _verify_parallel(parts: list[tuple], chunk_size: int) -> Result:
+def _verify_parallel(parts: list[tuple], chunk_size: int, checkpoint_seq: int | None) -> Result:
     from . import verify_worker
 
     with connection.cursor() as cursor:
@@ -137,28 +231,33 @@ def _verify_parallel(parts: list[tuple], chunk_size: int) -> Result:
         max_workers=len(parts), mp_context=multiprocessing.get_context("spawn"),
         initializer=verify_worker.start, initargs=(settings_module, db),
     ) as pool:
-        futures = [pool.submit(verify_worker.verify_range, snapshot, lo, hi, chunk_size)
-                   for lo, hi in parts]
+        futures = [pool.submit(verify_worker.verify_range, snapshot, lo, hi, chunk_size,
+                               checkpoint_seq) for lo, hi in parts]
+        states = _governed_states()  # here, while the workers walk the chains
         results = [f.result() for f in futures]  # this transaction holds the snapshot till all end
     # As one pass would: a break met among the events wins over a chain with no events left
-    # (found only after the pass), each the first in key order.
+    # (found only after the pass), each the first in key order; then the governed states.
     broken = [r.first_broken for r in results if r.first_broken]
     first_broken = next((b for b in broken if b["problem"] != ALL_DELETED), None) or next(
-        iter(broken), None)
+        iter(broken), None) or states
     return Result(ok=first_broken is None, first_broken=first_broken,
-                  events_checked=sum(r.events_checked for r in results))
+                  events_checked=sum(r.events_checked for r in results),
+                  last_seq=max(r.last_seq for r in results),
+                  at_or_below_checkpoint=sum(r.at_or_below_checkpoint for r in results))
 
 
-def verify_in_snapshot(snapshot: str, lo, hi, chunk_size: int) -> Result:
+def verify_in_snapshot(snapshot: str, lo, hi, chunk_size: int,
+                       checkpoint_seq: int | None = None) -> Result:
     """One range, in another transaction's exported snapshot (a worker process's part)."""
     with transaction.atomic():
         with connection.cursor() as cursor:
             cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
             cursor.execute("SET TRANSACTION SNAPSHOT %s", [snapshot])
-        return _verify(chunk_size, lo, hi)
+        return _verify(chunk_size, lo, hi, checkpoint_seq)
 
 
-def _verify(chunk_size: int, lo: tuple | None = None, hi: tuple | None = None) -> Result:
+def _verify(chunk_size: int, lo: tuple | None = None, hi: tuple | None = None,
+            checkpoint_seq: int | None = None) -> Result:
     within = _in_range(lo, hi)
     heads = {
         (k, s): (n, h)
@@ -166,7 +265,8 @@ def _verify(chunk_size: int, lo: tuple | None = None, hi: tuple | None = None) -
             "subject_kind", "subject_id", "last_subject_seq", "last_hash"
         )
     }
-    checked = 0
+    checked = below = max_seq = 0
+    ck = checkpoint_seq if checkpoint_seq is not None else -1
     first_broken = None
     seen_subjects = set()
     current = None  # (kind, id)
@@ -207,9 +307,14 @@ def _verify(chunk_size: int, lo: tuple | None = None, hi: tuple | None = None) -
             seen_subjects.add(key)
             expected_prev, expected_pos, last_seq = GENESIS, 1, 0
         checked += 1
+        seq = values["seq"]
+        if seq > max_seq:
+            max_seq = seq
+        if seq <= ck:
+            below += 1
         if first_broken is not None:
             continue
-        seq, pos = values["seq"], values["subject_seq"]
+        pos = values["subject_seq"]
         if pos != expected_pos:
             first_broken = _broken(
                 *key, pos, seq, "missing event in the chain", expected_pos, pos
@@ -235,4 +340,5 @@ def _verify(chunk_size: int, lo: tuple | None = None, hi: tuple | None = None) -
             if n and key not in seen_subjects:
                 first_broken = _broken(*key, n, None, ALL_DELETED, n, 0)
                 break
-    return Result(ok=first_broken is None, events_checked=checked, first_broken=first_broken)
+    return Result(ok=first_broken is None, events_checked=checked, first_broken=first_broken,
+                  last_seq=max_seq, at_or_below_checkpoint=below)

@@ -23,9 +23,9 @@ def start(settings_module: str, database: dict) -> None:
     _ready = True
 
 
-def verify_range(snapshot: str, lo, hi, chunk_size: int):
+def verify_range(snapshot: str, lo, hi, chunk_size: int, checkpoint_seq: int | None = None):
     from .verify import verify_in_snapshot
 
     if not _ready:
         raise RuntimeError("verify_worker.start() sets Django up first")
-    return verify_in_snapshot(snapshot, lo, hi, chunk_size)
+    return verify_in_snapshot(snapshot, lo, hi, chunk_size, checkpoint_seq)

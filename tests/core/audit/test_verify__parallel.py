@@ -121,3 +121,32 @@ def test_serial_below_threshold_or_inside_a_transaction(events, monkeypatch):
     assert verify_all(save=False, workers=4).ok  # fewer events than PARALLEL_MIN_EVENTS
     with transaction.atomic():
         assert verify_all(save=False, workers=4, parallel_min=0).ok  # no snapshot of its own
+
+
+def test_parallel_finds_a_state_moved_and_a_subject_deleted_whole(events, personas):
+    from django.db.models import F
+
+    from core.audit.models import AuditChainHead
+    from core.audit.verify import EVENTS_GONE, STATE_MOVED
+    from workflows.demo.models import DemoRequest
+    from workflows.demo.services import demo_submit
+
+    obj = demo_submit(actor=personas["east_rep1"], title="拜访", amount=Decimal("800"))
+    assert verify_all(workers=2, parallel_min=0).ok  # saved: the checkpoint
+    DemoRequest.objects.filter(pk=obj.pk).update(state="approved",
+                                                 transitions=F("transitions") + 1)
+    serial, parallel = verify_all(save=False), verify_all(workers=2, parallel_min=0, save=False)
+    assert serial.first_broken == parallel.first_broken
+    assert (parallel.first_broken["subject_id"], parallel.first_broken["problem"]) == (
+        str(obj.pk), STATE_MOVED)
+
+    DemoRequest.objects.filter(pk=obj.pk).update(state="submitted",
+                                                 transitions=F("transitions") + 1)
+    kind, sid = SUBJECTS[-1]
+    _tamper("DELETE FROM audit_auditevent WHERE subject_kind = %s AND subject_id = %s",
+            [kind, sid])
+    AuditChainHead.objects.filter(subject_kind=kind, subject_id=sid).delete()
+    serial, parallel = verify_all(save=False), verify_all(workers=2, parallel_min=0, save=False)
+    assert serial.first_broken == parallel.first_broken
+    assert parallel.first_broken["problem"] == EVENTS_GONE
+    assert parallel.events_checked == serial.events_checked

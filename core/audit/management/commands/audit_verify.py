@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from core.audit.verify import default_workers, verify_all
+from core.audit.verify import GLOBAL, default_workers, verify_all
 
 
 class Command(BaseCommand):
@@ -25,8 +25,14 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS("audit trail intact"))
             return
         b = result.first_broken
+        if b["subject_kind"] == GLOBAL:
+            where = f"in the global sequence up to seq {b['seq']}"
+        elif b["subject_seq"] is None and b["seq"] is None:
+            where = f"at {b['subject_kind']}:{b['subject_id']}"
+        else:
+            where = (f"at {b['subject_kind']}:{b['subject_id']} "
+                     f"position {b['subject_seq']} (seq {b['seq']})")
         raise CommandError(
-            f"audit trail BROKEN at {b['subject_kind']}:{b['subject_id']} "
-            f"position {b['subject_seq']} (seq {b['seq']}): {b['problem']}; "
+            f"audit trail BROKEN {where}: {b['problem']}; "
             f"expected {b['expected']}, found {b['found']}"
         )
