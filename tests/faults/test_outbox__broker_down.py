@@ -38,12 +38,33 @@ class SlowAnswer(AssertionError):
     """A submission took longer than ANSWER_LIMIT to answer while the broker was down."""
 
 
+def _waiting_suffixes(title: str) -> tuple[str, ...]:
+    """The end of an "is waiting for you" subject for `title` in each language: the worker
+    renders a notification when it sends it, in its site language (not the queuer's)."""
+    from django.utils import translation
+
+    ends = []
+    for language in ("zh-hans", "en"):
+        with translation.override(language):
+            text = translation.gettext("%(step)s: %(title)s is waiting for you") % {
+                "step": "\x00", "title": title}
+        ends.append(text.split("\x00", 1)[1])
+    return tuple(ends)
+
+
 def _subjects(log_text: str) -> list[str]:
-    """Decoded `Subject:` lines the worker's console e-mail backend printed."""
+    """Decoded `Subject:` headers the worker's console e-mail backend printed (a long encoded
+    subject, as a Chinese one is, folds onto continuation lines that start with white space)."""
     out = []
-    for line in log_text.splitlines():
-        if line.startswith("Subject: "):
-            parts = email.header.decode_header(line[len("Subject: "):])
+    lines = log_text.splitlines()
+    for i, line in enumerate(lines):
+        if line.startswith("Subject:"):
+            header = line[len("Subject:"):]
+            for more in lines[i + 1:]:
+                if not more[:1].isspace():
+                    break
+                header += more
+            parts = email.header.decode_header(header)
             out.append("".join(p.decode(c or "utf-8") if isinstance(p, bytes) else p
                                for p, c in parts))
     return out
@@ -136,7 +157,7 @@ def run_broker_down(*, n, interval, personas, draft_claims, broker_on, workers,
     lost = expected - {note.dedupe_key for note in notes}
     duplicate_rows = len(notes) - len({note.dedupe_key for note in notes})
     subjects = _subjects(worker.all_logs())
-    per_title = {t: sum(1 for s in subjects if s.endswith(f"{t} is waiting for you"))
+    per_title = {t: sum(1 for s in subjects if s.endswith(_waiting_suffixes(t)))
                  for t in titles}
     emailed = {note.dedupe_key for note in notes if note.emailed_at is not None}
     duplicate_emails = sum(count - 1 for count in per_title.values() if count > 1)
