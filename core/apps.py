@@ -7,5 +7,6 @@ class CoreConfig(AppConfig):
     verbose_name = _("Countersign core")
 
     def ready(self):
-        from . import fsm_guard  # noqa: F401  (connects the transition count)
+        # fsm_guard connects the transition count; database registers the pooler's check.
+        from . import database, fsm_guard  # noqa: F401
         from .api import authentication  # noqa: F401  (a password change ends the token)

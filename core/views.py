@@ -39,7 +39,12 @@ def healthz(request):
     except Exception:
         database = "unreachable"
     body = {"database": database, "broker": _broker_state()}
-    return JsonResponse(body, status=200 if database == "ok" else 503)
+    response = JsonResponse(body, status=200 if database == "ok" else 503)
+    if database != "ok":
+        from core.database import RETRY_AFTER_SECONDS
+
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
 
 
 @login_required
@@ -71,6 +76,15 @@ def preferences(request):
         messages.success(request, _("Preferences saved."))
         return redirect("preferences")
     return render(request, "core/preferences.html")
+
+
+def server_error(request):
+    """handler500: a database that went away is a 503 with Retry-After (core/database.py)."""
+    from django.views.defaults import server_error as default_server_error
+
+    from core.database import server_error_or_unavailable
+
+    return server_error_or_unavailable(request, default_server_error)
 
 
 def csrf_failure(request, reason=""):

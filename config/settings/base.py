@@ -46,6 +46,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "core.middleware.RequestIDMiddleware",
+    # A view whose database connection dropped answers 503 with Retry-After, not a 500.
+    "core.database.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -83,8 +85,15 @@ TEMPLATES = [
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
-if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+# A persistent connection is checked before a request or a Celery task uses it, so one broken by
+# a database restart or failover is replaced instead of failing the request (core/database.py).
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# "pgbouncer" when the app reaches PostgreSQL through PgBouncer in transaction mode
+# (docs/RELIABILITY.md, "Database restarts and connection poolers").
+DATABASE_POOLER = env("DATABASE_POOLER", default="")
+if DATABASES["default"]["ENGINE"].endswith("postgresql") and not DATABASE_POOLER:
     # A decision waits for another on the same request at most this long, then gets a 409.
+    # (PgBouncer refuses this startup parameter: behind it the role carries lock_timeout.)
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
         f"-c lock_timeout={env.int('DB_LOCK_TIMEOUT_MS', default=10000)}"
     )

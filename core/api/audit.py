@@ -4,6 +4,7 @@ import csv
 import re
 from datetime import UTC, datetime, time
 
+from django.db import transaction
 from django.http import StreamingHttpResponse
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
@@ -214,8 +215,12 @@ def csv_lines(queryset):
     # The BOM makes Excel read the file as UTF-8 (Chinese names and titles).
     yield "\ufeff" + writer.writerow([name for name, _field in CSV_COLUMNS])
     rows = queryset.values_list(*(field for _name, field in CSV_COLUMNS))
-    for row in rows.iterator(chunk_size=2000):
-        yield writer.writerow([csv_cell(v) for v in row])
+    # The rows stream from a server-side cursor; inside a transaction it is a plain cursor of
+    # that transaction, which PgBouncer's transaction pooling keeps on one server connection
+    # (outside one, Django declares it WITH HOLD and a later FETCH may reach another server).
+    with transaction.atomic():
+        for row in rows.iterator(chunk_size=2000):
+            yield writer.writerow([csv_cell(v) for v in row])
 
 
 class CSVRenderer(BaseRenderer):

@@ -1,7 +1,7 @@
 from celery import shared_task
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import InterfaceError, OperationalError, transaction
 from django.utils import timezone, translation
 
 from core.org.models import User
@@ -9,7 +9,10 @@ from core.org.models import User
 from .models import Notification
 
 
-@shared_task(acks_late=True, reject_on_worker_lost=True, autoretry_for=(OSError,),
+# A database that went away mid-task (a restart, a failover) is retried like a mail server
+# that did: the task is idempotent, and Celery's Django fixup opens a new connection per task.
+@shared_task(acks_late=True, reject_on_worker_lost=True,
+             autoretry_for=(OSError, OperationalError, InterfaceError),
              retry_backoff=True, max_retries=8)
 def deliver_notification(*, recipient_id, kind, request_id, dedupe_key, message="",
                          params=None, target=None, text="", url=""):

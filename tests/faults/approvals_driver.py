@@ -8,7 +8,12 @@ the API, in a loop, against the private PostgreSQL cluster named by DATABASE_URL
 
 Requests go through Django's test client with the connection handling of a WSGI server (old
 connections closed before and after every request, as django.core.handlers.wsgi does through
-its request_started/request_finished signals). The client retries a request that failed
+its request_started/request_finished signals), each run by whichever of the server's threads is
+free: three per client, each with its own database connection (kept for CONN_MAX_AGE). One
+more thread is a spare worker that sits idle through each outage, as a web server's spare
+workers do: it answers one request before the first restart and one right after each (the test
+writes LOG.restarted-N when restart N is done), with the connection it opened before. The
+client retries a request that failed
 (an exception, a 5xx, or 409 "in progress"/"locked") with the same Idempotency-Key, as an
 integrator following API.md would, for at most OP_BUDGET seconds; then it gives up on that key.
 """
@@ -16,6 +21,7 @@ integrator following API.md would, for at most OP_BUDGET seconds; then it gives 
 import contextlib
 import json
 import os
+import queue
 import sys
 import threading
 import time
@@ -65,6 +71,47 @@ def _retrying(fn, until: float):
             time.sleep(RETRY_PAUSE)
 
 
+class Server:
+    """The web server's threads: a request runs on whichever is free (the longest idle first),
+    in that thread, with that thread's database connection."""
+
+    def __init__(self, threads: int):
+        self.jobs: queue.Queue = queue.Queue()
+        self.threads = [threading.Thread(target=self._serve, daemon=True) for _ in range(threads)]
+        for thread in self.threads:
+            thread.start()
+
+    def _serve(self) -> None:
+        from django.db import connections
+
+        try:
+            while (job := self.jobs.get()) is not None:
+                fn, args, box, done = job
+                try:
+                    box["value"] = fn(*args)
+                except BaseException as exc:  # noqa: BLE001  (handed to the caller)
+                    box["error"] = exc
+                finally:
+                    done.set()
+        finally:
+            connections.close_all()
+
+    def call(self, fn, *args):
+        box: dict = {}
+        done = threading.Event()
+        self.jobs.put((fn, args, box, done))
+        done.wait()
+        if "error" in box:
+            raise box["error"]
+        return box["value"]
+
+    def stop(self) -> None:
+        for _ in self.threads:
+            self.jobs.put(None)
+        for thread in self.threads:
+            thread.join(timeout=30)
+
+
 class Writer:
     def __init__(self, path: str):
         self.out = open(path, "a", buffering=1)  # noqa: SIM115  (closed in run())
@@ -75,7 +122,7 @@ class Writer:
             self.out.write(json.dumps(row) + "\n")
 
 
-def _post(client, user, path: str, key: str) -> tuple[int, dict, bool]:
+def _post(client, user, path: str, key: str) -> tuple[int, dict, bool, str]:
     from django.db import close_old_connections
 
     client.force_authenticate(user=user)
@@ -89,10 +136,11 @@ def _post(client, user, path: str, key: str) -> tuple[int, dict, bool]:
         body = response.json()
     except ValueError:
         body = {}
-    return response.status_code, body, response.get("Idempotent-Replayed") == "true"
+    return (response.status_code, body, response.get("Idempotent-Replayed") == "true",
+            response.get("Retry-After", ""))
 
 
-def _approve(client, users, item_id: int, assignee_id: int, write) -> dict:
+def _approve(client, users, item_id: int, assignee_id: int, write, server) -> dict:
     """One logical approval: retried with its key until it has a final answer."""
     key = f"approve-{item_id}"
     path = f"/api/tasks/{item_id}/approve/"
@@ -102,13 +150,15 @@ def _approve(client, users, item_id: int, assignee_id: int, write) -> dict:
         attempt += 1
         t0 = time.time()
         try:
-            status, body, replayed = _post(client, users[assignee_id], path, key)
+            status, body, replayed, retry_after = server.call(
+                _post, client, users[assignee_id], path, key)
             code, error = body.get("code", "") if isinstance(body, dict) else "", ""
         except Exception as exc:  # noqa: BLE001  (the client sees a dropped request)
-            status, code, replayed, error = 0, "", False, f"{type(exc).__name__}: {exc}"[:200]
+            status, code, replayed, retry_after = 0, "", False, ""
+            error = f"{type(exc).__name__}: {exc}"[:200]
         write(kind="attempt", key=key, task=item_id, user=assignee_id, attempt=attempt,
               start=t0, end=time.time(), status=status, code=code, replayed=replayed,
-              error=error)
+              retry_after=retry_after, error=error)
         final = 200 <= status < 500 and code not in RETRY_CODES
         if final or time.monotonic() - started > OP_BUDGET:
             result = {"kind": "op", "key": key, "task": item_id, "user": assignee_id,
@@ -118,7 +168,7 @@ def _approve(client, users, item_id: int, assignee_id: int, write) -> dict:
         time.sleep(RETRY_PAUSE)
 
 
-def _worker(request_ids, users, write, until) -> None:
+def _worker(request_ids, users, write, until, server) -> None:
     from django.db import connections
     from rest_framework.test import APIClient
 
@@ -135,7 +185,38 @@ def _worker(request_ids, users, write, until) -> None:
                 if item is None or item[0] in seen:
                     break  # approved to the end, or this step's approval gave up
                 seen.add(item[0])
-                _approve(client, users, item[0], item[1], write)
+                _approve(client, users, item[0], item[1], write, server)
+    finally:
+        connections.close_all()
+
+
+def _spare(log: str, users, write, until) -> None:
+    """A request on a connection that was open, and idle, when the database restarted."""
+    from django.db import close_old_connections, connections
+    from rest_framework.test import APIClient
+
+    client = APIClient(raise_request_exception=False)
+    client.force_authenticate(next(u for u in users.values() if u.username == "east_mgr"))
+
+    def get(n: int) -> None:
+        close_old_connections()  # request_started
+        t0 = time.time()
+        try:
+            status = client.get("/api/tasks/").status_code
+        except Exception:  # noqa: BLE001
+            status = 0
+        finally:
+            close_old_connections()  # request_finished
+        write(kind="spare", restart=n, start=t0, end=time.time(), status=status)
+
+    try:
+        get(0)
+        n = 1
+        while time.monotonic() < until and not Path(f"{log}.finished").exists():
+            if Path(f"{log}.restarted-{n}").exists():
+                get(n)
+                n += 1
+            time.sleep(0.01)
     finally:
         connections.close_all()
 
@@ -148,13 +229,18 @@ def run(log: str, threads: int) -> None:
     users = {u.pk: u for u in User.objects.all()}
     ids = list(Request.objects.filter(kind="demo").order_by("pk").values_list("pk", flat=True))
     write = Writer(log)
+    server = Server(threads * 3)
     write(kind="started", t=time.time())
-    pool = [threading.Thread(target=_worker, args=(ids[i::threads], users, write, until))
+    pool = [threading.Thread(target=_worker, args=(ids[i::threads], users, write, until, server))
             for i in range(threads)]
-    for thread in pool:
+    spare = threading.Thread(target=_spare, args=(log, users, write, until))
+    for thread in [*pool, spare]:
         thread.start()
     for thread in pool:
         thread.join()
+    server.stop()
+    Path(f"{log}.finished").touch()
+    spare.join(timeout=30)
     write(kind="finished", t=time.time())
     write.out.close()
 
@@ -239,7 +325,7 @@ def check(log: str) -> None:
     client = APIClient(raise_request_exception=False)
     replays = []
     for op in ops:  # the same key again: the first answer comes back, nothing is done twice
-        status, body, replayed = _post(client, users[op["user"]],
+        status, body, replayed, _retry = _post(client, users[op["user"]],
                                        f"/api/tasks/{op['task']}/approve/", op["key"])
         replays.append({"key": op["key"], "status": status, "replayed": replayed,
                         "code": body.get("code", "") if isinstance(body, dict) else ""})

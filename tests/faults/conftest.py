@@ -9,10 +9,28 @@ import pytest
 from config.celery import app
 from core.inbox import outbox
 
-from .helpers import REDIS_SERVER, CeleryWorker, RedisServer
+from .helpers import PG_BIN, REDIS_SERVER, CeleryWorker, PgCluster, RedisServer
 
 YEAR = 2026
 MARCH = date(YEAR, 3, 10)
+
+
+@pytest.fixture
+def cluster():
+    """A private PostgreSQL cluster with an empty database `countersign`; deleted afterwards."""
+    if PG_BIN is None:
+        pytest.skip("needs the PostgreSQL server binaries (initdb, pg_ctl) for a private cluster")
+    try:
+        made = PgCluster()
+    except RuntimeError as exc:
+        pytest.skip(str(exc))
+    try:
+        made.init()
+        made.start()
+        made.create_database("countersign")
+        yield made
+    finally:
+        made.destroy()
 
 
 @pytest.fixture
