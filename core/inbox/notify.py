@@ -5,9 +5,8 @@ from . import outbox
 TASK = "core.inbox.tasks.deliver_notification"
 
 
-def on_commit_many(user_ids, *, kind: str, request, key: str, message: str = "",
-                   params: dict | None = None, target: tuple[str, dict] | None = None,
-                   text=None, url: str = "") -> None:
+def on_commit_many(user_ids, *, kind: str, request, key: str, message: str,
+                   params: dict | None = None, target: tuple[str, dict] | None = None) -> None:
     """Notify each user once per `key`: written to the outbox in the surrounding transaction,
     sent after it commits (or later by the relay when the broker is down).
 
@@ -25,8 +24,6 @@ def on_commit_many(user_ids, *, kind: str, request, key: str, message: str = "",
             "params": dict(params or {}),
             "target": [target[0], dict(target[1])] if target else None,
             "dedupe_key": f"{key}:{uid}"[:120],
-            # TRANSITIONAL: callers not yet rendering when read (removed once none is left)
-            **({"text": str(text)[:300], "url": url} if text is not None else {}),
         }
         for uid in dict.fromkeys(u for u in user_ids if u)
     ]
