@@ -42,7 +42,8 @@ __all__ = [
     "WorkItemStatus", "REVISION_STEP", "UploadTooLargeError", "UploadTypeError",
     # requests of a process
     "submit", "open_draft", "update_request", "request_for", "request_id_of", "requests_of",
-    "items_of", "open_items", "cancel_open_items", "process_lock", "run_task",
+    "items_of", "open_items", "cancel_open_items", "process_lock", "run_task", "add_steps",
+    "set_eligible", "finish_request",
     # flow glue a process's own callbacks use
     "request_of", "bind", "chain_for", "set_waiting", "clear_waiting", "wait_on_open_items",
     "open_work_item", "role_task_created", "WAITING_FIELDS",
@@ -121,6 +122,24 @@ def update_request(*, kind: str, object_id: int, **fields) -> int:
     if unknown:
         raise TypeError(f"update_request() cannot change {', '.join(sorted(unknown))}")
     return Request.objects.filter(kind=kind, object_id=object_id).update(**fields)
+
+
+def add_steps(request: Request, steps: Iterable[str]) -> bool:
+    """A later check adds approvers to a request in review (finance finds a new credit breach:
+    the CEO signs too). The chain is resolved again from the matrix; False when nothing new."""
+    extra = set(request.extra_steps or ())
+    if not set(steps) - extra:
+        return False
+    request.extra_steps = sorted(extra | set(steps))
+    request.chain = _flow.chain_for(request)
+    request.save(update_fields=["extra_steps", "chain"])
+    return True
+
+
+def set_eligible(item: WorkItem, user_ids: Iterable[int]) -> None:
+    """Who may act on an open task besides its holder (the role's holders after a re-route)."""
+    item.eligible_ids = sorted(set(user_ids))
+    item.save(update_fields=["eligible_ids"])
 
 
 def request_for(kind: str, object_id: int, *, related: Iterable[str] = ()) -> Request | None:

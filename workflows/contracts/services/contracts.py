@@ -228,10 +228,7 @@ def on_decision(request, item, decision, decider, comment) -> Transition | None:
             contract.customer.refresh_from_db(fields=["open_receivables"])
             extra = _apply_check(contract)
             contract.save(update_fields=["credit_breach", "credit_check"])
-            if set(extra) - set(request.extra_steps or ()):
-                request.extra_steps = sorted(set(request.extra_steps or ()) | set(extra))
-                request.chain = engine.chain_for(request)
-                request.save(update_fields=["extra_steps", "chain"])
+            engine.add_steps(request, extra)
             return None
         if item.step_index >= 0 and request.step_index >= len(request.chain):
             contract.sign()

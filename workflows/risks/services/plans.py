@@ -188,8 +188,6 @@ def finish_closed(risk: Risk) -> None:
     """A closed risk is done: its header says so and its due reviews lapse."""
     req = request_of(risk)
     if req.status not in (RequestStatus.IN_REVIEW, RequestStatus.RETURNED):
-        req.status = RequestStatus.DONE
-        engine.clear_waiting(req, save=False)
-        req.save(update_fields=["status", *engine.WAITING_FIELDS])
+        engine.finish_request(req)
     Review.objects.filter(risk=risk, state=Review.State.OPEN).update(
         state=Review.State.DONE, done_at=timezone.now())

@@ -198,8 +198,7 @@ def reroute_locked(risk: Risk, *, actor: User | None) -> bool:
     if item.assignee_id in holders or _holds_higher(item.assignee_id, role):
         # Already with the new approver, or escalated past them by the deadline sweep.
         new_id = item.assignee_id
-        item.eligible_ids = sorted(set(holders))
-        item.save(update_fields=["eligible_ids"])
+        engine.set_eligible(item, holders)
     else:
         new_id = holders[0]
         engine.bind(item.task.process, req)

@@ -29,12 +29,9 @@ def _task_created(activation, step_code: str) -> None:
     role, _holders = approver_for(risk, submitter_id=req.submitter_id, region_id=req.region_id)
     engine.role_task_created(activation, step_code=step_code, step_label=STEPS[step_code],
                              role=role, by_region=role == Role.REGIONAL_MANAGER)
+    # The approver comes from the level (rules.APPROVER_ROLE), not the amount matrix: the spec
+    # says routes_by_matrix=False, so the request carries no matrix chain.
     Risk.objects.filter(pk=risk.pk).update(routed_role=role)
-    if req.chain:
-        # The approver comes from the level (rules.APPROVER_ROLE), not the amount matrix: the
-        # chain the engine resolved at (re)submission does not apply and is not shown.
-        req.chain = []
-        req.save(update_fields=["chain"])
 
 
 def plan_task_created(activation) -> None:
