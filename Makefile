@@ -2,21 +2,35 @@
 PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
+# Two install stamps, each named by the hash of what it installed: running the app needs only
+# requirements.txt (`make run`); the test and lint tools of requirements-dev.txt come on top of
+# it for every other target. A changed file re-installs at the next make.
+RUN_STAMP := $(VENV)/.installed-run-$(shell cat requirements.txt | cksum | cut -d' ' -f1)
+DEV_STAMP := $(VENV)/.installed-dev-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
+# `make run PORT=8001 HOST=0.0.0.0` serves elsewhere (0.0.0.0: reachable from other machines).
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint stress faults bench clean messages
+.PHONY: run test lint stress faults bench clean messages screenshots
 
-$(STAMP): requirements.txt requirements-dev.txt
+$(RUN_STAMP): requirements.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@echo "Installing what the app needs to run into $(VENV) (once) …"
 	$(PY) -m pip install -q --disable-pip-version-check --upgrade pip
-	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
-	@rm -f $(VENV)/.installed-*
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt
+	@rm -f $(VENV)/.installed-run-* $(VENV)/.installed-[0-9]*
 	@touch $@
 
-run: $(STAMP)
+$(DEV_STAMP): $(RUN_STAMP) requirements-dev.txt
+	@echo "Installing the test and lint tools into $(VENV) (once) …"
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+	@rm -f $(VENV)/.installed-dev-*
+	@touch $@
+
+# The demo: migrate, seed the demo company (idempotent), serve. tests/browser/
+# test_demo__first_run.py replays these steps, so keep each one a manage.py command.
+run: $(RUN_STAMP)
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py seed_demo
 	$(PY) manage.py serve_demo --host $(HOST) --port $(PORT)
@@ -24,26 +38,31 @@ run: $(STAMP)
 # One pytest worker per core (pytest-xdist), each with its own test database; TEST_WORKERS=0
 # runs everything in one process.
 TEST_WORKERS ?= auto
-test: $(STAMP)
+test: $(DEV_STAMP)
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
-lint: $(STAMP)
+lint: $(DEV_STAMP)
 	$(PY) -m ruff check .
 
-bench: $(STAMP)
+bench: $(DEV_STAMP)
 	$(PY) benchmarks/run_all.py
 
-stress: $(STAMP)
+stress: $(DEV_STAMP)
 	$(PY) -m pytest -m slow -p no:cacheprovider
 
 # The fault tests alone (private Redis, Celery worker and PostgreSQL cluster, started and broken
 # by the tests; they also run in `make test`); `make stress` has their long versions.
-faults: $(STAMP)
+faults: $(DEV_STAMP)
 	$(PY) -m pytest -p no:randomly -m "faults and not slow" tests/faults
 
-messages: $(STAMP)
+messages: $(DEV_STAMP)
 	$(PY) manage.py makemessages -l zh_Hans --ignore ".venv/*" --ignore "tests/*" --ignore "benchmarks/*" --ignore "test-artifacts/*" --ignore "staticfiles/*"
 	$(PY) manage.py compilemessages -l zh_Hans --ignore ".venv/*"
 
+# The README's screenshots (docs/img/), from a demo already running (`make run`) at URL.
+URL ?= http://$(HOST):$(PORT)
+screenshots: $(DEV_STAMP)
+	$(PY) docs/screenshots.py --url $(URL)
+
 clean:
-	rm -rf $(VENV) db.sqlite3 test-artifacts staticfiles
+	rm -rf $(VENV) db.sqlite3 test-artifacts staticfiles var

@@ -1,22 +1,19 @@
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from core import registry
+from core import demo_views, registry
 from core import views as core_views
 
 urlpatterns = [
     path("", core_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
     path("preferences/", core_views.preferences, name="preferences"),
-    path(
-        "accounts/login/",
-        auth_views.LoginView.as_view(
-            extra_context={"demo_logins": getattr(settings, "DEMO_LOGINS_ALLOWED", False)}
-        ),
-        name="login",
-    ),
+    # The login form; with DEMO_LOGINS_ALLOWED also the one-click personas (core/demo_views.py,
+    # whose URLs answer 404 unless that setting is on).
+    path("accounts/login/", demo_views.LoginView.as_view(), name="login"),
+    path("demo/login/", demo_views.demo_login, name="demo-login"),
+    path("demo/tour/", demo_views.demo_tour, name="demo-tour"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

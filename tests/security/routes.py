@@ -21,6 +21,8 @@ SKIPPED = {
     "accounts/login/": "the login page itself (test_login__sessions.py)",
     "accounts/logout/": "logout (test_login__sessions.py: POST only)",
     "api/auth/token/": "the token exchange: anonymous by design, POST with a password",
+    "demo/": "the demo's one-click login and try-this panel: POST only, a 404 without "
+             "DEMO_LOGINS_ALLOWED (tests/core/test_demo__personas.py)",
 }
 
 # The object family of each route that names one object, by the route's prefix: the engine's
