@@ -10,6 +10,7 @@ urlpatterns = [
     path("", core_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
     path("preferences/", core_views.preferences, name="preferences"),
+    path("getting-started/", core_views.getting_started, name="getting-started"),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(
