@@ -48,7 +48,7 @@ class UserAdmin(BaseUserAdmin):
 
     def get_urls(self):
         def view(function):
-            return self.admin_site.admin_view(lambda request: function(self, request))
+            return self.admin_site.admin_view(lambda request: function(request, self))
 
         return [
             path("import/", view(admin_import.import_view), name="org_user_import"),

@@ -98,7 +98,7 @@ def _context(admin_site, request, **extra):
             "opts": extra.pop("opts"), **extra}
 
 
-def import_view(model_admin, request):
+def import_view(request, model_admin):
     _ensure_may_import(request)
     opts = model_admin.model._meta
     form = UploadForm()
@@ -128,7 +128,7 @@ def _counts(plan) -> list[tuple[str, int]]:
 
 
 @require_POST
-def apply_view(model_admin, request):
+def apply_view(request, model_admin):
     _ensure_may_import(request)
     try:
         stored_id = int(request.POST.get("upload", ""))
@@ -154,7 +154,7 @@ def apply_view(model_admin, request):
 
 
 @require_GET
-def template_view(model_admin, request):
+def template_view(request, model_admin):
     _ensure_may_import(request)
     response = HttpResponse(template_xlsx(), content_type=XLSX_TYPE)
     response["Content-Disposition"] = 'attachment; filename="countersign-org-template.xlsx"'

@@ -147,7 +147,6 @@ class _Checker:
         validate_username = UnicodeUsernameValidator()
         for row in sheet.rows:
             v = row.values
-            ok = True
             username = v.get("username", "")
             try:
                 validate_username(username)
@@ -167,7 +166,6 @@ class _Checker:
             if not name or len(name) > 100:
                 self.error(sheet, row, "name", _("The name is empty or longer than 100 "
                                                  "characters."))
-                ok = False
             email = v.get("email", "")
             if email:
                 try:
@@ -175,25 +173,21 @@ class _Checker:
                 except ValidationError:
                     self.error(sheet, row, "email", _("“%(e)s” is not a valid e-mail address.")
                                % {"e": email})
-                    ok = False
             mobile = re.sub(r"[\s\-()]", "", v.get("mobile", ""))
             if mobile and not MOBILE.match(mobile):
                 self.error(sheet, row, "mobile", _("“%(m)s” is not a mobile number.")
                            % {"m": v.get("mobile")})
-                ok = False
             department = departments.get(v.get("department", ""))
             if department is None:
                 self.error(sheet, row, "department", _("Unknown department “%(d)s”: add it to the "
                                                        "departments sheet.")
                            % {"d": v.get("department", "")})
-                ok = False
             region = ""
             if v.get("region"):
                 region = regions.get(v["region"], "")
                 if not region:
                     self.error(sheet, row, "region", _("Unknown region “%(r)s”: add it to the "
                                                        "regions sheet.") % {"r": v["region"]})
-                    ok = False
             grade = 1
             if v.get("grade"):
                 try:
@@ -203,16 +197,15 @@ class _Checker:
                 except ValueError:
                     self.error(sheet, row, "grade", _("The grade is a whole number from 1 to "
                                                       "%(max)d.") % {"max": MAX_GRADE})
-                    ok = False
             status = v.get("status", "").casefold()
             if status not in ACTIVE_WORDS | LEFT_WORDS:
                 self.error(sheet, row, "status", _("The status is “在职” (active) or “离职” "
                                                    "(left)."))
-                ok = False
-            if ok:
-                people[username] = _Person(row, username, name, email, mobile, department or "",
-                                           region, grade, v.get("manager", ""),
-                                           status not in LEFT_WORDS)
+            # Kept even with an error in a field, so that its reports and roles are not
+            # reported again as unknown people: the plan stops at the errors anyway.
+            people[username] = _Person(row, username, name, email, mobile, department or "",
+                                       region, grade, v.get("manager", ""),
+                                       status not in LEFT_WORDS)
         self.managers(sheet, people)
         return people
 
