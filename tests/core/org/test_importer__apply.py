@@ -104,6 +104,13 @@ def test_every_change_is_audited_with_its_actor(operator):
     assert summary.data["file_name"] == "acme.xlsx"
     assert summary.data["counts"]["org.person_created"] == 4
     assert verify_all(save=False).ok
+    from django.utils import translation
+
+    from core.inbox.templatetags.countersign import describe
+
+    with translation.override("en"):
+        assert describe(summary) == "operator imported the organisation workbook"
+        assert describe(created) == "operator added the person (import)"
 
 
 def test_a_changed_person_is_updated_and_audited_with_before_and_after(operator):
