@@ -11,10 +11,9 @@ PAGE = "/getting-started/"
 
 def _steps(html: str) -> list[tuple[str, bool]]:
     """(label, ticked) for each step on the page."""
-    items = re.findall(r'<li class="card">(.*?)</li>', html, re.S)
-    return [(re.sub(r"<[^>]+>|\s+", " ", re.search(r"</span>(.*?)<span class=\"chip\"", item,
-                                                   re.S).group(1)).strip(), "✅" in item)
-            for item in items]
+    items = re.findall(r'<li class="card( done)?">(.*?)</li>', html, re.S)
+    return [(re.search(r"<h2>(.*?) <span", item, re.S).group(1).strip(), bool(done))
+            for done, item in items]
 
 
 @pytest.fixture

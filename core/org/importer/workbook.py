@@ -7,7 +7,6 @@ from io import BytesIO
 from zipfile import BadZipFile, ZipFile
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -41,7 +40,6 @@ class Sheet:
     en: str
     zh: str
     columns: tuple[Column, ...]
-    label: object = ""  # the sheet's name in the reader's language, for messages
 
     @property
     def title(self) -> str:
@@ -51,11 +49,11 @@ class Sheet:
 DEPARTMENTS = Sheet("departments", "Departments", "部门", (
     Column("code", "Code", "编码", True, "sales"),
     Column("name", "Name", "名称", True, "销售部"),
-), gettext_lazy("Departments"))
+))
 REGIONS = Sheet("regions", "Regions", "区域", (
     Column("code", "Code", "编码", True, "east"),
     Column("name", "Name", "名称", True, "华东"),
-), gettext_lazy("Regions"))
+))
 PEOPLE = Sheet("people", "People", "人员", (
     Column("username", "Username", "用户名", True, "zhang.wei"),
     Column("name", "Name", "姓名", True, "张伟"),
@@ -66,12 +64,12 @@ PEOPLE = Sheet("people", "People", "人员", (
     Column("grade", "Grade", "职级", False, 6),
     Column("manager", "Line manager", "直属上级", False, ""),
     Column("status", "Status", "状态", False, "在职"),
-), gettext_lazy("People"))
+))
 ROLES = Sheet("roles", "Roles", "角色", (
     Column("username", "Username", "用户名", True, "zhang.wei"),
     Column("role", "Role", "角色", True, "regional_manager"),
     Column("region", "Region", "区域", False, "east"),
-), gettext_lazy("Roles"))
+))
 
 SHEETS = (DEPARTMENTS, REGIONS, PEOPLE, ROLES)
 
