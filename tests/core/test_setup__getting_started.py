@@ -68,6 +68,6 @@ def test_other_people_neither_see_the_banner_nor_open_the_page(client, db):
     rep = User.objects.create_user("rep", "rep@acme.example", "x" * 12)
 
     assert "no organisation yet" not in _client(client, rep).get("/").content.decode()
-    assert client.get(PAGE).status_code == 403
+    assert client.get(PAGE).status_code == 404
     client.logout()
     assert client.get(PAGE).status_code == 302
