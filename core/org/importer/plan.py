@@ -105,9 +105,16 @@ class _Checker:
     def codes(self, spec, model) -> tuple[dict[str, str], dict[str, str]]:
         """({code: name} in the sheet, {code or name: code} of sheet and database)."""
         sheet = self.sheets.get(spec.key)
+        wanted = self._codes_on(sheet) if sheet is not None else {}
+        known: dict[str, str] = {}
+        for code, name in [*model.objects.values_list("code", "name"), *wanted.items()]:
+            known.setdefault(name, code)
+            known[code] = code
+        return wanted, known
+
+    def _codes_on(self, sheet: ParsedSheet) -> dict[str, str]:
         wanted: dict[str, str] = {}
-        for row in sheet.rows if sheet else []:
-            assert sheet is not None
+        for row in sheet.rows:
             code, name = row.values.get("code", ""), row.values.get("name", "")
             if not code:
                 self.error(sheet, row, "code", _("The code is empty."))
@@ -129,14 +136,7 @@ class _Checker:
                                                  "characters."))
                 continue
             wanted[code] = name
-        known: dict[str, str] = {}
-        for code, name in model.objects.values_list("code", "name"):
-            known.setdefault(name, code)
-            known[code] = code
-        for code, name in wanted.items():
-            known.setdefault(name, code)
-            known[code] = code
-        return wanted, known
+        return wanted
 
     def people(self, departments: dict[str, str], regions: dict[str, str]) -> dict[str, _Person]:
         sheet = self.sheets.get(PEOPLE.key)

@@ -283,3 +283,15 @@ def test_a_preview_that_went_stale_is_not_applied(operator):
         org_import_apply(stored_id=stored.pk, actor=operator, expected_digest=plan.digest)
     assert Department.objects.get().name == "Sales (renamed meanwhile)"
 
+
+
+def test_a_department_or_region_may_be_named_instead_of_coded(operator):
+    company = small_company()
+    company["people"][3][4] = "财务部"
+    company["people"][2][5] = "华东"
+
+    org_import_apply(data=book(company), actor=operator)
+
+    cash = User.objects.select_related("department").get(username="cash")
+    assert cash.department.code == "finance"
+    assert User.objects.get(username="rep_e").region.code == "east"
