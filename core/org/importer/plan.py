@@ -368,10 +368,12 @@ def _leavers(usernames: list[str]) -> list[Leaver]:
         Request,
         WorkItem,
     )
+    from core.inbox.templatetags.countersign import step_name  # in the reader's language
 
     leavers = []
     for user in User.objects.filter(username__in=usernames).order_by("username"):
-        tasks = [f"{item.number or item.title} · {item.step_label}" for item in
+        tasks = [f"{item.number or item.title} · {step_name(item.step_code, item.step_label)}"
+                 for item in
                  WorkItem.objects.filter(assignee=user, status="open").order_by("created")]
         queued = Candidate.objects.filter(user=user, open=True).count()
         requests = Request.objects.filter(submitter=user,
