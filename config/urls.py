@@ -9,6 +9,7 @@ urlpatterns = [
     path("", core_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
     path("preferences/", core_views.preferences, name="preferences"),
+    path("getting-started/", core_views.getting_started, name="getting-started"),
     # The login form; with DEMO_LOGINS_ALLOWED also the one-click personas (core/demo_views.py,
     # whose URLs answer 404 unless that setting is on).
     path("accounts/login/", demo_views.LoginView.as_view(), name="login"),

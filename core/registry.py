@@ -118,6 +118,22 @@ class AccessFamily:
     family: str
 
 
+class Configured(Protocol):
+    def __call__(self) -> bool: ...
+
+
+@dataclass(frozen=True)
+class SetupStep:
+    """Something an administrator configures before people use the process, listed on the
+    getting-started page with a tick once `configured()` says it is done."""
+
+    label: Any  # a lazy translation
+    url_name: str
+    configured: Configured
+    hint: Any = ""
+    order: int = 100
+
+
 def _frozen(mapping: Mapping | None) -> Mapping:
     return MappingProxyType(dict(mapping or {}))
 
@@ -151,6 +167,8 @@ class ProcessSpec:
     access: tuple[AccessFamily, ...] = ()
     # the rule for a default SLA row of the demo ("*" step, working hours)
     sla_hours: Decimal | None = None
+    # what an administrator configures first (the getting-started page)
+    setup: tuple[SetupStep, ...] = ()
 
     def __post_init__(self):
         if not self.kind or not self.kind.replace("_", "").isalnum() or len(self.kind) > 32:
@@ -221,6 +239,11 @@ def all_events() -> dict[str, str]:
     for spec in _processes.values():
         events.update(spec.events)
     return events
+
+
+def setup_steps() -> list[SetupStep]:
+    return sorted((step for spec in _processes.values() for step in spec.setup),
+                  key=lambda step: step.order)
 
 
 def url_mounts() -> list[UrlMount]:

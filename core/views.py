@@ -68,6 +68,21 @@ def home(request):
 
 
 @login_required
+@require_GET
+def getting_started(request):
+    """What an administrator configures next, each with a tick once it is done."""
+    from django.http import Http404
+
+    from core import setup
+
+    if not setup.is_administrator(request.user):
+        raise Http404  # a page someone may not open is not there for them (as elsewhere)
+    steps = setup.steps()
+    return render(request, "core/getting_started.html", {
+        "steps": steps, "all_done": all(s.done for s in steps)})
+
+
+@login_required
 def preferences(request):
     """Each user chooses whether notifications also come by e-mail."""
     if request.method == "POST":

@@ -1,11 +1,14 @@
 from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from core import kinds
+from core.admin_base import ReadOnlyAdmin
 
-from .models import Delegation, Department, Region, RoleAssignment, User
+from . import admin_import
+from .models import Delegation, Department, OrgImport, Region, RoleAssignment, User
 
 
 @admin.register(Department)
@@ -32,7 +35,7 @@ class UserAdmin(BaseUserAdmin):
         *(BaseUserAdmin.fieldsets or ()),
         (
             _("Organisation"),
-            {"fields": ("display_name", "department", "region", "manager", "grade",
+            {"fields": ("display_name", "mobile", "department", "region", "manager", "grade",
                         "email_notifications")},
         ),
     )
@@ -42,6 +45,32 @@ class UserAdmin(BaseUserAdmin):
     list_select_related = ("department", "region", "manager")
     autocomplete_fields = ("manager",)
     inlines = [RoleAssignmentInline]
+
+    def get_urls(self):
+        def view(function):
+            return self.admin_site.admin_view(lambda request: function(request, self))
+
+        return [
+            path("import/", view(admin_import.import_view), name="org_user_import"),
+            path("import/apply/", view(admin_import.apply_view), name="org_user_import_apply"),
+            path("import/template.xlsx", view(admin_import.template_view),
+                 name="org_user_import_template"),
+            *super().get_urls(),
+        ]
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {**(extra_context or {}),
+                         "may_import": admin_import.may_import(request.user)}
+        return super().changelist_view(request, extra_context)
+
+
+@admin.register(OrgImport)
+class OrgImportAdmin(ReadOnlyAdmin):
+    """What was imported, when and by whom (the workbook itself stays in the database)."""
+
+    list_display = ("pk", "file_name", "uploaded_by", "uploaded_at", "applied_at", "sha256")
+    list_filter = ("applied_at",)
+    exclude = ("data",)
 
 
 class DelegationForm(forms.ModelForm):

@@ -68,6 +68,7 @@ class User(AbstractUser):
     grade = models.PositiveSmallIntegerField(
         _("grade"), default=1, help_text=_("Employee grade, used by reimbursement standards.")
     )
+    mobile = models.CharField(_("mobile"), max_length=20, blank=True)
     email_notifications = models.BooleanField(_("e-mail notifications"), default=True)
 
     class Meta:
@@ -230,3 +231,31 @@ class Delegation(models.Model):
                         "end": other.ends_on,
                     }
                 )
+
+
+class OrgImport(models.Model):
+    """One uploaded organisation workbook: kept (by id, never under the uploader's file name)
+    between its preview and its application, and afterwards as the record of what was applied."""
+
+    uploaded_by = models.ForeignKey(
+        User, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+    file_name = models.CharField(_("file name as uploaded"), max_length=200, blank=True)
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    data = models.BinaryField(_("workbook"))
+    plan_digest = models.CharField(_("digest of the previewed changes"), max_length=64,
+                                   blank=True)
+    summary = models.JSONField(_("summary"), default=dict, blank=True)
+    applied_at = models.DateTimeField(_("applied"), null=True, blank=True)
+
+    audit_kind = "org_import"
+
+    class Meta:
+        verbose_name = _("organisation import")
+        verbose_name_plural = _("organisation imports")
+        ordering = ["-uploaded_at"]
+
+    def __str__(self):
+        return f"#{self.pk} {self.file_name}"

@@ -64,6 +64,8 @@ GATED = {
     "risks-api:summary": ALL_READERS,
     # plans: only the sales GM drafts a plan.
     "plans:plan-new": ALL_READERS,
+    # core.setup.is_administrator: superusers and holders of the administrator role.
+    "getting-started": {"admin"},
 }
 
 # Extra query strings for the lists that have a wider scope than the default.

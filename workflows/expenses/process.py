@@ -4,16 +4,31 @@ the URLconf and the security matrix know of them."""
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
-from core.registry import AccessFamily, MatrixSeed, MenuEntry, ProcessSpec, UrlMount
+from core.registry import (
+    AccessFamily,
+    MatrixSeed,
+    MenuEntry,
+    ProcessSpec,
+    SetupStep,
+    UrlMount,
+)
 
 from . import demo, flows, selectors
-from .models import BudgetState, ClaimState
+from .models import Budget, BudgetState, ClaimState, ReimbursementStandard
 from .services import budgets, claims, payment
 from .steps import BUDGET_KIND, CLAIM_KIND, STEPS
 
 
 def _sees_budgets(user) -> bool:
     return selectors.budget_scope(user).allowed
+
+
+def _has_budget() -> bool:
+    return Budget.objects.filter(state=BudgetState.IN_FORCE).exists()
+
+
+def _has_standards() -> bool:
+    return ReimbursementStandard.objects.exists()
 
 
 URLS = (UrlMount("expenses/", "workflows.expenses.urls"),
@@ -49,6 +64,10 @@ CLAIMS = ProcessSpec(
                               ("50000", None, ("line_manager", "sales_gm", "ceo"))))),
     access=(AccessFamily("expenses/claims/<int:claim_id>/", "claim"),
             AccessFamily("api/expenses/claims/<int:pk>/", "claim")),
+    setup=(SetupStep(_("Reimbursement standards"),
+                     "admin:expenses_reimbursementstandard_changelist", _has_standards,
+                     hint=_("Caps per night, day or trip by city tier and grade, which every "
+                            "claim is checked against (policy §7)."), order=40),),
 )
 
 BUDGETS = ProcessSpec(
@@ -66,4 +85,8 @@ BUDGETS = ProcessSpec(
     matrix=(MatrixSeed(bands=(("0", None, ("sales_gm", "ceo")),)),),
     access=(AccessFamily("expenses/budgets/<int:budget_id>/", "budget"),
             AccessFamily("api/expenses/budgets/<int:pk>/", "budget")),
+    setup=(SetupStep(_("Budgets"), "expenses:budgets", _has_budget,
+                     hint=_("Each department's expense budget for the year, approved before "
+                            "it is in force; claims are checked against what remains."),
+                     order=30),),
 )

@@ -38,6 +38,17 @@ _SENTENCES = {
     "signed": gettext_noop("%(actor)s signed it off: the contract is signed"),
     "superseded": gettext_noop("Superseded by an amendment"),
     "published": gettext_noop("%(actor)s gave the final approval: published"),
+    # the organisation import (core/org/importer)
+    "imported": gettext_noop("%(actor)s imported the organisation workbook"),
+    "department_created": gettext_noop("%(actor)s added the department (import)"),
+    "department_updated": gettext_noop("%(actor)s renamed the department (import)"),
+    "region_created": gettext_noop("%(actor)s added the region (import)"),
+    "region_updated": gettext_noop("%(actor)s renamed the region (import)"),
+    "person_created": gettext_noop("%(actor)s added the person (import)"),
+    "person_updated": gettext_noop("%(actor)s changed the person's details (import)"),
+    "person_deactivated": gettext_noop("%(actor)s deactivated the person (import)"),
+    "person_reactivated": gettext_noop("%(actor)s reactivated the person (import)"),
+    "roles_changed": gettext_noop("%(actor)s changed the person's roles (import)"),
 }
 
 
