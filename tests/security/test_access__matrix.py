@@ -158,7 +158,7 @@ def test_every_route_with_parameters_has_objects_when_walking_the_resolver(world
             route.url(target.values)  # every parameter has a value
 
 
-def test_every_schema_operation_is_a_route_of_the_matrix_when_reading_the_schema(login):
+def test_every_schema_operation_is_a_route_of_the_matrix_when_reading_the_schema(world, login):
     response = login("admin").get("/api/schema/?format=json")
     assert response.status_code == 200
     schema = json.loads(response.content)
