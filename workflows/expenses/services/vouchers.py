@@ -76,11 +76,16 @@ class LineVouchers:
     line: ExpenseLine
     receipts: list[Receipt] = field(default_factory=list)
     missing: list[list[str]] = field(default_factory=list)
+    required: list[list[str]] = field(default_factory=list)
     invoiced: Decimal | None = None  # the line's invoices' total, None when it has none
 
     @property
     def missing_text(self) -> str:
         return "; ".join(kind_labels(m) for m in self.missing)
+
+    @property
+    def required_text(self) -> str:
+        return "; ".join(kind_labels(m) for m in self.required)
 
     @property
     def short(self) -> bool:
@@ -104,10 +109,19 @@ def line_vouchers(claim: ExpenseClaim) -> list[LineVouchers]:
         live = [r for r in mine if r.status != ReceiptStatus.REJECTED]
         amounts = [r.invoice_amount for r in live if r.invoice_amount is not None]
         result.append(LineVouchers(
-            line=line, receipts=mine,
+            line=line, receipts=mine, required=needs.get(line.item_type, []),
             missing=missing_vouchers(needs.get(line.item_type, []), [r.kind for r in live]),
             invoiced=sum(amounts, Decimal("0.00")) if amounts else None))
     return result
+
+
+def needs_by_item(category: str) -> list[tuple[str, str]]:
+    """(item label, what it needs) for the claim form's and the standards page's table."""
+    from ..models import ItemType
+
+    needs = requirements(category)
+    return [(label, "; ".join(kind_labels(m) for m in needs[value]))
+            for value, label in ItemType.choices if value in needs]
 
 
 def voucher_errors(claim: ExpenseClaim) -> dict[str, list[str]]:
