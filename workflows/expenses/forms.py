@@ -3,6 +3,7 @@
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.org.models import Department, User
 
@@ -100,7 +101,8 @@ class ReceiptForm(forms.Form):
     """A voucher for one line; the invoice fields when it is (or carries) an invoice."""
 
     line = forms.TypedChoiceField(label=_("Line"), coerce=int)
-    kind = forms.ChoiceField(label=_("Voucher"), choices=VoucherKind.choices)
+    kind = forms.ChoiceField(label=pgettext_lazy("receipt", "Voucher"),
+                             choices=VoucherKind.choices)
     file = forms.FileField(label=_("File (PDF, JPEG or PNG, at most 10 MB)"),
                            widget=forms.ClearableFileInput(attrs={
                                "accept": ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,"

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_fsm import FSMField, transition
 
 from core.fsm_guard import Governed, state_guard
@@ -420,7 +421,7 @@ class Reservation(models.Model):
 
 
 class VoucherKind(models.TextChoices):
-    INVOICE = "invoice", _("Invoice")
+    INVOICE = "invoice", pgettext_lazy("voucher", "Invoice")
     FOLIO = "folio", _("Hotel folio")
     TICKET = "ticket", _("Ticket or boarding pass")
     GUEST_LIST = "guest_list", _("Guest list")
