@@ -8,7 +8,6 @@ from decimal import Decimal
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from core.uscc import uscc_check_char
 from workflows.expenses.models import ItemType, VoucherRequirement
 from workflows.expenses.services.vouchers import InvoiceData
 
@@ -35,11 +34,6 @@ def pdf(name: str = "发票.pdf", body: bytes | None = None) -> SimpleUploadedFi
     """A small PDF; each call's content differs (so its SHA-256 too) unless `body` is given."""
     body = body if body is not None else f"receipt {next(_counter)}".encode()
     return SimpleUploadedFile(name, b"%PDF-1.4\n% " + body + b"\n%%EOF\n", "application/pdf")
-
-
-def seller_code(i: int = 1) -> str:
-    first = f"9144030{i:03d}MA5FAB2"[:17]
-    return first + uscc_check_char(first)
 
 
 def digital(number: str | None = None, amount: str = "860.00",
