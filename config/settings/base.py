@@ -150,6 +150,10 @@ EMAIL_BACKEND = env(
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="countersign@localhost")
 # The address people reach the app at: links in e-mails are made absolute with it.
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
+# The buyer every VAT invoice on an expense claim must name (policy 7(三)1); the demo company's
+# by default. Set both for a real deployment.
+COMPANY_NAME = env("COMPANY_NAME", default="示例销售有限公司")
+COMPANY_CREDIT_CODE = env("COMPANY_CREDIT_CODE", default="91310115MA1K4C30XK")
 
 # Celery: with no broker configured the tasks run eagerly in-process (make run, unit tests).
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")

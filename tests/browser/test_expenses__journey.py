@@ -109,11 +109,17 @@ def test_travel_claim_goes_from_draft_to_paid(page, login, personas, travel_budg
     expect(cell(line, "Amount")).to_have_text("¥320.00")
     expect(cell(line, "Standard")).to_have_text("within")
 
-    page.locator("#id_receipt").set_input_files(str(receipt))
+    # The transport line needs a ticket or an invoice (the demo's voucher requirements).
+    expect(page.locator("#vouchers .exp-vline").first).to_contain_text(
+        "Missing: Ticket or boarding pass or Invoice")
+    page.locator("#id_receipt-kind").select_option("ticket")
+    page.locator("#id_receipt-file").set_input_files(str(receipt))
     with page.expect_navigation():  # back to the same page
-        page.locator("form[action$='/receipts/']").get_by_role("button", name="Upload").click()
+        page.get_by_role("button", name="Attach to the line").click()
     page.wait_for_url(claim_url)
     expect(page.locator(".msg-success")).to_have_text("Attached taxi-receipt.png.")
+    expect(page.locator("#vouchers .exp-vline").first).to_contain_text(
+        "Required vouchers present")
     receipt_link = page.get_by_role("link", name="taxi-receipt.png", exact=True)
     expect(receipt_link).to_have_count(1)
 
@@ -194,6 +200,7 @@ def test_travel_claim_goes_from_draft_to_paid(page, login, personas, travel_budg
         [
             "赵磊 drafted it",
             "赵磊 attached a file",
+            "赵磊 added a voucher to a line",
             "赵磊 submitted the request",
             "张伟 approved (Line manager)",
             "许亮 took the task (Finance voucher review)",
@@ -201,6 +208,6 @@ def test_travel_claim_goes_from_draft_to_paid(page, login, personas, travel_budg
             "Paid",
         ]
     )
-    expect(events.nth(3).locator("blockquote")).to_have_text("同意报销。")
-    expect(events.nth(5).locator("blockquote")).to_have_text("凭证齐全。")
+    expect(events.nth(4).locator("blockquote")).to_have_text("同意报销。")
+    expect(events.nth(6).locator("blockquote")).to_have_text("凭证齐全。")
     assert page.problems == []

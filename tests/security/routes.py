@@ -129,7 +129,7 @@ class Target:
 
 # Parameters naming a part of the object in the path (a line, a file, a measure, ...).
 SUB_PARAMS = {"line_id", "token", "att_id", "measure_id", "review_id", "milestone_id",
-              "problem_id"}
+              "problem_id", "receipt_id"}
 
 
 def targets(w: World, fam: str, route: "Route | None" = None) -> list[Target]:
@@ -161,7 +161,8 @@ def _targets(w: World, fam: str) -> list[Target]:
         for key, side in (("claim_e", "e"), ("claim_s", "s")):
             att = w.attachments[key]
             add(key, VISIBLE[key], pk=o[key].pk, claim_id=o[key].pk,
-                line_id=x[f"line_{side}"].pk, token=att.token, att_id=att.pk)
+                line_id=x[f"line_{side}"].pk, token=att.token, att_id=att.pk,
+                receipt_id=x[f"receipt_{side}"].pk)
     elif fam == "budget":
         add("budget", VISIBLE["budget"], pk=o["budget"].pk, budget_id=o["budget"].pk)
     elif fam == "customer":

@@ -322,6 +322,16 @@ def build_world(text: str = "") -> World:
                                                reason=t("扩大合作"))
     w.extra["line_e"] = o["claim_e"].lines.order_by("pk").first()
     w.extra["line_s"] = o["claim_s"].lines.order_by("pk").first()
+    # Each claim's receipt is also a voucher of its first line (rows written directly: the
+    # claims are in approval already), its texts carrying the hostile text.
+    from workflows.expenses.models import Receipt
+
+    for key, side in (("claim_e", "e"), ("claim_s", "s")):
+        att = w.attachments[key]
+        w.extra[f"receipt_{side}"] = Receipt.objects.create(
+            claim=o[key], line=w.extra[f"line_{side}"], attachment=att, kind="other",
+            sha256=att.sha256, added_by=att.uploaded_by, seller_name=t("供应商"),
+            reject_reason=t("理由"))
 
     kinds = {"claim_e": "expense", "claim_s": "expense", "budget": "budget",
              "contract_e": "contract", "contract_s": "contract", "plan_pub": "plan",

@@ -1,10 +1,24 @@
+from django import forms
 from django.contrib import admin
+from django.db import transaction
+from django.forms.models import model_to_dict
+from django.utils.translation import gettext_lazy as _
 
 from core.admin_base import ReadOnlyAdmin
+from core.audit import services as audit
 from core.org import selectors as org
 from core.org.models import Role
 
-from .models import Budget, CategoryPolicy, ExpenseClaim, ExpenseLine, ReimbursementStandard
+from .models import (
+    Budget,
+    CategoryPolicy,
+    ExpenseClaim,
+    ExpenseLine,
+    Receipt,
+    ReimbursementStandard,
+    VoucherKind,
+    VoucherRequirement,
+)
 
 
 class FinanceEditsAdmin(admin.ModelAdmin):
@@ -30,6 +44,32 @@ class FinanceEditsAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) or self._finance(request)
 
+    # Every change is an audit event on the row ("expenses.voucherrequirement" 3, ...), in the
+    # transaction that makes it: who changed which standard or requirement, from what to what.
+
+    @staticmethod
+    def _values(obj) -> dict:
+        return {k: v if isinstance(v, int | list | type(None)) else str(v)
+                for k, v in model_to_dict(obj).items()}
+
+    def save_model(self, request, obj, form, change):
+        before = self._values(type(obj).objects.get(pk=obj.pk)) if change and obj.pk else {}
+        with transaction.atomic():
+            super().save_model(request, obj, form, change)
+            audit.record(actor=request.user, subject=obj,
+                         event="config.changed" if change else "config.added",
+                         changes=audit.diff(before, self._values(obj)), comment=str(obj))
+
+    def delete_model(self, request, obj):
+        with transaction.atomic():
+            audit.record(actor=request.user, subject=obj, event="config.deleted",
+                         changes=audit.diff(self._values(obj), {}), comment=str(obj))
+            super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            self.delete_model(request, obj)
+
 
 @admin.register(ReimbursementStandard)
 class ReimbursementStandardAdmin(FinanceEditsAdmin):
@@ -37,6 +77,29 @@ class ReimbursementStandardAdmin(FinanceEditsAdmin):
                     "note")
     list_filter = ("item_type", "city_tier", "on_excess")
     search_fields = ("note",)
+
+
+class VoucherRequirementForm(forms.ModelForm):
+    kinds = forms.MultipleChoiceField(
+        label=_("any of these vouchers"), choices=VoucherKind.choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Tick two for \"either\" (a ticket or an invoice); add one row per voucher "
+                    "needed on top (a hotel line: one row for the invoice, one for the folio)."))
+
+    class Meta:
+        model = VoucherRequirement
+        fields = ("item_type", "category", "kinds", "note")
+
+
+@admin.register(VoucherRequirement)
+class VoucherRequirementAdmin(FinanceEditsAdmin):
+    form = VoucherRequirementForm
+    list_display = ("item_type", "category", "kinds_display", "note")
+    list_filter = ("item_type", "category")
+
+    @admin.display(description=_("any of these vouchers"))
+    def kinds_display(self, obj):
+        return obj.kinds_display()
 
 
 @admin.register(CategoryPolicy)
@@ -66,6 +129,15 @@ class ExpenseLineInline(admin.TabularInline):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+@admin.register(Receipt)
+class ReceiptAdmin(ReadOnlyAdmin):
+    list_display = ("claim", "kind", "invoice_type", "invoice_code", "invoice_number",
+                    "invoice_amount", "status", "duplicate_of")
+    list_filter = ("kind", "invoice_type", "status")
+    search_fields = ("invoice_number", "sha256", "claim__number")
+    list_select_related = ("claim", "duplicate_of")
 
 
 @admin.register(ExpenseClaim)

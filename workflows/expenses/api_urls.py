@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .api import attachments, budgets, claims, reference
+from .api import attachments, budgets, claims, receipts, reference
 
 app_name = "expenses-api"
 
@@ -14,6 +14,12 @@ urlpatterns = [
          name="claim-attachments"),
     path("claims/<int:pk>/attachments/<int:att_id>/",
          attachments.ClaimAttachmentDownloadView.as_view(), name="claim-attachment"),
+    path("claims/<int:pk>/receipts/", receipts.ClaimReceiptsView.as_view(),
+         name="claim-receipts"),
+    path("claims/<int:pk>/receipts/<int:receipt_id>/", receipts.ClaimReceiptView.as_view(),
+         name="claim-receipt"),
+    path("claims/<int:pk>/receipts/<int:receipt_id>/reject/",
+         receipts.ClaimReceiptRejectView.as_view(), name="claim-receipt-reject"),
     path("budgets/", budgets.BudgetListView.as_view(), name="budgets"),
     path("budgets/split/", budgets.BudgetSplitView.as_view(), name="budget-split"),
     path("budgets/<int:pk>/", budgets.BudgetDetailView.as_view(), name="budget"),

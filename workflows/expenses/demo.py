@@ -3,11 +3,15 @@
 from datetime import date
 from decimal import Decimal
 
+from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from core import engine
 from core.org.models import Department, User
+from core.uscc import uscc_check_char
 
+from .demo_files import receipt_pdf, receipt_png
 from .models import (
     Budget,
     Category,
@@ -19,9 +23,11 @@ from .models import (
     OverStandard,
     ReimbursementStandard,
     TravelClass,
+    VoucherKind,
+    VoucherRequirement,
 )
 from .rules import even_split
-from .services import budget_create, budget_submit, claim_create, claim_submit
+from .services import budget_create, budget_submit, claim_create, claim_submit, vouchers
 from .steps import BUDGET_KIND, CLAIM_KIND
 
 BUDGETS = {
@@ -47,6 +53,60 @@ CLASS_STANDARDS = [
     (6, 99, TravelClass.BUSINESS, OverStandard.EXTRA_APPROVAL, "交通：经理级可乘商务舱"),
 ]
 
+# The vouchers each item needs (policy 7(三)1); a row's kinds are alternatives.
+REQUIREMENTS = [
+    (ItemType.HOTEL, [VoucherKind.INVOICE], "住宿发票"),
+    (ItemType.HOTEL, [VoucherKind.FOLIO], "酒店水单"),
+    (ItemType.TRANSPORT, [VoucherKind.TICKET, VoucherKind.INVOICE], "车票、登机牌或发票"),
+    (ItemType.ENTERTAINMENT, [VoucherKind.INVOICE], "餐饮发票"),
+    (ItemType.ENTERTAINMENT, [VoucherKind.GUEST_LIST], "宾客名单"),
+]
+SELLERS = [("上海锦江酒店有限公司", "91310115MA1H7X2K3"),  # the first 17 characters
+           ("杭州快行出租汽车有限公司", "91330100MA27Y3LQ4"),
+           ("深圳粤海餐饮管理有限公司", "91440300MA5FAB2C1")]
+
+FILE_NAMES = {VoucherKind.INVOICE: "发票", VoucherKind.FOLIO: "酒店水单",
+              VoucherKind.TICKET: "车票", VoucherKind.GUEST_LIST: "宾客名单",
+              VoucherKind.OTHER: "单据"}
+
+
+class _Receipts:
+    """Adds each demo line's required vouchers, with digital invoices in the company's name."""
+
+    def __init__(self, year: int):
+        self.year = year
+        self.n = 0
+
+    def invoice_number(self) -> str:
+        self.n += 1
+        return f"{self.year % 100:02d}44{self.n:016d}"
+
+    def add(self, claim, line, kind, *, number: str = ""):
+        self.n += 1
+        name = f"{FILE_NAMES[kind]}-{self.n}"
+        invoice = vouchers.InvoiceData()
+        if kind == VoucherKind.INVOICE:
+            seller, first17 = SELLERS[self.n % len(SELLERS)]
+            number = number or self.invoice_number()
+            invoice = vouchers.InvoiceData(
+                invoice_type="digital", invoice_number=number,
+                invoice_date=min(line.date, timezone.localdate()),
+                invoice_amount=line.amount, seller_name=seller,
+                seller_code=first17 + uscc_check_char(first17),
+                buyer_name=settings.COMPANY_NAME, buyer_code=settings.COMPANY_CREDIT_CODE)
+            upload = SimpleUploadedFile(f"{name}.pdf", receipt_pdf(f"Invoice No. {number}"),
+                                        "application/pdf")
+        else:
+            upload = SimpleUploadedFile(f"{name}.png", receipt_png(self.n), "image/png")
+        return vouchers.receipt_add(claim_id=claim.pk, actor=claim.submitter, line_id=line.pk,
+                                    kind=kind, upload=upload, invoice=invoice)
+
+    def complete(self, claim):
+        needs = vouchers.requirements(claim.category)
+        for line in claim.lines.order_by("pk"):
+            for kinds in needs.get(line.item_type, []):
+                self.add(claim, line, kinds[-1] if VoucherKind.INVOICE in kinds else kinds[0])
+
 
 def seed() -> None:
     for item, tier, lo, hi, cap, action, note in STANDARDS:
@@ -57,6 +117,10 @@ def seed() -> None:
         ReimbursementStandard.objects.get_or_create(
             item_type=ItemType.TRANSPORT, city_tier="", min_grade=lo, max_grade=hi,
             defaults={"cap": None, "max_travel_class": cls, "on_excess": action, "note": note})
+    for item, kinds, note in REQUIREMENTS:
+        VoucherRequirement.objects.get_or_create(item_type=item, category="",
+                                                 kinds=[str(k) for k in kinds],
+                                                 defaults={"note": note})
     for category in Category.values:
         CategoryPolicy.objects.get_or_create(category=category, defaults={
             "over_budget": OverBudget.EXTRA_APPROVAL
@@ -89,8 +153,11 @@ def seed() -> None:
         return claim_create(actor=u[who], category=category, title=title, expense_date=d,
                             lines=[{"date": d, **line} for line in lines])
 
+    receipts = _Receipts(year)
+
     def submitted(*args, **kwargs):
         c = claim(*args, **kwargs)
+        receipts.complete(c)
         claim_submit(claim_id=c.pk, actor=c.submitter)
         return c
 
@@ -152,6 +219,18 @@ def seed() -> None:
                        {**taxi, "amount": f"{180 + 20 * i}.00", "description": "交通"}],
                       day=12, m=m)
         approve_all(c)
+    # At finance with an invoice already paid on another person's claim: it was added after
+    # submission, so nothing could refuse it; finance's review flags it with that claim.
+    paid = ExpenseClaim.objects.filter(submitter=u["east_rep1"], state="paid").first() \
+        or ExpenseClaim.objects.filter(state="paid").first()
+    used = paid.receipts.exclude(invoice_number="").first() if paid else None
+    c = submitted("south_rep1", "广州出差住宿（发票待核）", Category.TRAVEL,
+                  [{**hotel, "amount": "420.00", "units": 1, "description": "广州住宿"},
+                   {**taxi, "amount": "200.00", "description": "机场往返"}], day=11)
+    if used is not None:
+        receipts.add(c, c.lines.order_by("pk").last(), VoucherKind.INVOICE,
+                     number=used.invoice_number)
+    approve_all(c, until_finance=True)
     # Entertainment over the per-guest standard: the sales GM approves too
     c = submitted("east_rep2", "重点客户宴请", Category.ENTERTAINMENT,
                   [{**guests, "amount": "1800.00", "units": 6, "description": "宴请6位客户"}])

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.org.models import Department, User
 
@@ -14,8 +15,10 @@ from .models import (
     Category,
     CityTier,
     ClaimState,
+    InvoiceType,
     ItemType,
     TravelClass,
+    VoucherKind,
 )
 
 MAX_LINES = 50
@@ -65,6 +68,11 @@ class BaseLineFormSet(forms.BaseFormSet):
     def _construct_form(self, i, **kwargs):
         form = super()._construct_form(i, **kwargs)
         form.empty_permitted = True  # blank rows are skipped; the service wants at least one
+        # The saved line a row edits (a hidden input the template adds): editing keeps the
+        # line, and its receipts, instead of replacing it.
+        raw = (self.data.get(f"{form.prefix}-line_id") if self.is_bound
+               else (form.initial or {}).get("line_id"))
+        form.line_id = str(raw) if str(raw or "").isdigit() else ""
         return form
 
     def lines(self) -> tuple[list[dict], list[int]]:
@@ -76,6 +84,8 @@ class BaseLineFormSet(forms.BaseFormSet):
                 continue
             rows.append({k: data[k] for k in ("date", "item_type", "description", "amount",
                                               "city_tier", "units", "travel_class")})
+            if form.line_id:
+                rows[-1]["id"] = form.line_id
             index.append(i)
         return rows, index
 
@@ -85,6 +95,54 @@ def line_formset(data=None, *, initial=None, extra: int = 2):
                                 can_delete=True, max_num=MAX_LINES, validate_max=True,
                                 absolute_max=MAX_LINES)
     return cls(data, initial=initial, prefix="lines")
+
+
+class ReceiptForm(forms.Form):
+    """A voucher for one line; the invoice fields when it is (or carries) an invoice."""
+
+    line = forms.TypedChoiceField(label=_("Line"), coerce=int)
+    kind = forms.ChoiceField(label=pgettext_lazy("receipt", "Voucher"),
+                             choices=VoucherKind.choices)
+    file = forms.FileField(label=_("File (PDF, JPEG or PNG, at most 10 MB)"),
+                           widget=forms.ClearableFileInput(attrs={
+                               "accept": ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,"
+                                         "image/png"}))
+    invoice_type = forms.ChoiceField(label=_("Invoice type"), required=False,
+                                     choices=[("", _("Not an invoice"))]
+                                     + list(InvoiceType.choices))
+    invoice_code = forms.CharField(label=_("Invoice code"), required=False, max_length=20,
+                                   help_text=_("10 or 12 digits; none on a fully digital "
+                                               "invoice."))
+    invoice_number = forms.CharField(label=_("Invoice number"), required=False, max_length=30,
+                                     help_text=_("20 digits on a fully digital invoice, 8 on "
+                                                 "the older ones."))
+    invoice_date = forms.DateField(label=_("Invoice date"), required=False,
+                                   widget=forms.DateInput(DATE))
+    invoice_amount = _money(_("Invoice amount (tax included)"), required=False, min_value=0.01)
+    seller_name = forms.CharField(label=_("Seller"), required=False, max_length=200)
+    seller_code = forms.CharField(label=_("Seller's credit code"), required=False,
+                                  max_length=30)
+    buyer_name = forms.CharField(label=_("Buyer"), required=False, max_length=200)
+    buyer_code = forms.CharField(label=_("Buyer's credit code"), required=False,
+                                 max_length=30)
+
+    def __init__(self, *args, lines=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["line"].choices = [
+            (line.pk, f"{i}. {line.date:%Y-%m-%d} {line.get_item_type_display()} · "
+                      f"{line.description}") for i, line in enumerate(lines, start=1)]
+
+    def invoice(self) -> dict:
+        d = self.cleaned_data
+        return {k: d.get(k) or ("" if k not in ("invoice_date", "invoice_amount") else None)
+                for k in ("invoice_type", "invoice_code", "invoice_number", "invoice_date",
+                          "invoice_amount", "seller_name", "seller_code", "buyer_name",
+                          "buyer_code")}
+
+
+class RejectReceiptForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), max_length=300,
+                             error_messages={"required": _("A reason is required.")})
 
 
 class ResubmitForm(forms.Form):

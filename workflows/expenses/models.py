@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_fsm import FSMField, transition
 
 from core.fsm_guard import Governed, state_guard
@@ -414,3 +415,116 @@ class Reservation(models.Model):
 
     def __str__(self):
         return f"{self.claim_id}: {self.amount} {self.state}"
+
+
+# --- vouchers (policy 7(三)1: the vouchers each claim needs, genuine, lawful, valid) -----------
+
+
+class VoucherKind(models.TextChoices):
+    INVOICE = "invoice", pgettext_lazy("voucher", "Invoice")
+    FOLIO = "folio", _("Hotel folio")
+    TICKET = "ticket", _("Ticket or boarding pass")
+    GUEST_LIST = "guest_list", _("Guest list")
+    OTHER = "other", _("Other document")
+
+
+class InvoiceType(models.TextChoices):
+    DIGITAL = "digital", _("Fully digital invoice")
+    VAT_SPECIAL = "vat_special", _("VAT special invoice")
+    VAT_ORDINARY = "vat_ordinary", _("Ordinary invoice")
+    OTHER = "other", _("Other invoice or ticket")
+
+
+class VoucherRequirement(models.Model):
+    """A voucher a line of this item type needs: any one of `kinds` satisfies it (e.g. "ticket
+    or invoice"). A line needs every requirement of its item type, for its claim's category
+    and for any category (empty)."""
+
+    category = models.CharField(_("category"), max_length=20, choices=Category.choices,
+                                blank=True, help_text=_("Empty means any category."))
+    item_type = models.CharField(_("item"), max_length=20, choices=ItemType.choices)
+    kinds = models.JSONField(_("any of these vouchers"), default=list)
+    note = models.CharField(_("note"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("required voucher")
+        verbose_name_plural = _("required vouchers")
+        ordering = ["item_type", "category", "pk"]
+
+    def __str__(self):
+        return f"{self.get_item_type_display()} {self.category or '*'}: {self.kinds_display()}"
+
+    def kinds_display(self) -> str:
+        labels = dict(VoucherKind.choices)
+        return str(_(" or ")).join(str(labels.get(k, k)) for k in self.kinds or [])
+
+
+class ReceiptStatus(models.TextChoices):
+    SUBMITTED = "submitted", _("To be checked")
+    REJECTED = "rejected", _("Rejected by finance")
+
+
+class Receipt(models.Model):
+    """A voucher of one claim line: a file (a core attachment of the claim's request) and, for
+    an invoice, its data. Finance may reject it with a reason (the claim goes back)."""
+
+    claim = models.ForeignKey(ExpenseClaim, on_delete=models.CASCADE, related_name="receipts")
+    line = models.ForeignKey(ExpenseLine, on_delete=models.CASCADE, related_name="receipts")
+    attachment = models.ForeignKey("inbox.Attachment", on_delete=models.PROTECT,
+                                   related_name="+")
+    kind = models.CharField(_("voucher"), max_length=20, choices=VoucherKind.choices)
+    sha256 = models.CharField(max_length=64)
+    invoice_type = models.CharField(_("invoice type"), max_length=20,
+                                    choices=InvoiceType.choices, blank=True)
+    invoice_code = models.CharField(_("invoice code"), max_length=12, blank=True)
+    invoice_number = models.CharField(_("invoice number"), max_length=20, blank=True)
+    invoice_date = models.DateField(_("invoice date"), null=True, blank=True)
+    invoice_amount = MoneyField(_("invoice amount"), null=True, blank=True)
+    seller_name = models.CharField(_("seller"), max_length=200, blank=True)
+    seller_code = models.CharField(_("seller's credit code"), max_length=18, blank=True)
+    buyer_name = models.CharField(_("buyer"), max_length=200, blank=True)
+    buyer_code = models.CharField(_("buyer's credit code"), max_length=18, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=ReceiptStatus.choices,
+                              default=ReceiptStatus.SUBMITTED)
+    reject_reason = models.CharField(_("reason for rejection"), max_length=300, blank=True)
+    duplicate_of = models.ForeignKey(
+        ExpenseClaim, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("also used on"),
+        help_text=_("Another claim already held this file or invoice when it was added."))
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                 related_name="+")
+    created = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("receipt")
+        verbose_name_plural = _("receipts")
+        ordering = ["line_id", "created", "pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.invoice_number or self.sha256[:12]}"
+
+    @property
+    def invoice_key(self) -> str:
+        """What makes an invoice one invoice: type, code and number ("" when no number)."""
+        if not (self.invoice_type and self.invoice_number):
+            return ""
+        return f"invoice:{self.invoice_type}:{self.invoice_code}:{self.invoice_number}"
+
+    @property
+    def file_key(self) -> str:
+        return f"file:{self.sha256}"
+
+
+class VoucherHold(models.Model):
+    """A live claim's hold on a file (SHA-256) or an invoice (type + code + number): from
+    submission until the claim is rejected or withdrawn (or finance rejects the receipt); a
+    paid claim keeps it for good. The unique key lets exactly one claim hold each one, also
+    when two claims are submitted at the same moment."""
+
+    key = models.CharField(max_length=120, unique=True)
+    claim = models.ForeignKey(ExpenseClaim, on_delete=models.CASCADE, related_name="holds")
+    receipt = models.ForeignKey(Receipt, on_delete=models.CASCADE, related_name="holds")
+    created = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return f"{self.key} → {self.claim_id}"

@@ -1,5 +1,6 @@
 """Pure rules over values: budget splits (policy 7.1) and reimbursement standards (7.3)."""
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -90,3 +91,51 @@ def check_line(amount: Decimal, units: int, per_unit_cap: Decimal | None,
     over = excess > 0 or over_class
     return StandardCheck(cap=cap, excess=excess, over_class=over_class,
                          refuse=refuse_excess and over)
+
+
+# --- vouchers (policy 7(三)1) ------------------------------------------------------------------
+
+# How far an invoice's date may be from its line's date before finance's review flags it.
+INVOICE_DATE_WINDOW_DAYS = 90
+_DIGITS = {n: re.compile(rf"\d{{{n}}}") for n in (8, 10, 12, 20)}
+
+
+def invoice_errors(invoice_type: str, code: str, number: str) -> dict[str, str]:
+    """{field: message} when the code or number does not fit the invoice type's format:
+    a fully digital invoice (全电发票) has a 20-digit number and no code; the older VAT
+    invoices a 10-digit (special) or 10/12-digit (ordinary) code and an 8-digit number."""
+    code, number = (code or "").strip(), (number or "").strip()
+    errors: dict[str, str] = {}
+    if invoice_type == "digital":
+        if not _DIGITS[20].fullmatch(number):
+            errors["invoice_number"] = _("A fully digital invoice's number has 20 digits.")
+        if code:
+            errors["invoice_code"] = _("A fully digital invoice has no invoice code; leave it "
+                                       "empty.")
+    elif invoice_type in ("vat_special", "vat_ordinary"):
+        lengths = (10,) if invoice_type == "vat_special" else (10, 12)
+        if not any(_DIGITS[n].fullmatch(code) for n in lengths):
+            errors["invoice_code"] = (
+                _("A VAT special invoice's code has 10 digits.") if invoice_type == "vat_special"
+                else _("An ordinary invoice's code has 10 or 12 digits."))
+        if not _DIGITS[8].fullmatch(number):
+            errors["invoice_number"] = _("This invoice's number has 8 digits.")
+    elif invoice_type == "other" and (len(number) > 20 or len(code) > 12):
+        errors["invoice_number"] = _("At most 12 characters of code and 20 of number.")
+    return errors
+
+
+def needs_company_buyer(invoice_type: str) -> bool:
+    """VAT invoices name the buyer; the company must be it (other tickets name a person)."""
+    return invoice_type in ("digital", "vat_special", "vat_ordinary")
+
+
+def missing_vouchers(requirements, kinds_present) -> list[list[str]]:
+    """The requirements (each a list of alternative voucher kinds) that none of the kinds
+    present satisfies."""
+    present = set(kinds_present)
+    return [list(r) for r in requirements if r and not present.intersection(r)]
+
+
+def date_near(invoice_date, line_date) -> bool:
+    return abs((invoice_date - line_date).days) <= INVOICE_DATE_WINDOW_DAYS

@@ -8,10 +8,11 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
 from core import engine
@@ -21,10 +22,25 @@ from core.org import selectors as org
 from core.org.models import Role, User
 
 from . import selectors, services
-from .forms import ClaimFilterForm, ClaimForm, ReduceLineForm, ResubmitForm, line_formset
-from .models import Category, CategoryPolicy, ClaimState, OverBudget, ReimbursementStandard
+from .forms import (
+    ClaimFilterForm,
+    ClaimForm,
+    ReceiptForm,
+    ReduceLineForm,
+    RejectReceiptForm,
+    ResubmitForm,
+    line_formset,
+)
+from .models import (
+    Category,
+    CategoryPolicy,
+    ClaimState,
+    OverBudget,
+    ReimbursementStandard,
+    VoucherRequirement,
+)
 from .selectors import EDIT, REDUCE, RETRY_PAYMENT, SUBMIT, UPLOAD
-from .services import ledger, payment
+from .services import ledger, payment, vouchers
 
 PAGE_SIZE = 25
 
@@ -68,6 +84,7 @@ def standards(request):
     policies = {p.category: p.get_over_budget_display() for p in CategoryPolicy.objects.all()}
     return render(request, "expenses/standards.html", {
         "standards": ReimbursementStandard.objects.all(),
+        "requirements": VoucherRequirement.objects.all(),
         # No policy row means the claim is refused (services.claims._reserve).
         "policies": [(label, policies.get(value, OverBudget.BLOCK.label))
                      for value, label in Category.choices],
@@ -134,9 +151,12 @@ def _show_saved(formset, claim) -> None:
     if len(rows) != len(lines):
         return
     standards_map = selectors.standards_by_line(lines, claim.submitter.grade)
+    held = {lv.line.pk: lv for lv in vouchers.line_vouchers(claim)}
     for f, saved in zip(rows, lines, strict=True):
         saved.standard = standards_map.get(saved.pk)
+        saved.vouchers = held.get(saved.pk)
         f.saved = saved
+        f.line_id = str(saved.pk)
 
 
 def _chosen(form, claim):
@@ -167,6 +187,7 @@ def _render_form(request, *, form, formset, claim=None, status=200, other_errors
         "left": _budget_left(department_id, category, day, _typed_total(formset)),
         "resubmit_form": resubmit_form or ResubmitForm(),
         "returned": returned,
+        "voucher_needs": vouchers.needs_by_item(category),
         "return_event": audit_selectors.timeline("expense", claim.pk).filter(
             event="expense.returned").last() if returned else None,
     }, status=status)
@@ -175,8 +196,8 @@ def _render_form(request, *, form, formset, claim=None, status=200, other_errors
 def _more_lines(request, form_cls, claim=None):
     """'Add a line' without JavaScript: the rows as typed, unvalidated, plus an empty one."""
     formset = line_formset(request.POST)
-    rows = [{name: f[name].value() for name in f.fields if name != "DELETE"}
-            for f in formset.forms if f.has_changed()]
+    rows = [{**{name: f[name].value() for name in f.fields if name != "DELETE"},
+             "line_id": f.line_id} for f in formset.forms if f.has_changed()]
     form = form_cls(initial={bf.name: bf.value() for bf in form_cls(request.POST)})
     return _render_form(request, form=form, formset=line_formset(initial=rows, extra=1),
                         claim=claim)
@@ -248,7 +269,8 @@ def claim_edit(request, claim_id):
                                   "expense_date": claim.expense_date,
                                   "purpose": claim.purpose})
         rows = [{"date": x.date, "item_type": x.item_type, "description": x.description,
-                 "amount": x.amount, "city_tier": x.city_tier, "units": x.units}
+                 "amount": x.amount, "city_tier": x.city_tier, "units": x.units,
+                 "line_id": x.pk}
                 for x in claim.lines.order_by("pk")]
         return _render_form(request, form=form, formset=line_formset(initial=rows, extra=1),
                             claim=claim, saved=True)
@@ -280,7 +302,32 @@ def claim_edit(request, claim_id):
 # --- the claim page -------------------------------------------------------------------------
 
 
-def _claim_context(request, claim, req, *, reduce_forms=None, submit_errors=()):
+def _voucher_context(user, claim, actions, *, receipt_form=None, reject_forms=None) -> dict:
+    """Each line's receipts, what it still needs and (for finance, auditors, administrators)
+    the checks on each receipt; the forms to add, remove or reject one."""
+    lines = vouchers.line_vouchers(claim)
+    reviewer = selectors.sees_all_claims(user)
+    reject_forms = reject_forms or {}
+    for i, lv in enumerate(lines, start=1):
+        lv.number = i
+        for r in lv.receipts:
+            r.checks = vouchers.receipt_checks(r, lv) if reviewer else []
+            r.failed = [c for c in r.checks if not c.ok]
+            r.is_image = r.attachment.content_type.startswith("image/")
+            r.reject_form = reject_forms.get(r.pk) or RejectReceiptForm(prefix=f"reject-{r.pk}")
+    can_add = UPLOAD in actions and claim.submitter_id == user.pk
+    if can_add and receipt_form is None:
+        receipt_form = ReceiptForm(prefix="receipt", lines=[lv.line for lv in lines])
+    name, code = vouchers.company()
+    return {"vouchers": lines, "voucher_reviewer": reviewer,
+            "receipt_form": receipt_form if can_add else None,
+            "can_remove_receipts": EDIT in actions,
+            "can_reject_receipts": REDUCE in actions,
+            "company_name": name, "company_code": code}
+
+
+def _claim_context(request, claim, req, *, reduce_forms=None, submit_errors=(),
+                   receipt_form=None, reject_forms=None):
     user = request.user
     lines = list(claim.lines.all())
     standards_map = selectors.standards_by_line(lines, claim.submitter.grade)
@@ -313,6 +360,8 @@ def _claim_context(request, claim, req, *, reduce_forms=None, submit_errors=()):
                              claim.total) if editable else None,
         "submit_errors": submit_errors,
         "max_receipts": engine.MAX_ATTACHMENTS,
+        **_voucher_context(user, claim, actions, receipt_form=receipt_form,
+                           reject_forms=reject_forms),
     }
 
 
@@ -419,3 +468,101 @@ def receipt_download(request, claim_id, token):
         return engine.attachment_download(att)
     except ApprovalError:
         raise Http404 from None
+
+
+# --- vouchers: a line's receipts with their invoice data (policy 7(三)1) -------------------------
+
+
+def _claim_page(request, claim_id, status, **extra):
+    claim, req = _claim_or_404(request.user, claim_id)
+    return render(request, "expenses/claim.html", _claim_context(request, claim, req, **extra),
+                  status=status)
+
+
+@login_required
+@require_POST
+def voucher_add(request, claim_id):
+    claim, _req = _claim_or_404(request.user, claim_id)
+    if claim.submitter_id != request.user.pk:
+        raise Http404
+    form = ReceiptForm(request.POST, request.FILES, prefix="receipt",
+                       lines=list(claim.lines.order_by("pk")))
+    if not form.is_valid():
+        messages.error(request, _("Please correct the errors below."))
+        return _claim_page(request, claim.pk, 400, receipt_form=form)
+    try:
+        receipt = vouchers.receipt_add(
+            claim_id=claim.pk, actor=request.user, line_id=form.cleaned_data["line"],
+            kind=form.cleaned_data["kind"], upload=form.cleaned_data["file"],
+            invoice=vouchers.InvoiceData(**form.invoice()))
+    except ApprovalError as exc:
+        messages.error(request, str(exc.message))
+        for key, msgs in exc.fields.items():
+            form.add_error(key if key in form.fields else None, msgs)
+        return _claim_page(request, claim.pk, exc.status, receipt_form=form)
+    if receipt.duplicate_of_id:
+        messages.warning(request, _("Attached, but this file or invoice is already used on "
+                                    "another claim: the claim cannot be submitted with it."))
+    else:
+        messages.success(request, _("Attached %(name)s.") % {
+            "name": receipt.attachment.original_name})
+    return redirect("expenses:claim", claim_id=claim.pk)
+
+
+@login_required
+@require_POST
+def voucher_remove(request, claim_id, receipt_id):
+    claim, _req = _claim_or_404(request.user, claim_id)
+    receipt = get_object_or_404(claim.receipts, pk=receipt_id)
+    try:
+        vouchers.receipt_remove(receipt_id=receipt.pk, actor=request.user)
+    except ApprovalError as exc:
+        messages.error(request, str(exc.message))
+    else:
+        messages.success(request, _("Receipt removed from the line."))
+    return redirect("expenses:claim", claim_id=claim.pk)
+
+
+@login_required
+@require_POST
+def voucher_reject(request, claim_id, receipt_id):
+    claim, _req = _claim_or_404(request.user, claim_id)
+    receipt = get_object_or_404(claim.receipts, pk=receipt_id)
+    form = RejectReceiptForm(request.POST, prefix=f"reject-{receipt.pk}")
+    status = 400
+    if form.is_valid():
+        try:
+            vouchers.receipt_reject(receipt_id=receipt.pk, actor=request.user,
+                                    reason=form.cleaned_data["reason"])
+        except ApprovalError as exc:
+            messages.error(request, str(exc.message))
+            for key, msgs in exc.fields.items():
+                form.add_error(key if key in form.fields else None, msgs)
+            status = exc.status
+        else:
+            messages.success(request, _("Receipt rejected; the claim went back to %(who)s.")
+                             % {"who": claim.submitter})
+            return redirect("expenses:claim", claim_id=claim.pk)
+    else:
+        messages.error(request, _("Please correct the errors below."))
+    return _claim_page(request, claim.pk, status, reject_forms={receipt.pk: form})
+
+
+@login_required
+@xframe_options_sameorigin
+def voucher_file(request, claim_id, receipt_id):
+    """A receipt's file shown in the page (an image or a PDF), for those who may see the
+    claim; its checked type, never sniffed; nothing in it may run."""
+    claim, _req = _claim_or_404(request.user, claim_id)
+    receipt = get_object_or_404(claim.receipts.select_related("attachment"), pk=receipt_id)
+    att = receipt.attachment
+    try:
+        handle = att.file.open("rb")
+    except OSError:
+        raise Http404 from None
+    response = FileResponse(handle, as_attachment=False, content_type=att.content_type,
+                            filename=att.original_name)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; frame-ancestors 'self'"
+    response["Cache-Control"] = "private, no-store"
+    return response

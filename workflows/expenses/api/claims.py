@@ -16,7 +16,7 @@ from core.exceptions import NotFoundError
 
 from .. import selectors, services
 from ..models import ExpenseClaim
-from ..services import ledger
+from ..services import ledger, vouchers
 from . import serializers as s
 from .common import visible_claim, visible_claims, with_claim_facts
 
@@ -30,6 +30,7 @@ def claim_detail(user, pk: int) -> dict:
     claim.history = list(audit.timeline(claim.audit_kind, claim.pk))
     actions = selectors.claim_actions(user, claim)
     claim.available_actions = [a for a in selectors.CLAIM_ACTIONS if a in actions]
+    claim.vouchers = vouchers.line_vouchers(claim)
     return s.ClaimDetailSerializer(claim).data
 
 

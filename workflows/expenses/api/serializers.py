@@ -18,13 +18,23 @@ from core.api.serializers import (
 )
 from core.money import DEFAULT_CURRENCY
 
-from ..models import Category, CityTier, ClaimState, ItemType, TravelClass
+from ..models import (
+    Category,
+    CityTier,
+    ClaimState,
+    InvoiceType,
+    ItemType,
+    ReceiptStatus,
+    TravelClass,
+    VoucherKind,
+)
 from ..models import OverStandard as OnExcess
 from ..selectors import CLAIM_ACTIONS
 from .common import LINE_LIMIT, department_from
 
 # A plain string with the values listed: a `state` enum per resource would collide in the schema.
 CLAIM_STATES = ", ".join(ClaimState.values)
+KINDS = ", ".join(VoucherKind.values)
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
 
@@ -108,6 +118,19 @@ class RemainingSerializer(serializers.Serializer):
     quarter = money_field()
 
 
+class LineVouchersSerializer(serializers.Serializer):
+    line = serializers.IntegerField(source="line.pk", help_text=_("The line's id."))
+    required = serializers.ListField(
+        child=serializers.ListField(child=serializers.CharField(help_text=KINDS)),
+        help_text=_("The vouchers the line's item needs; each entry lists alternatives (any "
+                    "one will do)."))
+    missing = serializers.ListField(
+        child=serializers.ListField(child=serializers.CharField(help_text=KINDS)),
+        help_text=_("The entries of `required` no receipt of the line satisfies yet."))
+    invoiced = money_field(allow_null=True,
+                           help_text=_("The total of the line's invoices; null without one."))
+
+
 class ClaimDetailSerializer(ClaimSerializer):
     remaining_budget = RemainingSerializer(
         help_text=_("What is left of the budget for the claim's category, month and quarter."))
@@ -116,9 +139,18 @@ class ClaimDetailSerializer(ClaimSerializer):
         child=serializers.ChoiceField(choices=CLAIM_ACTIONS),
         help_text=_("What you may do now (the same rule as the claim page); review decisions "
                     "are tasks (/api/tasks/)."))
+    vouchers = LineVouchersSerializer(
+        many=True, help_text=_("Per line, in entry order: the vouchers required and still "
+                               "missing. Submitting refuses a line that misses any (field "
+                               "`lines.<i>.vouchers`)."))
 
 
 class LineInputSerializer(serializers.Serializer):
+    id = serializers.IntegerField(
+        required=False, min_value=1, max_value=MAX_ID,
+        help_text=_("The id of one of the claim's lines, to edit it and keep its receipts; "
+                    "without it the line is new (a line not given again is deleted with its "
+                    "receipts)."))
     date = serializers.DateField()
     item_type = serializers.ChoiceField(choices=ItemType.choices, default=ItemType.OTHER)
     description = serializers.CharField(max_length=200)
@@ -195,6 +227,72 @@ class AttachmentSerializer(serializers.Serializer):
 
 class AttachmentUploadSerializer(serializers.Serializer):
     file = serializers.FileField(help_text=_("A PDF, JPEG or PNG (by content), at most 10 MB."))
+
+
+# --- receipts (vouchers of a line) ---------------------------------------------------------
+
+
+class CheckSerializer(serializers.Serializer):
+    label = serializers.CharField()
+    ok = serializers.BooleanField()
+    detail = serializers.CharField()
+
+
+class ReceiptSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    line = serializers.IntegerField(source="line_id")
+    kind = serializers.CharField(help_text=KINDS)
+    status = serializers.CharField(help_text=", ".join(ReceiptStatus.values))
+    reject_reason = serializers.CharField()
+    attachment = serializers.IntegerField(source="attachment_id",
+                                          help_text=_("The file: …/attachments/<id>/."))
+    name = serializers.CharField(source="attachment.original_name")
+    content_type = serializers.CharField(source="attachment.content_type")
+    sha256 = serializers.CharField()
+    invoice_type = serializers.CharField(help_text=", ".join(InvoiceType.values) + " or empty")
+    invoice_code = serializers.CharField()
+    invoice_number = serializers.CharField()
+    invoice_date = serializers.DateField(allow_null=True)
+    invoice_amount = money_field(allow_null=True)
+    seller_name = serializers.CharField()
+    seller_code = serializers.CharField()
+    buyer_name = serializers.CharField()
+    buyer_code = serializers.CharField()
+    duplicate_of = serializers.CharField(
+        allow_null=True, help_text=_("For finance, auditors and administrators: the number of "
+                                     "another claim that held this file or invoice when it was "
+                                     "added; null otherwise."))
+    checks = CheckSerializer(many=True, help_text=_(
+        "For finance, auditors and administrators: the checks on this receipt."))
+
+
+class ReceiptUploadSerializer(serializers.Serializer):
+    file = serializers.FileField(help_text=_("A PDF, JPEG or PNG (by content), at most 10 MB."))
+    line = serializers.IntegerField(min_value=1, max_value=MAX_ID,
+                                    help_text=_("The id of the claim's line."))
+    # A string, not an enum: "kind" names other choice sets elsewhere in the schema.
+    kind = serializers.RegexField(rf"^({'|'.join(VoucherKind.values)})$", help_text=KINDS)
+    invoice_type = serializers.ChoiceField(choices=InvoiceType.choices, required=False,
+                                           allow_blank=True, default="")
+    invoice_code = serializers.CharField(required=False, allow_blank=True, default="",
+                                         max_length=20)
+    invoice_number = serializers.CharField(required=False, allow_blank=True, default="",
+                                           max_length=30)
+    invoice_date = serializers.DateField(required=False, allow_null=True, default=None)
+    invoice_amount = money_field(required=False, allow_null=True, default=None,
+                                 min_value=0, max_value=LINE_LIMIT - 1)
+    seller_name = serializers.CharField(required=False, allow_blank=True, default="",
+                                        max_length=200)
+    seller_code = serializers.CharField(required=False, allow_blank=True, default="",
+                                        max_length=30)
+    buyer_name = serializers.CharField(required=False, allow_blank=True, default="",
+                                       max_length=200)
+    buyer_code = serializers.CharField(required=False, allow_blank=True, default="",
+                                       max_length=30)
+
+
+class RejectReceiptSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=300)
 
 
 # --- standards ----------------------------------------------------------------------------

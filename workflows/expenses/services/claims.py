@@ -34,7 +34,7 @@ from ..models import (
 from ..rules import check_line, pick_standard
 from ..selectors import EDIT, REDUCE, SUBMIT, standards_for_grade
 from ..steps import CLAIM_KIND, FINANCE_STEP, PAYMENT_STEP
-from . import ledger
+from . import ledger, vouchers
 from .payment import queue_payment
 
 MAX_LINES = 50
@@ -94,7 +94,9 @@ def _clean_lines(lines: list[dict], grade: int) -> list[ExpenseLine]:
                            bool(std and std.on_excess == OverStandard.REFUSE),
                            travel_rank=TRAVEL_CLASS_RANK.get(travel_class, 0),
                            allowed_rank=TRAVEL_CLASS_RANK.get(allowed, 0))
+        line_id = str(raw.get("id") or "")
         result.append(ExpenseLine(
+            pk=int(line_id) if line_id.isdigit() and len(line_id) < 10 else None,
             date=line_date, item_type=item_type, description=description, amount=amount,
             city_tier=city_tier, units=units, travel_class=travel_class, cap=check.cap,
             excess=check.excess, allowed_class=allowed,
@@ -105,10 +107,21 @@ def _clean_lines(lines: list[dict], grade: int) -> list[ExpenseLine]:
 
 
 def _save_lines(claim: ExpenseClaim, lines: list[ExpenseLine]) -> None:
-    claim.lines.all().delete()
+    """Replace the claim's lines; a line given with the id of one of the claim's lines updates
+    it in place, keeping its receipts (lines not given again are deleted with theirs)."""
+    existing = set(claim.lines.values_list("pk", flat=True))
+    seen: set[int] = set()
     for line in lines:
         line.claim = claim
-    ExpenseLine.objects.bulk_create(lines)
+        if line.pk in existing and line.pk not in seen:
+            seen.add(line.pk)
+        else:
+            line.pk = None
+    claim.lines.exclude(pk__in=seen).delete()
+    for line in lines:
+        if line.pk is not None:
+            line.save()
+    ExpenseLine.objects.bulk_create([line for line in lines if line.pk is None])
     claim.total = sum((line.amount for line in lines), Decimal("0.00"))
     claim.over_standard = any(line.over_standard for line in lines)
 
@@ -233,6 +246,7 @@ def claim_submit(*, claim_id: int, actor: User) -> ExpenseClaim:
     claim = _lock_own(claim_id, actor, SUBMIT)
     if SUBMIT not in selectors.claim_actions(actor, claim):
         raise StateConflictError(_("This claim was already submitted."))
+    vouchers.hold(claim, actor)  # may refuse: vouchers missing, or a receipt already claimed
     _reserve(claim)  # may refuse: over standard, or over budget where the policy blocks
     if not claim.number:
         claim.number = next_number(f"BX-{claim.expense_date.year}")
@@ -322,6 +336,7 @@ def on_decision(request, item, decision, decider, comment) -> engine.Transition 
     elif decision == engine.Decision.REJECTED:
         claim.reject()
         ledger.release(claim)
+        vouchers.release(claim)  # its receipts may be claimed again
     elif decision == engine.Decision.RETURNED:
         if request.return_to_step is not None:
             if at_finance:
@@ -349,12 +364,14 @@ def on_withdraw(request, actor, reason) -> engine.Transition:
     claim.withdraw()
     claim.save(update_fields=["state"])
     ledger.release(claim)
+    vouchers.release(claim)
     return engine.Transition(from_state=before, to_state=claim.state)
 
 
 def on_resubmit(request, actor) -> engine.Transition:
     claim = _locked(request)
     before = claim.state
+    vouchers.hold(claim, actor)
     _reserve(claim)
     claim.resubmit()
     claim.save()
