@@ -201,9 +201,15 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # What client generators need (docs/API.md, "Clients"): request and response models apart
+    # (read-only fields only in responses, write-only only in requests), and JSON as the one
+    # request type; uploads declare multipart themselves.
+    "COMPONENT_SPLIT_REQUEST": True,
+    "PARSER_WHITELIST": ["rest_framework.parsers.JSONParser"],
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "core.api.schema.blank_query_filters",
+        "core.api.schema.client_ready",
     ],
 }
 
