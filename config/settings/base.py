@@ -192,9 +192,19 @@ REST_FRAMEWORK = {
         "rest_framework.filters.OrderingFilter",
     ],
 }
+
+
+def _api_getting_started() -> str:
+    """The "Getting started" of docs/API.md (between its markers): /api/docs/ shows it."""
+    text = (BASE_DIR / "docs" / "API.md").read_text(encoding="utf-8")
+    start, end = "<!-- getting-started:start -->", "<!-- getting-started:end -->"
+    return ("Approval workflows for a sales department: tasks, requests, audit.\n\n"
+            + text.split(start, 1)[1].split(end, 1)[0].strip())
+
+
 SPECTACULAR_SETTINGS = {
     "TITLE": "Countersign API",
-    "DESCRIPTION": "Approval workflows for a sales department: tasks, requests, audit.",
+    "DESCRIPTION": _api_getting_started(),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     # Swagger UI from the installed sidecar package: no CDN, works offline.

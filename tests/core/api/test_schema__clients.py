@@ -116,3 +116,12 @@ def test_the_main_operations_carry_examples(schema):
     for path in ("/api/auth/token/", "/api/expenses/claims/", "/api/tasks/{id}/approve/"):
         op = schema["paths"][path]["post"]
         assert op["requestBody"]["content"]["application/json"].get("examples"), path
+
+
+def test_api_docs_open_with_the_getting_started(schema, client, personas):
+    text = schema["info"]["description"]
+    for needle in ("## Getting started", "/api/auth/token/", "curl", "AuthenticatedClient",
+                   "openapi-fetch", "Idempotency-Key", '"fields"'):
+        assert needle in text, needle
+    client.force_login(personas["east_rep1"])
+    assert client.get("/api/docs/").status_code == 200
