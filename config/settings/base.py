@@ -216,6 +216,21 @@ SPECTACULAR_SETTINGS = {
     # request type; uploads declare multipart themselves.
     "COMPONENT_SPLIT_REQUEST": True,
     "PARSER_WHITELIST": ["rest_framework.parsers.JSONParser"],
+    # Enum names are part of the clients' API: named here, so a new field with the same name
+    # and other choices cannot rename them (it would be a warning, which fails CI).
+    "ENUM_NAME_OVERRIDES": {
+        "RequestStatusEnum": "core.inbox.models.RequestStatus",
+        "CategoryEnum": "workflows.expenses.models.Category",
+        "ItemTypeEnum": "workflows.expenses.models.ItemType",
+        "CityTierEnum": "workflows.expenses.models.CityTier",
+        "TravelClassEnum": "workflows.expenses.models.TravelClass",
+        "OnExcessEnum": "workflows.expenses.models.OverStandard",
+        "BudgetWarningEnum": "workflows.expenses.api.budget_serializers.WARNING_CHOICES",
+        "CustomerRatingEnum": "workflows.contracts.models.Rating",
+        "MilestoneKindEnum": "workflows.contracts.models.Milestone.Kind",
+        "PlanSpreadEnum": "workflows.plans.api.serializers.SPREAD_CHOICES",
+        "RiskTypeEnum": "workflows.risks.models.RiskType",
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "core.api.schema.blank_query_filters",

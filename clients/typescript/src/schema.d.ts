@@ -1427,6 +1427,13 @@ export interface components {
             /** Format: date-time */
             in_force_at: string | null;
         };
+        /**
+         * @description * `` - none
+         *     * `80` - 80 %
+         *     * `100` - 100 %
+         * @enum {string}
+         */
+        BudgetWarningEnum: "80" | "100";
         BulkApproveRequest: {
             ids: number[];
             /** @default  */
@@ -1818,7 +1825,7 @@ export interface components {
             /** @description The unified social credit code. */
             credit_code: string;
             region: components["schemas"]["CustomerRegion"];
-            rating: components["schemas"]["RatingEnum"];
+            rating: components["schemas"]["CustomerRatingEnum"];
             /** Format: decimal */
             credit_limit: string;
             /**
@@ -1838,7 +1845,7 @@ export interface components {
             /** @description A user id or username; yourself when left out. */
             account_owner?: number | string;
             /** @default B */
-            rating?: components["schemas"]["RatingEnum"];
+            rating?: components["schemas"]["CustomerRatingEnum"];
             /** @default  */
             contacts?: string;
         };
@@ -1848,7 +1855,7 @@ export interface components {
             /** @description The unified social credit code. */
             credit_code: string;
             region: components["schemas"]["CustomerRegion"];
-            rating: components["schemas"]["RatingEnum"];
+            rating: components["schemas"]["CustomerRatingEnum"];
             /** Format: decimal */
             credit_limit: string;
             /**
@@ -1864,6 +1871,14 @@ export interface components {
             contracts_count: number;
             history: components["schemas"]["HistoryEvent"][];
         };
+        /**
+         * @description * `A` - A: excellent
+         *     * `B` - B: good
+         *     * `C` - C: watch
+         *     * `D` - D: prepayment only
+         * @enum {string}
+         */
+        CustomerRatingEnum: "A" | "B" | "C" | "D";
         CustomerRef: {
             id: number;
             name: string;
@@ -1929,13 +1944,6 @@ export interface components {
          * @enum {string}
          */
         ItemTypeEnum: "hotel" | "meals" | "entertainment" | "transport" | "other";
-        /**
-         * @description * `delivery` - Delivery
-         *     * `invoice` - Invoice
-         *     * `collection` - Collection
-         * @enum {string}
-         */
-        KindEnum: "delivery" | "invoice" | "collection";
         Line: {
             id: number;
             /** Format: date */
@@ -1977,7 +1985,7 @@ export interface components {
         Milestone: {
             id: number;
             contract: number;
-            kind: components["schemas"]["KindEnum"];
+            kind: components["schemas"]["MilestoneKindEnum"];
             /** Format: decimal */
             amount: string;
             currency: string;
@@ -1988,7 +1996,7 @@ export interface components {
             note: string;
         };
         MilestoneCreateRequest: {
-            kind: components["schemas"]["KindEnum"];
+            kind: components["schemas"]["MilestoneKindEnum"];
             /** Format: decimal */
             amount: string;
             /** Format: date */
@@ -2003,6 +2011,13 @@ export interface components {
              */
             done_date?: string | null;
         };
+        /**
+         * @description * `delivery` - Delivery
+         *     * `invoice` - Invoice
+         *     * `collection` - Collection
+         * @enum {string}
+         */
+        MilestoneKindEnum: "delivery" | "invoice" | "collection";
         Monitor: {
             fiscal_year: number;
             /** @default CNY */
@@ -2296,7 +2311,7 @@ export interface components {
             remaining: string;
             /** @description (reserved + spent) / budget, in %, one decimal. */
             used_pct: string;
-            warning: components["schemas"]["WarningEnum"] | components["schemas"]["BlankEnum"];
+            warning: components["schemas"]["BudgetWarningEnum"] | components["schemas"]["BlankEnum"];
         };
         Person: {
             id: number;
@@ -2370,7 +2385,7 @@ export interface components {
             /** @description Region codes; all regions with people when absent. */
             regions?: string[];
             /** @default even */
-            spread?: components["schemas"]["SpreadEnum"];
+            spread?: components["schemas"]["PlanSpreadEnum"];
         };
         /**
          * @description The company target, or null for a viewer who sees only their own line (a salesperson);
@@ -2515,6 +2530,12 @@ export interface components {
         PlanReviseRequest: {
             reason: string;
         };
+        /**
+         * @description * `even` - evenly
+         *     * `last_year` - by last year's actuals
+         * @enum {string}
+         */
+        PlanSpreadEnum: "even" | "last_year";
         PlanUploadRequest: {
             /** Format: binary */
             file: string;
@@ -2534,14 +2555,6 @@ export interface components {
             /** Format: date-time */
             published_at: string | null;
         };
-        /**
-         * @description * `A` - A: excellent
-         *     * `B` - B: good
-         *     * `C` - C: watch
-         *     * `D` - D: prepayment only
-         * @enum {string}
-         */
-        RatingEnum: "A" | "B" | "C" | "D";
         ReassignRequest: {
             /** @description A user id or a username. */
             assignee: number | string;
@@ -2567,7 +2580,7 @@ export interface components {
             request_id: number;
             number: string;
             title: string;
-            status: components["schemas"]["StatusEnum"];
+            status: components["schemas"]["RequestStatusEnum"];
             status_label: string;
             /** Format: decimal */
             amount: string | null;
@@ -2584,7 +2597,7 @@ export interface components {
             request_id: number;
             number: string;
             title: string;
-            status: components["schemas"]["StatusEnum"];
+            status: components["schemas"]["RequestStatusEnum"];
             status_label: string;
             /** Format: decimal */
             amount: string | null;
@@ -2602,6 +2615,17 @@ export interface components {
             chain: components["schemas"]["ChainStep"][];
             history: components["schemas"]["HistoryEvent"][];
         };
+        /**
+         * @description * `draft` - Draft
+         *     * `in_review` - In review
+         *     * `returned` - Returned for revision
+         *     * `approved` - Approved
+         *     * `rejected` - Rejected
+         *     * `withdrawn` - Withdrawn
+         *     * `done` - Done
+         * @enum {string}
+         */
+        RequestStatusEnum: "draft" | "in_review" | "returned" | "approved" | "rejected" | "withdrawn" | "done";
         ResubmitRequest: {
             /** @default  */
             comment?: string;
@@ -2614,7 +2638,7 @@ export interface components {
         Risk: {
             id: number;
             number: string;
-            type: components["schemas"]["TypeEnum"];
+            type: components["schemas"]["RiskTypeEnum"];
             type_label: string;
             title: string;
             description: string;
@@ -2680,7 +2704,7 @@ export interface components {
             title: string;
         };
         RiskCreateRequest: {
-            type: components["schemas"]["TypeEnum"];
+            type: components["schemas"]["RiskTypeEnum"];
             title: string;
             /** @default  */
             description?: string;
@@ -2710,7 +2734,7 @@ export interface components {
         RiskDetail: {
             id: number;
             number: string;
-            type: components["schemas"]["TypeEnum"];
+            type: components["schemas"]["RiskTypeEnum"];
             type_label: string;
             title: string;
             description: string;
@@ -2859,6 +2883,15 @@ export interface components {
             escalations: components["schemas"]["RiskEscalation"][];
             overdue_measures: components["schemas"]["RiskOverdueMeasure"][];
         };
+        /**
+         * @description * `market` - Market
+         *     * `credit` - Credit
+         *     * `legal` - Legal
+         *     * `competition` - Competition
+         *     * `other` - Other
+         * @enum {string}
+         */
+        RiskTypeEnum: "market" | "credit" | "legal" | "competition" | "other";
         SalesActual: {
             id: number;
             salesperson: components["schemas"]["Person"];
@@ -2898,12 +2931,6 @@ export interface components {
             quarters: string[];
             months: string[];
         };
-        /**
-         * @description * `even` - evenly
-         *     * `last_year` - by last year's actuals
-         * @enum {string}
-         */
-        SpreadEnum: "even" | "last_year";
         Standard: {
             id: number;
             item_type: components["schemas"]["ItemTypeEnum"];
@@ -2920,17 +2947,6 @@ export interface components {
             on_excess: components["schemas"]["OnExcessEnum"];
             note: string;
         };
-        /**
-         * @description * `draft` - Draft
-         *     * `in_review` - In review
-         *     * `returned` - Returned for revision
-         *     * `approved` - Approved
-         *     * `rejected` - Rejected
-         *     * `withdrawn` - Withdrawn
-         *     * `done` - Done
-         * @enum {string}
-         */
-        StatusEnum: "draft" | "in_review" | "returned" | "approved" | "rejected" | "withdrawn" | "done";
         Task: {
             id: number;
             process: string;
@@ -2983,15 +2999,6 @@ export interface components {
          * @enum {string}
          */
         TravelClassEnum: "economy" | "premium" | "business" | "first";
-        /**
-         * @description * `market` - Market
-         *     * `credit` - Credit
-         *     * `legal` - Legal
-         *     * `competition` - Competition
-         *     * `other` - Other
-         * @enum {string}
-         */
-        TypeEnum: "market" | "credit" | "legal" | "competition" | "other";
         Verify: {
             ok: boolean;
             events_checked: number;
@@ -2999,13 +3006,6 @@ export interface components {
                 [key: string]: unknown;
             } | null;
         };
-        /**
-         * @description * `` - none
-         *     * `80` - 80 %
-         *     * `100` - 100 %
-         * @enum {string}
-         */
-        WarningEnum: "80" | "100";
         WithdrawRequest: {
             /** @default  */
             reason?: string;

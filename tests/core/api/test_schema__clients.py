@@ -125,3 +125,12 @@ def test_api_docs_open_with_the_getting_started(schema, client, personas):
         assert needle in text, needle
     client.force_login(personas["east_rep1"])
     assert client.get("/api/docs/").status_code == 200
+
+
+def test_enums_have_the_names_the_settings_give_them(schema):
+    enums = {name for name in schema["components"]["schemas"] if name.endswith("Enum")}
+    assert {"RequestStatusEnum", "RiskTypeEnum", "MilestoneKindEnum", "PlanSpreadEnum",
+            "BudgetWarningEnum", "CustomerRatingEnum", "CategoryEnum"} <= enums
+    # the names drf-spectacular guesses from a field's name alone, which a new field with the
+    # same name and other choices would change
+    assert not enums & {"StatusEnum", "TypeEnum", "KindEnum", "SpreadEnum", "WarningEnum"}

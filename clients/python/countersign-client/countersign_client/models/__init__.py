@@ -25,6 +25,7 @@ from .budget_detail_available_actions_enum import BudgetDetailAvailableActionsEn
 from .budget_detail_diff_to_previous import BudgetDetailDiffToPrevious
 from .budget_revise_request import BudgetReviseRequest
 from .budget_version import BudgetVersion
+from .budget_warning_enum import BudgetWarningEnum
 from .bulk_approve_request import BulkApproveRequest
 from .bulk_response import BulkResponse
 from .bulk_result import BulkResult
@@ -82,6 +83,7 @@ from .credit_limit_request_request import CreditLimitRequestRequest
 from .customer import Customer
 from .customer_create_request import CustomerCreateRequest
 from .customer_detail import CustomerDetail
+from .customer_rating_enum import CustomerRatingEnum
 from .customer_ref import CustomerRef
 from .customer_region import CustomerRegion
 from .department import Department
@@ -113,12 +115,12 @@ from .expenses_standards_list_page_type_1 import ExpensesStandardsListPageType1
 from .history_event import HistoryEvent
 from .history_event_changes import HistoryEventChanges
 from .item_type_enum import ItemTypeEnum
-from .kind_enum import KindEnum
 from .line import Line
 from .line_input_request import LineInputRequest
 from .milestone import Milestone
 from .milestone_create_request import MilestoneCreateRequest
 from .milestone_done_request import MilestoneDoneRequest
+from .milestone_kind_enum import MilestoneKindEnum
 from .monitor import Monitor
 from .monitor_line import MonitorLine
 from .on_excess_enum import OnExcessEnum
@@ -159,6 +161,7 @@ from .plan_mismatch import PlanMismatch
 from .plan_person_row_input_request import PlanPersonRowInputRequest
 from .plan_region_row_input_request import PlanRegionRowInputRequest
 from .plan_revise_request import PlanReviseRequest
+from .plan_spread_enum import PlanSpreadEnum
 from .plan_upload_request import PlanUploadRequest
 from .plan_version import PlanVersion
 from .plans_plans_actuals_list_month_type_1 import PlansPlansActualsListMonthType1
@@ -168,13 +171,13 @@ from .plans_plans_list_fiscal_year_type_1 import PlansPlansListFiscalYearType1
 from .plans_plans_list_page_size_type_1 import PlansPlansListPageSizeType1
 from .plans_plans_list_page_type_1 import PlansPlansListPageType1
 from .plans_plans_list_state import PlansPlansListState
-from .rating_enum import RatingEnum
 from .reassign_request import ReassignRequest
 from .reduce_request import ReduceRequest
 from .reject_request import RejectRequest
 from .remaining import Remaining
 from .request import Request
 from .request_detail import RequestDetail
+from .request_status_enum import RequestStatusEnum
 from .requests_list_kind import RequestsListKind
 from .requests_list_mine_type_1 import RequestsListMineType1
 from .requests_list_page_size_type_1 import RequestsListPageSizeType1
@@ -204,6 +207,7 @@ from .risk_review import RiskReview
 from .risk_review_complete_request import RiskReviewCompleteRequest
 from .risk_summary import RiskSummary
 from .risk_summary_levels import RiskSummaryLevels
+from .risk_type_enum import RiskTypeEnum
 from .risks_heatmap_retrieve_impact_type_1 import RisksHeatmapRetrieveImpactType1
 from .risks_heatmap_retrieve_level import RisksHeatmapRetrieveLevel
 from .risks_heatmap_retrieve_likelihood_type_1 import RisksHeatmapRetrieveLikelihoodType1
@@ -221,9 +225,7 @@ from .risks_risks_list_type import RisksRisksListType
 from .sales_actual import SalesActual
 from .sales_actual_input_request import SalesActualInputRequest
 from .split import Split
-from .spread_enum import SpreadEnum
 from .standard import Standard
-from .status_enum import StatusEnum
 from .task import Task
 from .task_available_actions_enum import TaskAvailableActionsEnum
 from .task_request import TaskRequest
@@ -237,10 +239,8 @@ from .tasks_list_scope import TasksListScope
 from .tasks_list_submitter_type_1 import TasksListSubmitterType1
 from .token_response import TokenResponse
 from .travel_class_enum import TravelClassEnum
-from .type_enum import TypeEnum
 from .verify import Verify
 from .verify_first_broken_type_0 import VerifyFirstBrokenType0
-from .warning_enum import WarningEnum
 from .withdraw_request import WithdrawRequest
 
 __all__ = (
@@ -269,6 +269,7 @@ __all__ = (
     "BudgetDetailDiffToPrevious",
     "BudgetReviseRequest",
     "BudgetVersion",
+    "BudgetWarningEnum",
     "BulkApproveRequest",
     "BulkResponse",
     "BulkResult",
@@ -326,6 +327,7 @@ __all__ = (
     "Customer",
     "CustomerCreateRequest",
     "CustomerDetail",
+    "CustomerRatingEnum",
     "CustomerRef",
     "CustomerRegion",
     "Department",
@@ -357,12 +359,12 @@ __all__ = (
     "HistoryEvent",
     "HistoryEventChanges",
     "ItemTypeEnum",
-    "KindEnum",
     "Line",
     "LineInputRequest",
     "Milestone",
     "MilestoneCreateRequest",
     "MilestoneDoneRequest",
+    "MilestoneKindEnum",
     "Monitor",
     "MonitorLine",
     "OnExcessEnum",
@@ -410,9 +412,9 @@ __all__ = (
     "PlansPlansListPageSizeType1",
     "PlansPlansListPageType1",
     "PlansPlansListState",
+    "PlanSpreadEnum",
     "PlanUploadRequest",
     "PlanVersion",
-    "RatingEnum",
     "ReassignRequest",
     "ReduceRequest",
     "RejectRequest",
@@ -424,6 +426,7 @@ __all__ = (
     "RequestsListPageSizeType1",
     "RequestsListPageType1",
     "RequestsListStatus",
+    "RequestStatusEnum",
     "ResubmitRequest",
     "ReturnRequest",
     "Risk",
@@ -462,12 +465,11 @@ __all__ = (
     "RisksRisksListType",
     "RiskSummary",
     "RiskSummaryLevels",
+    "RiskTypeEnum",
     "SalesActual",
     "SalesActualInputRequest",
     "Split",
-    "SpreadEnum",
     "Standard",
-    "StatusEnum",
     "Task",
     "TaskAvailableActionsEnum",
     "TaskRequest",
@@ -481,9 +483,7 @@ __all__ = (
     "TasksListSubmitterType1",
     "TokenResponse",
     "TravelClassEnum",
-    "TypeEnum",
     "Verify",
     "VerifyFirstBrokenType0",
-    "WarningEnum",
     "WithdrawRequest",
 )

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.rating_enum import RatingEnum
+from ..models.customer_rating_enum import CustomerRatingEnum
 
 if TYPE_CHECKING:
     from ..models.customer_region import CustomerRegion
@@ -24,7 +24,7 @@ class Customer:
         name (str):
         credit_code (str): The unified social credit code.
         region (CustomerRegion):
-        rating (RatingEnum): * `A` - A: excellent
+        rating (CustomerRatingEnum): * `A` - A: excellent
             * `B` - B: good
             * `C` - C: watch
             * `D` - D: prepayment only
@@ -38,7 +38,7 @@ class Customer:
     name: str
     credit_code: str
     region: CustomerRegion
-    rating: RatingEnum
+    rating: CustomerRatingEnum
     credit_limit: str
     open_receivables: str
     currency: str
@@ -96,7 +96,7 @@ class Customer:
 
         region = CustomerRegion.from_dict(d.pop("region"))
 
-        rating = RatingEnum(d.pop("rating"))
+        rating = CustomerRatingEnum(d.pop("rating"))
 
         credit_limit = d.pop("credit_limit")
 

@@ -6,7 +6,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.rating_enum import RatingEnum
+from ..models.customer_rating_enum import CustomerRatingEnum
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CustomerCreateRequest")
@@ -20,10 +20,10 @@ class CustomerCreateRequest:
         credit_code (str): The 18-character unified social credit code.
         region (int | str): A region id or code (e.g. east).
         account_owner (int | str | Unset): A user id or username; yourself when left out.
-        rating (RatingEnum | Unset): * `A` - A: excellent
+        rating (CustomerRatingEnum | Unset): * `A` - A: excellent
             * `B` - B: good
             * `C` - C: watch
-            * `D` - D: prepayment only Default: RatingEnum.B.
+            * `D` - D: prepayment only Default: CustomerRatingEnum.B.
         contacts (str | Unset):  Default: ''.
     """
 
@@ -31,7 +31,7 @@ class CustomerCreateRequest:
     credit_code: str
     region: int | str
     account_owner: int | str | Unset = UNSET
-    rating: RatingEnum | Unset = RatingEnum.B
+    rating: CustomerRatingEnum | Unset = CustomerRatingEnum.B
     contacts: str | Unset = ""
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -93,11 +93,11 @@ class CustomerCreateRequest:
         account_owner = _parse_account_owner(d.pop("account_owner", UNSET))
 
         _rating = d.pop("rating", UNSET)
-        rating: RatingEnum | Unset
+        rating: CustomerRatingEnum | Unset
         if isinstance(_rating, Unset):
             rating = UNSET
         else:
-            rating = RatingEnum(_rating)
+            rating = CustomerRatingEnum(_rating)
 
         contacts = d.pop("contacts", UNSET)
 

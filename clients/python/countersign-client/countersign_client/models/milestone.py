@@ -7,7 +7,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.kind_enum import KindEnum
+from ..models.milestone_kind_enum import MilestoneKindEnum
 
 T = TypeVar("T", bound="Milestone")
 
@@ -18,7 +18,7 @@ class Milestone:
     Attributes:
         id (int):
         contract (int):
-        kind (KindEnum): * `delivery` - Delivery
+        kind (MilestoneKindEnum): * `delivery` - Delivery
             * `invoice` - Invoice
             * `collection` - Collection
         amount (str):
@@ -30,7 +30,7 @@ class Milestone:
 
     id: int
     contract: int
-    kind: KindEnum
+    kind: MilestoneKindEnum
     amount: str
     currency: str
     due_date: datetime.date
@@ -83,7 +83,7 @@ class Milestone:
 
         contract = d.pop("contract")
 
-        kind = KindEnum(d.pop("kind"))
+        kind = MilestoneKindEnum(d.pop("kind"))
 
         amount = d.pop("amount")
 

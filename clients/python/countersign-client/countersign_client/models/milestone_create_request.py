@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.kind_enum import KindEnum
+from ..models.milestone_kind_enum import MilestoneKindEnum
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="MilestoneCreateRequest")
@@ -17,7 +17,7 @@ T = TypeVar("T", bound="MilestoneCreateRequest")
 class MilestoneCreateRequest:
     """
     Attributes:
-        kind (KindEnum): * `delivery` - Delivery
+        kind (MilestoneKindEnum): * `delivery` - Delivery
             * `invoice` - Invoice
             * `collection` - Collection
         amount (str):
@@ -25,7 +25,7 @@ class MilestoneCreateRequest:
         note (str | Unset):  Default: ''.
     """
 
-    kind: KindEnum
+    kind: MilestoneKindEnum
     amount: str
     due_date: datetime.date
     note: str | Unset = ""
@@ -57,7 +57,7 @@ class MilestoneCreateRequest:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        kind = KindEnum(d.pop("kind"))
+        kind = MilestoneKindEnum(d.pop("kind"))
 
         amount = d.pop("amount")
 

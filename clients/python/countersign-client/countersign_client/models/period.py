@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.blank_enum import BlankEnum
-from ..models.warning_enum import WarningEnum
+from ..models.budget_warning_enum import BudgetWarningEnum
 
 T = TypeVar("T", bound="Period")
 
@@ -22,7 +22,7 @@ class Period:
         spent (str):
         remaining (str):
         used_pct (str): (reserved + spent) / budget, in %, one decimal.
-        warning (BlankEnum | WarningEnum):
+        warning (BlankEnum | BudgetWarningEnum):
     """
 
     period: str
@@ -31,7 +31,7 @@ class Period:
     spent: str
     remaining: str
     used_pct: str
-    warning: BlankEnum | WarningEnum
+    warning: BlankEnum | BudgetWarningEnum
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -48,7 +48,7 @@ class Period:
         used_pct = self.used_pct
 
         warning: str
-        if isinstance(self.warning, WarningEnum):
+        if isinstance(self.warning, BudgetWarningEnum):
             warning = self.warning.value
         else:
             warning = self.warning.value
@@ -84,11 +84,11 @@ class Period:
 
         used_pct = d.pop("used_pct")
 
-        def _parse_warning(data: object) -> BlankEnum | WarningEnum:
+        def _parse_warning(data: object) -> BlankEnum | BudgetWarningEnum:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                warning_type_0 = WarningEnum(data)
+                warning_type_0 = BudgetWarningEnum(data)
 
                 return warning_type_0
             except (TypeError, ValueError, AttributeError, KeyError):

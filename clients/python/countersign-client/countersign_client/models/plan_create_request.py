@@ -6,7 +6,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.spread_enum import SpreadEnum
+from ..models.plan_spread_enum import PlanSpreadEnum
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="PlanCreateRequest")
@@ -21,8 +21,8 @@ class PlanCreateRequest:
         title (str | Unset):  Default: ''.
         strategy (str | Unset):  Default: ''.
         regions (list[str] | Unset): Region codes; all regions with people when absent.
-        spread (SpreadEnum | Unset): * `even` - evenly
-            * `last_year` - by last year's actuals Default: SpreadEnum.EVEN.
+        spread (PlanSpreadEnum | Unset): * `even` - evenly
+            * `last_year` - by last year's actuals Default: PlanSpreadEnum.EVEN.
     """
 
     fiscal_year: int
@@ -30,7 +30,7 @@ class PlanCreateRequest:
     title: str | Unset = ""
     strategy: str | Unset = ""
     regions: list[str] | Unset = UNSET
-    spread: SpreadEnum | Unset = SpreadEnum.EVEN
+    spread: PlanSpreadEnum | Unset = PlanSpreadEnum.EVEN
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -87,11 +87,11 @@ class PlanCreateRequest:
         regions = cast(list[str], d.pop("regions", UNSET))
 
         _spread = d.pop("spread", UNSET)
-        spread: SpreadEnum | Unset
+        spread: PlanSpreadEnum | Unset
         if isinstance(_spread, Unset):
             spread = UNSET
         else:
-            spread = SpreadEnum(_spread)
+            spread = PlanSpreadEnum(_spread)
 
         plan_create_request = cls(
             fiscal_year=fiscal_year,

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.status_enum import StatusEnum
+from ..models.request_status_enum import RequestStatusEnum
 
 if TYPE_CHECKING:
     from ..models.person import Person
@@ -25,7 +25,7 @@ class Request:
         request_id (int):
         number (str):
         title (str):
-        status (StatusEnum): * `draft` - Draft
+        status (RequestStatusEnum): * `draft` - Draft
             * `in_review` - In review
             * `returned` - Returned for revision
             * `approved` - Approved
@@ -46,7 +46,7 @@ class Request:
     request_id: int
     number: str
     title: str
-    status: StatusEnum
+    status: RequestStatusEnum
     status_label: str
     amount: None | str
     currency: str
@@ -124,7 +124,7 @@ class Request:
 
         title = d.pop("title")
 
-        status = StatusEnum(d.pop("status"))
+        status = RequestStatusEnum(d.pop("status"))
 
         status_label = d.pop("status_label")
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.status_enum import StatusEnum
+from ..models.request_status_enum import RequestStatusEnum
 
 if TYPE_CHECKING:
     from ..models.chain_step import ChainStep
@@ -27,7 +27,7 @@ class RequestDetail:
         request_id (int):
         number (str):
         title (str):
-        status (StatusEnum): * `draft` - Draft
+        status (RequestStatusEnum): * `draft` - Draft
             * `in_review` - In review
             * `returned` - Returned for revision
             * `approved` - Approved
@@ -53,7 +53,7 @@ class RequestDetail:
     request_id: int
     number: str
     title: str
-    status: StatusEnum
+    status: RequestStatusEnum
     status_label: str
     amount: None | str
     currency: str
@@ -163,7 +163,7 @@ class RequestDetail:
 
         title = d.pop("title")
 
-        status = StatusEnum(d.pop("status"))
+        status = RequestStatusEnum(d.pop("status"))
 
         status_label = d.pop("status_label")
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.type_enum import TypeEnum
+from ..models.risk_type_enum import RiskTypeEnum
 
 if TYPE_CHECKING:
     from ..models.person import Person
@@ -25,7 +25,7 @@ class Risk:
     Attributes:
         id (int):
         number (str):
-        type_ (TypeEnum): * `market` - Market
+        type_ (RiskTypeEnum): * `market` - Market
             * `credit` - Credit
             * `legal` - Legal
             * `competition` - Competition
@@ -55,7 +55,7 @@ class Risk:
 
     id: int
     number: str
-    type_: TypeEnum
+    type_: RiskTypeEnum
     type_label: str
     title: str
     description: str
@@ -206,7 +206,7 @@ class Risk:
 
         number = d.pop("number")
 
-        type_ = TypeEnum(d.pop("type"))
+        type_ = RiskTypeEnum(d.pop("type"))
 
         type_label = d.pop("type_label")
 

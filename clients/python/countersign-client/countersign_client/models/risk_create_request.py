@@ -6,7 +6,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.type_enum import TypeEnum
+from ..models.risk_type_enum import RiskTypeEnum
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="RiskCreateRequest")
@@ -16,7 +16,7 @@ T = TypeVar("T", bound="RiskCreateRequest")
 class RiskCreateRequest:
     """
     Attributes:
-        type_ (TypeEnum): * `market` - Market
+        type_ (RiskTypeEnum): * `market` - Market
             * `credit` - Credit
             * `legal` - Legal
             * `competition` - Competition
@@ -32,7 +32,7 @@ class RiskCreateRequest:
         comment (str | Unset):  Default: ''.
     """
 
-    type_: TypeEnum
+    type_: RiskTypeEnum
     title: str
     description: str | Unset = ""
     customer: int | None | Unset = UNSET
@@ -119,7 +119,7 @@ class RiskCreateRequest:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        type_ = TypeEnum(d.pop("type"))
+        type_ = RiskTypeEnum(d.pop("type"))
 
         title = d.pop("title")
 

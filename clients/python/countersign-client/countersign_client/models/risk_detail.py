@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.risk_detail_available_actions_enum import RiskDetailAvailableActionsEnum
-from ..models.type_enum import TypeEnum
+from ..models.risk_type_enum import RiskTypeEnum
 
 if TYPE_CHECKING:
     from ..models.history_event import HistoryEvent
@@ -32,7 +32,7 @@ class RiskDetail:
     Attributes:
         id (int):
         number (str):
-        type_ (TypeEnum): * `market` - Market
+        type_ (RiskTypeEnum): * `market` - Market
             * `credit` - Credit
             * `legal` - Legal
             * `competition` - Competition
@@ -70,7 +70,7 @@ class RiskDetail:
 
     id: int
     number: str
-    type_: TypeEnum
+    type_: RiskTypeEnum
     type_label: str
     title: str
     description: str
@@ -282,7 +282,7 @@ class RiskDetail:
 
         number = d.pop("number")
 
-        type_ = TypeEnum(d.pop("type"))
+        type_ = RiskTypeEnum(d.pop("type"))
 
         type_label = d.pop("type_label")
 

@@ -1,9 +1,11 @@
 from enum import StrEnum
 
 
-class WarningEnum(StrEnum):
-    VALUE_0 = "80"
-    VALUE_1 = "100"
+class CustomerRatingEnum(StrEnum):
+    A = "A"
+    B = "B"
+    C = "C"
+    D = "D"
 
     def __str__(self) -> str:
         return str(self.value)

@@ -1,11 +1,9 @@
 from enum import StrEnum
 
 
-class RatingEnum(StrEnum):
-    A = "A"
-    B = "B"
-    C = "C"
-    D = "D"
+class PlanSpreadEnum(StrEnum):
+    EVEN = "even"
+    LAST_YEAR = "last_year"
 
     def __str__(self) -> str:
         return str(self.value)

@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class TypeEnum(StrEnum):
+class RiskTypeEnum(StrEnum):
     COMPETITION = "competition"
     CREDIT = "credit"
     LEGAL = "legal"

@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class StatusEnum(StrEnum):
+class RequestStatusEnum(StrEnum):
     APPROVED = "approved"
     DONE = "done"
     DRAFT = "draft"

@@ -1,9 +1,9 @@
 from enum import StrEnum
 
 
-class SpreadEnum(StrEnum):
-    EVEN = "even"
-    LAST_YEAR = "last_year"
+class BudgetWarningEnum(StrEnum):
+    VALUE_0 = "80"
+    VALUE_1 = "100"
 
     def __str__(self) -> str:
         return str(self.value)

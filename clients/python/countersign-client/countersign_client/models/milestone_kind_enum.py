@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class KindEnum(StrEnum):
+class MilestoneKindEnum(StrEnum):
     COLLECTION = "collection"
     DELIVERY = "delivery"
     INVOICE = "invoice"
