@@ -11,7 +11,7 @@ DEV_STAMP := $(VENV)/.installed-dev-$(shell cat requirements.txt requirements-de
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint stress faults bench clean messages screenshots
+.PHONY: run test lint stress faults bench clean messages screenshots client
 
 $(RUN_STAMP): requirements.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
@@ -63,6 +63,16 @@ messages: $(DEV_STAMP)
 URL ?= http://$(HOST):$(PORT)
 screenshots: $(DEV_STAMP)
 	$(PY) docs/screenshots.py --url $(URL)
+
+# The OpenAPI document and the clients generated from it (clients/README.md); CI fails when the
+# committed ones are stale (tests/clients/test_clients__fresh.py).
+client: $(DEV_STAMP)
+	$(PY) manage.py spectacular --lang en --validate --fail-on-warn --format openapi-json \
+		--file clients/openapi.json
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/openapi-python-client generate \
+		--path clients/openapi.json --output-path clients/python/countersign-client \
+		--config clients/python/config.yml --overwrite
+	cd clients/typescript && npm ci --no-audit --no-fund && npm run --silent generate
 
 clean:
 	rm -rf $(VENV) db.sqlite3 test-artifacts staticfiles var

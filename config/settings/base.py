@@ -196,18 +196,49 @@ REST_FRAMEWORK = {
         "rest_framework.filters.OrderingFilter",
     ],
 }
+
+
+def _api_getting_started() -> str:
+    """The "Getting started" of docs/API.md (between its markers): /api/docs/ shows it."""
+    text = (BASE_DIR / "docs" / "API.md").read_text(encoding="utf-8")
+    start, end = "<!-- getting-started:start -->", "<!-- getting-started:end -->"
+    return ("Approval workflows for a sales department: tasks, requests, audit.\n\n"
+            + text.split(start, 1)[1].split(end, 1)[0].strip())
+
+
 SPECTACULAR_SETTINGS = {
     "TITLE": "Countersign API",
-    "DESCRIPTION": "Approval workflows for a sales department: tasks, requests, audit.",
+    "DESCRIPTION": _api_getting_started(),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     # Swagger UI from the installed sidecar package: no CDN, works offline.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # What client generators need (docs/API.md, "Clients"): request and response models apart
+    # (read-only fields only in responses, write-only only in requests), and JSON as the one
+    # request type; uploads declare multipart themselves.
+    "COMPONENT_SPLIT_REQUEST": True,
+    "PARSER_WHITELIST": ["rest_framework.parsers.JSONParser"],
+    # Enum names are part of the clients' API: named here, so a new field with the same name
+    # and other choices cannot rename them (it would be a warning, which fails CI).
+    "ENUM_NAME_OVERRIDES": {
+        "RequestStatusEnum": "core.inbox.models.RequestStatus",
+        "CategoryEnum": "workflows.expenses.models.Category",
+        "ItemTypeEnum": "workflows.expenses.models.ItemType",
+        "CityTierEnum": "workflows.expenses.models.CityTier",
+        "TravelClassEnum": "workflows.expenses.models.TravelClass",
+        "OnExcessEnum": "workflows.expenses.models.OverStandard",
+        "BudgetWarningEnum": "workflows.expenses.api.budget_serializers.WARNING_CHOICES",
+        "CustomerRatingEnum": "workflows.contracts.models.Rating",
+        "MilestoneKindEnum": "workflows.contracts.models.Milestone.Kind",
+        "PlanSpreadEnum": "workflows.plans.api.serializers.SPREAD_CHOICES",
+        "RiskTypeEnum": "workflows.risks.models.RiskType",
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "core.api.schema.blank_query_filters",
+        "core.api.schema.client_ready",
     ],
 }
 

@@ -9,7 +9,7 @@
 
 from axes.handlers.proxy import AxesProxyHandler
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import serializers, status
 from rest_framework.authtoken.models import Token
 from rest_framework.authtoken.serializers import AuthTokenSerializer
@@ -25,9 +25,21 @@ class TokenResponseSerializer(serializers.Serializer):
 
 
 class TokenView(ObtainAuthToken):
-    @extend_schema(tags=["auth"], request=AuthTokenSerializer,
-                   responses={200: TokenResponseSerializer, 400: ErrorSerializer,
-                              403: ErrorSerializer})
+    @extend_schema(
+        tags=["auth"], operation_id="auth_token_create", auth=[],
+        summary="Log in: a token for `Authorization: Token <token>`",
+        request=AuthTokenSerializer,
+        responses={200: TokenResponseSerializer, 400: ErrorSerializer, 403: ErrorSerializer},
+        examples=[
+            OpenApiExample("Log in", request_only=True,
+                           value={"username": "east_rep1", "password": "…"}),
+            OpenApiExample("The token", response_only=True, status_codes=["200"],
+                           value={"token": "9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b"}),
+            OpenApiExample("Wrong password", response_only=True, status_codes=["400"],
+                           value={"detail": "Unable to log in with provided credentials.",
+                                  "code": "invalid", "fields": {}}),
+        ],
+    )
     def post(self, request, *args, **kwargs):
         username = request.data.get("username") if hasattr(request.data, "get") else None
         credentials = {"username": username if isinstance(username, str) else ""}

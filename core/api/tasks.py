@@ -4,7 +4,7 @@ from abc import ABCMeta, abstractmethod
 from functools import cached_property
 from typing import cast
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
@@ -91,11 +91,11 @@ class _TaskAction(_ViewerMixin, APIView, metaclass=ABCMeta):
         return Response(self.render_task(pk))
 
 
-def _action_schema(input_serializer, summary: str):
+def _action_schema(input_serializer, summary: str, examples=()):
     return extend_schema(
         tags=["tasks"], summary=summary, request=input_serializer,
         parameters=[IDEMPOTENCY_HEADER],
-        responses={200: s.TaskSerializer, **s.ACTION_ERRORS},
+        responses={200: s.TaskSerializer, **s.ACTION_ERRORS}, examples=list(examples),
     )
 
 
@@ -111,7 +111,12 @@ class TaskReleaseView(_TaskAction):
         services.task_release(task_id=pk, actor=user)
 
 
-@_action_schema(s.ApproveSerializer, "Approve")
+@_action_schema(s.ApproveSerializer, "Approve", examples=[
+    OpenApiExample("Approve with a comment", request_only=True, value={"comment": "同意"}),
+    OpenApiExample("Already decided", response_only=True, status_codes=["409"],
+                   value={"detail": "This task is already decided.", "code": "state_conflict",
+                          "fields": {}}),
+])
 class TaskApproveView(_TaskAction):
     input_serializer = s.ApproveSerializer
 

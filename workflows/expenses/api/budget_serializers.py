@@ -150,6 +150,10 @@ class MonitorQuerySerializer(serializers.Serializer):
     category = serializers.ChoiceField(choices=Category.choices, required=False)
 
 
+# Named in SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] (BudgetWarningEnum).
+WARNING_CHOICES = [("", "none"), ("80", "80 %"), ("100", "100 %")]
+
+
 class PeriodSerializer(serializers.Serializer):
     period = serializers.CharField(help_text="M01..M12 or Q1..Q4")
     budget = money_field()
@@ -158,8 +162,7 @@ class PeriodSerializer(serializers.Serializer):
     remaining = money_field()
     used_pct = serializers.CharField(help_text=_("(reserved + spent) / budget, in %, "
                                                  "one decimal."))
-    warning = serializers.ChoiceField(choices=[("", "none"), ("80", "80 %"), ("100", "100 %")],
-                                      allow_blank=True)
+    warning = serializers.ChoiceField(choices=WARNING_CHOICES, allow_blank=True)
 
 
 class MonitorLineSerializer(serializers.Serializer):

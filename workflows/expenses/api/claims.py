@@ -1,7 +1,7 @@
 """Expense claims: list, create, detail, edit, submit, reduce a line (API.md "Processes")."""
 
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import status
 from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
@@ -78,6 +78,20 @@ class ClaimListView(ListAPIView):
         parameters=[IDEMPOTENCY_HEADER],
         responses={201: s.ClaimDetailSerializer, **ERRORS, 409: ErrorSerializer,
                    422: ErrorSerializer},
+        examples=[
+            OpenApiExample("A two-line travel claim", request_only=True, value={
+                "category": "travel", "title": "杭州客户拜访", "purpose": "季度回访",
+                "expense_date": "2026-03-02",
+                "lines": [
+                    {"date": "2026-03-02", "item_type": "transport",
+                     "description": "高铁 上海-杭州", "amount": "500.00"},
+                    {"date": "2026-03-02", "item_type": "hotel", "city_tier": "tier1",
+                     "units": 1, "description": "酒店一晚", "amount": "360.00"},
+                ]}),
+            OpenApiExample("A line without an amount", response_only=True, status_codes=["400"],
+                           value={"detail": "Some fields are not valid.", "code": "invalid",
+                                  "fields": {"lines.0.amount": ["This field is required."]}}),
+        ],
     )
     @idempotent
     def post(self, request):

@@ -111,6 +111,10 @@ class PlanQuerySerializer(serializers.Serializer):
     state = serializers.ChoiceField(choices=PlanState.choices, required=False)
 
 
+# Named in SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] (PlanSpreadEnum).
+SPREAD_CHOICES = [("even", _("evenly")), ("last_year", _("by last year's actuals"))]
+
+
 class PlanCreateSerializer(serializers.Serializer):
     fiscal_year = serializers.IntegerField(min_value=2000, max_value=2100)
     target = AmountField()
@@ -119,9 +123,7 @@ class PlanCreateSerializer(serializers.Serializer):
     regions = serializers.ListField(
         child=serializers.CharField(max_length=32), required=False, allow_empty=False,
         max_length=100, help_text=_("Region codes; all regions with people when absent."))
-    spread = serializers.ChoiceField(choices=[("even", _("evenly")),
-                                              ("last_year", _("by last year's actuals"))],
-                                     default="even")
+    spread = serializers.ChoiceField(choices=SPREAD_CHOICES, default="even")
 
 
 class PlanUpdateSerializer(serializers.Serializer):

@@ -1,0 +1,373 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.audit_events_list_amount_max_type_1 import AuditEventsListAmountMaxType1
+from ...models.audit_events_list_amount_min_type_1 import AuditEventsListAmountMinType1
+from ...models.audit_events_list_page_size_type_1 import AuditEventsListPageSizeType1
+from ...models.audit_events_list_page_type_1 import AuditEventsListPageType1
+from ...models.error import Error
+from ...models.paginated_audit_event_list import PaginatedAuditEventList
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    actor: str | Unset = UNSET,
+    amount_max: AuditEventsListAmountMaxType1 | str | Unset = UNSET,
+    amount_min: AuditEventsListAmountMinType1 | str | Unset = UNSET,
+    event: str | Unset = UNSET,
+    number: str | Unset = UNSET,
+    ordering: str | Unset = UNSET,
+    page: AuditEventsListPageType1 | int | Unset = UNSET,
+    page_size: AuditEventsListPageSizeType1 | int | Unset = UNSET,
+    since: str | Unset = UNSET,
+    subject_id: str | Unset = UNSET,
+    subject_kind: str | Unset = UNSET,
+    until: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["actor"] = actor
+
+    json_amount_max: str | Unset
+    if isinstance(amount_max, Unset):
+        json_amount_max = UNSET
+    elif isinstance(amount_max, AuditEventsListAmountMaxType1):
+        json_amount_max = amount_max.value
+    else:
+        json_amount_max = amount_max
+    params["amount_max"] = json_amount_max
+
+    json_amount_min: str | Unset
+    if isinstance(amount_min, Unset):
+        json_amount_min = UNSET
+    elif isinstance(amount_min, AuditEventsListAmountMinType1):
+        json_amount_min = amount_min.value
+    else:
+        json_amount_min = amount_min
+    params["amount_min"] = json_amount_min
+
+    params["event"] = event
+
+    params["number"] = number
+
+    params["ordering"] = ordering
+
+    json_page: int | str | Unset
+    if isinstance(page, Unset):
+        json_page = UNSET
+    elif isinstance(page, AuditEventsListPageType1):
+        json_page = page.value
+    else:
+        json_page = page
+    params["page"] = json_page
+
+    json_page_size: int | str | Unset
+    if isinstance(page_size, Unset):
+        json_page_size = UNSET
+    elif isinstance(page_size, AuditEventsListPageSizeType1):
+        json_page_size = page_size.value
+    else:
+        json_page_size = page_size
+    params["page_size"] = json_page_size
+
+    params["since"] = since
+
+    params["subject_id"] = subject_id
+
+    params["subject_kind"] = subject_kind
+
+    params["until"] = until
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/audit/events/",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | PaginatedAuditEventList | None:
+    if response.status_code == 200:
+        response_200 = PaginatedAuditEventList.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | PaginatedAuditEventList]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    actor: str | Unset = UNSET,
+    amount_max: AuditEventsListAmountMaxType1 | str | Unset = UNSET,
+    amount_min: AuditEventsListAmountMinType1 | str | Unset = UNSET,
+    event: str | Unset = UNSET,
+    number: str | Unset = UNSET,
+    ordering: str | Unset = UNSET,
+    page: AuditEventsListPageType1 | int | Unset = UNSET,
+    page_size: AuditEventsListPageSizeType1 | int | Unset = UNSET,
+    since: str | Unset = UNSET,
+    subject_id: str | Unset = UNSET,
+    subject_kind: str | Unset = UNSET,
+    until: str | Unset = UNSET,
+) -> Response[Error | PaginatedAuditEventList]:
+    """Events matching every given filter, newest first.
+
+    Args:
+        actor (str | Unset):
+        amount_max (AuditEventsListAmountMaxType1 | str | Unset):
+        amount_min (AuditEventsListAmountMinType1 | str | Unset):
+        event (str | Unset):
+        number (str | Unset):
+        ordering (str | Unset):
+        page (AuditEventsListPageType1 | int | Unset):
+        page_size (AuditEventsListPageSizeType1 | int | Unset):
+        since (str | Unset):
+        subject_id (str | Unset):
+        subject_kind (str | Unset):
+        until (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | PaginatedAuditEventList]
+    """
+
+    kwargs = _get_kwargs(
+        actor=actor,
+        amount_max=amount_max,
+        amount_min=amount_min,
+        event=event,
+        number=number,
+        ordering=ordering,
+        page=page,
+        page_size=page_size,
+        since=since,
+        subject_id=subject_id,
+        subject_kind=subject_kind,
+        until=until,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    actor: str | Unset = UNSET,
+    amount_max: AuditEventsListAmountMaxType1 | str | Unset = UNSET,
+    amount_min: AuditEventsListAmountMinType1 | str | Unset = UNSET,
+    event: str | Unset = UNSET,
+    number: str | Unset = UNSET,
+    ordering: str | Unset = UNSET,
+    page: AuditEventsListPageType1 | int | Unset = UNSET,
+    page_size: AuditEventsListPageSizeType1 | int | Unset = UNSET,
+    since: str | Unset = UNSET,
+    subject_id: str | Unset = UNSET,
+    subject_kind: str | Unset = UNSET,
+    until: str | Unset = UNSET,
+) -> Error | PaginatedAuditEventList | None:
+    """Events matching every given filter, newest first.
+
+    Args:
+        actor (str | Unset):
+        amount_max (AuditEventsListAmountMaxType1 | str | Unset):
+        amount_min (AuditEventsListAmountMinType1 | str | Unset):
+        event (str | Unset):
+        number (str | Unset):
+        ordering (str | Unset):
+        page (AuditEventsListPageType1 | int | Unset):
+        page_size (AuditEventsListPageSizeType1 | int | Unset):
+        since (str | Unset):
+        subject_id (str | Unset):
+        subject_kind (str | Unset):
+        until (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | PaginatedAuditEventList
+    """
+
+    return sync_detailed(
+        client=client,
+        actor=actor,
+        amount_max=amount_max,
+        amount_min=amount_min,
+        event=event,
+        number=number,
+        ordering=ordering,
+        page=page,
+        page_size=page_size,
+        since=since,
+        subject_id=subject_id,
+        subject_kind=subject_kind,
+        until=until,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    actor: str | Unset = UNSET,
+    amount_max: AuditEventsListAmountMaxType1 | str | Unset = UNSET,
+    amount_min: AuditEventsListAmountMinType1 | str | Unset = UNSET,
+    event: str | Unset = UNSET,
+    number: str | Unset = UNSET,
+    ordering: str | Unset = UNSET,
+    page: AuditEventsListPageType1 | int | Unset = UNSET,
+    page_size: AuditEventsListPageSizeType1 | int | Unset = UNSET,
+    since: str | Unset = UNSET,
+    subject_id: str | Unset = UNSET,
+    subject_kind: str | Unset = UNSET,
+    until: str | Unset = UNSET,
+) -> Response[Error | PaginatedAuditEventList]:
+    """Events matching every given filter, newest first.
+
+    Args:
+        actor (str | Unset):
+        amount_max (AuditEventsListAmountMaxType1 | str | Unset):
+        amount_min (AuditEventsListAmountMinType1 | str | Unset):
+        event (str | Unset):
+        number (str | Unset):
+        ordering (str | Unset):
+        page (AuditEventsListPageType1 | int | Unset):
+        page_size (AuditEventsListPageSizeType1 | int | Unset):
+        since (str | Unset):
+        subject_id (str | Unset):
+        subject_kind (str | Unset):
+        until (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | PaginatedAuditEventList]
+    """
+
+    kwargs = _get_kwargs(
+        actor=actor,
+        amount_max=amount_max,
+        amount_min=amount_min,
+        event=event,
+        number=number,
+        ordering=ordering,
+        page=page,
+        page_size=page_size,
+        since=since,
+        subject_id=subject_id,
+        subject_kind=subject_kind,
+        until=until,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    actor: str | Unset = UNSET,
+    amount_max: AuditEventsListAmountMaxType1 | str | Unset = UNSET,
+    amount_min: AuditEventsListAmountMinType1 | str | Unset = UNSET,
+    event: str | Unset = UNSET,
+    number: str | Unset = UNSET,
+    ordering: str | Unset = UNSET,
+    page: AuditEventsListPageType1 | int | Unset = UNSET,
+    page_size: AuditEventsListPageSizeType1 | int | Unset = UNSET,
+    since: str | Unset = UNSET,
+    subject_id: str | Unset = UNSET,
+    subject_kind: str | Unset = UNSET,
+    until: str | Unset = UNSET,
+) -> Error | PaginatedAuditEventList | None:
+    """Events matching every given filter, newest first.
+
+    Args:
+        actor (str | Unset):
+        amount_max (AuditEventsListAmountMaxType1 | str | Unset):
+        amount_min (AuditEventsListAmountMinType1 | str | Unset):
+        event (str | Unset):
+        number (str | Unset):
+        ordering (str | Unset):
+        page (AuditEventsListPageType1 | int | Unset):
+        page_size (AuditEventsListPageSizeType1 | int | Unset):
+        since (str | Unset):
+        subject_id (str | Unset):
+        subject_kind (str | Unset):
+        until (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | PaginatedAuditEventList
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            actor=actor,
+            amount_max=amount_max,
+            amount_min=amount_min,
+            event=event,
+            number=number,
+            ordering=ordering,
+            page=page,
+            page_size=page_size,
+            since=since,
+            subject_id=subject_id,
+            subject_kind=subject_kind,
+            until=until,
+        )
+    ).parsed

@@ -1,0 +1,223 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.contract_create_request import ContractCreateRequest
+from ...models.contract_detail import ContractDetail
+from ...models.error import Error
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: ContractCreateRequest,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/contracts/contracts/",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ContractDetail | Error | None:
+    if response.status_code == 201:
+        response_201 = ContractDetail.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 409:
+        response_409 = Error.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = Error.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ContractDetail | Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: ContractCreateRequest,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[ContractDetail | Error]:
+    """Draft a contract (submit it with /submit/)
+
+     Contracts the user may see (reviewers and auditors: all; a regional manager: their
+    regions'; anyone else: their own, their customers', and those they review), newest first.
+    Every version is a row of its own.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (ContractCreateRequest): Only these fields are read: number, version, state, owner
+            and the credit check are the
+            system's. Needs the context {"user"}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ContractDetail | Error]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: ContractCreateRequest,
+    idempotency_key: str | Unset = UNSET,
+) -> ContractDetail | Error | None:
+    """Draft a contract (submit it with /submit/)
+
+     Contracts the user may see (reviewers and auditors: all; a regional manager: their
+    regions'; anyone else: their own, their customers', and those they review), newest first.
+    Every version is a row of its own.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (ContractCreateRequest): Only these fields are read: number, version, state, owner
+            and the credit check are the
+            system's. Needs the context {"user"}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ContractDetail | Error
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: ContractCreateRequest,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[ContractDetail | Error]:
+    """Draft a contract (submit it with /submit/)
+
+     Contracts the user may see (reviewers and auditors: all; a regional manager: their
+    regions'; anyone else: their own, their customers', and those they review), newest first.
+    Every version is a row of its own.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (ContractCreateRequest): Only these fields are read: number, version, state, owner
+            and the credit check are the
+            system's. Needs the context {"user"}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ContractDetail | Error]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: ContractCreateRequest,
+    idempotency_key: str | Unset = UNSET,
+) -> ContractDetail | Error | None:
+    """Draft a contract (submit it with /submit/)
+
+     Contracts the user may see (reviewers and auditors: all; a regional manager: their
+    regions'; anyone else: their own, their customers', and those they review), newest first.
+    Every version is a row of its own.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (ContractCreateRequest): Only these fields are read: number, version, state, owner
+            and the credit check are the
+            system's. Needs the context {"user"}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ContractDetail | Error
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

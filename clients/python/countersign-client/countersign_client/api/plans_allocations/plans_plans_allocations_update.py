@@ -1,0 +1,219 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.plan_grid import PlanGrid
+from ...models.plan_grid_input_request import PlanGridInputRequest
+from ...types import Response
+
+
+def _get_kwargs(
+    id: int,
+    *,
+    body: PlanGridInputRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/api/plans/plans/{id}/allocations/".format(
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | PlanGrid | None:
+    if response.status_code == 200:
+        response_200 = PlanGrid.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Error.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = Error.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | PlanGrid]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: int,
+    *,
+    client: AuthenticatedClient,
+    body: PlanGridInputRequest,
+) -> Response[Error | PlanGrid]:
+    """Replace the whole grid of a draft (its author): refused, with every mismatching cell named (e.g.
+    `east/3`), unless every level adds up to the fen
+
+    Args:
+        id (int):
+        body (PlanGridInputRequest): The whole grid: every region row with its people. `quarters`
+            and `year` are optional;
+            when sent they are totals that must match their months, like `company_months` (optional)
+            must match the regions.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | PlanGrid]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: int,
+    *,
+    client: AuthenticatedClient,
+    body: PlanGridInputRequest,
+) -> Error | PlanGrid | None:
+    """Replace the whole grid of a draft (its author): refused, with every mismatching cell named (e.g.
+    `east/3`), unless every level adds up to the fen
+
+    Args:
+        id (int):
+        body (PlanGridInputRequest): The whole grid: every region row with its people. `quarters`
+            and `year` are optional;
+            when sent they are totals that must match their months, like `company_months` (optional)
+            must match the regions.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | PlanGrid
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: int,
+    *,
+    client: AuthenticatedClient,
+    body: PlanGridInputRequest,
+) -> Response[Error | PlanGrid]:
+    """Replace the whole grid of a draft (its author): refused, with every mismatching cell named (e.g.
+    `east/3`), unless every level adds up to the fen
+
+    Args:
+        id (int):
+        body (PlanGridInputRequest): The whole grid: every region row with its people. `quarters`
+            and `year` are optional;
+            when sent they are totals that must match their months, like `company_months` (optional)
+            must match the regions.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | PlanGrid]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: int,
+    *,
+    client: AuthenticatedClient,
+    body: PlanGridInputRequest,
+) -> Error | PlanGrid | None:
+    """Replace the whole grid of a draft (its author): refused, with every mismatching cell named (e.g.
+    `east/3`), unless every level adds up to the fen
+
+    Args:
+        id (int):
+        body (PlanGridInputRequest): The whole grid: every region row with its people. `quarters`
+            and `year` are optional;
+            when sent they are totals that must match their months, like `company_months` (optional)
+            must match the regions.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | PlanGrid
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            body=body,
+        )
+    ).parsed

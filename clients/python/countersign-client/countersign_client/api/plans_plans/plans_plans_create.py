@@ -1,0 +1,209 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.plan_create_request import PlanCreateRequest
+from ...models.plan_detail import PlanDetail
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: PlanCreateRequest,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/plans/plans/",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | PlanDetail | None:
+    if response.status_code == 201:
+        response_201 = PlanDetail.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 409:
+        response_409 = Error.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = Error.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | PlanDetail]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: PlanCreateRequest,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Error | PlanDetail]:
+    """Draft next year's plan (sales GM); the target is spread so the draft adds up
+
+     The sales GM, the CEO, auditors and administrators see every plan; a regional manager the
+    plans sent to their region; a salesperson the published plans with their line.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (PlanCreateRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | PlanDetail]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: PlanCreateRequest,
+    idempotency_key: str | Unset = UNSET,
+) -> Error | PlanDetail | None:
+    """Draft next year's plan (sales GM); the target is spread so the draft adds up
+
+     The sales GM, the CEO, auditors and administrators see every plan; a regional manager the
+    plans sent to their region; a salesperson the published plans with their line.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (PlanCreateRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | PlanDetail
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: PlanCreateRequest,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Error | PlanDetail]:
+    """Draft next year's plan (sales GM); the target is spread so the draft adds up
+
+     The sales GM, the CEO, auditors and administrators see every plan; a regional manager the
+    plans sent to their region; a salesperson the published plans with their line.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (PlanCreateRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | PlanDetail]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: PlanCreateRequest,
+    idempotency_key: str | Unset = UNSET,
+) -> Error | PlanDetail | None:
+    """Draft next year's plan (sales GM); the target is spread so the draft adds up
+
+     The sales GM, the CEO, auditors and administrators see every plan; a regional manager the
+    plans sent to their region; a salesperson the published plans with their line.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (PlanCreateRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | PlanDetail
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

@@ -1,0 +1,489 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .actuals_import_result import ActualsImportResult
+from .approve_request import ApproveRequest
+from .attachment import Attachment
+from .attachment_upload_request import AttachmentUploadRequest
+from .attainment import Attainment
+from .attainment_line import AttainmentLine
+from .attainment_period import AttainmentPeriod
+from .audit_event import AuditEvent
+from .audit_event_changes import AuditEventChanges
+from .audit_event_data import AuditEventData
+from .audit_events_export_csv_amount_max_type_1 import AuditEventsExportCsvAmountMaxType1
+from .audit_events_export_csv_amount_min_type_1 import AuditEventsExportCsvAmountMinType1
+from .audit_events_list_amount_max_type_1 import AuditEventsListAmountMaxType1
+from .audit_events_list_amount_min_type_1 import AuditEventsListAmountMinType1
+from .audit_events_list_page_size_type_1 import AuditEventsListPageSizeType1
+from .audit_events_list_page_type_1 import AuditEventsListPageType1
+from .auth_token_request import AuthTokenRequest
+from .blank_enum import BlankEnum
+from .budget import Budget
+from .budget_create_request import BudgetCreateRequest
+from .budget_detail import BudgetDetail
+from .budget_detail_available_actions_enum import BudgetDetailAvailableActionsEnum
+from .budget_detail_diff_to_previous import BudgetDetailDiffToPrevious
+from .budget_revise_request import BudgetReviseRequest
+from .budget_version import BudgetVersion
+from .budget_warning_enum import BudgetWarningEnum
+from .bulk_approve_request import BulkApproveRequest
+from .bulk_response import BulkResponse
+from .bulk_result import BulkResult
+from .category_enum import CategoryEnum
+from .chain_step import ChainStep
+from .city_tier_enum import CityTierEnum
+from .claim import Claim
+from .claim_create_request import ClaimCreateRequest
+from .claim_detail import ClaimDetail
+from .claim_detail_available_actions_enum import ClaimDetailAvailableActionsEnum
+from .contract import Contract
+from .contract_amend_request import ContractAmendRequest
+from .contract_attachment import ContractAttachment
+from .contract_attachment_upload_request import ContractAttachmentUploadRequest
+from .contract_create_request import ContractCreateRequest
+from .contract_detail import ContractDetail
+from .contract_detail_available_actions_enum import ContractDetailAvailableActionsEnum
+from .contract_diff import ContractDiff
+from .contract_diff_changes import ContractDiffChanges
+from .contract_stats import ContractStats
+from .contract_stats_breach import ContractStatsBreach
+from .contract_stats_collections import ContractStatsCollections
+from .contract_stats_period import ContractStatsPeriod
+from .contract_stats_review_time import ContractStatsReviewTime
+from .contract_stats_row import ContractStatsRow
+from .contract_stats_step import ContractStatsStep
+from .contract_stats_totals import ContractStatsTotals
+from .contract_version import ContractVersion
+from .contracts_contracts_attachments_list_page_size_type_1 import ContractsContractsAttachmentsListPageSizeType1
+from .contracts_contracts_attachments_list_page_type_1 import ContractsContractsAttachmentsListPageType1
+from .contracts_contracts_list_credit_breach_type_1 import ContractsContractsListCreditBreachType1
+from .contracts_contracts_list_customer_type_1 import ContractsContractsListCustomerType1
+from .contracts_contracts_list_mine_type_1 import ContractsContractsListMineType1
+from .contracts_contracts_list_page_size_type_1 import ContractsContractsListPageSizeType1
+from .contracts_contracts_list_page_type_1 import ContractsContractsListPageType1
+from .contracts_contracts_list_state import ContractsContractsListState
+from .contracts_contracts_milestones_list_page_size_type_1 import ContractsContractsMilestonesListPageSizeType1
+from .contracts_contracts_milestones_list_page_type_1 import ContractsContractsMilestonesListPageType1
+from .contracts_contracts_problems_list_page_size_type_1 import ContractsContractsProblemsListPageSizeType1
+from .contracts_contracts_problems_list_page_type_1 import ContractsContractsProblemsListPageType1
+from .contracts_credit_limit_changes_list_customer_type_1 import ContractsCreditLimitChangesListCustomerType1
+from .contracts_credit_limit_changes_list_page_size_type_1 import ContractsCreditLimitChangesListPageSizeType1
+from .contracts_credit_limit_changes_list_page_type_1 import ContractsCreditLimitChangesListPageType1
+from .contracts_credit_limit_changes_list_state import ContractsCreditLimitChangesListState
+from .contracts_customers_list_page_size_type_1 import ContractsCustomersListPageSizeType1
+from .contracts_customers_list_page_type_1 import ContractsCustomersListPageType1
+from .contracts_customers_list_rating import ContractsCustomersListRating
+from .contracts_statistics_retrieve_date_from_type_1 import ContractsStatisticsRetrieveDateFromType1
+from .contracts_statistics_retrieve_date_to_type_1 import ContractsStatisticsRetrieveDateToType1
+from .contracts_statistics_retrieve_year_type_1 import ContractsStatisticsRetrieveYearType1
+from .credit_check import CreditCheck
+from .credit_limit_change import CreditLimitChange
+from .credit_limit_decide_request import CreditLimitDecideRequest
+from .credit_limit_request_request import CreditLimitRequestRequest
+from .customer import Customer
+from .customer_create_request import CustomerCreateRequest
+from .customer_detail import CustomerDetail
+from .customer_rating_enum import CustomerRatingEnum
+from .customer_ref import CustomerRef
+from .customer_region import CustomerRegion
+from .department import Department
+from .error import Error
+from .error_fields import ErrorFields
+from .execution_problem import ExecutionProblem
+from .execution_problem_create_request import ExecutionProblemCreateRequest
+from .execution_problem_resolve_request import ExecutionProblemResolveRequest
+from .expenses_budgets_list_category import ExpensesBudgetsListCategory
+from .expenses_budgets_list_fiscal_year_type_1 import ExpensesBudgetsListFiscalYearType1
+from .expenses_budgets_list_page_size_type_1 import ExpensesBudgetsListPageSizeType1
+from .expenses_budgets_list_page_type_1 import ExpensesBudgetsListPageType1
+from .expenses_budgets_list_state import ExpensesBudgetsListState
+from .expenses_budgets_split_retrieve_category import ExpensesBudgetsSplitRetrieveCategory
+from .expenses_budgets_split_retrieve_fiscal_year_type_1 import ExpensesBudgetsSplitRetrieveFiscalYearType1
+from .expenses_budgets_split_retrieve_mode import ExpensesBudgetsSplitRetrieveMode
+from .expenses_claims_attachments_list_page_size_type_1 import ExpensesClaimsAttachmentsListPageSizeType1
+from .expenses_claims_attachments_list_page_type_1 import ExpensesClaimsAttachmentsListPageType1
+from .expenses_claims_list_category import ExpensesClaimsListCategory
+from .expenses_claims_list_mine_type_1 import ExpensesClaimsListMineType1
+from .expenses_claims_list_page_size_type_1 import ExpensesClaimsListPageSizeType1
+from .expenses_claims_list_page_type_1 import ExpensesClaimsListPageType1
+from .expenses_claims_list_state import ExpensesClaimsListState
+from .expenses_claims_list_submitter_type_1 import ExpensesClaimsListSubmitterType1
+from .expenses_monitor_retrieve_category import ExpensesMonitorRetrieveCategory
+from .expenses_monitor_retrieve_fiscal_year_type_1 import ExpensesMonitorRetrieveFiscalYearType1
+from .expenses_standards_list_page_size_type_1 import ExpensesStandardsListPageSizeType1
+from .expenses_standards_list_page_type_1 import ExpensesStandardsListPageType1
+from .history_event import HistoryEvent
+from .history_event_changes import HistoryEventChanges
+from .item_type_enum import ItemTypeEnum
+from .line import Line
+from .line_input_request import LineInputRequest
+from .milestone import Milestone
+from .milestone_create_request import MilestoneCreateRequest
+from .milestone_done_request import MilestoneDoneRequest
+from .milestone_kind_enum import MilestoneKindEnum
+from .monitor import Monitor
+from .monitor_line import MonitorLine
+from .on_excess_enum import OnExcessEnum
+from .paginated_attachment_list import PaginatedAttachmentList
+from .paginated_audit_event_list import PaginatedAuditEventList
+from .paginated_budget_list import PaginatedBudgetList
+from .paginated_claim_list import PaginatedClaimList
+from .paginated_contract_attachment_list import PaginatedContractAttachmentList
+from .paginated_contract_list import PaginatedContractList
+from .paginated_credit_limit_change_list import PaginatedCreditLimitChangeList
+from .paginated_customer_list import PaginatedCustomerList
+from .paginated_execution_problem_list import PaginatedExecutionProblemList
+from .paginated_milestone_list import PaginatedMilestoneList
+from .paginated_plan_list import PaginatedPlanList
+from .paginated_request_list import PaginatedRequestList
+from .paginated_risk_list import PaginatedRiskList
+from .paginated_sales_actual_list import PaginatedSalesActualList
+from .paginated_standard_list import PaginatedStandardList
+from .paginated_task_list import PaginatedTaskList
+from .patched_claim_update_request import PatchedClaimUpdateRequest
+from .patched_contract_update_request import PatchedContractUpdateRequest
+from .patched_plan_update_request import PatchedPlanUpdateRequest
+from .period import Period
+from .person import Person
+from .plan import Plan
+from .plan_cell_change import PlanCellChange
+from .plan_comment_request import PlanCommentRequest
+from .plan_confirmation import PlanConfirmation
+from .plan_create_request import PlanCreateRequest
+from .plan_detail import PlanDetail
+from .plan_diff import PlanDiff
+from .plan_grid import PlanGrid
+from .plan_grid_input_request import PlanGridInputRequest
+from .plan_grid_line import PlanGridLine
+from .plan_grid_person import PlanGridPerson
+from .plan_grid_region import PlanGridRegion
+from .plan_mismatch import PlanMismatch
+from .plan_person_row_input_request import PlanPersonRowInputRequest
+from .plan_region_row_input_request import PlanRegionRowInputRequest
+from .plan_revise_request import PlanReviseRequest
+from .plan_spread_enum import PlanSpreadEnum
+from .plan_upload_request import PlanUploadRequest
+from .plan_version import PlanVersion
+from .plans_plans_actuals_list_month_type_1 import PlansPlansActualsListMonthType1
+from .plans_plans_actuals_list_page_size_type_1 import PlansPlansActualsListPageSizeType1
+from .plans_plans_actuals_list_page_type_1 import PlansPlansActualsListPageType1
+from .plans_plans_list_fiscal_year_type_1 import PlansPlansListFiscalYearType1
+from .plans_plans_list_page_size_type_1 import PlansPlansListPageSizeType1
+from .plans_plans_list_page_type_1 import PlansPlansListPageType1
+from .plans_plans_list_state import PlansPlansListState
+from .reassign_request import ReassignRequest
+from .reduce_request import ReduceRequest
+from .reject_request import RejectRequest
+from .remaining import Remaining
+from .request import Request
+from .request_detail import RequestDetail
+from .request_status_enum import RequestStatusEnum
+from .requests_list_kind import RequestsListKind
+from .requests_list_mine_type_1 import RequestsListMineType1
+from .requests_list_page_size_type_1 import RequestsListPageSizeType1
+from .requests_list_page_type_1 import RequestsListPageType1
+from .requests_list_status import RequestsListStatus
+from .resubmit_request import ResubmitRequest
+from .return_request import ReturnRequest
+from .risk import Risk
+from .risk_assess_request import RiskAssessRequest
+from .risk_assessment import RiskAssessment
+from .risk_cell import RiskCell
+from .risk_close_request import RiskCloseRequest
+from .risk_contract_ref import RiskContractRef
+from .risk_create_request import RiskCreateRequest
+from .risk_customer_ref import RiskCustomerRef
+from .risk_detail import RiskDetail
+from .risk_detail_available_actions_enum import RiskDetailAvailableActionsEnum
+from .risk_escalation import RiskEscalation
+from .risk_heatmap import RiskHeatmap
+from .risk_measure import RiskMeasure
+from .risk_measure_create_request import RiskMeasureCreateRequest
+from .risk_measure_done_request import RiskMeasureDoneRequest
+from .risk_open_task import RiskOpenTask
+from .risk_overdue_measure import RiskOverdueMeasure
+from .risk_region import RiskRegion
+from .risk_review import RiskReview
+from .risk_review_complete_request import RiskReviewCompleteRequest
+from .risk_summary import RiskSummary
+from .risk_summary_levels import RiskSummaryLevels
+from .risk_type_enum import RiskTypeEnum
+from .risks_heatmap_retrieve_impact_type_1 import RisksHeatmapRetrieveImpactType1
+from .risks_heatmap_retrieve_level import RisksHeatmapRetrieveLevel
+from .risks_heatmap_retrieve_likelihood_type_1 import RisksHeatmapRetrieveLikelihoodType1
+from .risks_heatmap_retrieve_overdue_type_1 import RisksHeatmapRetrieveOverdueType1
+from .risks_heatmap_retrieve_status import RisksHeatmapRetrieveStatus
+from .risks_heatmap_retrieve_type import RisksHeatmapRetrieveType
+from .risks_risks_list_impact_type_1 import RisksRisksListImpactType1
+from .risks_risks_list_level import RisksRisksListLevel
+from .risks_risks_list_likelihood_type_1 import RisksRisksListLikelihoodType1
+from .risks_risks_list_overdue_type_1 import RisksRisksListOverdueType1
+from .risks_risks_list_page_size_type_1 import RisksRisksListPageSizeType1
+from .risks_risks_list_page_type_1 import RisksRisksListPageType1
+from .risks_risks_list_status import RisksRisksListStatus
+from .risks_risks_list_type import RisksRisksListType
+from .sales_actual import SalesActual
+from .sales_actual_input_request import SalesActualInputRequest
+from .split import Split
+from .standard import Standard
+from .task import Task
+from .task_available_actions_enum import TaskAvailableActionsEnum
+from .task_request import TaskRequest
+from .tasks_list_amount_max_type_1 import TasksListAmountMaxType1
+from .tasks_list_amount_min_type_1 import TasksListAmountMinType1
+from .tasks_list_kind import TasksListKind
+from .tasks_list_overdue_type_1 import TasksListOverdueType1
+from .tasks_list_page_size_type_1 import TasksListPageSizeType1
+from .tasks_list_page_type_1 import TasksListPageType1
+from .tasks_list_scope import TasksListScope
+from .tasks_list_submitter_type_1 import TasksListSubmitterType1
+from .token_response import TokenResponse
+from .travel_class_enum import TravelClassEnum
+from .verify import Verify
+from .verify_first_broken_type_0 import VerifyFirstBrokenType0
+from .withdraw_request import WithdrawRequest
+
+__all__ = (
+    "ActualsImportResult",
+    "ApproveRequest",
+    "Attachment",
+    "AttachmentUploadRequest",
+    "Attainment",
+    "AttainmentLine",
+    "AttainmentPeriod",
+    "AuditEvent",
+    "AuditEventChanges",
+    "AuditEventData",
+    "AuditEventsExportCsvAmountMaxType1",
+    "AuditEventsExportCsvAmountMinType1",
+    "AuditEventsListAmountMaxType1",
+    "AuditEventsListAmountMinType1",
+    "AuditEventsListPageSizeType1",
+    "AuditEventsListPageType1",
+    "AuthTokenRequest",
+    "BlankEnum",
+    "Budget",
+    "BudgetCreateRequest",
+    "BudgetDetail",
+    "BudgetDetailAvailableActionsEnum",
+    "BudgetDetailDiffToPrevious",
+    "BudgetReviseRequest",
+    "BudgetVersion",
+    "BudgetWarningEnum",
+    "BulkApproveRequest",
+    "BulkResponse",
+    "BulkResult",
+    "CategoryEnum",
+    "ChainStep",
+    "CityTierEnum",
+    "Claim",
+    "ClaimCreateRequest",
+    "ClaimDetail",
+    "ClaimDetailAvailableActionsEnum",
+    "Contract",
+    "ContractAmendRequest",
+    "ContractAttachment",
+    "ContractAttachmentUploadRequest",
+    "ContractCreateRequest",
+    "ContractDetail",
+    "ContractDetailAvailableActionsEnum",
+    "ContractDiff",
+    "ContractDiffChanges",
+    "ContractsContractsAttachmentsListPageSizeType1",
+    "ContractsContractsAttachmentsListPageType1",
+    "ContractsContractsListCreditBreachType1",
+    "ContractsContractsListCustomerType1",
+    "ContractsContractsListMineType1",
+    "ContractsContractsListPageSizeType1",
+    "ContractsContractsListPageType1",
+    "ContractsContractsListState",
+    "ContractsContractsMilestonesListPageSizeType1",
+    "ContractsContractsMilestonesListPageType1",
+    "ContractsContractsProblemsListPageSizeType1",
+    "ContractsContractsProblemsListPageType1",
+    "ContractsCreditLimitChangesListCustomerType1",
+    "ContractsCreditLimitChangesListPageSizeType1",
+    "ContractsCreditLimitChangesListPageType1",
+    "ContractsCreditLimitChangesListState",
+    "ContractsCustomersListPageSizeType1",
+    "ContractsCustomersListPageType1",
+    "ContractsCustomersListRating",
+    "ContractsStatisticsRetrieveDateFromType1",
+    "ContractsStatisticsRetrieveDateToType1",
+    "ContractsStatisticsRetrieveYearType1",
+    "ContractStats",
+    "ContractStatsBreach",
+    "ContractStatsCollections",
+    "ContractStatsPeriod",
+    "ContractStatsReviewTime",
+    "ContractStatsRow",
+    "ContractStatsStep",
+    "ContractStatsTotals",
+    "ContractVersion",
+    "CreditCheck",
+    "CreditLimitChange",
+    "CreditLimitDecideRequest",
+    "CreditLimitRequestRequest",
+    "Customer",
+    "CustomerCreateRequest",
+    "CustomerDetail",
+    "CustomerRatingEnum",
+    "CustomerRef",
+    "CustomerRegion",
+    "Department",
+    "Error",
+    "ErrorFields",
+    "ExecutionProblem",
+    "ExecutionProblemCreateRequest",
+    "ExecutionProblemResolveRequest",
+    "ExpensesBudgetsListCategory",
+    "ExpensesBudgetsListFiscalYearType1",
+    "ExpensesBudgetsListPageSizeType1",
+    "ExpensesBudgetsListPageType1",
+    "ExpensesBudgetsListState",
+    "ExpensesBudgetsSplitRetrieveCategory",
+    "ExpensesBudgetsSplitRetrieveFiscalYearType1",
+    "ExpensesBudgetsSplitRetrieveMode",
+    "ExpensesClaimsAttachmentsListPageSizeType1",
+    "ExpensesClaimsAttachmentsListPageType1",
+    "ExpensesClaimsListCategory",
+    "ExpensesClaimsListMineType1",
+    "ExpensesClaimsListPageSizeType1",
+    "ExpensesClaimsListPageType1",
+    "ExpensesClaimsListState",
+    "ExpensesClaimsListSubmitterType1",
+    "ExpensesMonitorRetrieveCategory",
+    "ExpensesMonitorRetrieveFiscalYearType1",
+    "ExpensesStandardsListPageSizeType1",
+    "ExpensesStandardsListPageType1",
+    "HistoryEvent",
+    "HistoryEventChanges",
+    "ItemTypeEnum",
+    "Line",
+    "LineInputRequest",
+    "Milestone",
+    "MilestoneCreateRequest",
+    "MilestoneDoneRequest",
+    "MilestoneKindEnum",
+    "Monitor",
+    "MonitorLine",
+    "OnExcessEnum",
+    "PaginatedAttachmentList",
+    "PaginatedAuditEventList",
+    "PaginatedBudgetList",
+    "PaginatedClaimList",
+    "PaginatedContractAttachmentList",
+    "PaginatedContractList",
+    "PaginatedCreditLimitChangeList",
+    "PaginatedCustomerList",
+    "PaginatedExecutionProblemList",
+    "PaginatedMilestoneList",
+    "PaginatedPlanList",
+    "PaginatedRequestList",
+    "PaginatedRiskList",
+    "PaginatedSalesActualList",
+    "PaginatedStandardList",
+    "PaginatedTaskList",
+    "PatchedClaimUpdateRequest",
+    "PatchedContractUpdateRequest",
+    "PatchedPlanUpdateRequest",
+    "Period",
+    "Person",
+    "Plan",
+    "PlanCellChange",
+    "PlanCommentRequest",
+    "PlanConfirmation",
+    "PlanCreateRequest",
+    "PlanDetail",
+    "PlanDiff",
+    "PlanGrid",
+    "PlanGridInputRequest",
+    "PlanGridLine",
+    "PlanGridPerson",
+    "PlanGridRegion",
+    "PlanMismatch",
+    "PlanPersonRowInputRequest",
+    "PlanRegionRowInputRequest",
+    "PlanReviseRequest",
+    "PlansPlansActualsListMonthType1",
+    "PlansPlansActualsListPageSizeType1",
+    "PlansPlansActualsListPageType1",
+    "PlansPlansListFiscalYearType1",
+    "PlansPlansListPageSizeType1",
+    "PlansPlansListPageType1",
+    "PlansPlansListState",
+    "PlanSpreadEnum",
+    "PlanUploadRequest",
+    "PlanVersion",
+    "ReassignRequest",
+    "ReduceRequest",
+    "RejectRequest",
+    "Remaining",
+    "Request",
+    "RequestDetail",
+    "RequestsListKind",
+    "RequestsListMineType1",
+    "RequestsListPageSizeType1",
+    "RequestsListPageType1",
+    "RequestsListStatus",
+    "RequestStatusEnum",
+    "ResubmitRequest",
+    "ReturnRequest",
+    "Risk",
+    "RiskAssessment",
+    "RiskAssessRequest",
+    "RiskCell",
+    "RiskCloseRequest",
+    "RiskContractRef",
+    "RiskCreateRequest",
+    "RiskCustomerRef",
+    "RiskDetail",
+    "RiskDetailAvailableActionsEnum",
+    "RiskEscalation",
+    "RiskHeatmap",
+    "RiskMeasure",
+    "RiskMeasureCreateRequest",
+    "RiskMeasureDoneRequest",
+    "RiskOpenTask",
+    "RiskOverdueMeasure",
+    "RiskRegion",
+    "RiskReview",
+    "RiskReviewCompleteRequest",
+    "RisksHeatmapRetrieveImpactType1",
+    "RisksHeatmapRetrieveLevel",
+    "RisksHeatmapRetrieveLikelihoodType1",
+    "RisksHeatmapRetrieveOverdueType1",
+    "RisksHeatmapRetrieveStatus",
+    "RisksHeatmapRetrieveType",
+    "RisksRisksListImpactType1",
+    "RisksRisksListLevel",
+    "RisksRisksListLikelihoodType1",
+    "RisksRisksListOverdueType1",
+    "RisksRisksListPageSizeType1",
+    "RisksRisksListPageType1",
+    "RisksRisksListStatus",
+    "RisksRisksListType",
+    "RiskSummary",
+    "RiskSummaryLevels",
+    "RiskTypeEnum",
+    "SalesActual",
+    "SalesActualInputRequest",
+    "Split",
+    "Standard",
+    "Task",
+    "TaskAvailableActionsEnum",
+    "TaskRequest",
+    "TasksListAmountMaxType1",
+    "TasksListAmountMinType1",
+    "TasksListKind",
+    "TasksListOverdueType1",
+    "TasksListPageSizeType1",
+    "TasksListPageType1",
+    "TasksListScope",
+    "TasksListSubmitterType1",
+    "TokenResponse",
+    "TravelClassEnum",
+    "Verify",
+    "VerifyFirstBrokenType0",
+    "WithdrawRequest",
+)

@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="BudgetReviseRequest")
+
+
+@_attrs_define
+class BudgetReviseRequest:
+    """
+    Attributes:
+        total (str):  Example: 1234.50.
+        quarters (list[str]):
+        months (list[str]):
+        reason (str):
+    """
+
+    total: str
+    quarters: list[str]
+    months: list[str]
+    reason: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        total = self.total
+
+        quarters = self.quarters
+
+        months = self.months
+
+        reason = self.reason
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "total": total,
+                "quarters": quarters,
+                "months": months,
+                "reason": reason,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        total = d.pop("total")
+
+        quarters = cast(list[str], d.pop("quarters"))
+
+        months = cast(list[str], d.pop("months"))
+
+        reason = d.pop("reason")
+
+        budget_revise_request = cls(
+            total=total,
+            quarters=quarters,
+            months=months,
+            reason=reason,
+        )
+
+        budget_revise_request.additional_properties = d
+        return budget_revise_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="PatchedContractUpdateRequest")
+
+
+@_attrs_define
+class PatchedContractUpdateRequest:
+    """Any subset of the editable fields (the customer stays).
+
+    Attributes:
+        title (str | Unset):
+        value (str | Unset):
+        payment_terms_days (int | Unset):
+        delivery_terms (str | Unset):
+        key_clauses (str | Unset):
+    """
+
+    title: str | Unset = UNSET
+    value: str | Unset = UNSET
+    payment_terms_days: int | Unset = UNSET
+    delivery_terms: str | Unset = UNSET
+    key_clauses: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        title = self.title
+
+        value = self.value
+
+        payment_terms_days = self.payment_terms_days
+
+        delivery_terms = self.delivery_terms
+
+        key_clauses = self.key_clauses
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if title is not UNSET:
+            field_dict["title"] = title
+        if value is not UNSET:
+            field_dict["value"] = value
+        if payment_terms_days is not UNSET:
+            field_dict["payment_terms_days"] = payment_terms_days
+        if delivery_terms is not UNSET:
+            field_dict["delivery_terms"] = delivery_terms
+        if key_clauses is not UNSET:
+            field_dict["key_clauses"] = key_clauses
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        title = d.pop("title", UNSET)
+
+        value = d.pop("value", UNSET)
+
+        payment_terms_days = d.pop("payment_terms_days", UNSET)
+
+        delivery_terms = d.pop("delivery_terms", UNSET)
+
+        key_clauses = d.pop("key_clauses", UNSET)
+
+        patched_contract_update_request = cls(
+            title=title,
+            value=value,
+            payment_terms_days=payment_terms_days,
+            delivery_terms=delivery_terms,
+            key_clauses=key_clauses,
+        )
+
+        patched_contract_update_request.additional_properties = d
+        return patched_contract_update_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="PlanGridPerson")
+
+
+@_attrs_define
+class PlanGridPerson:
+    """
+    Attributes:
+        months (list[str]):
+        quarters (list[str]):
+        year (str):
+        salesperson (str):
+        name (str):
+    """
+
+    months: list[str]
+    quarters: list[str]
+    year: str
+    salesperson: str
+    name: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        months = self.months
+
+        quarters = self.quarters
+
+        year = self.year
+
+        salesperson = self.salesperson
+
+        name = self.name
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "months": months,
+                "quarters": quarters,
+                "year": year,
+                "salesperson": salesperson,
+                "name": name,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        months = cast(list[str], d.pop("months"))
+
+        quarters = cast(list[str], d.pop("quarters"))
+
+        year = d.pop("year")
+
+        salesperson = d.pop("salesperson")
+
+        name = d.pop("name")
+
+        plan_grid_person = cls(
+            months=months,
+            quarters=quarters,
+            year=year,
+            salesperson=salesperson,
+            name=name,
+        )
+
+        plan_grid_person.additional_properties = d
+        return plan_grid_person
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

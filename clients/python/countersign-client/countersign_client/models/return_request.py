@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ReturnRequest")
+
+
+@_attrs_define
+class ReturnRequest:
+    """
+    Attributes:
+        reason (str):
+        to_step (int | None | Unset): Index of an earlier chain step; absent or null sends it to the submitter.
+    """
+
+    reason: str
+    to_step: int | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        reason = self.reason
+
+        to_step: int | None | Unset
+        if isinstance(self.to_step, Unset):
+            to_step = UNSET
+        else:
+            to_step = self.to_step
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "reason": reason,
+            }
+        )
+        if to_step is not UNSET:
+            field_dict["to_step"] = to_step
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        reason = d.pop("reason")
+
+        def _parse_to_step(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        to_step = _parse_to_step(d.pop("to_step", UNSET))
+
+        return_request = cls(
+            reason=reason,
+            to_step=to_step,
+        )
+
+        return_request.additional_properties = d
+        return return_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,13 @@
+from enum import StrEnum
+
+
+class RisksHeatmapRetrieveType(StrEnum):
+    COMPETITION = "competition"
+    CREDIT = "credit"
+    LEGAL = "legal"
+    MARKET = "market"
+    OTHER = "other"
+    VALUE_5 = ""
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,14 @@
+from enum import StrEnum
+
+
+class TaskAvailableActionsEnum(StrEnum):
+    APPROVE = "approve"
+    CLAIM = "claim"
+    REASSIGN = "reassign"
+    REJECT = "reject"
+    RELEASE = "release"
+    RESUBMIT = "resubmit"
+    RETURN = "return"
+
+    def __str__(self) -> str:
+        return str(self.value)
