@@ -7,7 +7,15 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_handler
 from viewflow.workflow.exceptions import FlowLockFailed
 
-from core.exceptions import ApprovalError
+from core.database import RETRY_AFTER_SECONDS
+from core.exceptions import ApprovalError, BusyError
+
+
+def retry_later(response: Response) -> Response:
+    """Mark an answer that is not final (a held lock): `Retry-After`, and core.api.idempotency
+    keeps no record of it, so a retry with the same Idempotency-Key does the operation."""
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
 
 
 def _flatten(value, prefix: str, out: dict) -> None:
@@ -38,17 +46,17 @@ def _fields_from(data) -> dict:
 
 
 def exception_handler(exc, context):
+    if isinstance(exc, FlowLockFailed):  # viewflow's own lock gave up: as busy, code kept
+        return retry_later(Response(
+            {"detail": str(BusyError.default_message), "code": "locked", "fields": {}},
+            status=status.HTTP_409_CONFLICT,
+        ))
     if isinstance(exc, ApprovalError):
-        return Response(
+        response = Response(
             {"detail": str(exc.message), "code": exc.code, "fields": exc.fields},
             status=exc.status,
         )
-    if isinstance(exc, FlowLockFailed):
-        return Response(
-            {"detail": "Someone else is deciding this request right now; try again.",
-             "code": "locked", "fields": {}},
-            status=status.HTTP_409_CONFLICT,
-        )
+        return retry_later(response) if exc.retryable else response
     if isinstance(exc, ValidationError):
         fields = exc.message_dict if hasattr(exc, "error_dict") else {}
         return Response(
