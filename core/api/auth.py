@@ -14,9 +14,11 @@ from rest_framework import serializers, status
 from rest_framework.authtoken.models import Token
 from rest_framework.authtoken.serializers import AuthTokenSerializer
 from rest_framework.authtoken.views import ObtainAuthToken
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
 from .authentication import oldest_valid_token
+from .parsers import JSONParser
 from .serializers import ErrorSerializer
 
 
@@ -25,6 +27,8 @@ class TokenResponseSerializer(serializers.Serializer):
 
 
 class TokenView(ObtainAuthToken):
+    parser_classes = [JSONParser, FormParser, MultiPartParser]  # JSON capped (parsers.py)
+
     @extend_schema(tags=["auth"], request=AuthTokenSerializer,
                    responses={200: TokenResponseSerializer, 400: ErrorSerializer,
                               403: ErrorSerializer})
