@@ -18,6 +18,8 @@ How a key is handled, by `@idempotent` on an APIView's `post`:
   dropped, core.database), an unhandled error, and any answer carrying `Retry-After` (409
   `state_conflict` when another decision held the request's lock past the lock timeout,
   core.exceptions.BusyError).
+- A key is remembered for IDEMPOTENCY_KEY_AGE (24 h): the sweep deletes older records, and an
+  older key is treated as new meanwhile.
 - A key already used on another method or path is refused with 422 `idempotency_key_reused`
   (we chose 422 over 400: the request is well formed, but a key names one operation, and
   replaying another endpoint's answer would mislead the client). The body is not compared: a
@@ -29,12 +31,13 @@ import re
 from functools import wraps
 
 from django.db import IntegrityError, OperationalError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework import status
 from rest_framework.response import Response
 from rest_framework.utils.encoders import JSONEncoder
 
-from core.inbox.models import IdempotencyRecord
+from core.inbox.models import IdempotencyRecord, idempotency_key_age
 
 from .errors import retry_later
 
@@ -51,6 +54,9 @@ def _error(detail: str, code: str, http_status: int, fields=None) -> Response:
 def _reserve(user, key: str, method: str, path: str) -> IdempotencyRecord | None:
     """The new record (uncommitted, in the caller's transaction), or None when the key was used
     before. Raises OperationalError when another request holds the key past the lock timeout."""
+    # A key older than IDEMPOTENCY_KEY_AGE is forgotten, whether or not the sweep got to it.
+    IdempotencyRecord.objects.filter(
+        user=user, key=key, created__lt=timezone.now() - idempotency_key_age()).delete()
     try:
         with transaction.atomic():  # a savepoint: a duplicate key leaves the transaction usable
             return IdempotencyRecord.objects.create(
