@@ -176,6 +176,9 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 # age); revoked by POST /api/auth/logout/, DELETE /api/auth/tokens/<id>/ and a password change.
 API_TOKEN_AGE = env.int("API_TOKEN_AGE", default=SESSION_COOKIE_AGE)
 KNOX_TOKEN_MODEL = "org.ApiToken"
+# knox's own migrations create its AuthToken table even when the model is swapped (ours is
+# org.ApiToken): without them knox has nothing to migrate and no stray table referencing users.
+MIGRATION_MODULES = {"knox": None}
 # How long an Idempotency-Key is remembered (core/api/idempotency.py); the sweep forgets older.
 IDEMPOTENCY_KEY_AGE = env.int("IDEMPOTENCY_KEY_AGE", default=24 * 3600)
 REST_KNOX = {
