@@ -14,12 +14,11 @@ from decimal import Decimal
 
 from django.db import OperationalError, transaction
 from django.db.models import OuterRef, QuerySet
-from django.utils.translation import gettext_lazy as _
 from viewflow.workflow.exceptions import FlowLockFailed
 from viewflow.workflow.status import STATUS
 
 from core import registry
-from core.exceptions import StateConflictError
+from core.exceptions import BusyError
 from core.inbox import attachments as _attachments
 from core.inbox import engine as _flow
 from core.inbox import notify as _notify
@@ -217,7 +216,8 @@ def cancel_task(request: Request, node_name: str) -> int:
 def process_lock(kind: str, object_id: int, *, busy=None) -> Iterator[Request | None]:
     """Take the lock every decision of this object's process takes (its process row), in one
     transaction, and yield the request. A lock that cannot be had in PostgreSQL's lock_timeout
-    is a 409 (StateConflictError with `busy`), the same rule the inbox applies."""
+    is a 409 (BusyError with `busy`, or its default message), the same rule the inbox applies:
+    retryable, so never stored under an Idempotency-Key."""
     req = request_for(kind, object_id, related=("process", "submitter"))
     if req is None or req.process_id is None:
         with transaction.atomic():
@@ -230,8 +230,7 @@ def process_lock(kind: str, object_id: int, *, busy=None) -> Iterator[Request | 
     except (FlowLockFailed, OperationalError) as exc:
         if isinstance(exc, OperationalError) and not _services._is_lock_timeout(exc):
             raise
-        raise StateConflictError(busy or _("Someone else is acting on this request right now; "
-                                           "try again in a moment.")) from None
+        raise BusyError(busy) from None
 
 
 def run_task(request: Request, node_name: str) -> bool:

@@ -6,6 +6,9 @@ from django.utils.translation import gettext_lazy as _
 class ApprovalError(Exception):
     code = "approval_error"
     status = 400
+    # A refusal that says nothing final about the request (another decision holds its lock):
+    # the API answers it with Retry-After and never stores it under an Idempotency-Key.
+    retryable = False
     default_message = _("The request could not be processed.")
 
     def __init__(self, message=None, *, fields: dict | None = None):
@@ -47,6 +50,14 @@ class StateConflictError(ApprovalError):
     code = "state_conflict"
     status = 409
     default_message = _("This was already decided or withdrawn; refresh to see its state.")
+
+
+class BusyError(StateConflictError):
+    """The request's lock was held past the database's lock timeout: retry in a moment."""
+
+    retryable = True
+    default_message = _("Someone else is acting on this request right now; try again in a "
+                        "moment.")
 
 
 class InvalidInputError(ApprovalError):

@@ -43,3 +43,8 @@ class MoneyField(models.DecimalField):
         kwargs.setdefault("max_digits", 14)
         kwargs.setdefault("decimal_places", 2)
         super().__init__(*args, **kwargs)
+
+    def formfield(self, **kwargs):
+        from core.forms import AmountField  # ASCII digits only (core/dates.py)
+
+        return super().formfield(**{"form_class": AmountField, **kwargs})

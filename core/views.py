@@ -94,12 +94,39 @@ def preferences(request):
 
 
 def server_error(request):
-    """handler500: a database that went away is a 503 with Retry-After (core/database.py)."""
+    """handler500: a database that went away is a 503 with Retry-After (core/database.py);
+    under /api/ the answer is the API's JSON error envelope, never an HTML page."""
     from django.views.defaults import server_error as default_server_error
 
     from core.database import server_error_or_unavailable
 
+    if request.path.startswith("/api/"):
+        from core.api.errors import api_error_page
+
+        return server_error_or_unavailable(
+            request, lambda req: api_error_page(req, http_status=500))
     return server_error_or_unavailable(request, default_server_error)
+
+
+def bad_request(request, exception=None):
+    """handler400 (a body over the size limit met by a middleware, a bad multipart, ...)."""
+    if request.path.startswith("/api/"):
+        from core.api.errors import api_error_page
+
+        return api_error_page(request, exception, http_status=400)
+    from django.views.defaults import bad_request as default_bad_request
+
+    return default_bad_request(request, exception)
+
+
+def permission_denied(request, exception=None):
+    if request.path.startswith("/api/"):
+        from core.api.errors import api_error_page
+
+        return api_error_page(request, exception, http_status=403)
+    from django.views.defaults import permission_denied as default_permission_denied
+
+    return default_permission_denied(request, exception)
 
 
 def csrf_failure(request, reason=""):

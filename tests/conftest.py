@@ -115,3 +115,10 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.section("measured figures")
         for line in _figures:
             terminalreporter.write_line(line)
+
+
+@pytest.fixture
+def schema_client(client, django_user_model):
+    """A client logged in as a user with no roles: /api/schema/ and /api/docs/ need a login."""
+    client.force_login(django_user_model.objects.create_user("schema-reader"))
+    return client

@@ -4,6 +4,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -24,7 +25,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
+    "csp",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_filters",
@@ -57,6 +59,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     # Last, as django-axes asks: it turns a lockout into its response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -132,8 +135,33 @@ LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", _("Simplified Chinese")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Shanghai"
+# Every business date (expense, milestone, due date, ...) lies in this window: from EARLIEST to
+# YEARS_AHEAD years after today (core/dates.py); anything else is a 400 naming the window.
+BUSINESS_DATE_WINDOW = {
+    "EARLIEST": env("BUSINESS_DATE_EARLIEST", default="2000-01-01"),
+    "YEARS_AHEAD": env.int("BUSINESS_DATE_YEARS_AHEAD", default=10),
+}
 USE_I18N = True
 USE_TZ = True
+
+# Content-Security-Policy (django-csp): scripts only from this site, never inline; <style>
+# blocks carry the request's nonce ({{ request.csp_nonce }}); style="" attributes stay allowed
+# (style-src-attr: they cannot run code). Nothing from another origin.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, NONCE],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
@@ -143,6 +171,21 @@ MEDIA_URL = "/media/"
 
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 3600)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# API tokens (django-rest-knox, our model core.org.ApiToken): hashed, one per POST
+# /api/auth/token/, each expiring API_TOKEN_AGE seconds after it was made (default: a session's
+# age); revoked by POST /api/auth/logout/, DELETE /api/auth/tokens/<id>/ and a password change.
+API_TOKEN_AGE = env.int("API_TOKEN_AGE", default=SESSION_COOKIE_AGE)
+KNOX_TOKEN_MODEL = "org.ApiToken"
+# knox's own migrations create its AuthToken table even when the model is swapped (ours is
+# org.ApiToken): without them knox has nothing to migrate and no stray table referencing users.
+MIGRATION_MODULES = {"knox": None}
+# How long an Idempotency-Key is remembered (core/api/idempotency.py); the sweep forgets older.
+IDEMPOTENCY_KEY_AGE = env.int("IDEMPOTENCY_KEY_AGE", default=24 * 3600)
+REST_KNOX = {
+    "TOKEN_TTL": timedelta(seconds=API_TOKEN_AGE),
+    "AUTH_HEADER_PREFIX": "Token",
+    "AUTO_REFRESH": False,
+}
 
 EMAIL_BACKEND = env(
     "EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend"
@@ -191,6 +234,12 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 25,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "core.api.errors.exception_handler",
+    # JSON with the body size limit and a nesting cap (core/api/parsers.py).
+    "DEFAULT_PARSER_CLASSES": [
+        "core.api.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
         "rest_framework.filters.OrderingFilter",
@@ -211,6 +260,9 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": _api_getting_started(),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # The schema and its docs page are for logged-in users (API tokens or a session); the only
+    # anonymous endpoint apart from the token exchange is /healthz.
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     # Swagger UI from the installed sidecar package: no CDN, works offline.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
@@ -238,6 +290,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "core.api.schema.blank_query_filters",
+        "core.api.schema.retry_later_responses",
         "core.api.schema.client_ready",
     ],
 }

@@ -1,13 +1,28 @@
 """Every API error has the shape {"detail", "code", "fields"} (API.md)."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.core.exceptions import (
+    PermissionDenied,
+    RequestDataTooBig,
+    SuspiciousOperation,
+    TooManyFieldsSent,
+    ValidationError,
+)
+from django.http import Http404, JsonResponse
+from django.utils.translation import gettext as _
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_handler
 from viewflow.workflow.exceptions import FlowLockFailed
 
-from core.exceptions import ApprovalError
+from core.database import RETRY_AFTER_SECONDS
+from core.exceptions import ApprovalError, BusyError
+
+
+def retry_later(response: Response) -> Response:
+    """Mark an answer that is not final (a held lock): `Retry-After`, and core.api.idempotency
+    keeps no record of it, so a retry with the same Idempotency-Key does the operation."""
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
 
 
 def _flatten(value, prefix: str, out: dict) -> None:
@@ -37,18 +52,41 @@ def _fields_from(data) -> dict:
     return out
 
 
+def too_large_detail() -> str:
+    return _("The request body is too large.")
+
+
+def envelope_for_django_error(exc) -> tuple[dict, int] | None:
+    """The envelope and status for Django's own refusals of a request body (its size, its field
+    count, a malformed multipart): they arrive here from the parsers, and at handler400 when
+    a middleware met them first."""
+    if isinstance(exc, RequestDataTooBig):
+        return ({"detail": too_large_detail(), "code": "too_large", "fields": {}},
+                status.HTTP_413_REQUEST_ENTITY_TOO_LARGE)
+    if isinstance(exc, TooManyFieldsSent):
+        return ({"detail": _("The request has too many fields."), "code": "too_large",
+                 "fields": {}}, status.HTTP_413_REQUEST_ENTITY_TOO_LARGE)
+    if isinstance(exc, SuspiciousOperation):
+        return ({"detail": _("The request could not be read."), "code": "bad_request",
+                 "fields": {}}, status.HTTP_400_BAD_REQUEST)
+    return None
+
+
 def exception_handler(exc, context):
+    django_error = envelope_for_django_error(exc)
+    if django_error is not None:
+        return Response(django_error[0], status=django_error[1])
+    if isinstance(exc, FlowLockFailed):  # viewflow's own lock gave up: as busy, code kept
+        return retry_later(Response(
+            {"detail": str(BusyError.default_message), "code": "locked", "fields": {}},
+            status=status.HTTP_409_CONFLICT,
+        ))
     if isinstance(exc, ApprovalError):
-        return Response(
+        response = Response(
             {"detail": str(exc.message), "code": exc.code, "fields": exc.fields},
             status=exc.status,
         )
-    if isinstance(exc, FlowLockFailed):
-        return Response(
-            {"detail": "Someone else is deciding this request right now; try again.",
-             "code": "locked", "fields": {}},
-            status=status.HTTP_409_CONFLICT,
-        )
+        return retry_later(response) if exc.retryable else response
     if isinstance(exc, ValidationError):
         fields = exc.message_dict if hasattr(exc, "error_dict") else {}
         return Response(
@@ -73,3 +111,18 @@ def exception_handler(exc, context):
         code = getattr(detail, "code", None) or getattr(exc, "default_code", "error")
         response.data = {"detail": str(detail), "code": code, "fields": {}}
     return response
+
+
+def api_error_page(request, exception=None, *, http_status: int) -> JsonResponse:
+    """handler400/403/500 under /api/: the envelope instead of an HTML page (core.views)."""
+    known = envelope_for_django_error(exception) if exception is not None else None
+    if known is not None:
+        return JsonResponse(known[0], status=known[1])
+    body = {
+        400: (_("Bad request."), "bad_request"),
+        403: (_("You do not have permission to perform this action."), "permission_denied"),
+        500: (_("Something went wrong on our side; it has been logged. Retry later, or "
+                "tell your administrator the X-Request-ID of this answer."), "server_error"),
+    }[http_status]
+    return JsonResponse({"detail": str(body[0]), "code": body[1], "fields": {}},
+                        status=http_status)

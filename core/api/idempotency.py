@@ -11,10 +11,15 @@ How a key is handled, by `@idempotent` on an APIView's `post`:
   lock timeout, 409 `idempotency_in_progress`: retry later). If the database or the process
   dies mid-request, the action and the key roll back together, so a retry with the same key
   does the operation once; a key is never left stuck "in progress".
-- When the view has answered 2xx or 4xx, the status and JSON body are stored and replayed,
-  verbatim, for every later request with that key by that user (header `Idempotent-Replayed:
-  true`). A 5xx or an unhandled error rolls the key back with the action, so the client may
-  retry the operation.
+- When the view has given a final answer, 2xx or 4xx, the status and JSON body are stored and
+  replayed, verbatim, for every later request with that key by that user (header
+  `Idempotent-Replayed: true`). An answer that is not final rolls the key back with the action,
+  so a retry with the same key does the operation: a 5xx (503 when the database connection
+  dropped, core.database), an unhandled error, and any answer carrying `Retry-After` (409
+  `state_conflict` when another decision held the request's lock past the lock timeout,
+  core.exceptions.BusyError).
+- A key is remembered for IDEMPOTENCY_KEY_AGE (24 h): the sweep deletes older records, and an
+  older key is treated as new meanwhile.
 - A key already used on another method or path is refused with 422 `idempotency_key_reused`
   (we chose 422 over 400: the request is well formed, but a key names one operation, and
   replaying another endpoint's answer would mislead the client). The body is not compared: a
@@ -26,12 +31,15 @@ import re
 from functools import wraps
 
 from django.db import IntegrityError, OperationalError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework import status
 from rest_framework.response import Response
 from rest_framework.utils.encoders import JSONEncoder
 
-from core.inbox.models import IdempotencyRecord
+from core.inbox.models import IdempotencyRecord, idempotency_key_age
+
+from .errors import retry_later
 
 HEADER = "Idempotency-Key"
 _VALID_KEY = re.compile(r"^[\x21-\x7e]{1,100}$")
@@ -46,6 +54,9 @@ def _error(detail: str, code: str, http_status: int, fields=None) -> Response:
 def _reserve(user, key: str, method: str, path: str) -> IdempotencyRecord | None:
     """The new record (uncommitted, in the caller's transaction), or None when the key was used
     before. Raises OperationalError when another request holds the key past the lock timeout."""
+    # A key older than IDEMPOTENCY_KEY_AGE is forgotten, whether or not the sweep got to it.
+    IdempotencyRecord.objects.filter(
+        user=user, key=key, created__lt=timezone.now() - idempotency_key_age()).delete()
     try:
         with transaction.atomic():  # a savepoint: a duplicate key leaves the transaction usable
             return IdempotencyRecord.objects.create(
@@ -100,8 +111,9 @@ def idempotent(handler):
             except OperationalError as exc:
                 if getattr(exc.__cause__, "pgcode", None) != LOCK_NOT_AVAILABLE:
                     raise
-                return _error(_("A request with this Idempotency-Key is still being processed."),
-                              "idempotency_in_progress", status.HTTP_409_CONFLICT)
+                return retry_later(_error(
+                    _("A request with this Idempotency-Key is still being processed."),
+                    "idempotency_in_progress", status.HTTP_409_CONFLICT))
             if record is not None:
                 try:
                     response = handler(view, request, *args, **kwargs)
@@ -110,12 +122,13 @@ def idempotent(handler):
                     # too; anything the handler cannot turn into a response propagates (and
                     # rolls the key back with everything else).
                     response = view.handle_exception(exc)
-                if 200 <= response.status_code < 500 and isinstance(response, Response):
+                final = "Retry-After" not in response
+                if 200 <= response.status_code < 500 and final and isinstance(response, Response):
                     record.status_code = response.status_code
                     record.response = _jsonable(response.data)
                     record.save(update_fields=["status_code", "response"])
                 else:
-                    transaction.set_rollback(True)  # a 5xx: nothing is kept, the key is free
+                    transaction.set_rollback(True)  # not final: nothing is kept, the key is free
         if record is None:
             return _replay(request.user, key, method, path)
         return response

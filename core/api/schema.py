@@ -66,4 +66,44 @@ def client_ready(result, generator, request, public):
                     "content": {"application/json": {"schema": ERROR_REF}},
                 })
             operation["responses"] = dict(sorted(responses.items()))
+
+
+RETRY_AFTER = {
+    "description": "Seconds to wait before retrying (with the same Idempotency-Key, if any).",
+    "schema": {"type": "integer", "minimum": 1},
+}
+_UNSAFE = ("post", "put", "patch", "delete")
+
+
+def _error_content(result) -> dict:
+    if "Error" in result.get("components", {}).get("schemas", {}):
+        return {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+    return {}
+
+
+def retry_later_responses(result, generator, request, public):
+    """Declare the answers that mean "retry" (core/database.py, core.exceptions.BusyError), so
+    generated clients know them: 503 with Retry-After on every operation (the database went away
+    mid-request; nothing was done), and on every POST that acts a 409 that may carry Retry-After
+    (another decision held the request's lock, or the same Idempotency-Key is still in
+    progress) besides the final 409 of a state conflict."""
+    content = _error_content(result)
+    for route, path in result.get("paths", {}).items():
+        for method, operation in path.items():
+            if method not in ("get", *_UNSAFE) or not isinstance(operation, dict):
+                continue
+            responses = operation.setdefault("responses", {})
+            responses.setdefault("503", {
+                "description": "The database was unavailable for a moment; nothing was done. "
+                               "Retry after Retry-After seconds.",
+                "headers": {"Retry-After": RETRY_AFTER},
+                "content": content,
+            })
+            if method == "post" and not route.startswith("/api/auth/"):
+                conflict = responses.setdefault("409", {"description": "", "content": content})
+                conflict["description"] = (
+                    "Conflict. With Retry-After: not final (another decision held this "
+                    "request, or the same Idempotency-Key is in progress): retry, with the same "
+                    "key. Without: final (already decided, withdrawn, ...).")
+                conflict.setdefault("headers", {})["Retry-After"] = RETRY_AFTER
     return result

@@ -13,6 +13,7 @@ from core.inbox.models import RequestStatus, WorkItemStatus
 from core.inbox.selectors import SCOPES
 from core.org.models import User
 
+from .fields import AmountField
 from .rows import ACTIONS, acting_for, available_actions
 
 MAX_ID = 2**63 - 1  # the largest BIGINT: a bigger id is simply not found, never a 500
@@ -20,7 +21,8 @@ TEXT_MAX = 4000
 
 
 def money_field(**kwargs) -> serializers.DecimalField:
-    return serializers.DecimalField(max_digits=14, decimal_places=2, **kwargs)
+    """An amount: in input, ASCII digits only (core.api.fields.AmountField)."""
+    return AmountField(max_digits=14, decimal_places=2, **kwargs)
 
 
 def text_field(**kwargs) -> serializers.CharField:

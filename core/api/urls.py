@@ -1,13 +1,31 @@
+from django.contrib.auth.decorators import login_required
 from django.urls import path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from rest_framework.renderers import JSONRenderer
 
 from . import audit, requests, tasks
-from .auth import token_view
+from .auth import LogoutView, TokenListView, TokenRevokeView, token_view
+
+
+class SchemaView(SpectacularAPIView):
+    """The schema, logged in; its refusal (401) in the API's JSON envelope, not as OpenAPI YAML."""
+
+    def handle_exception(self, exc):
+        self.request.accepted_renderer = JSONRenderer()
+        self.request.accepted_media_type = "application/json"
+        return super().handle_exception(exc)
+
 
 urlpatterns = [
     path("auth/token/", token_view, name="api-token"),
-    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("auth/logout/", LogoutView.as_view(), name="api-logout"),
+    path("auth/tokens/", TokenListView.as_view(), name="api-tokens"),
+    path("auth/tokens/<str:token_id>/", TokenRevokeView.as_view(), name="api-token-revoke"),
+    path("schema/", SchemaView.as_view(), name="api-schema"),
+    # Swagger UI, logged in (a browser is sent to the login page); its start-up script comes
+    # from this URL (?script), not inline, for the Content-Security-Policy.
+    path("docs/", login_required(SpectacularSwaggerSplitView.as_view(
+        url_name="api-schema", template_name="api/swagger_ui.html")), name="api-docs"),
     # tasks
     path("tasks/", tasks.TaskListView.as_view(), name="api-tasks"),
     path("tasks/bulk-approve/", tasks.TaskBulkApproveView.as_view(), name="api-tasks-bulk-approve"),

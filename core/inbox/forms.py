@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core import kinds
+from core.forms import AmountField, BusinessDateField
 from core.org.models import User
 
 from .models import RequestStatus
@@ -52,9 +53,9 @@ class TaskFilterForm(forms.Form):
     step = forms.CharField(label=_("Step"), required=False, max_length=40)
     submitter = forms.CharField(label=_("Submitter"), required=False, max_length=150,
                                 help_text=_("Username"))
-    amount_min = forms.DecimalField(label=_("Amount from"), required=False, min_value=0,
+    amount_min = AmountField(label=_("Amount from"), required=False, min_value=0,
                                     decimal_places=2, max_digits=14)
-    amount_max = forms.DecimalField(label=_("Amount to"), required=False, min_value=0,
+    amount_max = AmountField(label=_("Amount to"), required=False, min_value=0,
                                     decimal_places=2, max_digits=14)
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)
 
@@ -73,13 +74,13 @@ class AuditFilterForm(forms.Form):
     actor = forms.CharField(label=_("Actor"), required=False, max_length=150,
                             help_text=_("Username"))
     event = forms.ChoiceField(label=_("Event type"), required=False)
-    since = forms.DateField(label=_("From date"), required=False,
+    since = BusinessDateField(label=_("From date"), required=False,
                             widget=forms.DateInput(attrs={"type": "date"}))
-    until = forms.DateField(label=_("To date"), required=False,
+    until = BusinessDateField(label=_("To date"), required=False,
                             widget=forms.DateInput(attrs={"type": "date"}))
-    amount_min = forms.DecimalField(label=_("Amount from"), required=False, min_value=0,
+    amount_min = AmountField(label=_("Amount from"), required=False, min_value=0,
                                     decimal_places=2, max_digits=14)
-    amount_max = forms.DecimalField(label=_("Amount to"), required=False, min_value=0,
+    amount_max = AmountField(label=_("Amount to"), required=False, min_value=0,
                                     decimal_places=2, max_digits=14)
 
     def __init__(self, *args, event_types=(), **kwargs):

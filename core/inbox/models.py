@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -342,6 +344,12 @@ class Notification(models.Model):
         return resolve_target(self.target) if self.target else self.url
 
 
+def idempotency_key_age() -> timedelta:
+    """How long an Idempotency-Key is remembered (IDEMPOTENCY_KEY_AGE seconds, default 24 h):
+    the sweep deletes older records, and an older key is treated as new until it does."""
+    return timedelta(seconds=getattr(settings, "IDEMPOTENCY_KEY_AGE", 24 * 3600))
+
+
 class IdempotencyRecord(models.Model):
     """The first response to a POST carrying an Idempotency-Key, replayed for repeats."""
 
@@ -357,6 +365,7 @@ class IdempotencyRecord(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["user", "key"], name="uniq_idempotency_key")
         ]
+        indexes = [models.Index(fields=["created"], name="inbox_idempotency_created")]
 
     def __str__(self):
         return f"{self.user_id}:{self.key}"

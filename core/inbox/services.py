@@ -29,6 +29,7 @@ from core.authority.services import (
 from core.exceptions import (
     ApprovalError,
     AuthorityLimitError,
+    BusyError,
     InvalidInputError,
     NotFoundError,
     NotYourTaskError,
@@ -58,10 +59,8 @@ def _is_lock_timeout(exc: Exception) -> bool:
     return getattr(cause, "pgcode", None) == "55P03"  # lock_not_available
 
 
-def _busy() -> StateConflictError:
-    return StateConflictError(
-        _("Someone else is acting on this request right now; try again in a moment.")
-    )
+def _busy() -> BusyError:
+    return BusyError()
 
 
 @contextmanager

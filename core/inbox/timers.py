@@ -18,10 +18,10 @@ from viewflow.workflow.models import Process
 from core import registry
 from core.exceptions import ApprovalError
 from core.org import selectors as org
-from core.org.models import Role, User
+from core.org.models import ApiToken, Role, User
 
 from . import engine, notify, outbox, sla
-from .models import Escalation, WorkItem, WorkItemStatus
+from .models import Escalation, IdempotencyRecord, WorkItem, WorkItemStatus, idempotency_key_age
 from .services import reassign_locked
 
 log = logging.getLogger(__name__)
@@ -130,6 +130,21 @@ def _isolated(fn, *args) -> bool:
         return False
 
 
+def expire_idempotency_keys(*, now, batch: int) -> int:
+    """Forget Idempotency-Keys older than IDEMPOTENCY_KEY_AGE (24 h): a retry comes within
+    minutes, and the table must not grow for ever. Oldest first, `batch` at a time."""
+    cutoff = now - idempotency_key_age()
+    old = list(IdempotencyRecord.objects.filter(created__lt=cutoff).order_by("created")
+               .values_list("pk", flat=True)[:batch])
+    return IdempotencyRecord.objects.filter(pk__in=old).delete()[0] if old else 0
+
+
+def expire_tokens(*, now, batch: int) -> int:
+    """Delete API tokens past their expiry (they are refused already; this keeps no dead rows)."""
+    old = list(ApiToken.objects.filter(expiry__lte=now).values_list("pk", flat=True)[:batch])
+    return ApiToken.objects.filter(pk__in=old).delete()[0] if old else 0
+
+
 def sweep(*, now=None, batch: int = 500) -> dict:
     now = now or timezone.now()
     # Jobs that could not be published while the broker was down go first.
@@ -147,7 +162,9 @@ def sweep(*, now=None, batch: int = 500) -> dict:
         .values_list("pk", flat=True)[:batch]
     )
     reminded = sum(_isolated(remind_one, pk) for pk in remind_ids)
-    result = {"escalated": escalated, "reminded": reminded, "outbox": sent}
+    result = {"escalated": escalated, "reminded": reminded, "outbox": sent,
+              "idempotency_keys": expire_idempotency_keys(now=now, batch=batch * 10),
+              "tokens": expire_tokens(now=now, batch=batch * 10)}
     for process in registry.processes():
         if process.sweep is None:
             continue

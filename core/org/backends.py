@@ -18,11 +18,11 @@ _ROLE_CODES = {
     ("postgresql", "user"): "SELECT STRING_AGG(role, ',') FROM org_roleassignment "
                             'WHERE user_id = "org_user"."id"',
     ("postgresql", "token"): "SELECT STRING_AGG(role, ',') FROM org_roleassignment "
-                             'WHERE user_id = "authtoken_token"."user_id"',
+                             'WHERE user_id = "org_apitoken"."user_id"',
     ("sqlite", "user"): "SELECT GROUP_CONCAT(role, ',') FROM org_roleassignment "
                         'WHERE user_id = "org_user"."id"',
     ("sqlite", "token"): "SELECT GROUP_CONCAT(role, ',') FROM org_roleassignment "
-                         'WHERE user_id = "authtoken_token"."user_id"',
+                         'WHERE user_id = "org_apitoken"."user_id"',
 }
 
 
@@ -33,7 +33,7 @@ _DEPUTISING = {
     "user": "SELECT EXISTS (SELECT 1 FROM org_delegation WHERE deputy_id = \"org_user\".\"id\" "
             "AND starts_on <= %s AND ends_on >= %s)",
     "token": "SELECT EXISTS (SELECT 1 FROM org_delegation WHERE deputy_id = "  # nosec B105
-             "\"authtoken_token\".\"user_id\" AND starts_on <= %s AND ends_on >= %s)",
+             "\"org_apitoken\".\"user_id\" AND starts_on <= %s AND ends_on >= %s)",
 }
 
 

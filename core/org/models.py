@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from knox.models import AbstractAuthToken
 
 from core import kinds
 
@@ -49,7 +50,8 @@ class Region(models.Model):
         return self.name
 
 
-class User(AbstractUser):
+# ApiToken derives from knox, which has no type information: its reverse manager stays unknown.
+class User(AbstractUser):  # type: ignore[django-manager-missing]
     display_name = models.CharField(_("display name"), max_length=100, blank=True)
     department = models.ForeignKey(
         Department, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("department")
@@ -259,3 +261,20 @@ class OrgImport(models.Model):
 
     def __str__(self):
         return f"#{self.pk} {self.file_name}"
+
+
+class ApiToken(AbstractAuthToken):
+    """An API token (django-rest-knox's model, KNOX_TOKEN_MODEL): only a SHA-512 digest of the
+    secret is stored, with its first characters (`token_key`) to find it by. Every
+    POST /api/auth/token/ makes a new one that expires (API_TOKEN_AGE); the user lists and
+    revokes theirs at /api/auth/tokens/, and a password change ends them all (docs/API.md)."""
+
+    # knox's own field, declared again so the type checker sees the relation.
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="auth_token_set")
+    name = models.CharField(_("name"), max_length=100, blank=True)
+    last_used = models.DateTimeField(_("last used"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+        indexes = [models.Index(fields=["expiry"], name="org_apitoken_expiry")]

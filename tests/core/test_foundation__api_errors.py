@@ -3,7 +3,6 @@ from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from rest_framework import exceptions
-from rest_framework.authtoken.models import Token
 from viewflow.workflow.exceptions import FlowLockFailed
 
 from core.api.errors import exception_handler
@@ -14,6 +13,7 @@ from core.exceptions import (
     StateConflictError,
 )
 from core.org.demo import DEMO_PASSWORD
+from core.org.models import ApiToken
 
 ERROR_KEYS = {"detail", "code", "fields"}
 
@@ -52,14 +52,23 @@ def test_token_returned_when_demo_credentials_correct(client, personas):
                            {"username": "east_rep1", "password": DEMO_PASSWORD})
     assert response.status_code == 200
     body = response.json()
-    assert set(body) == {"token"}
-    assert body["token"] == Token.objects.get(user=personas["east_rep1"]).key
+    assert set(body) == {"token", "id", "expiry"}
+    stored = ApiToken.objects.get(user=personas["east_rep1"])
+    assert body["token"].startswith(stored.token_key) and body["id"] == stored.token_key
+    assert body["token"] not in stored.digest  # only a digest of the secret is kept
     assert response["X-Request-ID"]
 
 
 @pytest.mark.django_db
-def test_openapi_schema_served_when_anonymous(client):
-    # drf-spectacular serves the schema with its default SERVE_PERMISSIONS (AllowAny).
+def test_openapi_schema_refused_when_anonymous(client):
+    response = client.get("/api/schema/")
+    assert response.status_code == 401
+    assert set(response.json()) == ERROR_KEYS
+
+
+@pytest.mark.django_db
+def test_openapi_schema_served_when_logged_in(client, personas):
+    client.force_login(personas["east_rep1"])
     response = client.get("/api/schema/")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/vnd.oai.openapi")
@@ -79,8 +88,18 @@ def test_openapi_json_served_when_logged_in(client, personas):
 
 
 @pytest.mark.django_db
-def test_docs_page_served_when_anonymous(client):
-    assert client.get("/api/docs/").status_code == 200
+def test_docs_page_sends_anonymous_visitors_to_log_in(client, personas):
+    response = client.get("/api/docs/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+    assert client.get("/api/docs/?script=").status_code == 302
+    client.force_login(personas["east_rep1"])
+    page = client.get("/api/docs/")
+    assert page.status_code == 200
+    assert b"<script>" not in page.content  # the start-up script comes from ?script
+    script = client.get("/api/docs/?script=")
+    assert script.status_code == 200
+    assert script["Content-Type"].startswith("application/javascript")
 
 
 # The handler itself, for the errors no endpoint raises yet

@@ -14,7 +14,8 @@ more thread is a spare worker that sits idle through each outage, as a web serve
 workers do: it answers one request before the first restart and one right after each (the test
 writes LOG.restarted-N when restart N is done), with the connection it opened before. The
 client retries a request that failed
-(an exception, a 5xx, or 409 "in progress"/"locked") with the same Idempotency-Key, as an
+(an exception, a 5xx, 409 "in progress"/"locked", any answer with Retry-After) with the same
+Idempotency-Key, as an
 integrator following API.md would, for at most OP_BUDGET seconds; then it gives up on that key.
 """
 
@@ -159,7 +160,8 @@ def _approve(client, users, item_id: int, assignee_id: int, write, server) -> di
         write(kind="attempt", key=key, task=item_id, user=assignee_id, attempt=attempt,
               start=t0, end=time.time(), status=status, code=code, replayed=replayed,
               retry_after=retry_after, error=error)
-        final = 200 <= status < 500 and code not in RETRY_CODES
+        # docs/API.md: an answer with Retry-After is not final (a held lock's 409 included)
+        final = 200 <= status < 500 and code not in RETRY_CODES and not retry_after
         if final or time.monotonic() - started > OP_BUDGET:
             result = {"kind": "op", "key": key, "task": item_id, "user": assignee_id,
                       "status": status, "code": code, "attempts": attempt, "final": final}

@@ -15,14 +15,15 @@ from .world import ALL_READERS, EVERYONE, REQUEST_VISIBLE, VISIBLE, World
 SKIPPED = {
     "admin/": "Django's admin: its own staff check (is_staff), not the product's pages",
     "i18n/": "set_language: changes only the visitor's language cookie, reads no object",
-    "api/schema/": "the OpenAPI schema, public by design (read below to list the operations)",
-    "api/docs/": "the schema's documentation page, public by design",
+    "api/schema/": "the OpenAPI schema, any logged-in user (test_foundation__api_errors.py)",
+    "api/docs/": "the schema's documentation page, any logged-in user (same)",
     "healthz": "the liveness probe, anonymous by design, shows no data",
     "accounts/login/": "the login page itself (test_login__sessions.py)",
     "accounts/logout/": "logout (test_login__sessions.py: POST only)",
     "api/auth/token/": "the token exchange: anonymous by design, POST with a password",
     "demo/": "the demo's one-click login and try-this panel: POST only, a 404 without "
              "DEMO_LOGINS_ALLOWED (tests/core/test_demo__personas.py)",
+    "api/auth/tokens/": "the caller's own API tokens; another's is 404 (test_auth__tokens.py)",
 }
 
 # The object family of each route that names one object, by the route's prefix: the engine's

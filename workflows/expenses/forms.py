@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.forms import AmountField, BusinessDateField
 from core.org.models import Department, User
 
 from .models import (
@@ -26,7 +27,7 @@ DATE = {"type": "date"}
 
 
 def _money(label, **kwargs):
-    return forms.DecimalField(label=label, max_digits=14, decimal_places=2,
+    return AmountField(label=label, max_digits=14, decimal_places=2,
                               widget=forms.NumberInput(attrs={"step": "0.01",
                                                               "inputmode": "decimal"}),
                               **kwargs)
@@ -36,14 +37,14 @@ class ClaimForm(forms.Form):
     category = forms.ChoiceField(label=_("Category"),
                                  choices=[("", "—")] + list(Category.choices))
     title = forms.CharField(label=_("Title"), max_length=200)
-    expense_date = forms.DateField(label=_("Expense date"), widget=forms.DateInput(DATE),
+    expense_date = BusinessDateField(label=_("Expense date"), widget=forms.DateInput(DATE),
                                    help_text=_("Decides the month and quarter of the budget."))
     purpose = forms.CharField(label=_("Purpose"), required=False, max_length=2000,
                               widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class LineForm(forms.Form):
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(DATE))
+    date = BusinessDateField(label=_("Date"), widget=forms.DateInput(DATE))
     item_type = forms.ChoiceField(label=_("Item"), choices=ItemType.choices,
                                   initial=ItemType.OTHER)
     description = forms.CharField(label=_("Description"), max_length=200)

@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import AmountField
 from core.org.models import Region, Role, User
 
 from .models import MONTHS, PlanState
@@ -17,7 +18,7 @@ class PlanFilterForm(forms.Form):
 
 class PlanCreateForm(forms.Form):
     fiscal_year = forms.IntegerField(label=_("Fiscal year"), min_value=2000, max_value=2100)
-    target = forms.DecimalField(label=_("Company target (CNY)"), min_value=0, max_digits=14,
+    target = AmountField(label=_("Company target (CNY)"), min_value=0, max_digits=14,
                                 decimal_places=2)
     title = forms.CharField(label=_("Title"), max_length=200, required=False,
                             help_text=_("Left empty: “<year> sales plan”."))
@@ -63,7 +64,7 @@ class ActualForm(forms.Form):
                                          to_field_name="username")
     month = forms.TypedChoiceField(label=_("Month"), coerce=int,
                                    choices=[(m, MONTH_NAMES[m - 1]) for m in MONTHS])
-    amount = forms.DecimalField(label=_("Actual sales (CNY)"), min_value=0, max_digits=14,
+    amount = AmountField(label=_("Actual sales (CNY)"), min_value=0, max_digits=14,
                                 decimal_places=2)
     note = forms.CharField(label=_("Note"), required=False, max_length=200)
 

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import BusinessDateField
 from core.org.models import Region, Role, User
 
 from .models import Level, RiskState, RiskType
@@ -91,7 +92,7 @@ class MeasureForm(forms.Form):
     description = forms.CharField(label=_("Measure"), max_length=4000,
                                   widget=forms.Textarea(attrs={"rows": 2}))
     owner = PersonChoiceField(label=_("Responsible"), queryset=None)
-    due_date = forms.DateField(label=_("Due date"), widget=forms.DateInput(DATE))
+    due_date = BusinessDateField(label=_("Due date"), widget=forms.DateInput(DATE))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -65,7 +65,7 @@ def test_api_asks_for_no_roles_apart_when_a_token_authenticates(client, personas
 
     assert listed.status_code == 200
     role_queries = [q["sql"] for q in ctx.captured_queries
-                    if "org_roleassignment" in q["sql"] and "authtoken_token" not in q["sql"]]
+                    if "org_roleassignment" in q["sql"] and "org_apitoken" not in q["sql"]]
     assert role_queries == []
     assert client.get("/api/tasks/", HTTP_AUTHORIZATION="Token nonsense").status_code == 401
 

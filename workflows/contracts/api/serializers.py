@@ -10,6 +10,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.fields import empty
 
+from core.api.fields import BusinessDateField
 from core.api.serializers import (
     MAX_ID,
     HistoryEventSerializer,
@@ -140,8 +141,8 @@ class MilestoneSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=Milestone.Kind.choices)
     amount = money_field()
     currency = serializers.CharField(source="contract.currency")
-    due_date = serializers.DateField()
-    done_date = serializers.DateField(allow_null=True)
+    due_date = BusinessDateField()
+    done_date = BusinessDateField(allow_null=True)
     note = serializers.CharField()
 
 
@@ -249,12 +250,12 @@ class ContractDiffSerializer(serializers.Serializer):
 class MilestoneCreateSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=Milestone.Kind.choices)
     amount = money_field(min_value=0, max_value=MAX_AMOUNT)
-    due_date = serializers.DateField()
+    due_date = BusinessDateField()
     note = serializers.CharField(max_length=200, default="", allow_blank=True)
 
 
 class MilestoneDoneSerializer(serializers.Serializer):
-    done_date = serializers.DateField(required=False, allow_null=True, default=None,
+    done_date = BusinessDateField(required=False, allow_null=True, default=None,
                                       help_text=_("Today when left out."))
 
 

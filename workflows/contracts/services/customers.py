@@ -17,6 +17,33 @@ from core.org import selectors as org
 from core.org.models import Role, User
 
 from ..models import CreditLimitChange, Customer, Rating
+from ..selectors import managed_region_ids
+
+# Who opens accounts anywhere, for anyone (the people who read every customer, policy 4.4).
+ACCOUNTS_ANYWHERE = (Role.SALES_GM, Role.CEO, Role.FINANCE, Role.ADMINISTRATOR)
+
+
+def _ensure_may_open_account(actor: User, region, account_owner: User) -> None:
+    """A salesperson opens accounts in their own region and owns them; a regional manager in a
+    region they manage, owned by themselves or someone of that region (issue 17)."""
+    if org.has_role(actor, *ACCOUNTS_ANYWHERE):
+        return
+    region_id = getattr(region, "pk", region)
+    owner_id = getattr(account_owner, "pk", None)
+    if region_id is not None and region_id in managed_region_ids(actor):
+        if owner_id != actor.pk and getattr(account_owner, "region_id", None) != region_id:
+            raise PermissionDeniedError(
+                _("The account owner must be you or someone of the customer's region."),
+                fields={"account_owner": [_("Choose someone of this region.")]})
+        return
+    if region_id is None or region_id != actor.region_id:
+        raise PermissionDeniedError(
+            _("You can open customer accounts in your own region only."),
+            fields={"region": [_("Choose your own region.")]})
+    if owner_id != actor.pk:
+        raise PermissionDeniedError(
+            _("A salesperson opens accounts they own themselves."),
+            fields={"account_owner": [_("Choose yourself.")]})
 
 
 @transaction.atomic
@@ -24,6 +51,7 @@ def customer_create(*, actor: User, name: str, credit_code: str, region, account
                     rating: str = "B", contacts: str = "") -> Customer:
     if org.is_read_only(actor):
         raise PermissionDeniedError(_("Auditors can read everything and change nothing."))
+    _ensure_may_open_account(actor, region, account_owner)
     if rating != Rating.B and not org.has_role(actor, Role.FINANCE, Role.ADMINISTRATOR):
         # Credit assessment is finance's (policy 4.4): the rating sets the standard terms, so
         # the salesperson who opens the account does not choose it.

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from core.api.fields import BusinessDateField
 from core.api.serializers import (
     MAX_ID,
     HistoryEventSerializer,
@@ -76,7 +77,7 @@ class DepartmentSerializer(serializers.Serializer):
 
 class LineSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    date = serializers.DateField()
+    date = BusinessDateField()
     item_type = serializers.ChoiceField(choices=ItemType.choices)
     description = serializers.CharField()
     amount = money_field()
@@ -98,7 +99,7 @@ class ClaimSerializer(serializers.Serializer):
     title = serializers.CharField()
     category = serializers.ChoiceField(choices=Category.choices)
     purpose = serializers.CharField()
-    expense_date = serializers.DateField()
+    expense_date = BusinessDateField()
     state = serializers.CharField(help_text=CLAIM_STATES)
     total = money_field()
     approved_total = money_field(allow_null=True)
@@ -151,7 +152,7 @@ class LineInputSerializer(serializers.Serializer):
         help_text=_("The id of one of the claim's lines, to edit it and keep its receipts; "
                     "without it the line is new (a line not given again is deleted with its "
                     "receipts)."))
-    date = serializers.DateField()
+    date = BusinessDateField()
     item_type = serializers.ChoiceField(choices=ItemType.choices, default=ItemType.OTHER)
     description = serializers.CharField(max_length=200)
     amount = money_field(max_value=LINE_LIMIT - 1, min_value=0)
@@ -167,7 +168,7 @@ class ClaimCreateSerializer(serializers.Serializer):
     category = serializers.ChoiceField(choices=Category.choices)
     title = serializers.CharField(max_length=200)
     purpose = text_field(default="", allow_blank=True)
-    expense_date = serializers.DateField()
+    expense_date = BusinessDateField()
     # A ListField (not many=True) keeps errors flat: "lines" or "lines.0.amount". Empty or too
     # many lines are refused by the service under "lines".
     lines = serializers.ListField(child=LineInputSerializer())
@@ -179,7 +180,7 @@ class ClaimUpdateSerializer(serializers.Serializer):
     category = serializers.ChoiceField(choices=Category.choices, required=False)
     title = serializers.CharField(max_length=200, required=False)
     purpose = text_field(required=False, allow_blank=True)
-    expense_date = serializers.DateField(required=False)
+    expense_date = BusinessDateField(required=False)
     lines = serializers.ListField(child=LineInputSerializer(), required=False)
 
 

@@ -4,12 +4,13 @@ from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.generics import ListAPIView
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.api.filters import OrderingFilter
 from core.api.idempotency import idempotent
+from core.api.parsers import JSONParser
 from core.api.serializers import ERRORS, ErrorSerializer
 from core.api.tasks import IDEMPOTENCY_HEADER
 from core.exceptions import InvalidInputError

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from core.api.fields import BusinessDateField
 from core.api.serializers import (
     MAX_ID,
     HistoryEventSerializer,
@@ -91,14 +92,14 @@ class RiskMeasureSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     description = serializers.CharField()
     owner = PersonSerializer()
-    due_date = serializers.DateField()
-    done_date = serializers.DateField(allow_null=True)
+    due_date = BusinessDateField()
+    done_date = BusinessDateField(allow_null=True)
     overdue = serializers.BooleanField()
 
 
 class RiskReviewSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    due_date = serializers.DateField()
+    due_date = BusinessDateField()
     assignee = PersonSerializer()
     state = serializers.CharField(help_text="open, done")
     measures_effective = serializers.BooleanField(allow_null=True)
@@ -171,11 +172,11 @@ class RiskAssessSerializer(serializers.Serializer):
 class RiskMeasureCreateSerializer(serializers.Serializer):
     description = text_field()
     owner = UserRefField(required=False, allow_null=True, help_text=_("Empty: the risk's owner."))
-    due_date = serializers.DateField()
+    due_date = BusinessDateField()
 
 
 class RiskMeasureDoneSerializer(serializers.Serializer):
-    done_date = serializers.DateField(required=False, allow_null=True,
+    done_date = BusinessDateField(required=False, allow_null=True,
                                       help_text=_("Empty: today."))
 
 

@@ -22,8 +22,8 @@ PATHS = {
 }
 
 
-def test_schema_lists_every_contracts_endpoint_with_its_tag_when_generated(client, db):
-    response = client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
+def test_schema_lists_every_contracts_endpoint_with_its_tag_when_generated(schema_client):
+    response = schema_client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
 
     assert response.status_code == 200
     paths = response.json()["paths"]

@@ -93,7 +93,7 @@ def test_draft_submitted_when_its_owner_confirms_on_the_page(client_for, draft):
     page = client.get(f"/contracts/{contract.pk}/").content.decode()
     response = client.post(f"/contracts/{contract.pk}/submit/")
 
-    assert f'action="/contracts/{contract.pk}/submit/"' in page and "confirm(" in page
+    assert f'action="/contracts/{contract.pk}/submit/"' in page and "data-confirm=" in page
     assert response.status_code == 302
     assert fresh(contract).state == ContractState.IN_REVIEW
 

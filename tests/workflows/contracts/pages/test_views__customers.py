@@ -126,7 +126,7 @@ def test_limit_changed_when_another_finance_member_approves(client_for, executed
         "decision": "approve", "comment": "同意", "next": "/contracts/limit-changes/"},
         follow=True)
 
-    assert cust.name in listing and "confirm(" in listing
+    assert cust.name in listing and "data-confirm=" in listing
     assert "Approved: the credit limit of" in response.content.decode()
     assert fresh(change).state == "approved"
     assert fresh(cust).credit_limit == Decimal("3500000.00")

@@ -1,5 +1,5 @@
-def test_schema_lists_every_expenses_endpoint_when_generated(client, db):
-    response = client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
+def test_schema_lists_every_expenses_endpoint_when_generated(schema_client):
+    response = schema_client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
 
     assert response.status_code == 200
     paths = response.json()["paths"]

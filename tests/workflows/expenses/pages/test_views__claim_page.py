@@ -113,7 +113,7 @@ def test_finance_sees_reduce_forms_and_the_task_link_during_voucher_review(clien
     assert f'href="/inbox/tasks/{task.pk}/"' in body
     line_pk = claim.lines.get().pk
     assert f'action="/expenses/claims/{claim.pk}/lines/{line_pk}/reduce/"' in body
-    assert "confirm(" in body
+    assert "data-confirm=" in body
     rep_body = client_for("east_rep1").get(f"/expenses/claims/{claim.pk}/").content.decode()
     assert "/reduce/" not in rep_body
 

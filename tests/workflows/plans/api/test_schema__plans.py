@@ -6,8 +6,8 @@ ODD = ["?fiscal_year=abc", "?state=nonsense", "?ordering=nonsense", "?page=999",
        "?page_size=-1", "?fiscal_year=99999"]
 
 
-def test_schema_lists_every_plans_endpoint_with_plans_tags(client, db):
-    response = client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
+def test_schema_lists_every_plans_endpoint_with_plans_tags(schema_client):
+    response = schema_client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
 
     assert response.status_code == 200
     paths = response.json()["paths"]
