@@ -344,6 +344,8 @@ def task_claim(*, task_id: int, actor: User) -> WorkItem:
 def task_release(*, task_id: int, actor: User) -> WorkItem:
     with transaction.atomic(), _locked_item(task_id) as item:
         _ensure_open(item)
+        if item.assignee_id is None:
+            raise StateConflictError(_("This task is in the queue already: nobody holds it."))
         if item.assignee_id != actor.pk and not org.acts_for(
             actor, item.assignee, kind=item.kind
         ):
