@@ -51,6 +51,7 @@ from .models import (
     WorkItem,
     WorkItemStatus,
 )
+from .segregation import prior_deciders
 
 
 def _is_lock_timeout(exc: Exception) -> bool:
@@ -125,7 +126,21 @@ def _context(item: WorkItem) -> DecisionContext:
         assignee_id=item.assignee_id,
         candidate_ids=candidates,
         is_open=item.is_open and item.request.is_open,
+        prior_ids=prior_deciders(item.request_id, item.step_code) if not item.is_revision
+        else frozenset(),
     )
+
+
+def decision_check(user: User, item: WorkItem) -> tuple[Decider | None, str]:
+    """(whom the user would decide or claim this task for, "") when they may; else (None, why
+    not when segregation of duties is the reason). The decision's own check, for pages that
+    offer the actions."""
+    try:
+        return ensure_can_decide(user, _context(item)), ""
+    except SegregationOfDutiesError as exc:
+        return None, str(exc.message)
+    except ApprovalError:
+        return None, ""
 
 
 def _ensure_open(item: WorkItem) -> None:
@@ -396,6 +411,10 @@ def _check_new_holder(item: WorkItem, user: User, *, authority: bool = True) -> 
         )
     if org.is_read_only(user):
         raise ReadOnlyRoleError(_("An auditor cannot hold a task."))
+    if not item.is_revision and user.pk in prior_deciders(item.request_id, item.step_code):
+        raise SegregationOfDutiesError(
+            _("%(who)s decided another step of this request.") % {"who": user},
+            fields={"assignee": [_("Choose someone who has not decided this request.")]})
     if authority and not has_step_authority(user, step_code=item.step_code,
                                             eligible_ids=_eligible(item),
                                             submitter_id=item.submitter_id):
@@ -421,6 +440,8 @@ def reassign_choices(item: WorkItem):
     roles = [Role.ADMINISTRATOR, *(MANAGERIAL_ROLES if item.step_code == LINE_MANAGER else ())]
     refused = {item.submitter_id, item.assignee_id} | {
         d.pk for d in org.deputies_of(item.submitter, kind=item.kind)}
+    if not item.is_revision:
+        refused |= prior_deciders(item.request_id, item.step_code)
     return (User.objects.filter(is_active=True)
             .filter(Q(pk__in=ids) | Q(role_assignments__role__in=roles))
             .exclude(pk__in=[pk for pk in refused if pk])

@@ -108,6 +108,8 @@ def _task_context(request, item, forms=None):
     req = item.request
     steps = [(i, s["label"]) for i, s in enumerate(req.chain) if i < max(item.step_index, 0)]
     forms = forms or {}
+    decider, barred = (services.decision_check(request.user, item) if item.is_open
+                       and not item.is_revision else (None, ""))
     ctx = {
         "item": item,
         "req": req,
@@ -120,7 +122,10 @@ def _task_context(request, item, forms=None):
         "comment_form": forms.get("comment") or CommentForm(prefix="comment"),
         "can_reassign": item.is_open and services.can_reassign(request.user, item),
         "read_only": org.is_read_only(request.user),
-        "is_mine": selectors.acts_on(request.user, item),
+        # What the decision itself would allow (segregation of duties included).
+        "is_mine": decider is not None and item.assignee_id is not None,
+        "can_claim": decider is not None and item.assignee_id is None,
+        "barred": barred,
         "candidates": list(item.candidates.all()) if item.assignee_id is None else [],
         "attachments": req.attachments.select_related("uploaded_by"),
         # The process's own page (the claim, contract, plan or risk) with what is decided on.
