@@ -125,7 +125,7 @@ def _current_step(req: Request) -> dict:
     a deputy for them): nobody decides two steps of one request. When that leaves nobody, the
     step goes to the administrators and the chain says why (saved at once)."""
     step = req.chain[req.step_index]
-    prior = prior_deciders(req.pk, step["code"])
+    prior = prior_deciders(req.pk, step["code"], req.round)
     if not prior.intersection(step["candidates"]):
         return step
     allowed = [pk for pk in step["candidates"] if pk not in prior]
@@ -187,7 +187,7 @@ def role_task_created(activation, *, step_code: str, step_label, role: str,
     # Nor anyone who decided another step of the request this round (core.inbox.segregation).
     excluded = {req.submitter_id} | {d.pk for d in org.deputies_of(req.submitter_id,
                                                                    kind=req.kind)}
-    excluded |= prior_deciders(req.pk, step_code)
+    excluded |= prior_deciders(req.pk, step_code, req.round)
     region_id = req.region_id if by_region else None
     names = org.holder_names(role, region_id)
     everyone = list(names)
@@ -259,6 +259,7 @@ def open_work_item(
         step_label=str(step_label),
         step_index=step_index,
         is_revision=is_revision,
+        round=req.round,
         eligible_ids=sorted({*candidate_ids, *eligible_ids,
                              *([task.owner_id] if task.owner_id else [])}),
         number=req.number,
@@ -376,6 +377,7 @@ def submit_request(
     req.region = region if region is not None else submitter.region
     req.submitter = submitter
     req.status = RequestStatus.IN_REVIEW
+    req.round += 1
     req.step_index = 0
     req.last_decision = ""
     req.return_to_step = None

@@ -3,7 +3,7 @@
 The rule (DOMAIN.md, "four eyes"): nobody may decide a task of a request they submitted or
 whose submitter they act for, and nobody may decide two steps of one request in one round —
 neither themselves nor through a deputy (a decision taken by a deputy for their principal
-counts for both of them). A round ends when the submitter resubmits a returned request.
+counts for both of them). A round is one submission: a resubmission starts the next.
 
 The rule is written twice, once per language, next to each other:
 
@@ -18,32 +18,30 @@ Both read `prior_decisions`, and tests/properties check that they agree for ever
 every open task.
 """
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Q, QuerySet
 
 from .models import Decision, WorkItem, WorkItemStatus
 
 DECISIONS = (Decision.APPROVED, Decision.REJECTED, Decision.RETURNED)
 
 
-def prior_decisions(request_id, step_code) -> QuerySet[WorkItem]:
-    """Decisions taken on the request's other steps in its current round.
+def prior_decisions(request_id, step_code, round) -> QuerySet[WorkItem]:
+    """Decisions taken on the request's other steps in this round.
 
-    `request_id` and `step_code` are values or OuterRefs. A round starts when the submitter
-    resubmits: decisions before the latest resubmission do not count (the same manager approves
-    their step again after a revision). The same step decided again (a return to an earlier
-    step comes back to its holder) is not a second step.
+    The arguments are values or OuterRefs. A round is one submission, up to the submitter's
+    resubmission (Request.round): the same manager approves their step again after a revision,
+    and a risk's closure is a new submission after its plan's. The same step decided again (a
+    return to an earlier step comes back to its holder) is not a second step.
     """
-    resubmitted_after = WorkItem.objects.filter(
-        request_id=OuterRef("request_id"), is_revision=True, status=WorkItemStatus.DONE,
-        decided_at__gt=OuterRef("decided_at"))
-    return (WorkItem.objects.filter(request_id=request_id, status=WorkItemStatus.DONE,
-                                    is_revision=False, decision__in=DECISIONS)
-            .exclude(step_code=step_code).exclude(Exists(resubmitted_after)))
+    return (WorkItem.objects.filter(request_id=request_id, round=round,
+                                    status=WorkItemStatus.DONE, is_revision=False,
+                                    decision__in=DECISIONS)
+            .exclude(step_code=step_code))
 
 
-def prior_deciders(request_id: int, step_code: str) -> frozenset[int]:
+def prior_deciders(request_id: int, step_code: str, round: int) -> frozenset[int]:
     """Who decided another step of the request this round, and whom they acted for."""
-    rows = prior_decisions(request_id, step_code).values_list(
+    rows = prior_decisions(request_id, step_code, round).values_list(
         "decided_by_id", "acting_for_id")
     return frozenset(pk for row in rows for pk in row if pk)
 

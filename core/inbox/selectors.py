@@ -67,8 +67,8 @@ def decidable_q(user: User) -> Q:
     One who acts for nobody looks for their own prior decisions only: a constant, so the
     anti-join probes the request's few tasks by the request index."""
     people = [user.pk] if len(acting_ids(user)) == 1 else [user.pk, OuterRef("assignee_id")]
-    prior = prior_decisions(OuterRef("request_id"), OuterRef("step_code")).filter(
-        decided_by(*people))
+    prior = prior_decisions(OuterRef("request_id"), OuterRef("step_code"),
+                            OuterRef("round")).filter(decided_by(*people))
     return Q(is_revision=True) | (~acting_q(user, "submitter_id") & Q(~Exists(prior)))
 
 
@@ -76,8 +76,8 @@ def claimable_candidates(user: User) -> QuerySet[Candidate]:
     """The open queue entries through which the user may claim a task: their own, or those of
     someone they act for in the task's kind, unless the user or that person decided another
     step of the request this round (the submitter check is on the task: `decidable_q`)."""
-    prior = prior_decisions(OuterRef("work_item__request_id"),
-                            OuterRef("work_item__step_code")).filter(
+    prior = prior_decisions(OuterRef("work_item__request_id"), OuterRef("work_item__step_code"),
+                            OuterRef("work_item__round")).filter(
         decided_by(user.pk, OuterRef("user_id")))
     return Candidate.objects.filter(open=True).filter(
         acting_q(user, "user_id", "work_item__kind")).filter(~Exists(prior))
@@ -101,6 +101,9 @@ def tasks_for(user: User, scope: str, filters: TaskFilters | None = None) -> Que
     """One index range scan per scope; rows carry everything the list shows (no N+1)."""
     now = timezone.now()
     base = WorkItem.objects.select_related("submitter", "assignee", "acting_for")
+    if scope != ARCHIVE and len(acting_ids(user)) > 1 and org.is_read_only(user):
+        # An auditor who deputises for someone reads their tasks but decides none of them.
+        return base.none()
     if scope == INBOX:
         qs = base.filter(acting_q(user, "assignee_id"), status=WorkItemStatus.OPEN).filter(
             decidable_q(user))

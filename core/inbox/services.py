@@ -126,8 +126,8 @@ def _context(item: WorkItem) -> DecisionContext:
         assignee_id=item.assignee_id,
         candidate_ids=candidates,
         is_open=item.is_open and item.request.is_open,
-        prior_ids=prior_deciders(item.request_id, item.step_code) if not item.is_revision
-        else frozenset(),
+        prior_ids=frozenset() if item.is_revision
+        else prior_deciders(item.request_id, item.step_code, item.round),
     )
 
 
@@ -411,7 +411,8 @@ def _check_new_holder(item: WorkItem, user: User, *, authority: bool = True) -> 
         )
     if org.is_read_only(user):
         raise ReadOnlyRoleError(_("An auditor cannot hold a task."))
-    if not item.is_revision and user.pk in prior_deciders(item.request_id, item.step_code):
+    if not item.is_revision and user.pk in prior_deciders(item.request_id, item.step_code,
+                                                          item.round):
         raise SegregationOfDutiesError(
             _("%(who)s decided another step of this request.") % {"who": user},
             fields={"assignee": [_("Choose someone who has not decided this request.")]})
@@ -441,7 +442,7 @@ def reassign_choices(item: WorkItem):
     refused = {item.submitter_id, item.assignee_id} | {
         d.pk for d in org.deputies_of(item.submitter, kind=item.kind)}
     if not item.is_revision:
-        refused |= prior_deciders(item.request_id, item.step_code)
+        refused |= prior_deciders(item.request_id, item.step_code, item.round)
     return (User.objects.filter(is_active=True)
             .filter(Q(pk__in=ids) | Q(role_assignments__role__in=roles))
             .exclude(pk__in=[pk for pk in refused if pk])
@@ -604,8 +605,9 @@ def request_resubmit(*, request_id: int, actor: User, comment: str = "") -> Requ
         req.step_index = 0
         req.last_decision = Decision.REVISED
         req.status = RequestStatus.IN_REVIEW
+        req.round += 1  # a new round: the first round's deciders decide again
         req.save(update_fields=["chain", "step_index", "last_decision", "status", "amount",
-                                "title", "extra_steps", "category"])
+                                "title", "extra_steps", "category", "round"])
         WorkItem.objects.filter(pk=item.pk).update(number=req.number)
         _close_item(item, decision=Decision.REVISED, actor=actor, decider=None, comment=comment)
         _finish_task(item, actor=actor)
