@@ -19,6 +19,11 @@ urlpatterns = [
         name="attachment-upload",
     ),
     path(
+        "requests/<int:request_id>/attachments/<slug:token>/remove/",
+        views.attachment_remove,
+        name="attachment-remove",
+    ),
+    path(
         "requests/<int:request_id>/<slug:action>/",
         views.request_action,
         name="request-action",

@@ -128,6 +128,7 @@ def _task_context(request, item, forms=None):
         "barred": barred,
         "candidates": list(item.candidates.all()) if item.assignee_id is None else [],
         "attachments": req.attachments.select_related("uploaded_by"),
+        **_file_rights(request.user, req),
         # The process's own page (the claim, contract, plan or risk) with what is decided on.
         "detail_url": _detail_url(req),
         "can_reject": may_reject(req.kind),
@@ -293,6 +294,7 @@ def request_detail(request, request_id):
         "open_items": req.work_items.filter(status="open").select_related("assignee"),
         "diagram": _diagram(req),
         "attachments": req.attachments.select_related("uploaded_by"),
+        **_file_rights(request.user, req),
         "is_submitter": req.submitter_id == request.user.pk,
         "can_withdraw": req.submitter_id == request.user.pk and req.is_open,
         "can_resubmit": req.submitter_id == request.user.pk
@@ -418,6 +420,31 @@ def attachment_upload(request, request_id):
     if _safe_next(request, target):
         return redirect(target)
     return redirect("inbox:request", request_id=req.pk)
+
+
+@login_required
+@require_POST
+def attachment_remove(request, request_id, token):
+    req = _visible_request(request.user, request_id)
+    att = get_object_or_404(Attachment, request=req, token=token)
+    try:
+        attachments.attachment_remove(request_id=req.pk, attachment_id=att.pk,
+                                      actor=request.user)
+    except ApprovalError as exc:
+        messages.error(request, str(exc.message))
+    else:
+        messages.success(request, _("Removed %(name)s.") % {"name": att.original_name})
+    target = request.POST.get("next", "")
+    if _safe_next(request, target):
+        return redirect(target)
+    return redirect("inbox:request", request_id=req.pk)
+
+
+def _file_rights(user, req: Request) -> dict:
+    """What the attachments box offers: upload, and removing one's own files."""
+    return {"can_upload": attachments.may_upload(user, req),
+            "can_remove_files": req.submitter_id == user.pk
+            and req.status in attachments.SUBMITTER_REMOVES}
 
 
 @login_required
