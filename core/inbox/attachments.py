@@ -185,8 +185,9 @@ def attachment_remove(*, request_id: int, attachment_id: int, actor) -> Attachme
         raise ReadOnlyRoleError()
     with transaction.atomic():
         req = Request.objects.select_for_update().filter(pk=request_id).first()
-        att = (Attachment.objects.select_for_update().filter(request=req, pk=attachment_id)
-               .first() if req is not None else None)
+        if req is None:
+            raise NotFoundError()
+        att = Attachment.objects.select_for_update().filter(request=req, pk=attachment_id).first()
         if att is None:
             raise NotFoundError()
         if req.submitter_id != actor.pk or att.uploaded_by_id != actor.pk:
