@@ -424,9 +424,9 @@ def attachment_upload(request, request_id):
 
 @login_required
 @require_POST
-def attachment_remove(request, request_id, token):
-    req = _visible_request(request.user, request_id)
-    att = get_object_or_404(Attachment, request=req, token=token)
+def attachment_remove(request, token):
+    att = get_object_or_404(Attachment.objects.select_related("request"), token=token)
+    req = _visible_request(request.user, att.request_id)  # 404 unless the request is visible
     try:
         attachments.attachment_remove(request_id=req.pk, attachment_id=att.pk,
                                       actor=request.user)
