@@ -49,7 +49,7 @@ __all__ = [
     # actions and reads every process shares
     "task_approve", "task_reject", "task_return", "task_claim", "task_reassign",
     "reassign_locked", "request_withdraw", "request_resubmit", "visible_requests",
-    "sees_everything", "acting_q", "acts_on_open_item", "attachment_add",
+    "sees_everything", "acting_q", "acts_on_open_item", "attachment_add", "attachment_remove",
     "attachment_download", "notify", "step_name", "describe_event", "sweep_timers",
 ]
 
@@ -82,6 +82,7 @@ sees_everything = _selectors.sees_everything
 acting_q = _selectors.acting_q
 
 attachment_add = _attachments.attachment_add
+attachment_remove = _attachments.attachment_remove
 attachment_download = _attachments.download_response
 
 HEADER_FIELDS = frozenset({"title", "amount", "number", "category", "region", "region_id",

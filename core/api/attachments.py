@@ -22,7 +22,7 @@ from rest_framework.views import APIView
 from core.api.idempotency import idempotent
 from core.api.serializers import MAX_ID, ErrorSerializer
 from core.exceptions import InvalidInputError, NotFoundError
-from core.inbox.attachments import attachment_add, download_response
+from core.inbox.attachments import attachment_add, attachment_remove, download_response
 from core.inbox.models import Attachment
 
 
@@ -33,6 +33,10 @@ def download_schema(tags: list[str]):
         responses={(200, "application/octet-stream"): OpenApiResponse(
             OpenApiTypes.BINARY, description="The file, with its checked content type."),
             401: ErrorSerializer, 404: ErrorSerializer},
+    ), delete=extend_schema(
+        tags=tags, summary="Remove an attachment (its submitter, while a draft or returned)",
+        responses={204: None, 401: ErrorSerializer, 403: ErrorSerializer,
+                   404: ErrorSerializer, 409: ErrorSerializer},
     ))
 
 
@@ -91,3 +95,12 @@ class AttachmentDownloadView(SubjectMixin, APIView):
         if att is None:
             raise NotFoundError()
         return download_response(att)
+
+    def delete(self, request, pk: int, att_id: int):
+        subject = self.subject(pk)
+        att = attachments_of(subject).filter(pk=att_id).first() if att_id <= MAX_ID else None
+        if att is None:
+            raise NotFoundError()
+        attachment_remove(request_id=subject.request_pk, attachment_id=att.pk,
+                          actor=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)

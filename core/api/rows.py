@@ -6,9 +6,10 @@ the row and one `Viewer` built per request, so a page of any size costs the same
 
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, QuerySet
 
 from core import registry
+from core.inbox import selectors
 from core.inbox.models import Candidate, WorkItem, WorkItemStatus
 from core.org import selectors as org
 from core.org.models import Role, User
@@ -20,6 +21,7 @@ ACTIONS = (APPROVE, REJECT, RETURN, CLAIM, RELEASE, REASSIGN, RESUBMIT)
 
 @dataclass(frozen=True)
 class Viewer:
+    user: User
     user_id: int
     principals: dict[int, User]  # the people the viewer acts for today
     is_admin: bool
@@ -28,6 +30,7 @@ class Viewer:
     @classmethod
     def of(cls, user: User) -> "Viewer":
         return cls(
+            user=user,
             user_id=user.pk,
             principals={p.pk: p for p in org.principals_for(user)},
             is_admin=org.has_role(user, Role.ADMINISTRATOR),
@@ -39,13 +42,24 @@ class Viewer:
         return [self.user_id, *self.principals]
 
 
+def _flag(q: Q) -> ExpressionWrapper:
+    return ExpressionWrapper(q, output_field=BooleanField())
+
+
 def with_row_facts(qs: QuerySet[WorkItem], viewer: Viewer) -> QuerySet[WorkItem]:
-    """Join what the task serializer reads; two EXISTS subqueries instead of a query per row."""
+    """Join what the task serializer reads; EXISTS subqueries instead of a query per row.
+
+    Whether the viewer may decide or claim a row is the inbox's and the queue's own filter
+    (segregation of duties included), so a listed row offers exactly what the decision allows.
+    """
+    user = viewer.user
+    claimable = selectors.claimable_candidates(user).filter(work_item_id=OuterRef("pk"))
     return qs.select_related("request__submitter", "assignee", "acting_for").annotate(
         has_candidates=Exists(Candidate.objects.filter(work_item_id=OuterRef("pk"))),
-        viewer_is_candidate=Exists(
-            Candidate.objects.filter(work_item_id=OuterRef("pk"), user_id__in=viewer.acting_ids)
-        ),
+        viewer_decides=_flag(selectors.acting_q(user, "assignee_id")
+                             & selectors.decidable_q(user)),
+        viewer_may_claim=_flag(Q(assignee__isnull=True) & Exists(claimable)
+                               & selectors.decidable_q(user)),
     )
 
 
@@ -68,11 +82,12 @@ def available_actions(item: WorkItem, viewer: Viewer) -> list[str]:
         return []
     actions = []
     if item.assignee_id is None:
-        if getattr(item, "viewer_is_candidate", False):
+        if getattr(item, "viewer_may_claim", False):
             actions.append(CLAIM)
-    elif item.assignee_id == viewer.user_id or item.assignee_id in viewer.principals:
-        actions += [RESUBMIT] if item.is_revision else (
-            [APPROVE, REJECT, RETURN] if may_reject(item.kind) else [APPROVE, RETURN])
+    else:
+        if getattr(item, "viewer_decides", False):
+            actions += [RESUBMIT] if item.is_revision else (
+                [APPROVE, REJECT, RETURN] if may_reject(item.kind) else [APPROVE, RETURN])
         # Only a task taken from a queue can go back to it (task_release).
         if item.assignee_id == viewer.user_id and getattr(item, "has_candidates", False):
             actions.append(RELEASE)

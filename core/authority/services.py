@@ -139,6 +139,9 @@ class DecisionContext:
     assignee_id: int | None
     candidate_ids: frozenset[int] = field(default_factory=frozenset)
     is_open: bool = True
+    # Who decided another step of the request this round, and whom they decided for
+    # (core.inbox.segregation.prior_deciders): none of them decides this one.
+    prior_ids: frozenset[int] = field(default_factory=frozenset)
 
 
 @dataclass(frozen=True)
@@ -151,8 +154,30 @@ class Decider:
         return self.actor.pk != self.principal.pk
 
 
+def _decided_before(who: User | None = None) -> SegregationOfDutiesError:
+    if who is None:
+        return SegregationOfDutiesError(
+            _("You decided another step of this request; someone else must decide this one."))
+    return SegregationOfDutiesError(
+        _("%(who)s decided another step of this request; you may not decide this one for "
+          "them.") % {"who": who})
+
+
+def _unless_decided_before(ctx: DecisionContext, actor: User, principal: User) -> Decider:
+    if actor.pk in ctx.prior_ids:
+        raise _decided_before()
+    if principal.pk in ctx.prior_ids:
+        raise _decided_before(principal)
+    return Decider(actor=actor, principal=principal)
+
+
 def ensure_can_decide(actor: User, task) -> Decider:
     """Refuse unless actor (or the person they act for today) may decide this task now.
+
+    Segregation of duties: never the submitter or someone acting for them, and never someone
+    who (themselves, or their deputy for them) decided another step of the request this round;
+    a deputy decides for a principal only when neither of them did. The inbox and the API list
+    and offer tasks by the same rule in SQL (core.inbox.selectors.decidable_q).
 
     `task` is a DecisionContext or anything with `decision_context()` returning one.
     """
@@ -172,15 +197,18 @@ def ensure_can_decide(actor: User, task) -> Decider:
         )
     if ctx.assignee_id is not None:
         if actor.pk == ctx.assignee_id:
-            return Decider(actor=actor, principal=actor)
+            return _unless_decided_before(ctx, actor, actor)
         if ctx.assignee_id in principals:
-            return Decider(actor=actor, principal=principals[ctx.assignee_id])
+            return _unless_decided_before(ctx, actor, principals[ctx.assignee_id])
         raise NotYourTaskError()
     if actor.pk in ctx.candidate_ids:
-        return Decider(actor=actor, principal=actor)
-    for pk in sorted(ctx.candidate_ids):
-        if pk in principals:
-            return Decider(actor=actor, principal=principals[pk])
+        return _unless_decided_before(ctx, actor, actor)
+    held = [principals[pk] for pk in sorted(ctx.candidate_ids) if pk in principals]
+    for principal in held:
+        if principal.pk not in ctx.prior_ids:
+            return _unless_decided_before(ctx, actor, principal)
+    if held:
+        return _unless_decided_before(ctx, actor, held[0])
     raise NotYourTaskError(_("This step needs a holder of its role; you do not hold it."))
 
 

@@ -15,12 +15,21 @@ from core.exceptions import (
     ApprovalError,
     InvalidInputError,
     NotFoundError,
+    PermissionDeniedError,
     ReadOnlyRoleError,
     StateConflictError,
 )
 from core.org import selectors as org
 
-from .models import OPEN_REQUEST_STATES, Attachment, Request, RequestStatus
+from .models import (
+    OPEN_REQUEST_STATES,
+    Attachment,
+    Candidate,
+    Request,
+    RequestStatus,
+    WorkItem,
+    WorkItemStatus,
+)
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_PER_REQUEST = 20
@@ -78,6 +87,39 @@ def sniff(head: bytes) -> str | None:
     return mime if mime in ALLOWED else None
 
 
+# The submitter adds files until the final approval; they remove the ones they added while
+# the request is theirs to change (a draft, or returned for revision).
+SUBMITTER_UPLOADS = (RequestStatus.DRAFT, *OPEN_REQUEST_STATES)
+SUBMITTER_REMOVES = (RequestStatus.DRAFT, RequestStatus.RETURNED)
+
+
+def holds_current_step(user, req: Request) -> bool:
+    """Whether the user holds an open task of the request, acts today for its holder, or may
+    claim it from its queue."""
+    from .selectors import acting_q
+
+    items = WorkItem.objects.filter(request=req, status=WorkItemStatus.OPEN)
+    queued = Candidate.objects.filter(acting_q(user, "user", kind_field="work_item__kind"),
+                                      open=True, work_item__request=req).values("work_item_id")
+    return (items.filter(acting_q(user, "assignee")).exists()
+            or items.filter(assignee__isnull=True, pk__in=queued).exists())
+
+
+def may_upload(user, req: Request) -> bool:
+    """Files come from the submitter (until the final approval) and from whoever holds the
+    current step; reading a request is not enough."""
+    if org.is_read_only(user):
+        return False
+    if req.submitter_id == user.pk:
+        return req.status in SUBMITTER_UPLOADS
+    return req.status in OPEN_REQUEST_STATES and holds_current_step(user, req)
+
+
+def may_remove(user, req: Request, att: Attachment) -> bool:
+    return (req.submitter_id == user.pk and att.uploaded_by_id == user.pk
+            and req.status in SUBMITTER_REMOVES and not org.is_read_only(user))
+
+
 def attachment_add(*, request_id: int, actor, upload) -> Attachment:
     if org.is_read_only(actor):
         raise ReadOnlyRoleError()
@@ -104,10 +146,14 @@ def attachment_add(*, request_id: int, actor, upload) -> Attachment:
     upload.seek(0)
     with transaction.atomic():
         req = Request.objects.select_for_update().get(pk=request_id)
-        if req.status not in (RequestStatus.DRAFT, *OPEN_REQUEST_STATES):
+        if req.status not in SUBMITTER_UPLOADS:
             raise StateConflictError(
                 _("This request is %(status)s: its documents can no longer change.")
                 % {"status": req.get_status_display()})
+        if not may_upload(actor, req):
+            raise PermissionDeniedError(
+                _("Only the submitter and whoever holds the current step add files."),
+                fields={"file": [_("You may not add files to this request.")]})
         if req.attachments.count() >= MAX_PER_REQUEST:
             raise InvalidInputError(
                 _("A request can have at most %(n)d attachments.") % {"n": MAX_PER_REQUEST},
@@ -128,4 +174,35 @@ def attachment_add(*, request_id: int, actor, upload) -> Attachment:
                      number=req.number, amount=req.amount, event=f"{req.kind}.attachment_added",
                      data={"attachment": att.pk, "name": att.original_name, "sha256": att.sha256,
                            "size": size, "type": mime})
+        return att
+
+
+def attachment_remove(*, request_id: int, attachment_id: int, actor) -> Attachment:
+    """The submitter removes a file they added, while the request is a draft or returned for
+    revision: the row goes (the quota counts what the request holds), the file after commit,
+    and the audit trail keeps its name and checksum."""
+    if org.is_read_only(actor):
+        raise ReadOnlyRoleError()
+    with transaction.atomic():
+        req = Request.objects.select_for_update().filter(pk=request_id).first()
+        if req is None:
+            raise NotFoundError()
+        att = Attachment.objects.select_for_update().filter(request=req, pk=attachment_id).first()
+        if att is None:
+            raise NotFoundError()
+        if req.submitter_id != actor.pk or att.uploaded_by_id != actor.pk:
+            raise PermissionDeniedError(
+                _("Only the submitter removes the files they added to their request."))
+        if not may_remove(actor, req, att):
+            raise StateConflictError(
+                _("Files can be removed while the request is a draft or returned for revision; "
+                  "this one is %(status)s.") % {"status": req.get_status_display()})
+        storage, name = att.file.storage, att.file.name
+        audit.record(actor=actor, subject_kind=req.kind, subject_id=req.object_id,
+                     number=req.number, amount=req.amount,
+                     event=f"{req.kind}.attachment_removed",
+                     data={"attachment": att.pk, "name": att.original_name,
+                           "sha256": att.sha256, "size": att.size, "type": att.content_type})
+        att.delete()
+        transaction.on_commit(lambda: storage.delete(name) if name else None)
         return att

@@ -27,6 +27,7 @@ from core.txscope import TxScope
 
 from . import notify, sla
 from .models import Candidate, Decision, Request, RequestStatus, WorkItem, WorkItemStatus
+from .segregation import prior_deciders
 
 REVISION_STEP = "revise"
 
@@ -103,10 +104,46 @@ def task_view(request, **kwargs):
     return redirect("inbox:task", task_id=kwargs.get("task_pk"))
 
 
+def _admins_instead(req: Request, barred: set[int]) -> list[int]:
+    """Administrators for a step nobody else may decide (not the submitter, their deputies or
+    anyone in `barred`)."""
+    from core.exceptions import MatrixConfigurationError
+    from core.org import selectors as org
+    from core.org.models import Role
+
+    excluded = barred | {req.submitter_id} | {
+        d.pk for d in org.deputies_of(req.submitter_id, kind=req.kind)}
+    admins = [pk for pk in org.holder_names(Role.ADMINISTRATOR) if pk not in excluded]
+    if not admins:
+        raise MatrixConfigurationError(
+            _("Nobody may decide this step of the request without deciding two of its steps."))
+    return admins
+
+
+def _current_step(req: Request) -> dict:
+    """The chain step opening now, less whoever decided another step of this round (they, or
+    a deputy for them): nobody decides two steps of one request. When that leaves nobody, the
+    step goes to the administrators and the chain says why (saved at once)."""
+    step = req.chain[req.step_index]
+    prior = prior_deciders(req.pk, step["code"], req.round)
+    if not prior.intersection(step["candidates"]):
+        return step
+    allowed = [pk for pk in step["candidates"] if pk not in prior]
+    if allowed:
+        step["candidates"] = allowed
+    else:
+        step["candidates"] = _admins_instead(req, set(prior))
+        step["note"] = gettext_noop(
+            "Everyone who may approve this step decided another step of this request; "
+            "routed to the administrators.")
+    Request.objects.filter(pk=req.pk).update(chain=req.chain)
+    return step
+
+
 def chain_assignee(activation) -> User | None:
     """The single person for the current chain step, or None to put the task in a queue."""
     req = request_of(activation.process)
-    step = req.chain[req.step_index]
+    step = _current_step(req)
     if len(step["candidates"]) == 1:
         return User.objects.get(pk=step["candidates"][0])
     return None
@@ -118,7 +155,7 @@ def submitter_of(activation) -> User:
 
 def chain_task_created(activation) -> None:
     req = request_of(activation.process)
-    step = req.chain[req.step_index]
+    step = _current_step(req)
     open_work_item(
         activation,
         step_code=step["code"],
@@ -147,8 +184,10 @@ def role_task_created(activation, *, step_code: str, step_label, role: str,
     from core.org import selectors as org
 
     req = request_of(activation.process)
+    # Nor anyone who decided another step of the request this round (core.inbox.segregation).
     excluded = {req.submitter_id} | {d.pk for d in org.deputies_of(req.submitter_id,
                                                                    kind=req.kind)}
+    excluded |= prior_deciders(req.pk, step_code, req.round)
     region_id = req.region_id if by_region else None
     names = org.holder_names(role, region_id)
     everyone = list(names)
@@ -220,6 +259,7 @@ def open_work_item(
         step_label=str(step_label),
         step_index=step_index,
         is_revision=is_revision,
+        round=req.round,
         eligible_ids=sorted({*candidate_ids, *eligible_ids,
                              *([task.owner_id] if task.owner_id else [])}),
         number=req.number,
@@ -337,6 +377,7 @@ def submit_request(
     req.region = region if region is not None else submitter.region
     req.submitter = submitter
     req.status = RequestStatus.IN_REVIEW
+    req.round += 1
     req.step_index = 0
     req.last_decision = ""
     req.return_to_step = None

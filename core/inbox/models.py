@@ -62,6 +62,9 @@ class Request(models.Model):
     waiting_on_ids = models.JSONField(_("waiting on"), default=list, blank=True)
     waiting_on_names = models.CharField(_("waiting on"), max_length=300, blank=True)
     last_decision = models.CharField(max_length=16, blank=True)
+    # Counts the (re)submissions: a task belongs to the round it opened in, and nobody decides
+    # two steps of one round (core.inbox.segregation).
+    round = models.PositiveIntegerField(default=0, db_default=0)
     return_to_step = models.SmallIntegerField(null=True, blank=True)
     since = models.DateTimeField(_("since"), default=timezone.now)
     created = models.DateTimeField(_("created"), default=timezone.now)
@@ -126,6 +129,7 @@ class WorkItem(models.Model):
     step_label = models.CharField(_("step"), max_length=100)
     step_index = models.SmallIntegerField(default=0)
     is_revision = models.BooleanField(default=False)
+    round = models.PositiveIntegerField(default=0, db_default=0)  # the request's, at opening
     # Who held the step's authority when it opened (its candidates, or the one person it was
     # assigned to): a reassignment must go to one of them, someone above them, or an admin.
     eligible_ids = models.JSONField(default=list, blank=True)

@@ -12,6 +12,7 @@ from core.org import selectors as org
 from core.org.models import Role, User
 
 from .models import Candidate, Notification, Request, WorkItem, WorkItemStatus
+from .segregation import decided_by, prior_decisions
 
 INBOX, QUEUE, ARCHIVE = "inbox", "queue", "archive"
 SCOPES = (INBOX, QUEUE, ARCHIVE)
@@ -53,25 +54,59 @@ def acting_q(user: User, field: str, kind_field: str = "kind") -> Q:
     return q
 
 
+# --- segregation of duties as SQL (core.inbox.segregation; the same rule as
+# core.authority.services.ensure_can_decide, which judges the decision itself) ---------------
+
+
+def decidable_q(user: User) -> Q:
+    """Of the tasks held by the user or by someone they act for, those segregation of duties
+    lets the user decide: not of a request the user submitted or whose submitter they act for,
+    and not of a request whose other step the user, or the holder they would decide for,
+    decided this round. A revision (the submitter's own step) always.
+
+    One who acts for nobody looks for their own prior decisions only: a constant, so the
+    anti-join probes the request's few tasks by the request index."""
+    people = [user.pk] if len(acting_ids(user)) == 1 else [user.pk, OuterRef("assignee_id")]
+    prior = prior_decisions(OuterRef("request_id"), OuterRef("step_code"),
+                            OuterRef("round")).filter(decided_by(*people))
+    return Q(is_revision=True) | (~acting_q(user, "submitter_id") & Q(~Exists(prior)))
+
+
+def claimable_candidates(user: User) -> QuerySet[Candidate]:
+    """The open queue entries through which the user may claim a task: their own, or those of
+    someone they act for in the task's kind, unless the user or that person decided another
+    step of the request this round (the submitter check is on the task: `decidable_q`)."""
+    prior = prior_decisions(OuterRef("work_item__request_id"), OuterRef("work_item__step_code"),
+                            OuterRef("work_item__round")).filter(
+        decided_by(user.pk, OuterRef("user_id")))
+    return Candidate.objects.filter(open=True).filter(
+        acting_q(user, "user_id", "work_item__kind")).filter(~Exists(prior))
+
+
 def _queue(user: User) -> QuerySet[WorkItem]:
     ids = acting_ids(user)
     if len(ids) == 1:
         # The common case: one range scan of the candidate_queue index, already in order.
-        return WorkItem.objects.filter(candidate__user_id=ids[0], candidate__open=True).order_by(
+        return WorkItem.objects.filter(candidate__user_id=ids[0], candidate__open=True).filter(
+            decidable_q(user)).order_by(
             F("candidate__due").asc(nulls_last=True), "candidate__created"
         )
     # A deputy's queue also holds their principals' tasks; a task may list both of them.
-    return WorkItem.objects.filter(pk__in=Candidate.objects.filter(open=True).filter(
-        acting_q(user, "user_id", "work_item__kind")).values("work_item_id")
-    ).order_by(F("due").asc(nulls_last=True), "created")
+    return WorkItem.objects.filter(
+        pk__in=claimable_candidates(user).values("work_item_id")).filter(
+        ~acting_q(user, "submitter_id")).order_by(F("due").asc(nulls_last=True), "created")
 
 
 def tasks_for(user: User, scope: str, filters: TaskFilters | None = None) -> QuerySet[WorkItem]:
     """One index range scan per scope; rows carry everything the list shows (no N+1)."""
     now = timezone.now()
     base = WorkItem.objects.select_related("submitter", "assignee", "acting_for")
+    if scope != ARCHIVE and len(acting_ids(user)) > 1 and org.is_read_only(user):
+        # An auditor who deputises for someone reads their tasks but decides none of them.
+        return base.none()
     if scope == INBOX:
-        qs = base.filter(acting_q(user, "assignee_id"), status=WorkItemStatus.OPEN)
+        qs = base.filter(acting_q(user, "assignee_id"), status=WorkItemStatus.OPEN).filter(
+            decidable_q(user))
     elif scope == QUEUE:
         qs = _queue(user).select_related("submitter", "assignee", "acting_for")
     elif scope == ARCHIVE:
@@ -122,24 +157,33 @@ def list_rows(tasks: QuerySet[WorkItem], user: User, scope: str) -> QuerySet[Wor
     return tasks.select_related(None).select_related(*people).only(*ROW_FIELDS, *names)
 
 
-def acts_on(user: User, item: WorkItem) -> bool:
-    """Whether the user holds this task, or acts today for its holder in its process kind."""
-    if item.assignee_id is None:
-        return False
-    if item.assignee_id == user.pk:
-        return True
-    kinds = _delegations(user).get(item.assignee_id, frozenset())
-    return kinds is None or item.kind in kinds
-
-
 UNREAD = "unread"
-# The menu's three counts in one statement, for a user who acts for nobody today: each an
-# index-only count over the user's own entries. Fixed SQL, the user's id as parameter.
-_NAV_COUNTS = (
-    "SELECT (SELECT COUNT(*) FROM inbox_workitem WHERE assignee_id = %s AND status = %s),"
-    " (SELECT COUNT(*) FROM inbox_candidate WHERE user_id = %s AND open),"
-    " (SELECT COUNT(*) FROM inbox_notification WHERE recipient_id = %s AND read_at IS NULL)"
-)
+_PROBE = -987_654_321  # a user id no row has: stands for the user in the compiled counts
+_nav_counts: tuple[str, list] | None = None
+
+
+def _nav_counts_sql() -> tuple[str, list]:
+    """The menu's three counts in one statement, for a user who acts for nobody today: the
+    inbox and the queue as their lists filter them (segregation of duties included), compiled
+    from the ORM once per process with a probe id, and the unread notifications. Each is an
+    index range scan over the user's own entries."""
+    global _nav_counts
+    if _nav_counts is None:
+        probe = User(pk=_PROBE)
+        probe._cs_delegations = {}
+        parts: list[str] = []
+        values: list = []
+        for scope in (INBOX, QUEUE):
+            sql, params = tasks_for(probe, scope).order_by().values("pk").query.sql_with_params()
+            parts.append(f"(SELECT COUNT(*) FROM ({sql}) AS {scope})")  # noqa: S608
+            values.extend(params)
+        unread, params = Notification.objects.filter(
+            recipient_id=_PROBE, read_at__isnull=True).order_by().values(
+            "pk").query.sql_with_params()
+        parts.append(f"(SELECT COUNT(*) FROM ({unread}) AS unread)")  # noqa: S608
+        values.extend(params)
+        _nav_counts = (f"SELECT {', '.join(parts)}", values)
+    return _nav_counts
 
 
 def task_counts(user: User) -> dict[str, int]:
@@ -147,15 +191,13 @@ def task_counts(user: User) -> dict[str, int]:
     cached = getattr(user, "_cs_task_counts", None)
     if cached is None:
         if len(acting_ids(user)) == 1:
+            sql, params = _nav_counts_sql()
             with connection.cursor() as cursor:
-                cursor.execute(_NAV_COUNTS, [user.pk, WorkItemStatus.OPEN, user.pk, user.pk])
+                cursor.execute(sql, [user.pk if p == _PROBE else p for p in params])
                 inbox, queue, unread = cursor.fetchone()
         else:  # a deputy: their principals' tasks too, for the kinds delegated
-            inbox = WorkItem.objects.filter(
-                acting_q(user, "assignee_id"), status=WorkItemStatus.OPEN).count()
-            queue = Candidate.objects.filter(
-                acting_q(user, "user_id", "work_item__kind"), open=True,
-            ).values("work_item_id").distinct().count()
+            inbox = tasks_for(user, INBOX).order_by().count()
+            queue = tasks_for(user, QUEUE).order_by().count()
             unread = Notification.objects.filter(recipient=user, read_at__isnull=True).count()
         cached = {INBOX: inbox, QUEUE: queue, UNREAD: unread}
         user._cs_task_counts = cached

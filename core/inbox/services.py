@@ -52,6 +52,7 @@ from .models import (
     WorkItem,
     WorkItemStatus,
 )
+from .segregation import prior_deciders
 
 
 def _is_lock_timeout(exc: Exception) -> bool:
@@ -124,7 +125,21 @@ def _context(item: WorkItem) -> DecisionContext:
         assignee_id=item.assignee_id,
         candidate_ids=candidates,
         is_open=item.is_open and item.request.is_open,
+        prior_ids=frozenset() if item.is_revision
+        else prior_deciders(item.request_id, item.step_code, item.round),
     )
+
+
+def decision_check(user: User, item: WorkItem) -> tuple[Decider | None, str]:
+    """(whom the user would decide or claim this task for, "") when they may; else (None, why
+    not when segregation of duties is the reason). The decision's own check, for pages that
+    offer the actions."""
+    try:
+        return ensure_can_decide(user, _context(item)), ""
+    except SegregationOfDutiesError as exc:
+        return None, str(exc.message)
+    except ApprovalError:
+        return None, ""
 
 
 def _ensure_open(item: WorkItem) -> None:
@@ -343,6 +358,8 @@ def task_claim(*, task_id: int, actor: User) -> WorkItem:
 def task_release(*, task_id: int, actor: User) -> WorkItem:
     with transaction.atomic(), _locked_item(task_id) as item:
         _ensure_open(item)
+        if item.assignee_id is None:
+            raise StateConflictError(_("This task is in the queue already: nobody holds it."))
         if item.assignee_id != actor.pk and not org.acts_for(
             actor, item.assignee, kind=item.kind
         ):
@@ -393,6 +410,11 @@ def _check_new_holder(item: WorkItem, user: User, *, authority: bool = True) -> 
         )
     if org.is_read_only(user):
         raise ReadOnlyRoleError(_("An auditor cannot hold a task."))
+    if not item.is_revision and user.pk in prior_deciders(item.request_id, item.step_code,
+                                                          item.round):
+        raise SegregationOfDutiesError(
+            _("%(who)s decided another step of this request.") % {"who": user},
+            fields={"assignee": [_("Choose someone who has not decided this request.")]})
     if authority and not has_step_authority(user, step_code=item.step_code,
                                             eligible_ids=_eligible(item),
                                             submitter_id=item.submitter_id):
@@ -418,6 +440,8 @@ def reassign_choices(item: WorkItem):
     roles = [Role.ADMINISTRATOR, *(MANAGERIAL_ROLES if item.step_code == LINE_MANAGER else ())]
     refused = {item.submitter_id, item.assignee_id} | {
         d.pk for d in org.deputies_of(item.submitter, kind=item.kind)}
+    if not item.is_revision:
+        refused |= prior_deciders(item.request_id, item.step_code, item.round)
     return (User.objects.filter(is_active=True)
             .filter(Q(pk__in=ids) | Q(role_assignments__role__in=roles))
             .exclude(pk__in=[pk for pk in refused if pk])
@@ -580,8 +604,9 @@ def request_resubmit(*, request_id: int, actor: User, comment: str = "") -> Requ
         req.step_index = 0
         req.last_decision = Decision.REVISED
         req.status = RequestStatus.IN_REVIEW
+        req.round += 1  # a new round: the first round's deciders decide again
         req.save(update_fields=["chain", "step_index", "last_decision", "status", "amount",
-                                "title", "extra_steps", "category"])
+                                "title", "extra_steps", "category", "round"])
         WorkItem.objects.filter(pk=item.pk).update(number=req.number)
         _close_item(item, decision=Decision.REVISED, actor=actor, decider=None, comment=comment)
         _finish_task(item, actor=actor)

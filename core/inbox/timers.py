@@ -22,6 +22,7 @@ from core.org.models import ApiToken, Role, User
 
 from . import engine, notify, outbox, sla
 from .models import Escalation, IdempotencyRecord, WorkItem, WorkItemStatus, idempotency_key_age
+from .segregation import prior_deciders
 from .services import reassign_locked
 
 log = logging.getLogger(__name__)
@@ -32,6 +33,8 @@ def escalation_target(item: WorkItem) -> User | None:
     excluded = {item.submitter_id} | {
         d.pk for d in org.deputies_of(item.submitter, kind=item.kind)
     }
+    if not item.is_revision:  # nor anyone who decided another step of the request this round
+        excluded |= prior_deciders(item.request_id, item.step_code, item.round)
     holder_ids = [item.assignee_id] if item.assignee_id else list(
         item.candidate_set.values_list("user_id", flat=True)
     )

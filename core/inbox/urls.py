@@ -24,6 +24,8 @@ urlpatterns = [
         name="request-action",
     ),
     path("attachments/<slug:token>/", views.attachment_download, name="attachment"),
+    path("attachments/<slug:token>/remove/", views.attachment_remove,
+         name="attachment-remove"),
     path("audit/", views.audit_search, name="audit"),
     path("audit/verify/", views.audit_verify, name="audit-verify"),
     path("notifications/", views.notifications, name="notifications"),

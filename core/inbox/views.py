@@ -108,6 +108,8 @@ def _task_context(request, item, forms=None):
     req = item.request
     steps = [(i, s["label"]) for i, s in enumerate(req.chain) if i < max(item.step_index, 0)]
     forms = forms or {}
+    decider, barred = (services.decision_check(request.user, item) if item.is_open
+                       and not item.is_revision else (None, ""))
     ctx = {
         "item": item,
         "req": req,
@@ -120,9 +122,13 @@ def _task_context(request, item, forms=None):
         "comment_form": forms.get("comment") or CommentForm(prefix="comment"),
         "can_reassign": item.is_open and services.can_reassign(request.user, item),
         "read_only": org.is_read_only(request.user),
-        "is_mine": selectors.acts_on(request.user, item),
+        # What the decision itself would allow (segregation of duties included).
+        "is_mine": decider is not None and item.assignee_id is not None,
+        "can_claim": decider is not None and item.assignee_id is None,
+        "barred": barred,
         "candidates": list(item.candidates.all()) if item.assignee_id is None else [],
         "attachments": req.attachments.select_related("uploaded_by"),
+        **_file_rights(request.user, req),
         # The process's own page (the claim, contract, plan or risk) with what is decided on.
         "detail_url": _detail_url(req),
         "can_reject": may_reject(req.kind),
@@ -288,6 +294,7 @@ def request_detail(request, request_id):
         "open_items": req.work_items.filter(status="open").select_related("assignee"),
         "diagram": _diagram(req),
         "attachments": req.attachments.select_related("uploaded_by"),
+        **_file_rights(request.user, req),
         "is_submitter": req.submitter_id == request.user.pk,
         "can_withdraw": req.submitter_id == request.user.pk and req.is_open,
         "can_resubmit": req.submitter_id == request.user.pk
@@ -413,6 +420,31 @@ def attachment_upload(request, request_id):
     if _safe_next(request, target):
         return redirect(target)
     return redirect("inbox:request", request_id=req.pk)
+
+
+@login_required
+@require_POST
+def attachment_remove(request, token):
+    att = get_object_or_404(Attachment.objects.select_related("request"), token=token)
+    req = _visible_request(request.user, att.request_id)  # 404 unless the request is visible
+    try:
+        attachments.attachment_remove(request_id=req.pk, attachment_id=att.pk,
+                                      actor=request.user)
+    except ApprovalError as exc:
+        messages.error(request, str(exc.message))
+    else:
+        messages.success(request, _("Removed %(name)s.") % {"name": att.original_name})
+    target = request.POST.get("next", "")
+    if _safe_next(request, target):
+        return redirect(target)
+    return redirect("inbox:request", request_id=req.pk)
+
+
+def _file_rights(user, req: Request) -> dict:
+    """What the attachments box offers: upload, and removing one's own files."""
+    return {"can_upload": attachments.may_upload(user, req),
+            "can_remove_files": req.submitter_id == user.pk
+            and req.status in attachments.SUBMITTER_REMOVES}
 
 
 @login_required

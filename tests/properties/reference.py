@@ -25,6 +25,7 @@ from hypothesis import note
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
+from core.api.rows import Viewer, available_actions, with_row_facts
 from core.audit.models import AuditEvent
 from core.audit.verify import verify_all
 from core.authority.services import approval_chain
@@ -38,11 +39,11 @@ from core.exceptions import (
     SegregationOfDutiesError,
     StateConflictError,
 )
+from core.inbox import selectors, timers
 from core.inbox import services as inbox
-from core.inbox import timers
 from core.inbox.models import Candidate, Request, WorkItem
 from core.org.demo import PEOPLE
-from core.org.models import Delegation, Role
+from core.org.models import Delegation, Role, User
 
 ADMIN = str(Role.ADMINISTRATOR)
 MANAGERIAL = {str(Role.REGIONAL_MANAGER), str(Role.SALES_GM), str(Role.CEO)}
@@ -149,6 +150,12 @@ class Obj:
     decided: dict = field(default_factory=dict)  # work item pk -> (by, for, decision)
     cancelled: set = field(default_factory=set)
     req_pk: int | None = None
+    # This round's decisions [(step, by, for)]: a resubmission starts a new round.
+    round: list = field(default_factory=list)
+
+    def prior(self, step: str) -> set:
+        """Who decided another step this round, and whom they decided for."""
+        return {p for s, by, acting in self.round if s != step for p in (by, acting) if p}
 
 
 def refused(exc_class, action):
@@ -230,7 +237,14 @@ class ProcessMachine(RuleBasedStateMachine):
     # --- tasks in the model ------------------------------------------------------------------
 
     def open_task(self, obj: Obj, step: str, index: int, people) -> Task:
-        people = tuple(self.org.by_pk(people))
+        # Nobody decides two steps of one request: whoever decided another one this round is
+        # not asked again; when nobody is left, the administrators are.
+        prior = obj.prior(step)
+        allowed = [p for p in people if p not in prior]
+        if people and not allowed:
+            excluded = prior | {obj.submitter} | self.deputies_of(obj.submitter)
+            allowed = [u for u in self.org.holders(ADMIN) if u not in excluded]
+        people = tuple(self.org.by_pk(allowed))
         task = Task(step=step, index=index, holder=people[0] if len(people) == 1 else None,
                     candidates=people)
         obj.tasks[step] = task
@@ -250,6 +264,10 @@ class ProcessMachine(RuleBasedStateMachine):
     def close(self, obj: Obj, task: Task, *, by: str, acting_for: str | None, decision: str):
         obj.tasks.pop(task.step)
         obj.decided[task.pk] = (by, acting_for, decision)
+        if decision == "revised":
+            obj.round.clear()
+        else:
+            obj.round.append((task.step, by, acting_for))
         self.stale.append(task.pk)
 
     def cancel(self, obj: Obj, task: Task):
@@ -345,6 +363,7 @@ class ProcessMachine(RuleBasedStateMachine):
         principals = self.principals_for(actor)
         if obj.submitter in principals:
             return SegregationOfDutiesError, None
+        prior = obj.prior(task.step)
         if task.holder:
             if actor == task.holder:
                 principal = actor
@@ -355,9 +374,12 @@ class ProcessMachine(RuleBasedStateMachine):
         elif actor in task.candidates:
             principal = actor
         else:
-            principal = next((c for c in task.candidates if c in principals), None)
+            held = [c for c in task.candidates if c in principals]
+            principal = next((c for c in held if c not in prior), held[0] if held else None)
             if principal is None:
                 return NotYourTaskError, None
+        if actor in prior or principal in prior:
+            return SegregationOfDutiesError, None
         if decision == "returned" and to_step is not None:
             limit = task.index if task.index >= 0 else len(obj.chain)
             if not 0 <= to_step < limit:
@@ -554,6 +576,8 @@ class ProcessMachine(RuleBasedStateMachine):
             exc = SegregationOfDutiesError
         elif self.org.read_only(new):
             exc = ReadOnlyRoleError
+        elif new in obj.prior(task.step):
+            exc = SegregationOfDutiesError
         elif not self.org.authorized(new, task.step, obj.submitter, obj.region):
             exc = AuthorityLimitError
         else:
@@ -593,7 +617,7 @@ class ProcessMachine(RuleBasedStateMachine):
         self.delegations.append(Deleg(principal, deputy, start, end, kinds))
 
     def escalation_target(self, obj: Obj, task: Task, on: date) -> str | None:
-        excluded = {obj.submitter} | self.deputies_of(obj.submitter, on)
+        excluded = {obj.submitter} | self.deputies_of(obj.submitter, on) | obj.prior(task.step)
         for person in task.people():
             for boss in self.org.ancestors(person):
                 if boss not in excluded and boss != task.holder and not self.org.read_only(boss):
@@ -718,6 +742,55 @@ class ProcessMachine(RuleBasedStateMachine):
             obj = self.objects[oid]
             assert self.org.authorized(principal, step, obj.submitter, obj.region), (
                 f"{self.kind} {oid}: {principal} decided {step} without its authority")
+
+    @invariant()
+    def nobody_decides_two_steps_of_a_request_in_a_round(self):
+        """Four eyes: within a round (up to a resubmission), nobody decided two steps, neither
+        themselves nor through a deputy acting for them."""
+        rows = WorkItem.objects.filter(
+            kind=self.kind, status="done", request__object_id__in=list(self.objects),
+        ).order_by("request_id", "decided_at", "pk").values_list(
+            "request__object_id", "step_code", "decided_by_id", "acting_for_id", "decision")
+        steps_of: dict = {}
+        for oid, step, by, acting, decision in rows:
+            if decision == "revised":
+                steps_of = {k: v for k, v in steps_of.items() if k[0] != oid}
+                continue
+            for person in {by, acting} - {None}:
+                steps = steps_of.setdefault((oid, person), set())
+                steps.add(step)
+                assert len(steps) == 1, (
+                    f"{self.kind} {oid}: {self.org.name_of[person]} decided {sorted(steps)}")
+
+    @invariant()
+    def lists_and_offers_follow_the_decision_rule(self):
+        """Whoever may decide (or claim) an open task finds it in their inbox (or queue), with
+        the action offered; nobody else does: one rule for the decision, the lists and the
+        API (segregation of duties included)."""
+        tasks = [(o, t) for o, t in self.open_tasks() if not t.revision and t.pk]
+        if not tasks:
+            return
+        people = {o.submitter for o, _t in tasks} | {p for _o, t in tasks for p in t.people()}
+        people |= {d.deputy for d in self.delegations if d.principal in people}
+        people |= {d.principal for d in self.delegations if d.deputy in people}
+        for name in self.org.by_pk(people):
+            user = User.objects.get(pk=self.user(name).pk)  # no per-request caches
+            inbox_ids = set(selectors.tasks_for(user, selectors.INBOX).values_list("pk",
+                                                                                   flat=True))
+            queue_ids = set(selectors.tasks_for(user, selectors.QUEUE).values_list("pk",
+                                                                                   flat=True))
+            viewer = Viewer.of(user)
+            offered = {row.pk: available_actions(row, viewer) for row in with_row_facts(
+                WorkItem.objects.filter(pk__in=[t.pk for _o, t in tasks]), viewer)}
+            for obj, task in tasks:
+                exc, _principal = self.may_decide(obj, task, name, "approved", "", None)
+                may = exc is None
+                listed = task.pk in (inbox_ids if task.holder else queue_ids)
+                action = "approve" if task.holder else "claim"
+                where = f"{self.kind} {obj.pk} step {task.step} for {name}"
+                assert listed == may, f"{where}: listed {listed}, may decide {may} ({exc})"
+                assert (action in offered[task.pk]) == may, (
+                    f"{where}: offered {offered[task.pk]}, may decide {may} ({exc})")
 
     @invariant()
     def one_audit_event_per_state_change_and_the_chain_verifies(self):

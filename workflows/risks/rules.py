@@ -55,7 +55,23 @@ def approver_role(level: str) -> str | None:
 
 
 def needs_closure_approval(level: str) -> bool:
+    """Whether closing needs an approval; `level` is the highest the risk ever reached."""
     return level in (HIGH, CRITICAL)
+
+
+def highest(levels: Iterable[str]) -> str:
+    """The highest of these levels ("" when there is none)."""
+    return max(levels, key=lambda level: LEVEL_RANK.get(level, -1), default="")
+
+
+def lowering_needs(old_level: str, new_level: str, peak: str) -> str | None:
+    """The level whose approver alone may lower a risk from `old_level` to `new_level`, given
+    the highest level it ever reached: once high or critical, a lower rating is that level's
+    approver's call (the sales GM, the CEO), not the owner's. None when anyone may."""
+    if LEVEL_RANK.get(new_level, -1) < LEVEL_RANK.get(old_level, -1) and peak in (HIGH,
+                                                                                  CRITICAL):
+        return peak
+    return None
 
 
 def raised(old_level: str, new_level: str) -> bool:

@@ -33,6 +33,7 @@ _SENTENCES = {
     "drafted": gettext_noop("%(actor)s drafted it"),
     "edited": gettext_noop("%(actor)s edited it"),
     "attachment_added": gettext_noop("%(actor)s attached a file"),
+    "attachment_removed": gettext_noop("%(actor)s removed a file"),
     "line_reduced": gettext_noop("%(actor)s reduced a line to the standard"),
     "paid": gettext_noop("Paid"),
     "signed": gettext_noop("%(actor)s signed it off: the contract is signed"),

@@ -182,6 +182,19 @@ def test_claim_then_release_moves_the_task_when_user_is_a_candidate(api, submit,
     assert released.json()["available_actions"] == ["claim"]
 
 
+def test_409_when_releasing_an_unclaimed_queue_task(api, submit, second_sales_gm):
+    req = submit("east_rep1", "15000.00")
+    _post(api("east_mgr"), open_task(req).pk, "approve")
+    task = open_task(req)
+    assert task.assignee_id is None
+
+    response = _post(api("gm"), task.pk, "release")
+
+    assert response.status_code == 409
+    assert response.json()["code"] == "state_conflict"
+    assert WorkItem.objects.get(pk=task.pk).assignee_id is None
+
+
 def test_400_when_releasing_a_directly_assigned_task(api, submit):
     task = open_task(submit("east_rep1"))
 

@@ -69,3 +69,15 @@ def test_credit_assessment_grows_with_delay_and_amount_when_collection_overdue()
     assert rules.credit_assessment(45, Decimal("430000")) == (3, 3)
     assert rules.credit_assessment(95, Decimal("2500000")) == (5, 5)
     assert rules.credit_assessment(70, Decimal("50000")) == (4, 2)
+
+
+def test_lowering_a_risk_that_reached_high_or_critical_needs_that_levels_approver():
+    from workflows.risks import rules
+
+    assert rules.lowering_needs("critical", "low", "critical") == "critical"
+    assert rules.lowering_needs("medium", "low", "high") == "high"  # lowered before: still
+    assert rules.lowering_needs("low", "medium", "critical") is None  # raising: anyone
+    assert rules.lowering_needs("critical", "critical", "critical") is None
+    assert rules.lowering_needs("medium", "low", "medium") is None
+    assert rules.highest(["low", "critical", "medium"]) == "critical"
+    assert rules.highest([]) == ""

@@ -15,7 +15,7 @@ from core.org import selectors as org
 from core.org.models import Role, User
 
 from .. import rules, selectors
-from ..models import Risk
+from ..models import Risk, RiskState
 from ..steps import KIND
 
 # What a risk notification is about: values of the inbox's notification kinds (the engine does
@@ -66,13 +66,26 @@ def request_of(risk: Risk) -> engine.Request:
     return req
 
 
-def approver_for(risk: Risk, *, submitter_id: int, region_id: int | None) -> tuple[str, list]:
-    """(role, holder ids) of who approves this risk's plan or closure now: the level's role
-    (policy: medium the regional manager, high the sales GM, critical the CEO), climbing the
-    line when nobody but the submitter or their deputies holds it; administrators last."""
+def peak_level(risk: Risk) -> str:
+    """The highest level the risk reached in its life (its assessments and its level now)."""
+    return rules.highest({risk.level, *risk.assessments.values_list("level", flat=True)})
+
+
+def approval_level(risk: Risk) -> str:
+    """The level whose approver decides what waits now: the plan follows the level now, the
+    closure the highest level the risk ever reached."""
+    return peak_level(risk) if risk.state == RiskState.CLOSING else risk.level
+
+
+def approver_for(risk: Risk, *, submitter_id: int, region_id: int | None,
+                 level: str | None = None) -> tuple[str, list]:
+    """(role, holder ids) of who approves this risk's plan or closure now: the role of
+    `level` (by default `approval_level`; policy: medium the regional manager, high the sales
+    GM, critical the CEO), climbing the line when nobody but the submitter or their deputies
+    holds it; administrators last."""
     submitter = User.objects.get(pk=submitter_id)
     excluded = {submitter_id} | {d.pk for d in org.deputies_of(submitter, kind=KIND)}
-    role = rules.approver_role(risk.level) or Role.REGIONAL_MANAGER
+    role = rules.approver_role(level or approval_level(risk)) or Role.REGIONAL_MANAGER
     for candidate in rules.LADDER[rules.LADDER.index(role):]:
         if candidate == Role.REGIONAL_MANAGER and region_id is None:
             continue
@@ -104,3 +117,14 @@ def tell(user_ids, *, risk: Risk, kind: str, key: str, message: str, params: dic
     with `params` in the reader's language when read; the link is the risk's page."""
     engine.notify(user_ids, kind=kind, request=request_of(risk), key=key, message=message,
                   params=params, target=("risks:risk", {"risk_id": risk.pk}))
+
+
+def may_approve_at(user: User, risk: Risk, level: str) -> bool:
+    """Whether the user is the approver of `level` for this risk (as `approver_for` finds
+    them, the owner and their deputies excluded), or holds a role above it in the line."""
+    role, holders = approver_for(risk, submitter_id=risk.owner_id, region_id=risk.region_id,
+                                 level=level)
+    if user.pk in holders:
+        return True
+    return role != Role.ADMINISTRATOR and any(
+        rules.outranks(held, role) for held in org.roles_of(user))

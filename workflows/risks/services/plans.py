@@ -25,7 +25,7 @@ from .. import rules, selectors
 from ..models import Measure, Review, Risk, RiskState
 from ..selectors import MEASURES_OPEN
 from ..steps import CLOSE_STEP, KIND, PLAN_STEP
-from .common import ensure_may_manage, locked_risk, request_of
+from .common import ensure_may_manage, locked_risk, peak_level, request_of
 
 MAX_MEASURES = 50
 
@@ -155,7 +155,8 @@ def plan_submit(*, risk_id: int, actor: User) -> Risk:
 @transaction.atomic
 def risk_close(*, risk_id: int, actor: User, reason: str) -> Risk:
     """Close a monitored risk. Low and medium: at once, by whoever manages it. High and
-    critical: the closure goes to the level's approver (the sales GM, the CEO)."""
+    critical: the closure goes to the level's approver (the sales GM, the CEO). The level
+    here is the highest the risk ever reached: lowering it first skips no approval."""
     with locked_risk(risk_id) as risk:
         ensure_may_manage(actor, risk)
         if risk.state == RiskState.CLOSING:
@@ -168,7 +169,7 @@ def risk_close(*, risk_id: int, actor: User, reason: str) -> Risk:
         if not reason:
             raise InvalidInputError(_("Say why the risk can be closed."),
                                     fields={"reason": [_("A reason is required.")]})
-        if rules.needs_closure_approval(risk.level):
+        if rules.needs_closure_approval(peak_level(risk)):
             risk.request_closure()
             risk.save()
             _start_approval(risk, actor)

@@ -32,6 +32,8 @@ from .common import (
     ensure_may_manage,
     escalation_targets,
     locked_risk,
+    may_approve_at,
+    peak_level,
     tell,
 )
 
@@ -130,6 +132,15 @@ def assess_locked(risk: Risk, *, actor: User | None, likelihood: int, impact: in
         raise StateConflictError(_("A closed risk is not re-assessed."))
     score = check_scale(likelihood, impact)
     level = selectors.level_of(score)
+    needs = rules.lowering_needs(risk.level, level, peak_level(risk))
+    if actor is not None and needs and not may_approve_at(actor, risk, needs):
+        role = approver_for(risk, submitter_id=risk.owner_id, region_id=risk.region_id,
+                            level=needs)[0]
+        raise PermissionDeniedError(
+            _("This risk was rated %(peak)s: only the %(role)s may lower its level.")
+            % {"peak": Level(needs).label, "role": Role(role).label},
+            fields={"likelihood": [_("Ask the approver of its highest level to re-assess "
+                                     "it.")]})
     before = {"likelihood": risk.likelihood, "impact": risk.impact, "score": risk.score,
               "level": risk.level}
     from_state, old_level = risk.state, risk.level

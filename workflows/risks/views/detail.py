@@ -18,6 +18,7 @@ from core.org import selectors as org
 from .. import rules, selectors, services
 from ..forms import AssessForm, CloseForm, MeasureForm, ReviewForm
 from ..models import Review, RiskState
+from ..services.common import peak_level
 
 
 def _risk_or_404(user, risk_id: int):
@@ -45,6 +46,7 @@ def _context(request, risk, forms=None) -> dict:
     open_review = next((r for r in reviews if r.state == Review.State.OPEN), None)
     may_review = open_review is not None and not read_only and (
         open_review.assignee_id == user.pk or manages)
+    peak = peak_level(risk)
     return {
         "risk": risk, "req": req, "today": today, "manages": manages, "read_only": read_only,
         "events": audit_selectors.timeline(risk.audit_kind, risk.pk),
@@ -53,7 +55,9 @@ def _context(request, risk, forms=None) -> dict:
         "escalations": risk.escalations.select_related("measure"),
         "open_task": selectors.open_approval(risk),
         "approver_role": rules.approver_role(risk.level),
-        "needs_closure_approval": rules.needs_closure_approval(risk.level),
+        # Closing follows the highest level the risk ever reached.
+        "needs_closure_approval": rules.needs_closure_approval(peak),
+        "closure_role": rules.approver_role(peak),
         "actions": actions,
         "can_assess": selectors.ASSESS in actions,
         "can_add_measure": selectors.ADD_MEASURE in actions,
@@ -159,7 +163,7 @@ def submit(request, risk_id):
 def close(request, risk_id):
     risk = _risk_or_404(request.user, risk_id)
     form = CloseForm(request.POST, prefix="close")
-    done = (_("Closure sent for approval.") if rules.needs_closure_approval(risk.level)
+    done = (_("Closure sent for approval.") if rules.needs_closure_approval(peak_level(risk))
             else _("Risk closed."))
     return _act(request, risk, "close", form, lambda d: services.risk_close(
         risk_id=risk.pk, actor=request.user, reason=d["reason"]), done)

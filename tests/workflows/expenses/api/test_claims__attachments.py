@@ -168,3 +168,55 @@ def test_404_not_500_when_the_stored_file_is_gone(api, make_claim):
     Path(Attachment.objects.get(pk=att_id).file.path).unlink()
 
     assert _download(api("east_rep1"), claim.pk, att_id).status_code == 404
+
+
+def test_only_submitter_and_step_holder_upload_when_others_can_read_the_claim(
+        api, make_claim, make_budget, personas):
+    """Issue 17 hole 3: reading a request (finance reads every claim) is not enough to add
+    files to it, nor to fill its quota."""
+    make_budget()
+    claim = make_claim("east_rep1")
+    assert _upload(api("finance"), claim.pk, "x.pdf", PDF).status_code == 403  # a draft
+    claim_submit(claim_id=claim.pk, actor=personas["east_rep1"])
+
+    refused = _upload(api("finance"), claim.pk, "x.pdf", PDF)
+
+    assert refused.status_code == 403, refused.content
+    assert "file" in refused.json()["fields"]
+    assert _upload(api("east_mgr"), claim.pk, "核对.pdf", PDF).status_code == 201  # holds it
+    assert _upload(api("east_rep1"), claim.pk, "补充.pdf", PDF).status_code == 201
+    assert Attachment.objects.count() == 2
+    assert AuditEvent.objects.filter(event="expense.attachment_added").count() == 2
+
+
+def test_submitter_removes_own_file_from_a_draft_and_the_quota_counts_what_is_left(
+        api, make_claim, make_budget, personas, django_capture_on_commit_callbacks):
+    from core.inbox.attachments import MAX_PER_REQUEST
+
+    client = api("east_rep1")
+    claim = make_claim("east_rep1")
+    ids = [_upload(client, claim.pk, f"{i}.pdf", PDF).json()["id"]
+           for i in range(MAX_PER_REQUEST)]
+    assert _upload(client, claim.pk, "full.pdf", PDF).status_code == 400
+    stored = Path(settings.MEDIA_ROOT) / Attachment.objects.get(pk=ids[0]).file.name
+    assert stored.exists()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        removed = client.delete(claim_url(claim.pk, f"attachments/{ids[0]}"))
+
+    assert removed.status_code == 204
+    assert not Attachment.objects.filter(pk=ids[0]).exists()
+    assert not stored.exists()
+    event = AuditEvent.objects.get(event="expense.attachment_removed")
+    assert event.actor == personas["east_rep1"] and event.data["name"] == "0.pdf"
+    assert _upload(client, claim.pk, "again.pdf", PDF).status_code == 201
+    # Not someone else's, and not once the claim is in review.
+    assert api("east_rep2").delete(
+        claim_url(claim.pk, f"attachments/{ids[1]}")).status_code == 404
+    make_budget()
+    claim_submit(claim_id=claim.pk, actor=personas["east_rep1"])
+    in_review = client.delete(claim_url(claim.pk, f"attachments/{ids[1]}"))
+    assert in_review.status_code == 409
+    assert api("east_mgr").delete(
+        claim_url(claim.pk, f"attachments/{ids[1]}")).status_code == 403
+    assert Attachment.objects.filter(pk=ids[1]).exists()

@@ -112,3 +112,42 @@ def test_review_completed_with_reassessment_over_http(api, make_risk, personas):
     assert response.status_code == 200, response.content
     assert response.json()["level"] == "critical"
     assert response.json()["reviews"][0]["state"] == "done"
+
+
+def test_owner_cannot_lower_a_critical_risk_and_close_it_alone(api, personas):
+    """Issue 17 hole 1: after the CEO approved the plan, the owner re-assessed 1×1 and closed
+    the risk without the CEO. Lowering needs the approver of the highest level reached, and
+    the closure follows the highest level the risk ever reached."""
+    rep, ceo = api("east_rep1"), api("ceo")
+    risk = rep.post(RISKS, body(likelihood=5, impact=5), format="json").json()
+    assert risk["level"] == "critical"
+    rep.post(risk_url(risk["id"], "measures"), {"description": "加强市场调研", "due_date": DUE},
+             format="json")
+    task_id = rep.post(risk_url(risk["id"], "submit")).json()["open_task"]["id"]
+    assert ceo.post(f"/api/tasks/{task_id}/approve/").status_code == 200
+
+    lowered = rep.post(risk_url(risk["id"], "assess"), {"likelihood": 1, "impact": 1},
+                       format="json")
+    assert lowered.status_code == 403, lowered.content
+    assert "likelihood" in lowered.json()["fields"]
+    assert Risk.objects.get(pk=risk["id"]).level == "critical"
+    # Raising or keeping the level stays the owner's call.
+    assert rep.post(risk_url(risk["id"], "assess"), {"likelihood": 5, "impact": 4},
+                    format="json").status_code == 200
+    # The CEO may lower it; closing it still goes to the CEO.
+    assert ceo.post(risk_url(risk["id"], "assess"), {"likelihood": 1, "impact": 1},
+                    format="json").status_code == 200
+    assert Risk.objects.get(pk=risk["id"]).level == "low"
+    measure_id = rep.get(risk_url(risk["id"], "measures")).json()[0]["id"]
+    assert rep.post(risk_url(risk["id"], f"measures/{measure_id}/done")).status_code == 200
+    assert Risk.objects.get(pk=risk["id"]).state == "monitoring"
+
+    closing = rep.post(risk_url(risk["id"], "close"), {"reason": "措施已见效"}, format="json")
+
+    assert closing.status_code == 200, closing.content
+    assert closing.json()["state"] == "closing"
+    item = WorkItem.objects.get(request__kind="risk", request__object_id=risk["id"],
+                                status="open")
+    assert item.step_code == "close_review" and item.assignee == personas["ceo"]
+    assert ceo.post(f"/api/tasks/{item.pk}/approve/").status_code == 200
+    assert Risk.objects.get(pk=risk["id"]).state == "closed"

@@ -1,0 +1,54 @@
+"""Segregation of duties over a request's steps: nobody decides two steps of one request.
+
+The rule (DOMAIN.md, "four eyes"): nobody may decide a task of a request they submitted or
+whose submitter they act for, and nobody may decide two steps of one request in one round —
+neither themselves nor through a deputy (a decision taken by a deputy for their principal
+counts for both of them). A round is one submission: a resubmission starts the next.
+
+The rule is written twice, once per language, next to each other:
+
+- `prior_deciders(item)` gives `DecisionContext.prior_ids`, which
+  `core.authority.services.ensure_can_decide` (the judge of every decision, claim and the task
+  page) refuses;
+- `core.inbox.selectors.decidable_q(user)` / `claimable_candidates(user)` are the same rule as
+  SQL for the inbox, the queue, their counts and the API's `available_actions`, so those never
+  list or offer a task the decision would refuse.
+
+Both read `prior_decisions`, and tests/properties check that they agree for every user and
+every open task.
+"""
+
+from django.db.models import Q, QuerySet
+
+from .models import Decision, WorkItem, WorkItemStatus
+
+DECISIONS = (Decision.APPROVED, Decision.REJECTED, Decision.RETURNED)
+
+
+def prior_decisions(request_id, step_code, round) -> QuerySet[WorkItem]:
+    """Decisions taken on the request's other steps in this round.
+
+    The arguments are values or OuterRefs. A round is one submission, up to the submitter's
+    resubmission (Request.round): the same manager approves their step again after a revision,
+    and a risk's closure is a new submission after its plan's. The same step decided again (a
+    return to an earlier step comes back to its holder) is not a second step.
+    """
+    return (WorkItem.objects.filter(request_id=request_id, round=round,
+                                    status=WorkItemStatus.DONE, is_revision=False,
+                                    decision__in=DECISIONS)
+            .exclude(step_code=step_code))
+
+
+def prior_deciders(request_id: int, step_code: str, round: int) -> frozenset[int]:
+    """Who decided another step of the request this round, and whom they acted for."""
+    rows = prior_decisions(request_id, step_code, round).values_list(
+        "decided_by_id", "acting_for_id")
+    return frozenset(pk for row in rows for pk in row if pk)
+
+
+def decided_by(*people) -> Q:
+    """Decisions taken by any of these people, or for any of them by a deputy."""
+    q = Q()
+    for person in people:
+        q |= Q(decided_by_id=person) | Q(acting_for_id=person)
+    return q
