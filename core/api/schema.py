@@ -66,6 +66,7 @@ def client_ready(result, generator, request, public):
                     "content": {"application/json": {"schema": ERROR_REF}},
                 })
             operation["responses"] = dict(sorted(responses.items()))
+    return result
 
 
 RETRY_AFTER = {
