@@ -55,6 +55,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/logout/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description End the token this request was made with (a browser session: nothing to end). */
+        post: operations["auth_logout_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/token/": {
         parameters: {
             query?: never;
@@ -67,6 +84,40 @@ export interface paths {
         /** Log in: a token for `Authorization: Token <token>` */
         post: operations["auth_token_create"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/tokens/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The caller's unexpired tokens, newest first. */
+        get: operations["auth_tokens_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/tokens/{token_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** @description Revoke one of the caller's tokens (404 for any other). */
+        delete: operations["auth_tokens_destroy"];
         options?: never;
         head?: never;
         patch?: never;
@@ -163,7 +214,8 @@ export interface paths {
         get: operations["contracts_contracts_attachments_retrieve"];
         put?: never;
         post?: never;
-        delete?: never;
+        /** Remove an attachment (its submitter, while a draft or returned) */
+        delete: operations["contracts_contracts_attachments_destroy"];
         options?: never;
         head?: never;
         patch?: never;
@@ -561,7 +613,8 @@ export interface paths {
         get: operations["expenses_claims_attachments_retrieve"];
         put?: never;
         post?: never;
-        delete?: never;
+        /** Remove an attachment (its submitter, while a draft or returned) */
+        delete: operations["expenses_claims_attachments_destroy"];
         options?: never;
         head?: never;
         patch?: never;
@@ -578,6 +631,58 @@ export interface paths {
         put?: never;
         /** Reduce a line during the voucher review (finance) */
         post: operations["expenses_claims_lines_reduce_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/expenses/claims/{id}/receipts/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The claim's receipts, line by line, with invoice data */
+        get: operations["expenses_claims_receipts_list"];
+        put?: never;
+        /** Add a voucher to a line (the submitter): a file and, for an invoice, its data */
+        post: operations["expenses_claims_receipts_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/expenses/claims/{id}/receipts/{receipt_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Take a receipt off a draft or returned claim (the submitter) */
+        delete: operations["expenses_claims_receipts_destroy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/expenses/claims/{id}/receipts/{receipt_id}/reject/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a receipt during the voucher review (finance): the claim goes back to the submitter */
+        post: operations["expenses_claims_receipts_reject_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1323,10 +1428,6 @@ export interface components {
             prev_hash: string;
             hash: string;
         };
-        AuthTokenRequest: {
-            username: string;
-            password: string;
-        };
         /** @enum {unknown} */
         BlankEnum: "";
         Budget: {
@@ -1465,6 +1566,11 @@ export interface components {
             current: boolean;
             candidates: components["schemas"]["Person"][];
         };
+        Check: {
+            label: string;
+            ok: boolean;
+            detail: string;
+        };
         /**
          * @description * `tier1` - Tier-1 city
          *     * `tier2` - Tier-2 city
@@ -1538,6 +1644,8 @@ export interface components {
             history: components["schemas"]["HistoryEvent"][];
             /** @description What you may do now (the same rule as the claim page); review decisions are tasks (/api/tasks/). */
             available_actions: components["schemas"]["ClaimDetailAvailableActionsEnum"][];
+            /** @description Per line, in entry order: the vouchers required and still missing. Submitting refuses a line that misses any (field `lines.<i>.vouchers`). */
+            vouchers: components["schemas"]["LineVouchers"][];
         };
         /**
          * @description * `edit` - edit
@@ -1936,6 +2044,14 @@ export interface components {
             };
         };
         /**
+         * @description * `digital` - Fully digital invoice
+         *     * `vat_special` - VAT special invoice
+         *     * `vat_ordinary` - Ordinary invoice
+         *     * `other` - Other invoice or ticket
+         * @enum {string}
+         */
+        InvoiceTypeEnum: "digital" | "vat_special" | "vat_ordinary" | "other";
+        /**
          * @description * `hotel` - Hotel (per night)
          *     * `meals` - Meals (per day)
          *     * `entertainment` - Entertainment (per guest)
@@ -1968,6 +2084,11 @@ export interface components {
             reduction_reason: string;
         };
         LineInputRequest: {
+            /**
+             * Format: int64
+             * @description The id of one of the claim's lines, to edit it and keep its receipts; without it the line is new (a line not given again is deleted with its receipts).
+             */
+            id?: number;
             /** Format: date */
             date: string;
             /** @default other */
@@ -1981,6 +2102,19 @@ export interface components {
             units?: number;
             /** @default  */
             travel_class?: components["schemas"]["TravelClassEnum"] | components["schemas"]["BlankEnum"];
+        };
+        LineVouchers: {
+            /** @description The line's id. */
+            line: number;
+            /** @description The vouchers the line's item needs; each entry lists alternatives (any one will do). */
+            required: string[][];
+            /** @description The entries of `required` no receipt of the line satisfies yet. */
+            missing: string[][];
+            /**
+             * Format: decimal
+             * @description The total of the line's invoices; null without one.
+             */
+            invoiced: string | null;
         };
         Milestone: {
             id: number;
@@ -2276,6 +2410,21 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["Task"][];
         };
+        PaginatedTokenList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Token"][];
+        };
         /** @description Any subset; `lines`, when given, replaces every line. */
         PatchedClaimUpdateRequest: {
             category?: components["schemas"]["CategoryEnum"];
@@ -2560,9 +2709,74 @@ export interface components {
             assignee: number | string;
             reason: string;
         };
+        Receipt: {
+            id: number;
+            line: number;
+            /** @description invoice, folio, ticket, guest_list, other */
+            kind: string;
+            /** @description submitted, rejected */
+            status: string;
+            reject_reason: string;
+            /** @description The file: …/attachments/<id>/. */
+            attachment: number;
+            name: string;
+            content_type: string;
+            sha256: string;
+            /** @description digital, vat_special, vat_ordinary, other or empty */
+            invoice_type: string;
+            invoice_code: string;
+            invoice_number: string;
+            /** Format: date */
+            invoice_date: string | null;
+            /** Format: decimal */
+            invoice_amount: string | null;
+            seller_name: string;
+            seller_code: string;
+            buyer_name: string;
+            buyer_code: string;
+            /** @description For finance, auditors and administrators: the number of another claim that held this file or invoice when it was added; null otherwise. */
+            duplicate_of: string | null;
+            /** @description For finance, auditors and administrators: the checks on this receipt. */
+            checks: components["schemas"]["Check"][];
+        };
+        ReceiptUploadRequest: {
+            /**
+             * Format: binary
+             * @description A PDF, JPEG or PNG (by content), at most 10 MB.
+             */
+            file: string;
+            /**
+             * Format: int64
+             * @description The id of the claim's line.
+             */
+            line: number;
+            /** @description invoice, folio, ticket, guest_list, other */
+            kind: string;
+            /** @default  */
+            invoice_type?: components["schemas"]["InvoiceTypeEnum"] | components["schemas"]["BlankEnum"];
+            /** @default  */
+            invoice_code?: string;
+            /** @default  */
+            invoice_number?: string;
+            /** Format: date */
+            invoice_date?: string | null;
+            /** Format: decimal */
+            invoice_amount?: string | null;
+            /** @default  */
+            seller_name?: string;
+            /** @default  */
+            seller_code?: string;
+            /** @default  */
+            buyer_name?: string;
+            /** @default  */
+            buyer_code?: string;
+        };
         ReduceRequest: {
             /** Format: decimal */
             amount: string;
+            reason: string;
+        };
+        RejectReceiptRequest: {
             reason: string;
         };
         RejectRequest: {
@@ -2988,8 +3202,31 @@ export interface components {
             currency: string;
             submitter: components["schemas"]["Person"];
         };
+        Token: {
+            readonly id: string;
+            name?: string;
+            /** Format: date-time */
+            readonly created: string;
+            /** Format: date-time */
+            expiry?: string | null;
+            /** Format: date-time */
+            last_used?: string | null;
+            readonly current: boolean;
+        };
+        TokenRequestRequest: {
+            username: string;
+            password: string;
+            /**
+             * @description What the token is for (a script's name), shown in the list.
+             * @default
+             */
+            name?: string;
+        };
         TokenResponse: {
             token: string;
+            id: string;
+            /** Format: date-time */
+            expiry: string | null;
         };
         /**
          * @description * `economy` - Economy / second class
@@ -3079,6 +3316,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     audit_events_export_csv: {
@@ -3139,6 +3387,17 @@ export interface operations {
                     "text/csv": components["schemas"]["Error"];
                 };
             };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     audit_verify_retrieve: {
@@ -3182,6 +3441,70 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    auth_logout_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     auth_token_create: {
@@ -3193,7 +3516,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AuthTokenRequest"];
+                "application/json": components["schemas"]["TokenRequestRequest"];
             };
         };
         responses: {
@@ -3224,6 +3547,141 @@ export interface operations {
             };
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    auth_tokens_list: {
+        parameters: {
+            query?: {
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number | "";
+                /** @description Rows per page, 1 to 200 (a larger value gives 200). */
+                page_size?: number | "";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedTokenList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    auth_tokens_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3299,6 +3757,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     contracts_contracts_create: {
@@ -3349,8 +3818,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflict. With Retry-After: not final (another decision held this request, or the same Idempotency-Key is in progress): retry, with the same key. Without: final (already decided, withdrawn, ...). */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3359,6 +3831,17 @@ export interface operations {
             };
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3412,6 +3895,17 @@ export interface operations {
             };
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3483,6 +3977,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     contracts_contracts_amend_create: {
@@ -3543,8 +4048,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflict. With Retry-After: not final (another decision held this request, or the same Idempotency-Key is in progress): retry, with the same key. Without: final (already decided, withdrawn, ...). */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3553,6 +4061,17 @@ export interface operations {
             };
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3611,6 +4130,17 @@ export interface operations {
             };
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3677,8 +4207,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflict. With Retry-After: not final (another decision held this request, or the same Idempotency-Key is in progress): retry, with the same key. Without: final (already decided, withdrawn, ...). */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3703,6 +4236,17 @@ export interface operations {
             };
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3766,6 +4310,90 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    contracts_contracts_attachments_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                att_id: number;
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input: `fields` names each field with its messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     contracts_contracts_diff_retrieve: {
@@ -3816,6 +4444,17 @@ export interface operations {
             };
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3874,6 +4513,17 @@ export interface operations {
             };
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3940,8 +4590,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflict. With Retry-After: not final (another decision held this request, or the same Idempotency-Key is in progress): retry, with the same key. Without: final (already decided, withdrawn, ...). */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3950,6 +4603,17 @@ export interface operations {
             };
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4008,6 +4672,17 @@ export interface operations {
             };
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4074,8 +4749,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflict. With Retry-After: not final (another decision held this request, or the same Idempotency-Key is in progress): retry, with the same key. Without: final (already decided, withdrawn, ...). */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4084,6 +4762,17 @@ export interface operations {
             };
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4146,8 +4835,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflict. With Retry-After: not final (another decision held this request, or the same Idempotency-Key is in progress): retry, with the same key. Without: final (already decided, withdrawn, ...). */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4156,6 +4848,17 @@ export interface operations {
             };
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4214,6 +4917,17 @@ export interface operations {
             };
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4280,8 +4994,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflict. With Retry-After: not final (another decision held this request, or the same Idempotency-Key is in progress): retry, with the same key. Without: final (already decided, withdrawn, ...). */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4290,6 +5007,17 @@ export interface operations {
             };
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4357,6 +5085,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     contracts_customers_create: {
@@ -4407,8 +5146,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflict. With Retry-After: not final (another decision held this request, or the same Idempotency-Key is in progress): retry, with the same key. Without: final (already decided, withdrawn, ...). */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4417,6 +5159,17 @@ export interface operations {
             };
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4470,6 +5223,17 @@ export interface operations {
             };
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4536,8 +5300,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflict. With Retry-After: not final (another decision held this request, or the same Idempotency-Key is in progress): retry, with the same key. Without: final (already decided, withdrawn, ...). */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4546,6 +5313,17 @@ export interface operations {
             };
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4612,8 +5390,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflict. With Retry-After: not final (another decision held this request, or the same Idempotency-Key is in progress): retry, with the same key. Without: final (already decided, withdrawn, ...). */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4622,6 +5403,17 @@ export interface operations {
             };
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4688,8 +5480,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflict. With Retry-After: not final (another decision held this request, or the same Idempotency-Key is in progress): retry, with the same key. Without: final (already decided, withdrawn, ...). */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4698,6 +5493,17 @@ export interface operations {
             };
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4750,6 +5556,17 @@ export interface operations {
             };
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4827,6 +5644,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     expenses_budgets_create: {
@@ -4877,8 +5705,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflict. With Retry-After: not final (another decision held this request, or the same Idempotency-Key is in progress): retry, with the same key. Without: final (already decided, withdrawn, ...). */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4887,6 +5718,17 @@ export interface operations {
             };
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4940,6 +5782,17 @@ export interface operations {
             };
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5006,8 +5859,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflict. With Retry-After: not final (another decision held this request, or the same Idempotency-Key is in progress): retry, with the same key. Without: final (already decided, withdrawn, ...). */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5016,6 +5872,17 @@ export interface operations {
             };
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5078,8 +5945,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflict. With Retry-After: not final (another decision held this request, or the same Idempotency-Key is in progress): retry, with the same key. Without: final (already decided, withdrawn, ...). */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5088,6 +5958,17 @@ export interface operations {
             };
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5149,6 +6030,17 @@ export interface operations {
             };
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5229,6 +6121,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     expenses_claims_create: {
@@ -5279,8 +6182,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflict. With Retry-After: not final (another decision held this request, or the same Idempotency-Key is in progress): retry, with the same key. Without: final (already decided, withdrawn, ...). */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5289,6 +6195,17 @@ export interface operations {
             };
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5342,6 +6259,17 @@ export interface operations {
             };
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5413,6 +6341,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     expenses_claims_attachments_list: {
@@ -5465,6 +6404,17 @@ export interface operations {
             };
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5531,8 +6481,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflict. With Retry-After: not final (another decision held this request, or the same Idempotency-Key is in progress): retry, with the same key. Without: final (already decided, withdrawn, ...). */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5557,6 +6510,17 @@ export interface operations {
             };
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5614,6 +6578,90 @@ export interface operations {
             };
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    expenses_claims_attachments_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                att_id: number;
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input: `fields` names each field with its messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5681,6 +6729,259 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflict. With Retry-After: not final (another decision held this request, or the same Idempotency-Key is in progress): retry, with the same key. Without: final (already decided, withdrawn, ...). */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    expenses_claims_receipts_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Receipt"][];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    expenses_claims_receipts_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat-safe key: the same key returns the first result and acts only once. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ReceiptUploadRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Receipt"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict. With Retry-After: not final (another decision held this request, or the same Idempotency-Key is in progress): retry, with the same key. Without: final (already decided, withdrawn, ...). */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    expenses_claims_receipts_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                receipt_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5691,6 +6992,108 @@ export interface operations {
             };
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    expenses_claims_receipts_reject_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat-safe key: the same key returns the first result and acts only once. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+                receipt_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectReceiptRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimDetail"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict. With Retry-After: not final (another decision held this request, or the same Idempotency-Key is in progress): retry, with the same key. Without: final (already decided, withdrawn, ...). */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5753,8 +7156,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflict. With Retry-After: not final (another decision held this request, or the same Idempotency-Key is in progress): retry, with the same key. Without: final (already decided, withdrawn, ...). */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5763,6 +7169,17 @@ export interface operations {
             };
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5825,6 +7242,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     expenses_standards_list: {
@@ -5867,6 +7295,17 @@ export interface operations {
             };
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5935,6 +7374,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     plans_plans_create: {
@@ -5985,8 +7435,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflict. With Retry-After: not final (another decision held this request, or the same Idempotency-Key is in progress): retry, with the same key. Without: final (already decided, withdrawn, ...). */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5995,6 +7448,17 @@ export interface operations {
             };
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6048,6 +7512,17 @@ export interface operations {
             };
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6127,6 +7602,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     plans_plans_actuals_list: {
@@ -6184,6 +7670,17 @@ export interface operations {
             };
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6259,8 +7756,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflict. With Retry-After: not final (another decision held this request, or the same Idempotency-Key is in progress): retry, with the same key. Without: final (already decided, withdrawn, ...). */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6285,6 +7785,17 @@ export interface operations {
             };
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6338,6 +7849,17 @@ export interface operations {
             };
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6417,6 +7939,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     plans_plans_allocations_import_create: {
@@ -6474,8 +8007,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflict. With Retry-After: not final (another decision held this request, or the same Idempotency-Key is in progress): retry, with the same key. Without: final (already decided, withdrawn, ...). */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6500,6 +8036,17 @@ export interface operations {
             };
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6553,6 +8100,17 @@ export interface operations {
             };
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6614,6 +8172,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     plans_plans_export_xlsx_retrieve: {
@@ -6663,6 +8232,17 @@ export interface operations {
             };
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6729,8 +8309,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflict. With Retry-After: not final (another decision held this request, or the same Idempotency-Key is in progress): retry, with the same key. Without: final (already decided, withdrawn, ...). */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6739,6 +8322,17 @@ export interface operations {
             };
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6805,8 +8399,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflict. With Retry-After: not final (another decision held this request, or the same Idempotency-Key is in progress): retry, with the same key. Without: final (already decided, withdrawn, ...). */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6815,6 +8412,17 @@ export interface operations {
             };
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6891,6 +8499,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     requests_retrieve: {
@@ -6939,6 +8558,17 @@ export interface operations {
             };
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7006,8 +8636,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflict. With Retry-After: not final (another decision held this request, or the same Idempotency-Key is in progress): retry, with the same key. Without: final (already decided, withdrawn, ...). */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7016,6 +8649,17 @@ export interface operations {
             };
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7083,8 +8727,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflict. With Retry-After: not final (another decision held this request, or the same Idempotency-Key is in progress): retry, with the same key. Without: final (already decided, withdrawn, ...). */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7093,6 +8740,17 @@ export interface operations {
             };
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7176,6 +8834,17 @@ export interface operations {
             };
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7271,6 +8940,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     risks_risks_create: {
@@ -7321,8 +9001,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflict. With Retry-After: not final (another decision held this request, or the same Idempotency-Key is in progress): retry, with the same key. Without: final (already decided, withdrawn, ...). */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7331,6 +9014,17 @@ export interface operations {
             };
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7384,6 +9078,17 @@ export interface operations {
             };
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7447,8 +9152,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflict. With Retry-After: not final (another decision held this request, or the same Idempotency-Key is in progress): retry, with the same key. Without: final (already decided, withdrawn, ...). */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7457,6 +9165,17 @@ export interface operations {
             };
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7523,8 +9242,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflict. With Retry-After: not final (another decision held this request, or the same Idempotency-Key is in progress): retry, with the same key. Without: final (already decided, withdrawn, ...). */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7533,6 +9255,17 @@ export interface operations {
             };
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7586,6 +9319,17 @@ export interface operations {
             };
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7652,8 +9396,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflict. With Retry-After: not final (another decision held this request, or the same Idempotency-Key is in progress): retry, with the same key. Without: final (already decided, withdrawn, ...). */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7662,6 +9409,17 @@ export interface operations {
             };
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7729,8 +9487,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflict. With Retry-After: not final (another decision held this request, or the same Idempotency-Key is in progress): retry, with the same key. Without: final (already decided, withdrawn, ...). */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7739,6 +9500,17 @@ export interface operations {
             };
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7792,6 +9564,17 @@ export interface operations {
             };
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7859,8 +9642,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflict. With Retry-After: not final (another decision held this request, or the same Idempotency-Key is in progress): retry, with the same key. Without: final (already decided, withdrawn, ...). */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7869,6 +9655,17 @@ export interface operations {
             };
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7931,8 +9728,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflict. With Retry-After: not final (another decision held this request, or the same Idempotency-Key is in progress): retry, with the same key. Without: final (already decided, withdrawn, ...). */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7941,6 +9741,17 @@ export interface operations {
             };
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7984,6 +9795,17 @@ export interface operations {
             };
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8060,6 +9882,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     tasks_approve_create: {
@@ -8120,8 +9953,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflict. With Retry-After: not final (another decision held this request, or the same Idempotency-Key is in progress): retry, with the same key. Without: final (already decided, withdrawn, ...). */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8130,6 +9966,17 @@ export interface operations {
             };
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8192,8 +10039,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflict. With Retry-After: not final (another decision held this request, or the same Idempotency-Key is in progress): retry, with the same key. Without: final (already decided, withdrawn, ...). */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8202,6 +10052,17 @@ export interface operations {
             };
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8268,8 +10129,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflict. With Retry-After: not final (another decision held this request, or the same Idempotency-Key is in progress): retry, with the same key. Without: final (already decided, withdrawn, ...). */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8278,6 +10142,17 @@ export interface operations {
             };
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8344,8 +10219,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflict. With Retry-After: not final (another decision held this request, or the same Idempotency-Key is in progress): retry, with the same key. Without: final (already decided, withdrawn, ...). */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8354,6 +10232,17 @@ export interface operations {
             };
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8416,8 +10305,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflict. With Retry-After: not final (another decision held this request, or the same Idempotency-Key is in progress): retry, with the same key. Without: final (already decided, withdrawn, ...). */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8426,6 +10318,17 @@ export interface operations {
             };
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8492,8 +10395,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflict. With Retry-After: not final (another decision held this request, or the same Idempotency-Key is in progress): retry, with the same key. Without: final (already decided, withdrawn, ...). */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8502,6 +10408,17 @@ export interface operations {
             };
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8558,8 +10475,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflict. With Retry-After: not final (another decision held this request, or the same Idempotency-Key is in progress): retry, with the same key. Without: final (already decided, withdrawn, ...). */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8568,6 +10488,17 @@ export interface operations {
             };
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

@@ -16,7 +16,8 @@ from .audit_events_list_amount_max_type_1 import AuditEventsListAmountMaxType1
 from .audit_events_list_amount_min_type_1 import AuditEventsListAmountMinType1
 from .audit_events_list_page_size_type_1 import AuditEventsListPageSizeType1
 from .audit_events_list_page_type_1 import AuditEventsListPageType1
-from .auth_token_request import AuthTokenRequest
+from .auth_tokens_list_page_size_type_1 import AuthTokensListPageSizeType1
+from .auth_tokens_list_page_type_1 import AuthTokensListPageType1
 from .blank_enum import BlankEnum
 from .budget import Budget
 from .budget_create_request import BudgetCreateRequest
@@ -31,6 +32,7 @@ from .bulk_response import BulkResponse
 from .bulk_result import BulkResult
 from .category_enum import CategoryEnum
 from .chain_step import ChainStep
+from .check import Check
 from .city_tier_enum import CityTierEnum
 from .claim import Claim
 from .claim_create_request import ClaimCreateRequest
@@ -114,9 +116,11 @@ from .expenses_standards_list_page_size_type_1 import ExpensesStandardsListPageS
 from .expenses_standards_list_page_type_1 import ExpensesStandardsListPageType1
 from .history_event import HistoryEvent
 from .history_event_changes import HistoryEventChanges
+from .invoice_type_enum import InvoiceTypeEnum
 from .item_type_enum import ItemTypeEnum
 from .line import Line
 from .line_input_request import LineInputRequest
+from .line_vouchers import LineVouchers
 from .milestone import Milestone
 from .milestone_create_request import MilestoneCreateRequest
 from .milestone_done_request import MilestoneDoneRequest
@@ -140,6 +144,7 @@ from .paginated_risk_list import PaginatedRiskList
 from .paginated_sales_actual_list import PaginatedSalesActualList
 from .paginated_standard_list import PaginatedStandardList
 from .paginated_task_list import PaginatedTaskList
+from .paginated_token_list import PaginatedTokenList
 from .patched_claim_update_request import PatchedClaimUpdateRequest
 from .patched_contract_update_request import PatchedContractUpdateRequest
 from .patched_plan_update_request import PatchedPlanUpdateRequest
@@ -172,7 +177,10 @@ from .plans_plans_list_page_size_type_1 import PlansPlansListPageSizeType1
 from .plans_plans_list_page_type_1 import PlansPlansListPageType1
 from .plans_plans_list_state import PlansPlansListState
 from .reassign_request import ReassignRequest
+from .receipt import Receipt
+from .receipt_upload_request import ReceiptUploadRequest
 from .reduce_request import ReduceRequest
+from .reject_receipt_request import RejectReceiptRequest
 from .reject_request import RejectRequest
 from .remaining import Remaining
 from .request import Request
@@ -237,6 +245,8 @@ from .tasks_list_page_size_type_1 import TasksListPageSizeType1
 from .tasks_list_page_type_1 import TasksListPageType1
 from .tasks_list_scope import TasksListScope
 from .tasks_list_submitter_type_1 import TasksListSubmitterType1
+from .token import Token
+from .token_request_request import TokenRequestRequest
 from .token_response import TokenResponse
 from .travel_class_enum import TravelClassEnum
 from .verify import Verify
@@ -260,7 +270,8 @@ __all__ = (
     "AuditEventsListAmountMinType1",
     "AuditEventsListPageSizeType1",
     "AuditEventsListPageType1",
-    "AuthTokenRequest",
+    "AuthTokensListPageSizeType1",
+    "AuthTokensListPageType1",
     "BlankEnum",
     "Budget",
     "BudgetCreateRequest",
@@ -275,6 +286,7 @@ __all__ = (
     "BulkResult",
     "CategoryEnum",
     "ChainStep",
+    "Check",
     "CityTierEnum",
     "Claim",
     "ClaimCreateRequest",
@@ -358,9 +370,11 @@ __all__ = (
     "ExpensesStandardsListPageType1",
     "HistoryEvent",
     "HistoryEventChanges",
+    "InvoiceTypeEnum",
     "ItemTypeEnum",
     "Line",
     "LineInputRequest",
+    "LineVouchers",
     "Milestone",
     "MilestoneCreateRequest",
     "MilestoneDoneRequest",
@@ -384,6 +398,7 @@ __all__ = (
     "PaginatedSalesActualList",
     "PaginatedStandardList",
     "PaginatedTaskList",
+    "PaginatedTokenList",
     "PatchedClaimUpdateRequest",
     "PatchedContractUpdateRequest",
     "PatchedPlanUpdateRequest",
@@ -416,7 +431,10 @@ __all__ = (
     "PlanUploadRequest",
     "PlanVersion",
     "ReassignRequest",
+    "Receipt",
+    "ReceiptUploadRequest",
     "ReduceRequest",
+    "RejectReceiptRequest",
     "RejectRequest",
     "Remaining",
     "Request",
@@ -481,6 +499,8 @@ __all__ = (
     "TasksListPageType1",
     "TasksListScope",
     "TasksListSubmitterType1",
+    "Token",
+    "TokenRequestRequest",
     "TokenResponse",
     "TravelClassEnum",
     "Verify",

@@ -13,6 +13,7 @@ from ..models.claim_detail_available_actions_enum import ClaimDetailAvailableAct
 if TYPE_CHECKING:
     from ..models.history_event import HistoryEvent
     from ..models.line import Line
+    from ..models.line_vouchers import LineVouchers
     from ..models.person import Person
     from ..models.remaining import Remaining
 
@@ -50,6 +51,8 @@ class ClaimDetail:
         history (list[HistoryEvent]):
         available_actions (list[ClaimDetailAvailableActionsEnum]): What you may do now (the same rule as the claim
             page); review decisions are tasks (/api/tasks/).
+        vouchers (list[LineVouchers]): Per line, in entry order: the vouchers required and still missing. Submitting
+            refuses a line that misses any (field `lines.<i>.vouchers`).
     """
 
     id: int
@@ -73,6 +76,7 @@ class ClaimDetail:
     remaining_budget: Remaining
     history: list[HistoryEvent]
     available_actions: list[ClaimDetailAvailableActionsEnum]
+    vouchers: list[LineVouchers]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -137,6 +141,11 @@ class ClaimDetail:
             available_actions_item = available_actions_item_data.value
             available_actions.append(available_actions_item)
 
+        vouchers = []
+        for vouchers_item_data in self.vouchers:
+            vouchers_item = vouchers_item_data.to_dict()
+            vouchers.append(vouchers_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -162,6 +171,7 @@ class ClaimDetail:
                 "remaining_budget": remaining_budget,
                 "history": history,
                 "available_actions": available_actions,
+                "vouchers": vouchers,
             }
         )
 
@@ -171,6 +181,7 @@ class ClaimDetail:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.history_event import HistoryEvent  # noqa: PLC0415
         from ..models.line import Line  # noqa: PLC0415
+        from ..models.line_vouchers import LineVouchers  # noqa: PLC0415
         from ..models.person import Person  # noqa: PLC0415
         from ..models.remaining import Remaining  # noqa: PLC0415
 
@@ -268,6 +279,13 @@ class ClaimDetail:
 
             available_actions.append(available_actions_item)
 
+        vouchers = []
+        _vouchers = d.pop("vouchers")
+        for vouchers_item_data in _vouchers:
+            vouchers_item = LineVouchers.from_dict(vouchers_item_data)
+
+            vouchers.append(vouchers_item)
+
         claim_detail = cls(
             id=id,
             number=number,
@@ -290,6 +308,7 @@ class ClaimDetail:
             remaining_budget=remaining_budget,
             history=history,
             available_actions=available_actions,
+            vouchers=vouchers,
         )
 
         claim_detail.additional_properties = d

@@ -23,6 +23,8 @@ class LineInputRequest:
         date (datetime.date):
         description (str):
         amount (str):
+        id (int | Unset): The id of one of the claim's lines, to edit it and keep its receipts; without it the line is
+            new (a line not given again is deleted with its receipts).
         item_type (ItemTypeEnum | Unset): * `hotel` - Hotel (per night)
             * `meals` - Meals (per day)
             * `entertainment` - Entertainment (per guest)
@@ -36,6 +38,7 @@ class LineInputRequest:
     date: datetime.date
     description: str
     amount: str
+    id: int | Unset = UNSET
     item_type: ItemTypeEnum | Unset = ItemTypeEnum.OTHER
     city_tier: BlankEnum | CityTierEnum | Unset = BlankEnum.VALUE_0
     units: int | Unset = 1
@@ -48,6 +51,8 @@ class LineInputRequest:
         description = self.description
 
         amount = self.amount
+
+        id = self.id
 
         item_type: str | Unset = UNSET
         if not isinstance(self.item_type, Unset):
@@ -80,6 +85,8 @@ class LineInputRequest:
                 "amount": amount,
             }
         )
+        if id is not UNSET:
+            field_dict["id"] = id
         if item_type is not UNSET:
             field_dict["item_type"] = item_type
         if city_tier is not UNSET:
@@ -99,6 +106,8 @@ class LineInputRequest:
         description = d.pop("description")
 
         amount = d.pop("amount")
+
+        id = d.pop("id", UNSET)
 
         _item_type = d.pop("item_type", UNSET)
         item_type: ItemTypeEnum | Unset
@@ -151,6 +160,7 @@ class LineInputRequest:
             date=date,
             description=description,
             amount=amount,
+            id=id,
             item_type=item_type,
             city_tier=city_tier,
             units=units,

@@ -1,7 +1,8 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -14,19 +15,33 @@ class TokenResponse:
     """
     Attributes:
         token (str):
+        id (str):
+        expiry (datetime.datetime | None):
     """
 
     token: str
+    id: str
+    expiry: datetime.datetime | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         token = self.token
+
+        id = self.id
+
+        expiry: None | str
+        if isinstance(self.expiry, datetime.datetime):
+            expiry = self.expiry.isoformat()
+        else:
+            expiry = self.expiry
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "token": token,
+                "id": id,
+                "expiry": expiry,
             }
         )
 
@@ -37,8 +52,27 @@ class TokenResponse:
         d = dict(src_dict)
         token = d.pop("token")
 
+        id = d.pop("id")
+
+        def _parse_expiry(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                expiry_type_0 = datetime.datetime.fromisoformat(data)
+
+                return expiry_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        expiry = _parse_expiry(d.pop("expiry"))
+
         token_response = cls(
             token=token,
+            id=id,
+            expiry=expiry,
         )
 
         token_response.additional_properties = d

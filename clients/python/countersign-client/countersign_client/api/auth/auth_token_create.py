@@ -5,15 +5,15 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.auth_token_request import AuthTokenRequest
 from ...models.error import Error
+from ...models.token_request_request import TokenRequestRequest
 from ...models.token_response import TokenResponse
 from ...types import Response
 
 
 def _get_kwargs(
     *,
-    body: AuthTokenRequest,
+    body: TokenRequestRequest,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -51,6 +51,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_403
 
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -71,12 +76,12 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: AuthTokenRequest,
+    body: TokenRequestRequest,
 ) -> Response[Error | TokenResponse]:
     """Log in: a token for `Authorization: Token <token>`
 
     Args:
-        body (AuthTokenRequest):
+        body (TokenRequestRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -100,12 +105,12 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: AuthTokenRequest,
+    body: TokenRequestRequest,
 ) -> Error | TokenResponse | None:
     """Log in: a token for `Authorization: Token <token>`
 
     Args:
-        body (AuthTokenRequest):
+        body (TokenRequestRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -124,12 +129,12 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: AuthTokenRequest,
+    body: TokenRequestRequest,
 ) -> Response[Error | TokenResponse]:
     """Log in: a token for `Authorization: Token <token>`
 
     Args:
-        body (AuthTokenRequest):
+        body (TokenRequestRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -151,12 +156,12 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: AuthTokenRequest,
+    body: TokenRequestRequest,
 ) -> Error | TokenResponse | None:
     """Log in: a token for `Authorization: Token <token>`
 
     Args:
-        body (AuthTokenRequest):
+        body (TokenRequestRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -6,32 +6,27 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="AuthTokenRequest")
+T = TypeVar("T", bound="RejectReceiptRequest")
 
 
 @_attrs_define
-class AuthTokenRequest:
+class RejectReceiptRequest:
     """
     Attributes:
-        username (str):
-        password (str):
+        reason (str):
     """
 
-    username: str
-    password: str
+    reason: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        username = self.username
-
-        password = self.password
+        reason = self.reason
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "username": username,
-                "password": password,
+                "reason": reason,
             }
         )
 
@@ -40,17 +35,14 @@ class AuthTokenRequest:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        username = d.pop("username")
+        reason = d.pop("reason")
 
-        password = d.pop("password")
-
-        auth_token_request = cls(
-            username=username,
-            password=password,
+        reject_receipt_request = cls(
+            reason=reason,
         )
 
-        auth_token_request.additional_properties = d
-        return auth_token_request
+        reject_receipt_request.additional_properties = d
+        return reject_receipt_request
 
     @property
     def additional_keys(self) -> list[str]:
