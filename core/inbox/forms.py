@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core import kinds
+from core import kinds, widgets
 from core.org.models import User
 
 from .models import RequestStatus
@@ -74,9 +74,9 @@ class AuditFilterForm(forms.Form):
                             help_text=_("Username"))
     event = forms.ChoiceField(label=_("Event type"), required=False)
     since = forms.DateField(label=_("From date"), required=False,
-                            widget=forms.DateInput(attrs={"type": "date"}))
+                            widget=widgets.DateInput())
     until = forms.DateField(label=_("To date"), required=False,
-                            widget=forms.DateInput(attrs={"type": "date"}))
+                            widget=widgets.DateInput())
     amount_min = forms.DecimalField(label=_("Amount from"), required=False, min_value=0,
                                     decimal_places=2, max_digits=14)
     amount_max = forms.DecimalField(label=_("Amount to"), required=False, min_value=0,

@@ -4,12 +4,12 @@ from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from core import widgets
 from core.org.models import Region, Role, User
 
 from .models import Contract, ContractState, Customer, Milestone, Rating
 from .rules import uscc_error
 
-DATE = {"type": "date"}
 MAX_MONEY = 10**12
 
 
@@ -21,8 +21,8 @@ def _label(model, name):
 def _money(label, **kwargs):
     return forms.DecimalField(label=label, max_digits=14, decimal_places=2,
                               max_value=MAX_MONEY - 1,
-                              widget=forms.NumberInput(attrs={"step": "0.01",
-                                                              "inputmode": "decimal"}),
+                              widget=widgets.NumberInput(attrs={"step": "0.01",
+                                                                "inputmode": "decimal"}),
                               **kwargs)
 
 
@@ -154,13 +154,13 @@ class LimitDecideForm(forms.Form):
 class MilestoneForm(forms.Form):
     kind = forms.ChoiceField(label=_label(Milestone, "kind"), choices=Milestone.Kind.choices)
     amount = _money(_("Amount (CNY)"), min_value=0)
-    due_date = forms.DateField(label=_label(Milestone, "due_date"), widget=forms.DateInput(DATE))
+    due_date = forms.DateField(label=_label(Milestone, "due_date"), widget=widgets.DateInput())
     note = forms.CharField(label=_label(Milestone, "note"), required=False, max_length=200)
 
 
 class MilestoneDoneForm(forms.Form):
     done_date = forms.DateField(label=_("Done on"), required=False,
-                                widget=forms.DateInput(DATE), help_text=_("Today, if empty."))
+                                widget=widgets.DateInput(), help_text=_("Today, if empty."))
 
 
 class ProblemForm(forms.Form):

@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core import widgets
 from core.org.models import Department, User
 
 from .models import (
@@ -19,13 +20,12 @@ from .models import (
 )
 
 MAX_LINES = 50
-DATE = {"type": "date"}
 
 
 def _money(label, **kwargs):
     return forms.DecimalField(label=label, max_digits=14, decimal_places=2,
-                              widget=forms.NumberInput(attrs={"step": "0.01",
-                                                              "inputmode": "decimal"}),
+                              widget=widgets.NumberInput(attrs={"step": "0.01",
+                                                                "inputmode": "decimal"}),
                               **kwargs)
 
 
@@ -33,14 +33,14 @@ class ClaimForm(forms.Form):
     category = forms.ChoiceField(label=_("Category"),
                                  choices=[("", "—")] + list(Category.choices))
     title = forms.CharField(label=_("Title"), max_length=200)
-    expense_date = forms.DateField(label=_("Expense date"), widget=forms.DateInput(DATE),
+    expense_date = forms.DateField(label=_("Expense date"), widget=widgets.DateInput(),
                                    help_text=_("Decides the month and quarter of the budget."))
     purpose = forms.CharField(label=_("Purpose"), required=False, max_length=2000,
                               widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class LineForm(forms.Form):
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(DATE))
+    date = forms.DateField(label=_("Date"), widget=widgets.DateInput())
     item_type = forms.ChoiceField(label=_("Item"), choices=ItemType.choices,
                                   initial=ItemType.OTHER)
     description = forms.CharField(label=_("Description"), max_length=200)
@@ -106,7 +106,7 @@ class ClaimFilterForm(forms.Form):
     submitter = forms.CharField(label=_("Submitter"), required=False, max_length=150,
                                 help_text=_("Username"))
     month = forms.DateField(label=_("Month"), required=False, input_formats=["%Y-%m"],
-                            widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"))
+                            widget=widgets.MonthInput())
 
 
 # --- budgets --------------------------------------------------------------------------------

@@ -248,7 +248,8 @@ def claim_edit(request, claim_id):
                                   "expense_date": claim.expense_date,
                                   "purpose": claim.purpose})
         rows = [{"date": x.date, "item_type": x.item_type, "description": x.description,
-                 "amount": x.amount, "city_tier": x.city_tier, "units": x.units}
+                 "amount": x.amount, "city_tier": x.city_tier, "units": x.units,
+                 "travel_class": x.travel_class}
                 for x in claim.lines.order_by("pk")]
         return _render_form(request, form=form, formset=line_formset(initial=rows, extra=1),
                             claim=claim, saved=True)
