@@ -132,6 +132,11 @@ class ProcessSpec:
     on_resubmit: OnResubmit
     # step code -> label: the one source the flow, services, pages and API read
     steps: Mapping[str, Any] = field(default_factory=dict)
+    # Stages outside the authority chain, by step code, in the order they come before and after
+    # it (the contract reviews before the sign-off chain; the expense voucher review and
+    # payment after it): the "approval chain" pages show the whole route.
+    route_before: tuple[str, ...] = ()
+    route_after: tuple[str, ...] = ()
     # state code -> label of the process's own object
     states: Mapping[str, Any] = field(default_factory=dict)
     # full event name ("contract.milestone_done") -> sentence with %(actor)s (gettext_noop)

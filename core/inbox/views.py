@@ -126,6 +126,7 @@ def _task_context(request, item, forms=None):
         # The process's own page (the claim, contract, plan or risk) with what is decided on.
         "detail_url": _detail_url(req),
         "can_reject": may_reject(req.kind),
+        "route": selectors.request_route(req),
     }
     return ctx
 
@@ -294,6 +295,7 @@ def request_detail(request, request_id):
         and req.status == RequestStatus.RETURNED,
         "read_only": org.is_read_only(request.user),
         "detail_url": _detail_url(req),
+        "route": selectors.request_route(req),
     })
 
 

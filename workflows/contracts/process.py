@@ -11,7 +11,7 @@ from core.registry import AccessFamily, MatrixSeed, MenuEntry, ProcessSpec, UrlM
 
 from . import demo, flows, services
 from .models import ContractState
-from .steps import KIND, STEPS
+from .steps import FINANCE_STEP, KIND, LEGAL_STEP, REGIONAL_STEP, STEPS
 
 SPEC = ProcessSpec(
     kind=KIND,
@@ -21,6 +21,7 @@ SPEC = ProcessSpec(
     on_withdraw=services.on_withdraw,
     on_resubmit=services.on_resubmit,
     steps=STEPS,
+    route_before=(REGIONAL_STEP, LEGAL_STEP, FINANCE_STEP),
     states=dict(ContractState.choices),
     events={
         "contract.amendment_drafted": gettext_noop(

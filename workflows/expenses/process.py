@@ -9,7 +9,7 @@ from core.registry import AccessFamily, MatrixSeed, MenuEntry, ProcessSpec, UrlM
 from . import demo, flows, selectors
 from .models import BudgetState, ClaimState
 from .services import budgets, claims, payment
-from .steps import BUDGET_KIND, CLAIM_KIND, STEPS
+from .steps import BUDGET_KIND, CLAIM_KIND, FINANCE_STEP, PAYMENT_STEP, STEPS
 
 
 def _sees_budgets(user) -> bool:
@@ -27,6 +27,7 @@ CLAIMS = ProcessSpec(
     on_withdraw=claims.on_withdraw,
     on_resubmit=claims.on_resubmit,
     steps=STEPS,
+    route_after=(FINANCE_STEP, PAYMENT_STEP),
     states=dict(ClaimState.choices),
     events={"expense.payment_retried": gettext_noop("%(actor)s sent the failed payment again")},
     urls=URLS,
