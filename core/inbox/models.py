@@ -61,7 +61,7 @@ class Request(models.Model):
     waiting_on_names = models.CharField(_("waiting on"), max_length=300, blank=True)
     last_decision = models.CharField(max_length=16, blank=True)
     return_to_step = models.SmallIntegerField(null=True, blank=True)
-    since = models.DateTimeField(_("since"), default=timezone.now)
+    since = models.DateTimeField(_("in this state since"), default=timezone.now)
     created = models.DateTimeField(_("created"), default=timezone.now)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
 

@@ -6,7 +6,7 @@ from decimal import Decimal
 from django.db import connection
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core import registry
 from core.org import selectors as org
@@ -246,12 +246,12 @@ class RouteStep:
 
 
 ROUTE_STATES = {
-    "done": _("approved"),
-    "current": _("waiting here"),
-    "returned": _("returned"),
-    "rejected": _("rejected"),
-    "upcoming": _("to come"),
-    "not_reached": _("not reached"),
+    "done": pgettext_lazy("route", "approved"),
+    "current": pgettext_lazy("route", "waiting here"),
+    "returned": pgettext_lazy("route", "returned"),
+    "rejected": pgettext_lazy("route", "rejected"),
+    "upcoming": pgettext_lazy("route", "to come"),
+    "not_reached": pgettext_lazy("route", "not reached"),
 }
 
 

@@ -214,7 +214,7 @@ def task_rows(context, page, tab):
 def request_rows(page):
     """The requests list ("my requests", "all I can see") as one table, like `task_rows`."""
     labels, head = _labels(_("Number"), _("Title"), _("Process"), _("Amount"), _("Status"),
-                           _("Current step"), _("Waiting on"), _("Since"))
+                           _("Current step"), _("Waiting on"), _("In this state since"))
     prefix = _url_prefix("inbox:request")
     rows = []
     for r in page:

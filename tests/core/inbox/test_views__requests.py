@@ -133,3 +133,20 @@ def test_not_found_when_request_action_unknown(login, submit):
     req = submit()
 
     assert login("east_rep1").post(f"/requests/{req.pk}/approve/").status_code == 404
+
+
+@pytest.mark.parametrize(("language", "label"), [("en", "In this state since"),
+                                                 ("zh-hans", "进入当前状态的时间")])
+def test_since_is_labelled_as_the_time_the_request_entered_its_state(login, submit, language,
+                                                                    label):
+    """Issue 18, defect 5: a bare "Since" (起始时间) read as when the request began."""
+    req = submit("east_rep1")
+    client = login("east_rep1")
+    headers = {"accept-language": language}
+
+    detail = client.get(f"/requests/{req.pk}/", headers=headers).content.decode()
+    listing = client.get("/requests/", headers=headers).content.decode()
+
+    for html in (detail, listing):
+        assert label in html
+        assert ">Since<" not in html and "起始时间" not in html
