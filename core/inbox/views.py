@@ -31,7 +31,14 @@ from .forms import (
     ReturnForm,
     TaskFilterForm,
 )
-from .models import Attachment, Notification, Request, RequestStatus, WorkItem
+from .models import (
+    OPEN_REQUEST_STATES,
+    Attachment,
+    Notification,
+    Request,
+    RequestStatus,
+    WorkItem,
+)
 
 PAGE_SIZE = 25
 
@@ -127,8 +134,15 @@ def _task_context(request, item, forms=None):
         "detail_url": _detail_url(req),
         "can_reject": may_reject(req.kind),
         "route": selectors.request_route(req),
+        "can_attach": _can_attach(request.user, req),
     }
     return ctx
+
+
+def _can_attach(user, req: Request) -> bool:
+    """Offer "add a file" only where attachments.attachment_add would take it."""
+    return not org.is_read_only(user) and req.status in (RequestStatus.DRAFT,
+                                                         *OPEN_REQUEST_STATES)
 
 
 @login_required
@@ -296,6 +310,7 @@ def request_detail(request, request_id):
         "read_only": org.is_read_only(request.user),
         "detail_url": _detail_url(req),
         "route": selectors.request_route(req),
+        "can_attach": _can_attach(request.user, req),
     })
 
 

@@ -160,12 +160,13 @@ def task_rows(context, page, tab):
                 "document.querySelectorAll('input[name=ids]').forEach(c=>c.checked="
                 f'this.checked)"></th>{head}')
     l_select, l_escalated, l_overdue = _esc(_("Select")), _esc(_("escalated")), _esc(_("overdue"))
+    l_draft = f'<span class="hint">{_esc(_("draft"))}</span>'  # no number before submission
     for_who = _("for %(who)s")
     prefix, user_pk = _url_prefix("inbox:task"), getattr(user, "pk", None)
     rows = []
     for t in page:
         url = f"{prefix}{int(t.pk)}/"
-        number = _esc(t.number or t.pk)
+        number = _esc(t.number) if t.number else l_draft
         cells = []
         if inbox:
             cells.append(f'<td data-label="{l_select}"><input type="checkbox" name="ids" '
@@ -216,11 +217,13 @@ def request_rows(page):
     labels, head = _labels(_("Number"), _("Title"), _("Process"), _("Amount"), _("Status"),
                            _("Current step"), _("Waiting on"), _("In this state since"))
     prefix = _url_prefix("inbox:request")
+    l_draft = f'<span class="hint">{_esc(_("draft"))}</span>'  # no number before submission
     rows = []
     for r in page:
         url = f"{prefix}{int(r.pk)}/"
+        number = _esc(r.number) if r.number else l_draft
         rows.append(
-            f'<tr><td data-label="{labels[0]}"><a href="{url}">{_esc(r.number or r.pk)}</a></td>'
+            f'<tr><td data-label="{labels[0]}"><a href="{url}">{number}</a></td>'
             f'<td data-label="{labels[1]}"><a href="{url}">{_esc(r.title)}</a></td>'
             f'<td data-label="{labels[2]}">{_esc(r.get_kind_display())}</td>'
             f'<td class="num" data-label="{labels[3]}">{_esc(money(r.amount, r.currency))}</td>'

@@ -150,3 +150,21 @@ def test_since_is_labelled_as_the_time_the_request_entered_its_state(login, subm
     for html in (detail, listing):
         assert label in html
         assert ">Since<" not in html and "起始时间" not in html
+
+
+def test_add_file_offered_only_while_the_request_is_open(login, submit, personas):
+    """Issue 18, defect 6: finished requests still offered "add a file"."""
+    req = submit("east_rep1")
+    upload = f'action="/requests/{req.pk}/attachments/"'
+    assert upload in login("east_rep1").get(f"/requests/{req.pk}/").content.decode()
+
+    item = open_item(req)
+    services.task_approve(task_id=item.pk, actor=personas["east_mgr"])
+    req.refresh_from_db()
+    assert not req.is_open
+
+    page = login("east_rep1").get(f"/requests/{req.pk}/").content.decode()
+    assert upload not in page
+    assert "Files can be added until the request is decided." in page
+    task_page = login("east_mgr").get(f"/inbox/tasks/{item.pk}/").content.decode()
+    assert upload not in task_page
