@@ -144,6 +144,9 @@ class ProcessSpec:
     urls: tuple[UrlMount, ...] = ()
     menu: tuple[MenuEntry, ...] = ()
     detail_url: DetailUrl | None = None
+    # where the submitter revises a returned request (its edit page); None: the request page,
+    # which resubmits it as it stands
+    revise_url: DetailUrl | None = None
     # roles that read every request of the process (finance reads every claim, policy 7.2)
     visible_to_roles: tuple[str, ...] = ()
     # False: the approvers come from the process's own rules, not the authority matrix

@@ -304,3 +304,12 @@ def request_route(req: Request) -> list[RouteStep]:
         route.append(entry((_kind, code), item.step_code, item.step_label))
     return route
 
+
+
+def verdict(req: Request | None) -> WorkItem | None:
+    """The decision that ended or returned the request, with its reason, while it stands: what
+    the submitter must read first (rejected or returned); None otherwise."""
+    if req is None or req.status not in (RequestStatus.REJECTED, RequestStatus.RETURNED):
+        return None
+    return (WorkItem.objects.filter(request=req, status=WorkItemStatus.DONE, decision=req.status)
+            .select_related("decided_by", "acting_for").order_by("-decided_at", "-pk").first())

@@ -305,13 +305,19 @@ def request_detail(request, request_id):
         "attachments": req.attachments.select_related("uploaded_by"),
         "is_submitter": req.submitter_id == request.user.pk,
         "can_withdraw": req.submitter_id == request.user.pk and req.is_open,
+        # a process that revises on its own edit page resubmits there (the banner's action)
         "can_resubmit": req.submitter_id == request.user.pk
-        and req.status == RequestStatus.RETURNED,
+        and req.status == RequestStatus.RETURNED and not _revises_elsewhere(req),
         "read_only": org.is_read_only(request.user),
         "detail_url": _detail_url(req),
         "route": selectors.request_route(req),
         "can_attach": _can_attach(request.user, req),
     })
+
+
+def _revises_elsewhere(req: Request) -> bool:
+    spec = registry.get(req.kind)
+    return spec is not None and spec.revise_url is not None
 
 
 def _detail_url(req: Request) -> str:

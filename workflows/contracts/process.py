@@ -44,6 +44,8 @@ SPEC = ProcessSpec(
     menu=(MenuEntry(_("Contracts"), "contracts:contracts", active_prefix="/contracts/",
                     order=20),),
     detail_url=lambda req: reverse("contracts:contract", kwargs={"contract_id": req.object_id}),
+    revise_url=lambda req: reverse("contracts:contract-edit",
+                                   kwargs={"contract_id": req.object_id}),
     visible_to_roles=(Role.LEGAL, Role.FINANCE),
     seed_demo=demo.seed,
     sweep=lambda now: services.collections_sweep(today=timezone.localdate(now)),

@@ -38,6 +38,7 @@ CLAIMS = ProcessSpec(
           MenuEntry(_("Monitor"), "expenses:monitor", active_prefix="/expenses/monitor/",
                     visible=_sees_budgets, order=12)),
     detail_url=lambda req: f"/expenses/claims/{req.object_id}/",
+    revise_url=lambda req: f"/expenses/claims/{req.object_id}/edit/",
     visible_to_roles=("finance",),
     seed_demo=demo.seed,
     sweep=payment.requeue_stalled,
@@ -63,6 +64,7 @@ BUDGETS = ProcessSpec(
     events={"budget.superseded": gettext_noop(
         "%(actor)s's approval put a newer version in force")},
     detail_url=lambda req: f"/expenses/budgets/{req.object_id}/",
+    revise_url=lambda req: f"/expenses/budgets/{req.object_id}/",
     visible_to_roles=("finance",),
     matrix=(MatrixSeed(bands=(("0", None, ("sales_gm", "ceo")),)),),
     access=(AccessFamily("expenses/budgets/<int:budget_id>/", "budget"),

@@ -286,3 +286,26 @@ def filter_fields(form):
                               for e in bf.errors])
         parts.append(format_html("<div>{}{}{}</div>", label, control, errors))
     return _joined("", parts)
+
+
+@register.inclusion_tag("inbox/_verdict.html", takes_context=True)
+def verdict(context, req):
+    """At the top of every page about the request: why it was rejected or returned, by whom,
+    and (to its submitter, when returned) the one action that follows."""
+    from core.inbox.selectors import verdict as find
+
+    item = find(req)
+    user = context.get("user")
+    is_submitter = item is not None and getattr(user, "pk", None) == req.submitter_id
+    return {"item": item, "req": req, "is_submitter": is_submitter,
+            "revise_url": _revise_url(req) if is_submitter else "",
+            "request": context.get("request")}
+
+
+def _revise_url(req) -> str:
+    """Where the submitter revises: the process's own edit page when it has one, else the
+    request page (which resubmits as it is)."""
+    spec = registry.get(req.kind)
+    if spec is not None and spec.revise_url is not None:
+        return spec.revise_url(req)
+    return reverse("inbox:request", kwargs={"request_id": req.pk})
