@@ -7,7 +7,7 @@ from django.utils.html import conditional_escape as _esc
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, ngettext
 
 from core import registry
 from core.authority.services import STEP_LABELS
@@ -203,11 +203,22 @@ def task_rows(context, page, tab):
                          f'<td data-label="{labels[6]}">{due}</td>')
         rows.append(f"<tr>{''.join(cells)}</tr>")
     if not rows:
+        queued = (context.get("nav_counts") or {}).get("queue", 0)
         empty = (_("No task matches these filters.") if context.get("filtered")
                  else _("Nothing waits for you. Well done.") if tab in ("inbox", "home")
+                 and not queued
                  else _("No unclaimed tasks for your roles.") if tab == "queue"
-                 else _("You have not decided anything yet."))
-        rows.append(f'<tr><td colspan="8" class="hint">{_esc(empty)}</td></tr>')
+                 else _("You have not decided anything yet.") if archive
+                 else "")
+        if empty:
+            empty = _esc(empty)
+        else:  # nothing assigned, but the queue holds tasks this user may claim
+            empty = (_esc(ngettext("Nothing is assigned to you, but %(n)d task waits in your "
+                                   "queue.", "Nothing is assigned to you, but %(n)d tasks wait "
+                                   "in your queue.", queued) % {"n": queued})
+                     + f' <a href="{_esc(reverse("inbox:inbox"))}?tab=queue">'
+                     f'{_esc(_("Open the queue and claim one"))}</a>')
+        rows.append(f'<tr><td colspan="8" class="hint">{empty}</td></tr>')
     return _table(head, rows)
 
 

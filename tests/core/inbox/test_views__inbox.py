@@ -167,3 +167,16 @@ def test_nothing_approved_when_bulk_posts_no_ids(login, submit):
 
 def test_method_not_allowed_when_bulk_approve_is_a_get(login):
     assert login("east_mgr").get("/inbox/bulk-approve/").status_code == 405
+
+
+def test_empty_inbox_points_to_the_queue_when_tasks_wait_there(login, submit, east_queue,
+                                                               queue_matrix):
+    """Issue 18, defect 9: legal's inbox said "nothing waits for you" while a task waited in
+    its queue."""
+    submit(title="queued")
+
+    for url in ("/inbox/", "/"):
+        html = login("east_mgr").get(url).content.decode()
+        assert "Nothing waits for you" not in html, url
+        assert "1 task waits in your queue" in html, url
+        assert 'href="/inbox/?tab=queue">Open the queue and claim one</a>' in html, url
