@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from viewflow.workflow import chart
 
@@ -249,19 +250,23 @@ def bulk_approve(request):
     if not ids:
         messages.warning(request, _("Select at least one task."))
         return redirect("inbox:inbox")
-    visible = set(selectors.visible_tasks(request.user).filter(pk__in=ids).values_list(
-        "pk", flat=True))
-    results = services.tasks_bulk_approve(task_ids=[i for i in ids if i in visible],
+    # People know a request by its number (or title), never by a task's row id.
+    names = {pk: number or title for pk, number, title in selectors.visible_tasks(request.user)
+             .filter(pk__in=ids).values_list("pk", "number", "title")}
+    results = services.tasks_bulk_approve(task_ids=[i for i in ids if i in names],
                                           actor=request.user)
     ok = [r for r in results if r.ok]
     failed = [r for r in results if not r.ok]
     if ok:
         messages.success(request, _("%(n)d approved.") % {"n": len(ok)})
     for r in failed:
-        messages.error(request, _("Task %(id)s not approved: %(why)s") % {
-            "id": r.task_id, "why": r.detail})
-    for missing in set(ids) - visible:
-        messages.error(request, _("Task %(id)s not found.") % {"id": missing})
+        messages.error(request, _("%(number)s not approved: %(why)s") % {
+            "number": names[r.task_id], "why": r.detail})
+    missing = len(set(ids) - set(names))
+    if missing:
+        messages.error(request, ngettext(
+            "%(n)d selected task is no longer in your lists.",
+            "%(n)d selected tasks are no longer in your lists.", missing) % {"n": missing})
     return redirect("inbox:inbox")
 
 

@@ -152,8 +152,10 @@ def test_selected_tasks_approved_and_failures_reported_when_bulk_approving(
     assert WorkItem.objects.get(pk=hidden.pk).is_open
     texts = [str(m) for m in get_messages(response.wsgi_request)]
     assert len(texts) == 3  # "2 approved", the decided one refused, the hidden one not found
-    assert any(str(decided.pk) in t for t in texts)
-    assert any(str(hidden.pk) in t for t in texts)
+    # Issue 18, defect 11: named by the request's number, never by a task id ("任务 494")
+    assert decided.number and any(t.startswith(f"{decided.number} not approved") for t in texts)
+    assert "1 selected task is no longer in your lists." in texts
+    assert not any(f"Task {decided.pk}" in t or f"Task {hidden.pk}" in t for t in texts)
 
 
 def test_nothing_approved_when_bulk_posts_no_ids(login, submit):
@@ -180,3 +182,15 @@ def test_empty_inbox_points_to_the_queue_when_tasks_wait_there(login, submit, ea
         assert "Nothing waits for you" not in html, url
         assert "1 task waits in your queue" in html, url
         assert 'href="/inbox/?tab=queue">Open the queue and claim one</a>' in html, url
+
+
+def test_bulk_approve_asks_for_a_selection_before_confirming(login, submit):
+    """Issue 18, defect 11: the confirm dialog appeared with nothing selected."""
+    open_item(submit())
+
+    html = login("east_mgr").get("/inbox/").content.decode()
+
+    form = html[html.index('<form id="bulk"'):]
+    onsubmit = form[form.index('onsubmit="'):form.index('">')]
+    assert "input[name=ids]:checked" in onsubmit and "return false" in onsubmit
+    assert onsubmit.index(":checked") < onsubmit.index("confirm(")
