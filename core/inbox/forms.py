@@ -84,7 +84,9 @@ class AuditFilterForm(forms.Form):
 
     def __init__(self, *args, event_types=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["event"].choices = [("", _("All"))] + [(e, e) for e in event_types]
+        from .templatetags.countersign import event_choices  # the sentences' one source
+
+        self.fields["event"].choices = [("", _("All")), *event_choices(event_types)]
 
     def clean(self):
         data = super().clean()

@@ -102,6 +102,30 @@ def _process_steps() -> dict:
     return registry.all_steps()
 
 
+def event_label(code: str) -> str:
+    """An event type as the audit filter lists it: the sentence it writes, with "someone" for
+    the person (the code stays the option's value)."""
+    kind, _dot, suffix = code.partition(".")
+    text = _process_events().get(code) or _SENTENCES.get(suffix)
+    if text is None:
+        return code
+    try:
+        return _(text) % {"actor": _("someone"), "step": _("a step")}
+    except (KeyError, TypeError, ValueError):
+        return _(text)
+
+
+def event_choices(codes) -> list:
+    """The audit filter's event options, grouped by process, in the reader's language."""
+    groups: dict[str, list] = {}
+    for code in codes:
+        spec = registry.get(code.partition(".")[0])
+        group = str(spec.label) if spec else _("Other")
+        groups.setdefault(group, []).append((code, event_label(code)))
+    return [(group, sorted(options, key=lambda o: o[1])) for group, options in
+            sorted(groups.items())]
+
+
 @register.filter
 def describe(event):
     """One audit event in plain language."""
