@@ -232,3 +232,27 @@ def test_returned_claim_keeps_its_dates_when_resubmitted_as_a_browser_would_in_z
     assert claim.expense_date == day
     saved = claim.lines.get()
     assert (saved.date, saved.amount, saved.travel_class) == (day, Decimal("210.00"), "economy")
+
+
+@pytest.mark.parametrize(("language", "said"), [("en", "Not accepted: reduce the line to the "
+                                                        "standard"),
+                                                ("zh-hans", "不予受理：请将该明细降至标准以内")])
+def test_an_over_standard_line_says_what_submitting_does_with_the_figures(
+        client_for, travel_budget, standards, personas, language, said):
+    """Issue 18, defect 10: the line said "超出部分不予报销" (the excess is not reimbursed)
+    while submitting was refused outright. The form, the refusal and the standards page now
+    say the same: not accepted until the line is within the standard, with the figures."""
+    from django.test import Client
+
+    hotel = line("900.00", item_type="hotel", city_tier="tier1", description="超标住宿")
+    client = Client(headers={"accept-language": language})
+    client.force_login(personas["east_rep1"])
+
+    body = client.post("/expenses/claims/new/", claim_post(action="submit", lines=[hotel])) \
+        .content.decode()
+    standards_page = client.get("/expenses/standards/").content.decode()
+
+    assert said in body and said in standards_page
+    assert "超出部分不予报销" not in body + standards_page
+    assert "Refuse the excess" not in body + standards_page
+    assert "¥900.00" in body and "¥500.00" in body and "¥400.00" in body  # amount, cap, excess
