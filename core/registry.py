@@ -148,6 +148,11 @@ class ProcessSpec:
     on_resubmit: OnResubmit
     # step code -> label: the one source the flow, services, pages and API read
     steps: Mapping[str, Any] = field(default_factory=dict)
+    # Stages outside the authority chain, by step code, in the order they come before and after
+    # it (the contract reviews before the sign-off chain; the expense voucher review and
+    # payment after it): the "approval chain" pages show the whole route.
+    route_before: tuple[str, ...] = ()
+    route_after: tuple[str, ...] = ()
     # state code -> label of the process's own object
     states: Mapping[str, Any] = field(default_factory=dict)
     # full event name ("contract.milestone_done") -> sentence with %(actor)s (gettext_noop)
@@ -155,6 +160,9 @@ class ProcessSpec:
     urls: tuple[UrlMount, ...] = ()
     menu: tuple[MenuEntry, ...] = ()
     detail_url: DetailUrl | None = None
+    # where the submitter revises a returned request (its edit page); None: the request page,
+    # which resubmits it as it stands
+    revise_url: DetailUrl | None = None
     # roles that read every request of the process (finance reads every claim, policy 7.2)
     visible_to_roles: tuple[str, ...] = ()
     # False: the approvers come from the process's own rules, not the authority matrix

@@ -189,7 +189,8 @@ class RequestSerializer(serializers.Serializer):
     currency = serializers.CharField()
     current_step = serializers.CharField()
     waiting_on = PersonSerializer(many=True)
-    since = serializers.DateTimeField()
+    since = serializers.DateTimeField(
+        help_text="When the request entered its current state (and step).")
     submitter = PersonSerializer()
 
 

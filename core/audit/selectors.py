@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from .models import AuditEvent, VerificationRun
@@ -43,7 +43,14 @@ def events(f: EventFilters | None = None) -> QuerySet[AuditEvent]:
     if f.subject_id:
         qs = qs.filter(subject_id=str(f.subject_id))
     if f.number:
-        qs = qs.filter(subject_number=f.number.strip())
+        # A number is given on submission: the subject's earlier events (the draft, its uploads
+        # and edits) carry none. Find the subjects that bear the number, then all their events.
+        number = f.number.strip()
+        match = Q(subject_number=number)
+        for kind, subject_id in (AuditEvent.objects.filter(subject_number=number)
+                                 .values_list("subject_kind", "subject_id").distinct()[:20]):
+            match |= Q(subject_kind=kind, subject_id=subject_id)
+        qs = qs.filter(match)
     if f.actor:
         actor = str(f.actor).strip()
         if actor.isascii() and actor.isdigit() and len(actor) <= 18:

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core import kinds
+from core import kinds, widgets
 from core.forms import AmountField, BusinessDateField
 from core.org.models import User
 
@@ -75,9 +75,9 @@ class AuditFilterForm(forms.Form):
                             help_text=_("Username"))
     event = forms.ChoiceField(label=_("Event type"), required=False)
     since = BusinessDateField(label=_("From date"), required=False,
-                            widget=forms.DateInput(attrs={"type": "date"}))
+                            widget=widgets.DateInput())
     until = BusinessDateField(label=_("To date"), required=False,
-                            widget=forms.DateInput(attrs={"type": "date"}))
+                            widget=widgets.DateInput())
     amount_min = AmountField(label=_("Amount from"), required=False, min_value=0,
                                     decimal_places=2, max_digits=14)
     amount_max = AmountField(label=_("Amount to"), required=False, min_value=0,
@@ -85,7 +85,9 @@ class AuditFilterForm(forms.Form):
 
     def __init__(self, *args, event_types=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["event"].choices = [("", _("All"))] + [(e, e) for e in event_types]
+        from .templatetags.countersign import event_choices  # the sentences' one source
+
+        self.fields["event"].choices = [("", _("All")), *event_choices(event_types)]
 
     def clean(self):
         data = super().clean()

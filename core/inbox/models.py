@@ -66,7 +66,7 @@ class Request(models.Model):
     # two steps of one round (core.inbox.segregation).
     round = models.PositiveIntegerField(default=0, db_default=0)
     return_to_step = models.SmallIntegerField(null=True, blank=True)
-    since = models.DateTimeField(_("since"), default=timezone.now)
+    since = models.DateTimeField(_("in this state since"), default=timezone.now)
     created = models.DateTimeField(_("created"), default=timezone.now)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.db import OperationalError, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from viewflow.workflow.exceptions import FlowLockFailed
@@ -271,14 +272,21 @@ def _decide(task_id: int, *, actor: User, decision: str, comment: str, to_step=N
             data={"task": item.pk, "step": item.step_code, "step_label": item.step_label,
                   "to_step": to_step},
         )
+        params = {"title": req.title, "step": item.step_code, "decision": decision,
+                  "who": str(actor)}
+        message = gettext_noop("%(title)s: %(step)s — %(decision)s by %(who)s")
+        if decision in (Decision.REJECTED, Decision.RETURNED):
+            # The submitter reads why in the notification itself, not only in the history.
+            message = gettext_noop("%(title)s: %(step)s — %(decision)s by %(who)s. "
+                                   "Reason: %(reason)s")
+            params["reason"] = Truncator(comment).chars(300)
         notify.on_commit_many(
             [req.submitter_id],
             kind="returned" if decision == Decision.RETURNED else "decided",
             request=req,
             key=f"decided:{item.pk}",
-            message=gettext_noop("%(title)s: %(step)s — %(decision)s by %(who)s"),
-            params={"title": req.title, "step": item.step_code, "decision": decision,
-                    "who": str(actor)},
+            message=message,
+            params=params,
             target=("inbox:request", {"request_id": req.pk}),
         )
         return item

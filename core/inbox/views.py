@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from viewflow.workflow import chart
 
@@ -31,7 +32,13 @@ from .forms import (
     ReturnForm,
     TaskFilterForm,
 )
-from .models import Attachment, Notification, Request, RequestStatus, WorkItem
+from .models import (
+    Attachment,
+    Notification,
+    Request,
+    RequestStatus,
+    WorkItem,
+)
 
 PAGE_SIZE = 25
 
@@ -132,6 +139,7 @@ def _task_context(request, item, forms=None):
         # The process's own page (the claim, contract, plan or risk) with what is decided on.
         "detail_url": _detail_url(req),
         "can_reject": may_reject(req.kind),
+        "route": selectors.request_route(req),
     }
     return ctx
 
@@ -240,19 +248,23 @@ def bulk_approve(request):
     if not ids:
         messages.warning(request, _("Select at least one task."))
         return redirect("inbox:inbox")
-    visible = set(selectors.visible_tasks(request.user).filter(pk__in=ids).values_list(
-        "pk", flat=True))
-    results = services.tasks_bulk_approve(task_ids=[i for i in ids if i in visible],
+    # People know a request by its number (or title), never by a task's row id.
+    names = {pk: number or title for pk, number, title in selectors.visible_tasks(request.user)
+             .filter(pk__in=ids).values_list("pk", "number", "title")}
+    results = services.tasks_bulk_approve(task_ids=[i for i in ids if i in names],
                                           actor=request.user)
     ok = [r for r in results if r.ok]
     failed = [r for r in results if not r.ok]
     if ok:
         messages.success(request, _("%(n)d approved.") % {"n": len(ok)})
     for r in failed:
-        messages.error(request, _("Task %(id)s not approved: %(why)s") % {
-            "id": r.task_id, "why": r.detail})
-    for missing in set(ids) - visible:
-        messages.error(request, _("Task %(id)s not found.") % {"id": missing})
+        messages.error(request, _("%(number)s not approved: %(why)s") % {
+            "number": names[r.task_id], "why": r.detail})
+    missing = len(set(ids) - set(names))
+    if missing:
+        messages.error(request, ngettext(
+            "%(n)d selected task is no longer in your lists.",
+            "%(n)d selected tasks are no longer in your lists.", missing) % {"n": missing})
     return redirect("inbox:inbox")
 
 
@@ -297,11 +309,18 @@ def request_detail(request, request_id):
         **_file_rights(request.user, req),
         "is_submitter": req.submitter_id == request.user.pk,
         "can_withdraw": req.submitter_id == request.user.pk and req.is_open,
+        # a process that revises on its own edit page resubmits there (the banner's action)
         "can_resubmit": req.submitter_id == request.user.pk
-        and req.status == RequestStatus.RETURNED,
+        and req.status == RequestStatus.RETURNED and not _revises_elsewhere(req),
         "read_only": org.is_read_only(request.user),
         "detail_url": _detail_url(req),
+        "route": selectors.request_route(req),
     })
+
+
+def _revises_elsewhere(req: Request) -> bool:
+    spec = registry.get(req.kind)
+    return spec is not None and spec.revise_url is not None
 
 
 def _detail_url(req: Request) -> str:

@@ -5,6 +5,12 @@
   document.addEventListener("submit", function (event) {
     var form = event.target;
     var button = event.submitter;
+    var needed = form.dataset.requireChecked;
+    if (needed && !document.querySelector('input[name="' + needed + '"]:checked')) {
+      window.alert(form.dataset.noneChecked || "");
+      event.preventDefault();
+      return;
+    }
     var question = (button && button.dataset.confirm) || form.dataset.confirm;
     if (question && !window.confirm(question)) {
       event.preventDefault();

@@ -51,3 +51,28 @@ def test_inbox_is_cleared_when_line_manager_approves(page, login, submit_demo):
     expect(last.locator("strong")).to_have_text("张伟 gave the final approval")
     expect(last.locator("blockquote")).to_have_text("行程合理，同意。")
     assert page.problems == []
+
+
+def test_bulk_approve_asks_for_a_selection_before_confirming(page, login, submit_demo):
+    """Issue 18, defect 11: the confirm dialog appeared with nothing selected. The check lives
+    in static/js/countersign.js (no inline script under the Content-Security-Policy)."""
+    req = submit_demo("east_rep1", "客户拜访交通费", "860.00")
+    login("east_mgr")
+    page.goto("/inbox/")
+    dialogs = []
+
+    def answer(dialog):
+        dialogs.append((dialog.type, dialog.message))
+        dialog.dismiss()
+
+    page.on("dialog", answer)
+    page.get_by_role("button", name="Approve selected").click()
+    expect(page).to_have_url(re.compile(r"/inbox/$"))
+    assert dialogs == [("alert", "Select at least one task.")]
+
+    row = page.locator("table.list tbody tr").filter(has_text=req.number)
+    row.locator("input[name='ids']").check()
+    page.get_by_role("button", name="Approve selected").click()
+    assert dialogs[1] == ("confirm", "Approve every selected task?")
+    expect(row).to_have_count(1)  # dismissed: nothing approved
+    assert page.problems == []

@@ -4,13 +4,13 @@ from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from core import widgets
 from core.forms import AmountField, BusinessDateField
 from core.org.models import Region, Role, User
 
 from .models import Contract, ContractState, Customer, Milestone, Rating
 from .rules import uscc_error
 
-DATE = {"type": "date"}
 MAX_MONEY = 10**12
 
 
@@ -22,8 +22,8 @@ def _label(model, name):
 def _money(label, **kwargs):
     return AmountField(label=label, max_digits=14, decimal_places=2,
                               max_value=MAX_MONEY - 1,
-                              widget=forms.NumberInput(attrs={"step": "0.01",
-                                                              "inputmode": "decimal"}),
+                              widget=widgets.NumberInput(attrs={"step": "0.01",
+                                                                "inputmode": "decimal"}),
                               **kwargs)
 
 
@@ -58,11 +58,11 @@ class ContractFieldsForm(forms.Form):
 class ContractForm(ContractFieldsForm):
     """A new contract: the customer is one of those the user may see."""
 
-    # Choosing a customer shows its credit position at once (the "Check credit" button).
+    # Choosing a customer shows its credit position at once, in place (contract_form.html
+    # fetches the "Check credit" answer); without JavaScript the button does it.
     customer = forms.ModelChoiceField(
         label=_label(Contract, "customer"), queryset=None, empty_label="—",
-        widget=forms.Select(attrs={
-            "onchange": "this.form.querySelector('button[value=check]').click()"}))
+        widget=forms.Select(attrs={"data-check-credit": ""}))
 
     field_order = ["customer", "title", "value", "payment_terms_days", "delivery_terms",
                    "key_clauses"]
@@ -155,13 +155,13 @@ class LimitDecideForm(forms.Form):
 class MilestoneForm(forms.Form):
     kind = forms.ChoiceField(label=_label(Milestone, "kind"), choices=Milestone.Kind.choices)
     amount = _money(_("Amount (CNY)"), min_value=0)
-    due_date = BusinessDateField(label=_label(Milestone, "due_date"), widget=forms.DateInput(DATE))
+    due_date = BusinessDateField(label=_label(Milestone, "due_date"), widget=widgets.DateInput())
     note = forms.CharField(label=_label(Milestone, "note"), required=False, max_length=200)
 
 
 class MilestoneDoneForm(forms.Form):
     done_date = BusinessDateField(label=_("Done on"), required=False,
-                                widget=forms.DateInput(DATE), help_text=_("Today, if empty."))
+                                widget=widgets.DateInput(), help_text=_("Today, if empty."))
 
 
 class ProblemForm(forms.Form):

@@ -11,7 +11,7 @@ from core.registry import AccessFamily, MatrixSeed, MenuEntry, ProcessSpec, UrlM
 
 from . import demo, flows, services
 from .models import ContractState
-from .steps import KIND, STEPS
+from .steps import FINANCE_STEP, KIND, LEGAL_STEP, REGIONAL_STEP, STEPS
 
 SPEC = ProcessSpec(
     kind=KIND,
@@ -21,6 +21,7 @@ SPEC = ProcessSpec(
     on_withdraw=services.on_withdraw,
     on_resubmit=services.on_resubmit,
     steps=STEPS,
+    route_before=(REGIONAL_STEP, LEGAL_STEP, FINANCE_STEP),
     states=dict(ContractState.choices),
     events={
         "contract.amendment_drafted": gettext_noop(
@@ -43,6 +44,8 @@ SPEC = ProcessSpec(
     menu=(MenuEntry(_("Contracts"), "contracts:contracts", active_prefix="/contracts/",
                     order=20),),
     detail_url=lambda req: reverse("contracts:contract", kwargs={"contract_id": req.object_id}),
+    revise_url=lambda req: reverse("contracts:contract-edit",
+                                   kwargs={"contract_id": req.object_id}),
     visible_to_roles=(Role.LEGAL, Role.FINANCE),
     seed_demo=demo.seed,
     sweep=lambda now: services.collections_sweep(today=timezone.localdate(now)),

@@ -15,6 +15,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from core import widgets
 from core.api.audit import csv_cell
 
 from . import statistics as st
@@ -26,9 +27,9 @@ STATE_COLOURS = {"in_review": "#1f5fbf", "returned": "#f79009", "signed": "#1f7a
 class StatisticsFilterForm(forms.Form):
     year = forms.IntegerField(label=gettext_lazy("Year"), required=False)
     date_from = forms.DateField(label=gettext_lazy("Submitted from"), required=False,
-                                widget=forms.DateInput(attrs={"type": "date"}))
+                                widget=widgets.DateInput())
     date_to = forms.DateField(label=gettext_lazy("Submitted until"), required=False,
-                              widget=forms.DateInput(attrs={"type": "date"}))
+                              widget=widgets.DateInput())
     region = forms.ModelChoiceField(
         label=gettext_lazy("Region"), required=False, queryset=None, to_field_name="code",
         empty_label=gettext_lazy("All my regions"),

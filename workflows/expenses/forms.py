@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core import widgets
 from core.forms import AmountField, BusinessDateField
 from core.org.models import Department, User
 
@@ -23,13 +24,12 @@ from .models import (
 )
 
 MAX_LINES = 50
-DATE = {"type": "date"}
 
 
 def _money(label, **kwargs):
     return AmountField(label=label, max_digits=14, decimal_places=2,
-                              widget=forms.NumberInput(attrs={"step": "0.01",
-                                                              "inputmode": "decimal"}),
+                              widget=widgets.NumberInput(attrs={"step": "0.01",
+                                                                 "inputmode": "decimal"}),
                               **kwargs)
 
 
@@ -37,14 +37,14 @@ class ClaimForm(forms.Form):
     category = forms.ChoiceField(label=_("Category"),
                                  choices=[("", "—")] + list(Category.choices))
     title = forms.CharField(label=_("Title"), max_length=200)
-    expense_date = BusinessDateField(label=_("Expense date"), widget=forms.DateInput(DATE),
+    expense_date = BusinessDateField(label=_("Expense date"), widget=widgets.DateInput(),
                                    help_text=_("Decides the month and quarter of the budget."))
     purpose = forms.CharField(label=_("Purpose"), required=False, max_length=2000,
                               widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class LineForm(forms.Form):
-    date = BusinessDateField(label=_("Date"), widget=forms.DateInput(DATE))
+    date = BusinessDateField(label=_("Date"), widget=widgets.DateInput())
     item_type = forms.ChoiceField(label=_("Item"), choices=ItemType.choices,
                                   initial=ItemType.OTHER)
     description = forms.CharField(label=_("Description"), max_length=200)
@@ -117,8 +117,8 @@ class ReceiptForm(forms.Form):
     invoice_number = forms.CharField(label=_("Invoice number"), required=False, max_length=30,
                                      help_text=_("20 digits on a fully digital invoice, 8 on "
                                                  "the older ones."))
-    invoice_date = forms.DateField(label=_("Invoice date"), required=False,
-                                   widget=forms.DateInput(DATE))
+    invoice_date = BusinessDateField(label=_("Invoice date"), required=False,
+                                   widget=widgets.DateInput())
     invoice_amount = _money(_("Invoice amount (tax included)"), required=False, min_value=0.01)
     seller_name = forms.CharField(label=_("Seller"), required=False, max_length=200)
     seller_code = forms.CharField(label=_("Seller's credit code"), required=False,
@@ -165,7 +165,7 @@ class ClaimFilterForm(forms.Form):
     submitter = forms.CharField(label=_("Submitter"), required=False, max_length=150,
                                 help_text=_("Username"))
     month = forms.DateField(label=_("Month"), required=False, input_formats=["%Y-%m"],
-                            widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"))
+                            widget=widgets.MonthInput())
 
 
 # --- budgets --------------------------------------------------------------------------------

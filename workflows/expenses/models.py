@@ -211,7 +211,8 @@ TRAVEL_CLASS_RANK = {value: rank for rank, value in enumerate(TravelClass.values
 
 
 class OverStandard(models.TextChoices):
-    REFUSE = "refuse", _("Refuse the excess")
+    # Policy: a line over such a standard is not accepted; the submitter reduces it to the cap.
+    REFUSE = "refuse", _("Not accepted: reduce the line to the standard")
     EXTRA_APPROVAL = "extra_approval", _("Add the sales GM's approval")
 
 

@@ -16,7 +16,7 @@ from core.registry import (
 from . import demo, flows, selectors
 from .models import Budget, BudgetState, ClaimState, ReimbursementStandard
 from .services import budgets, claims, payment
-from .steps import BUDGET_KIND, CLAIM_KIND, STEPS
+from .steps import BUDGET_KIND, CLAIM_KIND, FINANCE_STEP, PAYMENT_STEP, STEPS
 
 
 def _sees_budgets(user) -> bool:
@@ -42,6 +42,7 @@ CLAIMS = ProcessSpec(
     on_withdraw=claims.on_withdraw,
     on_resubmit=claims.on_resubmit,
     steps=STEPS,
+    route_after=(FINANCE_STEP, PAYMENT_STEP),
     states=dict(ClaimState.choices),
     events={"expense.payment_retried": gettext_noop("%(actor)s sent the failed payment again"),
             "expense.receipt_added": gettext_noop("%(actor)s added a voucher to a line"),
@@ -55,6 +56,7 @@ CLAIMS = ProcessSpec(
           MenuEntry(_("Monitor"), "expenses:monitor", active_prefix="/expenses/monitor/",
                     visible=_sees_budgets, order=12)),
     detail_url=lambda req: f"/expenses/claims/{req.object_id}/",
+    revise_url=lambda req: f"/expenses/claims/{req.object_id}/edit/",
     visible_to_roles=("finance",),
     seed_demo=demo.seed,
     sweep=payment.requeue_stalled,
@@ -84,6 +86,7 @@ BUDGETS = ProcessSpec(
     events={"budget.superseded": gettext_noop(
         "%(actor)s's approval put a newer version in force")},
     detail_url=lambda req: f"/expenses/budgets/{req.object_id}/",
+    revise_url=lambda req: f"/expenses/budgets/{req.object_id}/",
     visible_to_roles=("finance",),
     matrix=(MatrixSeed(bands=(("0", None, ("sales_gm", "ceo")),)),),
     access=(AccessFamily("expenses/budgets/<int:budget_id>/", "budget"),

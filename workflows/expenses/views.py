@@ -270,7 +270,7 @@ def claim_edit(request, claim_id):
                                   "purpose": claim.purpose})
         rows = [{"date": x.date, "item_type": x.item_type, "description": x.description,
                  "amount": x.amount, "city_tier": x.city_tier, "units": x.units,
-                 "line_id": x.pk}
+                 "travel_class": x.travel_class, "line_id": x.pk}
                 for x in claim.lines.order_by("pk")]
         return _render_form(request, form=form, formset=line_formset(initial=rows, extra=1),
                             claim=claim, saved=True)

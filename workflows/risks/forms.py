@@ -3,13 +3,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core import widgets
 from core.forms import BusinessDateField
 from core.org.models import Region, Role, User
 
 from .models import Level, RiskState, RiskType
 from .selectors import OPEN_FILTER
 
-DATE = {"type": "date"}
 RATING = [("", "—")] + [(n, str(n)) for n in range(1, 6)]
 
 
@@ -92,7 +92,7 @@ class MeasureForm(forms.Form):
     description = forms.CharField(label=_("Measure"), max_length=4000,
                                   widget=forms.Textarea(attrs={"rows": 2}))
     owner = PersonChoiceField(label=_("Responsible"), queryset=None)
-    due_date = BusinessDateField(label=_("Due date"), widget=forms.DateInput(DATE))
+    due_date = BusinessDateField(label=_("Due date"), widget=widgets.DateInput())
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -7,7 +7,7 @@ from django.utils.html import conditional_escape as _esc
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, ngettext
 
 from core import registry
 from core.authority.services import STEP_LABELS
@@ -114,6 +114,30 @@ def _process_steps() -> dict:
     return registry.all_steps()
 
 
+def event_label(code: str) -> str:
+    """An event type as the audit filter lists it: the sentence it writes, with "someone" for
+    the person (the code stays the option's value)."""
+    kind, _dot, suffix = code.partition(".")
+    text = _process_events().get(code) or _SENTENCES.get(suffix)
+    if text is None:
+        return code
+    try:
+        return _(text) % {"actor": _("someone"), "step": _("a step")}
+    except (KeyError, TypeError, ValueError):
+        return _(text)
+
+
+def event_choices(codes) -> list:
+    """The audit filter's event options, grouped by process, in the reader's language."""
+    groups: dict[str, list] = {}
+    for code in codes:
+        spec = registry.get(code.partition(".")[0])
+        group = str(spec.label) if spec else _("Other")
+        groups.setdefault(group, []).append((code, event_label(code)))
+    return [(group, sorted(options, key=lambda o: o[1])) for group, options in
+            sorted(groups.items())]
+
+
 @register.filter
 def describe(event):
     """One audit event in plain language."""
@@ -172,12 +196,13 @@ def task_rows(context, page, tab):
         head = (f'<th><input type="checkbox" aria-label="{_esc(_("Select all"))}" '
                 f'data-select-all="ids"></th>{head}')
     l_select, l_escalated, l_overdue = _esc(_("Select")), _esc(_("escalated")), _esc(_("overdue"))
+    l_draft = f'<span class="hint">{_esc(_("draft"))}</span>'  # no number before submission
     for_who = _("for %(who)s")
     prefix, user_pk = _url_prefix("inbox:task"), getattr(user, "pk", None)
     rows = []
     for t in page:
         url = f"{prefix}{int(t.pk)}/"
-        number = _esc(t.number or t.pk)
+        number = _esc(t.number) if t.number else l_draft
         cells = []
         if inbox:
             cells.append(f'<td data-label="{l_select}"><input type="checkbox" name="ids" '
@@ -214,11 +239,22 @@ def task_rows(context, page, tab):
                          f'<td data-label="{labels[6]}">{due}</td>')
         rows.append(f"<tr>{''.join(cells)}</tr>")
     if not rows:
+        queued = (context.get("nav_counts") or {}).get("queue", 0)
         empty = (_("No task matches these filters.") if context.get("filtered")
                  else _("Nothing waits for you. Well done.") if tab in ("inbox", "home")
+                 and not queued
                  else _("No unclaimed tasks for your roles.") if tab == "queue"
-                 else _("You have not decided anything yet."))
-        rows.append(f'<tr><td colspan="8" class="hint">{_esc(empty)}</td></tr>')
+                 else _("You have not decided anything yet.") if archive
+                 else "")
+        if empty:
+            empty = _esc(empty)
+        else:  # nothing assigned, but the queue holds tasks this user may claim
+            empty = (_esc(ngettext("Nothing is assigned to you, but %(n)d task waits in your "
+                                   "queue.", "Nothing is assigned to you, but %(n)d tasks wait "
+                                   "in your queue.", queued) % {"n": queued})
+                     + f' <a href="{_esc(reverse("inbox:inbox"))}?tab=queue">'
+                     f'{_esc(_("Open the queue and claim one"))}</a>')
+        rows.append(f'<tr><td colspan="8" class="hint">{empty}</td></tr>')
     return _table(head, rows)
 
 
@@ -226,13 +262,15 @@ def task_rows(context, page, tab):
 def request_rows(page):
     """The requests list ("my requests", "all I can see") as one table, like `task_rows`."""
     labels, head = _labels(_("Number"), _("Title"), _("Process"), _("Amount"), _("Status"),
-                           _("Current step"), _("Waiting on"), _("Since"))
+                           _("Current step"), _("Waiting on"), _("In this state since"))
     prefix = _url_prefix("inbox:request")
+    l_draft = f'<span class="hint">{_esc(_("draft"))}</span>'  # no number before submission
     rows = []
     for r in page:
         url = f"{prefix}{int(r.pk)}/"
+        number = _esc(r.number) if r.number else l_draft
         rows.append(
-            f'<tr><td data-label="{labels[0]}"><a href="{url}">{_esc(r.number or r.pk)}</a></td>'
+            f'<tr><td data-label="{labels[0]}"><a href="{url}">{number}</a></td>'
             f'<td data-label="{labels[1]}"><a href="{url}">{_esc(r.title)}</a></td>'
             f'<td data-label="{labels[2]}">{_esc(r.get_kind_display())}</td>'
             f'<td class="num" data-label="{labels[3]}">{_esc(money(r.amount, r.currency))}</td>'
@@ -295,3 +333,26 @@ def filter_fields(form):
                               for e in bf.errors])
         parts.append(format_html("<div>{}{}{}</div>", label, control, errors))
     return _joined("", parts)
+
+
+@register.inclusion_tag("inbox/_verdict.html", takes_context=True)
+def verdict(context, req):
+    """At the top of every page about the request: why it was rejected or returned, by whom,
+    and (to its submitter, when returned) the one action that follows."""
+    from core.inbox.selectors import verdict as find
+
+    item = find(req)
+    user = context.get("user")
+    is_submitter = item is not None and getattr(user, "pk", None) == req.submitter_id
+    return {"item": item, "req": req, "is_submitter": is_submitter,
+            "revise_url": _revise_url(req) if is_submitter else "",
+            "request": context.get("request")}
+
+
+def _revise_url(req) -> str:
+    """Where the submitter revises: the process's own edit page when it has one, else the
+    request page (which resubmits as it is)."""
+    spec = registry.get(req.kind)
+    if spec is not None and spec.revise_url is not None:
+        return spec.revise_url(req)
+    return reverse("inbox:request", kwargs={"request_id": req.pk})

@@ -147,3 +147,23 @@ def test_decision_kept_when_broker_is_down(submit, personas, monkeypatch,
     # Not lost: it waits in the outbox for the relay (tests/core/inbox/test_outbox__relay.py).
     waiting = OutboxMessage.objects.filter(sent_at__isnull=True, task=notify.TASK)
     assert waiting.filter(kwargs__kind=NotificationKind.DECIDED).exists()
+
+
+@pytest.mark.parametrize("decide", ["reject", "return"])
+def test_the_reason_is_in_the_notification_when_a_request_is_rejected_or_returned(
+        submit, personas, django_capture_on_commit_callbacks, decide):
+    """Issue 18, defect 8: the rejection notification said who rejected it, not why."""
+    req = submit()
+    item = open_item(req)
+    mail.outbox.clear()
+    action = services.task_reject if decide == "reject" else services.task_return
+
+    with django_capture_on_commit_callbacks(execute=True):
+        action(task_id=item.pk, actor=personas["east_mgr"], reason="发票抬头不符，请重开")
+
+    note = Notification.objects.get(recipient=personas["east_rep1"], request=req,
+                                    kind__in=[NotificationKind.DECIDED,
+                                              NotificationKind.RETURNED])
+    assert "发票抬头不符，请重开" in note.display
+    assert "Reason" in note.display
+    assert any("发票抬头不符，请重开" in m.subject + m.body for m in mail.outbox)

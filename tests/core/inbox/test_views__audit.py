@@ -91,3 +91,23 @@ def test_verification_recorded_when_auditor_posts_verify_now(login, decided):
 
 def test_method_not_allowed_when_verify_is_a_get(login):
     assert login("auditor").get("/audit/verify/").status_code == 405
+
+
+def test_events_read_as_sentences_names_and_labelled_options(login, decided, personas):
+    """Issue 18, defect 12: the event filter listed raw codes and the table showed codes and
+    usernames."""
+    import re
+
+    html = login("auditor").get("/audit/").content.decode()
+
+    select = html[html.index('<select name="event"'):html.index("</select>", html.index(
+        '<select name="event"'))]
+    assert "<optgroup" in select
+    assert re.search(r'<option value="demo.rejected">someone rejected the request</option>',
+                     select), select[:600]
+    assert ">demo.rejected<" not in select
+    table = html[html.index("<tbody>"):]
+    mgr = personas["south_mgr"]
+    assert f"{mgr} rejected the request" in table
+    assert f'<span title="south_mgr">{mgr}</span>' in table
+    assert "<code>demo.rejected</code>" not in table

@@ -152,8 +152,10 @@ def test_selected_tasks_approved_and_failures_reported_when_bulk_approving(
     assert WorkItem.objects.get(pk=hidden.pk).is_open
     texts = [str(m) for m in get_messages(response.wsgi_request)]
     assert len(texts) == 3  # "2 approved", the decided one refused, the hidden one not found
-    assert any(str(decided.pk) in t for t in texts)
-    assert any(str(hidden.pk) in t for t in texts)
+    # Issue 18, defect 11: named by the request's number, never by a task id ("任务 494")
+    assert decided.number and any(t.startswith(f"{decided.number} not approved") for t in texts)
+    assert "1 selected task is no longer in your lists." in texts
+    assert not any(f"Task {decided.pk}" in t or f"Task {hidden.pk}" in t for t in texts)
 
 
 def test_nothing_approved_when_bulk_posts_no_ids(login, submit):
@@ -167,3 +169,16 @@ def test_nothing_approved_when_bulk_posts_no_ids(login, submit):
 
 def test_method_not_allowed_when_bulk_approve_is_a_get(login):
     assert login("east_mgr").get("/inbox/bulk-approve/").status_code == 405
+
+
+def test_empty_inbox_points_to_the_queue_when_tasks_wait_there(login, submit, east_queue,
+                                                               queue_matrix):
+    """Issue 18, defect 9: legal's inbox said "nothing waits for you" while a task waited in
+    its queue."""
+    submit(title="queued")
+
+    for url in ("/inbox/", "/"):
+        html = login("east_mgr").get(url).content.decode()
+        assert "Nothing waits for you" not in html, url
+        assert "1 task waits in your queue" in html, url
+        assert 'href="/inbox/?tab=queue">Open the queue and claim one</a>' in html, url

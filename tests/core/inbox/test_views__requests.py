@@ -133,3 +133,66 @@ def test_not_found_when_request_action_unknown(login, submit):
     req = submit()
 
     assert login("east_rep1").post(f"/requests/{req.pk}/approve/").status_code == 404
+
+
+@pytest.mark.parametrize(("language", "label"), [("en", "In this state since"),
+                                                 ("zh-hans", "进入当前状态的时间")])
+def test_since_is_labelled_as_the_time_the_request_entered_its_state(login, submit, language,
+                                                                    label):
+    """Issue 18, defect 5: a bare "Since" (起始时间) read as when the request began."""
+    req = submit("east_rep1")
+    client = login("east_rep1")
+    headers = {"accept-language": language}
+
+    detail = client.get(f"/requests/{req.pk}/", headers=headers).content.decode()
+    listing = client.get("/requests/", headers=headers).content.decode()
+
+    for html in (detail, listing):
+        assert label in html
+        assert ">Since<" not in html and "起始时间" not in html
+
+
+def test_add_file_offered_only_while_the_request_is_open(login, submit, personas):
+    """Issue 18, defect 6: finished requests still offered "add a file"."""
+    req = submit("east_rep1")
+    upload = f'action="/requests/{req.pk}/attachments/"'
+    assert upload in login("east_rep1").get(f"/requests/{req.pk}/").content.decode()
+
+    item = open_item(req)
+    services.task_approve(task_id=item.pk, actor=personas["east_mgr"])
+    req.refresh_from_db()
+    assert not req.is_open
+
+    page = login("east_rep1").get(f"/requests/{req.pk}/").content.decode()
+    assert upload not in page
+    assert "Files can be added until the request is decided." in page
+    task_page = login("east_mgr").get(f"/inbox/tasks/{item.pk}/").content.decode()
+    assert upload not in task_page
+
+
+def test_the_rejection_reason_heads_the_request_and_task_pages(login, submit, personas):
+    """Issue 18, defect 8: a rejection's reason appeared only deep in the history."""
+    req = submit("east_rep1")
+    item = open_item(req)
+    services.task_reject(task_id=item.pk, actor=personas["east_mgr"], reason="超出年度预算")
+
+    for who, url in (("east_rep1", f"/requests/{req.pk}/"),
+                     ("east_mgr", f"/inbox/tasks/{item.pk}/")):
+        page = login(who).get(url).content.decode()
+        banner = page.index('class="msg msg-error decision-banner"')
+        assert banner < page.index("超出年度预算") < page.index("<h2>History</h2>"), who
+        assert str(personas["east_mgr"]) in page[banner:page.index("超出年度预算")]
+
+
+def test_a_returned_demo_request_resubmits_on_its_own_page_with_the_reason_on_top(
+        login, submit, personas):
+    """A process without an edit page: the request page is where it is revised, so the banner
+    offers no link to itself and the page keeps its one resubmit form."""
+    req = submit("east_rep1")
+    services.task_return(task_id=open_item(req).pk, actor=personas["east_mgr"], reason="补充说明")
+
+    page = login("east_rep1").get(f"/requests/{req.pk}/").content.decode()
+
+    assert page.index("decision-banner") < page.index("补充说明") < page.index("<h2>History</h2>")
+    assert ">Revise and resubmit</a>" not in page
+    assert page.count(f'action="/requests/{req.pk}/resubmit/"') == 1

@@ -1,11 +1,23 @@
 """Read a rendered admin page's form the way a browser would submit it, so a test can POST it."""
 
+import re
 from html.parser import HTMLParser
+
+# What a browser keeps of a value it cannot read (HTML's value sanitization algorithm): a date
+# input holding `2026/12/04` submits an empty string.
+_MACHINE = {
+    "date": re.compile(r"^\d{4}-\d{2}-\d{2}$"),
+    "month": re.compile(r"^\d{4}-\d{2}$"),
+    "datetime-local": re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$"),
+    "number": re.compile(r"^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$"),
+}
 
 
 class _FormParser(HTMLParser):
-    def __init__(self):
+    def __init__(self, action: str | None = None):
         super().__init__()
+        self._action = action
+        self._in_form = action is None
         self.data: dict[str, list[str]] = {}
         self._select: str | None = None
         self._select_multiple = False
@@ -18,6 +30,10 @@ class _FormParser(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
+        if tag == "form" and self._action is not None:
+            self._in_form = (a.get("action") or "").endswith(self._action)
+        if not self._in_form:
+            return
         name = a.get("name")
         if tag == "input" and name and "disabled" not in a:
             kind = (a.get("type") or "text").lower()
@@ -26,7 +42,10 @@ class _FormParser(HTMLParser):
             if kind in {"checkbox", "radio"} and "checked" not in a:
                 return
             default = "on" if kind in {"checkbox", "radio"} else ""
-            self.data.setdefault(name, []).append(a.get("value") or default)
+            value = a.get("value") or default
+            if kind in _MACHINE and not _MACHINE[kind].match(value):
+                value = ""
+            self.data.setdefault(name, []).append(value)
         elif tag == "select" and name and "disabled" not in a:
             self._select, self._select_multiple, self._options = name, "multiple" in a, []
         elif tag == "option" and self._select is not None:
@@ -43,6 +62,8 @@ class _FormParser(HTMLParser):
             self._option_text.append(data)
 
     def handle_endtag(self, tag):
+        if tag == "form" and self._action is not None:
+            self._in_form = False
         if tag == "option" and self._select is not None:
             value = self._option_value
             if value is None:
@@ -61,9 +82,10 @@ class _FormParser(HTMLParser):
             self._textarea = None
 
 
-def form_fields(html: str) -> dict[str, list[str]]:
-    """Every successful control of the page's forms: name -> submitted values."""
-    parser = _FormParser()
+def form_fields(html: str, action: str | None = None) -> dict[str, list[str]]:
+    """Every successful control of the page's forms (or of the forms whose action ends with
+    `action`): name -> the values a browser submits."""
+    parser = _FormParser(action)
     parser.feed(html)
     return parser.data
 

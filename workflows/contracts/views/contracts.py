@@ -76,12 +76,20 @@ def _typed(form, name, default=None):
     return form.initial.get(name, default)
 
 
+def _quiet(form, **kwargs):
+    """The form as typed but unjudged: checking credit is not saving, so a field left empty
+    so far is not "required" yet (issue 18, defect 7)."""
+    return type(form)(initial={bf.name: bf.value() for bf in form}, **kwargs)
+
+
 def _render_form(request, form, *, contract=None, status=200, other_errors=(),
-                 resubmit_form=None):
+                 resubmit_form=None, shown=None):
+    """`shown`, when given, is what the page shows; `form` (validated) what the credit
+    position reads."""
     customer = contract.customer if contract else _typed(form, "customer")
     returned = contract is not None and contract.state == ContractState.RETURNED
     return render_page(request, "contracts/contract_form.html", {
-        "form": form, "contract": contract, "other_errors": other_errors,
+        "form": shown or form, "contract": contract, "other_errors": other_errors,
         "position": credit_position(customer, value=_typed(form, "value"),
                                     terms=_typed(form, "payment_terms_days")),
         "returned": returned, "resubmit_form": resubmit_form or ResubmitForm(),
@@ -127,7 +135,7 @@ def contract_new(request):
     action = request.POST.get("action", "save")
     valid = form.is_valid()
     if action == "check":  # show the credit position for what is typed; nothing is saved
-        return _render_form(request, form)
+        return _render_form(request, form, shown=_quiet(form, customers=customers))
     if not valid:
         messages.error(request, _("Please correct the errors below."))
         return _render_form(request, form, status=400)
@@ -171,7 +179,8 @@ def contract_edit(request, contract_id):
     action = request.POST.get("action", "save")
     valid = form.is_valid()
     if action == "check":
-        return _render_form(request, form, contract=contract, resubmit_form=resubmit)
+        return _render_form(request, form, contract=contract, resubmit_form=resubmit,
+                            shown=_quiet(form))
     if not valid:
         messages.error(request, _("Please correct the errors below."))
         return _render_form(request, form, contract=contract, status=400,

@@ -279,7 +279,7 @@ class ReceiptUploadSerializer(serializers.Serializer):
                                          max_length=20)
     invoice_number = serializers.CharField(required=False, allow_blank=True, default="",
                                            max_length=30)
-    invoice_date = serializers.DateField(required=False, allow_null=True, default=None)
+    invoice_date = BusinessDateField(required=False, allow_null=True, default=None)
     invoice_amount = money_field(required=False, allow_null=True, default=None,
                                  min_value=0, max_value=LINE_LIMIT - 1)
     seller_name = serializers.CharField(required=False, allow_blank=True, default="",

@@ -5,6 +5,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
+from django.db.models import F
 from django.utils.translation import gettext as _
 
 from core import engine, rows
@@ -326,6 +327,9 @@ def on_decision(request, item, decision, decider, comment) -> engine.Transition 
     if decision == engine.Decision.APPROVED:
         if at_finance:
             claim.approve_voucher()
+            # Lines finance did not reduce are approved as claimed: each line states its own
+            # approved amount, and they add up to the approved total.
+            claim.lines.filter(approved_amount__isnull=True).update(approved_amount=F("amount"))
             queue_payment(claim.pk)
             # The request now waits on the payment job, not on finance: nobody holds a task.
             engine.set_waiting(request, step=PAYMENT_STEP, user_ids=[], save=False)

@@ -112,6 +112,7 @@ def pay(claim_id: int) -> str | None:
             # once.
             reference = backend().pay(claim, idempotency_key=claim.number or str(uuid.uuid4()))
             claim.mark_paid(reference=reference)
+            claim.payment_attempts += 1  # the attempt that paid counts too
             claim.save()
             ledger.spend(claim)
             engine.finish_request(req)

@@ -1,6 +1,8 @@
 """New / edit contract: the customer's credit position before submitting, save as a draft or
 submit, a refused form keeps what was typed, a signed contract is not edited."""
 
+import re
+
 import pytest
 
 from core.inbox import services as inbox
@@ -151,3 +153,23 @@ def test_new_contract_page_sends_auditors_back(client_for):
 
     assert response.redirect_chain[-1][0] == "/contracts/"
     assert "Auditors can read everything and change nothing." in response.content.decode()
+
+
+def test_choosing_a_customer_shows_its_credit_without_required_errors(client_for, customer):
+    """Issue 18, defect 7: choosing a customer reloaded the page and flagged every empty field
+    "required" before anything was typed."""
+    client = client_for("east_rep1")
+    page = client.get("/contracts/new/").content.decode()
+    select = re.search(r'<select name="customer"[^>]*>', page).group(0)
+    assert "onchange" not in select  # no whole-page submit on choosing; the script fetches
+
+    response = client.post("/contracts/new/", {"customer": customer.pk, "title": "",
+                                               "value": "", "payment_terms_days": "30",
+                                               "action": "check"})
+
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "This field is required." not in body and 'class="error"' not in body
+    assert "¥3,000,000.00" in body  # the customer's limit, in the credit box
+    assert f'<option value="{customer.pk}" selected>' in body
+    assert Contract.objects.count() == 0

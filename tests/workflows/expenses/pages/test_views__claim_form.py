@@ -199,3 +199,60 @@ def test_edit_page_shows_each_saved_lines_cap_and_excess(client_for, make_claim,
     assert "Standard cap ¥500.00" in body
     assert "¥150.00 over" in body
     assert "No standard applies to this line." in body  # the taxi
+
+
+def test_returned_claim_keeps_its_dates_when_resubmitted_as_a_browser_would_in_zh_hans(
+        client_for, make_claim, travel_budget, personas):
+    """Issue 18, defect 1: the edit page wrote `2026/12/04` into the date inputs; a browser
+    shows that as empty and submits nothing, and every date came back "required"."""
+    from django.test import Client
+
+    from core.inbox import services as inbox
+    from tests.core.org.htmlform import form_fields, post_data
+
+    day = today().replace(day=1)
+    claim = make_claim("east_rep1", stage="submitted",
+                       lines=[line("210.00", date=day, travel_class="economy")])
+    ExpenseClaim.objects.filter(pk=claim.pk).update(expense_date=day)
+    inbox.task_return(task_id=open_item("expense", claim.pk).pk, actor=personas["east_mgr"],
+                      reason="请补充发票")
+    client = Client(headers={"accept-language": "zh-hans"})
+    client.force_login(personas["east_rep1"])
+    url = f"/expenses/claims/{claim.pk}/edit/"
+
+    page = client.get(url).content.decode()
+    assert f'value="{day.isoformat()}"' in page
+    data = post_data(form_fields(page, action=url))
+    data["action"] = "submit"
+    response = client.post(url, data)
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    claim = ExpenseClaim.objects.get(pk=claim.pk)
+    assert claim.state == ClaimState.SUBMITTED
+    assert claim.expense_date == day
+    saved = claim.lines.get()
+    assert (saved.date, saved.amount, saved.travel_class) == (day, Decimal("210.00"), "economy")
+
+
+@pytest.mark.parametrize(("language", "said"), [("en", "Not accepted: reduce the line to the "
+                                                        "standard"),
+                                                ("zh-hans", "不予受理：请将该明细降至标准以内")])
+def test_an_over_standard_line_says_what_submitting_does_with_the_figures(
+        client_for, travel_budget, standards, personas, language, said):
+    """Issue 18, defect 10: the line said "超出部分不予报销" (the excess is not reimbursed)
+    while submitting was refused outright. The form, the refusal and the standards page now
+    say the same: not accepted until the line is within the standard, with the figures."""
+    from django.test import Client
+
+    hotel = line("900.00", item_type="hotel", city_tier="tier1", description="超标住宿")
+    client = Client(headers={"accept-language": language})
+    client.force_login(personas["east_rep1"])
+
+    body = client.post("/expenses/claims/new/", claim_post(action="submit", lines=[hotel])) \
+        .content.decode()
+    standards_page = client.get("/expenses/standards/").content.decode()
+
+    assert said in body and said in standards_page
+    assert "超出部分不予报销" not in body + standards_page
+    assert "Refuse the excess" not in body + standards_page
+    assert "¥900.00" in body and "¥500.00" in body and "¥400.00" in body  # amount, cap, excess

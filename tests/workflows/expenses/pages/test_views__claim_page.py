@@ -187,3 +187,28 @@ def test_finance_retries_a_failed_payment_from_the_claim_page(
     claim = ExpenseClaim.objects.get(pk=claim.pk)
     assert claim.state == ClaimState.PAID
     assert claim.payment_reference == f"PAY-{claim.number}"
+
+
+def test_a_returned_claim_heads_its_pages_with_the_reason_and_one_revise_action(
+        client_for, make_claim, travel_budget, personas):
+    """Issue 18: a return goes back with the reason at the top of every page the submitter
+    sees, and a single "revise and resubmit" action (to the edit page)."""
+    from core.inbox import services as inbox
+
+    claim = make_claim("east_rep1", stage="submitted")
+    inbox.task_return(task_id=open_item("expense", claim.pk).pk, actor=personas["east_mgr"],
+                      reason="请补充住宿发票")
+    req = Request.objects.get(kind="expense", object_id=claim.pk)
+    client = client_for("east_rep1")
+
+    for url in (f"/expenses/claims/{claim.pk}/", f"/requests/{req.pk}/"):
+        page = client.get(url).content.decode()
+        banner = page.index("decision-banner")
+        assert banner < page.index("请补充住宿发票") < page.index("</main>"), url
+        assert page.index("请补充住宿发票") < page.index("<h2>"), url  # before any section
+        assert page.count(">Revise and resubmit</a>") == 1, url
+        assert f'href="/expenses/claims/{claim.pk}/edit/">Revise and resubmit' in page, url
+
+    # the approver sees why, without the submitter's action
+    approver = client_for("east_mgr").get(f"/requests/{req.pk}/").content.decode()
+    assert "请补充住宿发票" in approver and ">Revise and resubmit</a>" not in approver

@@ -101,3 +101,20 @@ def test_menu_offers_budgets_and_monitor_only_to_those_who_may_open_them(client_
     assert 'href="/expenses/budgets/"' not in rep
     assert 'href="/expenses/monitor/"' not in rep
     assert 'href="/expenses/budgets/"' in finance and 'href="/expenses/monitor/"' in finance
+
+
+def test_a_draft_shows_draft_not_its_database_id_in_the_requests_number_column(
+        client_for, make_claim, travel_budget):
+    """Issue 18, defect 6: a draft has no number yet; the list showed its row id instead."""
+    import re
+
+    from core.inbox.models import Request
+
+    claim = make_claim("east_rep1")
+    req = Request.objects.get(kind="expense", object_id=claim.pk)
+    assert req.number == ""
+
+    html = client_for("east_rep1").get("/requests/").content.decode()
+
+    cell = re.search(rf'<a href="/requests/{req.pk}/">(.*?)</a>', html).group(1)
+    assert "draft" in cell and str(req.pk) not in cell

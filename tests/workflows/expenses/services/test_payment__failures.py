@@ -88,7 +88,7 @@ def test_paid_once_and_error_cleared_when_retry_succeeds_after_failure(voucher_a
     assert reference == f"PAY-{claim.number}"
     assert (claim.state, claim.payment_reference, claim.payment_error) == (ClaimState.PAID,
                                                                            reference, "")
-    assert claim.payment_attempts == 1  # the failed one
+    assert claim.payment_attempts == 2  # the failed one and the one that paid
     assert Reservation.objects.get(claim=claim).state == Reservation.State.SPENT
     for period in ("M03", "Q1"):
         assert (balance(period).reserved, balance(period).spent) == (Decimal("0.00"),

@@ -45,7 +45,7 @@ def test_paid_once_with_same_reference_when_pay_runs_twice(voucher_approved,
     assert second_work == []  # nothing queued the second time: no notification either
     claim = fresh(claim)
     assert claim.state == ClaimState.PAID and claim.payment_reference == first
-    assert claim.payment_attempts == 0 and claim.payment_error == ""
+    assert claim.payment_attempts == 1 and claim.payment_error == ""  # the one that paid
     assert paid_events(claim) == 1
     for period in ("M03", "Q1"):
         assert (balance(period).reserved, balance(period).spent) == (Decimal("0.00"),
@@ -66,6 +66,7 @@ def test_paid_once_when_the_celery_job_is_delivered_again(voucher_approved,
 
     assert results == [f"PAY-{claim.number}"] * 3
     assert paid_events(claim) == 1
+    assert fresh(claim).payment_attempts == 1
     assert balance("M03").spent == Decimal("860.00")
 
 
@@ -92,3 +93,16 @@ def test_nothing_paid_when_claim_was_rejected(travel_budget, submitted, personas
 
     assert fresh(claim).state == ClaimState.REJECTED
     assert balance("M03").spent == 0
+
+
+def test_every_line_carries_its_approved_amount_when_the_voucher_is_approved(
+        travel_budget, submitted, through_chain, personas):
+    """Issue 18, defect 4: a paid claim's lines showed "—" as approved while the header showed
+    the approved total."""
+    claim = submitted("east_rep1", "860.00")
+    inbox.task_approve(task_id=through_chain(claim).pk, actor=personas["finance"])
+
+    claim = fresh(claim)
+    lines = list(claim.lines.all())
+    assert lines and all(x.approved_amount == x.amount for x in lines)
+    assert sum(x.approved_amount for x in lines) == claim.approved_total == Decimal("860.00")
