@@ -2165,7 +2165,7 @@ export interface components {
             quarters: components["schemas"]["Period"][];
         };
         /**
-         * @description * `refuse` - Refuse the excess
+         * @description * `refuse` - Not accepted: reduce the line to the standard
          *     * `extra_approval` - Add the sales GM's approval
          * @enum {string}
          */
@@ -2801,7 +2801,10 @@ export interface components {
             currency: string;
             current_step: string;
             waiting_on: components["schemas"]["Person"][];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the request entered its current state (and step).
+             */
             since: string;
             submitter: components["schemas"]["Person"];
         };
@@ -2818,7 +2821,10 @@ export interface components {
             currency: string;
             current_step: string;
             waiting_on: components["schemas"]["Person"][];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the request entered its current state (and step).
+             */
             since: string;
             submitter: components["schemas"]["Person"];
             step_index: number;

@@ -37,7 +37,7 @@ class Request:
         currency (str):
         current_step (str):
         waiting_on (list[Person]):
-        since (datetime.datetime):
+        since (datetime.datetime): When the request entered its current state (and step).
         submitter (Person):
     """
 

@@ -39,7 +39,7 @@ class RequestDetail:
         currency (str):
         current_step (str):
         waiting_on (list[Person]):
-        since (datetime.datetime):
+        since (datetime.datetime): When the request entered its current state (and step).
         submitter (Person):
         step_index (int):
         created (datetime.datetime):

@@ -28,7 +28,7 @@ class Standard:
         cap (None | str):
         max_travel_class (str): economy, premium, business, first or empty (no class limit)
         currency (str):  Default: 'CNY'.
-        on_excess (OnExcessEnum): * `refuse` - Refuse the excess
+        on_excess (OnExcessEnum): * `refuse` - Not accepted: reduce the line to the standard
             * `extra_approval` - Add the sales GM's approval
         note (str):
     """
