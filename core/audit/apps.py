@@ -6,3 +6,20 @@ class AuditConfig(AppConfig):
     name = "core.audit"
     label = "audit"
     verbose_name = _("Audit trail")
+
+    def ready(self):
+        from django.contrib.auth.models import Group
+        from rest_framework.authtoken.models import Token
+
+        from . import config
+
+        config.connect()
+        # Django's and the libraries' rows that decide who may do what.
+        config.register(Group)
+        config.register(Token, secret=("key",), parent="user")
+        from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+        # django-axes writes these itself on every login; deleting one (unlocking a person,
+        # clearing the log) is the administrator's change that is audited.
+        for model in (AccessAttempt, AccessLog, AccessFailureLog):
+            config.register(model, ops={"delete"})

@@ -56,6 +56,7 @@ class TaskFilterForm(forms.Form):
                                     decimal_places=2, max_digits=14)
     amount_max = forms.DecimalField(label=_("Amount to"), required=False, min_value=0,
                                     decimal_places=2, max_digits=14)
+    configuration = forms.BooleanField(label=_("Configuration changes only"), required=False)
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)
 
 
