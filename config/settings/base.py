@@ -177,6 +177,22 @@ CELERY_BEAT_SCHEDULE = {
     "sweep-timers": {"task": "core.inbox.tasks.sweep_timers", "schedule": 60.0},
 }
 
+# Signed audit checkpoints (core/audit/checkpoints.py, docs/audit.md). Off unless enabled; when
+# on, beat signs one every AUDIT_CHECKPOINT_MINUTES with the Ed25519 key in AUDIT_SIGNING_KEY_FILE
+# (or AUDIT_SIGNING_KEY: PEM or base64 of the 32-byte seed), held outside the database, and
+# writes each as JSON to AUDIT_CHECKPOINT_DIR, a directory to ship elsewhere (object storage
+# with retention, another host). `manage.py audit_checkpoint` makes one on demand.
+AUDIT_CHECKPOINTS = env.bool("AUDIT_CHECKPOINTS", default=False)
+AUDIT_SIGNING_KEY = env("AUDIT_SIGNING_KEY", default="")
+AUDIT_SIGNING_KEY_FILE = env("AUDIT_SIGNING_KEY_FILE", default="")
+AUDIT_CHECKPOINT_DIR = env("AUDIT_CHECKPOINT_DIR", default=str(BASE_DIR / "var" / "checkpoints"))
+AUDIT_CHECKPOINT_MINUTES = env.int("AUDIT_CHECKPOINT_MINUTES", default=60)
+if AUDIT_CHECKPOINTS:
+    CELERY_BEAT_SCHEDULE["audit-checkpoint"] = {
+        "task": "core.audit.tasks.make_checkpoint",
+        "schedule": AUDIT_CHECKPOINT_MINUTES * 60.0,
+    }
+
 CURRENCY = "CNY"
 
 REST_FRAMEWORK = {
