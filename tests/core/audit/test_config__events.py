@@ -140,3 +140,13 @@ def test_chains_verify_after_configuration_events(personas, rule):
     rule.hours = Decimal("12")
     rule.save()
     assert verify_all(save=False).ok
+
+
+def test_api_filters_configuration_changes(client, personas, rule):
+    from core.audit.services import record
+
+    record(actor=None, event="expense.submitted", subject_kind="expense", subject_id=1)
+    client.force_login(personas["auditor"])
+    body = client.get("/api/audit/events/", {"configuration": "true"}).json()
+    events = {row["event"] for row in body["results"]}
+    assert events and events <= set(config.EVENTS)
