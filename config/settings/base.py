@@ -187,6 +187,10 @@ AUDIT_SIGNING_KEY = env("AUDIT_SIGNING_KEY", default="")
 AUDIT_SIGNING_KEY_FILE = env("AUDIT_SIGNING_KEY_FILE", default="")
 AUDIT_CHECKPOINT_DIR = env("AUDIT_CHECKPOINT_DIR", default=str(BASE_DIR / "var" / "checkpoints"))
 AUDIT_CHECKPOINT_MINUTES = env.int("AUDIT_CHECKPOINT_MINUTES", default=60)
+# The evidence pack's PDF signature (core/inbox/evidence.py): the organisation's key and X.509
+# certificate (PEM). Unset: a self-signed demo pair made once under var/evidence-demo/.
+EVIDENCE_SIGNING_KEY_FILE = env("EVIDENCE_SIGNING_KEY_FILE", default="")
+EVIDENCE_SIGNING_CERT_FILE = env("EVIDENCE_SIGNING_CERT_FILE", default="")
 if AUDIT_CHECKPOINTS:
     CELERY_BEAT_SCHEDULE["audit-checkpoint"] = {
         "task": "core.audit.tasks.make_checkpoint",

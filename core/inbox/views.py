@@ -294,6 +294,8 @@ def request_detail(request, request_id):
         and req.status == RequestStatus.RETURNED,
         "read_only": org.is_read_only(request.user),
         "detail_url": _detail_url(req),
+        "can_export": req.submitter_id == request.user.pk or request.user.is_superuser
+        or org.has_role(request.user, Role.AUDITOR, Role.ADMINISTRATOR),
     })
 
 
