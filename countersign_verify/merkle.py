@@ -4,13 +4,15 @@ its size. Leaves in the order of (subject_kind, subject_id) by code point (Postg
 collation); a leaf is (subject kind, subject id, position of the head, head hash)."""
 
 import hashlib
-import json
 
 
 def leaf_hash(kind: str, subject_id: str, position: int, head: str) -> bytes:
-    body = json.dumps([kind, subject_id, position, head], separators=(",", ":"),
-                      ensure_ascii=False).encode()
-    return hashlib.sha256(b"\x00" + body).digest()
+    """SHA-256 of 0x00, then kind and id as UTF-8 each after its length (2 bytes, big-endian),
+    the position (8 bytes) and the head's 32 bytes: unambiguous, and cheap for 10^5 leaves."""
+    k, s = kind.encode(), subject_id.encode()
+    return hashlib.sha256(b"".join((
+        b"\x00", len(k).to_bytes(2, "big"), k, len(s).to_bytes(2, "big"), s,
+        position.to_bytes(8, "big"), bytes.fromhex(head)))).digest()
 
 
 def node_hash(left: bytes, right: bytes) -> bytes:

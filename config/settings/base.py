@@ -187,6 +187,9 @@ AUDIT_SIGNING_KEY = env("AUDIT_SIGNING_KEY", default="")
 AUDIT_SIGNING_KEY_FILE = env("AUDIT_SIGNING_KEY_FILE", default="")
 AUDIT_CHECKPOINT_DIR = env("AUDIT_CHECKPOINT_DIR", default=str(BASE_DIR / "var" / "checkpoints"))
 AUDIT_CHECKPOINT_MINUTES = env.int("AUDIT_CHECKPOINT_MINUTES", default=60)
+# Every n-th checkpoint stores all heads (the others only those that moved), so reading one
+# checkpoint's heads never replays more than n deltas.
+AUDIT_CHECKPOINT_FULL_EVERY = env.int("AUDIT_CHECKPOINT_FULL_EVERY", default=24)
 # The evidence pack's PDF signature (core/inbox/evidence.py): the organisation's key and X.509
 # certificate (PEM). Unset: a self-signed demo pair made once under var/evidence-demo/.
 EVIDENCE_SIGNING_KEY_FILE = env("EVIDENCE_SIGNING_KEY_FILE", default="")

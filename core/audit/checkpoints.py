@@ -72,9 +72,13 @@ def _ordered(qs):
 
 
 def full_leaves(checkpoint: Checkpoint) -> list[tuple[str, str, int, str]]:
-    """Every (kind, id, position, head) checkpoint saw, in leaf order."""
+    """Every (kind, id, position, head) checkpoint saw, in leaf order: the latest full
+    checkpoint's heads at or before it, then the deltas after that one."""
     latest: dict[tuple[str, str], tuple[int, str]] = {}
-    rows = (CheckpointLeaf.objects.filter(checkpoint_id__lte=checkpoint.pk)
+    base = (Checkpoint.objects.filter(pk__lte=checkpoint.pk, full=True)
+            .order_by("-pk").values_list("pk", flat=True).first()) or 0
+    rows = (CheckpointLeaf.objects.filter(checkpoint_id__lte=checkpoint.pk,
+                                          checkpoint_id__gte=base)
             .order_by("checkpoint_id")
             .values_list("subject_kind", "subject_id", "position", "head_hash")
             .iterator(chunk_size=10_000))
@@ -106,7 +110,11 @@ def create_checkpoint() -> Checkpoint:
             with connection.cursor() as cursor:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
         previous = Checkpoint.objects.order_by("-id").first()
-        before = {(k, s): (p, h) for k, s, p, h in full_leaves(previous)} if previous else {}
+        every = getattr(settings, "AUDIT_CHECKPOINT_FULL_EVERY", 24)
+        full = previous is None or not Checkpoint.objects.filter(
+            pk__gt=previous.pk - every, full=True).exists()
+        before = ({(k, s): (p, h) for k, s, p, h in full_leaves(previous)}
+                  if previous and not full else {})
         builder, delta, events = merkle.RootBuilder(), [], 0
         heads = _ordered(AuditChainHead.objects.filter(last_subject_seq__gt=0)).values_list(
             "subject_kind", "subject_id", "last_subject_seq", "last_hash")
@@ -125,7 +133,7 @@ def create_checkpoint() -> Checkpoint:
         cp = Checkpoint.objects.create(
             created_at=statement["created_at"], last_seq=last_seq, events=events,
             subjects=builder.size, root=statement["root"], key_id=statement["key_id"],
-            signature=signature,
+            signature=signature, full=full,
             file_name=f"checkpoint-{last_seq:012d}-{statement['root'][:12]}.json")
         CheckpointLeaf.objects.bulk_create(
             (CheckpointLeaf(checkpoint=cp, subject_kind=k, subject_id=s, position=p, head_hash=h)

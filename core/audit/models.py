@@ -148,6 +148,9 @@ class Checkpoint(models.Model):
     key_id = models.CharField(_("key id"), max_length=16)
     signature = models.TextField(_("signature"))
     file_name = models.CharField(_("file"), max_length=200, blank=True)
+    # Stores every head, not only those moved since the previous checkpoint: reading a
+    # checkpoint's heads starts from the latest full one (AUDIT_CHECKPOINT_FULL_EVERY).
+    full = models.BooleanField(default=False)
 
     class Meta:
         verbose_name = _("audit checkpoint")
