@@ -19,6 +19,7 @@ The heads are read in one REPEATABLE READ snapshot: a head and its events always
 import json
 from datetime import UTC
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -328,7 +329,7 @@ def export_chain(kind: str, subject_id: str, *, proof: bool = True) -> dict:
         if values["amount"] is not None:
             values["amount"] = f"{values['amount']:.2f}"
         events.append(values)
-    export = {"format": "countersign-chain/1", "subject_kind": kind,
+    export: dict[str, Any] = {"format": "countersign-chain/1", "subject_kind": kind,
               "subject_id": str(subject_id), "events": events}
     if proof:
         try:

@@ -17,6 +17,7 @@ no signals: configuration code must not use them on registered models.
 """
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import models
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
@@ -93,7 +94,7 @@ def _changes(spec: ConfigModel, before: dict, after: dict) -> dict:
     out = {}
     for name in sorted(set(before) | set(after)):
         old, new = before.get(name), after.get(name)
-        field = spec.model._meta.get_field(name)
+        field: Any = spec.model._meta.get_field(name)
         try:  # the same value in two forms (Decimal("5") and Decimal("5.00")) is no change
             same = field.to_python(old) == field.to_python(new)
         except Exception:  # noqa: BLE001 - an odd value compares as itself
@@ -108,10 +109,10 @@ def chain_of(instance) -> tuple[str, str]:
     spec = _spec(instance)
     subject_kind, subject_id = services.subject_key(instance)
     if spec is not None and spec.parent:
-        parent_field = spec.model._meta.get_field(spec.parent)
+        parent_field: Any = spec.model._meta.get_field(spec.parent)
         parent_id = getattr(instance, parent_field.attname)
         if parent_id is not None:
-            parent_model = parent_field.related_model
+            parent_model: Any = parent_field.related_model
             subject_kind = (getattr(parent_model, "audit_kind", None)
                             or parent_model._meta.label_lower)
             subject_id = str(parent_id)

@@ -66,7 +66,7 @@ class _ReadOnlyEngineAdmin:
 
 
 class EngineProcessAdmin(_ReadOnlyEngineAdmin, ProcessAdmin):
-    inlines = []
+    inlines: list = []
 
 
 class EngineTaskAdmin(_ReadOnlyEngineAdmin, TaskAdmin):
