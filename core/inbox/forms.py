@@ -56,7 +56,6 @@ class TaskFilterForm(forms.Form):
                                     decimal_places=2, max_digits=14)
     amount_max = forms.DecimalField(label=_("Amount to"), required=False, min_value=0,
                                     decimal_places=2, max_digits=14)
-    configuration = forms.BooleanField(label=_("Configuration changes only"), required=False)
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)
 
 
@@ -82,6 +81,7 @@ class AuditFilterForm(forms.Form):
                                     decimal_places=2, max_digits=14)
     amount_max = forms.DecimalField(label=_("Amount to"), required=False, min_value=0,
                                     decimal_places=2, max_digits=14)
+    configuration = forms.BooleanField(label=_("Configuration changes only"), required=False)
 
     def __init__(self, *args, event_types=(), **kwargs):
         super().__init__(*args, **kwargs)
