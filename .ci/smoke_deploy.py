@@ -89,8 +89,9 @@ def pages(base: str, host: str) -> None:
     status, headers, _b = web.request("GET", f"/static/{hashed[0]}")
     check(status == 200 and "max-age=315360000" in headers.get("Cache-Control", ""),
           f"{hashed[0]} served by whitenoise, cached forever")
-    status, _h, _b = web.request("GET", "/api/docs/")
-    check(status == 200, "API docs page answers 200")
+    status, headers, _b = web.request("GET", "/api/docs/")
+    check(status == 302 and "/accounts/login/" in headers.get("Location", ""),
+          "API docs page sends an anonymous visitor to the login page")
     status, _h, _b = web.request("GET", "/no-such-page/")
     check(status == 404, "an unknown page answers 404 (not 500)")
     status, health = web.json("GET", "/healthz")
@@ -107,6 +108,9 @@ def pages(base: str, host: str) -> None:
     check(status == 302 and "sessionid" in web.cookies, "form login as east_rep1 (302, session)")
     status, _h, _b = web.request("GET", "/")
     check(status == 200, "home page as east_rep1 answers 200")
+    status, headers, _b = web.request("GET", "/api/docs/")
+    check(status == 200 and "script-src" in headers.get("Content-Security-Policy", ""),
+          "API docs page answers 200 after login, under the Content-Security-Policy")
 
 
 def api_client(base: str, host: str, username: str) -> Client:

@@ -31,6 +31,7 @@ SCRIPTS = [
     ("http_load", [], ["--small"]),
     ("concurrency", [], ["--small"]),
     ("audit_verify", [], ["--small"]),
+    ("audit_checkpoint", [], ["--small"]),
 ]
 OUT = harness.ROOT / "test-artifacts" / "bench"
 

@@ -5,7 +5,8 @@ database only: CONNECT, USAGE on the schema (no CREATE, no TEMPORARY: no DDL, an
 table that could shadow one a trigger writes), the DML it needs on every table, and on the audit
 tables only what appending needs:
 
-- `audit_auditevent`, `audit_verificationrun`: SELECT, INSERT (no UPDATE, DELETE, TRUNCATE);
+- `audit_auditevent`, `audit_verificationrun`, `audit_checkpoint`, `audit_checkpointleaf`:
+  SELECT, INSERT (no UPDATE, DELETE, TRUNCATE);
 - `audit_auditchainhead`: SELECT, INSERT and UPDATE of the two columns the append trigger moves
   (a head is never deleted);
 - `django_migrations`: SELECT.
@@ -28,6 +29,8 @@ import re
 RESTRICTED = {
     "audit_auditevent": ("SELECT, INSERT", ()),
     "audit_verificationrun": ("SELECT, INSERT", ()),
+    "audit_checkpoint": ("SELECT, INSERT", ()),
+    "audit_checkpointleaf": ("SELECT, INSERT", ()),
     "audit_auditchainhead": ("SELECT, INSERT", ("last_subject_seq", "last_hash")),
     "django_migrations": ("SELECT", ()),
 }

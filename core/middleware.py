@@ -26,3 +26,17 @@ class RequestIDMiddleware:
             context.reset(token)
         response["X-Request-ID"] = request_id
         return response
+
+
+class AuditActorMiddleware:
+    """After authentication: configuration saved during this request is attributed to its user."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = context.bind_actor(lambda: getattr(request, "user", None))
+        try:
+            return self.get_response(request)
+        finally:
+            context.reset_actor(token)

@@ -57,6 +57,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Configuration changes in this request are audited as this user's (core/audit/config.py).
+    "core.middleware.AuditActorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -221,6 +223,29 @@ CELERY_RESULT_BACKEND = None
 CELERY_BEAT_SCHEDULE = {
     "sweep-timers": {"task": "core.inbox.tasks.sweep_timers", "schedule": 60.0},
 }
+
+# Signed audit checkpoints (core/audit/checkpoints.py, docs/audit.md). Off unless enabled; when
+# on, beat signs one every AUDIT_CHECKPOINT_MINUTES with the Ed25519 key in AUDIT_SIGNING_KEY_FILE
+# (or AUDIT_SIGNING_KEY: PEM or base64 of the 32-byte seed), held outside the database, and
+# writes each as JSON to AUDIT_CHECKPOINT_DIR, a directory to ship elsewhere (object storage
+# with retention, another host). `manage.py audit_checkpoint` makes one on demand.
+AUDIT_CHECKPOINTS = env.bool("AUDIT_CHECKPOINTS", default=False)
+AUDIT_SIGNING_KEY = env("AUDIT_SIGNING_KEY", default="")
+AUDIT_SIGNING_KEY_FILE = env("AUDIT_SIGNING_KEY_FILE", default="")
+AUDIT_CHECKPOINT_DIR = env("AUDIT_CHECKPOINT_DIR", default=str(BASE_DIR / "var" / "checkpoints"))
+AUDIT_CHECKPOINT_MINUTES = env.int("AUDIT_CHECKPOINT_MINUTES", default=60)
+# Every n-th checkpoint stores all heads (the others only those that moved), so reading one
+# checkpoint's heads never replays more than n deltas.
+AUDIT_CHECKPOINT_FULL_EVERY = env.int("AUDIT_CHECKPOINT_FULL_EVERY", default=24)
+# The evidence pack's PDF signature (core/inbox/evidence.py): the organisation's key and X.509
+# certificate (PEM). Unset: a self-signed demo pair made once under var/evidence-demo/.
+EVIDENCE_SIGNING_KEY_FILE = env("EVIDENCE_SIGNING_KEY_FILE", default="")
+EVIDENCE_SIGNING_CERT_FILE = env("EVIDENCE_SIGNING_CERT_FILE", default="")
+if AUDIT_CHECKPOINTS:
+    CELERY_BEAT_SCHEDULE["audit-checkpoint"] = {
+        "task": "core.audit.tasks.make_checkpoint",
+        "schedule": AUDIT_CHECKPOINT_MINUTES * 60.0,
+    }
 
 CURRENCY = "CNY"
 

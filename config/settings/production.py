@@ -1,7 +1,16 @@
 """Production: every secret and address from the environment; secure cookies and HSTS."""
 
+from django.core.exceptions import ImproperlyConfigured
+
 from .base import *  # noqa: F403
-from .base import BASE_DIR, DATABASES, env
+from .base import (
+    AUDIT_CHECKPOINTS,
+    AUDIT_SIGNING_KEY,
+    AUDIT_SIGNING_KEY_FILE,
+    BASE_DIR,
+    DATABASES,
+    env,
+)
 
 DEBUG = False
 DEMO_LOGINS_ALLOWED = False
@@ -32,3 +41,9 @@ STORAGES = {
     # fonts the wheel does not ship (core/staticfiles.py).
     "staticfiles": {"BACKEND": "core.staticfiles.ManifestStorage"},
 }
+
+# Checkpoints without a key would fail every hour in the worker's log: refuse to start instead.
+if AUDIT_CHECKPOINTS and not (AUDIT_SIGNING_KEY or AUDIT_SIGNING_KEY_FILE):
+    raise ImproperlyConfigured(
+        "AUDIT_CHECKPOINTS is on but no signing key is configured: set AUDIT_SIGNING_KEY_FILE "
+        "(see docs/audit.md), or AUDIT_CHECKPOINTS=false.")

@@ -99,6 +99,9 @@ class EventQuerySerializer(serializers.Serializer):
     until = DateOrDateTimeField(required=False)
     amount_min = money_field(required=False)
     amount_max = money_field(required=False)
+    configuration = serializers.BooleanField(
+        required=False, default=False,
+        help_text=_("Only configuration changes (config.created, config.changed, config.deleted)."))
 
     def validate_actor(self, value):
         value = value.strip()

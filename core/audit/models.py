@@ -132,3 +132,58 @@ class VerificationRun(models.Model):
 
     def __str__(self):
         return f"{self.started_at:%Y-%m-%d %H:%M} {'ok' if self.ok else 'BROKEN'}"
+
+
+class Checkpoint(models.Model):
+    """A signed Merkle root over every chain head at one moment (core/audit/checkpoints.py).
+    The signature's key is held outside the database, and each checkpoint is also written to a
+    file meant to be shipped elsewhere: a rewrite of history, even by the database's owner,
+    no longer matches what a checkpoint saw."""
+
+    created_at = models.DateTimeField(_("created"), default=timezone.now, db_index=True)
+    last_seq = models.BigIntegerField(_("last sequence number"))
+    events = models.BigIntegerField(_("events"))
+    subjects = models.BigIntegerField(_("chains"))
+    root = models.CharField(_("Merkle root"), max_length=64)
+    key_id = models.CharField(_("key id"), max_length=16)
+    signature = models.TextField(_("signature"))
+    file_name = models.CharField(_("file"), max_length=200, blank=True)
+    # Stores every head, not only those moved since the previous checkpoint: reading a
+    # checkpoint's heads starts from the latest full one (AUDIT_CHECKPOINT_FULL_EVERY).
+    full = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name = _("audit checkpoint")
+        verbose_name_plural = _("audit checkpoints")
+        ordering = ["-id"]
+        get_latest_by = "id"
+        triggers = [
+            pgtrigger.Protect(name="checkpoint_append_only",
+                              operation=pgtrigger.Update | pgtrigger.Delete),
+        ]
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.root[:12]}"
+
+
+class CheckpointLeaf(models.Model):
+    """The heads a checkpoint saw that differ from the previous checkpoint's (a delta): the full
+    set of checkpoint k is, per subject, its row in the latest checkpoint <= k. Their Merkle
+    root must be the signed one, so these rows cannot be changed unnoticed either."""
+
+    checkpoint = models.ForeignKey(Checkpoint, on_delete=models.PROTECT, related_name="leaves")
+    subject_kind = models.CharField(max_length=32)
+    subject_id = models.CharField(max_length=64)
+    position = models.PositiveIntegerField()
+    head_hash = models.CharField(max_length=64)
+
+    class Meta:
+        indexes = [models.Index(fields=["subject_kind", "subject_id", "checkpoint"],
+                                name="audit_cpleaf_subject")]
+        triggers = [
+            pgtrigger.Protect(name="checkpoint_leaf_append_only",
+                              operation=pgtrigger.Update | pgtrigger.Delete),
+        ]
+
+    def __str__(self):
+        return f"{self.subject_kind}:{self.subject_id} @ {self.position}"

@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from .config import EVENTS as CONFIG_EVENTS
 from .models import AuditEvent, VerificationRun
 
 
@@ -21,6 +22,7 @@ class EventFilters:
     until: date | datetime | None = None
     amount_min: Decimal | None = None
     amount_max: Decimal | None = None
+    configuration: bool = False  # only configuration changes (core/audit/config.py)
 
 
 def _start(value):
@@ -59,6 +61,8 @@ def events(f: EventFilters | None = None) -> QuerySet[AuditEvent]:
             qs = qs.filter(actor_name=actor)
     if f.event:
         qs = qs.filter(event=f.event.strip())
+    if f.configuration:
+        qs = qs.filter(event__in=CONFIG_EVENTS)
     if f.since:
         qs = qs.filter(occurred_at__gte=_start(f.since))
     if f.until:

@@ -6,3 +6,11 @@ class AuthorityConfig(AppConfig):
     name = "core.authority"
     label = "authority"
     verbose_name = _("Approval authority")
+
+    def ready(self):
+        from core.audit import config
+
+        from .models import AuthorityBand, AuthorityMatrix
+
+        config.register(AuthorityMatrix)
+        config.register(AuthorityBand, parent="matrix")

@@ -1,4 +1,6 @@
 from django.contrib import admin
+from viewflow.workflow.admin import ProcessAdmin, TaskAdmin
+from viewflow.workflow.models import Process, Task
 
 from core.admin_base import ReadOnlyAdmin
 
@@ -48,3 +50,30 @@ class WorkItemAdmin(ReadOnlyAdmin):
     list_filter = ("kind", "status")
     search_fields = ("number", "title")
     list_select_related = ("assignee",)
+
+
+# viewflow's own admin would let a superuser edit or delete a process or task row behind the
+# engine's back (and the audit's): the engine's rows are read here, never written.
+class _ReadOnlyEngineAdmin:
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class EngineProcessAdmin(_ReadOnlyEngineAdmin, ProcessAdmin):
+    inlines: list = []
+
+
+class EngineTaskAdmin(_ReadOnlyEngineAdmin, TaskAdmin):
+    pass
+
+
+for _model, _admin in ((Process, EngineProcessAdmin), (Task, EngineTaskAdmin)):
+    if admin.site.is_registered(_model):
+        admin.site.unregister(_model)
+    admin.site.register(_model, _admin)

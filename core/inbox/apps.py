@@ -6,3 +6,11 @@ class InboxConfig(AppConfig):
     name = "core.inbox"
     label = "inbox"
     verbose_name = _("Tasks and requests")
+
+    def ready(self):
+        from core.audit import config
+
+        from .models import Holiday, SLARule
+
+        config.register(SLARule)
+        config.register(Holiday)

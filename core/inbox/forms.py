@@ -82,6 +82,7 @@ class AuditFilterForm(forms.Form):
                                     decimal_places=2, max_digits=14)
     amount_max = AmountField(label=_("Amount to"), required=False, min_value=0,
                                     decimal_places=2, max_digits=14)
+    configuration = forms.BooleanField(label=_("Configuration changes only"), required=False)
 
     def __init__(self, *args, event_types=(), **kwargs):
         super().__init__(*args, **kwargs)

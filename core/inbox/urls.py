@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import evidence_views, views
 
 app_name = "inbox"
 
@@ -13,6 +13,8 @@ urlpatterns = [
     ),
     path("requests/", views.my_requests, name="requests"),
     path("requests/<int:request_id>/", views.request_detail, name="request"),
+    path("requests/<int:request_id>/evidence.<str:fmt>", evidence_views.evidence_pack,
+         name="evidence"),
     path(
         "requests/<int:request_id>/attachments/",
         views.attachment_upload,

@@ -121,6 +121,15 @@ def test_audit_benchmark_generates_chains_that_verify_when_small(tmp_path):
 
 
 @pytest.mark.postgres
+def test_checkpoint_benchmark_signs_and_verifies_since_last_when_small(tmp_path):
+    stdout, data = _run("audit_checkpoint", "--small", tmp_path=tmp_path)
+    assert "since-last ok: yes, new events checked: 100" in stdout
+    assert [line["what"].split(" ")[0] for line in data["summary"]] == [
+        "sign", "peak", "audit_verify"]
+    assert all(line["pass"] in ("PASS", "FAIL") for line in data["summary"])
+
+
+@pytest.mark.postgres
 def test_suite_prints_one_table_with_pass_or_fail_when_run_small():
     result = subprocess.run(
         [sys.executable, "benchmarks/run_all.py", "--small", "--only", "audit_verify"],

@@ -33,6 +33,8 @@ CORE_FAMILIES = [
     ("inbox/tasks/<int:task_id>/", "task"),
     ("api/tasks/<int:pk>/", "task"),
     ("requests/<int:request_id>/", "request"),
+    # the evidence pack: auditors and administrators, and the submitter of their own
+    ("requests/<int:request_id>/evidence.", "evidence"),
     ("api/requests/<str:kind>/<int:object_id>/", "request"),
     ("attachments/<slug:token>/", "attachment"),
 ]
@@ -199,6 +201,11 @@ def _targets(w: World, fam: str) -> list[Target]:
         for key, req in w.requests.items():
             add(f"request {key}", REQUEST_VISIBLE[key], pk=req.pk, request_id=req.pk,
                 kind=req.kind, object_id=req.object_id, action="withdraw")
+    elif fam == "evidence":
+        for key, req in w.requests.items():
+            own = {req.submitter.username} & EVERYONE
+            add(f"evidence {key}", (own | ALL_READERS) & REQUEST_VISIBLE[key], pk=req.pk,
+                request_id=req.pk, fmt="pdf")
     elif fam == "attachment":
         for key, att in w.attachments.items():
             add(f"attachment {key}", REQUEST_VISIBLE[key], token=att.token)

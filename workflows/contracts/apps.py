@@ -9,7 +9,11 @@ class ContractsConfig(AppConfig):
 
     def ready(self):
         from core import registry
+        from core.audit import config
 
+        from .models import Customer
         from .process import SPEC
 
         registry.register(SPEC)
+        # Rating, limit, owner: what credit checks read. Receivables are derived by the services.
+        config.register(Customer, exclude=("open_receivables",))

@@ -1,11 +1,8 @@
 from django import forms
 from django.contrib import admin
-from django.db import transaction
-from django.forms.models import model_to_dict
 from django.utils.translation import gettext_lazy as _
 
 from core.admin_base import ReadOnlyAdmin
-from core.audit import services as audit
 from core.org import selectors as org
 from core.org.models import Role
 
@@ -44,31 +41,8 @@ class FinanceEditsAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) or self._finance(request)
 
-    # Every change is an audit event on the row ("expenses.voucherrequirement" 3, ...), in the
-    # transaction that makes it: who changed which standard or requirement, from what to what.
-
-    @staticmethod
-    def _values(obj) -> dict:
-        return {k: v if isinstance(v, int | list | type(None)) else str(v)
-                for k, v in model_to_dict(obj).items()}
-
-    def save_model(self, request, obj, form, change):
-        before = self._values(type(obj).objects.get(pk=obj.pk)) if change and obj.pk else {}
-        with transaction.atomic():
-            super().save_model(request, obj, form, change)
-            audit.record(actor=request.user, subject=obj,
-                         event="config.changed" if change else "config.added",
-                         changes=audit.diff(before, self._values(obj)), comment=str(obj))
-
-    def delete_model(self, request, obj):
-        with transaction.atomic():
-            audit.record(actor=request.user, subject=obj, event="config.deleted",
-                         changes=audit.diff(self._values(obj), {}), comment=str(obj))
-            super().delete_model(request, obj)
-
-    def delete_queryset(self, request, queryset):
-        for obj in queryset:
-            self.delete_model(request, obj)
+    # Every change is an audit event on the row's own chain, in the transaction that makes it:
+    # the models are registered with core.audit.config in apps.py.
 
 
 @admin.register(ReimbursementStandard)

@@ -9,8 +9,13 @@ class ExpensesConfig(AppConfig):
 
     def ready(self):
         from core import registry
+        from core.audit import config
 
+        from .models import CategoryPolicy, ReimbursementStandard, VoucherRequirement
         from .process import BUDGETS, CLAIMS
 
         registry.register(CLAIMS)
         registry.register(BUDGETS)
+        config.register(ReimbursementStandard)
+        config.register(CategoryPolicy)
+        config.register(VoucherRequirement)

@@ -9,7 +9,11 @@ class RisksConfig(AppConfig):
 
     def ready(self):
         from core import registry
+        from core.audit import config
 
+        from .models import LevelBand, ReviewSchedule
         from .process import SPEC
 
         registry.register(SPEC)
+        config.register(LevelBand)
+        config.register(ReviewSchedule)

@@ -1,5 +1,9 @@
+import json
+from pathlib import Path
+
 from django.core.management.base import BaseCommand, CommandError
 
+from core.audit import checkpoints
 from core.audit.verify import GLOBAL, default_workers, verify_all
 
 
@@ -12,20 +16,46 @@ class Command(BaseCommand):
             help="processes sharing the work on PostgreSQL (default: this machine's cores; "
                  "1 verifies in this process)",
         )
+        parser.add_argument(
+            "--against", nargs="+", metavar="CHECKPOINT_FILE", default=[],
+            help="also prove every chain still extends what each signed checkpoint saw "
+                 "(catches history rewritten by someone with the database owner's rights)",
+        )
+        parser.add_argument(
+            "--since-last", action="store_true",
+            help="check only the newest valid checkpoint's consistency and the events appended "
+                 "after it (fast; the nightly check)",
+        )
 
     def handle(self, *args, **options):
         if options["workers"] < 1:
             raise CommandError("--workers must be at least 1")
-        result = verify_all(workers=options["workers"])
+        if options["since_last"]:
+            result = checkpoints.verify_since_last()
+        else:
+            result = verify_all(workers=options["workers"])
+            if result.ok and options["against"]:
+                files = []
+                for name in options["against"]:
+                    try:
+                        files.append(json.loads(Path(name).read_text(encoding="utf-8")))
+                    except (OSError, ValueError) as exc:
+                        raise CommandError(f"cannot read checkpoint {name}: {exc}") from exc
+                result.first_broken = checkpoints.verify_against(files)
+                result.ok = result.first_broken is None
         rate = result.events_checked / result.seconds if result.seconds else 0
         self.stdout.write(
             f"events checked: {result.events_checked} in {result.seconds:.2f}s ({rate:,.0f}/s)"
         )
         if result.ok:
-            self.stdout.write(self.style.SUCCESS("audit trail intact"))
+            against = (" and extends every checkpoint given" if options["against"]
+                       else " since the last checkpoint" if options["since_last"] else "")
+            self.stdout.write(self.style.SUCCESS(f"audit trail intact{against}"))
             return
         b = result.first_broken
-        if b["subject_kind"] == GLOBAL:
+        if b["subject_kind"] == checkpoints.CHECKPOINT:
+            where = f"checkpoint {b['subject_id']} (seq {b['seq']})"
+        elif b["subject_kind"] == GLOBAL:
             where = f"in the global sequence up to seq {b['seq']}"
         elif b["subject_seq"] is None and b["seq"] is None:
             where = f"at {b['subject_kind']}:{b['subject_id']}"

@@ -197,12 +197,13 @@ def test_finance_edits_required_vouchers_in_the_admin_and_each_change_is_audited
     assert response.status_code == 302, response.content.decode()[:2000]
     row = VoucherRequirement.objects.get()
     assert row.kinds == ["ticket", "invoice"]
-    event = AuditEvent.objects.get(event="config.added")
-    assert (event.subject_kind, event.subject_id) == ("expenses.voucherrequirement",
-                                                      str(row.pk))
+    event = AuditEvent.objects.get(event="config.created",
+                                   data__model="expenses.voucherrequirement")
+    assert event.actor == finance
     assert event.changes["kinds"] == [None, ["ticket", "invoice"]]
     client.post(f"/admin/expenses/voucherrequirement/{row.pk}/change/", {
         "item_type": "transport", "category": "", "kinds": ["ticket"], "note": "车票"})
-    changed = AuditEvent.objects.get(event="config.changed")
+    changed = AuditEvent.objects.get(event="config.changed",
+                                     data__model="expenses.voucherrequirement")
     assert changed.changes["kinds"] == [["ticket", "invoice"], ["ticket"]]
     assert client_for("gm").get("/admin/expenses/voucherrequirement/").status_code == 302

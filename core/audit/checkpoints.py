@@ -1,0 +1,339 @@
+"""Signed checkpoints: a Merkle root over every chain head, signed with an Ed25519 key held
+outside the database, stored and written as a small JSON file to ship elsewhere.
+
+A superuser can rewrite a subject's events and recompute its chain and head; plain
+verification then passes. What they cannot do without the private key is sign a new root, and
+the files already shipped still hold the old ones. So:
+- `verify_against(files)` checks each file's signature, finds the checkpoint's heads (stored as
+  deltas, `CheckpointLeaf`, whose root must be the signed one) and proves every chain still
+  holds, at the position the checkpoint saw, the hash it saw; it names the first that does not;
+- `verify_since_last()` trusts nothing older than the newest checkpoint whose signature holds:
+  it checks that checkpoint's heads against its root, every head not moved since against the
+  last event, and only the events appended after it, so a nightly run stays short;
+- `inclusion_proof(kind, id)`: the path from one chain's head to a checkpoint's root, which
+  `python -m countersign_verify` checks offline.
+The heads are read in one REPEATABLE READ snapshot: a head and its events always agree there
+(the head moves in the statement that appends), so no lock is taken. See docs/audit.md.
+"""
+
+import json
+from datetime import UTC
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.db import connection, transaction
+from django.db.models import Exists, Max, OuterRef, Q
+from django.db.models.functions import Collate
+from django.utils import timezone
+
+from countersign_verify import merkle, signing
+from countersign_verify.hashing import GENESIS, link_hash
+
+from .hashing import HASHED_FIELDS
+from .models import AuditChainHead, AuditEvent, Checkpoint, CheckpointLeaf
+from .verify import Result, _broken
+
+_COLUMNS = ("seq", "hash", *HASHED_FIELDS)
+NOT_EXTENDED = "chain no longer holds what the checkpoint saw (history rewritten)"
+FORGED = "checkpoint signature does not verify (forged or altered)"
+UNKNOWN = "checkpoint not in the database (deleted?)"
+LEAVES_ALTERED = "the checkpoint's stored heads do not make its signed root (altered)"
+HEAD_MISSING = "chain head gone since the checkpoint (subject deleted)"
+HEAD_DRIFT = "chain head does not match its last event"
+CHECKPOINT = "(checkpoint)"
+_CHUNK = 300
+
+
+def _key_text() -> str:
+    text = getattr(settings, "AUDIT_SIGNING_KEY", "") or ""
+    path = getattr(settings, "AUDIT_SIGNING_KEY_FILE", "") or ""
+    if not text and path:
+        text = Path(path).read_text()
+    if not text:
+        raise ImproperlyConfigured(
+            "No audit signing key: set AUDIT_SIGNING_KEY_FILE (or AUDIT_SIGNING_KEY) to an "
+            "Ed25519 private key (manage.py audit_checkpoint --new-key FILE makes one).")
+    return text
+
+
+def signing_key():
+    return signing.load_private_key(_key_text())
+
+
+def public_key():
+    return signing_key().public_key()
+
+
+def _ordered(qs):
+    # Leaves in code-point order on every database (PostgreSQL's "C", SQLite's BINARY).
+    collation = "C" if connection.vendor == "postgresql" else "BINARY"
+    return qs.order_by(Collate("subject_kind", collation), Collate("subject_id", collation))
+
+
+def full_leaves(checkpoint: Checkpoint) -> list[tuple[str, str, int, str]]:
+    """Every (kind, id, position, head) checkpoint saw, in leaf order: the latest full
+    checkpoint's heads at or before it, then the deltas after that one."""
+    latest: dict[tuple[str, str], tuple[int, str]] = {}
+    base = (Checkpoint.objects.filter(pk__lte=checkpoint.pk, full=True)
+            .order_by("-pk").values_list("pk", flat=True).first()) or 0
+    rows = (CheckpointLeaf.objects.filter(checkpoint_id__lte=checkpoint.pk,
+                                          checkpoint_id__gte=base)
+            .order_by("checkpoint_id")
+            .values_list("subject_kind", "subject_id", "position", "head_hash")
+            .iterator(chunk_size=10_000))
+    for kind, sid, pos, head in rows:
+        latest[(kind, sid)] = (pos, head)
+    return [(k, s, p, h) for (k, s), (p, h) in sorted(latest.items()) if p > 0]
+
+
+def _leaf(row) -> bytes:
+    return merkle.leaf_hash(*row)
+
+
+def as_file(cp: Checkpoint) -> dict:
+    return {"version": signing.VERSION, "created_at": cp.created_at.isoformat(),
+            "last_seq": cp.last_seq, "events": cp.events, "subjects": cp.subjects,
+            "root": cp.root, "key_id": cp.key_id, "algorithm": "Ed25519",
+            "signature": cp.signature}
+
+
+def _snapshot() -> bool:
+    return connection.vendor == "postgresql" and not connection.in_atomic_block
+
+
+def create_checkpoint() -> Checkpoint:
+    private = signing_key()
+    fresh = _snapshot()
+    with transaction.atomic():
+        if fresh:
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        previous = Checkpoint.objects.order_by("-id").first()
+        every = getattr(settings, "AUDIT_CHECKPOINT_FULL_EVERY", 24)
+        full = previous is None or not Checkpoint.objects.filter(
+            pk__gt=previous.pk - every, full=True).exists()
+        before = ({(k, s): (p, h) for k, s, p, h in full_leaves(previous)}
+                  if previous and not full else {})
+        builder, delta, events = merkle.RootBuilder(), [], 0
+        heads = _ordered(AuditChainHead.objects.filter(last_subject_seq__gt=0)).values_list(
+            "subject_kind", "subject_id", "last_subject_seq", "last_hash")
+        for kind, sid, pos, head in heads.iterator(chunk_size=20_000):
+            builder.add(merkle.leaf_hash(kind, sid, pos, head))
+            events += pos
+            if before.pop((kind, sid), None) != (pos, head):
+                delta.append((kind, sid, pos, head))
+        delta.extend((k, s, 0, "") for (k, s) in before)  # heads gone since: tombstones
+        last_seq = AuditEvent.objects.aggregate(m=Max("seq"))["m"] or 0
+        statement = {"version": signing.VERSION,
+                     "created_at": timezone.now().replace(microsecond=0).isoformat(),
+                     "last_seq": last_seq, "events": events, "subjects": builder.size,
+                     "root": builder.root(), "key_id": signing.key_id(private.public_key())}
+        signature = signing.sign(statement, private)
+        cp = Checkpoint.objects.create(
+            created_at=statement["created_at"], last_seq=last_seq, events=events,
+            subjects=builder.size, root=statement["root"], key_id=statement["key_id"],
+            signature=signature, full=full,
+            file_name=f"checkpoint-{last_seq:012d}-{statement['root'][:12]}.json")
+        CheckpointLeaf.objects.bulk_create(
+            (CheckpointLeaf(checkpoint=cp, subject_kind=k, subject_id=s, position=p, head_hash=h)
+             for k, s, p, h in delta), batch_size=5000)
+        cp.refresh_from_db()
+        transaction.on_commit(lambda: write_file(cp))
+    return cp
+
+
+def write_file(cp: Checkpoint) -> Path | None:
+    directory = getattr(settings, "AUDIT_CHECKPOINT_DIR", "")
+    if not directory:
+        return None
+    path = Path(directory)
+    path.mkdir(parents=True, exist_ok=True)
+    target = path / cp.file_name
+    tmp = target.with_suffix(".tmp")
+    tmp.write_text(json.dumps(as_file(cp), indent=2, sort_keys=True))
+    tmp.replace(target)
+    return target
+
+
+def _current_hashes(leaves) -> dict[tuple[str, str, int], str]:
+    found = {}
+    for i in range(0, len(leaves), _CHUNK):
+        q = Q()
+        for kind, sid, pos, _h in leaves[i:i + _CHUNK]:
+            q |= Q(subject_kind=kind, subject_id=sid, subject_seq=pos)
+        for kind, sid, pos, h in AuditEvent.objects.filter(q).values_list(
+                "subject_kind", "subject_id", "subject_seq", "hash"):
+            found[(kind, sid, pos)] = h
+    return found
+
+
+def _check_checkpoint(cp_file: dict, public) -> tuple[Checkpoint | None, list, dict | None]:
+    """(the stored checkpoint, its leaves, None) or (.., .., what is wrong)."""
+    try:
+        signing.verify(cp_file, public)
+    except signing.BadCheckpoint as exc:
+        return None, [], _broken(CHECKPOINT, cp_file.get("created_at", ""), None,
+                                 cp_file.get("last_seq"), FORGED, "a valid signature", str(exc))
+    cp = Checkpoint.objects.filter(root=cp_file["root"], last_seq=cp_file["last_seq"],
+                                   signature=cp_file["signature"]).first()
+    if cp is None:
+        return None, [], _broken(CHECKPOINT, cp_file["created_at"], None, cp_file["last_seq"],
+                                 UNKNOWN, cp_file["root"], "none")
+    leaves = full_leaves(cp)
+    if merkle.root_of([_leaf(r) for r in leaves]) != cp_file["root"]:
+        return cp, leaves, _broken(CHECKPOINT, cp_file["created_at"], None, cp.last_seq,
+                                   LEAVES_ALTERED, cp_file["root"], "another root")
+    return cp, leaves, None
+
+
+def verify_against(files: list[dict], public=None) -> dict | None:
+    """The first break any of these checkpoint files reveals, or None."""
+    public = public or public_key()
+    for cp_file in files:
+        _cp, leaves, problem = _check_checkpoint(cp_file, public)
+        if problem:
+            return problem
+        current = _current_hashes(leaves)
+        for kind, sid, pos, head in leaves:
+            now = current.get((kind, sid, pos))
+            if now != head:
+                return _broken(kind, sid, pos, None, NOT_EXTENDED,
+                               f"{pos}:{head} (checkpoint {cp_file['created_at']})",
+                               f"{pos}:{now or 'no event'}")
+    return None
+
+
+def latest_valid(public) -> tuple[Checkpoint | None, list]:
+    for cp in Checkpoint.objects.order_by("-id")[:20]:
+        stored, leaves, problem = _check_checkpoint(as_file(cp), public)
+        if problem is None:
+            return stored, leaves
+    return None, []
+
+
+def verify_since_last(public=None, chunk_size: int = 5000) -> Result:
+    """Check the newest valid checkpoint's consistency and the events appended after it."""
+    public = public or public_key()
+    with transaction.atomic():
+        if _snapshot():
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        cp, leaves = latest_valid(public)
+        if cp is None:
+            return Result(ok=False, events_checked=0, first_broken=_broken(
+                CHECKPOINT, "", None, None, "no valid checkpoint to start from",
+                "a signed checkpoint", "none"))
+        seen = {(k, s): (p, h) for k, s, p, h in leaves}
+        moved = []  # (kind, id, from position, from hash, head position, head hash)
+        heads = AuditChainHead.objects.filter(last_subject_seq__gt=0).values_list(
+            "subject_kind", "subject_id", "last_subject_seq", "last_hash")
+        for kind, sid, pos, head in heads.iterator(chunk_size=20_000):
+            was = seen.pop((kind, sid), None)
+            if was != (pos, head):
+                moved.append((kind, sid, *(was or (0, GENESIS)), pos, head))
+        if seen:
+            (kind, sid), (pos, head) = min(seen.items())
+            return Result(ok=False, events_checked=0, first_broken=_broken(
+                kind, sid, pos, None, HEAD_MISSING, f"{pos}:{head}", "none"))
+        # Heads not moved since the checkpoint: each still sits on its chain's last event.
+        drift = (AuditChainHead.objects.filter(last_subject_seq__gt=0)
+                 .exclude(Exists(AuditEvent.objects.filter(
+                     subject_kind=OuterRef("subject_kind"), subject_id=OuterRef("subject_id"),
+                     subject_seq=OuterRef("last_subject_seq"), hash=OuterRef("last_hash"))))
+                 .order_by("subject_kind", "subject_id")
+                 .values_list("subject_kind", "subject_id", "last_subject_seq").first())
+        if drift:
+            return Result(ok=False, events_checked=0, first_broken=_broken(
+                *drift, None, HEAD_DRIFT, "the last event's hash", "another"))
+        broken, checked = _verify_moved(sorted(moved), cp.last_seq, chunk_size)
+        return Result(ok=broken is None, events_checked=checked, first_broken=broken,
+                      last_seq=cp.last_seq)
+
+
+def _verify_moved(moved: list, last_seq: int, chunk_size: int) -> tuple[dict | None, int]:
+    """Walk each moved chain from the checkpoint's head (re-hashed) to its current head."""
+    by_subject: dict[tuple[str, str], list[dict]] = {}
+    rows = (AuditEvent.objects.filter(seq__gt=last_seq).order_by("seq")
+            .values_list(*_COLUMNS).iterator(chunk_size=chunk_size))
+    for row in rows:
+        values = dict(zip(_COLUMNS, row, strict=True))
+        by_subject.setdefault((values["subject_kind"], values["subject_id"]), []).append(values)
+    anchors = {}
+    wanted = [(k, s, p, h) for k, s, p, h, _n, _x in moved if p > 0]
+    for i in range(0, len(wanted), _CHUNK):
+        q = Q()
+        for kind, sid, pos, _h in wanted[i:i + _CHUNK]:
+            q |= Q(subject_kind=kind, subject_id=sid, subject_seq=pos)
+        for row in AuditEvent.objects.filter(q).values_list(*_COLUMNS):
+            values = dict(zip(_COLUMNS, row, strict=True))
+            anchors[(values["subject_kind"], values["subject_id"])] = values
+    checked = 0
+    for kind, sid, from_pos, from_hash, to_pos, to_hash in moved:
+        key = (kind, sid)
+        if from_pos:
+            anchor = anchors.get(key)
+            if anchor is None or anchor["hash"] != from_hash or link_hash(anchor) != from_hash:
+                return _broken(kind, sid, from_pos, anchor and anchor["seq"], NOT_EXTENDED,
+                               from_hash, anchor and anchor["hash"]), checked
+        events = [e for e in by_subject.get(key, []) if e["subject_seq"] > from_pos]
+        if not events or events[0]["subject_seq"] != from_pos + 1:
+            # appended with a number below the checkpoint's (committed after it): read them
+            events = [dict(zip(_COLUMNS, r, strict=True)) for r in AuditEvent.objects.filter(
+                subject_kind=kind, subject_id=sid, subject_seq__gt=from_pos)
+                .order_by("subject_seq").values_list(*_COLUMNS)]
+        prev, expected = from_hash, from_pos + 1
+        for ev in sorted(events, key=lambda e: e["subject_seq"]):
+            checked += 1
+            pos = ev["subject_seq"]
+            if pos != expected:
+                return _broken(kind, sid, pos, ev["seq"], "missing event in the chain",
+                               expected, pos), checked
+            if ev["prev_hash"] != prev:
+                return _broken(kind, sid, pos, ev["seq"], "previous-hash link broken",
+                               prev, ev["prev_hash"]), checked
+            computed = link_hash(ev)
+            if computed != ev["hash"]:
+                return _broken(kind, sid, pos, ev["seq"], "event content altered",
+                               computed, ev["hash"]), checked
+            prev, expected = ev["hash"], pos + 1
+        if (expected - 1, prev) != (to_pos, to_hash):
+            return _broken(kind, sid, to_pos, None, "chain ends early (an event was deleted)",
+                           f"{to_pos}:{to_hash}", f"{expected - 1}:{prev}"), checked
+    return None, checked
+
+
+def inclusion_proof(kind: str, subject_id: str, checkpoint: Checkpoint | None = None) -> dict:
+    """The path from the subject's head, as the (latest) checkpoint saw it, to its root."""
+    cp = checkpoint or Checkpoint.objects.order_by("-id").first()
+    if cp is None:
+        raise LookupError("no checkpoint yet")
+    leaves = full_leaves(cp)
+    index = next((i for i, (k, s, _p, _h) in enumerate(leaves)
+                  if (k, s) == (kind, str(subject_id))), None)
+    if index is None:
+        raise LookupError("this chain is newer than the latest checkpoint")
+    _k, _s, position, head = leaves[index]
+    return {"checkpoint": as_file(cp), "position": position, "head_hash": head, "index": index,
+            "size": len(leaves), "path": merkle.inclusion_path([_leaf(r) for r in leaves], index)}
+
+
+def export_chain(kind: str, subject_id: str, *, proof: bool = True) -> dict:
+    events = []
+    for row in AuditEvent.objects.filter(subject_kind=kind, subject_id=str(subject_id)).order_by(
+            "subject_seq").values_list(*_COLUMNS):
+        values = dict(zip(_COLUMNS, row, strict=True))
+        values["occurred_at"] = values["occurred_at"].astimezone(UTC).isoformat(
+            timespec="microseconds")
+        if values["amount"] is not None:
+            values["amount"] = f"{values['amount']:.2f}"
+        events.append(values)
+    export: dict[str, Any] = {"format": "countersign-chain/1", "subject_kind": kind,
+              "subject_id": str(subject_id), "events": events}
+    if proof:
+        try:
+            export["proof"] = inclusion_proof(kind, subject_id)
+        except LookupError:
+            export["proof"] = None
+    return export
