@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from drf_spectacular.utils import OpenApiExample, extend_schema
+from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_serializer
 from rest_framework import generics, serializers, status
 from rest_framework.authtoken.serializers import AuthTokenSerializer
 from rest_framework.parsers import FormParser, MultiPartParser
@@ -30,6 +30,7 @@ from .parsers import JSONParser
 from .serializers import ERRORS, ErrorSerializer
 
 
+@extend_schema_serializer(component_name="AuthToken")  # AuthTokenRequest in clients
 class TokenRequestSerializer(AuthTokenSerializer):
     name = serializers.CharField(
         max_length=100, required=False, allow_blank=True, default="",

@@ -28,6 +28,12 @@ LIFECYCLE_EVENTS = ["expense.drafted", "expense.attachment_added", "expense.subm
                     "expense.paid"]
 
 
+# The invoice on each scenario's receipt: seller and buyer as the demo company's settings.
+INVOICE = {"invoice_amount": "500.00", "seller_name": "上海铁路",
+           "seller_code": "91440300MA5FAB2C1Y", "buyer_name": "示例销售有限公司",
+           "buyer_code": "91310115MA1K4C30XK"}
+
+
 def in_order(names: list[str]) -> bool:
     rest = iter(names)
     return all(any(name == wanted for name in rest) for wanted in LIFECYCLE_EVENTS)
@@ -75,7 +81,7 @@ def test_python_client_runs_the_claim_lifecycle(live_server, generated, travel_b
     audit = importlib.import_module("countersign_client.api.audit.audit_events_list")
     m = importlib.import_module("countersign_client.models")
     types = importlib.import_module("countersign_client.types")
-    for name in ("expenses_claims_create", "expenses_claims_attachments_create",
+    for name in ("expenses_claims_create", "expenses_claims_receipts_create",
                  "expenses_claims_submit_create", "expenses_claims_retrieve"):
         importlib.import_module(f"{claims.__name__}.{name}")
     for name in ("tasks_list", "tasks_approve_create", "tasks_claim_create"):
@@ -103,21 +109,23 @@ def test_python_client_runs_the_claim_lifecycle(live_server, generated, travel_b
         lines=[
             m.LineInputRequest(date=day, item_type=m.ItemTypeEnum.TRANSPORT,
                                description="高铁 上海-杭州", amount="500.00"),
-            m.LineInputRequest(date=day, item_type=m.ItemTypeEnum.HOTEL,
-                               city_tier=m.CityTierEnum.TIER1, units=1,
-                               description="酒店一晚", amount="360.00"),
         ])
     create = claims.expenses_claims_create
     claim = create.sync(client=rep, body=body, idempotency_key="py-lifecycle-1")
     assert isinstance(claim, m.ClaimDetail), claim
     again = create.sync(client=rep, body=body, idempotency_key="py-lifecycle-1")
     assert again.id == claim.id  # the same key: the first result, nothing new
-    assert (claim.state, claim.total, len(claim.lines)) == ("draft", "860.00", 2)
+    assert (claim.state, claim.total, len(claim.lines)) == ("draft", "500.00", 1)
 
-    receipt = claims.expenses_claims_attachments_create.sync(
-        claim.id, client=rep, body=m.AttachmentUploadRequest(file=types.File(
-            payload=io.BytesIO(PNG_1X1), file_name="taxi-receipt.png", mime_type="image/png")))
-    assert isinstance(receipt, m.Attachment), receipt
+    # The line's required voucher (issue 27): a fully digital invoice bought by the company.
+    receipt = claims.expenses_claims_receipts_create.sync(
+        claim.id, client=rep, body=m.ReceiptUploadRequest(
+            file=types.File(payload=io.BytesIO(PNG_1X1), file_name="taxi-receipt.png",
+                            mime_type="image/png"),
+            line=claim.lines[0].id, kind="invoice", **INVOICE,
+            invoice_type=m.InvoiceTypeEnum.DIGITAL, invoice_number="26312000000000000101",
+            invoice_date=day))
+    assert isinstance(receipt, m.Receipt), receipt
 
     submitted = claims.expenses_claims_submit_create.sync(claim.id, client=rep)
     assert isinstance(submitted, m.ClaimDetail) and submitted.state == "submitted", submitted
@@ -190,7 +198,7 @@ def test_typescript_client_type_checks_and_runs_the_claim_lifecycle(
     )
     assert scenario.returncode == 0, scenario.stdout + scenario.stderr
     seen = json.loads(scenario.stdout)
-    assert seen["state"] == "paid" and seen["total"] == "860.00", seen
+    assert seen["state"] == "paid" and seen["total"] == "500.00", seen
     assert seen["conflict"] == "state_conflict" and seen["attachments"] == 1
     assert (seen["manager_step"], seen["finance_step"]) == ("line_manager", "finance_review")
     assert in_order(seen["events"]) and seen["events"][0] == "expense.drafted", seen

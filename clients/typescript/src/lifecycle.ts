@@ -70,8 +70,6 @@ async function main() {
     expense_date: day,
     lines: [
       { date: day, item_type: "transport" as const, description: "高铁 上海-杭州", amount: "500.00" },
-      { date: day, item_type: "hotel" as const, city_tier: "tier1" as const, units: 1,
-        description: "酒店一晚", amount: "360.00" },
     ],
   };
   const key = `ts-lifecycle-${Date.now()}`;
@@ -85,12 +83,25 @@ async function main() {
   const claimId = created.data.id;
   if (again.data?.id !== claimId) throw new Error("create: the same key made a second claim");
 
-  // the receipt: multipart, the only request type that is not JSON
-  const upload = await rep.POST("/api/expenses/claims/{id}/attachments/", {
+  // the line's required voucher (a fully digital invoice bought by the company): multipart,
+  // the only request type that is not JSON
+  const line = created.data.lines[0];
+  if (!line) throw new Error("create: the claim has no line");
+  const receipt = {
+    file: "taxi-receipt.png", line: line.id, kind: "invoice",
+    invoice_type: "digital" as const, invoice_number: "26312000000000000202",
+    invoice_date: day, invoice_amount: "500.00", seller_name: "上海铁路",
+    seller_code: "91440300MA5FAB2C1Y", buyer_name: "示例销售有限公司",
+    buyer_code: "91310115MA1K4C30XK",
+  };
+  const upload = await rep.POST("/api/expenses/claims/{id}/receipts/", {
     params: { path: { id: claimId } },
-    body: { file: "taxi-receipt.png" },
+    body: receipt,
     bodySerializer(body) {
       const form = new FormData();
+      for (const [name, value] of Object.entries(body)) {
+        if (name !== "file") form.append(name, String(value));
+      }
       form.append("file", new Blob([PNG_1X1], { type: "image/png" }), body.file);
       return form;
     },

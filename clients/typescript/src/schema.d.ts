@@ -1428,6 +1428,15 @@ export interface components {
             prev_hash: string;
             hash: string;
         };
+        AuthTokenRequest: {
+            username: string;
+            password: string;
+            /**
+             * @description What the token is for (a script's name), shown in the list.
+             * @default
+             */
+            name?: string;
+        };
         /** @enum {unknown} */
         BlankEnum: "";
         Budget: {
@@ -3219,15 +3228,6 @@ export interface components {
             last_used?: string | null;
             readonly current: boolean;
         };
-        TokenRequestRequest: {
-            username: string;
-            password: string;
-            /**
-             * @description What the token is for (a script's name), shown in the list.
-             * @default
-             */
-            name?: string;
-        };
         TokenResponse: {
             token: string;
             id: string;
@@ -3269,6 +3269,8 @@ export interface operations {
                 actor?: string;
                 amount_max?: string | "";
                 amount_min?: string | "";
+                /** @description Only configuration changes (config.created, config.changed, config.deleted). */
+                configuration?: boolean | "";
                 event?: string;
                 number?: string;
                 /** @description Which field to use when ordering the results. */
@@ -3342,6 +3344,8 @@ export interface operations {
                 actor?: string;
                 amount_max?: string | "";
                 amount_min?: string | "";
+                /** @description Only configuration changes (config.created, config.changed, config.deleted). */
+                configuration?: boolean | "";
                 event?: string;
                 number?: string;
                 /** @description An ISO 8601 date (2025-03-01) or date-time (2025-03-01T09:00:00+08:00; without an offset it is Asia/Shanghai time). */
@@ -3522,7 +3526,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["TokenRequestRequest"];
+                "application/json": components["schemas"]["AuthTokenRequest"];
             };
         };
         responses: {

@@ -12,10 +12,13 @@ from .audit_event_changes import AuditEventChanges
 from .audit_event_data import AuditEventData
 from .audit_events_export_csv_amount_max_type_1 import AuditEventsExportCsvAmountMaxType1
 from .audit_events_export_csv_amount_min_type_1 import AuditEventsExportCsvAmountMinType1
+from .audit_events_export_csv_configuration_type_1 import AuditEventsExportCsvConfigurationType1
 from .audit_events_list_amount_max_type_1 import AuditEventsListAmountMaxType1
 from .audit_events_list_amount_min_type_1 import AuditEventsListAmountMinType1
+from .audit_events_list_configuration_type_1 import AuditEventsListConfigurationType1
 from .audit_events_list_page_size_type_1 import AuditEventsListPageSizeType1
 from .audit_events_list_page_type_1 import AuditEventsListPageType1
+from .auth_token_request import AuthTokenRequest
 from .auth_tokens_list_page_size_type_1 import AuthTokensListPageSizeType1
 from .auth_tokens_list_page_type_1 import AuthTokensListPageType1
 from .blank_enum import BlankEnum
@@ -246,7 +249,6 @@ from .tasks_list_page_type_1 import TasksListPageType1
 from .tasks_list_scope import TasksListScope
 from .tasks_list_submitter_type_1 import TasksListSubmitterType1
 from .token import Token
-from .token_request_request import TokenRequestRequest
 from .token_response import TokenResponse
 from .travel_class_enum import TravelClassEnum
 from .verify import Verify
@@ -266,10 +268,13 @@ __all__ = (
     "AuditEventData",
     "AuditEventsExportCsvAmountMaxType1",
     "AuditEventsExportCsvAmountMinType1",
+    "AuditEventsExportCsvConfigurationType1",
     "AuditEventsListAmountMaxType1",
     "AuditEventsListAmountMinType1",
+    "AuditEventsListConfigurationType1",
     "AuditEventsListPageSizeType1",
     "AuditEventsListPageType1",
+    "AuthTokenRequest",
     "AuthTokensListPageSizeType1",
     "AuthTokensListPageType1",
     "BlankEnum",
@@ -500,7 +505,6 @@ __all__ = (
     "TasksListScope",
     "TasksListSubmitterType1",
     "Token",
-    "TokenRequestRequest",
     "TokenResponse",
     "TravelClassEnum",
     "Verify",

@@ -7,6 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.audit_events_export_csv_amount_max_type_1 import AuditEventsExportCsvAmountMaxType1
 from ...models.audit_events_export_csv_amount_min_type_1 import AuditEventsExportCsvAmountMinType1
+from ...models.audit_events_export_csv_configuration_type_1 import AuditEventsExportCsvConfigurationType1
 from ...models.error import Error
 from ...types import UNSET, Response, Unset
 
@@ -16,6 +17,7 @@ def _get_kwargs(
     actor: str | Unset = UNSET,
     amount_max: AuditEventsExportCsvAmountMaxType1 | str | Unset = UNSET,
     amount_min: AuditEventsExportCsvAmountMinType1 | str | Unset = UNSET,
+    configuration: AuditEventsExportCsvConfigurationType1 | bool | Unset = UNSET,
     event: str | Unset = UNSET,
     number: str | Unset = UNSET,
     since: str | Unset = UNSET,
@@ -45,6 +47,15 @@ def _get_kwargs(
     else:
         json_amount_min = amount_min
     params["amount_min"] = json_amount_min
+
+    json_configuration: bool | str | Unset
+    if isinstance(configuration, Unset):
+        json_configuration = UNSET
+    elif isinstance(configuration, AuditEventsExportCsvConfigurationType1):
+        json_configuration = configuration.value
+    else:
+        json_configuration = configuration
+    params["configuration"] = json_configuration
 
     params["event"] = event
 
@@ -115,6 +126,7 @@ def sync_detailed(
     actor: str | Unset = UNSET,
     amount_max: AuditEventsExportCsvAmountMaxType1 | str | Unset = UNSET,
     amount_min: AuditEventsExportCsvAmountMinType1 | str | Unset = UNSET,
+    configuration: AuditEventsExportCsvConfigurationType1 | bool | Unset = UNSET,
     event: str | Unset = UNSET,
     number: str | Unset = UNSET,
     since: str | Unset = UNSET,
@@ -128,6 +140,7 @@ def sync_detailed(
         actor (str | Unset):
         amount_max (AuditEventsExportCsvAmountMaxType1 | str | Unset):
         amount_min (AuditEventsExportCsvAmountMinType1 | str | Unset):
+        configuration (AuditEventsExportCsvConfigurationType1 | bool | Unset):
         event (str | Unset):
         number (str | Unset):
         since (str | Unset):
@@ -147,6 +160,7 @@ def sync_detailed(
         actor=actor,
         amount_max=amount_max,
         amount_min=amount_min,
+        configuration=configuration,
         event=event,
         number=number,
         since=since,
@@ -168,6 +182,7 @@ def sync(
     actor: str | Unset = UNSET,
     amount_max: AuditEventsExportCsvAmountMaxType1 | str | Unset = UNSET,
     amount_min: AuditEventsExportCsvAmountMinType1 | str | Unset = UNSET,
+    configuration: AuditEventsExportCsvConfigurationType1 | bool | Unset = UNSET,
     event: str | Unset = UNSET,
     number: str | Unset = UNSET,
     since: str | Unset = UNSET,
@@ -181,6 +196,7 @@ def sync(
         actor (str | Unset):
         amount_max (AuditEventsExportCsvAmountMaxType1 | str | Unset):
         amount_min (AuditEventsExportCsvAmountMinType1 | str | Unset):
+        configuration (AuditEventsExportCsvConfigurationType1 | bool | Unset):
         event (str | Unset):
         number (str | Unset):
         since (str | Unset):
@@ -201,6 +217,7 @@ def sync(
         actor=actor,
         amount_max=amount_max,
         amount_min=amount_min,
+        configuration=configuration,
         event=event,
         number=number,
         since=since,
@@ -216,6 +233,7 @@ async def asyncio_detailed(
     actor: str | Unset = UNSET,
     amount_max: AuditEventsExportCsvAmountMaxType1 | str | Unset = UNSET,
     amount_min: AuditEventsExportCsvAmountMinType1 | str | Unset = UNSET,
+    configuration: AuditEventsExportCsvConfigurationType1 | bool | Unset = UNSET,
     event: str | Unset = UNSET,
     number: str | Unset = UNSET,
     since: str | Unset = UNSET,
@@ -229,6 +247,7 @@ async def asyncio_detailed(
         actor (str | Unset):
         amount_max (AuditEventsExportCsvAmountMaxType1 | str | Unset):
         amount_min (AuditEventsExportCsvAmountMinType1 | str | Unset):
+        configuration (AuditEventsExportCsvConfigurationType1 | bool | Unset):
         event (str | Unset):
         number (str | Unset):
         since (str | Unset):
@@ -248,6 +267,7 @@ async def asyncio_detailed(
         actor=actor,
         amount_max=amount_max,
         amount_min=amount_min,
+        configuration=configuration,
         event=event,
         number=number,
         since=since,
@@ -267,6 +287,7 @@ async def asyncio(
     actor: str | Unset = UNSET,
     amount_max: AuditEventsExportCsvAmountMaxType1 | str | Unset = UNSET,
     amount_min: AuditEventsExportCsvAmountMinType1 | str | Unset = UNSET,
+    configuration: AuditEventsExportCsvConfigurationType1 | bool | Unset = UNSET,
     event: str | Unset = UNSET,
     number: str | Unset = UNSET,
     since: str | Unset = UNSET,
@@ -280,6 +301,7 @@ async def asyncio(
         actor (str | Unset):
         amount_max (AuditEventsExportCsvAmountMaxType1 | str | Unset):
         amount_min (AuditEventsExportCsvAmountMinType1 | str | Unset):
+        configuration (AuditEventsExportCsvConfigurationType1 | bool | Unset):
         event (str | Unset):
         number (str | Unset):
         since (str | Unset):
@@ -301,6 +323,7 @@ async def asyncio(
             actor=actor,
             amount_max=amount_max,
             amount_min=amount_min,
+            configuration=configuration,
             event=event,
             number=number,
             since=since,

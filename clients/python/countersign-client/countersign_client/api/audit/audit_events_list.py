@@ -7,6 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.audit_events_list_amount_max_type_1 import AuditEventsListAmountMaxType1
 from ...models.audit_events_list_amount_min_type_1 import AuditEventsListAmountMinType1
+from ...models.audit_events_list_configuration_type_1 import AuditEventsListConfigurationType1
 from ...models.audit_events_list_page_size_type_1 import AuditEventsListPageSizeType1
 from ...models.audit_events_list_page_type_1 import AuditEventsListPageType1
 from ...models.error import Error
@@ -19,6 +20,7 @@ def _get_kwargs(
     actor: str | Unset = UNSET,
     amount_max: AuditEventsListAmountMaxType1 | str | Unset = UNSET,
     amount_min: AuditEventsListAmountMinType1 | str | Unset = UNSET,
+    configuration: AuditEventsListConfigurationType1 | bool | Unset = UNSET,
     event: str | Unset = UNSET,
     number: str | Unset = UNSET,
     ordering: str | Unset = UNSET,
@@ -51,6 +53,15 @@ def _get_kwargs(
     else:
         json_amount_min = amount_min
     params["amount_min"] = json_amount_min
+
+    json_configuration: bool | str | Unset
+    if isinstance(configuration, Unset):
+        json_configuration = UNSET
+    elif isinstance(configuration, AuditEventsListConfigurationType1):
+        json_configuration = configuration.value
+    else:
+        json_configuration = configuration
+    params["configuration"] = json_configuration
 
     params["event"] = event
 
@@ -146,6 +157,7 @@ def sync_detailed(
     actor: str | Unset = UNSET,
     amount_max: AuditEventsListAmountMaxType1 | str | Unset = UNSET,
     amount_min: AuditEventsListAmountMinType1 | str | Unset = UNSET,
+    configuration: AuditEventsListConfigurationType1 | bool | Unset = UNSET,
     event: str | Unset = UNSET,
     number: str | Unset = UNSET,
     ordering: str | Unset = UNSET,
@@ -162,6 +174,7 @@ def sync_detailed(
         actor (str | Unset):
         amount_max (AuditEventsListAmountMaxType1 | str | Unset):
         amount_min (AuditEventsListAmountMinType1 | str | Unset):
+        configuration (AuditEventsListConfigurationType1 | bool | Unset):
         event (str | Unset):
         number (str | Unset):
         ordering (str | Unset):
@@ -184,6 +197,7 @@ def sync_detailed(
         actor=actor,
         amount_max=amount_max,
         amount_min=amount_min,
+        configuration=configuration,
         event=event,
         number=number,
         ordering=ordering,
@@ -208,6 +222,7 @@ def sync(
     actor: str | Unset = UNSET,
     amount_max: AuditEventsListAmountMaxType1 | str | Unset = UNSET,
     amount_min: AuditEventsListAmountMinType1 | str | Unset = UNSET,
+    configuration: AuditEventsListConfigurationType1 | bool | Unset = UNSET,
     event: str | Unset = UNSET,
     number: str | Unset = UNSET,
     ordering: str | Unset = UNSET,
@@ -224,6 +239,7 @@ def sync(
         actor (str | Unset):
         amount_max (AuditEventsListAmountMaxType1 | str | Unset):
         amount_min (AuditEventsListAmountMinType1 | str | Unset):
+        configuration (AuditEventsListConfigurationType1 | bool | Unset):
         event (str | Unset):
         number (str | Unset):
         ordering (str | Unset):
@@ -247,6 +263,7 @@ def sync(
         actor=actor,
         amount_max=amount_max,
         amount_min=amount_min,
+        configuration=configuration,
         event=event,
         number=number,
         ordering=ordering,
@@ -265,6 +282,7 @@ async def asyncio_detailed(
     actor: str | Unset = UNSET,
     amount_max: AuditEventsListAmountMaxType1 | str | Unset = UNSET,
     amount_min: AuditEventsListAmountMinType1 | str | Unset = UNSET,
+    configuration: AuditEventsListConfigurationType1 | bool | Unset = UNSET,
     event: str | Unset = UNSET,
     number: str | Unset = UNSET,
     ordering: str | Unset = UNSET,
@@ -281,6 +299,7 @@ async def asyncio_detailed(
         actor (str | Unset):
         amount_max (AuditEventsListAmountMaxType1 | str | Unset):
         amount_min (AuditEventsListAmountMinType1 | str | Unset):
+        configuration (AuditEventsListConfigurationType1 | bool | Unset):
         event (str | Unset):
         number (str | Unset):
         ordering (str | Unset):
@@ -303,6 +322,7 @@ async def asyncio_detailed(
         actor=actor,
         amount_max=amount_max,
         amount_min=amount_min,
+        configuration=configuration,
         event=event,
         number=number,
         ordering=ordering,
@@ -325,6 +345,7 @@ async def asyncio(
     actor: str | Unset = UNSET,
     amount_max: AuditEventsListAmountMaxType1 | str | Unset = UNSET,
     amount_min: AuditEventsListAmountMinType1 | str | Unset = UNSET,
+    configuration: AuditEventsListConfigurationType1 | bool | Unset = UNSET,
     event: str | Unset = UNSET,
     number: str | Unset = UNSET,
     ordering: str | Unset = UNSET,
@@ -341,6 +362,7 @@ async def asyncio(
         actor (str | Unset):
         amount_max (AuditEventsListAmountMaxType1 | str | Unset):
         amount_min (AuditEventsListAmountMinType1 | str | Unset):
+        configuration (AuditEventsListConfigurationType1 | bool | Unset):
         event (str | Unset):
         number (str | Unset):
         ordering (str | Unset):
@@ -365,6 +387,7 @@ async def asyncio(
             actor=actor,
             amount_max=amount_max,
             amount_min=amount_min,
+            configuration=configuration,
             event=event,
             number=number,
             ordering=ordering,

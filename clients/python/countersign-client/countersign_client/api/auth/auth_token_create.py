@@ -5,15 +5,15 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.auth_token_request import AuthTokenRequest
 from ...models.error import Error
-from ...models.token_request_request import TokenRequestRequest
 from ...models.token_response import TokenResponse
 from ...types import Response
 
 
 def _get_kwargs(
     *,
-    body: TokenRequestRequest,
+    body: AuthTokenRequest,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -76,12 +76,12 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: TokenRequestRequest,
+    body: AuthTokenRequest,
 ) -> Response[Error | TokenResponse]:
     """Log in: a token for `Authorization: Token <token>`
 
     Args:
-        body (TokenRequestRequest):
+        body (AuthTokenRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -105,12 +105,12 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: TokenRequestRequest,
+    body: AuthTokenRequest,
 ) -> Error | TokenResponse | None:
     """Log in: a token for `Authorization: Token <token>`
 
     Args:
-        body (TokenRequestRequest):
+        body (AuthTokenRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -129,12 +129,12 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: TokenRequestRequest,
+    body: AuthTokenRequest,
 ) -> Response[Error | TokenResponse]:
     """Log in: a token for `Authorization: Token <token>`
 
     Args:
-        body (TokenRequestRequest):
+        body (AuthTokenRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -156,12 +156,12 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: TokenRequestRequest,
+    body: AuthTokenRequest,
 ) -> Error | TokenResponse | None:
     """Log in: a token for `Authorization: Token <token>`
 
     Args:
-        body (TokenRequestRequest):
+        body (AuthTokenRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

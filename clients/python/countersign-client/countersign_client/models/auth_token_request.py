@@ -8,11 +8,11 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="TokenRequestRequest")
+T = TypeVar("T", bound="AuthTokenRequest")
 
 
 @_attrs_define
-class TokenRequestRequest:
+class AuthTokenRequest:
     """
     Attributes:
         username (str):
@@ -54,14 +54,14 @@ class TokenRequestRequest:
 
         name = d.pop("name", UNSET)
 
-        token_request_request = cls(
+        auth_token_request = cls(
             username=username,
             password=password,
             name=name,
         )
 
-        token_request_request.additional_properties = d
-        return token_request_request
+        auth_token_request.additional_properties = d
+        return auth_token_request
 
     @property
     def additional_keys(self) -> list[str]:
