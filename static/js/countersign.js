@@ -28,3 +28,23 @@
     }
   });
 })();
+
+/* Choosing a customer on the contract form shows its credit position in place: the "Check
+   credit" answer is fetched and only its credit box is taken; nothing typed is judged or lost
+   (the button does the same without JavaScript, as a page load). */
+(function () {
+  "use strict";
+  var select = document.querySelector("[data-check-credit]");
+  if (!select || !window.fetch) return;
+  select.addEventListener("change", function () {
+    var form = select.form, data = new FormData(form);
+    data.set("action", "check");
+    fetch(form.action, {method: "POST", body: data, credentials: "same-origin"})
+      .then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); })
+      .then(function (html) {
+        var fresh = new DOMParser().parseFromString(html, "text/html").getElementById("credit");
+        if (fresh) document.getElementById("credit").innerHTML = fresh.innerHTML;
+      })
+      .catch(function () { form.querySelector("button[value=check]").click(); });
+  });
+})();
