@@ -16,6 +16,9 @@ command); without one the event is the system's. Bulk `QuerySet.update()`/`bulk_
 no signals: configuration code must not use them on registered models.
 """
 
+import contextlib
+import contextvars
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -119,7 +122,25 @@ def chain_of(instance) -> tuple[str, str]:
     return subject_kind, subject_id
 
 
+_recorded_by_service: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "config_recorded_by_service", default=False)
+
+
+@contextlib.contextmanager
+def recorded_by_service() -> Iterator[None]:
+    """A service that writes its own audit event for a change (customer.created,
+    customer.credit_limit_changed, ...) saves inside this block, so the change is recorded once,
+    by the service, not again as a generic configuration event."""
+    token = _recorded_by_service.set(True)
+    try:
+        yield
+    finally:
+        _recorded_by_service.reset(token)
+
+
 def _record(spec: ConfigModel, instance, event: str, changes: dict) -> None:
+    if _recorded_by_service.get():
+        return
     subject_kind, subject_id = chain_of(instance)
     hidden = spec.model._meta.pk.name in spec.secret  # a token whose key is its pk
     data = {"model": spec.model._meta.label_lower,

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.audit import config as audit_config
 from core.audit import services as audit
 from core.exceptions import (
     InvalidInputError,
@@ -66,7 +67,8 @@ def customer_create(*, actor: User, name: str, credit_code: str, region, account
     except ValidationError as exc:
         raise InvalidInputError(_("Some fields are not valid."),
                                 fields=exc.message_dict) from None
-    customer.save()
+    with audit_config.recorded_by_service():
+        customer.save()
     audit.record(actor=actor, subject=customer, event="customer.created",
                  data={"name": customer.name, "rating": rating})
     return customer
@@ -117,7 +119,8 @@ def credit_limit_decide(*, change_id: int, actor: User, approve: bool, comment: 
     before = str(customer.credit_limit)
     if approve:
         customer.credit_limit = change.new_limit
-        customer.save(update_fields=["credit_limit"])
+        with audit_config.recorded_by_service():
+            customer.save(update_fields=["credit_limit"])
     audit.record(actor=actor, subject=customer,
                  event="customer.limit_changed" if approve else "customer.limit_change_refused",
                  comment=comment, changes={"credit_limit": [before, str(customer.credit_limit)]})
