@@ -116,7 +116,9 @@ def test_audit_benchmark_generates_chains_that_verify_when_small(tmp_path):
     # one process per core (the marked line), then one process alone when there are more cores
     rows = data["rows"]
     assert [r["processes"] for r in rows] in ([1], [len(os.sched_getaffinity(0)), 1])
-    assert all(r["ok"] is True and r["events"] == "5,000" for r in rows)
+    # 5,000 generated events, plus the configuration event of the set-up's own user (issue 24)
+    assert all(r["ok"] is True and 5_000 <= int(r["events"].replace(",", "")) <= 5_010
+               for r in rows), rows
     assert rows[0]["pass"] in ("PASS", "FAIL") and all(r["pass"] == "(info)" for r in rows[1:])
 
 

@@ -10,6 +10,7 @@ UPLOADS = {  # the only operations whose request is not JSON: real file uploads
     ("post", "/api/contracts/contracts/{id}/attachments/"),
     ("post", "/api/expenses/claims/{id}/attachments/"),
     ("post", "/api/plans/plans/{id}/actuals/"),  # JSON (one actual) or a spreadsheet
+    ("post", "/api/expenses/claims/{id}/receipts/"),  # a voucher with its invoice data (issue 27)
     ("post", "/api/plans/plans/{id}/allocations/import/"),
 }
 
@@ -53,7 +54,8 @@ def test_request_and_response_models_are_apart(schema):
     token_request = schema["paths"]["/api/auth/token/"]["post"]["requestBody"]
     request_model = component(schema, token_request["content"]["application/json"]["schema"]
                               ["$ref"])
-    assert set(request_model["properties"]) == {"username", "password"}  # no read-only token
+    # no read-only token; `name` labels the token in the caller's list (issue 17)
+    assert set(request_model["properties"]) == {"username", "password", "name"}
     assert sorted(request_model["required"]) == ["password", "username"]
     created = schema["paths"]["/api/expenses/claims/"]["post"]
     assert created["requestBody"]["content"]["application/json"]["schema"]["$ref"].endswith(

@@ -16,7 +16,7 @@ PATHS = {
     "/api/contracts/contracts/{id}/milestones/": {"get", "post"},
     "/api/contracts/contracts/{id}/problems/": {"get", "post"},
     "/api/contracts/contracts/{id}/attachments/": {"get", "post"},
-    "/api/contracts/contracts/{id}/attachments/{att_id}/": {"get"},
+    "/api/contracts/contracts/{id}/attachments/{att_id}/": {"get", "delete"},
     "/api/contracts/milestones/{id}/done/": {"post"},
     "/api/contracts/problems/{id}/resolve/": {"post"},
 }

@@ -66,7 +66,7 @@ def test_milestone_form_keeps_input_when_refused(client_for, executed):
 
     body = response.content.decode()
     assert response.status_code == 400
-    assert "Enter a number." in body and "This field is required." in body
+    assert "Enter the amount with the digits 0-9" in body and "This field is required." in body
     assert 'value="留着的备注"' in body and '<details open>' in body
     assert Milestone.objects.count() == 1
 

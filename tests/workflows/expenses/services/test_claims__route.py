@@ -110,7 +110,10 @@ def test_sales_gm_approves_after_line_manager_when_chain_has_two_steps(
     assert open_item(claim).step_code == "finance_review"
 
 
-@pytest.mark.parametrize("submitter, reviewer", [("finance_clerk", "finance"),
+# finance_clerk's line manager is finance, who approved the first step: four eyes over the
+# request's steps (issue 17) bar them from the review too, so with no one else it goes to the
+# administrators. finance's own claim goes to the only other finance person.
+@pytest.mark.parametrize("submitter, reviewer", [("finance_clerk", "admin"),
                                                  ("finance", "finance_clerk")])
 def test_submitter_never_a_finance_candidate_when_finance_person_claims_expenses(
     make_budget, standards, policies, submitted, through_chain, personas, submitter, reviewer
@@ -121,7 +124,7 @@ def test_submitter_never_a_finance_candidate_when_finance_person_claims_expenses
     review = through_chain(claim)
 
     assert review.step_code == "finance_review"
-    # The only other finance person gets the task directly; the submitter is nowhere on it.
+    # The one person left gets the task directly; the submitter is nowhere on it.
     assert review.assignee == personas[reviewer]
     assert personas[submitter] not in review.candidates.all()
     assert [u.username for u in request_of(claim).waiting_on.all()] == [reviewer]
