@@ -31,6 +31,12 @@ def test_returned_claim_is_revised_and_resubmitted_in_zh_hans_keeping_its_dates(
     claim = services.claim_create(
         actor=personas["east_rep1"], category="travel", title="苏州客户拜访", expense_date=day,
         lines=[{"date": day, "item_type": "transport", "description": "高铁", "amount": "180.00"}])
+    # the line's required voucher (issue 27): its train ticket
+    from tests.workflows.expenses.vouchers import pdf
+    from workflows.expenses.services.vouchers import receipt_add
+
+    receipt_add(claim_id=claim.pk, actor=personas["east_rep1"], line_id=claim.lines.get().pk,
+                kind="ticket", upload=pdf("车票.pdf"))
     services.claim_submit(claim_id=claim.pk, actor=personas["east_rep1"])
     item = WorkItem.objects.get(request__kind="expense", request__object_id=claim.pk,
                                 status=WorkItemStatus.OPEN)

@@ -2736,7 +2736,7 @@ export interface components {
             invoice_code: string;
             invoice_number: string;
             /** Format: date */
-            invoice_date: string | null;
+            readonly invoice_date: string | null;
             /** Format: decimal */
             invoice_amount: string | null;
             seller_name: string;

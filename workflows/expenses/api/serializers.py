@@ -253,7 +253,7 @@ class ReceiptSerializer(serializers.Serializer):
     invoice_type = serializers.CharField(help_text=", ".join(InvoiceType.values) + " or empty")
     invoice_code = serializers.CharField()
     invoice_number = serializers.CharField()
-    invoice_date = serializers.DateField(allow_null=True)
+    invoice_date = serializers.DateField(allow_null=True, read_only=True)
     invoice_amount = money_field(allow_null=True)
     seller_name = serializers.CharField()
     seller_code = serializers.CharField()
