@@ -177,7 +177,7 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 # /api/auth/token/, each expiring API_TOKEN_AGE seconds after it was made (default: a session's
 # age); revoked by POST /api/auth/logout/, DELETE /api/auth/tokens/<id>/ and a password change.
 API_TOKEN_AGE = env.int("API_TOKEN_AGE", default=SESSION_COOKIE_AGE)
-KNOX_TOKEN_MODEL = "org.ApiToken"
+KNOX_TOKEN_MODEL = "org.ApiToken"  # nosec B105: a model label, not a secret
 # knox's own migrations create its AuthToken table even when the model is swapped (ours is
 # org.ApiToken): without them knox has nothing to migrate and no stray table referencing users.
 MIGRATION_MODULES = {"knox": None}

@@ -73,9 +73,9 @@ class TokenView(APIView):
         responses={200: TokenResponseSerializer, 400: ErrorSerializer, 403: ErrorSerializer},
         examples=[
             OpenApiExample("Log in", request_only=True,
-                           value={"username": "east_rep1", "password": "…", "name": "my script"}),
+                           value={"username": "east_rep1", "password": "…", "name": "my script"}),  # nosec B105
             OpenApiExample("The token", response_only=True, status_codes=["200"],
-                           value={"token": "9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b"
+                           value={"token": "9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b"  # nosec B105: example
                                            "0a1b2c3d4e5f60718293a4b5c6d7e8f9",
                                   "id": "9944b091", "expiry": "2026-12-08T12:00:00+08:00"}),
             OpenApiExample("Wrong password", response_only=True, status_codes=["400"],

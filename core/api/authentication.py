@@ -70,4 +70,4 @@ class TokenScheme(OpenApiAuthenticationExtension):
 
     def get_security_definition(self, auto_schema):
         return build_bearer_security_scheme_object(header_name="Authorization",
-                                                   token_prefix="Token")
+                                                   token_prefix="Token")  # nosec B106: a header word

@@ -183,12 +183,12 @@ def _nav_counts_sql() -> tuple[str, list]:
         values: list = []
         for scope in (INBOX, QUEUE):
             sql, params = tasks_for(probe, scope).order_by().values("pk").query.sql_with_params()
-            parts.append(f"(SELECT COUNT(*) FROM ({sql}) AS {scope})")  # noqa: S608
+            parts.append(f"(SELECT COUNT(*) FROM ({sql}) AS {scope})")  # noqa: S608  # nosec B608: ORM-compiled SQL, values bound
             values.extend(params)
         unread, params = Notification.objects.filter(
             recipient_id=_PROBE, read_at__isnull=True).order_by().values(
             "pk").query.sql_with_params()
-        parts.append(f"(SELECT COUNT(*) FROM ({unread}) AS unread)")  # noqa: S608
+        parts.append(f"(SELECT COUNT(*) FROM ({unread}) AS unread)")  # noqa: S608  # nosec B608: ORM-compiled SQL
         values.extend(params)
         _nav_counts = (f"SELECT {', '.join(parts)}", values)
     return _nav_counts
