@@ -220,6 +220,9 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=120),
 }
 CELERY_RESULT_BACKEND = None
+# A payment job sent but not finished after this many seconds is sent again by the sweep (the
+# payment itself happens at most once): what recovers a message lost with a killed worker.
+EXPENSE_PAYMENT_STALLED_AFTER = env.int("EXPENSE_PAYMENT_STALLED_AFTER", default=900)
 CELERY_BEAT_SCHEDULE = {
     "sweep-timers": {"task": "core.inbox.tasks.sweep_timers", "schedule": 60.0},
 }

@@ -273,7 +273,8 @@ def test_payment_done_after_restart_when_the_whole_worker_is_killed_during_it(
                       claims_at_finance=claims_at_finance, demo_requests=demo_requests,
                       broker_on=broker_on, workers=workers, private_redis=private_redis,
                       tmp_path=tmp_path, figure=figure,
-                      worker_env={"FAULTS_VISIBILITY_TIMEOUT": "5"})
+                      worker_env={"FAULTS_VISIBILITY_TIMEOUT": "5",
+                                  "FAULTS_PAYMENT_STALLED_AFTER": "20"})
 
 
 @pytest.mark.slow
@@ -302,4 +303,5 @@ def test_every_payment_and_escalation_once_when_the_whole_worker_is_killed_10_ti
                       claims_at_finance=claims_at_finance, demo_requests=demo_requests,
                       broker_on=broker_on, workers=workers, private_redis=private_redis,
                       tmp_path=tmp_path, figure=figure,
-                      worker_env={"FAULTS_VISIBILITY_TIMEOUT": "5"}, **WORKER)
+                      worker_env={"FAULTS_VISIBILITY_TIMEOUT": "5",
+                                  "FAULTS_PAYMENT_STALLED_AFTER": "20"}, **WORKER)

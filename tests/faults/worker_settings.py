@@ -15,3 +15,9 @@ if os.environ.get("FAULTS_VISIBILITY_TIMEOUT"):
         "unacked_restore_interval": 1,
         "unacked_restore_throttle": 1,
     }
+
+if os.environ.get("FAULTS_PAYMENT_STALLED_AFTER"):
+    # A whole worker SIGKILLed between Redis' BRPOP and kombu recording the message as unacked
+    # loses it for good; the sweep sends such a payment again after this many seconds (15
+    # minutes in production, too long for a test).
+    EXPENSE_PAYMENT_STALLED_AFTER = int(os.environ["FAULTS_PAYMENT_STALLED_AFTER"])

@@ -47,6 +47,15 @@ def backend():
 STALLED_AFTER = timedelta(minutes=15)
 
 
+def stalled_after() -> timedelta:
+    """How long a sent payment job may stay unfinished before the sweep sends it again
+    (EXPENSE_PAYMENT_STALLED_AFTER seconds; 15 minutes by default). A worker killed in the
+    instant between taking a message from Redis and recording it as unacknowledged loses that
+    message for good (Redis' redelivery never sees it): this sweep is what pays that claim."""
+    seconds = getattr(settings, "EXPENSE_PAYMENT_STALLED_AFTER", None)
+    return timedelta(seconds=seconds) if seconds else STALLED_AFTER
+
+
 def requeue_stalled(now=None) -> int:
     """Claims approved for payment whose job was sent but never ran (a worker killed while
     holding it, a message lost with the broker) get their job again. `pay` pays at most once,
@@ -57,7 +66,7 @@ def requeue_stalled(now=None) -> int:
     if not claim_ids:
         return 0
     # Each waiting claim's jobs in one query, newest first: a claim is stalled when it has no
-    # unsent job and its newest job went out longer ago than STALLED_AFTER.
+    # unsent job and its newest job went out longer ago than stalled_after().
     newest: dict[int, tuple] = {}
     for claim_id, sent_at in engine.jobs_of(PAY_TASK).filter(
             kwargs__claim_id__in=claim_ids).order_by("-created", "-pk") \
@@ -65,8 +74,9 @@ def requeue_stalled(now=None) -> int:
         newest.setdefault(int(claim_id), (sent_at,))
         if sent_at is None:
             newest[int(claim_id)] = (None,)  # still waiting for the broker: the relay sends it
+    after = stalled_after()
     stalled = [pk for pk in claim_ids if pk not in newest or (
-        newest[pk][0] is not None and now - newest[pk][0] >= STALLED_AFTER)]
+        newest[pk][0] is not None and now - newest[pk][0] >= after)]
     with transaction.atomic():
         for claim_id in stalled:
             queue_payment(claim_id, key=f"pay:{claim_id}:again:{now:%Y%m%d%H%M}")

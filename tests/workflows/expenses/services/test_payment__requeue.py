@@ -66,3 +66,11 @@ def test_the_requeued_job_pays_once(voucher_approved):
     claim = fresh(voucher_approved)
     assert claim.state == ClaimState.PAID and claim.payment_reference
     assert payment.requeue_stalled() == 0
+
+
+def test_job_queued_again_sooner_when_the_installation_says_so(voucher_approved, settings):
+    settings.EXPENSE_PAYMENT_STALLED_AFTER = 60
+    sent(voucher_approved, 0.5)
+    assert payment.requeue_stalled() == 0
+    sent(voucher_approved, 2)
+    assert payment.requeue_stalled() == 1
