@@ -137,8 +137,9 @@ class TourStep:
 # runs salesperson → regional manager → finance and back; %(manager)s is the line manager.
 TOURS: dict[str, tuple[TourStep, ...]] = {
     Role.SALESPERSON: (
-        TourStep(_("Submit an expense claim, e.g. a taxi fare: up to ¥5,000 only your regional "
-                   "manager approves it."), url="expenses:claim-new"),
+        TourStep(_("Submit an expense claim, e.g. a taxi fare: save it as a draft, attach a "
+                   "photo or PDF of the ticket (each line needs its receipt), then submit. Up to "
+                   "¥5,000 only your regional manager approves it."), url="expenses:claim-new"),
         TourStep(_("Switch to %(manager)s, your regional manager, and approve it from the inbox."),
                  switch="manager"),
         TourStep(_("Finance then reviews the voucher and the claim is paid; My requests shows "
