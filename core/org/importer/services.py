@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.audit import services as audit
+from core.audit.config import recorded_by_service
 from core.exceptions import InvalidInputError, StateConflictError
 
 from ..models import Department, OrgImport, Region, RoleAssignment, User
@@ -79,7 +80,8 @@ def org_import_apply(*, data: bytes | None = None, actor=None, file_name: str = 
                                    "workbook again."))
     if not plan.changes:
         return plan
-    _apply(plan, actor)
+    with recorded_by_service():  # each change writes its own org.* event, not a config.* too
+        _apply(plan, actor)
     if row is None:
         row = OrgImport(uploaded_by=actor, file_name=file_name[-200:],
                         sha256=hashlib.sha256(data).hexdigest(), data=data)
