@@ -82,7 +82,7 @@ _HEADS = "audit_auditchainhead"
 _LEAVES_OF = (  # every head checkpoint %(cp)s saw: per chain its newest row since %(base)s
     "SELECT DISTINCT ON (subject_kind, subject_id) subject_kind, subject_id, position, "
     "head_hash FROM audit_checkpointleaf WHERE checkpoint_id BETWEEN %(base)s AND %(cp)s "
-    "ORDER BY subject_kind, subject_id, checkpoint_id DESC")
+    "ORDER BY subject_kind DESC, subject_id DESC, checkpoint_id DESC")  # the index, backwards
 
 
 def _sql(*parts: str) -> str:
@@ -90,11 +90,11 @@ def _sql(*parts: str) -> str:
 
 
 # Built once from constants; every value is bound as a parameter.
-_HEADS_ROOT_SQL = _sql(
-    "SELECT ", _LEAF_SQL.format(k="subject_kind", s="subject_id", p="last_subject_seq",
-                                h="last_hash"),
-    f", last_subject_seq FROM {_HEADS} WHERE last_subject_seq > 0 ",
-    f"ORDER BY subject_kind {_C}, subject_id {_C}")
+_HEADS_ROOT_SQL = _sql(  # one row: the leaf hashes in leaf order (32 bytes each), chains, events
+    "SELECT string_agg(", _LEAF_SQL.format(k="subject_kind", s="subject_id",
+                                           p="last_subject_seq", h="last_hash"),
+    f", ''::bytea ORDER BY subject_kind {_C}, subject_id {_C}), count(*), ",
+    f"COALESCE(sum(last_subject_seq), 0) FROM {_HEADS} WHERE last_subject_seq > 0")
 _FULL_LEAVES_SQL = _sql(
     "INSERT INTO audit_checkpointleaf (checkpoint_id, subject_kind, subject_id, position, ",
     "head_hash) SELECT %s, subject_kind, subject_id, last_subject_seq, last_hash ",
@@ -110,19 +110,26 @@ _DELTA_LEAVES_SQL = _sql(
     "ON h.subject_kind = w.subject_kind AND h.subject_id = w.subject_id ",
     "WHERE h.subject_id IS NULL OR w.subject_id IS NULL ",
     "OR h.last_subject_seq <> w.position OR h.last_hash <> w.head_hash")
+# One row: the checkpoint's leaf hashes concatenated in leaf order (32 bytes each), and the
+# chains whose head differs from what it saw, as JSON [kind, id, its position, its hash, head
+# position, head hash] (nulls where one side has none).
 _COMPARE_SQL = _sql(
-    "WITH was AS (", _LEAVES_OF, ") SELECT CASE WHEN w.subject_id IS NOT NULL THEN ",
-    _LEAF_SQL.format(k="w.subject_kind", s="w.subject_id", p="w.position", h="w.head_hash"),
-    " END, COALESCE(w.subject_kind, h.subject_kind), COALESCE(w.subject_id, h.subject_id), ",
-    "w.position, w.head_hash, h.last_subject_seq, h.last_hash ",
-    "FROM (SELECT * FROM was WHERE position > 0) w ",
-    "FULL JOIN (SELECT * FROM audit_auditchainhead WHERE last_subject_seq > 0) h ",
+    "WITH was AS (", _LEAVES_OF, "), ",
+    "w AS (SELECT * FROM was WHERE position > 0), ",
+    "h AS (SELECT * FROM audit_auditchainhead WHERE last_subject_seq > 0) ",
+    "SELECT (SELECT string_agg(",
+    _LEAF_SQL.format(k="subject_kind", s="subject_id", p="position", h="head_hash"),
+    f", ''::bytea ORDER BY subject_kind {_C}, subject_id {_C}) FROM w), ",
+    "(SELECT json_agg(json_build_array(COALESCE(w.subject_kind, h.subject_kind), ",
+    "COALESCE(w.subject_id, h.subject_id), w.position, w.head_hash, h.last_subject_seq, ",
+    "h.last_hash)) FROM w FULL JOIN h ",
     "ON h.subject_kind = w.subject_kind AND h.subject_id = w.subject_id ",
-    f"ORDER BY COALESCE(w.subject_kind, h.subject_kind) {_C}, ",
-    f"COALESCE(w.subject_id, h.subject_id) {_C}")
-_EVENTS_AT_SQL = _sql(  # their sequence numbers; the ORM reads the rows (JSON decoded as hashed)
-    "SELECT e.seq FROM unnest(%s::varchar[], %s::varchar[], %s::int[]) AS w(kind, sid, pos) ",
-    "JOIN audit_auditevent e ON e.subject_kind = w.kind AND e.subject_id = w.sid ",
+    "WHERE w.subject_id IS NULL OR h.subject_id IS NULL ",
+    "OR w.position <> h.last_subject_seq OR w.head_hash <> h.last_hash)")
+_HASHES_AT_SQL = _sql(
+    "SELECT w.kind, w.sid, w.pos, e.seq, e.hash ",
+    "FROM unnest(%s::varchar[], %s::varchar[], %s::int[]) AS w(kind, sid, pos) ",
+    "LEFT JOIN audit_auditevent e ON e.subject_kind = w.kind AND e.subject_id = w.sid ",
     "AND e.subject_seq = w.pos")
 
 
@@ -143,16 +150,15 @@ def _fast_session(cursor) -> None:
 
 def _heads_root() -> tuple[str, int, int]:
     """(Merkle root over every chain head, number of chains, number of events)."""
-    builder, events = merkle.RootBuilder(), 0
     if _pg():
         with connection.cursor() as cursor:
             _fast_session(cursor)
             cursor.execute(_HEADS_ROOT_SQL)
-            while rows := cursor.fetchmany(20_000):
-                for digest, pos in rows:
-                    builder.add(bytes(digest))
-                    events += pos
-        return builder.root(), builder.size, events
+            digests, subjects, events = cursor.fetchone()
+        data = bytes(digests or b"")
+        return (merkle.root_by_levels([data[i:i + 32] for i in range(0, len(data), 32)]),
+                subjects, int(events))
+    builder, events = merkle.RootBuilder(), 0
     heads = _ordered(AuditChainHead.objects.filter(last_subject_seq__gt=0)).values_list(
         "subject_kind", "subject_id", "last_subject_seq", "last_hash")
     for kind, sid, pos, head in heads.iterator(chunk_size=20_000):
@@ -263,8 +269,8 @@ def write_file(cp: Checkpoint) -> Path | None:
 
 
 def _current_hashes(leaves) -> dict[tuple[str, str, int], str]:
-    found = _events_at([(kind, sid, pos) for kind, sid, pos, _h in leaves])
-    return {(k, s, e["subject_seq"]): e["hash"] for (k, s), e in found.items()}
+    found = _hashes_at([(kind, sid, pos) for kind, sid, pos, _h in leaves])
+    return {key: hash_ for key, (_seq, hash_) in found.items() if hash_ is not None}
 
 
 def _check_checkpoint(cp_file: dict, public) -> tuple[Checkpoint | None, list, dict | None]:
@@ -333,15 +339,18 @@ def _compare_heads(cp: Checkpoint) -> tuple[str, list, list]:
     with connection.cursor() as cursor:
         _fast_session(cursor)
         cursor.execute(_COMPARE_SQL, {"cp": cp.pk, "base": _base_of(cp.pk)})
-        while rows := cursor.fetchmany(20_000):
-            for digest, kind, sid, pos, head, now_pos, now_head in rows:
-                if digest is not None:
-                    builder.add(bytes(digest))
-                if now_pos is None:
-                    gone.append((kind, sid, pos, head))
-                elif (pos, head) != (now_pos, now_head):
-                    moved.append((kind, sid, pos or 0, head or GENESIS, now_pos, now_head))
-    return builder.root(), moved, gone
+        digests, differ = cursor.fetchone()
+    data = bytes(digests or b"")
+    root = merkle.root_by_levels([data[i:i + 32] for i in range(0, len(data), 32)])
+    for kind, sid, pos, head, now_pos, now_head in json.loads(differ) if isinstance(
+            differ, str) else differ or []:
+        if now_pos is None:
+            gone.append((kind, sid, pos, head))
+        else:
+            moved.append((kind, sid, pos or 0, head or GENESIS, now_pos, now_head))
+    gone.sort()
+    return root, sorted(moved), gone
+
 
 
 def verify_since_last(public=None, chunk_size: int = 5000) -> Result:
@@ -378,28 +387,27 @@ def verify_since_last(public=None, chunk_size: int = 5000) -> Result:
                       last_seq=cp.last_seq)
 
 
-def _events_at(wanted: list[tuple[str, str, int]]) -> dict[tuple[str, str], dict]:
-    """The event at (kind, id, position) for each of `wanted`, by (kind, id)."""
-    found: dict[tuple[str, str], dict] = {}
+def _hashes_at(wanted: list[tuple[str, str, int]]) -> dict[tuple[str, str, int], tuple]:
+    """(sequence number, hash) of the event at each (kind, id, position), (None, None) where
+    there is none: one indexed probe each, the rows never decoded."""
+    found: dict[tuple[str, str, int], tuple] = {}
     if not wanted:
         return found
     if _pg():
         kinds, ids, positions = (list(c) for c in zip(*wanted, strict=True))
         with connection.cursor() as cursor:
-            cursor.execute(_EVENTS_AT_SQL, [kinds, ids, positions])
-            seqs = [seq for (seq,) in cursor.fetchall()]
-        rows = list(AuditEvent.objects.filter(seq__in=seqs).values_list(*_COLUMNS))
-    else:
-        rows = []
-        for i in range(0, len(wanted), _CHUNK):
-            q = Q()
-            for kind, sid, pos in wanted[i:i + _CHUNK]:
-                q |= Q(subject_kind=kind, subject_id=sid, subject_seq=pos)
-            rows.extend(AuditEvent.objects.filter(q).values_list(*_COLUMNS))
-    for row in rows:
-        values = dict(zip(_COLUMNS, row, strict=True))
-        found[(values["subject_kind"], values["subject_id"])] = values
-    return found
+            cursor.execute(_HASHES_AT_SQL, [kinds, ids, positions])
+            for kind, sid, pos, seq, hash_ in cursor.fetchall():
+                found[(kind, sid, pos)] = (seq, hash_)
+        return found
+    for i in range(0, len(wanted), _CHUNK):
+        q = Q()
+        for kind, sid, pos in wanted[i:i + _CHUNK]:
+            q |= Q(subject_kind=kind, subject_id=sid, subject_seq=pos)
+        for kind, sid, pos, seq, hash_ in AuditEvent.objects.filter(q).values_list(
+                "subject_kind", "subject_id", "subject_seq", "seq", "hash"):
+            found[(kind, sid, pos)] = (seq, hash_)
+    return {w: found.get(w, (None, None)) for w in wanted}
 
 
 APPENDED_BESIDE = "event appended without moving its chain head"
@@ -414,15 +422,17 @@ def _verify_moved(moved: list, last_seq: int, chunk_size: int) -> tuple[dict | N
     for row in rows:
         values = dict(zip(_COLUMNS, row, strict=True))
         by_subject.setdefault((values["subject_kind"], values["subject_id"]), []).append(values)
-    anchors = _events_at([(k, s, p) for k, s, p, _h, _n, _x in moved if p > 0])
+    # where each moved chain stood at the checkpoint: that event must still carry the head hash
+    # it saw (the next event's link, re-hashed below, then proves the rest of its content)
+    anchors = _hashes_at([(k, s, p) for k, s, p, _h, _n, _x in moved if p > 0])
     checked = 0
     for kind, sid, from_pos, from_hash, to_pos, to_hash in moved:
         key = (kind, sid)
         if from_pos:
-            anchor = anchors.get(key)
-            if anchor is None or anchor["hash"] != from_hash or link_hash(anchor) != from_hash:
-                return _broken(kind, sid, from_pos, anchor and anchor["seq"], NOT_EXTENDED,
-                               from_hash, anchor and anchor["hash"]), checked
+            seq, now = anchors.get((kind, sid, from_pos), (None, None))
+            if now != from_hash:
+                return _broken(kind, sid, from_pos, seq, NOT_EXTENDED, from_hash,
+                               now), checked
         appended = by_subject.pop(key, [])
         events = [e for e in appended if e["subject_seq"] > from_pos]
         if not events or events[0]["subject_seq"] != from_pos + 1:
