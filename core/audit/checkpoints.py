@@ -17,6 +17,7 @@ The heads are read in one REPEATABLE READ snapshot: a head and its events always
 """
 
 import json
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC
 from pathlib import Path
 from typing import Any
@@ -363,19 +364,36 @@ def verify_since_last(public=None, chunk_size: int = 5000) -> Result:
 
     Reads the checkpoint's stored heads and the current heads (one row per chain each), the
     events appended after the checkpoint's global sequence number, and, for each chain that
-    moved, the one event the checkpoint saw as its head; nothing else of the trail."""
+    moved, the one event the checkpoint saw as its head; nothing else of the trail. Outside a
+    transaction on PostgreSQL, the database compares the heads in a second connection sharing
+    this one's snapshot while this one reads and re-hashes the new events."""
     public = public or public_key()
+    fresh = _snapshot()
     with transaction.atomic():
-        if _snapshot():
+        if fresh:
             with connection.cursor() as cursor:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
-        cp = moved = gone = None
+        signed = []
         for candidate in Checkpoint.objects.order_by("-id")[:20]:
             try:
                 signing.verify(as_file(candidate), public)
             except signing.BadCheckpoint:
                 continue
-            root, moved, gone = _compare_heads(candidate)
+            signed.append(candidate)
+        cp = moved = gone = None
+        appended: dict | None = None
+        for i, candidate in enumerate(signed):
+            if i == 0 and fresh:
+                with connection.cursor() as cursor:
+                    cursor.execute("SELECT pg_export_snapshot()")
+                    snapshot = cursor.fetchone()[0]
+                with ThreadPoolExecutor(max_workers=1) as pool:
+                    pending = pool.submit(_compare_in_snapshot, snapshot, candidate)
+                    appended = _appended(candidate.last_seq, chunk_size)
+                    root, moved, gone = pending.result()
+            else:
+                root, moved, gone = _compare_heads(candidate)
+                appended = None
             if root == candidate.root:
                 cp = candidate
                 break
@@ -387,9 +405,35 @@ def verify_since_last(public=None, chunk_size: int = 5000) -> Result:
             kind, sid, pos, head = gone[0]
             return Result(ok=False, events_checked=0, first_broken=_broken(
                 kind, sid, pos, None, HEAD_MISSING, f"{pos}:{head}", "none"))
-        broken, checked = _verify_moved(moved, cp.last_seq, chunk_size)
+        if appended is None:
+            appended = _appended(cp.last_seq, chunk_size)
+        broken, checked = _verify_moved(moved, appended)
         return Result(ok=broken is None, events_checked=checked, first_broken=broken,
                       last_seq=cp.last_seq)
+
+
+def _compare_in_snapshot(snapshot: str, cp: Checkpoint):
+    """_compare_heads in this thread's own connection, inside the caller's snapshot."""
+    try:
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+                cursor.execute("SET TRANSACTION SNAPSHOT %s", [snapshot])
+            return _compare_heads(cp)
+    finally:
+        connection.close()
+
+
+def _appended(last_seq: int, chunk_size: int) -> dict[tuple[str, str], list[dict]]:
+    """The events after `last_seq` by chain, each with its hash recomputed ("computed")."""
+    by_subject: dict[tuple[str, str], list[dict]] = {}
+    rows = (AuditEvent.objects.filter(seq__gt=last_seq).order_by("seq")
+            .values_list(*_COLUMNS).iterator(chunk_size=chunk_size))
+    for row in rows:
+        values = dict(zip(_COLUMNS, row, strict=True))
+        values["computed"] = link_hash(values)
+        by_subject.setdefault((values["subject_kind"], values["subject_id"]), []).append(values)
+    return by_subject
 
 
 def _hashes_at(wanted: list[tuple[str, str, int]]) -> dict[tuple[str, str, int], tuple]:
@@ -418,15 +462,9 @@ def _hashes_at(wanted: list[tuple[str, str, int]]) -> dict[tuple[str, str, int],
 APPENDED_BESIDE = "event appended without moving its chain head"
 
 
-def _verify_moved(moved: list, last_seq: int, chunk_size: int) -> tuple[dict | None, int]:
-    """Walk each moved chain from the checkpoint's head (re-hashed) to its current head; every
-    event appended after the checkpoint must be on one of those walks."""
-    by_subject: dict[tuple[str, str], list[dict]] = {}
-    rows = (AuditEvent.objects.filter(seq__gt=last_seq).order_by("seq")
-            .values_list(*_COLUMNS).iterator(chunk_size=chunk_size))
-    for row in rows:
-        values = dict(zip(_COLUMNS, row, strict=True))
-        by_subject.setdefault((values["subject_kind"], values["subject_id"]), []).append(values)
+def _verify_moved(moved: list, by_subject: dict) -> tuple[dict | None, int]:
+    """Walk each moved chain from the checkpoint's head to its current head; every event
+    appended after the checkpoint (`by_subject`, from _appended) must be on one of those walks."""
     # where each moved chain stood at the checkpoint: that event must still carry the head hash
     # it saw (the next event's link, re-hashed below, then proves the rest of its content)
     anchors = _hashes_at([(k, s, p) for k, s, p, _h, _n, _x in moved if p > 0])
@@ -455,7 +493,7 @@ def _verify_moved(moved: list, last_seq: int, chunk_size: int) -> tuple[dict | N
             if ev["prev_hash"] != prev:
                 return _broken(kind, sid, pos, ev["seq"], "previous-hash link broken",
                                prev, ev["prev_hash"]), checked
-            computed = link_hash(ev)
+            computed = ev.get("computed") or link_hash(ev)
             if computed != ev["hash"]:
                 return _broken(kind, sid, pos, ev["seq"], "event content altered",
                                computed, ev["hash"]), checked

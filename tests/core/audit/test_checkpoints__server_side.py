@@ -15,7 +15,7 @@ from core.audit.models import AuditChainHead
 from core.audit.services import record
 from countersign_verify import merkle
 
-from .conftest import HEAD_FOLLOWS_TRIGGER
+from .conftest import APPEND_ONLY_TRIGGER, HEAD_FOLLOWS_TRIGGER
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
@@ -107,3 +107,26 @@ def test_since_last_names_a_chain_whose_head_was_removed():
     assert not result.ok
     assert (result.first_broken["subject_id"], result.first_broken["problem"]) == (
         "10", checkpoints.HEAD_MISSING)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_since_last_outside_a_transaction_compares_heads_in_a_second_connection():
+    """The command's path: heads compared by another connection in the same snapshot while
+    this one re-hashes the new events; it reaches the same verdicts."""
+    _seed()
+    checkpoints.create_checkpoint()
+    record(actor=None, event="expense.paid", subject_kind="expense", subject_id="2")
+    record(actor=None, event="new.one", subject_kind="new", subject_id="1")
+    assert not connection.in_atomic_block
+    result = checkpoints.verify_since_last()
+    assert result.ok and result.events_checked == 2
+    with connection.cursor() as cursor:  # autocommit: the trigger must be put back by hand
+        cursor.execute(f"ALTER TABLE audit_auditevent DISABLE TRIGGER {APPEND_ONLY_TRIGGER}")
+        try:
+            cursor.execute("UPDATE audit_auditevent SET comment = 'x' "
+                           "WHERE event = 'expense.paid'")
+        finally:
+            cursor.execute(f"ALTER TABLE audit_auditevent ENABLE TRIGGER {APPEND_ONLY_TRIGGER}")
+    result = checkpoints.verify_since_last()
+    assert (result.ok, result.first_broken["subject_id"], result.first_broken["problem"]) == (
+        False, "2", "event content altered")
