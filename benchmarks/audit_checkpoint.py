@@ -4,13 +4,17 @@ chains (and its peak memory), and `audit_verify --since-last` after 10,000 new e
     python benchmarks/audit_checkpoint.py            # 1,000,000 events (generated once, kept)
     python benchmarks/audit_checkpoint.py --small    # CI smoke, seconds
 
+    BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/NAME  # its database: NAME_checkpoint
+
 The events come from benchmarks/audit_verify.py's set-based generator (genuine chains), in a
 database of this script's own. A checkpoint reads the chain heads only (one row per subject),
 never the events, so its time and memory follow the number of chains, not of events: it is
 timed once, then taken again under tracemalloc for the peak of Python memory. Then 10,000 events
 are appended with `audit.record` (half to existing chains, half to new ones; not timed) and
-`verify_since_last` is timed: the newest checkpoint's signature and heads, every head against
-its last event, and only the new events re-hashed. Each run appends; the base chains are kept.
+`verify_since_last` is timed: the newest checkpoint's signature, its stored heads against its
+root and against the current heads, and only the new events re-hashed (plus one anchor per
+moved chain). Each run appends; the base chains are kept. Run it alone: the figures are CPU
+bound, and the first line prints the load average before and after (docs/audit.md).
 """
 
 import argparse

@@ -244,6 +244,9 @@ AUDIT_CHECKPOINT_FULL_EVERY = env.int("AUDIT_CHECKPOINT_FULL_EVERY", default=24)
 # certificate (PEM). Unset: a self-signed demo pair made once under var/evidence-demo/.
 EVIDENCE_SIGNING_KEY_FILE = env("EVIDENCE_SIGNING_KEY_FILE", default="")
 EVIDENCE_SIGNING_CERT_FILE = env("EVIDENCE_SIGNING_CERT_FILE", default="")
+# The auditor's workbench lists amounts "just below a band limit": within this fraction below an
+# authority band's upper limit (0.05: from 9,500 up to a 10,000 limit). Auditors may widen it.
+AUDIT_BAND_MARGIN = env("AUDIT_BAND_MARGIN", default="0.05")
 if AUDIT_CHECKPOINTS:
     CELERY_BEAT_SCHEDULE["audit-checkpoint"] = {
         "task": "core.audit.tasks.make_checkpoint",

@@ -98,3 +98,39 @@ class AuditFilterForm(forms.Form):
         if lo is not None and hi is not None and hi < lo:
             self.add_error("amount_max", _("The upper amount is below the lower one."))
         return data
+
+
+class SampleForm(forms.Form):
+    """The auditor's draw (core.inbox.workbench.draw_sample)."""
+
+    kind = forms.ChoiceField(label=_("Process"), choices=kinds.choices)
+    since = BusinessDateField(label=_("Submitted from"), widget=widgets.DateInput())
+    until = BusinessDateField(label=_("Submitted to"), widget=widgets.DateInput())
+    n = forms.IntegerField(label=_("Number of requests"), min_value=1, max_value=500,
+                           initial=10)
+    seed = forms.CharField(label=_("Seed"), required=False, max_length=64,
+                           help_text=_("Empty: a new random seed. The same seed and "
+                                       "parameters draw the same requests again."))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("since") and data.get("until") and data["until"] < data["since"]:
+            self.add_error("until", _("The end date is before the start date."))
+        return data
+
+
+class ReviewForm(forms.Form):
+    finding = forms.ChoiceField(label=_("Finding"), widget=forms.RadioSelect)
+    note = forms.CharField(label=_("Note"), required=False, max_length=2000,
+                           widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .workbench import Finding
+
+        self.fields["finding"].choices = Finding.choices
+
+
+class MarginForm(forms.Form):
+    margin = forms.DecimalField(label=_("Margin below the limit (%)"), required=False,
+                                min_value=0, max_value=50, decimal_places=2, max_digits=5)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import evidence_views, views
+from . import evidence_views, views, workbench_views
 
 app_name = "inbox"
 
@@ -30,6 +30,14 @@ urlpatterns = [
          name="attachment-remove"),
     path("audit/", views.audit_search, name="audit"),
     path("audit/verify/", views.audit_verify, name="audit-verify"),
+    path("audit/workbench/", workbench_views.home, name="workbench"),
+    path("audit/workbench/samples/", workbench_views.sample, name="workbench-draw"),
+    path("audit/workbench/samples/<int:seq>/", workbench_views.sample_detail,
+         name="workbench-sample"),
+    path("audit/workbench/anomalies/<slug:code>/", workbench_views.anomaly_list,
+         name="workbench-anomalies"),
+    path("audit/workbench/requests/<int:request_id>/review/", workbench_views.review,
+         name="workbench-review"),
     path("notifications/", views.notifications, name="notifications"),
     path("notifications/read/", views.notifications_read, name="notifications-read"),
 ]

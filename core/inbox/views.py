@@ -22,7 +22,7 @@ from core.exceptions import ApprovalError
 from core.org import selectors as org
 from core.org.models import Role, User
 
-from . import attachments, selectors, services
+from . import attachments, selectors, services, workbench
 from .forms import (
     AuditFilterForm,
     CommentForm,
@@ -317,6 +317,7 @@ def request_detail(request, request_id):
         "route": selectors.request_route(req),
         "can_export": req.submitter_id == request.user.pk or request.user.is_superuser
         or org.has_role(request.user, Role.AUDITOR, Role.ADMINISTRATOR),
+        "can_review": workbench.is_auditor(request.user),
     })
 
 
@@ -377,6 +378,7 @@ def audit_search(request):
     return render(request, "inbox/audit.html", {
         "form": form, "page": page, "verification": audit_selectors.last_verification(),
         "export_query": request.GET.urlencode(),
+        "workbench": workbench.is_auditor(request.user),
     })
 
 

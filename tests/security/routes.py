@@ -37,6 +37,10 @@ CORE_FAMILIES = [
     ("requests/<int:request_id>/evidence.", "evidence"),
     ("api/requests/<str:kind>/<int:object_id>/", "request"),
     ("attachments/<slug:token>/", "attachment"),
+    # the auditor's workbench: auditors only, whatever the request
+    ("audit/workbench/requests/<int:request_id>/", "review"),
+    ("audit/workbench/samples/<int:seq>/", "sample"),
+    ("audit/workbench/anomalies/<slug:code>/", "anomalies"),
 ]
 
 
@@ -55,6 +59,8 @@ GATED = {
     "api-audit-events": ALL_READERS,
     "api-audit-export": ALL_READERS,
     "api-audit-verify": ALL_READERS,
+    "inbox:workbench": {"auditor"},
+    "inbox:workbench-draw": {"auditor"},  # POST only: 405 to a GET, for everyone
     "contracts:limit-changes": {"finance"},
     # budgets_for / budget_scope: finance, the sales GM, the CEO, auditors, administrators and
     # regional managers (their department).
@@ -206,6 +212,14 @@ def _targets(w: World, fam: str) -> list[Target]:
             own = {req.submitter.username} & EVERYONE
             add(f"evidence {key}", (own | ALL_READERS) & REQUEST_VISIBLE[key], pk=req.pk,
                 request_id=req.pk, fmt="pdf")
+    elif fam == "review":
+        for key, req in w.requests.items():
+            add(f"review {key}", {"auditor"}, pk=req.pk, request_id=req.pk)
+    elif fam == "sample":
+        add("sample", {"auditor"}, seq=w.extra["sample"].seq)
+    elif fam == "anomalies":
+        for code in ("deputy", "escalated", "fast", "below-band", "same-receipt"):
+            add(f"anomalies {code}", {"auditor"}, code=code)
     elif fam == "attachment":
         for key, att in w.attachments.items():
             add(f"attachment {key}", REQUEST_VISIBLE[key], token=att.token)

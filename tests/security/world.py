@@ -339,5 +339,13 @@ def build_world(text: str = "") -> World:
     for key, kind in kinds.items():
         w.requests[key] = request_of(kind, o[key])
         w.tasks[key] = list(WorkItem.objects.filter(request=w.requests[key]).order_by("pk"))
+    # one sample drawn on the auditor's workbench (its page: auditors only)
+    from django.utils import timezone
+
+    from core.inbox import workbench
+
+    today = timezone.localdate()
+    w.extra["sample"] = workbench.draw_sample(actor=u["auditor"], kind="expense", since=today,
+                                              until=today, n=2, seed=t("种子")[:60]).event
     cache.clear()
     return w

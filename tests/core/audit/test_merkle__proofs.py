@@ -29,3 +29,14 @@ def test_proof_fails_when_the_leaf_changed():
 def test_root_matches_the_rfc6962_split():
     a, b, c = _leaves(3)
     assert merkle.root_of([a, b, c]) == merkle.node_hash(merkle.node_hash(a, b), c).hex()
+
+
+def test_root_by_levels_equals_the_streaming_builder_for_every_size():
+    import hashlib
+
+    for n in range(0, 70):
+        leaves = [hashlib.sha256(str(i).encode()).digest() for i in range(n)]
+        builder = merkle.RootBuilder()
+        for leaf in leaves:
+            builder.add(leaf)
+        assert merkle.root_by_levels(leaves) == builder.root(), n

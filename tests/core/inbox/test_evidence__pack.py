@@ -7,7 +7,9 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from pyhanko.keys import load_cert_from_pemder
 from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign.diff_analysis import ModificationLevel
 from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
 from core.audit import checkpoints
@@ -48,14 +50,29 @@ def _validate(data: bytes):
 def test_signed_sheet_validates_and_fails_after_one_byte_changed(decided):
     data = evidence.pdf(decided, language="zh-hans")
     status = _validate(data)
-    assert status.intact and status.valid
-    # one byte inside the first content stream, covered by the signature
+    # before: the digest matches (intact), the signature verifies with the certificate
+    # (valid), the certificate is the trusted one, and the signature covers the whole file
+    assert (status.intact, status.valid, status.trusted, status.bottom_line) == (
+        True, True, True, True)
+    assert status.coverage == SignatureCoverageLevel.ENTIRE_FILE
+    assert status.modification_level == ModificationLevel.NONE
+    # one byte inside the first content stream, covered by the signature (the /ByteRange)
     at = data.index(b"stream", data.index(b"/Length")) + 40
+    sig = PdfFileReader(io.BytesIO(data)).embedded_signatures[0]
+    start1, len1, start2, _len2 = sig.sig_object["/ByteRange"]
+    assert start1 <= at < start1 + len1 and at < start2
     altered = data[:at] + bytes([data[at] ^ 0x01]) + data[at + 1:]
-    try:
-        assert not _validate(altered).intact
-    except Exception as exc:  # noqa: BLE001 - a reader refusing the file is a failure too
-        assert "intact" not in str(exc)
+    assert len(altered) == len(data) and altered != data
+    after = _validate(altered)  # the file still parses: the validator gives a verdict
+    # intact: the digest of the signed byte ranges no longer matches the one signed. valid is
+    # pyhanko's "the CMS signature over its signed attributes verifies", which a changed page
+    # does not touch; trust is not even evaluated for a document that is not intact, so the
+    # verdict (bottom_line = intact and valid and trusted) is False, summarised as INVALID
+    assert (after.intact, after.valid, after.trusted, after.bottom_line) == (
+        False, True, False, False)
+    assert status.summary() == "INTACT:TRUSTED,UNTOUCHED" and after.summary() == "INVALID"
+    # the same certificate signed it: only the document is rejected
+    assert after.signing_cert.sha256 == status.signing_cert.sha256
 
 
 def test_submitter_downloads_own_pdf_and_others_get_404(client, personas, decided):
