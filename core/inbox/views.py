@@ -315,6 +315,7 @@ def request_detail(request, request_id):
         "read_only": org.is_read_only(request.user),
         "detail_url": _detail_url(req),
         "route": selectors.request_route(req),
+        "is_draft": req.status == RequestStatus.DRAFT,
         "can_export": req.submitter_id == request.user.pk or request.user.is_superuser
         or org.has_role(request.user, Role.AUDITOR, Role.ADMINISTRATOR),
     })

@@ -4,7 +4,10 @@ the URLconf and the security matrix know of them."""
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
+from core.org.models import Role
 from core.registry import (
+    RESTART,
+    TO_RETURNER,
     AccessFamily,
     MatrixSeed,
     MenuEntry,
@@ -43,6 +46,10 @@ CLAIMS = ProcessSpec(
     on_resubmit=claims.on_resubmit,
     steps=STEPS,
     route_after=(FINANCE_STEP, PAYMENT_STEP),
+    stage_roles={FINANCE_STEP: Role.FINANCE},
+    # A claim returned for a receipt or a line comes straight back to whoever returned it; they
+    # may choose the whole chain again instead (a changed total restarts it anyway).
+    resubmit_to=(TO_RETURNER, RESTART),
     states=dict(ClaimState.choices),
     events={"expense.payment_retried": gettext_noop("%(actor)s sent the failed payment again"),
             "expense.receipt_added": gettext_noop("%(actor)s added a voucher to a line"),
