@@ -17,7 +17,7 @@ from viewflow.workflow import chart
 from core import registry
 from core.api.rows import may_reject
 from core.audit import selectors as audit_selectors
-from core.audit.verify import verify_all
+from core.audit.verify import verify_all, verify_subject
 from core.exceptions import ApprovalError
 from core.org import selectors as org
 from core.org.models import Role, User
@@ -340,6 +340,8 @@ def request_action(request, request_id, action):
             services.request_withdraw(request_id=req.pk, actor=request.user,
                                       reason=request.POST.get("reason", "").strip()[:2000])
             messages.success(request, _("The request was withdrawn."))
+        elif action == "verify":
+            _verify_chain(request, req)  # reads only: anyone who may see the request
         elif action == "resubmit":
             services.request_resubmit(request_id=req.pk, actor=request.user,
                                       comment=request.POST.get("comment", "").strip()[:2000])
@@ -349,6 +351,24 @@ def request_action(request, request_id, action):
     except ApprovalError as exc:
         messages.error(request, str(exc.message))
     return redirect("inbox:request", request_id=req.pk)
+
+
+def _verify_chain(request, req: Request) -> None:
+    """This request's audit chain on its own (core.audit.verify.verify_subject), the outcome
+    as a message on the page it returns to."""
+    result = verify_subject(req.kind, req.object_id)
+    if result.ok:
+        messages.success(request, ngettext(
+            "This request's audit chain is intact: %(n)d event verified.",
+            "This request's audit chain is intact: %(n)d events verified.",
+            result.events_checked) % {"n": result.events_checked})
+        return
+    broken = result.first_broken or {}
+    messages.error(request, _(
+        "This request's audit chain is BROKEN at event %(position)s (global no. %(seq)s): "
+        "%(problem)s.") % {"position": broken.get("subject_seq") or "—",
+                           "seq": broken.get("seq") or "—",
+                           "problem": _(broken.get("problem") or "")})
 
 
 def _auditor_or_404(user):
