@@ -53,6 +53,15 @@ class OnResubmit(Protocol):
     def __call__(self, request: Request, actor: User) -> Transition | None: ...
 
 
+class OnResume(Protocol):
+    """A resubmission goes straight back to `step_code` (the step that returned it), past the
+    steps that stand: move the object to where that step expects it (an expense claim resumed
+    at finance's voucher review is approved again); None if nothing changed. Runs after
+    `on_resubmit`, in the same transaction."""
+
+    def __call__(self, request: Request, step_code: str) -> Transition | None: ...
+
+
 class DetailUrl(Protocol):
     """The domain object's own page for a request of this process."""
 
@@ -169,6 +178,7 @@ class ProcessSpec:
     # again; TO_RETURNER: straight back to the step that returned it (the steps before it
     # stand) — unless the revision changed the amount or the route, which restarts it.
     resubmit_to: tuple[str, ...] = (RESTART, TO_RETURNER)
+    on_resume: OnResume | None = None
     # state code -> label of the process's own object
     states: Mapping[str, Any] = field(default_factory=dict)
     # full event name ("contract.milestone_done") -> sentence with %(actor)s (gettext_noop)

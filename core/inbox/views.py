@@ -123,7 +123,8 @@ def _task_context(request, item, forms=None):
         "events": audit_selectors.timeline(req.kind, req.object_id),
         "approve_form": forms.get("approve") or CommentForm(prefix="approve"),
         "reject_form": forms.get("reject") or ReasonForm(prefix="reject"),
-        "return_form": forms.get("return") or ReturnForm(prefix="return", steps=steps),
+        "return_form": forms.get("return") or ReturnForm(
+            prefix="return", steps=steps, resubmit_to=services.resubmit_choices(req.kind)),
         "reassign_form": forms.get("reassign") or ReassignForm(
             prefix="reassign", choices=services.reassign_choices(item)),
         "comment_form": forms.get("comment") or CommentForm(prefix="comment"),
@@ -162,11 +163,13 @@ def task_action(request, task_id, action):
         if action == "return":
             steps = [(i, s["label"]) for i, s in enumerate(item.request.chain)
                      if i < max(item.step_index, 0)]
-            form = ReturnForm(request.POST, prefix="return", steps=steps)
+            form = ReturnForm(request.POST, prefix="return", steps=steps,
+                              resubmit_to=services.resubmit_choices(item.kind))
             if form.is_valid():
                 services.task_return(task_id=item.pk, actor=actor,
                                      reason=form.cleaned_data["reason"],
-                                     to_step=form.cleaned_data["to_step"])
+                                     to_step=form.cleaned_data["to_step"],
+                                     resubmit_to=form.cleaned_data["resubmit_to"])
                 messages.success(request, _("Returned for revision: %(t)s") % {"t": item.title})
                 return redirect("inbox:inbox")
         elif action == "reassign":

@@ -44,12 +44,13 @@ CLAIMS = ProcessSpec(
     on_decision=claims.on_decision,
     on_withdraw=claims.on_withdraw,
     on_resubmit=claims.on_resubmit,
+    on_resume=claims.on_resume,
     steps=STEPS,
     route_after=(FINANCE_STEP, PAYMENT_STEP),
     stage_roles={FINANCE_STEP: Role.FINANCE},
-    # A claim returned for a receipt or a line comes straight back to whoever returned it; they
-    # may choose the whole chain again instead (a changed total restarts it anyway).
-    resubmit_to=(TO_RETURNER, RESTART),
+    # A returned claim goes through the whole chain again unless whoever returned it asks for
+    # it straight back (a missing receipt, say); a changed total restarts it anyway.
+    resubmit_to=(RESTART, TO_RETURNER),
     states=dict(ClaimState.choices),
     events={"expense.payment_retried": gettext_noop("%(actor)s sent the failed payment again"),
             "expense.receipt_added": gettext_noop("%(actor)s added a voucher to a line"),
