@@ -123,10 +123,10 @@ class ReturnSerializer(serializers.Serializer):
         help_text=_("Index of an earlier chain step; absent or null sends it to the submitter."),
     )
     resubmit_to = serializers.ChoiceField(
-        choices=RESUBMIT_CHOICES, required=False, allow_null=True, default=None,
+        choices=RESUBMIT_CHOICES, required=False,
         help_text=_("Returned to the submitter: where the resubmission goes — 'restart' (the "
                     "whole route again) or 'returner' (straight back to this step), as far as "
-                    "the process allows; absent or null: the process's default."),
+                    "the process allows; absent: the process's default."),
     )
 
 
