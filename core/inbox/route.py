@@ -140,7 +140,8 @@ class _Route:
 
     def _seen(self, item: WorkItem, code, label, note) -> RouteStep:
         if item.is_open:
-            people = ([item.assignee] if item.assignee_id else list(item.candidates.all()))
+            people: list[User] = ([item.assignee] if item.assignee is not None
+                                  else list(item.candidates.all()))
             return RouteStep(code, label, "current", who=", ".join(str(u) for u in people),
                              when=item.created, note=note, due=item.due, task_id=item.pk,
                              mode=ANY if len(people) > 1 else "",
@@ -154,6 +155,7 @@ class _Route:
 
     def stops(self) -> list[tuple[tuple, RouteStep, WorkItem | None]]:
         """(key, stop, its task) in route order, before grouping."""
+        out: list[tuple[tuple, RouteStep, WorkItem | None]] = []
         spec = self.spec
 
         def stage_label(code):
@@ -174,7 +176,6 @@ class _Route:
         for key in self.latest:
             if key[0] == "stage":
                 by_stage.setdefault(key[1], []).append(key)
-        out = []
         placed = set()
         for key, code, label, note, candidates in declared:
             keys = by_stage.get(code, []) if key[0] == "stage" else [key] if key in self.latest \

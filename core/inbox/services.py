@@ -713,9 +713,9 @@ def _back_to_returner(req: Request) -> None:
     returned = (WorkItem.objects.filter(request=req, status=WorkItemStatus.DONE,
                                         decision=Decision.RETURNED, step_code=req.resume_step)
                 .order_by("-decided_at", "-pk").first())
-    if returned is None:
+    holder_id = returned and (returned.acting_for_id or returned.decided_by_id)
+    if not holder_id:
         return
-    holder_id = returned.acting_for_id or returned.decided_by_id
     for item in (WorkItem.objects.select_related("task")
                  .filter(request=req, status=WorkItemStatus.OPEN, step_code=req.resume_step,
                          assignee__isnull=True, candidate__user_id=holder_id)):

@@ -99,7 +99,7 @@ def test_preview_from_the_matrix_when_the_contract_is_a_draft(client_for, person
     route = stops(html)
 
     assert "Route preview" in html
-    assert [code for code in route] == ["regional_review", "legal_review+credit_review",
+    assert list(route) == ["regional_review", "legal_review+credit_review",
                                         "legal_review", "credit_review", "sales_gm"]
     assert all(state == "upcoming" for state, _t in route.values())
     assert str(personas["gm"]) in route["sales_gm"][1]
