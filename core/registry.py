@@ -53,6 +53,15 @@ class OnResubmit(Protocol):
     def __call__(self, request: Request, actor: User) -> Transition | None: ...
 
 
+class OnResume(Protocol):
+    """A resubmission goes straight back to `step_code` (the step that returned it), past the
+    steps that stand: move the object to where that step expects it (an expense claim resumed
+    at finance's voucher review is approved again); None if nothing changed. Runs after
+    `on_resubmit`, in the same transaction."""
+
+    def __call__(self, request: Request, step_code: str) -> Transition | None: ...
+
+
 class DetailUrl(Protocol):
     """The domain object's own page for a request of this process."""
 
@@ -134,6 +143,11 @@ class SetupStep:
     order: int = 100
 
 
+# where a resubmission goes (ProcessSpec.resubmit_to)
+RESTART, TO_RETURNER = "restart", "returner"
+RESUBMIT_CHOICES = (RESTART, TO_RETURNER)
+
+
 def _frozen(mapping: Mapping | None) -> Mapping:
     return MappingProxyType(dict(mapping or {}))
 
@@ -153,6 +167,18 @@ class ProcessSpec:
     # payment after it): the "approval chain" pages show the whole route.
     route_before: tuple[str, ...] = ()
     route_after: tuple[str, ...] = ()
+    # Stages of those that run side by side, each group all required (会签): the route shows
+    # them as branches with their own status (the contract's legal and finance reviews).
+    parallel: tuple[tuple[str, ...], ...] = ()
+    # stage code -> the role whose holders it goes to (a regional role: the request's region),
+    # so the route names who will be asked before the stage opens
+    stage_roles: Mapping[str, str] = field(default_factory=dict)
+    # Where a resubmission goes after a return to the submitter: the first is the default, the
+    # others what the approver who returned it may choose instead. RESTART: the whole route
+    # again; TO_RETURNER: straight back to the step that returned it (the steps before it
+    # stand) — unless the revision changed the amount or the route, which restarts it.
+    resubmit_to: tuple[str, ...] = (RESTART, TO_RETURNER)
+    on_resume: OnResume | None = None
     # state code -> label of the process's own object
     states: Mapping[str, Any] = field(default_factory=dict)
     # full event name ("contract.milestone_done") -> sentence with %(actor)s (gettext_noop)
@@ -182,7 +208,9 @@ class ProcessSpec:
         if not self.kind or not self.kind.replace("_", "").isalnum() or len(self.kind) > 32:
             raise ValueError(f"a process kind is a short code of letters, digits and _: "
                              f"{self.kind!r}")
-        for name in ("steps", "states", "events"):
+        if not self.resubmit_to or set(self.resubmit_to) - set(RESUBMIT_CHOICES):
+            raise ValueError(f"resubmit_to names {RESUBMIT_CHOICES}: {self.resubmit_to!r}")
+        for name in ("steps", "states", "events", "stage_roles"):
             object.__setattr__(self, name, _frozen(getattr(self, name)))
 
     def step_label(self, code: str) -> Any:

@@ -12,6 +12,7 @@ from core import kinds
 from core.inbox.models import RequestStatus, WorkItemStatus
 from core.inbox.selectors import SCOPES
 from core.org.models import User
+from core.registry import RESUBMIT_CHOICES
 
 from .fields import AmountField
 from .rows import ACTIONS, acting_for, available_actions
@@ -120,6 +121,12 @@ class ReturnSerializer(serializers.Serializer):
     to_step = serializers.IntegerField(
         min_value=0, max_value=32767, required=False, allow_null=True, default=None,
         help_text=_("Index of an earlier chain step; absent or null sends it to the submitter."),
+    )
+    resubmit_to = serializers.ChoiceField(
+        choices=RESUBMIT_CHOICES, required=False,
+        help_text=_("Returned to the submitter: where the resubmission goes — 'restart' (the "
+                    "whole route again) or 'returner' (straight back to this step), as far as "
+                    "the process allows; absent: the process's default."),
     )
 
 

@@ -138,7 +138,7 @@ class TaskReturnView(_TaskAction):
 
     def act(self, user, pk, data):
         services.task_return(task_id=pk, actor=user, reason=data["reason"],
-                             to_step=data["to_step"])
+                             to_step=data["to_step"], resubmit_to=data.get("resubmit_to"))
 
 
 @_action_schema(s.ReassignSerializer, "Reassign (the holder's managers or an administrator)")

@@ -32,6 +32,7 @@ from django.db import connection, transaction
 from django.db.models import BooleanField, CharField, F, OuterRef, Q, Subquery
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
+from django.utils.translation import gettext_noop
 
 from .hashing import GENESIS, HASHED_FIELDS, link_hash
 from .models import AuditChainHead, AuditEvent, VerificationRun
@@ -68,9 +69,10 @@ def _broken(kind, sid, subject_seq, seq, problem, expected, found) -> dict:
     }
 
 
-ALL_DELETED = "all events deleted"
-STATE_MOVED = "state changed without an audit event"
-NO_STATE_EVENT = "no audit event for this governed object (its events were deleted?)"
+ALL_DELETED = gettext_noop("all events deleted")
+STATE_MOVED = gettext_noop("state changed without an audit event")
+NO_STATE_EVENT = gettext_noop(
+    "no audit event for this governed object (its events were deleted?)")
 EVENTS_GONE = ("events missing from the global sequence "
                "(a subject deleted whole, or a truncated tail)")
 GLOBAL = "(global sequence)"
@@ -256,9 +258,24 @@ def verify_in_snapshot(snapshot: str, lo, hi, chunk_size: int,
         return _verify(chunk_size, lo, hi, checkpoint_seq)
 
 
+def verify_subject(subject_kind: str, subject_id) -> Result:
+    """One subject's chain alone (a request's page offers it): every event re-hashed and linked,
+    the chain head matching its last event, in one snapshot. Reads only; nothing is saved (the
+    whole trail's runs and their checkpoint stay `verify_all`'s)."""
+    started = time.perf_counter()
+    outermost = not connection.in_atomic_block
+    with transaction.atomic():
+        if outermost and connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        result = _verify(1000, within=Q(subject_kind=subject_kind, subject_id=str(subject_id)))
+    result.seconds = time.perf_counter() - started
+    return result
+
+
 def _verify(chunk_size: int, lo: tuple | None = None, hi: tuple | None = None,
-            checkpoint_seq: int | None = None) -> Result:
-    within = _in_range(lo, hi)
+            checkpoint_seq: int | None = None, within: Q | None = None) -> Result:
+    within = within if within is not None else _in_range(lo, hi)
     heads = {
         (k, s): (n, h)
         for k, s, n, h in AuditChainHead.objects.filter(within).values_list(
@@ -280,13 +297,14 @@ def _verify(chunk_size: int, lo: tuple | None = None, hi: tuple | None = None,
         found = (expected_pos - 1, expected_prev)
         if head is None:
             first_broken = _broken(
-                *current, found[0], None, "events exist but the chain head is missing",
+                *current, found[0], None,
+                gettext_noop("events exist but the chain head is missing"),
                 "a chain head", "none",
             )
         elif (head[0], head[1]) != found:
             problem = (
-                "chain ends early (an event was deleted)" if head[0] > found[0]
-                else "events beyond the recorded chain head (an event was added)"
+                gettext_noop("chain ends early (an event was deleted)") if head[0] > found[0]
+                else gettext_noop("events beyond the recorded chain head (an event was added)")
             )
             first_broken = _broken(
                 *current, head[0], None, problem,
@@ -317,21 +335,22 @@ def _verify(chunk_size: int, lo: tuple | None = None, hi: tuple | None = None,
         pos = values["subject_seq"]
         if pos != expected_pos:
             first_broken = _broken(
-                *key, pos, seq, "missing event in the chain", expected_pos, pos
+                *key, pos, seq, gettext_noop("missing event in the chain"), expected_pos, pos
             )
         elif values["prev_hash"] != expected_prev:
             first_broken = _broken(
-                *key, pos, seq, "previous-hash link broken", expected_prev, values["prev_hash"]
+                *key, pos, seq, gettext_noop("previous-hash link broken"), expected_prev,
+                values["prev_hash"],
             )
         elif seq <= last_seq:
             first_broken = _broken(
-                *key, pos, seq, "global sequence out of order", f"> {last_seq}", seq
+                *key, pos, seq, gettext_noop("global sequence out of order"), f"> {last_seq}", seq
             )
         else:
             computed = link_hash(values)
             if computed != values["hash"]:
                 first_broken = _broken(
-                    *key, pos, seq, "event content altered", computed, values["hash"]
+                    *key, pos, seq, gettext_noop("event content altered"), computed, values["hash"]
                 )
         expected_prev, expected_pos, last_seq = values["hash"], pos + 1, seq
     close_subject()

@@ -226,6 +226,26 @@ def returned_to_submitter(activation) -> bool:
     return req.last_decision == Decision.RETURNED and req.return_to_step is None
 
 
+def resumes_at(*codes: str):
+    """A flow condition after the submitter's revision: the resubmission goes straight back to
+    one of these stages, as the approver who returned it asked (Request.resume_step)."""
+
+    def condition(activation, *_args) -> bool:
+        req = request_of(activation.process)
+        return req.last_decision == Decision.REVISED and req.resume_step in codes
+
+    return condition
+
+
+def resumes_in_chain(activation, *_args) -> bool:
+    """The resubmission goes straight back to the chain step that returned it (the steps before
+    it stand): the flow goes to the chain, at req.step_index, past its own earlier stages."""
+    req = request_of(activation.process)
+    return (req.last_decision == Decision.REVISED and bool(req.resume_step)
+            and req.step_index < len(req.chain)
+            and req.chain[req.step_index].get("code") == req.resume_step)
+
+
 def said_no(activation, *_args) -> bool:
     """A parallel branch rejected or returned: the join need not wait for the other."""
     return request_of(activation.process).last_decision in (Decision.REJECTED, Decision.RETURNED)
@@ -386,6 +406,7 @@ def submit_request(
     req.step_index = 0
     req.last_decision = ""
     req.return_to_step = None
+    req.resume_step = ""
     req.submitted_at = timezone.now()
     req.extra_steps = list(extra_steps)
     req.chain = chain_for(req)

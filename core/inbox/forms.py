@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from core import kinds, widgets
 from core.forms import AmountField, BusinessDateField
 from core.org.models import User
+from core.registry import RESTART, TO_RETURNER
 
 from .models import RequestStatus
 
@@ -19,15 +20,33 @@ class ReasonForm(forms.Form):
                              error_messages={"required": _("A reason is required.")})
 
 
-class ReturnForm(ReasonForm):
-    to_step = forms.TypedChoiceField(label=_("Return to"), required=False, coerce=int,
-                                     empty_value=None)
+SUBMITTER = "submitter:"  # a to_step choice: the submitter, the resubmission going <choice>
 
-    def __init__(self, *args, steps=(), **kwargs):
+
+class ReturnForm(ReasonForm):
+    """Back to the submitter or an earlier step. Where the process lets the returner choose
+    (ProcessSpec.resubmit_to), "the submitter" comes once per choice of where the resubmission
+    goes, the process's default first; cleaned_data then carries `resubmit_to`."""
+
+    to_step = forms.ChoiceField(label=_("Return to"), required=False)
+
+    def __init__(self, *args, steps=(), resubmit_to=(RESTART,), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["to_step"].choices = [("", _("The submitter, for revision"))] + [
-            (i, label) for i, label in steps
-        ]
+        labels = {
+            RESTART: _("The submitter; the resubmission goes through the whole route again"),
+            TO_RETURNER: _("The submitter; the resubmission comes straight back to me"),
+        }
+        submitter = ([("", _("The submitter, for revision"))] if len(resubmit_to) < 2 else
+                     [("" if n == 0 else SUBMITTER + choice, labels[choice])
+                      for n, choice in enumerate(resubmit_to)])
+        self.fields["to_step"].choices = submitter + [(str(i), label) for i, label in steps]
+
+    def clean(self):
+        data = super().clean()
+        value = data.get("to_step") or ""
+        data["resubmit_to"] = value[len(SUBMITTER):] if value.startswith(SUBMITTER) else None
+        data["to_step"] = int(value) if value.isdigit() else None
+        return data
 
 
 class ReassignForm(ReasonForm):

@@ -66,6 +66,9 @@ class Request(models.Model):
     # two steps of one round (core.inbox.segregation).
     round = models.PositiveIntegerField(default=0, db_default=0)
     return_to_step = models.SmallIntegerField(null=True, blank=True)
+    # Returned to the submitter with "bring it straight back": the step code that returned it
+    # (ProcessSpec.resubmit_to); the resubmission resumes there. Blank: the route restarts.
+    resume_step = models.CharField(max_length=40, blank=True, default="", db_default="")
     since = models.DateTimeField(_("in this state since"), default=timezone.now)
     created = models.DateTimeField(_("created"), default=timezone.now)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)

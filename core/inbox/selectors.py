@@ -6,12 +6,12 @@ from decimal import Decimal
 from django.db import connection
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
-from django.utils.translation import pgettext_lazy
 
 from core import registry
 from core.org import selectors as org
 from core.org.models import Role, User
 
+from . import route as _route
 from .models import (
     Candidate,
     Notification,
@@ -271,81 +271,8 @@ def requests_for(user: User, *, mine: bool = False, kind: str = "", status: str 
     return qs.select_related("submitter").order_by("-since", "-pk")
 
 
-@dataclass
-class RouteStep:
-    """One stop on a request's route, as the task and request pages list it."""
-
-    code: str
-    label: str
-    state: str  # done, current, returned, rejected, upcoming, not_reached, "" (not a task)
-    who: str = ""
-    when: object = None
-    note: str = ""
-
-    @property
-    def state_label(self) -> str:
-        return str(ROUTE_STATES.get(self.state, ""))
-
-
-ROUTE_STATES = {
-    "done": pgettext_lazy("route", "approved"),
-    "current": pgettext_lazy("route", "waiting here"),
-    "returned": pgettext_lazy("route", "returned"),
-    "rejected": pgettext_lazy("route", "rejected"),
-    "upcoming": pgettext_lazy("route", "to come"),
-    "not_reached": pgettext_lazy("route", "not reached"),
-}
-
-
-def request_route(req: Request) -> list[RouteStep]:
-    """The whole route of the request's current round: the process's stages before the chain,
-    each step of the approval chain, the stages after it (registry: route_before/route_after),
-    each with where it stands. A stage or step seen in the round's tasks takes its latest
-    task's state; a resubmission starts a new round."""
-    spec = registry.get(req.kind)
-    items = list(WorkItem.objects.filter(request=req).exclude(status=WorkItemStatus.CANCELLED)
-                 .select_related("decided_by", "assignee").order_by("pk"))
-    revised = [i.pk for i in items if i.is_revision and not i.is_open]
-    start = revised[-1] if revised else 0
-    latest: dict[tuple, WorkItem] = {}
-    for item in items:
-        if item.pk > start:
-            key = ("chain", item.step_index) if item.step_index >= 0 else ("stage", item.step_code)
-            latest[key] = item
-    is_open = req.is_open
-    people = {u.pk: str(u) for u in User.objects.filter(
-        pk__in={c for s in req.chain for c in s.get("candidates", [])})}
-
-    def entry(key, code, label, note="", candidates=()) -> RouteStep:
-        item = latest.pop(key, None)
-        if item is None:
-            who = ", ".join(people[c] for c in candidates if c in people)
-            # an approved request passed every task: a stage left without one (payment) is the
-            # process's own work, shown on its page
-            finished = req.status in (RequestStatus.DONE, RequestStatus.APPROVED)
-            state = "upcoming" if is_open else "" if finished else "not_reached"
-            return RouteStep(code, label, state, who=who, note=note)
-        if item.is_open:
-            who = str(item.assignee) if item.assignee else ", ".join(
-                str(u) for u in item.candidates.all())
-            return RouteStep(code, label, "current", who=who, when=item.created, note=note)
-        state = {"approved": "done", "returned": "returned",
-                 "rejected": "rejected"}.get(item.decision, "done")
-        return RouteStep(code, label, state, who=str(item.decided_by or ""),
-                         when=item.decided_at, note=note)
-
-    def stage_label(code):
-        return str(spec.step_label(code)) if spec else code
-
-    route = [entry(("stage", c), c, stage_label(c)) for c in (spec.route_before if spec else ())]
-    route += [entry(("chain", i), s.get("code", ""), s.get("label", ""), s.get("note", ""),
-                    s.get("candidates", [])) for i, s in enumerate(req.chain)]
-    route += [entry(("stage", c), c, stage_label(c)) for c in (spec.route_after if spec else ())]
-    # what the round holds beyond the declared route (a revision, a process's own stage)
-    for (_kind, code), item in sorted(latest.items(), key=lambda kv: kv[1].pk):
-        route.append(entry((_kind, code), item.step_code, item.step_label))
-    return route
-
+# the route's stops, for the task and request pages (core/inbox/route.py)
+RouteStep, ROUTE_STATES, request_route = _route.RouteStep, _route.ROUTE_STATES, _route.request_route
 
 
 def verdict(req: Request | None) -> WorkItem | None:

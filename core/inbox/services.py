@@ -219,10 +219,30 @@ def _after_flow(req: Request, process) -> None:
     if req.status not in OPEN_REQUEST_STATES:
         engine.clear_waiting(req, save=False)
     req.save(update_fields=["status", "step_index", "last_decision", "return_to_step",
-                            *engine.WAITING_FIELDS])
+                            "resume_step", *engine.WAITING_FIELDS])
 
 
-def _decide(task_id: int, *, actor: User, decision: str, comment: str, to_step=None) -> WorkItem:
+def resubmit_choices(kind: str) -> tuple[str, ...]:
+    """Where a resubmission may go after a return to the submitter, the default first
+    (ProcessSpec.resubmit_to)."""
+    spec = registry.get(kind)
+    return spec.resubmit_to if spec is not None else (registry.RESTART,)
+
+
+def _resubmit_choice(kind: str, chosen: str | None) -> str:
+    choices = resubmit_choices(kind)
+    if not chosen:
+        return choices[0]
+    if chosen not in choices:
+        raise InvalidInputError(
+            _("This process does not let a resubmission go there."),
+            fields={"resubmit_to": [_("Choose one of: %(choices)s.")
+                                    % {"choices": ", ".join(choices)}]})
+    return chosen
+
+
+def _decide(task_id: int, *, actor: User, decision: str, comment: str, to_step=None,
+            resubmit_to: str | None = None) -> WorkItem:
     with transaction.atomic(), _locked_item(task_id) as item, outbox.batched():
         _ensure_open(item)
         if item.is_revision:
@@ -233,6 +253,8 @@ def _decide(task_id: int, *, actor: User, decision: str, comment: str, to_step=N
         req = item.request
         req.last_decision = decision
         req.return_to_step = None
+        req.resume_step = ""
+        resubmit = None
         if decision == Decision.APPROVED and item.step_index >= 0:
             req.step_index = item.step_index + 1
         elif decision == Decision.RETURNED:
@@ -252,6 +274,10 @@ def _decide(task_id: int, *, actor: User, decision: str, comment: str, to_step=N
                 req.return_to_step = to_step
             else:
                 req.status = RequestStatus.RETURNED
+                # The returner chooses where the resubmission goes (the process's rule).
+                resubmit = _resubmit_choice(req.kind, resubmit_to)
+                if resubmit == registry.TO_RETURNER:
+                    req.resume_step = item.step_code
         elif decision == Decision.REJECTED:
             req.status = RequestStatus.REJECTED
         on_decision = _callback(req.kind, "on_decision")
@@ -270,7 +296,7 @@ def _decide(task_id: int, *, actor: User, decision: str, comment: str, to_step=N
             req, actor=actor, decider=decider, transition=transition, comment=comment,
             event=f"{req.kind}.{event}",
             data={"task": item.pk, "step": item.step_code, "step_label": item.step_label,
-                  "to_step": to_step},
+                  "to_step": to_step, **({"resubmit_to": resubmit} if resubmit else {})},
         )
         params = {"title": req.title, "step": item.step_code, "decision": decision,
                   "who": str(actor)}
@@ -304,13 +330,16 @@ def task_reject(*, task_id: int, actor: User, reason: str) -> WorkItem:
     return _decide(task_id, actor=actor, decision=Decision.REJECTED, comment=reason.strip())
 
 
-def task_return(*, task_id: int, actor: User, reason: str, to_step: int | None = None) -> WorkItem:
+def task_return(*, task_id: int, actor: User, reason: str, to_step: int | None = None,
+                resubmit_to: str | None = None) -> WorkItem:
+    """Back to an earlier step (`to_step`) or to the submitter, whose resubmission then goes
+    where `resubmit_to` says (registry.RESTART or TO_RETURNER; None: the process's default)."""
     if not (reason or "").strip():
         raise InvalidInputError(
             _("Say what needs revising."), fields={"reason": [_("A reason is required.")]}
         )
     return _decide(task_id, actor=actor, decision=Decision.RETURNED, comment=reason.strip(),
-                   to_step=to_step)
+                   to_step=to_step, resubmit_to=resubmit_to)
 
 
 @dataclass
@@ -606,20 +635,93 @@ def request_resubmit(*, request_id: int, actor: User, comment: str = "") -> Requ
             raise StateConflictError(_("There is no open revision for this request."))
         item.request = req
         item.task.process = req.process
+        # what the returner saw: the amount their task opened with (the edit page may have
+        # changed the header since), the chain and where the request stood in it
+        returned = (WorkItem.objects.filter(request=req, status=WorkItemStatus.DONE,
+                                            decision=Decision.RETURNED)
+                    .order_by("-decided_at", "-pk").first())
+        before = {"chain": list(req.chain), "step_index": req.step_index,
+                  "amount": returned.amount if returned is not None else req.amount}
         on_resubmit = _callback(req.kind, "on_resubmit")
         transition = on_resubmit(req, actor) if on_resubmit else None
         req.chain = engine.chain_for(req)  # the amount or category may have changed
-        req.step_index = 0
+        route, why = _resubmission_route(req, before)
+        if route == registry.TO_RETURNER:
+            # Straight back to the step that returned it: the steps before it stand, and so
+            # does the round (their deciders still may not decide another step of it).
+            req.step_index = before["step_index"]
+            on_resume = _callback(req.kind, "on_resume")
+            resumed = on_resume(req, req.resume_step) if on_resume else None
+            if transition is not None and resumed is not None:
+                transition = Transition(transition.from_state, resumed.to_state,
+                                        {**transition.changes, **resumed.changes})
+        else:
+            req.resume_step = ""
+            req.step_index = 0
+            req.round += 1  # a new round: the first round's deciders decide again
         req.last_decision = Decision.REVISED
         req.status = RequestStatus.IN_REVIEW
-        req.round += 1  # a new round: the first round's deciders decide again
         req.save(update_fields=["chain", "step_index", "last_decision", "status", "amount",
-                                "title", "extra_steps", "category", "round"])
+                                "title", "extra_steps", "category", "round", "resume_step"])
         WorkItem.objects.filter(pk=item.pk).update(number=req.number)
         _close_item(item, decision=Decision.REVISED, actor=actor, decider=None, comment=comment)
+        if route == registry.TO_RETURNER:
+            engine.clear_waiting(req, save=False)  # the resumed step (or branches) say anew
         _finish_task(item, actor=actor)
+        resumed_at = req.resume_step
+        if route == registry.TO_RETURNER:
+            _back_to_returner(req)
+        req.resume_step = ""
         _after_flow(req, item.task.process)
         _record(req, actor=actor, event=f"{req.kind}.resubmitted", transition=transition,
                 comment=comment, from_state=RequestStatus.RETURNED,
-                to_state=RequestStatus.IN_REVIEW)
+                to_state=RequestStatus.IN_REVIEW,
+                data={"route": route, **({"resumed_at": resumed_at} if resumed_at else {}),
+                      **({"restarted_because": why} if why else {})})
         return req
+
+
+def _same_steps(a: list[dict], b: list[dict]) -> bool:
+    return [(s.get("code"), sorted(s.get("candidates", []))) for s in a] == [
+        (s.get("code"), sorted(s.get("candidates", []))) for s in b]
+
+
+def _resubmission_route(req: Request, before: dict) -> tuple[str, str]:
+    """(where the resubmission goes, why it restarts against the returner's choice). Straight
+    back only when the revision left the amount and the skipped part of the route as they were:
+    approvals given to other figures, or a route that now needs other approvers, do not stand."""
+    if not req.resume_step:
+        return registry.RESTART, ""
+    if req.amount != before["amount"]:
+        return registry.RESTART, "amount_changed"
+    old, new, at = before["chain"], req.chain, before["step_index"]
+    if at < len(old) and old[at].get("code") == req.resume_step:  # a chain step
+        same = (_same_steps(old[:at], new[:at]) and len(new) > at
+                and new[at].get("code") == old[at].get("code"))
+    elif at >= len(old):  # a stage after the chain: the whole chain is skipped
+        same = _same_steps(old, new)
+    else:  # a stage before the chain: none of it is skipped
+        same = True
+    if not same:
+        return registry.RESTART, "route_changed"
+    return registry.TO_RETURNER, ""
+
+
+def _back_to_returner(req: Request) -> None:
+    """The resumed step opened as a queue (several may take it): it goes to whoever returned
+    the request (for whom a deputy returned it), as they asked, while they may still take it."""
+    returned = (WorkItem.objects.filter(request=req, status=WorkItemStatus.DONE,
+                                        decision=Decision.RETURNED, step_code=req.resume_step)
+                .order_by("-decided_at", "-pk").first())
+    holder_id = returned and (returned.acting_for_id or returned.decided_by_id)
+    if not holder_id:
+        return
+    for item in (WorkItem.objects.select_related("task")
+                 .filter(request=req, status=WorkItemStatus.OPEN, step_code=req.resume_step,
+                         assignee__isnull=True, candidate__user_id=holder_id)):
+        holder = User.objects.get(pk=holder_id)
+        item.task.flow_task.activation_class(item.task).assign(holder)
+        item.assignee = holder
+        item.save(update_fields=["assignee"])
+        set_queue_open([item.pk], False)
+    engine.wait_on_open_items(req, since=req.since)

@@ -17,7 +17,7 @@ from viewflow.workflow import chart
 from core import registry
 from core.api.rows import may_reject
 from core.audit import selectors as audit_selectors
-from core.audit.verify import verify_all
+from core.audit.verify import verify_all, verify_subject
 from core.exceptions import ApprovalError
 from core.org import selectors as org
 from core.org.models import Role, User
@@ -123,7 +123,8 @@ def _task_context(request, item, forms=None):
         "events": audit_selectors.timeline(req.kind, req.object_id),
         "approve_form": forms.get("approve") or CommentForm(prefix="approve"),
         "reject_form": forms.get("reject") or ReasonForm(prefix="reject"),
-        "return_form": forms.get("return") or ReturnForm(prefix="return", steps=steps),
+        "return_form": forms.get("return") or ReturnForm(
+            prefix="return", steps=steps, resubmit_to=services.resubmit_choices(req.kind)),
         "reassign_form": forms.get("reassign") or ReassignForm(
             prefix="reassign", choices=services.reassign_choices(item)),
         "comment_form": forms.get("comment") or CommentForm(prefix="comment"),
@@ -162,11 +163,13 @@ def task_action(request, task_id, action):
         if action == "return":
             steps = [(i, s["label"]) for i, s in enumerate(item.request.chain)
                      if i < max(item.step_index, 0)]
-            form = ReturnForm(request.POST, prefix="return", steps=steps)
+            form = ReturnForm(request.POST, prefix="return", steps=steps,
+                              resubmit_to=services.resubmit_choices(item.kind))
             if form.is_valid():
                 services.task_return(task_id=item.pk, actor=actor,
                                      reason=form.cleaned_data["reason"],
-                                     to_step=form.cleaned_data["to_step"])
+                                     to_step=form.cleaned_data["to_step"],
+                                     resubmit_to=form.cleaned_data["resubmit_to"])
                 messages.success(request, _("Returned for revision: %(t)s") % {"t": item.title})
                 return redirect("inbox:inbox")
         elif action == "reassign":
@@ -315,6 +318,7 @@ def request_detail(request, request_id):
         "read_only": org.is_read_only(request.user),
         "detail_url": _detail_url(req),
         "route": selectors.request_route(req),
+        "is_draft": req.status == RequestStatus.DRAFT,
         "can_export": req.submitter_id == request.user.pk or request.user.is_superuser
         or org.has_role(request.user, Role.AUDITOR, Role.ADMINISTRATOR),
         "can_review": workbench.is_auditor(request.user),
@@ -340,6 +344,8 @@ def request_action(request, request_id, action):
             services.request_withdraw(request_id=req.pk, actor=request.user,
                                       reason=request.POST.get("reason", "").strip()[:2000])
             messages.success(request, _("The request was withdrawn."))
+        elif action == "verify":
+            _verify_chain(request, req)  # reads only: anyone who may see the request
         elif action == "resubmit":
             services.request_resubmit(request_id=req.pk, actor=request.user,
                                       comment=request.POST.get("comment", "").strip()[:2000])
@@ -349,6 +355,24 @@ def request_action(request, request_id, action):
     except ApprovalError as exc:
         messages.error(request, str(exc.message))
     return redirect("inbox:request", request_id=req.pk)
+
+
+def _verify_chain(request, req: Request) -> None:
+    """This request's audit chain on its own (core.audit.verify.verify_subject), the outcome
+    as a message on the page it returns to."""
+    result = verify_subject(req.kind, req.object_id)
+    if result.ok:
+        messages.success(request, ngettext(
+            "This request's audit chain is intact: %(n)d event verified.",
+            "This request's audit chain is intact: %(n)d events verified.",
+            result.events_checked) % {"n": result.events_checked})
+        return
+    broken = result.first_broken or {}
+    messages.error(request, _(
+        "This request's audit chain is BROKEN at event %(position)s (global no. %(seq)s): "
+        "%(problem)s.") % {"position": broken.get("subject_seq") or "—",
+                           "seq": broken.get("seq") or "—",
+                           "problem": _(broken.get("problem") or "")})
 
 
 def _auditor_or_404(user):

@@ -1,7 +1,30 @@
 /* Page behaviour without inline script (the Content-Security-Policy allows scripts from this
    site only): confirmations, a select that submits its form or opens the chosen page. */
+document.documentElement.classList.add("js");
+
 (function () {
   "use strict";
+  /* On a phone the top menu is one line: the menu button opens the rest. */
+  document.addEventListener("click", function (event) {
+    var toggle = event.target.closest("[data-menu-toggle]");
+    if (toggle) {
+      var open = toggle.closest(".topbar").classList.toggle("menu-open");
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+      return;
+    }
+    var link = event.target.closest("a[data-open-details]");
+    if (link) {
+      var details = document.getElementById(link.dataset.openDetails);
+      if (details) details.open = true;
+    }
+  });
+  /* A link to the flow diagram (#diagram) opens it. */
+  function openFromHash() {
+    var target = window.location.hash && document.getElementById(window.location.hash.slice(1));
+    if (target && target.tagName === "DETAILS") target.open = true;
+  }
+  window.addEventListener("hashchange", openFromHash);
+  document.addEventListener("DOMContentLoaded", openFromHash);
   document.addEventListener("submit", function (event) {
     var form = event.target;
     var button = event.submitter;

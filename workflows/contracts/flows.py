@@ -42,9 +42,12 @@ class ContractFlow(ApprovalSteps, flow.Flow):
         .Default(this.approve)
     )
     revise = (
-        flow.View(engine.task_view).Annotation(title=_("Revise"))
+        RoutedView(engine.task_view).Annotation(title=_("Revise"))
         .Assign(engine.submitter_of).onCreate(engine.revision_task_created)
-        .Next(this.regional_review)
+        # straight back to whoever returned it, if they asked; else the reviews again
+        .Case(this.split, engine.resumes_at(LEGAL_STEP, FINANCE_STEP))
+        .Case(this.approve, engine.resumes_in_chain)
+        .Default(this.regional_review)
     )
 
     def regional_created(self, activation):

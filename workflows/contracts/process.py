@@ -11,7 +11,7 @@ from core.registry import AccessFamily, MatrixSeed, MenuEntry, ProcessSpec, UrlM
 
 from . import demo, flows, services
 from .models import ContractState
-from .steps import FINANCE_STEP, KIND, LEGAL_STEP, REGIONAL_STEP, STEPS
+from .steps import FINANCE_STEP, KIND, LEGAL_STEP, PARALLEL_STEPS, REGIONAL_STEP, STEPS
 
 SPEC = ProcessSpec(
     kind=KIND,
@@ -22,6 +22,11 @@ SPEC = ProcessSpec(
     on_resubmit=services.on_resubmit,
     steps=STEPS,
     route_before=(REGIONAL_STEP, LEGAL_STEP, FINANCE_STEP),
+    parallel=(PARALLEL_STEPS,),
+    stage_roles={REGIONAL_STEP: Role.REGIONAL_MANAGER, LEGAL_STEP: Role.LEGAL,
+                 FINANCE_STEP: Role.FINANCE},
+    # a revised contract is reviewed again from the regional manager on, unless the reviewer
+    # who returned it asks for it straight back (the default resubmit_to)
     states=dict(ContractState.choices),
     events={
         "contract.amendment_drafted": gettext_noop(

@@ -4,7 +4,10 @@ the URLconf and the security matrix know of them."""
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
+from core.org.models import Role
 from core.registry import (
+    RESTART,
+    TO_RETURNER,
     AccessFamily,
     MatrixSeed,
     MenuEntry,
@@ -41,8 +44,13 @@ CLAIMS = ProcessSpec(
     on_decision=claims.on_decision,
     on_withdraw=claims.on_withdraw,
     on_resubmit=claims.on_resubmit,
+    on_resume=claims.on_resume,
     steps=STEPS,
     route_after=(FINANCE_STEP, PAYMENT_STEP),
+    stage_roles={FINANCE_STEP: Role.FINANCE},
+    # A returned claim goes through the whole chain again unless whoever returned it asks for
+    # it straight back (a missing receipt, say); a changed total restarts it anyway.
+    resubmit_to=(RESTART, TO_RETURNER),
     states=dict(ClaimState.choices),
     events={"expense.payment_retried": gettext_noop("%(actor)s sent the failed payment again"),
             "expense.receipt_added": gettext_noop("%(actor)s added a voucher to a line"),

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
 from core.org.models import Role
-from core.registry import AccessFamily, MatrixSeed, MenuEntry, ProcessSpec, UrlMount
+from core.registry import RESTART, AccessFamily, MatrixSeed, MenuEntry, ProcessSpec, UrlMount
 
 from . import demo, flows, services
 from .models import PlanState
@@ -18,6 +18,8 @@ SPEC = ProcessSpec(
     on_decision=services.on_decision,
     on_withdraw=services.on_withdraw,
     on_resubmit=services.on_resubmit,
+    # a plan pushed back is confirmed again by every region
+    resubmit_to=(RESTART,),
     steps=STEPS,
     states=dict(PlanState.choices),
     events={

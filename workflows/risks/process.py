@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.org.models import Role
-from core.registry import AccessFamily, MatrixSeed, MenuEntry, ProcessSpec, UrlMount
+from core.registry import RESTART, AccessFamily, MatrixSeed, MenuEntry, ProcessSpec, UrlMount
 
 from . import demo, flows, services
 from .events import EVENTS
@@ -19,6 +19,8 @@ SPEC = ProcessSpec(
     on_decision=services.on_decision,
     on_withdraw=services.on_withdraw,
     on_resubmit=services.on_resubmit,
+    # a returned risk plan is reviewed again from the start
+    resubmit_to=(RESTART,),
     steps=STEPS,
     states=dict(RiskState.choices),
     events=EVENTS,

@@ -2859,10 +2859,23 @@ export interface components {
             /** @default  */
             comment?: string;
         };
+        /**
+         * @description * `restart` - restart
+         *     * `returner` - returner
+         * @enum {string}
+         */
+        ResubmitToEnum: "restart" | "returner";
         ReturnRequest: {
             reason: string;
             /** @description Index of an earlier chain step; absent or null sends it to the submitter. */
             to_step?: number | null;
+            /**
+             * @description Returned to the submitter: where the resubmission goes — 'restart' (the whole route again) or 'returner' (straight back to this step), as far as the process allows; absent: the process's default.
+             *
+             *     * `restart` - restart
+             *     * `returner` - returner
+             */
+            resubmit_to?: components["schemas"]["ResubmitToEnum"];
         };
         Risk: {
             id: number;

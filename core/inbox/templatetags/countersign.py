@@ -356,3 +356,18 @@ def _revise_url(req) -> str:
     if spec is not None and spec.revise_url is not None:
         return spec.revise_url(req)
     return reverse("inbox:request", kwargs={"request_id": req.pk})
+
+
+@register.inclusion_tag("inbox/_route.html", takes_context=True)
+def route(context, req):
+    """The request's whole route as a timeline, on a process's own page (the claim, contract,
+    plan, risk, budget), for whoever may see the request; before submission, a preview from the
+    authority matrix. The request and task pages pass `route` themselves."""
+    from core.inbox.models import RequestStatus
+    from core.inbox.selectors import request_route, visible_requests
+
+    user = context.get("user")
+    if req is None or user is None or not visible_requests(user).filter(pk=req.pk).exists():
+        return {"route": []}
+    return {"route": request_route(req), "req": req, "request": context.get("request"),
+            "preview": req.status == RequestStatus.DRAFT, "show_diagram_link": True}

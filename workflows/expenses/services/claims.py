@@ -372,6 +372,19 @@ def on_withdraw(request, actor, reason) -> engine.Transition:
     return engine.Transition(from_state=before, to_state=claim.state)
 
 
+def on_resume(request, step_code) -> engine.Transition | None:
+    """The resubmission goes straight back to finance's voucher review, as finance asked: the
+    chain's approvals stand, so the claim is approved again (policy 7.2: finance reviews an
+    approved claim)."""
+    if step_code != FINANCE_STEP:
+        return None
+    claim = _locked(request)
+    before = claim.state
+    claim.approve()
+    claim.save(update_fields=["state"])
+    return engine.Transition(from_state=before, to_state=claim.state)
+
+
 def on_resubmit(request, actor) -> engine.Transition:
     claim = _locked(request)
     before = claim.state

@@ -195,6 +195,7 @@ from .requests_list_page_size_type_1 import RequestsListPageSizeType1
 from .requests_list_page_type_1 import RequestsListPageType1
 from .requests_list_status import RequestsListStatus
 from .resubmit_request import ResubmitRequest
+from .resubmit_to_enum import ResubmitToEnum
 from .return_request import ReturnRequest
 from .risk import Risk
 from .risk_assess_request import RiskAssessRequest
@@ -451,6 +452,7 @@ __all__ = (
     "RequestsListStatus",
     "RequestStatusEnum",
     "ResubmitRequest",
+    "ResubmitToEnum",
     "ReturnRequest",
     "Risk",
     "RiskAssessment",

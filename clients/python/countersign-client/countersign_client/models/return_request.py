@@ -6,6 +6,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.resubmit_to_enum import ResubmitToEnum
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ReturnRequest")
@@ -17,10 +18,13 @@ class ReturnRequest:
     Attributes:
         reason (str):
         to_step (int | None | Unset): Index of an earlier chain step; absent or null sends it to the submitter.
+        resubmit_to (ResubmitToEnum | Unset): * `restart` - restart
+            * `returner` - returner
     """
 
     reason: str
     to_step: int | None | Unset = UNSET
+    resubmit_to: ResubmitToEnum | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -32,6 +36,10 @@ class ReturnRequest:
         else:
             to_step = self.to_step
 
+        resubmit_to: str | Unset = UNSET
+        if not isinstance(self.resubmit_to, Unset):
+            resubmit_to = self.resubmit_to.value
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -41,6 +49,8 @@ class ReturnRequest:
         )
         if to_step is not UNSET:
             field_dict["to_step"] = to_step
+        if resubmit_to is not UNSET:
+            field_dict["resubmit_to"] = resubmit_to
 
         return field_dict
 
@@ -58,9 +68,17 @@ class ReturnRequest:
 
         to_step = _parse_to_step(d.pop("to_step", UNSET))
 
+        _resubmit_to = d.pop("resubmit_to", UNSET)
+        resubmit_to: ResubmitToEnum | Unset
+        if isinstance(_resubmit_to, Unset):
+            resubmit_to = UNSET
+        else:
+            resubmit_to = ResubmitToEnum(_resubmit_to)
+
         return_request = cls(
             reason=reason,
             to_step=to_step,
+            resubmit_to=resubmit_to,
         )
 
         return_request.additional_properties = d

@@ -1,0 +1,258 @@
+"""A request's whole route, as its pages draw it (the timeline): every stop of the current round
+in order — the process's stages before the authority chain, each chain step, the stages after
+it (ProcessSpec.route_before / route_after) — with what happened there or who will be asked.
+
+It is read from the engine's own rows (the round's work items, the resolved chain), never from a
+hard-coded list of steps: a step the engine adds (an extra approver, a re-routed stage) appears
+as it opens. Before submission (a draft) the chain is resolved from the authority matrix as it
+would be now: a preview.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.utils import timezone
+from django.utils.translation import pgettext_lazy
+
+from core import registry
+from core.org import selectors as org
+from core.org.models import User
+
+from .models import Request, RequestStatus, WorkItem, WorkItemStatus
+
+ROUTE_STATES = {
+    "done": pgettext_lazy("route", "approved"),
+    "current": pgettext_lazy("route", "waiting here"),
+    "returned": pgettext_lazy("route", "returned"),
+    "rejected": pgettext_lazy("route", "rejected"),
+    "revised": pgettext_lazy("route", "resubmitted"),
+    "upcoming": pgettext_lazy("route", "to come"),
+    "not_reached": pgettext_lazy("route", "not reached"),
+}
+# several people may decide, the first one decides for all (a queue: 或签); every branch of a
+# group must approve (会签)
+ANY, ALL = "any", "all"
+MODES = {ANY: pgettext_lazy("route", "any one of them (或签)"),
+         ALL: pgettext_lazy("route", "all must approve (会签)")}
+
+
+@dataclass
+class RouteStep:
+    """One stop on the route. `when` is the decision's time for a decided step and the time the
+    task opened for the current one; a parallel group carries its stops in `branches`."""
+
+    code: str
+    label: str
+    state: str  # a ROUTE_STATES key, or "" (a stage the process completes on its own)
+    who: str = ""
+    when: datetime | None = None
+    note: str = ""
+    comment: str = ""
+    acting_for: str = ""
+    due: datetime | None = None
+    mode: str = ""
+    deputies: list[str] = field(default_factory=list)
+    branches: list[RouteStep] = field(default_factory=list)
+    task_id: int | None = None
+    own_label: bool = False  # the task's own label (a region's confirmation), not the step's
+
+    @property
+    def state_label(self) -> str:
+        return str(ROUTE_STATES.get(self.state, ""))
+
+    @property
+    def mode_label(self) -> str:
+        return str(MODES.get(self.mode, ""))
+
+    @property
+    def overdue(self) -> bool:
+        return self.state == "current" and self.due is not None and self.due < timezone.now()
+
+    @property
+    def is_group(self) -> bool:
+        return bool(self.branches)
+
+
+def _group_state(states: list[str]) -> str:
+    for state in ("rejected", "returned", "current"):
+        if state in states:
+            return state
+    if all(s == "done" for s in states):
+        return "done"
+    if "done" in states:  # one branch approved, the others not open (yet): still under way
+        return "current"
+    return states[0] if states else ""
+
+
+class _Route:
+    def __init__(self, req: Request):
+        self.req = req
+        self.spec = registry.get(req.kind)
+        self.draft = req.status == RequestStatus.DRAFT
+        items = [] if self.draft else list(
+            WorkItem.objects.filter(request=req, round=req.round)
+            .exclude(status=WorkItemStatus.CANCELLED)
+            .select_related("decided_by", "acting_for", "assignee").order_by("pk"))
+        # the submitter's open revision goes after the step that returned the request; closed
+        # revisions (a resubmission that resumed this round) are in the history
+        self.revision = next((i for i in items if i.is_revision and i.is_open), None)
+        self.latest: dict[tuple, WorkItem] = {}
+        for item in items:
+            if item.is_revision:
+                continue
+            key = (("chain", item.step_index) if item.step_index >= 0
+                   else ("stage", item.step_code, item.step_label))
+            self.latest.pop(key, None)  # re-insert: the dict keeps the order the tasks opened
+            self.latest[key] = item
+        self.chain = self._chain()
+        candidate_ids = {c for s in self.chain for c in s.get("candidates", [])}
+        self.stage_people = {code: org.holder_names(role, req.region_id)
+                             for code, role in (self.spec.stage_roles.items() if self.spec
+                                                else ())}
+        for names in self.stage_people.values():
+            names.pop(req.submitter_id, None)  # never asked to decide their own request
+        candidate_ids |= {pk for names in self.stage_people.values() for pk in names}
+        self.people = {u.pk: str(u) for u in User.objects.filter(pk__in=candidate_ids)}
+        self.deputies = {pk: [str(d) for d in ds] for pk, ds in org.deputies_by_principal(
+            candidate_ids, kind=req.kind).items()}
+
+    def _chain(self) -> list[dict]:
+        if not self.draft:
+            return list(self.req.chain or [])
+        from .engine import chain_for  # a preview: the matrix as it stands today
+
+        try:
+            return chain_for(self.req)
+        except Exception:  # noqa: BLE001 - a matrix that cannot route yet: show the stages only
+            return []
+
+    def _future(self, code, label, note, candidates) -> RouteStep:
+        finished = self.req.status in (RequestStatus.DONE, RequestStatus.APPROVED)
+        open_or_draft = self.req.is_open or self.draft
+        state = "upcoming" if open_or_draft else "" if finished else "not_reached"
+        who = [c for c in candidates if c in self.people]
+        deputies = [f"{self.people[c]} → {d}" for c in who for d in self.deputies.get(c, [])]
+        return RouteStep(code, label, state, who=", ".join(self.people[c] for c in who),
+                         note=note, mode=ANY if len(who) > 1 else "",
+                         deputies=deputies if open_or_draft else [])
+
+    def _seen(self, item: WorkItem, code, label, note) -> RouteStep:
+        if item.is_open:
+            people: list[User] = ([item.assignee] if item.assignee is not None
+                                  else list(item.candidates.all()))
+            return RouteStep(code, label, "current", who=", ".join(str(u) for u in people),
+                             when=item.created, note=note, due=item.due, task_id=item.pk,
+                             mode=ANY if len(people) > 1 else "",
+                             deputies=[f"{u} → {d}" for u in people
+                                       for d in self.deputies.get(u.pk, [])])
+        state = {"approved": "done", "returned": "returned",
+                 "rejected": "rejected"}.get(item.decision, "done")
+        return RouteStep(code, label, state, who=str(item.decided_by or ""),
+                         when=item.decided_at, note=note, comment=item.comment,
+                         acting_for=str(item.acting_for or ""), task_id=item.pk)
+
+    def stops(self) -> list[tuple[tuple, RouteStep, WorkItem | None]]:
+        """(key, stop, its task) in route order, before grouping."""
+        out: list[tuple[tuple, RouteStep, WorkItem | None]] = []
+        spec = self.spec
+
+        def stage_label(code):
+            return str(spec.step_label(code)) if spec else code
+
+        declared: list[tuple[tuple, str, str, str, list]] = []
+        for code in (spec.route_before if spec else ()):
+            declared.append((("stage", code), code, stage_label(code), "",
+                             list(self.stage_people.get(code, {}))))
+        for i, s in enumerate(self.chain):
+            declared.append((("chain", i), s.get("code", ""), s.get("label", ""),
+                             s.get("note", ""), s.get("candidates", [])))
+        for code in (spec.route_after if spec else ()):
+            declared.append((("stage", code), code, stage_label(code), "",
+                             list(self.stage_people.get(code, {}))))
+        # a stage's tasks are keyed by code and label: one plan confirmation per region
+        by_stage: dict[str, list[tuple]] = {}
+        for key in self.latest:
+            if key[0] == "stage":
+                by_stage.setdefault(key[1], []).append(key)
+        placed = set()
+        for key, code, label, note, candidates in declared:
+            keys = by_stage.get(code, []) if key[0] == "stage" else [key] if key in self.latest \
+                else []
+            if not keys:
+                out.append((key, self._future(code, label, note, candidates), None))
+            for k in keys:
+                item = self.latest[k]
+                stop = self._seen(item, code, item.step_label if len(keys) > 1 else label, note)
+                stop.own_label = len(keys) > 1
+                out.append((k, stop, item))
+                placed.add(k)
+        # what the round holds beyond the declared route (a process's own stage, an added step)
+        for k, item in self.latest.items():
+            if k not in placed:
+                out.append((k, self._seen(item, item.step_code, item.step_label, ""), item))
+        return self._supersede(out)
+
+    def _supersede(self, out):
+        """A return to an earlier step re-opens it: the later decisions of this round no longer
+        stand, and those stops are to come again."""
+        open_at = [n for n, (_k, stop, _i) in enumerate(out) if stop.state == "current"]
+        if not open_at:
+            return out
+        first = min(open_at)
+        newest_open = max(out[n][2].pk for n in open_at if out[n][2] is not None)
+        parallel = {c for group in (self.spec.parallel if self.spec else ()) for c in group}
+        for n in range(first + 1, len(out)):
+            key, stop, item = out[n]
+            if item is None or item.is_open or item.pk > newest_open:
+                continue
+            if stop.code in parallel and out[first][1].code in parallel:
+                continue  # a branch decided beside the one still open
+            if key[0] == "stage" and key[1] == out[first][1].code:
+                continue  # another region's confirmation
+            candidates = (self.chain[key[1]].get("candidates", []) if key[0] == "chain"
+                          else list(self.stage_people.get(stop.code, {})))
+            out[n] = (key, self._future(stop.code, stop.label, stop.note, candidates), None)
+        return out
+
+    def build(self) -> list[RouteStep]:
+        stops = self.stops()
+        if self.revision is not None:
+            revision = self._seen(self.revision, self.revision.step_code,
+                                  self.revision.step_label, "")
+            at = max((n for n, (_k, s, _i) in enumerate(stops) if s.state == "returned"),
+                     default=len(stops) - 1)
+            stops.insert(at + 1, (("revision",), revision, self.revision))
+        groups = [set(g) for g in (self.spec.parallel if self.spec else ())]
+        route: list[RouteStep] = []
+        n = 0
+        while n < len(stops):
+            key, stop, _item = stops[n]
+            group = next((g for g in groups if stop.code in g), None)
+            width = 1
+            while n + width < len(stops) and _joins(stops[n + width], key, stop, group):
+                width += 1
+            if width > 1:
+                branches = [s for _k, s, _i in stops[n:n + width]]
+                route.append(RouteStep(
+                    "+".join(dict.fromkeys(b.code for b in branches)),
+                    str(pgettext_lazy("route", "In parallel")),
+                    _group_state([b.state for b in branches]), mode=ALL, branches=branches))
+            else:
+                route.append(stop)
+            n += width
+        return route
+
+
+def _joins(other, key, stop: RouteStep, group: set | None) -> bool:
+    """Whether the stop `other` runs beside `stop`: a declared parallel group, or one task per
+    region of one stage (a plan's confirmations)."""
+    if group is not None:
+        return other[1].code in group
+    return key[0] == "stage" and other[0][0] == "stage" and other[1].code == stop.code
+
+
+def request_route(req: Request) -> list[RouteStep]:
+    """The route of the request's current round, stop by stop (see the module's docstring)."""
+    return _Route(req).build()
