@@ -327,10 +327,30 @@ class BulkResult:
     detail: str = ""
 
 
+NEEDS_REVIEW = "needs_review"
+
+
+def bulk_warnings(task_ids) -> dict[int, list[str]]:
+    """task id -> what its request's page warns about (a credit breach, over budget, over the
+    standard): such a task is opened and decided on its own, never approved in bulk."""
+    from .panels import warnings_for
+
+    items = list(WorkItem.objects.filter(pk__in=list(task_ids)).select_related("request"))
+    found = warnings_for([i.request for i in items])
+    return {i.pk: found[i.request_id] for i in items if i.request_id in found}
+
+
 def tasks_bulk_approve(*, task_ids: list[int], actor: User, comment: str = "") -> list[BulkResult]:
-    """Each task in its own transaction, checked like a single approval."""
+    """Each task in its own transaction, checked like a single approval; a task whose request
+    carries a warning is left for its own page."""
     results = []
+    warned = bulk_warnings(task_ids)
     for task_id in dict.fromkeys(task_ids):
+        if task_id in warned:
+            results.append(BulkResult(task_id, False, NEEDS_REVIEW, _(
+                "Open it and decide it on its own page: %(warnings)s.")
+                % {"warnings": ", ".join(warned[task_id])}))
+            continue
         try:
             task_approve(task_id=task_id, actor=actor, comment=comment)
         except ApprovalError as exc:

@@ -310,13 +310,27 @@ def bulk_approve(request):
     # People know a request by its number (or title), never by a task's row id.
     names = {pk: number or title for pk, number, title in selectors.visible_tasks(request.user)
              .filter(pk__in=ids).values_list("pk", "number", "title")}
-    results = services.tasks_bulk_approve(task_ids=[i for i in ids if i in names],
-                                          actor=request.user)
+    visible = [i for i in dict.fromkeys(ids) if i in names]
+    warned = services.bulk_warnings(visible)
+    if warned and request.POST.get("reviewed") != "1":
+        # Before anything is approved: the items whose page carries a warning are named, to be
+        # opened one by one; the rest are approved only once the approver confirms them.
+        rows = {i.pk: i for i in selectors.visible_tasks(request.user)
+                .filter(pk__in=visible).select_related("request")}
+        return render(request, "inbox/bulk_review.html", {
+            "warned": [(rows[i], warned[i]) for i in visible if i in warned],
+            "clean": [rows[i] for i in visible if i not in warned],
+        })
+    results = services.tasks_bulk_approve(task_ids=visible, actor=request.user)
     ok = [r for r in results if r.ok]
     failed = [r for r in results if not r.ok]
     if ok:
         messages.success(request, _("%(n)d approved.") % {"n": len(ok)})
     for r in failed:
+        if r.code == services.NEEDS_REVIEW:
+            messages.warning(request, _("%(number)s left for its own page: %(why)s") % {
+                "number": names[r.task_id], "why": r.detail})
+            continue
         messages.error(request, _("%(number)s not approved: %(why)s") % {
             "number": names[r.task_id], "why": r.detail})
     missing = len(set(ids) - set(names))
