@@ -81,6 +81,22 @@ class SeedDemo(Protocol):
     def __call__(self) -> None: ...
 
 
+class TaskPanel(Protocol):
+    """What a task of the process decides on, shown on the task page: the template to include
+    and its context (claim lines with standards, the credit check, the plan's figures, the
+    risk's measures), or None. Called only for someone who may see the request."""
+
+    def __call__(self, request: Request, user: User) -> tuple[str, dict] | None: ...
+
+
+class Warnings(Protocol):
+    """What the pages of these requests warn about (a credit breach, over budget, over the
+    standard), by request id, in a constant number of queries. A task whose request carries a
+    warning is opened and decided on its own, never approved in bulk."""
+
+    def __call__(self, requests: list[Request]) -> dict[int, list[str]]: ...
+
+
 class Visible(Protocol):
     def __call__(self, user: User) -> bool: ...
 
@@ -203,6 +219,10 @@ class ProcessSpec:
     sla_hours: Decimal | None = None
     # what an administrator configures first (the getting-started page)
     setup: tuple[SetupStep, ...] = ()
+    # the task page's panel of what is decided on, and the warnings that keep a task out of
+    # bulk approval (see TaskPanel, Warnings)
+    task_panel: TaskPanel | None = None
+    warnings: Warnings | None = None
 
     def __post_init__(self):
         if not self.kind or not self.kind.replace("_", "").isalnum() or len(self.kind) > 32:

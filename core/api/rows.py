@@ -77,17 +77,22 @@ def may_reject(kind: str) -> bool:
     return reg is None or reg.can_reject
 
 
+def _decisions(kind: str) -> list[str]:
+    return [APPROVE, REJECT, RETURN] if may_reject(kind) else [APPROVE, RETURN]
+
+
 def available_actions(item: WorkItem, viewer: Viewer) -> list[str]:
     if viewer.read_only or item.status != WorkItemStatus.OPEN:
         return []
     actions = []
     if item.assignee_id is None:
         if getattr(item, "viewer_may_claim", False):
-            actions.append(CLAIM)
+            # A candidate decides straight from the queue (the decision claims the task in
+            # the same transaction) or claims it to decide later.
+            actions += _decisions(item.kind) + [CLAIM]
     else:
         if getattr(item, "viewer_decides", False):
-            actions += [RESUBMIT] if item.is_revision else (
-                [APPROVE, REJECT, RETURN] if may_reject(item.kind) else [APPROVE, RETURN])
+            actions += [RESUBMIT] if item.is_revision else _decisions(item.kind)
         # Only a task taken from a queue can go back to it (task_release).
         if item.assignee_id == viewer.user_id and getattr(item, "has_candidates", False):
             actions.append(RELEASE)

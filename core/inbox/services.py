@@ -173,13 +173,16 @@ def _record(req: Request, *, actor, event: str, decider: Decider | None = None,
     )
 
 
-def _finish_task(item: WorkItem, *, actor: User) -> None:
-    """Complete the viewflow task; the flow's gateways then create whatever comes next."""
+def _finish_task(item: WorkItem, *, actor: User, holder: User | None = None) -> None:
+    """Complete the viewflow task; the flow's gateways then create whatever comes next.
+
+    A task still in its queue is assigned first, to `holder` (whom the decider acts for), so
+    the claim and the decision are one transaction under the process lock."""
     task = item.task
     activation = task.flow_task.activation_class(task)
     if task.status == STATUS.NEW:
-        task.owner = actor
-        activation.assign(actor)
+        task.owner = holder or actor
+        activation.assign(holder or actor)
     activation.start(None)
     activation.execute()
 
@@ -198,7 +201,9 @@ def _close_item(item: WorkItem, *, decision: str, actor: User, decider: Decider 
     item.decided_at = timezone.now()
     item.comment = comment
     if item.assignee_id is None:
-        item.assignee = actor
+        # Decided straight from the queue: claimed in the same transaction, for the person the
+        # decider acts for (as task_claim would), and gone from every candidate's queue.
+        item.assignee = decider.principal if decider else actor
         set_queue_open([item.pk], False)
     item.save(update_fields=["status", "decision", "decided_by", "acting_for", "decided_at",
                              "comment", "assignee"])
@@ -282,8 +287,9 @@ def _decide(task_id: int, *, actor: User, decision: str, comment: str, to_step=N
             req.status = RequestStatus.REJECTED
         on_decision = _callback(req.kind, "on_decision")
         transition = on_decision(req, item, decision, decider, comment) if on_decision else None
+        from_queue = item.assignee_id is None
         _close_item(item, decision=decision, actor=actor, decider=decider, comment=comment)
-        _finish_task(item, actor=actor)
+        _finish_task(item, actor=actor, holder=decider.principal)
         _after_flow(req, item.task.process)
         final = req.status == RequestStatus.APPROVED
         events: dict[str, str] = {
@@ -296,7 +302,8 @@ def _decide(task_id: int, *, actor: User, decision: str, comment: str, to_step=N
             req, actor=actor, decider=decider, transition=transition, comment=comment,
             event=f"{req.kind}.{event}",
             data={"task": item.pk, "step": item.step_code, "step_label": item.step_label,
-                  "to_step": to_step, **({"resubmit_to": resubmit} if resubmit else {})},
+                  "to_step": to_step, **({"resubmit_to": resubmit} if resubmit else {}),
+                  **({"from_queue": True} if from_queue else {})},
         )
         params = {"title": req.title, "step": item.step_code, "decision": decision,
                   "who": str(actor)}
@@ -350,10 +357,30 @@ class BulkResult:
     detail: str = ""
 
 
+NEEDS_REVIEW = "needs_review"
+
+
+def bulk_warnings(task_ids) -> dict[int, list[str]]:
+    """task id -> what its request's page warns about (a credit breach, over budget, over the
+    standard): such a task is opened and decided on its own, never approved in bulk."""
+    from .panels import warnings_for
+
+    items = list(WorkItem.objects.filter(pk__in=list(task_ids)).select_related("request"))
+    found = warnings_for([i.request for i in items])
+    return {i.pk: found[i.request_id] for i in items if i.request_id in found}
+
+
 def tasks_bulk_approve(*, task_ids: list[int], actor: User, comment: str = "") -> list[BulkResult]:
-    """Each task in its own transaction, checked like a single approval."""
+    """Each task in its own transaction, checked like a single approval; a task whose request
+    carries a warning is left for its own page."""
     results = []
+    warned = bulk_warnings(task_ids)
     for task_id in dict.fromkeys(task_ids):
+        if task_id in warned:
+            results.append(BulkResult(task_id, False, NEEDS_REVIEW, _(
+                "Open it and decide it on its own page: %(warnings)s.")
+                % {"warnings": ", ".join(warned[task_id])}))
+            continue
         try:
             task_approve(task_id=task_id, actor=actor, comment=comment)
         except ApprovalError as exc:

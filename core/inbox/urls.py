@@ -28,6 +28,7 @@ urlpatterns = [
     path("attachments/<slug:token>/", views.attachment_download, name="attachment"),
     path("attachments/<slug:token>/remove/", views.attachment_remove,
          name="attachment-remove"),
+    path("attachments/<slug:token>/view/", views.attachment_view, name="attachment-view"),
     path("audit/", views.audit_search, name="audit"),
     path("audit/verify/", views.audit_verify, name="audit-verify"),
     path("audit/workbench/", workbench_views.home, name="workbench"),

@@ -6,11 +6,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 from viewflow.workflow import chart
 
@@ -22,7 +24,7 @@ from core.exceptions import ApprovalError
 from core.org import selectors as org
 from core.org.models import Role, User
 
-from . import attachments, selectors, services, workbench
+from . import attachments, panels, selectors, services, workbench
 from .forms import (
     AuditFilterForm,
     CommentForm,
@@ -111,6 +113,21 @@ def _visible_item(user, task_id) -> WorkItem:
     return item
 
 
+def _object_panel(request, req: Request) -> dict:
+    """The process's panel of what the step decides on, the request's files to preview inline
+    (unless the panel shows them itself) and the warnings its page carries."""
+    html, shows_files = "", False
+    found = panels.task_panel(req, request.user)
+    if found is not None:
+        template, ctx = found
+        shows_files = bool(ctx.get("shows_files"))
+        html = render_to_string(template, ctx, request=request)
+    files = [] if shows_files else [
+        a for a in req.attachments.all() if a.content_type in attachments.PREVIEWABLE]
+    return {"panel": html, "previews": files,
+            "warnings": panels.warnings_for([req]).get(req.pk, [])}
+
+
 def _task_context(request, item, forms=None):
     req = item.request
     steps = [(i, s["label"]) for i, s in enumerate(req.chain) if i < max(item.step_index, 0)]
@@ -132,7 +149,9 @@ def _task_context(request, item, forms=None):
         "read_only": org.is_read_only(request.user),
         # What the decision itself would allow (segregation of duties included).
         "is_mine": decider is not None and item.assignee_id is not None,
+        # a candidate decides straight from the queue, or claims the task to decide later
         "can_claim": decider is not None and item.assignee_id is None,
+        "may_decide": decider is not None,
         "barred": barred,
         "candidates": list(item.candidates.all()) if item.assignee_id is None else [],
         "attachments": req.attachments.select_related("uploaded_by"),
@@ -141,6 +160,7 @@ def _task_context(request, item, forms=None):
         "detail_url": _detail_url(req),
         "can_reject": may_reject(req.kind),
         "route": selectors.request_route(req),
+        **_object_panel(request, req),
     }
     return ctx
 
@@ -170,8 +190,8 @@ def task_action(request, task_id, action):
                                      reason=form.cleaned_data["reason"],
                                      to_step=form.cleaned_data["to_step"],
                                      resubmit_to=form.cleaned_data["resubmit_to"])
-                messages.success(request, _("Returned for revision: %(t)s") % {"t": item.title})
-                return redirect("inbox:inbox")
+                return _after_decision(request, item.pk,
+                                       _("Returned for revision: %(t)s") % {"t": item.title})
         elif action == "reassign":
             form = ReassignForm(request.POST, prefix="reassign",
                                 choices=services.reassign_choices(item))
@@ -225,12 +245,12 @@ def _decision_action(request, task_id, action):
             if action == "approve":
                 item = services.task_approve(task_id=task_id, actor=request.user,
                                              comment=form.cleaned_data["comment"])
-                messages.success(request, _("Approved: %(t)s") % {"t": item.title})
+                done = _("Approved: %(t)s") % {"t": item.title}
             else:
                 item = services.task_reject(task_id=task_id, actor=request.user,
                                             reason=form.cleaned_data["reason"])
-                messages.success(request, _("Rejected: %(t)s") % {"t": item.title})
-            return redirect("inbox:inbox")
+                done = _("Rejected: %(t)s") % {"t": item.title}
+            return _after_decision(request, item.pk, done)
         except ApprovalError as exc:
             item = _visible_item(request.user, task_id)
             messages.error(request, str(exc.message))
@@ -241,6 +261,45 @@ def _decision_action(request, task_id, action):
         status = 400
     return render(request, "inbox/task.html", _task_context(request, item, {action: form}),
                   status=status)
+
+
+THEN_NEXT, THEN_INBOX = "next", "inbox"
+
+
+def _wants_next(request) -> bool:
+    """The button pressed ("then": next or inbox), remembered as the user's choice for the
+    next decision; without one, the remembered choice."""
+    user = request.user
+    then = request.POST.get("then", "")
+    if then not in (THEN_NEXT, THEN_INBOX):
+        return user.open_next_task
+    wants = then == THEN_NEXT
+    if wants != user.open_next_task:
+        user.open_next_task = wants
+        user.save(update_fields=["open_next_task"])
+    return wants
+
+
+def next_task_id(user, *, after: int) -> int | None:
+    """The task the inbox lists first now (its own order), else the first of the queue that
+    the user may decide; never a revision of their own, never the task just decided."""
+    for scope in (selectors.INBOX, selectors.QUEUE):
+        pk = (selectors.tasks_for(user, scope).filter(is_revision=False).exclude(pk=after)
+              .values_list("pk", flat=True).first())
+        if pk is not None:
+            return pk
+    return None
+
+
+def _after_decision(request, task_id: int, done: str):
+    messages.success(request, done)
+    if not _wants_next(request):
+        return redirect("inbox:inbox")
+    pk = next_task_id(request.user, after=task_id)
+    if pk is None:
+        messages.info(request, _("That was the last one: nothing else waits for you."))
+        return redirect("inbox:inbox")
+    return redirect("inbox:task", task_id=pk)
 
 
 @login_required
@@ -254,13 +313,27 @@ def bulk_approve(request):
     # People know a request by its number (or title), never by a task's row id.
     names = {pk: number or title for pk, number, title in selectors.visible_tasks(request.user)
              .filter(pk__in=ids).values_list("pk", "number", "title")}
-    results = services.tasks_bulk_approve(task_ids=[i for i in ids if i in names],
-                                          actor=request.user)
+    visible = [i for i in dict.fromkeys(ids) if i in names]
+    warned = services.bulk_warnings(visible)
+    if warned and request.POST.get("reviewed") != "1":
+        # Before anything is approved: the items whose page carries a warning are named, to be
+        # opened one by one; the rest are approved only once the approver confirms them.
+        rows = {i.pk: i for i in selectors.visible_tasks(request.user)
+                .filter(pk__in=visible).select_related("request")}
+        return render(request, "inbox/bulk_review.html", {
+            "warned": [(rows[i], warned[i]) for i in visible if i in warned],
+            "clean": [rows[i] for i in visible if i not in warned],
+        })
+    results = services.tasks_bulk_approve(task_ids=visible, actor=request.user)
     ok = [r for r in results if r.ok]
     failed = [r for r in results if not r.ok]
     if ok:
         messages.success(request, _("%(n)d approved.") % {"n": len(ok)})
     for r in failed:
+        if r.code == services.NEEDS_REVIEW:
+            messages.warning(request, _("%(number)s left for its own page: %(why)s") % {
+                "number": names[r.task_id], "why": r.detail})
+            continue
         messages.error(request, _("%(number)s not approved: %(why)s") % {
             "number": names[r.task_id], "why": r.detail})
     missing = len(set(ids) - set(names))
@@ -492,6 +565,19 @@ def _file_rights(user, req: Request) -> dict:
     return {"can_upload": attachments.may_upload(user, req),
             "can_remove_files": req.submitter_id == user.pk
             and req.status in attachments.SUBMITTER_REMOVES}
+
+
+@login_required
+@xframe_options_sameorigin
+def attachment_view(request, token):
+    """The file itself, shown inside the task page (an image, or a PDF in a frame): the same
+    access check as the download."""
+    att = get_object_or_404(Attachment.objects.select_related("request"), token=token)
+    _visible_request(request.user, att.request_id)  # 404 unless the request is visible
+    try:
+        return attachments.inline_response(att)
+    except ApprovalError:
+        raise Http404 from None
 
 
 @login_required

@@ -72,6 +72,9 @@ class User(AbstractUser):  # type: ignore[django-manager-missing]
     )
     mobile = models.CharField(_("mobile"), max_length=20, blank=True)
     email_notifications = models.BooleanField(_("e-mail notifications"), default=True)
+    # After a decision on a task page: open the next task of the inbox (True) or go back to
+    # the inbox (False). The last choice made there sticks.
+    open_next_task = models.BooleanField(_("open the next task after deciding"), default=False)
 
     class Meta:
         verbose_name = _("user")

@@ -50,8 +50,8 @@ def _clients() -> dict[str | None, Client]:
 
 def _text(response) -> str:
     if getattr(response, "streaming", False):
-        if response.get("Content-Disposition", "").startswith("attachment"):
-            return ""  # a file download (its bytes are the upload's)
+        if response.get("Content-Disposition", "").startswith(("attachment", "inline")):
+            return ""  # a file, downloaded or shown in a page (its bytes are the upload's)
         return b"".join(response.streaming_content).decode("utf-8", "replace")
     ctype = response.get("Content-Type", "")
     if not any(t in ctype for t in ("text/", "json", "csv")):

@@ -16,7 +16,7 @@ from core.registry import (
     UrlMount,
 )
 
-from . import demo, flows, selectors
+from . import demo, flows, panel, selectors
 from .models import Budget, BudgetState, ClaimState, ReimbursementStandard
 from .services import budgets, claims, payment
 from .steps import BUDGET_KIND, CLAIM_KIND, FINANCE_STEP, PAYMENT_STEP, STEPS
@@ -81,6 +81,8 @@ CLAIMS = ProcessSpec(
                      "admin:expenses_reimbursementstandard_changelist", _has_standards,
                      hint=_("Caps per night, day or trip by city tier and grade, which every "
                             "claim is checked against (policy §7)."), order=40),),
+    task_panel=panel.claim_panel,
+    warnings=panel.claim_warnings,
 )
 
 BUDGETS = ProcessSpec(

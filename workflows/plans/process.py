@@ -7,7 +7,7 @@ from django.utils.translation import gettext_noop
 from core.org.models import Role
 from core.registry import RESTART, AccessFamily, MatrixSeed, MenuEntry, ProcessSpec, UrlMount
 
-from . import demo, flows, services
+from . import demo, flows, panel, services
 from .models import PlanState
 from .steps import KIND, STEPS
 
@@ -42,4 +42,5 @@ SPEC = ProcessSpec(
     matrix=(MatrixSeed(bands=(("0", None, (Role.CEO,)),)),),
     access=(AccessFamily("plans/<int:plan_id>/", "plan"),
             AccessFamily("api/plans/plans/<int:pk>/", "plan")),
+    task_panel=panel.plan_panel,
 )

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from core.org.models import Role
 from core.registry import RESTART, AccessFamily, MatrixSeed, MenuEntry, ProcessSpec, UrlMount
 
-from . import demo, flows, services
+from . import demo, flows, panel, services
 from .events import EVENTS
 from .models import RiskState
 from .steps import KIND, STEPS
@@ -39,4 +39,5 @@ SPEC = ProcessSpec(
     matrix=(MatrixSeed(bands=(("0", None, (Role.REGIONAL_MANAGER,)),)),),
     access=(AccessFamily("risks/<int:risk_id>/", "risk"),
             AccessFamily("api/risks/risks/<int:pk>/", "risk")),
+    task_panel=panel.risk_panel,
 )

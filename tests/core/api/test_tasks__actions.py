@@ -179,7 +179,7 @@ def test_claim_then_release_moves_the_task_when_user_is_a_candidate(api, submit,
     released = _post(api("gm"), task.pk, "release")
     assert released.status_code == 200
     assert released.json()["assignee"] is None
-    assert released.json()["available_actions"] == ["claim"]
+    assert released.json()["available_actions"] == ["approve", "reject", "return", "claim"]
 
 
 def test_409_when_releasing_an_unclaimed_queue_task(api, submit, second_sales_gm):
@@ -262,3 +262,38 @@ def test_reassign_moves_the_task_when_the_holders_manager_asks(api, submit):
     response = _post(api("gm"), task.pk, "reassign", {"assignee": "south_mgr", "reason": "休假"})
 
     assert response.status_code == 200
+
+
+def test_candidate_decides_an_unclaimed_queue_task_without_claiming_it_first(
+        api, submit, second_sales_gm):
+    req = submit("east_rep1", "15000.00")
+    _post(api("east_mgr"), open_task(req).pk, "approve")
+    task = open_task(req)
+    assert task.assignee_id is None
+
+    response = _post(api("marketing"), task.pk, "approve", {"comment": "同意"})
+
+    assert response.status_code == 200, response.json()
+    body = response.json()
+    assert (body["status"], body["decision"]) == ("done", "approved")
+    assert body["assignee"]["username"] == "marketing"
+    event = AuditEvent.objects.get(subject_id=str(req.object_id), event="demo.approved")
+    assert event.data["from_queue"] is True
+    # the other candidate finds nothing left: the queue closed with the decision
+    late = _post(api("gm"), task.pk, "reject", {"reason": "晚了"})
+    assert late.status_code == 409
+    assert late.json()["code"] == "state_conflict"
+    assert api("gm").get("/api/tasks/?scope=queue").json()["count"] == 0
+
+
+def test_candidate_returns_an_unclaimed_queue_task_directly(api, submit, second_sales_gm):
+    req = submit("east_rep1", "15000.00")
+    _post(api("east_mgr"), open_task(req).pk, "approve")
+    task = open_task(req)
+
+    response = _post(api("gm"), task.pk, "return", {"reason": "请补充"})
+
+    assert response.status_code == 200, response.json()
+    req.refresh_from_db()
+    assert req.status == RequestStatus.RETURNED
+    assert WorkItem.objects.get(pk=task.pk).assignee.username == "gm"

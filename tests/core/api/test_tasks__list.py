@@ -51,7 +51,7 @@ def test_inbox_is_empty_when_nothing_is_assigned_to_the_user(api, submit):
     assert response.json()["count"] == 0
 
 
-def test_queue_offers_claim_when_user_is_a_candidate(api, submit, second_sales_gm):
+def test_queue_offers_decisions_and_claim_when_user_is_a_candidate(api, submit, second_sales_gm):
     req = submit("east_rep1", "15000.00")
     api("east_mgr").post(task_url(open_task(req).pk, "approve"), {}, format="json")
     queued = open_task(req)
@@ -61,7 +61,7 @@ def test_queue_offers_claim_when_user_is_a_candidate(api, submit, second_sales_g
         assert _ids(response) == [queued.pk]
         row = response.json()["results"][0]
         assert row["assignee"] is None
-        assert row["available_actions"] == ["claim"]
+        assert row["available_actions"] == ["approve", "reject", "return", "claim"]
     assert api("gm").get("/api/tasks/").json()["count"] == 0
 
 

@@ -134,3 +134,48 @@ def test_state_conflict_when_claiming_a_decided_task(submit, personas, east_queu
 
     with no_audit_event(), pytest.raises(StateConflictError):
         services.task_claim(task_id=item.pk, actor=east_queue)
+
+
+def test_queue_closes_and_task_owned_when_candidate_decides_without_claiming(
+        submit, personas, east_queue):
+    req = submit()
+    item = open_item(req)
+
+    with one_audit_event("demo.approved") as audit:
+        services.task_approve(task_id=item.pk, actor=east_queue, comment="同意")
+
+    item.refresh_from_db()
+    item.task.refresh_from_db()
+    assert (item.assignee, item.decided_by, item.task.owner) == (east_queue, east_queue,
+                                                                 east_queue)
+    assert audit["event"].data["from_queue"] is True
+    assert not item.candidate_set.filter(open=True).exists()
+    assert list(selectors.tasks_for(personas["east_mgr"], selectors.QUEUE)) == []
+
+
+def test_task_claimed_for_the_principal_when_a_deputy_decides_from_the_queue(
+        submit, personas, east_queue):
+    from .test_services__delegation import delegate
+
+    req = submit()
+    item = open_item(req)
+    delegate(east_queue, personas["north_mgr"])
+
+    services.task_return(task_id=item.pk, actor=personas["north_mgr"], reason="补充发票")
+
+    item.refresh_from_db()
+    assert item.assignee == east_queue  # as a claim by the deputy would have made it
+    assert (item.decided_by, item.acting_for) == (personas["north_mgr"], east_queue)
+    req.refresh_from_db()
+    assert req.status == RequestStatus.RETURNED
+
+
+def test_no_from_queue_mark_when_the_decided_task_was_claimed_first(submit, personas, east_queue):
+    req = submit()
+    item = open_item(req)
+    services.task_claim(task_id=item.pk, actor=east_queue)
+
+    with one_audit_event("demo.approved") as audit:
+        services.task_approve(task_id=item.pk, actor=east_queue)
+
+    assert "from_queue" not in audit["event"].data

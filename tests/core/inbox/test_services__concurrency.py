@@ -148,3 +148,62 @@ def test_state_conflict_when_withdrawing_a_request_locked_past_the_lock_timeout(
 
     req.refresh_from_db()
     assert req.status == RequestStatus.IN_REVIEW
+
+
+@pytest.mark.usefixtures("queue_matrix")
+def test_exactly_one_decision_when_two_candidates_decide_a_queue_task_at_once(
+        submit, personas, east_queue):
+    """或签 straight from the queue: the claim is part of the decision, so of two candidates
+    deciding at the same moment one decides and the other gets a clean conflict (409)."""
+    from core.exceptions import ApprovalError
+
+    mgr = personas["east_mgr"]
+    for round_ in range(6):
+        req = submit()
+        item = open_item(req)
+        assert item.assignee_id is None
+        calls = [lambda pk=item.pk: services.task_approve(task_id=pk, actor=mgr, comment="同意"),
+                 lambda pk=item.pk: services.task_return(task_id=pk, actor=east_queue,
+                                                         reason="补充")]
+        if round_ % 2:
+            calls.reverse()
+
+        outcomes = run_together(calls)
+
+        won = [o for o in outcomes if isinstance(o, WorkItem)]
+        lost = [o for o in outcomes if not isinstance(o, WorkItem)]
+        assert len(won) == 1 and len(lost) == 1, outcomes
+        assert isinstance(lost[0], StateConflictError), lost
+        assert isinstance(lost[0], ApprovalError) and lost[0].status == 409
+        decided = WorkItem.objects.get(pk=item.pk)
+        assert decided.status == WorkItemStatus.DONE
+        assert decided.assignee_id == decided.decided_by_id == won[0].decided_by_id
+        assert not decided.candidate_set.filter(open=True).exists()
+        events = list(AuditEvent.objects.filter(subject_id=str(req.object_id))
+                      .exclude(event="demo.submitted").values_list("event", flat=True))
+        assert events in (["demo.approved"], ["demo.returned"]), events
+    assert verify_in_own_connection().ok
+
+
+@pytest.mark.usefixtures("queue_matrix")
+def test_claim_or_direct_decision_never_both_when_they_race(submit, personas, east_queue):
+    mgr = personas["east_mgr"]
+    for _ in range(4):
+        req = submit()
+        item = open_item(req)
+
+        decided, claimed = run_together([
+            lambda item=item: services.task_approve(task_id=item.pk, actor=mgr),
+            lambda item=item: services.task_claim(task_id=item.pk, actor=east_queue),
+        ])
+
+        if isinstance(decided, WorkItem):
+            assert isinstance(claimed, StateConflictError), claimed
+            assert WorkItem.objects.get(pk=item.pk).decided_by == mgr
+        else:
+            # the claim came first: the task is east_mgr2's, so east_mgr may not decide it
+            assert isinstance(claimed, WorkItem), claimed
+            from core.exceptions import NotYourTaskError
+            assert isinstance(decided, NotYourTaskError), decided
+            assert open_item(req).assignee == east_queue
+    assert verify_in_own_connection().ok

@@ -1,0 +1,147 @@
+"""Issue 18, the approver's desk: decide and open the next task; decide a queue task directly."""
+
+import pytest
+from django.contrib.messages import get_messages
+
+from core.inbox.models import RequestStatus, WorkItem
+
+from .helpers import open_item
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def login(client, personas):
+    def as_user(username):
+        client.force_login(personas[username])
+        return client
+
+    return as_user
+
+
+def url(item, action: str = "") -> str:
+    return f"/inbox/tasks/{item.pk}/{action + '/' if action else ''}"
+
+
+def texts(response) -> list[str]:
+    return [str(m) for m in get_messages(response.wsgi_request)]
+
+
+def test_next_task_opens_in_inbox_order_when_approver_asks_for_it(login, submit, personas):
+    first, second, third = (open_item(submit(title=t)) for t in ("一", "二", "三"))
+    client = login("east_mgr")
+
+    r1 = client.post(url(first, "approve"), {"approve-comment": "同意", "then": "next"})
+    assert r1.status_code == 302 and r1["Location"] == url(second)
+    r2 = client.post(url(second, "reject"), {"reject-reason": "不合规", "then": "next"})
+    assert r2["Location"] == url(third)
+    r3 = client.post(url(third, "return"), {"return-reason": "补充", "then": "next"})
+
+    assert r3["Location"] == "/inbox/"
+    assert "That was the last one: nothing else waits for you." in texts(r3)
+    assert [WorkItem.objects.get(pk=i.pk).decision for i in (first, second, third)] == [
+        "approved", "rejected", "returned"]
+
+
+def test_back_to_inbox_when_approver_decides_without_next(login, submit):
+    first, _second = open_item(submit(title="一")), open_item(submit(title="二"))
+
+    response = login("east_mgr").post(url(first, "approve"), {"then": "inbox"})
+
+    assert response["Location"] == "/inbox/"
+    assert "Approved: 一" in texts(response)
+
+
+def test_the_choice_sticks_when_the_next_decision_names_none(login, submit, personas):
+    first, second, third = (open_item(submit(title=t)) for t in ("一", "二", "三"))
+    client = login("east_mgr")
+    client.post(url(first, "approve"), {"then": "next"})
+    personas["east_mgr"].refresh_from_db()
+    assert personas["east_mgr"].open_next_task is True
+    page = client.get(url(second)).content.decode()
+    # the remembered way out comes first, as the form's default button
+    assert page.index('value="next"') < page.index('value="inbox"')
+
+    response = client.post(url(second, "approve"), {})  # Enter, or an old form
+
+    assert response["Location"] == url(third)
+    client.post(url(third, "approve"), {"then": "inbox"})
+    personas["east_mgr"].refresh_from_db()
+    assert personas["east_mgr"].open_next_task is False
+
+
+def test_next_skips_tasks_the_approver_may_not_decide(login, submit, personas):
+    """The next task is the inbox's own next row: segregation of duties applies (another
+    submitter's task is not listed to east_rep2, and a deputy never gets their own request)."""
+    first = open_item(submit(title="一"))
+    open_item(submit("south_rep1", title="南"))  # south_mgr's: not in east_mgr's inbox
+
+    response = login("east_mgr").post(url(first, "approve"), {"then": "next"})
+
+    assert response["Location"] == "/inbox/"
+
+
+@pytest.mark.usefixtures("queue_matrix")
+def test_candidate_sees_decision_forms_and_decides_straight_from_queue(login, submit,
+                                                                       east_queue):
+    req = submit()
+    item = open_item(req)
+    client = login("east_mgr")
+
+    page = client.get(url(item))
+    html = page.content.decode()
+    assert page.context["may_decide"] is True and page.context["can_claim"] is True
+    for action in ("approve", "reject", "return", "claim"):
+        assert f'action="{url(item, action)}"' in html, action
+
+    response = client.post(url(item, "approve"), {"approve-comment": "同意"})
+
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert (item.status, item.decided_by.username, item.assignee.username) == (
+        "done", "east_mgr", "east_mgr")
+    req.refresh_from_db()
+    assert req.status == RequestStatus.APPROVED
+
+
+@pytest.mark.usefixtures("queue_matrix")
+def test_second_candidate_gets_409_when_the_first_decided_from_the_queue(login, submit,
+                                                                         east_queue, client):
+    item = open_item(submit())
+    login("east_mgr").post(url(item, "approve"), {})
+    client.force_login(east_queue)
+
+    response = client.post(url(item, "approve"), {})
+
+    assert response.status_code == 409
+    assert WorkItem.objects.filter(pk=item.pk, decided_by__username="east_mgr").exists()
+
+
+def test_request_files_previewed_inline_with_the_download_access_rule(login, submit, personas,
+                                                                      client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from core.inbox import attachments
+
+    req = submit()
+    item = open_item(req)
+    att = attachments.attachment_add(
+        request_id=req.pk, actor=personas["east_rep1"],
+        upload=SimpleUploadedFile("合同.pdf", b"%PDF-1.4\n% x\n%%EOF\n", "application/pdf"))
+
+    page = login("east_mgr").get(url(item)).content.decode()
+    view = f"/attachments/{att.token}/view/"
+    assert f'<iframe src="{view}"' in page
+
+    served = login("east_mgr").get(view)
+    assert served.status_code == 200
+    assert served["Content-Type"] == "application/pdf"
+    assert served["Content-Disposition"].startswith("inline")
+    assert served["X-Content-Type-Options"] == "nosniff"
+    assert served["Content-Security-Policy"] == "default-src 'none'; frame-ancestors 'self'"
+    assert served["X-Frame-Options"] == "SAMEORIGIN"
+    # whoever may not download it may not view it either
+    for who in ("south_mgr", "east_rep2"):
+        client.force_login(personas[who])
+        assert client.get(f"/attachments/{att.token}/").status_code == 404, who
+        assert client.get(view).status_code == 404, who
