@@ -98,9 +98,13 @@ def chain(definition: dict, values: dict, submitter: User, *, category: str,
         out.append({"code": code, "label": label, "candidates": ids, "note": note,
                     "key": step.get("key", ""), "sla_hours": step.get("sla_hours")})
 
-    for step in definition.get("steps", []):
-        if not rules.holds(step.get("when"), values):
-            continue
+    steps = [s for s in definition.get("steps", []) if rules.holds(s.get("when"), values)]
+    if not steps:
+        # Every step's condition is off for these values: a request is never approved by
+        # nobody, so the line manager approves it (and the preview says so).
+        steps = [{"key": "fallback", "type": "line_manager", "levels": 1,
+                  "label": {"zh": "直属上级", "en": "Line manager"}}]
+    for step in steps:
         label = rules.text(step.get("label")) or str(step.get("type"))
         if step.get("type") == "matrix":
             amount = rules._number(values.get(definition.get("amount_field", ""))) or Decimal(0)

@@ -260,7 +260,7 @@ def _table(f: dict, raw, known) -> tuple[list[dict], dict[str, list[str]]]:
         if i >= MAX_ROWS:
             errors[f"{f['key']}"] = [_("At most %(n)s rows.") % {"n": MAX_ROWS}]
             break
-        out = {}
+        out: dict[str, Any] = {}
         for c in cols:
             value = row.get(c["key"])
             if _blank(value):
