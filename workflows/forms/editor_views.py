@@ -53,7 +53,8 @@ def template_new(request):
         else:
             services.template_edit_start(actor=request.user, template_id=template.pk)
             return redirect("forms:template", template_id=template.pk)
-    return render(request, "forms/template_new.html", {"data": data, "errors": errors},
+    return render(request, "forms/template_new.html",
+                  {"data": data, "errors": errors, "general_errors": errors.get("__all__", [])},
                   status=400 if errors else 200)
 
 

@@ -43,6 +43,7 @@ SPEC = ProcessSpec(
                                                    ("5000", None, ("line_manager", "sales_gm")))),),
     sla_hours=Decimal("16"),
     access=(AccessFamily("forms/requests/<int:submission_id>/", "form"),
+            AccessFamily("forms/new/<slug:code>/", "form_new"),
             AccessFamily("forms/templates/<int:template_id>/", "form_template"),
             AccessFamily("api/forms/submissions/<int:pk>/", "form")),
     setup=(SetupStep(_("Approval templates"), "forms:templates",

@@ -91,3 +91,14 @@ def test_export_has_a_column_per_field_and_tables_on_a_second_sheet(shipped, per
     assert rows[1][5] == "'=cmd()"
     assert [r[4] for r in book["tables"].values][1:] == ["回款", str(personas["south_rep2"]),
                                                         "2026-12-11"]
+
+
+def test_new_template_page_keeps_input_and_creates(shipped, personas):
+    c = login(personas, "admin")
+    assert c.get("/forms/templates/new/").status_code == 200
+    r = c.post("/forms/templates/new/", {"code": "headcount", "name_zh": "重复", "name_en": "x",
+                                         "number_prefix": "RP"})
+    assert r.status_code == 400 and "重复" in r.content.decode()
+    r = c.post("/forms/templates/new/", {"code": "sample", "name_zh": "样品申请",
+                                         "name_en": "Sample request", "number_prefix": "YP"})
+    assert r.status_code == 302 and FormTemplate.objects.get(code="sample").draft is not None
