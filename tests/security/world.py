@@ -360,7 +360,8 @@ def build_world(text: str = "") -> World:
 
     o["form_e"], o["form_s"] = make_forms(u, t)
 
-    kinds = {"form_e": "form", "form_s": "form", "claim_e": "expense", "claim_s": "expense", "budget": "budget",
+    kinds = {"form_e": "form", "form_s": "form",
+             "claim_e": "expense", "claim_s": "expense", "budget": "budget",
              "contract_e": "contract", "contract_s": "contract", "plan_pub": "plan",
              "risk_e": "risk", "risk_s": "risk"}
     for key, kind in kinds.items():
