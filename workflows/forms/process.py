@@ -6,10 +6,10 @@ from decimal import Decimal
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
-from core.registry import AccessFamily, MatrixSeed, MenuEntry, ProcessSpec, SetupStep, UrlMount
+from core.registry import AccessFamily, MatrixSeed, MenuEntry, ProcessSpec, UrlMount
 
 from . import demo, flows, services
-from .models import FormTemplate, SubmissionState
+from .models import SubmissionState
 from .steps import KIND, STEPS
 
 SPEC = ProcessSpec(
@@ -46,8 +46,4 @@ SPEC = ProcessSpec(
             AccessFamily("forms/new/<slug:code>/", "form_new"),
             AccessFamily("forms/templates/<int:template_id>/", "form_template"),
             AccessFamily("api/forms/submissions/<int:pk>/", "form")),
-    setup=(SetupStep(_("Approval templates"), "forms:templates",
-                     lambda: FormTemplate.objects.exists(),
-                     hint=_("Forms and routing for the approvals the policy implies "
-                            "(headcount, training, meeting minutes...)."), order=60),),
 )
