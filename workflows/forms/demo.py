@@ -154,6 +154,10 @@ def seed() -> None:
     item = engine.open_items(req).first()
     if item is not None:
         engine.task_approve(task_id=item.pk, actor=u["marketing"], comment="数据充分")
+    services.submission_submit(actor=u["east_rep1"], template_id=t["training"].pk, values={
+        "content": "医疗器械新品培训", "dates": {"from": "2026-12-14", "to": "2026-12-15"},
+        "trainer": u["marketing"].pk, "budget": "6800.00",
+        "attendees": [{"name": "赵磊", "cost": "3400.00"}, {"name": "孙丽", "cost": "3400.00"}]})
     services.submission_submit(actor=u["south_rep1"], template_id=t["minutes"].pk, values={
         "topic": "华南区十二月第一周例会", "held_on": "2026-12-07", "kind": ["weekly"],
         "minutes": "回顾上周拜访，布置年末回款。",
