@@ -100,7 +100,9 @@ def form_rows(definition: dict, raw: dict, errors: dict) -> list[dict]:
             row["value"] = value if isinstance(value, dict) else {"from": "", "to": ""}
         if kind == rules.TABLE:
             cols = f.get("columns", [])
-            given = [r for r in (value or []) if isinstance(r, dict)]
+            # the rows as validated (blank rows dropped, so errors line up), then blank ones
+            given = [r for r in (value or []) if isinstance(r, dict)
+                     and any(v not in (None, "") for v in r.values())]
             table = []
             for i, r in enumerate([*given, *([{}] * EXTRA_ROWS)]):
                 cells = []
