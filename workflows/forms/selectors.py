@@ -3,9 +3,12 @@ and the errors by the field), what a posted form means as raw values, a request 
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.http import Http404
 
 from core import engine
+from core.money import fmt
 from core.org.models import Department, Region, User
 
 from . import rules
@@ -170,7 +173,7 @@ def show_value(f: dict, value, people, regions, departments) -> str:
     if kind == rules.ATTACHMENT:
         return "、".join(value)
     if kind == rules.MONEY:
-        return f"¥{value}"
+        return fmt(Decimal(str(value)))
     return str(value)
 
 
@@ -182,7 +185,9 @@ def _shown(f, value, people, regions, departments) -> dict:
     return {"columns": [rules.text(c.get("label")) for c in cols],
             "rows": [[show_value(c, r.get(c["key"]), people, regions, departments)
                       for c in cols] for r in value or []],
-            "totals": [totals.get(c["key"], "") for c in cols] if totals else []}
+            "totals": [fmt(Decimal(totals[c["key"]])) if c.get("type") == rules.MONEY
+                       and c["key"] in totals else totals.get(c["key"], "")
+                       for c in cols] if totals else []}
 
 
 def with_names(chain: list[dict]) -> list[dict]:
