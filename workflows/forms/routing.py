@@ -19,8 +19,9 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from core.authority.models import LINE_MANAGER
-from core.authority.services import approval_chain, find_band
+from core.authority.models import LINE_MANAGER, STEP_CHOICES, AuthorityMatrix
+from core.authority.rules import BandValue, band_errors
+from core.authority.services import approval_chain
 from core.exceptions import MatrixConfigurationError
 from core.org import selectors as org
 from core.org.models import Role, User
@@ -200,17 +201,31 @@ def check_steps(definition: dict, *, category: str) -> list[str]:
                 errors.append(_("%(where)s: an amount band step needs the template's amount "
                                 "field (a money or number field).") % {"where": where})
             else:
-                try:
-                    find_band(KIND, Decimal(0), category=category)
-                except MatrixConfigurationError:
-                    errors.append(_("%(where)s: the authority matrix has no bands for this "
-                                    "template (category %(code)s).")
-                                  % {"where": where, "code": category})
+                errors += _matrix_errors(category, where)
         errors += _cond_errors(step.get("when"), fields, where)
     for j, rule in enumerate(definition.get("cc", []) or [], 1):
         if not isinstance(rule, dict) or rule.get("type") not in CC_TYPES:
             errors.append(_("CC rule %(n)s: the type is role, people or field_person.")
                           % {"n": j})
+    return errors
+
+
+def _matrix_errors(category: str, where: str) -> list[str]:
+    """The matrix's own checks (coverage from 0, no gap, no overlap, known steps) on the
+    template's bands: every scope of kind `form` with the template's code as category."""
+    matrices = list(AuthorityMatrix.objects.filter(kind=KIND, category=category)
+                    .prefetch_related("bands"))
+    if not matrices:
+        return [_("%(where)s: the authority matrix has no bands for this template "
+                  "(category %(code)s).") % {"where": where, "code": category}]
+    valid = {code for code, _label in STEP_CHOICES}
+    errors = []
+    for matrix in matrices:
+        bands = [BandValue(label=_("band %(n)s") % {"n": i}, min_amount=b.min_amount,
+                           max_amount=b.max_amount, steps=tuple(b.steps))
+                 for i, b in enumerate(sorted(matrix.bands.all(),
+                                              key=lambda b: b.min_amount), 1)]
+        errors += [f"{where}: {e}" for e in band_errors(bands, valid)]
     return errors
 
 

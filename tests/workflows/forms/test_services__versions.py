@@ -152,3 +152,17 @@ def test_training_routes_by_the_matrix_bands_and_copies_finance(shipped, persona
           if str(m.kwargs.get("dedupe_key", "")).startswith(f"form-cc:{req.pk}:")]
     assert {m.kwargs["recipient_id"] for m in cc} == {personas["finance"].pk,
                                                      personas["finance_clerk"].pk}
+
+
+def test_amount_bands_with_a_gap_are_refused_on_save(shipped, personas):
+    from core.authority.models import AuthorityBand
+
+    band = AuthorityBand.objects.get(matrix__kind="form", matrix__category="training",
+                                     min_amount=5000)
+    band.min_amount = 6000
+    band.save()
+    t = services.template_edit_start(actor=personas["admin"], template_id=shipped["training"].pk)
+    with pytest.raises(InvalidInputError) as exc:
+        services.template_save_draft(actor=personas["admin"], template_id=t.pk,
+                                     definition=t.draft)
+    assert any("Gap" in str(m) or "5,000.00" in str(m) for m in exc.value.fields["definition"])
