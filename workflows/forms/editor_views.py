@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.exceptions import ApprovalError
-from core.org.models import User
+from core.org.models import Department, Region, Role, User
 
 from . import export, routing, rules, selectors, services
 from .models import FormTemplate
@@ -99,6 +99,18 @@ def template_edit(request, template_id):
                 services.template_set_enabled(actor=request.user, template_id=template.pk,
                                               enabled=action == "enable")
                 return redirect("forms:template", template_id=template.pk)
+            elif action == "audience":
+                def ids(name):
+                    return [int(v) for v in request.POST.getlist(name) if v.isdigit()]
+                owner = request.POST.get("owner", "")
+                services.template_set_audience(
+                    actor=request.user, template_id=template.pk,
+                    roles=request.POST.getlist("roles"), department_ids=ids("departments"),
+                    region_ids=ids("regions"),
+                    owner_id=int(owner) if owner.isdigit() else None,
+                    keep_owner="owner" not in request.POST)
+                messages.success(request, _("Saved."))
+                return redirect("forms:template", template_id=template.pk)
             elif action == "preview":
                 definition, error = _json(draft_text)
                 values, verror = _json(values_text)
@@ -127,7 +139,13 @@ def template_edit(request, template_id):
         "draft_text": draft_text, "values_text": values_text, "errors": errors,
         "preview": preview, "has_draft": template.draft is not None,
         "people": User.objects.filter(is_active=True).order_by("username"),
-        "submitter": request.POST.get("submitter", "")}, status=status)
+        "submitter": request.POST.get("submitter", ""),
+        "roles": [(v, label, v in template.submit_roles) for v, label in Role.choices],
+        "departments": [(d.pk, d.name, d.pk in template.submit_departments)
+                        for d in Department.objects.order_by("code")],
+        "regions": [(r.pk, r.name, r.pk in template.submit_regions)
+                    for r in Region.objects.order_by("code")],
+        "is_admin": services.may_manage(request.user)}, status=status)
 
 
 @login_required

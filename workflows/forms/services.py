@@ -166,6 +166,40 @@ def template_set_enabled(*, actor: User, template_id: int, enabled: bool) -> For
     return template
 
 
+@transaction.atomic
+def template_set_audience(*, actor: User, template_id: int, roles: list[str],
+                          department_ids: list[int], region_ids: list[int],
+                          owner_id: int | None = None, keep_owner: bool = True) -> FormTemplate:
+    """Who may submit (empty lists: everyone) and, for administrators, the process owner;
+    audited as configuration by the row's signals."""
+    template = _locked_template(template_id)
+    if not may_manage(actor, template):
+        raise PermissionDeniedError()
+    errors = {}
+    if set(roles) - set(Role.values):
+        errors["roles"] = [_("Choose from the list.")]
+    if set(department_ids) - set(Department.objects.values_list("pk", flat=True)):
+        errors["departments"] = [_("Choose from the list.")]
+    if set(region_ids) - set(Region.objects.values_list("pk", flat=True)):
+        errors["regions"] = [_("Choose from the list.")]
+    if not keep_owner and owner_id is not None and not User.objects.filter(
+            pk=owner_id, is_active=True).exists():
+        errors["owner"] = [_("Choose from the list.")]
+    if errors:
+        raise InvalidInputError(fields=errors)
+    template.submit_roles = sorted(set(roles))
+    template.submit_departments = sorted(set(department_ids))
+    template.submit_regions = sorted(set(region_ids))
+    fields = ["submit_roles", "submit_departments", "submit_regions"]
+    if not keep_owner:
+        if not may_manage(actor):  # only administrators name the process owner
+            raise PermissionDeniedError()
+        template.owner_id = owner_id
+        fields.append("owner")
+    template.save(update_fields=fields)
+    return template
+
+
 def template_edit_start(*, actor: User, template_id: int) -> FormTemplate:
     """Editing a published template starts the draft of its next version from the current."""
     with transaction.atomic():

@@ -102,3 +102,23 @@ def test_new_template_page_keeps_input_and_creates(shipped, personas):
     r = c.post("/forms/templates/new/", {"code": "sample", "name_zh": "样品申请",
                                          "name_en": "Sample request", "number_prefix": "YP"})
     assert r.status_code == 302 and FormTemplate.objects.get(code="sample").draft is not None
+
+
+def test_who_may_submit_and_the_process_owner_are_set_on_the_editor(shipped, personas):
+    t = shipped["minutes"]
+    c = login(personas, "admin")
+    r = c.post(f"/forms/templates/{t.pk}/", {"action": "audience", "roles": ["regional_manager"],
+                                             "owner": personas["gm"].pk})
+    assert r.status_code == 302
+    t = FormTemplate.objects.get(pk=t.pk)
+    assert t.submit_roles == ["regional_manager"] and t.owner_id == personas["gm"].pk
+    assert login(personas, "east_rep1").get("/forms/new/minutes/").status_code == 404
+    # the process owner edits it, but cannot hand it to someone else
+    owner = login(personas, "gm")
+    assert owner.get(f"/forms/templates/{t.pk}/").status_code == 200
+    r = owner.post(f"/forms/templates/{t.pk}/", {"action": "audience", "roles": ["bogus"]})
+    assert r.status_code == 400
+    r = owner.post(f"/forms/templates/{t.pk}/", {"action": "audience",
+                                                 "owner": personas["east_mgr"].pk})
+    assert r.status_code == 400
+    assert FormTemplate.objects.get(pk=t.pk).owner_id == personas["gm"].pk
