@@ -3,6 +3,7 @@ and the errors by the field), what a posted form means as raw values, a request 
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 
 from django.http import Http404
@@ -90,6 +91,7 @@ def form_rows(definition: dict, raw: dict, errors: dict) -> list[dict]:
         row = {"key": key, "type": kind, "label": rules.text(f.get("label")),
                "help": rules.text(f.get("help")), "required": bool(f.get("required")),
                "conditional": bool(f.get("visible_when") or f.get("required_when")),
+               "visible_when": json.dumps(f["visible_when"]) if f.get("visible_when") else "",
                "value": "" if value is None else value, "errors": errors.get(key, []),
                "min": f.get("min"), "max": f.get("max"),
                "choices": [(str(c.get("value")), rules.text(c.get("label")))

@@ -3,6 +3,7 @@ preview, a request read-only and its revision. Thin: parse, call a service, rend
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -58,9 +59,11 @@ def new(request, code):
         return _render_form(request, template, version, raw, {},
                             preview=selectors.with_names(chain))
     try:
-        obj = services.submission_submit(actor=request.user, template_id=template.pk,
-                                         values=raw, draft=action == "draft")
-        selectors.attach_files(request, obj, version.definition)
+        # the request and its files together: a refused file leaves no request behind
+        with transaction.atomic():
+            obj = services.submission_submit(actor=request.user, template_id=template.pk,
+                                             values=raw, draft=action == "draft")
+            selectors.attach_files(request, obj, version.definition)
     except ApprovalError as exc:
         if not exc.fields:
             messages.error(request, str(exc.message))
