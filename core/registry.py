@@ -75,6 +75,14 @@ class Sweep(Protocol):
     def __call__(self, now: datetime) -> int: ...
 
 
+class ChainFor(Protocol):
+    """The approval chain of a request of a process that routes by its own rules (a template's
+    routing): steps as `{"code", "label", "candidates", "note"}`, read on submit, resubmit and
+    when steps are added, like the matrix chain."""
+
+    def __call__(self, request: Request) -> list[dict]: ...
+
+
 class SeedDemo(Protocol):
     """Demo objects in every state, made by the process's own services; idempotent."""
 
@@ -209,6 +217,8 @@ class ProcessSpec:
     visible_to_roles: tuple[str, ...] = ()
     # False: the approvers come from the process's own rules, not the authority matrix
     routes_by_matrix: bool = True
+    # the chain of a process that routes by its own rules, step by step (None: the matrix's)
+    chain: ChainFor | None = None
     # False: a task can return the request but never end it (a plan is pushed back)
     can_reject: bool = True
     seed_demo: SeedDemo | None = None

@@ -63,9 +63,12 @@ def request_of(process) -> Request:
 
 
 def chain_for(request: Request) -> list[dict]:
-    """The request's approval chain from the authority matrix; empty for a process that routes
-    by its own rules (its spec says routes_by_matrix=False)."""
+    """The request's approval chain from the authority matrix, or from the process's own
+    `chain` (template routing); empty for a process that routes by its own stages (its spec
+    says routes_by_matrix=False)."""
     reg = registry.get(request.kind)
+    if reg is not None and reg.chain is not None:
+        return reg.chain(request)
     if reg is not None and not reg.routes_by_matrix:
         return []
     steps = approval_chain(

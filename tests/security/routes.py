@@ -198,6 +198,16 @@ def _targets(w: World, fam: str) -> list[Target]:
             add(key, VISIBLE[key], pk=o[key].pk, risk_id=o[key].pk,
                 measure_id=x[f"measure_{side}"].pk, review_id=x[f"review_{side}"].pk,
                 action="withdraw")
+    elif fam == "form":
+        for key in ("form_e", "form_s"):
+            add(key, VISIBLE[key], pk=o[key].pk, submission_id=o[key].pk)
+    elif fam == "form_new":
+        # a template's form: whoever may submit it (auditors read and submit nothing)
+        add("form_new headcount", EVERYONE - {"auditor"}, code="headcount")
+    elif fam == "form_template":
+        # the template editor: administrators (and a template's process owner, none here)
+        tpl = o["form_e"].template
+        add("form_template", {"admin"}, pk=tpl.pk, template_id=tpl.pk)
     elif fam == "task":
         for key, items in w.tasks.items():
             for item in {items[0].pk: items[0], items[-1].pk: items[-1]}.values():

@@ -62,6 +62,10 @@ VISIBLE = {
     "plan_draft": set(ALL_READERS),
     "risk_e": {"east_rep1"} | ALL_READERS,
     "risk_s": {"south_rep1"} | ALL_READERS,
+    # template requests (workflows.forms.selectors.submission_for): the submitter and whoever
+    # sees the request (its approvers are the sales GM and south's manager, not personas)
+    "form_e": {"east_rep1"} | ALL_READERS,
+    "form_s": {"south_rep1"} | ALL_READERS,
 }
 # The request (with its tasks and attachments) of each object.
 REQUEST_VISIBLE = {
@@ -74,6 +78,8 @@ REQUEST_VISIBLE = {
     "plan_pub": {"north_mgr"} | ALL_READERS,
     "risk_e": {"east_rep1"} | ALL_READERS,
     "risk_s": {"south_rep1"} | ALL_READERS,
+    "form_e": {"east_rep1"} | ALL_READERS,
+    "form_s": {"south_rep1"} | ALL_READERS,
 }
 # Objects whose title or name carries their marker (a budget has no free text).
 MARKED = tuple(k for k in VISIBLE if k != "budget")
@@ -264,6 +270,25 @@ def make_risk(u, owner: str, region: str, title: str, *, description: str = "竞
 # --- the world --------------------------------------------------------------------------------
 
 
+def make_forms(u, t):
+    """Two template requests (the shipped headcount and meeting-minutes templates)."""
+    from workflows.forms import demo, services
+
+    demo.install(u["admin"])
+    tpl = {x.code: x for x in services.FormTemplate.objects.all()}
+    form_e = services.submission_submit(
+        actor=u["east_rep1"], template_id=tpl["headcount"].pk,
+        values={"position": t("销售代表", "form_e")[:200], "level": "staff", "headcount": 1,
+                "requirements": t("三年经验")})
+    form_s = services.submission_submit(
+        actor=u["south_rep1"], template_id=tpl["minutes"].pk,
+        values={"topic": t("例会", "form_s")[:200], "held_on": str(TODAY()),
+                "minutes": t("纪要"), "actions": [{"item": t("回款")[:200],
+                                                   "owner": u["south_rep2"].pk,
+                                                   "due": str(TODAY())}]})
+    return form_e, form_s
+
+
 def build_world(text: str = "") -> World:
     """The world; `text` (hostile content) goes into every free text: titles, names,
     descriptions, terms, comments, reasons and file names."""
@@ -333,7 +358,10 @@ def build_world(text: str = "") -> World:
             sha256=att.sha256, added_by=att.uploaded_by, seller_name=t("供应商"),
             reject_reason=t("理由"))
 
-    kinds = {"claim_e": "expense", "claim_s": "expense", "budget": "budget",
+    o["form_e"], o["form_s"] = make_forms(u, t)
+
+    kinds = {"form_e": "form", "form_s": "form",
+             "claim_e": "expense", "claim_s": "expense", "budget": "budget",
              "contract_e": "contract", "contract_s": "contract", "plan_pub": "plan",
              "risk_e": "risk", "risk_s": "risk"}
     for key, kind in kinds.items():

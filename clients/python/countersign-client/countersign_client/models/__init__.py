@@ -238,6 +238,8 @@ from .sales_actual import SalesActual
 from .sales_actual_input_request import SalesActualInputRequest
 from .split import Split
 from .standard import Standard
+from .submission import Submission
+from .submission_input_request import SubmissionInputRequest
 from .task import Task
 from .task_available_actions_enum import TaskAvailableActionsEnum
 from .task_request import TaskRequest
@@ -249,11 +251,13 @@ from .tasks_list_page_size_type_1 import TasksListPageSizeType1
 from .tasks_list_page_type_1 import TasksListPageType1
 from .tasks_list_scope import TasksListScope
 from .tasks_list_submitter_type_1 import TasksListSubmitterType1
+from .template import Template
 from .token import Token
 from .token_response import TokenResponse
 from .travel_class_enum import TravelClassEnum
 from .verify import Verify
 from .verify_first_broken_type_0 import VerifyFirstBrokenType0
+from .version import Version
 from .withdraw_request import WithdrawRequest
 
 __all__ = (
@@ -495,6 +499,8 @@ __all__ = (
     "SalesActualInputRequest",
     "Split",
     "Standard",
+    "Submission",
+    "SubmissionInputRequest",
     "Task",
     "TaskAvailableActionsEnum",
     "TaskRequest",
@@ -506,10 +512,12 @@ __all__ = (
     "TasksListPageType1",
     "TasksListScope",
     "TasksListSubmitterType1",
+    "Template",
     "Token",
     "TokenResponse",
     "TravelClassEnum",
     "Verify",
     "VerifyFirstBrokenType0",
+    "Version",
     "WithdrawRequest",
 )

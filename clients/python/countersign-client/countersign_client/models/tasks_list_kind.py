@@ -6,9 +6,10 @@ class TasksListKind(StrEnum):
     CONTRACT = "contract"
     DEMO = "demo"
     EXPENSE = "expense"
+    FORM = "form"
     PLAN = "plan"
     RISK = "risk"
-    VALUE_6 = ""
+    VALUE_7 = ""
 
     def __str__(self) -> str:
         return str(self.value)

@@ -1,0 +1,386 @@
+"""Every write of the template process: templates (draft, publish, disable) and the requests
+made with them (submit, revise), and the engine's callbacks. A request follows the version it
+was submitted under: its chain is resolved from that version's routing, on submit and again
+on resubmit, and a newer version never reaches it."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from core import engine
+from core.audit import services as audit
+from core.exceptions import (
+    InvalidInputError,
+    PermissionDeniedError,
+    ReadOnlyRoleError,
+    StateConflictError,
+)
+from core.numbers import next_number
+from core.org import selectors as org
+from core.org.models import Department, Region, Role, User
+
+from . import routing, rules
+from .models import FormTemplate, Submission, SubmissionState, TemplateVersion
+from .steps import KIND
+
+# --- who may do what ------------------------------------------------------------------------
+
+
+def may_manage(user, template: FormTemplate | None = None) -> bool:
+    """Administrators manage every template; a template's process owner manages it."""
+    if not user.is_authenticated or org.is_read_only(user):
+        return False
+    if org.has_role(user, Role.ADMINISTRATOR):
+        return True
+    return template is not None and template.owner_id == user.pk
+
+
+def manages_any(user) -> bool:
+    return may_manage(user) or (user.is_authenticated
+                                and FormTemplate.objects.filter(owner=user).exists())
+
+
+def may_submit(user, template: FormTemplate) -> bool:
+    if not user.is_authenticated or not template.enabled or org.is_read_only(user):
+        return False
+    if template.submit_roles and not (org.roles_of(user) & set(template.submit_roles)):
+        return False
+    if template.submit_departments and user.department_id not in template.submit_departments:
+        return False
+    return not (template.submit_regions and user.region_id not in template.submit_regions)
+
+
+def known_ids(definition: dict, values: dict | None = None) -> dict[str, set[int]]:
+    """The person, department and region ids a submission's values may name."""
+    types = {f.get("type") for f in definition.get("fields", [])} | {
+        c.get("type") for f in definition.get("fields", []) for c in f.get("columns", []) or []}
+    known: dict[str, set[int]] = {}
+    if rules.PERSON in types:
+        known[rules.PERSON] = set(User.objects.filter(is_active=True).values_list("pk",
+                                                                                 flat=True))
+    if rules.DEPARTMENT in types:
+        known[rules.DEPARTMENT] = set(Department.objects.values_list("pk", flat=True))
+    if rules.REGION in types:
+        known[rules.REGION] = set(Region.objects.values_list("pk", flat=True))
+    return known
+
+
+def check_definition(definition, *, category: str) -> list[str]:
+    if not isinstance(definition, dict):
+        return [_("The definition is a JSON object with fields and steps.")]
+    errors = rules.check_fields(definition.get("fields"))
+    if errors:
+        return errors
+    errors = routing.check_steps(definition, category=category)
+    fields = rules.field_map(definition)
+    for name, types in (("amount_field", rules.NUMERIC), ("title_field", None)):
+        key = definition.get(name)
+        if key and (key not in fields or (types and fields[key].get("type") not in types)):
+            errors.append(_("%(name)s names no suitable field.") % {"name": name})
+    return errors
+
+
+# --- templates ------------------------------------------------------------------------------
+
+
+def _locked_template(template_id: int) -> FormTemplate:
+    return FormTemplate.objects.select_for_update().get(pk=template_id)
+
+
+@transaction.atomic
+def template_create(*, actor: User, code: str, name_zh: str, name_en: str,
+                    number_prefix: str, category: str = "", definition: dict | None = None,
+                    owner: User | None = None) -> FormTemplate:
+    if not may_manage(actor):
+        raise PermissionDeniedError(_("Only administrators create approval templates."))
+    if FormTemplate.objects.filter(code=code).exists():
+        raise InvalidInputError(fields={"code": [_("A template with this code exists.")]})
+    template = FormTemplate(code=code, name_zh=name_zh, name_en=name_en, category=category,
+                            number_prefix=number_prefix, owner=owner)
+    template.full_clean()
+    template.save()  # audited as configuration (core.audit.config)
+    if definition is not None:
+        template_save_draft(actor=actor, template_id=template.pk, definition=definition)
+        template.refresh_from_db()
+    return template
+
+
+@transaction.atomic
+def template_save_draft(*, actor: User, template_id: int, definition) -> FormTemplate:
+    """Keep the draft of the next version; it is checked here so that what is saved can be
+    published (errors under "definition")."""
+    template = _locked_template(template_id)
+    if not may_manage(actor, template):
+        raise PermissionDeniedError()
+    errors = check_definition(definition, category=template.code)
+    if errors:
+        raise InvalidInputError(_("The template cannot be saved as it stands."),
+                                fields={"definition": errors})
+    current = template.current()
+    template.draft = definition
+    template.draft_updated = timezone.now()
+    template.save(update_fields=["draft", "draft_updated"])
+    audit.record(actor=actor, subject=template, event="form_template.draft_saved",
+                 data={"diff": rules.diff(current.definition if current else {}, definition)})
+    return template
+
+
+@transaction.atomic
+def template_publish(*, actor: User, template_id: int, note: str = "") -> TemplateVersion:
+    template = _locked_template(template_id)
+    if not may_manage(actor, template):
+        raise PermissionDeniedError()
+    if template.draft is None:
+        raise StateConflictError(_("There is no draft to publish."))
+    errors = check_definition(template.draft, category=template.code)
+    if errors:
+        raise InvalidInputError(fields={"definition": errors})
+    current = template.current()
+    version = TemplateVersion.objects.create(
+        template=template, number=(current.number + 1) if current else 1,
+        definition=template.draft, published_by=actor, note=note[:200])
+    template.draft = None
+    template.draft_updated = None
+    template.save(update_fields=["draft", "draft_updated"])
+    audit.record(actor=actor, subject=template, event="form_template.published",
+                 comment=note, data={"version": version.number,
+                                     "diff": rules.diff(current.definition if current else {},
+                                                        version.definition)})
+    return version
+
+
+@transaction.atomic
+def template_set_enabled(*, actor: User, template_id: int, enabled: bool) -> FormTemplate:
+    """Disabling stops new submissions only: running requests go on (audited as configuration
+    by the row's signals)."""
+    template = _locked_template(template_id)
+    if not may_manage(actor, template):
+        raise PermissionDeniedError()
+    template.enabled = enabled
+    template.save(update_fields=["enabled"])
+    return template
+
+
+@transaction.atomic
+def template_set_audience(*, actor: User, template_id: int, roles: list[str],
+                          department_ids: list[int], region_ids: list[int],
+                          owner_id: int | None = None, keep_owner: bool = True) -> FormTemplate:
+    """Who may submit (empty lists: everyone) and, for administrators, the process owner;
+    audited as configuration by the row's signals."""
+    template = _locked_template(template_id)
+    if not may_manage(actor, template):
+        raise PermissionDeniedError()
+    errors = {}
+    if set(roles) - set(Role.values):
+        errors["roles"] = [_("Choose from the list.")]
+    if set(department_ids) - set(Department.objects.values_list("pk", flat=True)):
+        errors["departments"] = [_("Choose from the list.")]
+    if set(region_ids) - set(Region.objects.values_list("pk", flat=True)):
+        errors["regions"] = [_("Choose from the list.")]
+    if not keep_owner and owner_id is not None and not User.objects.filter(
+            pk=owner_id, is_active=True).exists():
+        errors["owner"] = [_("Choose from the list.")]
+    if errors:
+        raise InvalidInputError(fields=errors)
+    template.submit_roles = sorted(set(roles))
+    template.submit_departments = sorted(set(department_ids))
+    template.submit_regions = sorted(set(region_ids))
+    fields = ["submit_roles", "submit_departments", "submit_regions"]
+    if not keep_owner:
+        if not may_manage(actor):  # only administrators name the process owner
+            raise PermissionDeniedError()
+        template.owner_id = owner_id
+        fields.append("owner")
+    template.save(update_fields=fields)
+    return template
+
+
+def template_edit_start(*, actor: User, template_id: int) -> FormTemplate:
+    """Editing a published template starts the draft of its next version from the current."""
+    with transaction.atomic():
+        template = _locked_template(template_id)
+        if not may_manage(actor, template):
+            raise PermissionDeniedError()
+        if template.draft is None:
+            current = template.current()
+            template.draft = current.definition if current else {"fields": [], "steps": []}
+            template.draft_updated = timezone.now()
+            template.save(update_fields=["draft", "draft_updated"])
+        return template
+
+
+# --- requests -------------------------------------------------------------------------------
+
+
+def _title(template: FormTemplate, definition: dict, values: dict, actor: User) -> str:
+    key = definition.get("title_field")
+    if key and values.get(key) not in (None, ""):
+        return f"{template.name}: {values[key]}"[:200]
+    return f"{template.name} · {actor}"[:200]
+
+
+def _amount(definition: dict, values: dict) -> Decimal | None:
+    key = definition.get("amount_field")
+    number = rules._number(values.get(key)) if key else None
+    return number.quantize(Decimal("0.01")) if number is not None else None
+
+
+def validate_values(version: TemplateVersion, raw: dict) -> dict:
+    values, errors = rules.validate(version.definition, raw,
+                                    known=known_ids(version.definition))
+    if errors:
+        raise InvalidInputError(fields=errors)
+    return values
+
+
+def route_preview(*, template: FormTemplate, submitter: User, raw: dict) -> list[dict]:
+    """The chain these values would get (values as valid as they are: the rest blank)."""
+    version = template.current()
+    if version is None:
+        return []
+    values, _errors = rules.validate(version.definition, raw,
+                                     known=known_ids(version.definition))
+    return routing.chain(version.definition, values, submitter, category=template.code)
+
+
+@transaction.atomic
+def submission_submit(*, actor: User, template_id: int, values: dict,
+                      draft: bool = False) -> Submission:
+    """A request with the template's current version: validated, numbered, routed (or kept
+    as a draft, which shows in "my requests")."""
+    if org.is_read_only(actor):
+        raise ReadOnlyRoleError()
+    template = FormTemplate.objects.select_for_update().get(pk=template_id)
+    if not may_submit(actor, template):
+        raise PermissionDeniedError(_("You may not submit this template, or it is disabled."))
+    version = template.current()
+    if version is None:
+        raise StateConflictError(_("This template has no published version yet."))
+    clean = validate_values(version, values) if not draft else rules.validate(
+        version.definition, values, known=known_ids(version.definition))[0]
+    obj = Submission.objects.create(
+        version=version, template=template, submitter=actor, values=clean,
+        title=_title(template, version.definition, clean, actor),
+        amount=_amount(version.definition, clean))
+    obj.number = next_number(template.number_prefix or "FORM")
+    if draft:
+        obj.save(update_fields=["number"])
+        engine.open_draft(kind=KIND, obj=obj, submitter=actor, title=obj.title,
+                          amount=obj.amount, number=obj.number, category=template.code)
+        audit.record(actor=actor, subject=obj, event="form.drafted",
+                     data={"template": template.code, "version": version.number})
+        return obj
+    return _send(obj, actor)
+
+
+def _send(obj: Submission, actor: User) -> Submission:
+    obj.submit()
+    obj.save()
+    engine.submit(kind=KIND, obj=obj, submitter=actor, title=obj.title, amount=obj.amount,
+                  number=obj.number, category=obj.template.code)
+    audit.record(actor=actor, subject=obj, event="form.submitted",
+                 from_state=SubmissionState.DRAFT, to_state=SubmissionState.SUBMITTED,
+                 data={"template": obj.template.code, "version": obj.version.number})
+    return obj
+
+
+@transaction.atomic
+def submission_send_draft(*, actor: User, submission_id: int, values: dict) -> Submission:
+    obj = Submission.objects.select_for_update().select_related("version", "template").get(
+        pk=submission_id)
+    if obj.submitter_id != actor.pk:
+        raise PermissionDeniedError()
+    if obj.state != SubmissionState.DRAFT:
+        raise StateConflictError()
+    obj.values = validate_values(obj.version, values)
+    obj.title = _title(obj.template, obj.version.definition, obj.values, actor)
+    obj.amount = _amount(obj.version.definition, obj.values)
+    return _send(obj, actor)
+
+
+@transaction.atomic
+def submission_revise(*, actor: User, submission_id: int, values: dict,
+                      comment: str = "") -> Submission:
+    """The submitter's revision of a returned request, under the version it was made with,
+    then resubmitted (its chain is resolved again from the new values)."""
+    obj = Submission.objects.select_for_update().select_related("version", "template").get(
+        pk=submission_id)
+    if obj.submitter_id != actor.pk:
+        raise PermissionDeniedError(_("Only the submitter can revise a request."))
+    if obj.state != SubmissionState.RETURNED:
+        raise StateConflictError(_("Only a request returned for revision can be revised."))
+    before = obj.values
+    obj.values = validate_values(obj.version, values)
+    obj.title = _title(obj.template, obj.version.definition, obj.values, actor)
+    obj.amount = _amount(obj.version.definition, obj.values)
+    obj.save(update_fields=["values", "title", "amount"])
+    audit.record(actor=actor, subject=obj, event="form.revised",
+                 changes=audit.diff(before, obj.values))
+    req = engine.request_for(KIND, obj.pk)
+    engine.request_resubmit(request_id=req.pk, actor=actor, comment=comment)
+    return obj
+
+
+# --- the engine's callbacks -----------------------------------------------------------------
+
+
+def chain_of(request) -> list[dict]:
+    obj = Submission.objects.select_related("version", "template", "submitter").get(
+        pk=request.object_id)
+    return routing.chain(obj.version.definition, obj.values, obj.submitter,
+                         category=obj.template.code, region_id=request.region_id)
+
+
+def _locked(request) -> Submission:
+    return Submission.objects.select_for_update().get(pk=request.object_id)
+
+
+def on_decision(request, item, decision, decider, comment) -> engine.Transition | None:
+    obj = _locked(request)
+    before = obj.state
+    if decision == engine.Decision.APPROVED and request.step_index >= len(request.chain):
+        obj.approve()
+    elif decision == engine.Decision.REJECTED:
+        obj.reject()
+    elif decision == engine.Decision.RETURNED and request.return_to_step is None:
+        obj.return_for_revision()
+    else:
+        return None
+    obj.save(update_fields=["state"])
+    if obj.state in (SubmissionState.APPROVED, SubmissionState.REJECTED):
+        _copy(obj, request)
+    return engine.Transition(from_state=before, to_state=obj.state)
+
+
+def _copy(obj: Submission, request) -> None:
+    """The CC rules: the people copied hear the outcome (on commit, through the outbox)."""
+    obj = Submission.objects.select_related("version", "submitter").get(pk=obj.pk)
+    people = routing.cc_people(obj.version.definition, obj.values, obj.submitter,
+                               request.region_id)
+    if people:
+        engine.notify(people, kind="decided", request=request, key=f"form-cc:{request.pk}",
+                      message=gettext_noop("Copied to you: %(title)s was %(state)s"),
+                      params={"title": obj.title, "state": obj.state},
+                      target=("forms:detail", {"submission_id": obj.pk}))
+
+
+def on_withdraw(request, actor, reason) -> engine.Transition:
+    obj = _locked(request)
+    before = obj.state
+    obj.withdraw()
+    obj.save(update_fields=["state"])
+    return engine.Transition(from_state=before, to_state=obj.state)
+
+
+def on_resubmit(request, actor) -> engine.Transition:
+    obj = _locked(request)
+    before = obj.state
+    obj.resubmit()
+    obj.save(update_fields=["state"])
+    request.title, request.amount = obj.title, obj.amount
+    return engine.Transition(from_state=before, to_state=obj.state)
