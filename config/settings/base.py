@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "workflows.contracts",
     "workflows.plans",
     "workflows.risks",
+    "workflows.campaigns",
 ]
 
 MIDDLEWARE = [
