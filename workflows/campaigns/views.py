@@ -66,6 +66,7 @@ def campaign_list(request):
         "page": Paginator(qs, 25).get_page(request.GET.get("page")), "form": form,
         "can_draft": selectors.can_draft(user), "view": view, "first": first,
         "weeks": _month_grid(in_month, first),
+        "weekdays": [_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun")],
         "prev_month": (first - timedelta(days=1)).strftime("%Y-%m"),
         "next_month": (last + timedelta(days=1)).strftime("%Y-%m"),
     })
