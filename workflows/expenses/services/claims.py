@@ -143,6 +143,7 @@ def _check_fields(category: str, title: str, expense_date) -> None:
 def _check_hold(hold_id, category: str):
     """The budget hold a claim names (an approved campaign's line): held, of the claim's
     category. None clears it."""
+    hold_id = getattr(hold_id, "pk", hold_id)  # a form gives the hold itself
     if hold_id in (None, ""):
         return None
     hold = BudgetHold.objects.filter(pk=hold_id if str(hold_id).isdigit() else 0).first()
