@@ -19,7 +19,7 @@ from workflows.expenses.models import BudgetHold, ExpenseClaim, ItemType
 from workflows.expenses.services import claim_create, claim_submit, ledger
 from workflows.expenses.services.ledger import OverBudgetError
 
-from .conftest import YEAR, approve_chain, balance, fresh, open_item
+from .conftest import YEAR, approve_chain, balance, fresh
 
 pytestmark = pytest.mark.django_db
 SHANGHAI = ZoneInfo("Asia/Shanghai")

@@ -3,12 +3,14 @@ from enum import StrEnum
 
 class TasksListKind(StrEnum):
     BUDGET = "budget"
+    CAMPAIGN = "campaign"
+    CAMPAIGN_EVAL = "campaign_eval"
     CONTRACT = "contract"
     DEMO = "demo"
     EXPENSE = "expense"
     PLAN = "plan"
     RISK = "risk"
-    VALUE_6 = ""
+    VALUE_8 = ""
 
     def __str__(self) -> str:
         return str(self.value)
