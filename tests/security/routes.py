@@ -67,6 +67,8 @@ GATED = {
     "risks-api:summary": ALL_READERS,
     # plans: only the sales GM drafts a plan.
     "plans:plan-new": ALL_READERS,
+    # campaigns: drafted by marketing or a regional manager
+    "campaigns:new": {"north_mgr"},
     # core.setup.is_administrator: superusers and holders of the administrator role.
     "getting-started": {"admin"},
 }
@@ -192,6 +194,9 @@ def _targets(w: World, fam: str) -> list[Target]:
             add(key, VISIBLE[key], pk=o[key].pk, risk_id=o[key].pk,
                 measure_id=x[f"measure_{side}"].pk, review_id=x[f"review_{side}"].pk,
                 action="withdraw")
+    elif fam == "campaign":
+        add("campaign_e", VISIBLE["campaign_e"], pk=o["campaign_e"].pk,
+            campaign_id=o["campaign_e"].pk)
     elif fam == "task":
         for key, items in w.tasks.items():
             for item in {items[0].pk: items[0], items[-1].pk: items[-1]}.values():

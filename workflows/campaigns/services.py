@@ -114,6 +114,16 @@ def _clean(fields: dict, lines: list[dict] | None, *, start=None, end=None) -> l
     return result
 
 
+LENGTHS = {"theme": 200, "place": 200, "audience": 300, "content": 20000}
+
+
+def _trim(fields: dict) -> None:
+    """Free text as stored: stripped, and cut to its column (like a claim's title)."""
+    for name, limit in LENGTHS.items():
+        if name in fields:
+            fields[name] = str(fields[name] or "").strip()[:limit]
+
+
 def _regions(region_ids) -> list[Region]:
     ids = [int(r) for r in region_ids or [] if str(r).isdigit()]
     found = list(Region.objects.filter(pk__in=ids))
@@ -143,9 +153,7 @@ def campaign_create(*, actor: User, lines: list[dict], regions=(), **fields) -> 
         fields.setdefault(name, None)
     cleaned = _clean(fields, lines)
     region_rows = _regions(regions) or ([actor.region] if actor.region_id else [])
-    for name in ("theme", "place", "content", "audience"):
-        if name in fields:
-            fields[name] = str(fields[name] or "").strip()
+    _trim(fields)
     campaign = Campaign.objects.create(owner=actor, department_id=actor.department_id,
                                        **fields)
     campaign.regions.set(region_rows)
@@ -186,8 +194,9 @@ def campaign_update(*, campaign_id: int, actor: User, lines: list[dict] | None =
     cleaned = _clean(fields, lines, start=campaign.start, end=campaign.end)
     before = {"theme": campaign.theme, "total": str(campaign.total),
               "start": str(campaign.start), "end": str(campaign.end)}
+    _trim(fields)
     for name, value in fields.items():
-        setattr(campaign, name, value.strip() if isinstance(value, str) else value)
+        setattr(campaign, name, value)
     if lines is not None:
         _save_lines(campaign, cleaned)
     elif "start" in fields or "end" in fields:

@@ -1810,6 +1810,8 @@ export interface components {
             over_standard: boolean;
             submitter: components["schemas"]["Person"];
             request_id: number | null;
+            /** @description The campaign budget line (budget hold) the claim draws on first. */
+            hold: number | null;
             /** Format: date-time */
             submitted_at: string | null;
             /** Format: date-time */
@@ -1826,6 +1828,11 @@ export interface components {
             /** Format: date */
             expense_date: string;
             lines: components["schemas"]["LineInputRequest"][];
+            /**
+             * Format: int64
+             * @description An approved campaign's budget line (budget hold) to draw on first; null for none.
+             */
+            hold?: number | null;
         };
         ClaimDetail: {
             id: number;
@@ -1846,6 +1853,8 @@ export interface components {
             over_standard: boolean;
             submitter: components["schemas"]["Person"];
             request_id: number | null;
+            /** @description The campaign budget line (budget hold) the claim draws on first. */
+            hold: number | null;
             /** Format: date-time */
             submitted_at: string | null;
             /** Format: date-time */
@@ -2714,6 +2723,11 @@ export interface components {
             /** Format: date */
             expense_date?: string;
             lines?: components["schemas"]["LineInputRequest"][];
+            /**
+             * Format: int64
+             * @description An approved campaign's budget line (budget hold) to draw on first; null for none.
+             */
+            hold?: number | null;
         };
         /** @description Any subset of the editable fields (the customer stays). */
         PatchedContractUpdateRequest: {

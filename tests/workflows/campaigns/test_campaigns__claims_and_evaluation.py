@@ -145,3 +145,26 @@ def test_the_sweep_opens_the_evaluation_and_its_approval_releases_the_rest(
         claim(personas, hold_of(campaign), "100.00")
     assert ExpenseClaim.objects.filter(hold__isnull=False).count() == 1
     assert OverBudgetError  # refused claims are covered by the expenses tests
+
+
+def test_the_api_names_the_campaign_line_on_a_claim(client, make_budget, policies, approved,
+                                                   personas):
+    make_budget()
+    campaign = approved("marketing2", ("marketing", "9000.00"))
+    hold = hold_of(campaign)
+    client.force_login(personas["marketing2"])
+    body = {"category": "travel", "title": "展台", "expense_date": f"{YEAR}-05-11",
+            "hold": hold.pk, "lines": [{"date": f"{YEAR}-05-11", "item_type": "other",
+                                        "description": "展台", "amount": "4000.00"}]}
+    wrong = client.post("/api/expenses/claims/", body, content_type="application/json")
+    assert wrong.status_code == 400 and "hold" in wrong.json()["fields"]
+    made = client.post("/api/expenses/claims/", {**body, "category": "marketing"},
+                       content_type="application/json")
+    assert made.status_code == 201 and made.json()["hold"] == hold.pk
+    pk = made.json()["id"]
+    assert client.post(f"/api/expenses/claims/{pk}/submit/").status_code == 200
+    assert fresh(hold).drawn == Decimal("4000.00")
+    cleared = client.patch(f"/api/expenses/claims/{pk}/", {"hold": None},
+                           content_type="application/json")
+    assert cleared.status_code == 409  # in approval: no longer editable
+    assert ExpenseClaim.objects.get(pk=pk).hold_id == hold.pk
