@@ -17,7 +17,6 @@ from workflows.expenses.services import (
     claim_create,
     claim_submit,
     ledger,
-    pay,
 )
 from workflows.expenses.steps import BUDGET_KIND, CLAIM_KIND
 
@@ -129,10 +128,11 @@ def _claim_on(actor, line, day, title, amount) -> None:
                                  "amount": amount}], hold_id=hold.pk)
     claim_submit(claim_id=claim.pk, actor=actor)
     req = engine.request_for(CLAIM_KIND, claim.pk)
-    for _i in range(6):  # the chain, then finance's voucher review: the claim is paid
+    # the chain, then finance's voucher review: the payment job (the Celery worker of
+    # `make run`) pays it, and the campaign line shows it spent
+    for _i in range(6):
         item = engine.open_items(req).first()
         if item is None:
             return
         holder = item.assignee or item.candidates.first()
         engine.task_approve(task_id=item.pk, actor=holder, comment="同意")
-    pay(claim.pk)  # the payment job, run now: the campaign line shows it spent
