@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from core import engine
 from core.money import split_evenly
-from core.org.models import Department, User
+from core.org.models import Department, Region, User
 from workflows.contracts.models import Contract, ContractState
 from workflows.expenses.models import Budget, BudgetState, Category
 from workflows.expenses.services import (
@@ -78,6 +78,7 @@ def seed() -> None:
     done = draft("marketing2", "华东区新品发布会", "launch", start, 2, "上海国际会议中心",
                  [("marketing", "场地与搭建", "60000.00"), ("marketing", "物料与礼品", "15000.00")],
                  content="发布年度新品，邀请重点客户与渠道商。", audience="华东重点客户、渠道商",
+                 regions=[Region.objects.get(code="east").pk],
                  expected_leads=80, expected_attendees=150, expected_value="800000.00")
     services.campaign_submit(campaign_id=done.pk, actor=u["marketing2"])
     _approve_all(KIND, done.pk, approvers)
@@ -98,7 +99,8 @@ def seed() -> None:
                     max(today.replace(day=1), today - timedelta(days=2)), 6, "广州白云宾馆",
                     [("marketing", "会场与餐饮", "38000.00"),
                      ("marketing", "客户答谢晚宴", "12000.00")],
-                    audience="华南 A 类客户", expected_leads=30, expected_attendees=60,
+                    audience="华南 A 类客户", regions=[Region.objects.get(code="south").pk],
+                    expected_leads=30, expected_attendees=60,
                     expected_value="500000.00")
     services.campaign_submit(campaign_id=running.pk, actor=u["marketing2"])
     _approve_all(KIND, running.pk, approvers)

@@ -181,7 +181,10 @@ class CampaignEvaluation(Governed):
 
     @property
     def cost_per_lead(self) -> Decimal | None:
-        return (self.spent / self.leads).quantize(Decimal("0.01")) if self.leads else None
+        """None until something was spent and a lead came in."""
+        if not (self.leads and self.spent):
+            return None
+        return (self.spent / self.leads).quantize(Decimal("0.01"))
 
     @property
     def return_on_spend(self) -> Decimal | None:
