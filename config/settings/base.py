@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "workflows.plans",
     "workflows.risks",
     "workflows.forms",
+    "workflows.campaigns",
 ]
 
 MIDDLEWARE = [
@@ -318,6 +319,9 @@ SPECTACULAR_SETTINGS = {
         "MilestoneKindEnum": "workflows.contracts.models.Milestone.Kind",
         "PlanSpreadEnum": "workflows.plans.api.serializers.SPREAD_CHOICES",
         "RiskTypeEnum": "workflows.risks.models.RiskType",
+        "CampaignTypeEnum": "workflows.campaigns.models.CampaignType",
+        "CampaignStateEnum": "workflows.campaigns.models.CampaignState",
+        "CampaignEvaluationStateEnum": "workflows.campaigns.models.EvaluationState",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

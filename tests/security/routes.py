@@ -73,6 +73,8 @@ GATED = {
     "risks-api:summary": ALL_READERS,
     # plans: only the sales GM drafts a plan.
     "plans:plan-new": ALL_READERS,
+    # campaigns: drafted by marketing or a regional manager
+    "campaigns:new": {"north_mgr"},
     # core.setup.is_administrator: superusers and holders of the administrator role.
     "getting-started": {"admin"},
 }
@@ -208,6 +210,9 @@ def _targets(w: World, fam: str) -> list[Target]:
         # the template editor: administrators (and a template's process owner, none here)
         tpl = o["form_e"].template
         add("form_template", {"admin"}, pk=tpl.pk, template_id=tpl.pk)
+    elif fam == "campaign":
+        add("campaign_e", VISIBLE["campaign_e"], pk=o["campaign_e"].pk,
+            campaign_id=o["campaign_e"].pk)
     elif fam == "task":
         for key, items in w.tasks.items():
             for item in {items[0].pk: items[0], items[-1].pk: items[-1]}.values():

@@ -21,9 +21,11 @@ API_LISTS = {
     "/api/contracts/customers/": "customer",
     "/api/risks/risks/": "risk",
     "/api/plans/plans/": "plan",
+    "/api/campaigns/": "campaign",
 }
 PAGES = ["/expenses/", "/expenses/?scope=all", "/contracts/", "/contracts/customers/",
-         "/risks/", "/plans/", "/requests/", "/requests/?scope=all", "/inbox/?tab=archive",
+         "/risks/", "/plans/", "/campaigns/", "/requests/", "/requests/?scope=all",
+         "/inbox/?tab=archive",
          "/contracts/statistics/", "/risks/heatmap/"]
 
 

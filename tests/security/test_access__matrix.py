@@ -36,6 +36,7 @@ API_LISTS = {
     "contracts-api:contracts": ("contract_e", "contract_s"),
     "plans-api:plans": ("plan_pub", "plan_draft"),
     "risks-api:risks": ("risk_e", "risk_s"),
+    "campaigns-api:campaigns": ("campaign_e",),
 }
 
 

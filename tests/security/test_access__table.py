@@ -5,6 +5,7 @@ import pytest
 
 from core.inbox.selectors import visible_requests
 from core.org.models import User
+from workflows.campaigns.selectors import visible_campaigns
 from workflows.contracts.selectors import visible_contracts, visible_customers
 from workflows.expenses.selectors import budgets_for, visible_claim
 from workflows.plans.selectors import visible_plans
@@ -23,7 +24,8 @@ def _sees(user, key: str, obj) -> bool:
         qs = budgets_for(user)
         return qs is not None and qs.filter(pk=obj.pk).exists()
     selector = {"customer": visible_customers, "contract": visible_contracts,
-                "plan": visible_plans, "risk": visible_risks}[kind]
+                "plan": visible_plans, "risk": visible_risks,
+                "campaign": visible_campaigns}[kind]
     return selector(user).filter(pk=obj.pk).exists()
 
 

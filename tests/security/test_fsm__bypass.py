@@ -1,7 +1,7 @@
 """Issue 9: a state cannot be changed around the FSM. On PostgreSQL each governed model's
 trigger (core/fsm_guard.py) refuses `Model.objects.filter(pk=...).update(state=...)` and raw
 SQL, while other columns and the services' own transitions still work. The demo model is
-covered by tests/core/test_foundation__fsm_guard.py; these are the four processes' models."""
+covered by tests/core/test_foundation__fsm_guard.py; these are the other processes' models."""
 
 from datetime import date
 from decimal import Decimal
@@ -58,6 +58,23 @@ def _risk(u):
     return risk_create(actor=u["east_rep1"], type="market", title="守卫风险")
 
 
+def _campaign(u):
+    from workflows.campaigns.services import campaign_create
+
+    start = date(2031, 5, 10)
+    return campaign_create(actor=u["marketing"], theme="守卫活动", type="launch", start=start,
+                           end=start, place="上海",
+                           lines=[{"category": "marketing", "month": start, "amount": "100.00",
+                                   "description": "物料"}])
+
+
+def _evaluation(u):
+    from workflows.campaigns.models import CampaignEvaluation
+
+    # opened as the sweep opens it (services._open_evaluation), on a campaign as it stands
+    return CampaignEvaluation.objects.create(campaign=_campaign(u), due=date(2031, 5, 24))
+
+
 # model label -> (a maker of a draft, a state the trigger must refuse)
 CASES = {
     "expenses.ExpenseClaim": (_claim, "paid"),
@@ -65,6 +82,8 @@ CASES = {
     "contracts.Contract": (_contract, "signed"),
     "plans.Plan": (_plan, "published"),
     "risks.Risk": (_risk, "closed"),
+    "campaigns.Campaign": (_campaign, "approved"),
+    "campaigns.CampaignEvaluation": (_evaluation, "approved"),
 }
 
 
@@ -109,7 +128,8 @@ def test_other_columns_still_update_when_the_state_is_left_alone(personas, label
     make, _target = CASES[label]
     obj = make(personas)
     model = type(obj)
-    field = "title" if any(f.name == "title" for f in model._meta.fields) else "reason"
+    names = {f.name for f in model._meta.fields}
+    field = next(f for f in ("title", "theme", "lessons", "reason") if f in names)
     model.objects.filter(pk=obj.pk).update(**{field: "改名"})
     assert model.objects.filter(pk=obj.pk).values_list(field, flat=True).get() == "改名"
 

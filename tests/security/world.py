@@ -66,6 +66,10 @@ VISIBLE = {
     # sees the request (its approvers are the sales GM and south's manager, not personas)
     "form_e": {"east_rep1"} | ALL_READERS,
     "form_s": {"south_rep1"} | ALL_READERS,
+    # campaigns (visible_campaigns): marketing, the sales GM, the CEO, finance, auditors and
+    # administrators; others their own, those whose request they act on and, past the draft,
+    # those of their region (east_rep1 for an east campaign).
+    "campaign_e": {"east_rep1", "finance"} | ALL_READERS,
 }
 # The request (with its tasks and attachments) of each object.
 REQUEST_VISIBLE = {
@@ -80,13 +84,16 @@ REQUEST_VISIBLE = {
     "risk_s": {"south_rep1"} | ALL_READERS,
     "form_e": {"east_rep1"} | ALL_READERS,
     "form_s": {"south_rep1"} | ALL_READERS,
+    # east_mgr submitted it; marketing decides its first step (the process names marketing)
+    "campaign_e": set(ALL_READERS),
 }
 # Objects whose title or name carries their marker (a budget has no free text).
 MARKED = tuple(k for k in VISIBLE if k != "budget")
 # Objects a list can show, by kind, in the order of VISIBLE.
 KINDS = {"claim": ("claim_e", "claim_s"), "budget": ("budget",),
          "customer": ("customer_e", "customer_s"), "contract": ("contract_e", "contract_s"),
-         "plan": ("plan_pub", "plan_draft"), "risk": ("risk_e", "risk_s")}
+         "plan": ("plan_pub", "plan_draft"), "risk": ("risk_e", "risk_s"),
+         "campaign": ("campaign_e",)}
 
 
 def marker(key: str) -> str:
@@ -267,6 +274,23 @@ def make_risk(u, owner: str, region: str, title: str, *, description: str = "竞
     return fresh(risk), measure, review
 
 
+# --- campaigns --------------------------------------------------------------------------------
+
+
+def make_campaign(u, owner: str, region: str, theme: str, *, content: str = "新品展示"):
+    from workflows.campaigns import services
+
+    start = TODAY() + timedelta(days=30)
+    campaign = services.campaign_create(
+        actor=u[owner], theme=theme, type="trade_show", start=start,
+        end=start + timedelta(days=2), place="杭州", content=content,
+        regions=[Region.objects.get(code=region).pk],
+        lines=[{"category": "marketing", "month": start.replace(day=1), "description": content,
+                "amount": Decimal("20000.00")}])
+    services.campaign_submit(campaign_id=campaign.pk, actor=u[owner])
+    return fresh(campaign)
+
+
 # --- the world --------------------------------------------------------------------------------
 
 
@@ -319,6 +343,9 @@ def build_world(text: str = "") -> World:
     o["risk_s"], w.extra["measure_s"], w.extra["review_s"] = make_risk(
         u, "south_rep1", "south", t("华南涨价", "risk_s"), description=t("原材料涨价"))
 
+    o["campaign_e"] = make_campaign(u, "east_mgr", "east", t("华东展会", "campaign_e"),
+                                    content=t("新品展示"))
+
     # Documents while the reviews are open: receipts and contract documents.
     for key, kind, who in (("claim_e", "expense", "east_rep1"), ("claim_s", "expense",
                                                                   "south_rep1"),
@@ -363,7 +390,7 @@ def build_world(text: str = "") -> World:
     kinds = {"form_e": "form", "form_s": "form",
              "claim_e": "expense", "claim_s": "expense", "budget": "budget",
              "contract_e": "contract", "contract_s": "contract", "plan_pub": "plan",
-             "risk_e": "risk", "risk_s": "risk"}
+             "risk_e": "risk", "risk_s": "risk", "campaign_e": "campaign"}
     for key, kind in kinds.items():
         w.requests[key] = request_of(kind, o[key])
         w.tasks[key] = list(WorkItem.objects.filter(request=w.requests[key]).order_by("pk"))

@@ -13,6 +13,7 @@ from .models import (
     MONTHS,
     QUARTERS,
     Budget,
+    BudgetHold,
     BudgetState,
     Category,
     CityTier,
@@ -41,6 +42,10 @@ class ClaimForm(forms.Form):
                                    help_text=_("Decides the month and quarter of the budget."))
     purpose = forms.CharField(label=_("Purpose"), required=False, max_length=2000,
                               widget=forms.Textarea(attrs={"rows": 2}))
+    hold_id = forms.ModelChoiceField(
+        label=_("Campaign budget"), required=False, empty_label=_("None"),
+        queryset=BudgetHold.objects.filter(state=BudgetHold.State.HELD).order_by("-pk"),
+        help_text=_("An approved campaign's budget line this claim uses first."))
 
 
 class LineForm(forms.Form):

@@ -184,6 +184,48 @@ class BudgetBalance(models.Model):
         return ((self.reserved + self.spent) * 100 / self.budget).quantize(Decimal("0.1"))
 
 
+class BudgetHold(models.Model):
+    """An amount another process holds on a month and quarter of a budget line before anyone
+    claims it (a marketing campaign's budget line, policy 5(三)): reserved on the periods' rows
+    like a claim, drawn on by the claims that name it, spent as they are paid and released
+    when the holder lets it go. Expenses knows the holder only by `ref` and `label`."""
+
+    class State(models.TextChoices):
+        HELD = "held", _("Held")
+        RELEASED = "released", _("Released")
+
+    ref = models.CharField(max_length=60, unique=True)  # e.g. "campaign:12:line:3"
+    label = models.CharField(_("held for"), max_length=200)
+    fiscal_year = models.PositiveSmallIntegerField()
+    department = models.ForeignKey("org.Department", on_delete=models.PROTECT,
+                                   related_name="+")
+    category = models.CharField(max_length=20, choices=Category.choices)
+    month = models.ForeignKey(BudgetBalance, on_delete=models.PROTECT, related_name="+")
+    quarter = models.ForeignKey(BudgetBalance, on_delete=models.PROTECT, related_name="+")
+    amount = MoneyField(default=0)  # held on the rows (less what was spent or released)
+    drawn = MoneyField(default=0)  # of `amount`: held by claims in approval that draw on it
+    spent = MoneyField(default=0)  # paid by claims that drew on it
+    over_budget = models.BooleanField(default=False)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.HELD)
+    created = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("budget hold")
+        verbose_name_plural = _("budget holds")
+        constraints = [
+            models.CheckConstraint(condition=Q(drawn__gte=0) & Q(drawn__lte=models.F("amount")),
+                                   name="hold_drawn_within_amount"),
+        ]
+
+    def __str__(self):
+        return f"{self.label}: {self.amount}"
+
+    @property
+    def available(self) -> Decimal:
+        """What claims may still draw on."""
+        return self.amount - self.drawn if self.state == self.State.HELD else Decimal("0.00")
+
+
 class ItemType(models.TextChoices):
     HOTEL = "hotel", _("Hotel (per night)")
     MEALS = "meals", _("Meals (per day)")
@@ -288,6 +330,10 @@ class ExpenseClaim(Governed):
     payment_reference = models.CharField(max_length=60, blank=True)
     payment_attempts = models.PositiveSmallIntegerField(default=0)
     payment_error = models.CharField(max_length=300, blank=True)
+    hold = models.ForeignKey(BudgetHold, on_delete=models.PROTECT, null=True, blank=True,
+                             related_name="claims", verbose_name=_("draws on"),
+                             help_text=_("An approved campaign whose reserved budget this claim "
+                                         "uses first."))
 
     class Meta:
         verbose_name = _("expense claim")
@@ -405,6 +451,8 @@ class Reservation(models.Model):
     month = models.ForeignKey(BudgetBalance, on_delete=models.PROTECT, related_name="+")
     quarter = models.ForeignKey(BudgetBalance, on_delete=models.PROTECT, related_name="+")
     amount = MoneyField()
+    # of `amount`: taken from the claim's budget hold (already on the rows), not added to them
+    drawn = MoneyField(default=0)
     state = models.CharField(max_length=10, choices=State.choices, default=State.RESERVED)
     created = models.DateTimeField(default=timezone.now)
 

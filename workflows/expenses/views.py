@@ -267,7 +267,7 @@ def claim_edit(request, claim_id):
     if request.method != "POST":
         form = ClaimForm(initial={"category": claim.category, "title": claim.title,
                                   "expense_date": claim.expense_date,
-                                  "purpose": claim.purpose})
+                                  "purpose": claim.purpose, "hold_id": claim.hold_id})
         rows = [{"date": x.date, "item_type": x.item_type, "description": x.description,
                  "amount": x.amount, "city_tier": x.city_tier, "units": x.units,
                  "travel_class": x.travel_class, "line_id": x.pk}

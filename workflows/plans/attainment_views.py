@@ -16,8 +16,8 @@ from django.views.decorators.http import require_POST
 from core.exceptions import ApprovalError
 
 from . import rules, selectors, services
-from .forms import ActualForm, UploadForm
-from .models import MONTHS, Plan, PlanState
+from .forms import ActualBasisForm, ActualForm, UploadForm
+from .models import MONTHS, ActualBasis, Plan, PlanState
 from .services.common import month_name
 from .views import plan_or_404
 
@@ -140,7 +140,33 @@ def attainment(request, plan_id):
         "ranking": ranking_chart(ranked) if len(ranked) > 1 else None,
         "ranking_by_region": ranked is a.regions,
         "months": [month_name(m) for m in MONTHS],
+        "basis_form": (ActualBasisForm(initial={"actual_basis": plan.actual_basis})
+                       if selectors.is_planner(request.user) else None),
     })
+
+
+@login_required
+@require_POST
+def actual_basis(request, plan_id):
+    """The sales GM chooses where the plan's actual sales come from."""
+    plan = plan_or_404(request.user, plan_id)
+    form = ActualBasisForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose where actual sales come from."))
+    else:
+        try:
+            services.plan_set_actual_basis(plan_id=plan.pk, actor=request.user,
+                                           basis=form.cleaned_data["actual_basis"])
+        except ApprovalError as exc:
+            messages.error(request, str(exc.message))
+        else:
+            messages.success(request, _("Actual sales now come from: %(basis)s.")
+                             % {"basis": fresh_basis_label(form.cleaned_data["actual_basis"])})
+    return redirect("plans:attainment", plan_id=plan.pk)
+
+
+def fresh_basis_label(value: str) -> str:
+    return str(dict(ActualBasis.choices).get(value, value))
 
 
 def _pivot(actuals) -> list[dict]:

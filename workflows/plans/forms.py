@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from core.forms import AmountField
 from core.org.models import Region, Role, User
 
-from .models import MONTHS, PlanState
+from .models import MONTHS, ActualBasis, PlanState
 from .services.common import MONTH_NAMES
 
 
@@ -77,3 +77,7 @@ class ActualForm(forms.Form):
                                                                          "username")
         self.fields["salesperson"].label_from_instance = (
             lambda u: f"{u} ({u.region or '—'})")
+
+
+class ActualBasisForm(forms.Form):
+    actual_basis = forms.ChoiceField(label=_("Actual sales from"), choices=ActualBasis.choices)

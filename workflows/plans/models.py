@@ -42,6 +42,14 @@ UNDER_WAY_STATES = (PlanState.DRAFT, PlanState.CONFIRMING, PlanState.CONFIRMED,
                     PlanState.IN_SIGN_OFF, PlanState.RETURNED)
 
 
+class ActualBasis(models.TextChoices):
+    """Where a plan's actual sales come from (policy 4.1: plan execution checked regularly)."""
+
+    ENTERED = "entered", _("Entered or imported by hand")
+    CONTRACTS = "contracts", _("Signed contracts, by signing month")
+    COLLECTIONS = "collections", _("Collections, by collection month")
+
+
 class Plan(Governed):
     """One version of a fiscal year's sales plan (policy 2.1, 4.1): the company target and its
     decomposition into regions × months and salespeople × months (RegionMonth, PersonMonth).
@@ -61,6 +69,10 @@ class Plan(Governed):
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                related_name="+", verbose_name=_("drafted by"))
     revision_reason = models.TextField(_("reason for the revision"), blank=True)
+    # With contracts or collections as the basis, entries typed by hand are adjustments (with
+    # their note as the reason), shown apart and added to what the business recorded.
+    actual_basis = models.CharField(_("actual sales from"), max_length=12,
+                                    choices=ActualBasis.choices, default=ActualBasis.ENTERED)
     state = FSMField(_("state"), default=PlanState.DRAFT, choices=PlanState.choices,
                      protected=True, db_index=True)
     # The last push-back or return: who sent the plan back, and why (shown on the plan page).

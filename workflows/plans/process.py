@@ -29,6 +29,8 @@ SPEC = ProcessSpec(
         "plan.superseded": gettext_noop("Superseded by a newer version"),
         "plan.actuals_imported": gettext_noop("%(actor)s imported actuals"),
         "plan.actual_recorded": gettext_noop("%(actor)s recorded an actual"),
+        "plan.actual_basis_changed": gettext_noop(
+            "%(actor)s changed where the plan's actual sales come from"),
     },
     urls=(UrlMount("plans/", "workflows.plans.urls"),
           UrlMount("api/plans/", "workflows.plans.api_urls")),

@@ -19,6 +19,7 @@ urlpatterns = [
     path("<int:plan_id>/revise/", grid_views.plan_revise, name="plan-revise"),
     path("<int:plan_id>/diff/", grid_views.plan_diff, name="plan-diff"),
     path("<int:plan_id>/attainment/", attainment_views.attainment, name="attainment"),
+    path("<int:plan_id>/actual-basis/", attainment_views.actual_basis, name="actual-basis"),
     path("<int:plan_id>/actuals/", attainment_views.actuals, name="actuals"),
     path("<int:plan_id>/actuals/import/", attainment_views.actuals_import,
          name="actuals-import"),

@@ -101,6 +101,7 @@ class ClaimListView(ListAPIView):
         claim = services.claim_create(
             actor=request.user, category=d["category"], title=d["title"],
             expense_date=d["expense_date"], lines=_lines(d["lines"]), purpose=d["purpose"],
+            hold_id=d.get("hold"),
         )
         return Response(claim_detail(request.user, claim.pk), status=status.HTTP_201_CREATED)
 
@@ -124,6 +125,8 @@ class ClaimDetailView(APIView):
         parsed.is_valid(raise_exception=True)
         fields = dict(parsed.validated_data)
         lines = _lines(fields.pop("lines", None))
+        if "hold" in fields:
+            fields["hold_id"] = fields.pop("hold")
         services.claim_update(claim_id=pk, actor=request.user, lines=lines, **fields)
         return Response(claim_detail(request.user, pk))
 

@@ -108,6 +108,9 @@ class ClaimSerializer(serializers.Serializer):
     over_standard = serializers.BooleanField()
     submitter = PersonSerializer()
     request_id = serializers.IntegerField(source="request_pk", allow_null=True)
+    hold = serializers.IntegerField(
+        source="hold_id", allow_null=True,
+        help_text=_("The campaign budget line (budget hold) the claim draws on first."))
     submitted_at = serializers.DateTimeField(allow_null=True)
     paid_at = serializers.DateTimeField(allow_null=True)
     payment_reference = serializers.CharField()
@@ -172,6 +175,10 @@ class ClaimCreateSerializer(serializers.Serializer):
     # A ListField (not many=True) keeps errors flat: "lines" or "lines.0.amount". Empty or too
     # many lines are refused by the service under "lines".
     lines = serializers.ListField(child=LineInputSerializer())
+    hold = serializers.IntegerField(
+        min_value=1, max_value=MAX_ID, allow_null=True, required=False,
+        help_text=_("An approved campaign's budget line (budget hold) to draw on first; "
+                    "null for none."))
 
 
 class ClaimUpdateSerializer(serializers.Serializer):
@@ -182,6 +189,10 @@ class ClaimUpdateSerializer(serializers.Serializer):
     purpose = text_field(required=False, allow_blank=True)
     expense_date = BusinessDateField(required=False)
     lines = serializers.ListField(child=LineInputSerializer(), required=False)
+    hold = serializers.IntegerField(
+        min_value=1, max_value=MAX_ID, allow_null=True, required=False,
+        help_text=_("An approved campaign's budget line (budget hold) to draw on first; "
+                    "null for none."))
 
 
 class ClaimQuerySerializer(serializers.Serializer):

@@ -24,6 +24,7 @@ from core.org.models import Role, User
 from .. import selectors
 from ..models import (
     TRAVEL_CLASS_RANK,
+    BudgetHold,
     CategoryPolicy,
     ClaimState,
     ExpenseClaim,
@@ -139,18 +140,38 @@ def _check_fields(category: str, title: str, expense_date) -> None:
         raise InvalidInputError(_("Some fields are not valid."), fields=errors)
 
 
+def _check_hold(hold_id, category: str):
+    """The budget hold a claim names (an approved campaign's line): held, of the claim's
+    category. None clears it."""
+    hold_id = getattr(hold_id, "pk", hold_id)  # a form gives the hold itself
+    if hold_id in (None, ""):
+        return None
+    hold = BudgetHold.objects.filter(pk=hold_id if str(hold_id).isdigit() else 0).first()
+    if hold is None or hold.state != BudgetHold.State.HELD:
+        raise InvalidInputError(_("Some fields are not valid."),
+                                fields={"hold": [_("No approved campaign budget to draw on.")]})
+    if hold.category != category:
+        raise InvalidInputError(
+            _("Some fields are not valid."),
+            fields={"hold": [_("The campaign's budget line is for %(cat)s.")
+                             % {"cat": hold.get_category_display()}]})
+    return hold
+
+
 @transaction.atomic
 def claim_create(*, actor: User, category: str, title: str, expense_date: date,
-                 lines: list[dict], purpose: str = "") -> ExpenseClaim:
+                 lines: list[dict], purpose: str = "", hold_id=None) -> ExpenseClaim:
     if org.is_read_only(actor):
         raise PermissionDeniedError(_("Auditors can read everything and change nothing."))
     if actor.department_id is None:
         raise InvalidInputError(_("You belong to no department; ask an administrator."))
     _check_fields(category, title, expense_date)
     cleaned = _clean_lines(lines, actor.grade)
+    hold = _check_hold(hold_id, category)
     claim = ExpenseClaim.objects.create(
         submitter=actor, department_id=actor.department_id, category=category,
         title=title.strip()[:200], purpose=(purpose or "").strip(), expense_date=expense_date,
+        hold=hold,
     )
     _save_lines(claim, cleaned)
     claim.save(update_fields=["total", "over_standard"])
@@ -173,7 +194,7 @@ def _lock_own(claim_id: int, actor: User, action: str) -> ExpenseClaim:
 
 @transaction.atomic
 def claim_update(*, claim_id: int, actor: User, lines: list[dict] | None = None,
-                 **fields) -> ExpenseClaim:
+                 hold_id=..., **fields) -> ExpenseClaim:
     """Edit a draft, or a claim returned for revision (then resubmit it from the request)."""
     claim = _lock_own(claim_id, actor, EDIT)
     if EDIT not in selectors.claim_actions(actor, claim):
@@ -184,6 +205,10 @@ def claim_update(*, claim_id: int, actor: User, lines: list[dict] | None = None,
         if name in allowed and value is not None:
             setattr(claim, name, value.strip() if isinstance(value, str) else value)
     _check_fields(claim.category, claim.title, claim.expense_date)
+    if hold_id is not ...:
+        claim.hold = _check_hold(hold_id, claim.category)
+    elif claim.hold_id and claim.hold.category != claim.category:
+        claim.hold = None  # a claim moved to another category no longer draws on the line
     if lines is not None:
         _save_lines(claim, _clean_lines(lines, actor.grade))
         _clear_reductions(claim)

@@ -10,7 +10,8 @@ from django.utils import timezone
 from core.org.models import User
 
 from .. import rules
-from ..models import MONTHS, Actual, Plan
+from ..models import MONTHS, Actual, ActualBasis, Plan
+from .business import business_rows
 from .grid import grid_of, grid_view
 from .plans import plan_scope
 
@@ -62,6 +63,16 @@ class Attained:
     through: int  # months with actuals so far (0-12)
     region: str = ""
     person: str = ""
+    # With a business basis: of `actual`, what was entered by hand as adjustments
+    adjustments: list[Decimal] | None = None
+
+    @property
+    def year_adjustments(self) -> Decimal:
+        return rules.year(self.adjustments) if self.adjustments else rules.ZERO
+
+    @property
+    def year_business(self) -> Decimal:
+        return self.year_actual - self.year_adjustments
 
     @property
     def year_target(self) -> Decimal:
@@ -111,13 +122,23 @@ def attainment(plan: Plan, user: User) -> Attainment:
     grid = grid_of(plan)
     view = grid_view(plan, scope, grid)
     by_region, by_person = {}, {}
+    adj_region: dict[str, list[Decimal]] = {}
+    adj_person: dict[str, list[Decimal]] = {}
+    business = plan.actual_basis != ActualBasis.ENTERED
     last = 0
+    for row in business_rows(plan.actual_basis, plan.fiscal_year):
+        by_region.setdefault(row.region, [rules.ZERO] * 12)[row.month - 1] += row.amount
+        by_person.setdefault(row.person, [rules.ZERO] * 12)[row.month - 1] += row.amount
+        last = max(last, row.month)
     for code, username, month, total in (
             Actual.objects.filter(year=plan.fiscal_year)
             .values_list("region__code", "salesperson__username", "month")
             .annotate(total=Sum("amount"))):
         by_region.setdefault(code, [rules.ZERO] * 12)[month - 1] += total
         by_person.setdefault(username, [rules.ZERO] * 12)[month - 1] += total
+        if business:  # typed by hand: an adjustment of what the business recorded
+            adj_region.setdefault(code, [rules.ZERO] * 12)[month - 1] += total
+            adj_person.setdefault(username, [rules.ZERO] * 12)[month - 1] += total
         last = max(last, month)
     today = timezone.localdate()
     if plan.fiscal_year < today.year:
@@ -127,13 +148,17 @@ def attainment(plan: Plan, user: User) -> Attainment:
         if block.region.months:
             regions.append(Attained("region", block.region.label, block.region.months,
                                     by_region.get(block.region.region, [rules.ZERO] * 12),
-                                    last, region=block.region.region))
+                                    last, region=block.region.region,
+                                    adjustments=adj_region.get(block.region.region)))
         for line in block.people:
             people.append(Attained("person", line.label, line.months,
                                    by_person.get(line.person, [rules.ZERO] * 12), last,
-                                   region=line.region, person=line.person))
+                                   region=line.region, person=line.person,
+                                   adjustments=adj_person.get(line.person)))
     company = None
     if view.company is not None:
         actual = [sum((r[m - 1] for r in by_region.values()), rules.ZERO) for m in MONTHS]
-        company = Attained("company", "", view.company.months, actual, last)
+        adjusted = [sum((r[m - 1] for r in adj_region.values()), rules.ZERO) for m in MONTHS]
+        company = Attained("company", "", view.company.months, actual, last,
+                           adjustments=adjusted if business else None)
     return Attainment(plan=plan, through=last, company=company, regions=regions, people=people)

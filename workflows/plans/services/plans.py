@@ -18,7 +18,7 @@ from core.numbers import next_number
 from core.org.models import Region, User
 
 from .. import rules
-from ..models import UNDER_WAY_STATES, PersonMonth, Plan, PlanState, RegionMonth
+from ..models import UNDER_WAY_STATES, ActualBasis, PersonMonth, Plan, PlanState, RegionMonth
 from ..selectors import actions as access
 from ..selectors import last_year_basis
 from ..steps import KIND, SUBMIT_NODE
@@ -241,3 +241,24 @@ def plan_revise(*, plan_id: int, actor: User, reason: str) -> Plan:
                  to_state=revision.state, comment=revision.revision_reason,
                  data={"revises": current.pk, "revises_version": current.version})
     return revision
+
+
+@transaction.atomic
+def plan_set_actual_basis(*, plan_id: int, actor: User, basis: str) -> Plan:
+    """The sales GM chooses where the plan's actual sales come from: entered by hand, signed
+    contracts or collections (then entries by hand are adjustments, shown apart)."""
+    ensure_sales_gm(actor)
+    if basis not in ActualBasis.values:
+        raise InvalidInputError(_("Choose where actual sales come from."),
+                                fields={"actual_basis": [_("Unknown choice.")]})
+    plan = Plan.objects.select_for_update().filter(pk=plan_id).first()
+    if plan is None:
+        raise NotFoundError()
+    before = plan.actual_basis
+    if before == basis:
+        return plan
+    plan.actual_basis = basis
+    plan.save(update_fields=["actual_basis"])
+    audit.record(actor=actor, subject=plan, event="plan.actual_basis_changed",
+                 changes={"actual_basis": [before, basis]})
+    return plan

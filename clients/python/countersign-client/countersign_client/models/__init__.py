@@ -27,12 +27,22 @@ from .budget_create_request import BudgetCreateRequest
 from .budget_detail import BudgetDetail
 from .budget_detail_available_actions_enum import BudgetDetailAvailableActionsEnum
 from .budget_detail_diff_to_previous import BudgetDetailDiffToPrevious
+from .budget_line import BudgetLine
 from .budget_revise_request import BudgetReviseRequest
 from .budget_version import BudgetVersion
 from .budget_warning_enum import BudgetWarningEnum
 from .bulk_approve_request import BulkApproveRequest
 from .bulk_response import BulkResponse
 from .bulk_result import BulkResult
+from .campaign import Campaign
+from .campaign_detail import CampaignDetail
+from .campaign_evaluation_state_enum import CampaignEvaluationStateEnum
+from .campaign_in_request import CampaignInRequest
+from .campaign_state_enum import CampaignStateEnum
+from .campaign_type_enum import CampaignTypeEnum
+from .campaigns_cancel_create_body import CampaignsCancelCreateBody
+from .campaigns_list_page_size_type_1 import CampaignsListPageSizeType1
+from .campaigns_list_page_type_1 import CampaignsListPageType1
 from .category_enum import CategoryEnum
 from .chain_step import ChainStep
 from .check import Check
@@ -94,6 +104,8 @@ from .customer_region import CustomerRegion
 from .department import Department
 from .error import Error
 from .error_fields import ErrorFields
+from .evaluation import Evaluation
+from .evaluation_in_request import EvaluationInRequest
 from .execution_problem import ExecutionProblem
 from .execution_problem_create_request import ExecutionProblemCreateRequest
 from .execution_problem_resolve_request import ExecutionProblemResolveRequest
@@ -122,6 +134,7 @@ from .history_event_changes import HistoryEventChanges
 from .invoice_type_enum import InvoiceTypeEnum
 from .item_type_enum import ItemTypeEnum
 from .line import Line
+from .line_in_request import LineInRequest
 from .line_input_request import LineInputRequest
 from .line_vouchers import LineVouchers
 from .milestone import Milestone
@@ -134,6 +147,7 @@ from .on_excess_enum import OnExcessEnum
 from .paginated_attachment_list import PaginatedAttachmentList
 from .paginated_audit_event_list import PaginatedAuditEventList
 from .paginated_budget_list import PaginatedBudgetList
+from .paginated_campaign_list import PaginatedCampaignList
 from .paginated_claim_list import PaginatedClaimList
 from .paginated_contract_attachment_list import PaginatedContractAttachmentList
 from .paginated_contract_list import PaginatedContractList
@@ -148,6 +162,7 @@ from .paginated_sales_actual_list import PaginatedSalesActualList
 from .paginated_standard_list import PaginatedStandardList
 from .paginated_task_list import PaginatedTaskList
 from .paginated_token_list import PaginatedTokenList
+from .patched_campaign_update_request import PatchedCampaignUpdateRequest
 from .patched_claim_update_request import PatchedClaimUpdateRequest
 from .patched_contract_update_request import PatchedContractUpdateRequest
 from .patched_plan_update_request import PatchedPlanUpdateRequest
@@ -288,12 +303,22 @@ __all__ = (
     "BudgetDetail",
     "BudgetDetailAvailableActionsEnum",
     "BudgetDetailDiffToPrevious",
+    "BudgetLine",
     "BudgetReviseRequest",
     "BudgetVersion",
     "BudgetWarningEnum",
     "BulkApproveRequest",
     "BulkResponse",
     "BulkResult",
+    "Campaign",
+    "CampaignDetail",
+    "CampaignEvaluationStateEnum",
+    "CampaignInRequest",
+    "CampaignsCancelCreateBody",
+    "CampaignsListPageSizeType1",
+    "CampaignsListPageType1",
+    "CampaignStateEnum",
+    "CampaignTypeEnum",
     "CategoryEnum",
     "ChainStep",
     "Check",
@@ -355,6 +380,8 @@ __all__ = (
     "Department",
     "Error",
     "ErrorFields",
+    "Evaluation",
+    "EvaluationInRequest",
     "ExecutionProblem",
     "ExecutionProblemCreateRequest",
     "ExecutionProblemResolveRequest",
@@ -384,6 +411,7 @@ __all__ = (
     "ItemTypeEnum",
     "Line",
     "LineInputRequest",
+    "LineInRequest",
     "LineVouchers",
     "Milestone",
     "MilestoneCreateRequest",
@@ -395,6 +423,7 @@ __all__ = (
     "PaginatedAttachmentList",
     "PaginatedAuditEventList",
     "PaginatedBudgetList",
+    "PaginatedCampaignList",
     "PaginatedClaimList",
     "PaginatedContractAttachmentList",
     "PaginatedContractList",
@@ -409,6 +438,7 @@ __all__ = (
     "PaginatedStandardList",
     "PaginatedTaskList",
     "PaginatedTokenList",
+    "PatchedCampaignUpdateRequest",
     "PatchedClaimUpdateRequest",
     "PatchedContractUpdateRequest",
     "PatchedPlanUpdateRequest",

@@ -39,6 +39,7 @@ class Claim:
         over_standard (bool):
         submitter (Person):
         request_id (int | None):
+        hold (int | None): The campaign budget line (budget hold) the claim draws on first.
         submitted_at (datetime.datetime | None):
         paid_at (datetime.datetime | None):
         payment_reference (str):
@@ -59,6 +60,7 @@ class Claim:
     over_standard: bool
     submitter: Person
     request_id: int | None
+    hold: int | None
     submitted_at: datetime.datetime | None
     paid_at: datetime.datetime | None
     payment_reference: str
@@ -95,6 +97,9 @@ class Claim:
 
         request_id: int | None
         request_id = self.request_id
+
+        hold: int | None
+        hold = self.hold
 
         submitted_at: None | str
         if isinstance(self.submitted_at, datetime.datetime):
@@ -133,6 +138,7 @@ class Claim:
                 "over_standard": over_standard,
                 "submitter": submitter,
                 "request_id": request_id,
+                "hold": hold,
                 "submitted_at": submitted_at,
                 "paid_at": paid_at,
                 "payment_reference": payment_reference,
@@ -185,6 +191,13 @@ class Claim:
             return cast(int | None, data)
 
         request_id = _parse_request_id(d.pop("request_id"))
+
+        def _parse_hold(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        hold = _parse_hold(d.pop("hold"))
 
         def _parse_submitted_at(data: object) -> datetime.datetime | None:
             if data is None:
@@ -240,6 +253,7 @@ class Claim:
             over_standard=over_standard,
             submitter=submitter,
             request_id=request_id,
+            hold=hold,
             submitted_at=submitted_at,
             paid_at=paid_at,
             payment_reference=payment_reference,

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -31,6 +31,7 @@ class ClaimCreateRequest:
         expense_date (datetime.date):
         lines (list[LineInputRequest]):
         purpose (str | Unset):  Default: ''.
+        hold (int | None | Unset): An approved campaign's budget line (budget hold) to draw on first; null for none.
     """
 
     category: CategoryEnum
@@ -38,6 +39,7 @@ class ClaimCreateRequest:
     expense_date: datetime.date
     lines: list[LineInputRequest]
     purpose: str | Unset = ""
+    hold: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -54,6 +56,12 @@ class ClaimCreateRequest:
 
         purpose = self.purpose
 
+        hold: int | None | Unset
+        if isinstance(self.hold, Unset):
+            hold = UNSET
+        else:
+            hold = self.hold
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -66,6 +74,8 @@ class ClaimCreateRequest:
         )
         if purpose is not UNSET:
             field_dict["purpose"] = purpose
+        if hold is not UNSET:
+            field_dict["hold"] = hold
 
         return field_dict
 
@@ -89,12 +99,22 @@ class ClaimCreateRequest:
 
         purpose = d.pop("purpose", UNSET)
 
+        def _parse_hold(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        hold = _parse_hold(d.pop("hold", UNSET))
+
         claim_create_request = cls(
             category=category,
             title=title,
             expense_date=expense_date,
             lines=lines,
             purpose=purpose,
+            hold=hold,
         )
 
         claim_create_request.additional_properties = d

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -31,6 +31,7 @@ class PatchedClaimUpdateRequest:
         purpose (str | Unset):
         expense_date (datetime.date | Unset):
         lines (list[LineInputRequest] | Unset):
+        hold (int | None | Unset): An approved campaign's budget line (budget hold) to draw on first; null for none.
     """
 
     category: CategoryEnum | Unset = UNSET
@@ -38,6 +39,7 @@ class PatchedClaimUpdateRequest:
     purpose: str | Unset = UNSET
     expense_date: datetime.date | Unset = UNSET
     lines: list[LineInputRequest] | Unset = UNSET
+    hold: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -60,6 +62,12 @@ class PatchedClaimUpdateRequest:
                 lines_item = lines_item_data.to_dict()
                 lines.append(lines_item)
 
+        hold: int | None | Unset
+        if isinstance(self.hold, Unset):
+            hold = UNSET
+        else:
+            hold = self.hold
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
@@ -73,6 +81,8 @@ class PatchedClaimUpdateRequest:
             field_dict["expense_date"] = expense_date
         if lines is not UNSET:
             field_dict["lines"] = lines
+        if hold is not UNSET:
+            field_dict["hold"] = hold
 
         return field_dict
 
@@ -108,12 +118,22 @@ class PatchedClaimUpdateRequest:
 
                 lines.append(lines_item)
 
+        def _parse_hold(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        hold = _parse_hold(d.pop("hold", UNSET))
+
         patched_claim_update_request = cls(
             category=category,
             title=title,
             purpose=purpose,
             expense_date=expense_date,
             lines=lines,
+            hold=hold,
         )
 
         patched_claim_update_request.additional_properties = d

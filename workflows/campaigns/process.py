@@ -1,0 +1,79 @@
+"""Marketing campaigns and their evaluations, declared once (policy 5(三)): what the engine,
+the menu, the URLconf and the security matrix know of them."""
+
+from decimal import Decimal
+
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
+
+from core.registry import AccessFamily, MatrixSeed, MenuEntry, ProcessSpec, UrlMount
+
+from . import demo, flows, selectors, services
+from .models import CampaignState, EvaluationState
+from .steps import EVAL_KIND, KIND
+
+SPEC = ProcessSpec(
+    kind=KIND,
+    label=_("Marketing campaign"),
+    flow=flows.CampaignFlow,
+    on_decision=services.on_decision,
+    on_withdraw=services.on_withdraw,
+    on_resubmit=services.on_resubmit,
+    states=dict(CampaignState.choices),
+    events={
+        "campaign.reserved": gettext_noop(
+            "%(actor)s's approval reserved the campaign's budget"),
+        "campaign.cancelled": gettext_noop(
+            "%(actor)s called the campaign off and released its budget"),
+        "campaign.ended": gettext_noop("%(actor)s ended the campaign and opened its evaluation"),
+        "campaign.closed": gettext_noop(
+            "%(actor)s's approval of the evaluation released the budget left unused"),
+    },
+    urls=(UrlMount("campaigns/", "workflows.campaigns.urls"),
+          UrlMount("api/campaigns/", "workflows.campaigns.api_urls")),
+    menu=(MenuEntry(_("Campaigns"), "campaigns:list", active_prefix="/campaigns/", order=30),),
+    detail_url=lambda req: f"/campaigns/{req.object_id}/",
+    revise_url=lambda req: f"/campaigns/{req.object_id}/edit/",
+    visible_to_roles=("marketing",),
+    seed_demo=demo.seed,
+    sweep=services.sweep,
+    # marketing's head and the sales GM; the CEO as well from 100,000.00 (the administrator
+    # moves the line in the authority matrix)
+    matrix=(MatrixSeed(bands=(("0", "100000", ("marketing", "sales_gm")),
+                              ("100000", None, ("marketing", "sales_gm", "ceo")))),),
+    access=(AccessFamily("campaigns/<int:campaign_id>/", "campaign"),
+            AccessFamily("api/campaigns/<int:pk>/", "campaign")),
+    sla_hours=Decimal("16"),
+)
+
+
+def _evaluation_url(req) -> str:
+    from .models import CampaignEvaluation
+
+    campaign_id = (CampaignEvaluation.objects.filter(pk=req.object_id)
+                   .values_list("campaign_id", flat=True).first())
+    return f"/campaigns/{campaign_id}/"
+
+
+def _evaluation_form(req) -> str:
+    return _evaluation_url(req) + "evaluation/"
+
+
+EVALUATIONS = ProcessSpec(
+    kind=EVAL_KIND,
+    label=_("Campaign evaluation"),
+    flow=flows.EvaluationFlow,
+    on_decision=services.on_evaluation_decision,
+    on_withdraw=services.on_evaluation_withdraw,
+    on_resubmit=services.on_evaluation_resubmit,
+    states=dict(EvaluationState.choices),
+    events={"campaign_eval.opened": gettext_noop(
+        "%(actor)s opened the evaluation for the campaign's owner")},
+    detail_url=_evaluation_url,
+    revise_url=_evaluation_form,
+    visible_to_roles=("marketing",),
+    can_reject=False,
+    matrix=(MatrixSeed(bands=(("0", None, ("sales_gm",)),)),),
+)
+
+__all__ = ["EVALUATIONS", "SPEC", "selectors"]
