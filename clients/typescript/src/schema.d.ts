@@ -123,6 +123,96 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/campaigns/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Campaigns the user may see, newest first. */
+        get: operations["campaigns_list"];
+        put?: never;
+        /**
+         * Draft a campaign (submit it with /submit/)
+         * @description Campaigns the user may see, newest first.
+         */
+        post: operations["campaigns_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One campaign: its budget per line (planned, reserved, in claims, spent, left) and its evaluation */
+        get: operations["campaigns_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a draft or a returned campaign (the owner) */
+        patch: operations["campaigns_partial_update"];
+        trace?: never;
+    };
+    "/api/campaigns/{id}/cancel/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Call an approved campaign off: its budget is released */
+        post: operations["campaigns_cancel_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/evaluation/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Fill in the evaluation (the owner); submit sends it to the sales GM */
+        post: operations["campaigns_evaluation_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/submit/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit for approval (the owner) */
+        post: operations["campaigns_submit_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/contracts/contracts/": {
         parameters: {
             query?: never;
@@ -1582,6 +1672,24 @@ export interface components {
          * @enum {string}
          */
         BudgetDetailAvailableActionsEnum: "edit" | "submit" | "resubmit" | "withdraw" | "adjust";
+        BudgetLine: {
+            id: number;
+            category: string;
+            /** Format: date */
+            month: string;
+            description: string;
+            /** Format: decimal */
+            planned: string;
+            /** Format: decimal */
+            reserved: string;
+            /** Format: decimal */
+            in_claims: string;
+            /** Format: decimal */
+            spent: string;
+            /** Format: decimal */
+            left: string;
+            released: boolean;
+        };
         BudgetReviseRequest: {
             /**
              * Format: decimal
@@ -1625,6 +1733,102 @@ export interface components {
             code?: string;
             detail?: string;
         };
+        Campaign: {
+            id: number;
+            number: string;
+            theme: string;
+            type: components["schemas"]["CampaignTypeEnum"];
+            /** Format: date */
+            start: string;
+            /** Format: date */
+            end: string;
+            place: string;
+            owner: number;
+            department: number;
+            /** Format: decimal */
+            total: string;
+            over_budget: boolean;
+            state: components["schemas"]["CampaignStateEnum"];
+        };
+        CampaignDetail: {
+            id: number;
+            number: string;
+            theme: string;
+            type: components["schemas"]["CampaignTypeEnum"];
+            /** Format: date */
+            start: string;
+            /** Format: date */
+            end: string;
+            place: string;
+            owner: number;
+            department: number;
+            /** Format: decimal */
+            total: string;
+            over_budget: boolean;
+            state: components["schemas"]["CampaignStateEnum"];
+            readonly regions: number[];
+            content: string;
+            audience: string;
+            expected_leads: number;
+            expected_attendees: number;
+            /** Format: decimal */
+            expected_value: string;
+            budget: components["schemas"]["BudgetLine"][];
+            evaluation: components["schemas"]["Evaluation"] | null;
+            available_actions: string[];
+        };
+        /**
+         * @description * `open` - To be filed
+         *     * `submitted` - In review
+         *     * `returned` - Returned for revision
+         *     * `approved` - Approved
+         * @enum {string}
+         */
+        CampaignEvaluationStateEnum: "open" | "submitted" | "returned" | "approved";
+        CampaignInRequest: {
+            theme: string;
+            type: components["schemas"]["CampaignTypeEnum"];
+            /** Format: date */
+            start: string;
+            /** Format: date */
+            end: string;
+            place: string;
+            regions?: number[];
+            /** @default  */
+            content?: string;
+            /** @default  */
+            audience?: string;
+            /** @default 0 */
+            expected_leads?: number;
+            /** @default 0 */
+            expected_attendees?: number;
+            /**
+             * Format: decimal
+             * @default 0.00
+             */
+            expected_value?: string;
+            lines: components["schemas"]["LineInRequest"][];
+        };
+        /**
+         * @description * `draft` - Draft
+         *     * `submitted` - In approval
+         *     * `returned` - Returned for revision
+         *     * `approved` - Approved
+         *     * `evaluating` - Ended, being evaluated
+         *     * `closed` - Evaluated
+         *     * `rejected` - Rejected
+         *     * `withdrawn` - Withdrawn
+         * @enum {string}
+         */
+        CampaignStateEnum: "draft" | "submitted" | "returned" | "approved" | "evaluating" | "closed" | "rejected" | "withdrawn";
+        /**
+         * @description * `trade_show` - Trade show
+         *     * `launch` - Product launch
+         *     * `online` - Online campaign
+         *     * `customer_event` - Customer event
+         * @enum {string}
+         */
+        CampaignTypeEnum: "trade_show" | "launch" | "online" | "customer_event";
         /**
          * @description * `personnel` - Personnel
          *     * `marketing` - Marketing and promotion
@@ -1673,6 +1877,8 @@ export interface components {
             over_standard: boolean;
             submitter: components["schemas"]["Person"];
             request_id: number | null;
+            /** @description The campaign budget line (budget hold) the claim draws on first. */
+            hold: number | null;
             /** Format: date-time */
             submitted_at: string | null;
             /** Format: date-time */
@@ -1689,6 +1895,11 @@ export interface components {
             /** Format: date */
             expense_date: string;
             lines: components["schemas"]["LineInputRequest"][];
+            /**
+             * Format: int64
+             * @description An approved campaign's budget line (budget hold) to draw on first; null for none.
+             */
+            hold?: number | null;
         };
         ClaimDetail: {
             id: number;
@@ -1709,6 +1920,8 @@ export interface components {
             over_standard: boolean;
             submitter: components["schemas"]["Person"];
             request_id: number | null;
+            /** @description The campaign budget line (budget hold) the claim draws on first. */
+            hold: number | null;
             /** Format: date-time */
             submitted_at: string | null;
             /** Format: date-time */
@@ -2084,6 +2297,34 @@ export interface components {
                 [key: string]: string[];
             };
         };
+        Evaluation: {
+            state: components["schemas"]["CampaignEvaluationStateEnum"];
+            /** Format: date */
+            due: string;
+            leads: number;
+            attendees: number;
+            customers_met: number;
+            readonly contracts: number[];
+            /** Format: decimal */
+            contracts_value: string;
+            /** Format: decimal */
+            spent: string;
+            /** Format: decimal */
+            cost_per_lead: string | null;
+            /** Format: decimal */
+            return_on_spend: string | null;
+            lessons: string;
+        };
+        EvaluationInRequest: {
+            leads: number;
+            attendees: number;
+            customers_met: number;
+            contracts?: number[];
+            /** @default  */
+            lessons?: string;
+            /** @default false */
+            submit?: boolean;
+        };
         ExecutionProblem: {
             id: number;
             contract: number;
@@ -2158,6 +2399,14 @@ export interface components {
             /** Format: decimal */
             approved_amount: string | null;
             reduction_reason: string;
+        };
+        LineInRequest: {
+            category: components["schemas"]["CategoryEnum"];
+            /** @description YYYY-MM */
+            month: string;
+            description: string;
+            /** Format: decimal */
+            amount: string;
         };
         LineInputRequest: {
             /**
@@ -2290,6 +2539,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["Budget"][];
+        };
+        PaginatedCampaignList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Campaign"][];
         };
         PaginatedClaimList: {
             /** @example 123 */
@@ -2501,6 +2765,23 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["Token"][];
         };
+        PatchedCampaignUpdateRequest: {
+            theme?: string;
+            type?: components["schemas"]["CampaignTypeEnum"];
+            /** Format: date */
+            start?: string;
+            /** Format: date */
+            end?: string;
+            place?: string;
+            regions?: number[];
+            content?: string;
+            audience?: string;
+            expected_leads?: number;
+            expected_attendees?: number;
+            /** Format: decimal */
+            expected_value?: string;
+            lines?: components["schemas"]["LineInRequest"][];
+        };
         /** @description Any subset; `lines`, when given, replaces every line. */
         PatchedClaimUpdateRequest: {
             category?: components["schemas"]["CategoryEnum"];
@@ -2509,6 +2790,11 @@ export interface components {
             /** Format: date */
             expense_date?: string;
             lines?: components["schemas"]["LineInputRequest"][];
+            /**
+             * Format: int64
+             * @description An approved campaign's budget line (budget hold) to draw on first; null for none.
+             */
+            hold?: number | null;
         };
         /** @description Any subset of the editable fields (the customer stays). */
         PatchedContractUpdateRequest: {
@@ -3802,6 +4088,550 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    campaigns_list: {
+        parameters: {
+            query?: {
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number | "";
+                /** @description Rows per page, 1 to 200 (a larger value gives 200). */
+                page_size?: number | "";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedCampaignList"];
+                };
+            };
+            /** @description Bad input: `fields` names each field with its messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not logged in, or the token is unknown or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (`code` says why: segregation of duties, authority limit, ...). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    campaigns_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat-safe key: the same key returns the first result and acts only once. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CampaignInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignDetail"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict. With Retry-After: not final (another decision held this request, or the same Idempotency-Key is in progress): retry, with the same key. Without: final (already decided, withdrawn, ...). */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    campaigns_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignDetail"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    campaigns_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedCampaignUpdateRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignDetail"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    campaigns_cancel_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat-safe key: the same key returns the first result and acts only once. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignDetail"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict. With Retry-After: not final (another decision held this request, or the same Idempotency-Key is in progress): retry, with the same key. Without: final (already decided, withdrawn, ...). */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    campaigns_evaluation_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat-safe key: the same key returns the first result and acts only once. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EvaluationInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignDetail"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict. With Retry-After: not final (another decision held this request, or the same Idempotency-Key is in progress): retry, with the same key. Without: final (already decided, withdrawn, ...). */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    campaigns_submit_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat-safe key: the same key returns the first result and acts only once. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignDetail"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict. With Retry-After: not final (another decision held this request, or the same Idempotency-Key is in progress): retry, with the same key. Without: final (already decided, withdrawn, ...). */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8870,8 +9700,10 @@ export interface operations {
                  *     * `plan` - Sales plan
                  *     * `risk` - Risk
                  *     * `form` - Template request
+                 *     * `campaign` - Marketing campaign
+                 *     * `campaign_eval` - Campaign evaluation
                  */
-                kind?: "demo" | "expense" | "budget" | "contract" | "plan" | "risk" | "form" | "";
+                kind?: "demo" | "expense" | "budget" | "contract" | "plan" | "risk" | "form" | "campaign" | "campaign_eval" | "";
                 mine?: boolean | "";
                 /** @description Which field to use when ordering the results. */
                 ordering?: string;
@@ -10256,8 +11088,10 @@ export interface operations {
                  *     * `plan` - Sales plan
                  *     * `risk` - Risk
                  *     * `form` - Template request
+                 *     * `campaign` - Marketing campaign
+                 *     * `campaign_eval` - Campaign evaluation
                  */
-                kind?: "demo" | "expense" | "budget" | "contract" | "plan" | "risk" | "form" | "";
+                kind?: "demo" | "expense" | "budget" | "contract" | "plan" | "risk" | "form" | "campaign" | "campaign_eval" | "";
                 /** @description Which field to use when ordering the results. */
                 ordering?: string;
                 overdue?: boolean | "";

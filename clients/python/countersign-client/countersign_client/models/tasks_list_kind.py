@@ -3,13 +3,15 @@ from enum import StrEnum
 
 class TasksListKind(StrEnum):
     BUDGET = "budget"
+    CAMPAIGN = "campaign"
+    CAMPAIGN_EVAL = "campaign_eval"
     CONTRACT = "contract"
     DEMO = "demo"
     EXPENSE = "expense"
     FORM = "form"
     PLAN = "plan"
     RISK = "risk"
-    VALUE_7 = ""
+    VALUE_9 = ""
 
     def __str__(self) -> str:
         return str(self.value)
