@@ -11,7 +11,7 @@ viewflow's inbox pages list the same open work as ours.
 from django.db import connection
 
 FLOW = "demo/flows.DemoApprovalFlow"
-VERSION = "3"  # bump when the shape changes: an older benchmark database is then rebuilt
+VERSION = "4"  # bump when the shape changes: an older benchmark database is then rebuilt
 
 
 def _version() -> str | None:
@@ -71,18 +71,27 @@ def generate(*, tasks: int, users: int, heavy_open: int, light_open: int, other_
         )
         cur.execute(
             """
-            INSERT INTO inbox_request (kind, object_id, number, title, amount, currency, category,
-                status, chain, extra_steps, step_index, current_step, waiting_on_ids,
+            INSERT INTO inbox_request (kind, object_id, number, title, party, amount, currency,
+                category, status, chain, extra_steps, step_index, current_step, waiting_on_ids,
                 waiting_on_names, last_decision, since, created, submitted_at, process_id,
-                submitter_id)
+                submitter_id, search_text)
             SELECT 'demo', p.id, 'DEMO-' || lpad(p.id::text, 7, '0'), 'Request ' || p.id,
+                   -- 20,000 customers, half with Chinese names: a name matches ~12 requests
+                   CASE WHEN p.id %% 2 = 0 THEN '华东客户' ELSE 'Customer ' END
+                       || ((p.id * 7) %% 20000),
                    ((p.id * 7919) %% 100000) / 1.0 + 0.5, 'CNY', '', 'approved', '[]', '[]', 4,
                    '', '[]', '',
                    'approved', p.created, p.created, p.created, p.id,
-                   %s + ((p.id * 104729) %% %s)
+                   %s + ((p.id * 104729) %% %s), ''
             FROM viewflow_process p
             """,
             [lo, span],
+        )
+        # what the engine keeps (core.inbox.search.search_text_of), in one statement
+        cur.execute(
+            "UPDATE inbox_request r SET search_text = lower(r.number || ' ' || r.title || ' ' "
+            "|| r.party || ' ' || u.display_name || ' ' || u.username) "
+            "FROM org_user u WHERE u.id = r.submitter_id"
         )
         cur.execute(
             """

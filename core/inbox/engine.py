@@ -365,6 +365,7 @@ def submit_request(
     region=None,
     flow_class,
     extra_steps: tuple[str, ...] = (),
+    party: str = "",
 ) -> Request:
     """Create the request header for a domain object and start its flow at the first step.
 
@@ -376,6 +377,7 @@ def submit_request(
         defaults={"title": title, "submitter": submitter},
     )
     req.title = title
+    req.party = party or req.party
     req.amount = amount
     req.number = number
     req.category = category
