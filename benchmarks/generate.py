@@ -11,7 +11,7 @@ viewflow's inbox pages list the same open work as ours.
 from django.db import connection
 
 FLOW = "demo/flows.DemoApprovalFlow"
-VERSION = "4"  # bump when the shape changes: an older benchmark database is then rebuilt
+VERSION = "5"  # bump when the shape changes: an older benchmark database is then rebuilt
 
 
 def _version() -> str | None:
@@ -107,12 +107,13 @@ def generate(*, tasks: int, users: int, heavy_open: int, light_open: int, other_
         cur.execute(
             """
             INSERT INTO inbox_workitem (task_id, request_id, kind, step_code, step_label,
-                step_index, is_revision, eligible_ids, number, title, amount, submitter_id,
+                step_index, is_revision, eligible_ids, number, title, search_text, amount,
+                submitter_id,
                 assignee_id, status, created, due, remind_at, reminded, escalation_level,
                 decided_by_id, decided_at, decision, comment)
             SELECT t.id, r.id, 'demo', 'line_manager', 'Line manager', 0, false,
                    jsonb_build_array(t.owner_id), r.number,
-                   r.title, r.amount, r.submitter_id, t.owner_id, 'done', t.created,
+                   r.title, r.search_text, r.amount, r.submitter_id, t.owner_id, 'done', t.created,
                    t.created + interval '2 days', t.created + interval '1 day', true, 0,
                    t.owner_id, t.finished, 'approved', ''
             FROM viewflow_task t JOIN inbox_request r ON r.process_id = t.process_id

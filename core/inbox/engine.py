@@ -269,6 +269,7 @@ def open_work_item(
                              *([task.owner_id] if task.owner_id else [])}),
         number=req.number,
         title=req.title,
+        search_text=req.search_text,
         amount=req.amount,
         submitter_id=req.submitter_id,
         assignee_id=task.owner_id,

@@ -94,11 +94,15 @@ class Request(models.Model):
         from .search import SEARCHED_FIELDS, search_text_of
 
         update_fields = kwargs.get("update_fields")
+        changed = False
         if update_fields is None or SEARCHED_FIELDS & set(update_fields):
-            self.search_text = search_text_of(self)
+            text = search_text_of(self)
+            changed, self.search_text = text != self.search_text, text
             if update_fields is not None:
                 kwargs["update_fields"] = {*update_fields, "search_text"}
         super().save(*args, **kwargs)
+        if changed:  # the request's tasks are searched by the same words
+            WorkItem.objects.filter(request_id=self.pk).update(search_text=self.search_text)
 
     @property
     def audit_kind(self) -> str:
@@ -152,6 +156,9 @@ class WorkItem(models.Model):
     # Mirrors of the request for sorting and filtering without a join.
     number = models.CharField(max_length=40, blank=True)
     title = models.CharField(max_length=200)
+    # the request's search_text, copied so that a task list's search filters the list's own
+    # index range without a join (kept with the request's: Request.save, search.refresh)
+    search_text = models.TextField(blank=True, default="", editable=False)
     amount = MoneyField(null=True, blank=True)
     submitter = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"

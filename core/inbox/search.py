@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, OuterRef, Q, QuerySet, Subquery
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
@@ -60,7 +60,13 @@ def refresh(requests: QuerySet) -> int:
             req.search_text = text
             changed.append(req)
     if changed:
-        requests.model._default_manager.bulk_update(changed, ["search_text"], batch_size=500)
+        from .models import Request, WorkItem
+
+        Request.objects.bulk_update(changed, ["search_text"], batch_size=500)
+        for start in range(0, len(changed), 500):
+            ids = [r.pk for r in changed[start:start + 500]]
+            WorkItem.objects.filter(request_id__in=ids).update(search_text=Subquery(
+                Request.objects.filter(pk=OuterRef("request_id")).values("search_text")[:1]))
     return len(changed)
 
 

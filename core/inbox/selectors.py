@@ -139,7 +139,7 @@ def tasks_for(user: User, scope: str, filters: TaskFilters | None = None) -> Que
         qs = qs.filter(due__lt=now)
     if search.terms(f.q):
         # narrows what the scope already shows: the visibility rules above stay as they are
-        qs = qs.filter(search.search_q(f.q, "request__"))
+        qs = qs.filter(search.search_q(f.q))  # the task's copy: no join with its request
     sort = search.sort_key(f.sort, search.TASK_SORTS)
     if sort:
         return qs.order_by(*search.TASK_SORTS[sort])

@@ -4,8 +4,7 @@ import django.db.models.deletion
 import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
-
-
+from django.db.models import OuterRef, Subquery
 
 
 def trigram_index(apps, schema_editor):
@@ -37,6 +36,9 @@ def fill_search_text(apps, schema_editor):
             Request.objects.bulk_update(batch, ["search_text"])
             batch = []
     Request.objects.bulk_update(batch, ["search_text"])
+    WorkItem = apps.get_model("inbox", "WorkItem")
+    WorkItem.objects.update(search_text=Subquery(
+        Request.objects.filter(pk=OuterRef("request_id")).values("search_text")[:1]))
 
 
 class Migration(migrations.Migration):
@@ -73,6 +75,11 @@ class Migration(migrations.Migration):
                 'ordering': ['name', 'pk'],
                 'constraints': [models.UniqueConstraint(fields=('user', 'page', 'name'), name='uniq_saved_filter')],
             },
+        ),
+        migrations.AddField(
+            model_name='workitem',
+            name='search_text',
+            field=models.TextField(blank=True, default='', editable=False),
         ),
         migrations.RunPython(fill_search_text, migrations.RunPython.noop),
         migrations.RunPython(trigram_index, drop_trigram_index),

@@ -1,4 +1,5 @@
 from django.db import migrations
+from django.db.models import OuterRef, Subquery
 
 
 def fill_party(apps, schema_editor):
@@ -17,6 +18,9 @@ def fill_party(apps, schema_editor):
         req.party, req.search_text = party, " ".join(text.split()).casefold()
         batch.append(req)
     Request.objects.bulk_update(batch, ["party", "search_text"], batch_size=500)
+    WorkItem = apps.get_model("inbox", "WorkItem")
+    WorkItem.objects.filter(request__kind="contract").update(search_text=Subquery(
+        Request.objects.filter(pk=OuterRef("request_id")).values("search_text")[:1]))
 
 
 class Migration(migrations.Migration):
