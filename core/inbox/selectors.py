@@ -138,8 +138,12 @@ def tasks_for(user: User, scope: str, filters: TaskFilters | None = None) -> Que
     if f.overdue:
         qs = qs.filter(due__lt=now)
     if search.terms(f.q):
-        # narrows what the scope already shows: the visibility rules above stay as they are
-        qs = qs.filter(search.search_q(f.q))  # the task's copy: no join with its request
+        # narrows what the scope already shows: the visibility rules above stay as they are.
+        # The task's own copy of the words, no join; an open task's are indexed (migration
+        # 0015, partial on status) and the queue names the status for that index.
+        qs = qs.filter(search.search_q(f.q))
+        if scope != ARCHIVE:
+            qs = qs.filter(status=WorkItemStatus.OPEN)
     sort = search.sort_key(f.sort, search.TASK_SORTS)
     if sort:
         return qs.order_by(*search.TASK_SORTS[sort])

@@ -271,7 +271,7 @@ def task_rows(context, page, tab):
                      + f' <a href="{_esc(reverse("inbox:inbox"))}?tab=queue">'
                      f'{_esc(_("Open the queue and claim one"))}</a>')
         rows.append(f'<tr><td colspan="10" class="hint">{empty}</td></tr>')
-    return _table(head, rows, "cards" if tab in ("inbox", "queue") else "")
+    return _table(head, rows, "cards" if tab in ("inbox", "queue", "home") else "")
 
 
 @register.simple_tag
@@ -374,7 +374,7 @@ def filter_fields(form):
                                   if v is not None and v is not False])
             control = format_html('<input type="{}" name="{}" value="{}" id="{}" {}>',
                                   widget.input_type, bf.html_name,
-                                  "" if value is None else widget.format_value(value), ident,
+                                  "" if value is None else widget.format_value(value) or "", ident,
                                   extra)
         errors = _joined("", [format_html('<span class="error">{}</span>', e)
                               for e in bf.errors])

@@ -277,3 +277,29 @@ def test_inbox_rows_offer_approve_and_return_to_the_holder(login, three):
     assert "formaction=" not in login("auditor").get("/inbox/").content.decode()
     assert Decimal(item.amount) == Decimal("120.00")
     assert selectors.INBOX == "inbox"
+
+
+def test_api_lists_search_within_what_the_user_sees(personas, three):
+    from rest_framework.test import APIClient
+
+    api = APIClient()
+    api.force_authenticate(personas["east_mgr"])
+    response = api.get("/api/tasks/", {"q": "booth"})
+    assert response.status_code == 200
+    assert [t["request"]["title"] for t in response.json()["results"]] == ["Trade fair booth"]
+    api.force_authenticate(personas["south_rep1"])
+    response = api.get("/api/requests/", {"q": "booth"})
+    assert response.status_code == 200 and response.json()["results"] == []
+    response = api.get("/api/requests/", {"q": "x" * 101})
+    assert response.status_code == 400
+
+
+@pytest.mark.parametrize("url", [
+    "/inbox/?tab=inbox&q=&step=&submitter=&amount_min=",
+    "/audit/?q=&subject_kind=&number=&actor=&event=&since=&until=",
+])
+def test_an_empty_text_filter_stays_empty_when_the_form_comes_back(login, url):
+    """An empty text field came back as "None" (Widget.format_value("") is None), and the next
+    search or export looked for the number "None"."""
+    html = login("auditor").get(url).content.decode()
+    assert 'value="None"' not in html
