@@ -42,7 +42,7 @@ def _end(value):
 
 def events(f: EventFilters | None = None) -> QuerySet[AuditEvent]:
     f = f or EventFilters()
-    qs = AuditEvent.objects.select_related("actor")
+    qs = AuditEvent.objects.select_related("actor", "on_behalf_of")
     if f.subject_kind:
         qs = qs.filter(subject_kind=f.subject_kind)
     if f.subject_id:

@@ -303,3 +303,20 @@ def test_an_empty_text_filter_stays_empty_when_the_form_comes_back(login, url):
     search or export looked for the number "None"."""
     html = login("auditor").get(url).content.decode()
     assert 'value="None"' not in html
+
+
+def test_audit_names_the_principal_a_deputy_acted_for_with_the_username_on_hover(
+        login, personas, submit):
+    """The audit list showed "(for east_mgr)": a username where people read names."""
+    from core.inbox import services
+
+    today = timezone.localdate()
+    Delegation.objects.create(principal=personas["east_mgr"], deputy=personas["east_rep2"],
+                              starts_on=today, ends_on=today + timedelta(days=1), kinds=[])
+    req = submit("east_rep1", "300.00", title="Taxi")
+    deputy = type(personas["east_rep2"]).objects.get(pk=personas["east_rep2"].pk)
+    services.task_approve(task_id=open_item(req).pk, actor=deputy, comment="")
+    html = login("auditor").get("/audit/").content.decode()
+    mgr = personas["east_mgr"]
+    assert f'<span title="east_mgr">{mgr}</span>' in html
+    assert f'<span title="east_rep2">{deputy}</span>' in html
