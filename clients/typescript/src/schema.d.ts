@@ -3279,6 +3279,8 @@ export interface operations {
                 page?: number | "";
                 /** @description Rows per page, 1 to 200 (a larger value gives 200). */
                 page_size?: number | "";
+                /** @description Words found in the request's number, title, customer or submitter: the events of those requests, from their draft on. */
+                q?: string;
                 /** @description An ISO 8601 date (2025-03-01) or date-time (2025-03-01T09:00:00+08:00; without an offset it is Asia/Shanghai time). */
                 since?: string;
                 subject_id?: string;
@@ -3348,6 +3350,8 @@ export interface operations {
                 configuration?: boolean | "";
                 event?: string;
                 number?: string;
+                /** @description Words found in the request's number, title, customer or submitter: the events of those requests, from their draft on. */
+                q?: string;
                 /** @description An ISO 8601 date (2025-03-01) or date-time (2025-03-01T09:00:00+08:00; without an offset it is Asia/Shanghai time). */
                 since?: string;
                 subject_id?: string;
@@ -8460,6 +8464,8 @@ export interface operations {
                 page?: number | "";
                 /** @description Rows per page, 1 to 200 (a larger value gives 200). */
                 page_size?: number | "";
+                /** @description Search: every word must be found in the request's number, title, customer or submitter (name or username). */
+                q?: string;
                 /**
                  * @description * `draft` - Draft
                  *     * `in_review` - In review
@@ -9845,6 +9851,8 @@ export interface operations {
                 page?: number | "";
                 /** @description Rows per page, 1 to 200 (a larger value gives 200). */
                 page_size?: number | "";
+                /** @description Search: every word must be found in the request's number, title, customer or submitter (name or username). */
+                q?: string;
                 /**
                  * @description * `inbox` - inbox
                  *     * `queue` - queue
