@@ -1201,6 +1201,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/saved-filters/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The requesting user's own saved filters (nobody else's), by name. */
+        get: operations["saved_filters_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks/": {
         parameters: {
             query?: never;
@@ -2389,6 +2406,21 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["SalesActual"][];
         };
+        PaginatedSavedFilterList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["SavedFilter"][];
+        };
         PaginatedStandardList: {
             /** @example 123 */
             count: number;
@@ -3147,6 +3179,17 @@ export interface components {
             amount: string | number;
             /** @default  */
             note?: string;
+        };
+        SavedFilter: {
+            id: number;
+            /** @description tasks, requests, audit */
+            page: string;
+            name: string;
+            /** @description The list page's query string, e.g. q=acme&sort=due. */
+            query: string;
+            readonly url: string;
+            /** Format: date-time */
+            created: string;
         };
         Split: {
             /** Format: decimal */
@@ -9791,6 +9834,67 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RiskSummary"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    saved_filters_list: {
+        parameters: {
+            query?: {
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number | "";
+                /** @description Rows per page, 1 to 200 (a larger value gives 200). */
+                page_size?: number | "";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedSavedFilterList"];
                 };
             };
             400: {

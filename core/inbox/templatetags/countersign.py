@@ -139,6 +139,14 @@ def event_choices(codes) -> list:
 
 
 @register.filter
+def kind_name(kind):
+    """A process kind as people call it ("contract" -> 销售合同); other subjects as they are."""
+    from core import kinds
+
+    return kinds.label(kind)
+
+
+@register.filter
 def describe(event):
     """One audit event in plain language."""
     suffix = event.event.split(".", 1)[-1]

@@ -218,6 +218,7 @@ def test_audit_search_by_customer_lists_the_requests_events_from_the_draft_on(lo
     html = login("auditor").get("/audit/?q=明远").content.decode()
     assert req.number in html
     assert three["taxi"].number not in html
+    assert '<td data-label="Process">Demo approval</td>' in html  # the process column
     response = login("auditor").get("/api/audit/events/?q=明远")
     assert response.status_code == 200
     numbers = {row["number"] for row in response.json()["results"]}
@@ -320,3 +321,18 @@ def test_audit_names_the_principal_a_deputy_acted_for_with_the_username_on_hover
     mgr = personas["east_mgr"]
     assert f'<span title="east_mgr">{mgr}</span>' in html
     assert f'<span title="east_rep2">{deputy}</span>' in html
+
+
+def test_api_lists_the_users_own_saved_filters_only(personas):
+    from rest_framework.test import APIClient
+
+    SavedFilter.objects.create(user=personas["east_mgr"], page="tasks", name="Mine",
+                               query="tab=queue&q=acme")
+    SavedFilter.objects.create(user=personas["south_mgr"], page="tasks", name="Theirs")
+    api = APIClient()
+    api.force_authenticate(personas["east_mgr"])
+    response = api.get("/api/saved-filters/")
+    assert response.status_code == 200
+    assert [(f["name"], f["url"]) for f in response.json()["results"]] == [
+        ("Mine", "/inbox/?tab=queue&q=acme")]
+    assert APIClient().get("/api/saved-filters/").status_code in (401, 403)
