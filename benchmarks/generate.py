@@ -11,7 +11,7 @@ viewflow's inbox pages list the same open work as ours.
 from django.db import connection
 
 FLOW = "demo/flows.DemoApprovalFlow"
-VERSION = "3"  # bump when the shape changes: an older benchmark database is then rebuilt
+VERSION = "5"  # bump when the shape changes: an older benchmark database is then rebuilt
 
 
 def _version() -> str | None:
@@ -71,18 +71,27 @@ def generate(*, tasks: int, users: int, heavy_open: int, light_open: int, other_
         )
         cur.execute(
             """
-            INSERT INTO inbox_request (kind, object_id, number, title, amount, currency, category,
-                status, chain, extra_steps, step_index, current_step, waiting_on_ids,
+            INSERT INTO inbox_request (kind, object_id, number, title, party, amount, currency,
+                category, status, chain, extra_steps, step_index, current_step, waiting_on_ids,
                 waiting_on_names, last_decision, since, created, submitted_at, process_id,
-                submitter_id)
+                submitter_id, search_text)
             SELECT 'demo', p.id, 'DEMO-' || lpad(p.id::text, 7, '0'), 'Request ' || p.id,
+                   -- 20,000 customers, half with Chinese names: a name matches ~12 requests
+                   CASE WHEN p.id %% 2 = 0 THEN '华东客户' ELSE 'Customer ' END
+                       || ((p.id * 7) %% 20000),
                    ((p.id * 7919) %% 100000) / 1.0 + 0.5, 'CNY', '', 'approved', '[]', '[]', 4,
                    '', '[]', '',
                    'approved', p.created, p.created, p.created, p.id,
-                   %s + ((p.id * 104729) %% %s)
+                   %s + ((p.id * 104729) %% %s), ''
             FROM viewflow_process p
             """,
             [lo, span],
+        )
+        # what the engine keeps (core.inbox.search.search_text_of), in one statement
+        cur.execute(
+            "UPDATE inbox_request r SET search_text = lower(r.number || ' ' || r.title || ' ' "
+            "|| r.party || ' ' || u.display_name || ' ' || u.username) "
+            "FROM org_user u WHERE u.id = r.submitter_id"
         )
         cur.execute(
             """
@@ -98,12 +107,13 @@ def generate(*, tasks: int, users: int, heavy_open: int, light_open: int, other_
         cur.execute(
             """
             INSERT INTO inbox_workitem (task_id, request_id, kind, step_code, step_label,
-                step_index, is_revision, eligible_ids, number, title, amount, submitter_id,
+                step_index, is_revision, eligible_ids, number, title, search_text, amount,
+                submitter_id,
                 assignee_id, status, created, due, remind_at, reminded, escalation_level,
                 decided_by_id, decided_at, decision, comment)
             SELECT t.id, r.id, 'demo', 'line_manager', 'Line manager', 0, false,
                    jsonb_build_array(t.owner_id), r.number,
-                   r.title, r.amount, r.submitter_id, t.owner_id, 'done', t.created,
+                   r.title, r.search_text, r.amount, r.submitter_id, t.owner_id, 'done', t.created,
                    t.created + interval '2 days', t.created + interval '1 day', true, 0,
                    t.owner_id, t.finished, 'approved', ''
             FROM viewflow_task t JOIN inbox_request r ON r.process_id = t.process_id

@@ -33,6 +33,8 @@ from core.inbox.models import (
     WorkItem,
     WorkItemStatus,
 )
+from core.inbox.search import SEARCHED_FIELDS
+from core.inbox.search import refresh as refresh_search
 from core.org.models import User
 from core.registry import Transition
 
@@ -86,7 +88,7 @@ attachment_remove = _attachments.attachment_remove
 attachment_download = _attachments.download_response
 
 HEADER_FIELDS = frozenset({"title", "amount", "number", "category", "region", "region_id",
-                           "submitter", "submitter_id"})
+                           "submitter", "submitter_id", "party"})
 
 
 # --- the request header of a process's object -----------------------------------------------
@@ -95,21 +97,22 @@ HEADER_FIELDS = frozenset({"title", "amount", "number", "category", "region", "r
 @transaction.atomic
 def submit(*, kind: str, obj, submitter: User, title: str, amount: Decimal | None = None,
            number: str = "", category: str = "", region=None,
-           extra_steps: tuple[str, ...] = ()) -> Request:
+           extra_steps: tuple[str, ...] = (), party: str = "") -> Request:
     """Start the process of `kind` for `obj` (already locked and moved by the caller's own
     `*_submit` service): the request header, its approval chain, the first task."""
     return _flow.submit_request(
         kind=kind, obj=obj, submitter=submitter, title=title, amount=amount, number=number,
         category=category, region=region, flow_class=registry.flow_of(kind),
-        extra_steps=extra_steps)
+        extra_steps=extra_steps, party=party)
 
 
 def open_draft(*, kind: str, obj, submitter: User, title: str, amount: Decimal | None = None,
-               number: str = "", category: str = "", region=None) -> Request:
-    """The header of an object saved as a draft (it shows in "my requests" before it is sent)."""
+               number: str = "", category: str = "", region=None, party: str = "") -> Request:
+    """The header of an object saved as a draft (it shows in "my requests" before it is sent).
+    `party` is the other side where there is one (a contract's customer): it is searched."""
     registry.flow_of(kind)  # refuses an unknown kind
     fields = {"title": title, "amount": amount, "number": number, "category": category,
-              "submitter": submitter}
+              "submitter": submitter, "party": party}
     if region is not None:
         fields["region"] = region
     return Request.objects.create(kind=kind, object_id=obj.pk, **fields)
@@ -121,7 +124,11 @@ def update_request(*, kind: str, object_id: int, **fields) -> int:
     unknown = set(fields) - HEADER_FIELDS
     if unknown:
         raise TypeError(f"update_request() cannot change {', '.join(sorted(unknown))}")
-    return Request.objects.filter(kind=kind, object_id=object_id).update(**fields)
+    rows = Request.objects.filter(kind=kind, object_id=object_id)
+    changed = rows.update(**fields)
+    if SEARCHED_FIELDS & set(fields):
+        refresh_search(rows)  # the search box finds the new title, number or customer
+    return changed
 
 
 def add_steps(request: Request, steps: Iterable[str]) -> bool:

@@ -27,6 +27,7 @@ from core.audit import selectors
 from core.audit.models import AuditEvent
 from core.audit.selectors import EventFilters
 from core.audit.verify import verify_all
+from core.inbox import search
 from core.inbox.selectors import sees_everything
 
 from .filters import OrderingFilter
@@ -95,6 +96,10 @@ class EventQuerySerializer(serializers.Serializer):
         max_length=150, required=False, allow_blank=True, help_text=_("User id or username.")
     )
     event = serializers.CharField(max_length=64, required=False, allow_blank=True)
+    q = serializers.CharField(
+        max_length=100, required=False, allow_blank=True,
+        help_text=_("Words found in the request's number, title, customer or submitter: the "
+                    "events of those requests, from their draft on."))
     since = DateOrDateTimeField(required=False)
     until = DateOrDateTimeField(required=False)
     amount_min = money_field(required=False)
@@ -117,7 +122,9 @@ class EventQuerySerializer(serializers.Serializer):
         return attrs
 
     def filters(self) -> EventFilters:
-        return EventFilters(**{k: v for k, v in self.validated_data.items() if v != ""})
+        data = {k: v for k, v in self.validated_data.items() if v != ""}
+        subjects = search.subjects_of(data.pop("q", ""))
+        return EventFilters(**data, subjects=subjects)
 
 
 class AuditEventSerializer(serializers.Serializer):

@@ -72,7 +72,8 @@ class RequestListView(ListAPIView):
         params.is_valid(raise_exception=True)
         p = params.validated_data
         return selectors.requests_for(
-            self.request.user, mine=p["mine"], kind=p.get("kind", ""), status=p.get("status", "")
+            self.request.user, mine=p["mine"], kind=p.get("kind", ""), status=p.get("status", ""),
+            q=p.get("q", ""),
         )
 
     def paginate_queryset(self, queryset):

@@ -106,6 +106,10 @@ class TaskQuerySerializer(serializers.Serializer):
     amount_min = money_field(required=False)
     amount_max = money_field(required=False)
     overdue = serializers.BooleanField(default=False)
+    q = serializers.CharField(
+        max_length=100, required=False, allow_blank=True,
+        help_text=_("Search: every word must be found in the request's number, title, customer "
+                    "or submitter (name or username)."))
 
 
 class ApproveSerializer(serializers.Serializer):
@@ -234,6 +238,10 @@ class RequestQuerySerializer(serializers.Serializer):
     mine = serializers.BooleanField(default=False)
     kind = KindChoiceField(required=False)
     status = serializers.ChoiceField(choices=RequestStatus.choices, required=False)
+    q = serializers.CharField(
+        max_length=100, required=False, allow_blank=True,
+        help_text=_("Search: every word must be found in the request's number, title, customer "
+                    "or submitter (name or username)."))
 
 
 class WithdrawSerializer(serializers.Serializer):

@@ -64,6 +64,7 @@ class TaskListView(_ViewerMixin, ListAPIView):
         filters = TaskFilters(
             kind=p.get("kind", ""), step=p.get("step", ""), submitter=p.get("submitter"),
             amount_min=p.get("amount_min"), amount_max=p.get("amount_max"), overdue=p["overdue"],
+            q=p.get("q", ""),
         )
         qs = selectors.tasks_for(self.request.user, p["scope"], filters)
         return with_row_facts(qs, self.viewer)

@@ -3,7 +3,7 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.renderers import JSONRenderer
 
-from . import audit, requests, tasks
+from . import audit, filters_saved, requests, tasks
 from .auth import LogoutView, TokenListView, TokenRevokeView, token_view
 
 
@@ -45,6 +45,7 @@ urlpatterns = [
          name="api-request-resubmit"),
     # audit
     path("audit/events/", audit.AuditEventListView.as_view(), name="api-audit-events"),
+    path("saved-filters/", filters_saved.SavedFilterListView.as_view(), name="api-saved-filters"),
     path("audit/events/export.csv", audit.AuditExportView.as_view(), name="api-audit-export"),
     path("audit/verify/", audit.AuditVerifyView.as_view(), name="api-audit-verify"),
 ]

@@ -23,6 +23,9 @@ class EventFilters:
     amount_min: Decimal | None = None
     amount_max: Decimal | None = None
     configuration: bool = False  # only configuration changes (core/audit/config.py)
+    # (kind, object id) of the requests the search box found (core.inbox.search.subjects_of);
+    # None: no search, empty: the search found nothing
+    subjects: tuple[tuple[str, str], ...] | None = None
 
 
 def _start(value):
@@ -39,7 +42,7 @@ def _end(value):
 
 def events(f: EventFilters | None = None) -> QuerySet[AuditEvent]:
     f = f or EventFilters()
-    qs = AuditEvent.objects.select_related("actor")
+    qs = AuditEvent.objects.select_related("actor", "on_behalf_of")
     if f.subject_kind:
         qs = qs.filter(subject_kind=f.subject_kind)
     if f.subject_id:
@@ -53,6 +56,11 @@ def events(f: EventFilters | None = None) -> QuerySet[AuditEvent]:
                                  .values_list("subject_kind", "subject_id").distinct()[:20]):
             match |= Q(subject_kind=kind, subject_id=subject_id)
         qs = qs.filter(match)
+    if f.subjects is not None:
+        found = Q(pk__in=[])
+        for kind, subject_id in f.subjects:
+            found |= Q(subject_kind=kind, subject_id=str(subject_id))
+        qs = qs.filter(found)
     if f.actor:
         actor = str(f.actor).strip()
         if actor.isascii() and actor.isdigit() and len(actor) <= 18:

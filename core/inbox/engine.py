@@ -292,6 +292,7 @@ def open_work_item(
                              *([task.owner_id] if task.owner_id else [])}),
         number=req.number,
         title=req.title,
+        search_text=req.search_text,
         amount=req.amount,
         submitter_id=req.submitter_id,
         assignee_id=task.owner_id,
@@ -388,6 +389,7 @@ def submit_request(
     region=None,
     flow_class,
     extra_steps: tuple[str, ...] = (),
+    party: str = "",
 ) -> Request:
     """Create the request header for a domain object and start its flow at the first step.
 
@@ -399,6 +401,7 @@ def submit_request(
         defaults={"title": title, "submitter": submitter},
     )
     req.title = title
+    req.party = party or req.party
     req.amount = amount
     req.number = number
     req.category = category

@@ -6,6 +6,7 @@ from core.forms import AmountField, BusinessDateField
 from core.org.models import User
 from core.registry import RESTART, TO_RETURNER
 
+from . import search
 from .models import RequestStatus
 
 
@@ -66,7 +67,33 @@ def _all_kinds():
     return [("", _("All")), *kinds.choices()]
 
 
-class TaskFilterForm(forms.Form):
+def _search_field():
+    return forms.CharField(
+        label=_("Search"), required=False, max_length=100,
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": _(
+            "Number, title, customer or submitter")}))
+
+
+class SearchFilterForm(forms.Form):
+    """A list's filter form with the one search box and a sort, drawn apart from the other
+    fields (`filter_fields` leaves out the names in `apart`). An unknown sort is dropped, never
+    an error: the list keeps its own order."""
+
+    apart = ("q", "sort")
+    sorts: tuple = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["q"] = _search_field()
+        self.fields["sort"] = forms.CharField(required=False, max_length=20)
+
+    def clean_sort(self):
+        value = self.cleaned_data.get("sort", "")
+        return value if value in self.sorts else ""
+
+
+class TaskFilterForm(SearchFilterForm):
+    sorts = tuple(search.TASK_SORTS)
     kind = forms.ChoiceField(label=_("Process"), required=False,
                              choices=_all_kinds)
     step = forms.CharField(label=_("Step"), required=False, max_length=40)
@@ -79,7 +106,8 @@ class TaskFilterForm(forms.Form):
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)
 
 
-class RequestFilterForm(forms.Form):
+class RequestFilterForm(SearchFilterForm):
+    sorts = tuple(search.REQUEST_SORTS)
     kind = forms.ChoiceField(label=_("Process"), required=False,
                              choices=_all_kinds)
     status = forms.ChoiceField(label=_("Status"), required=False,
@@ -87,6 +115,7 @@ class RequestFilterForm(forms.Form):
 
 
 class AuditFilterForm(forms.Form):
+    apart = ("q",)  # the search box, drawn by the page (inbox/_search.html)
     subject_kind = forms.ChoiceField(label=_("Process"), required=False,
                                      choices=_all_kinds)
     number = forms.CharField(label=_("Request number"), required=False, max_length=40)
@@ -105,6 +134,7 @@ class AuditFilterForm(forms.Form):
 
     def __init__(self, *args, event_types=(), **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields = {"q": _search_field(), **self.fields}
         from .templatetags.countersign import event_choices  # the sentences' one source
 
         self.fields["event"].choices = [("", _("All")), *event_choices(event_types)]

@@ -35,6 +35,8 @@ class Request(models.Model):
     object_id = models.BigIntegerField(_("object id"))
     number = models.CharField(_("number"), max_length=40, blank=True, db_index=True)
     title = models.CharField(_("title"), max_length=200)
+    # The other side of the request where it has one (a contract's customer), for the search.
+    party = models.CharField(_("customer"), max_length=200, blank=True, default="")
     amount = MoneyField(_("amount"), null=True, blank=True)
     currency = models.CharField(_("currency"), max_length=3, default="CNY")
     category = models.CharField(_("category"), max_length=32, blank=True)
@@ -72,6 +74,10 @@ class Request(models.Model):
     since = models.DateTimeField(_("in this state since"), default=timezone.now)
     created = models.DateTimeField(_("created"), default=timezone.now)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    # Number, title, customer, submitter's name and username, lower case: what the one search
+    # box matches (a pg_trgm GIN index, migration 0015). Kept by `save()`, the engine's
+    # `update_request` and a renamed user (core.inbox.search); never edited by hand.
+    search_text = models.TextField(blank=True, default="", editable=False)
 
     class Meta:
         verbose_name = _("request")
@@ -86,6 +92,20 @@ class Request(models.Model):
 
     def __str__(self):
         return f"{self.number or self.pk} {self.title}"
+
+    def save(self, *args, **kwargs):
+        from .search import SEARCHED_FIELDS, search_text_of
+
+        update_fields = kwargs.get("update_fields")
+        changed = False
+        if update_fields is None or SEARCHED_FIELDS & set(update_fields):
+            text = search_text_of(self)
+            changed, self.search_text = text != self.search_text, text
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "search_text"}
+        super().save(*args, **kwargs)
+        if changed:  # the request's tasks are searched by the same words
+            WorkItem.objects.filter(request_id=self.pk).update(search_text=self.search_text)
 
     @property
     def audit_kind(self) -> str:
@@ -139,6 +159,9 @@ class WorkItem(models.Model):
     # Mirrors of the request for sorting and filtering without a join.
     number = models.CharField(max_length=40, blank=True)
     title = models.CharField(max_length=200)
+    # the request's search_text, copied so that a task list's search filters the list's own
+    # index range without a join (kept with the request's: Request.save, search.refresh)
+    search_text = models.TextField(blank=True, default="", editable=False)
     amount = MoneyField(null=True, blank=True)
     submitter = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -438,3 +461,32 @@ class OutboxMessage(models.Model):
 
     def __str__(self):
         return f"{self.task} {self.key}"
+
+
+class SavedFilter(models.Model):
+    """A search and filter a user named on one list page, to apply again with one click. Only
+    its owner lists, applies or deletes it (core.inbox.search)."""
+
+    class Page(models.TextChoices):
+        TASKS = "tasks", _("Tasks")
+        REQUESTS = "requests", _("Requests")
+        AUDIT = "audit", _("Audit trail")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="saved_filters")
+    page = models.CharField(_("page"), max_length=16, choices=Page.choices)
+    name = models.CharField(_("name"), max_length=60)
+    # The list's query string, reduced to the parameters that page knows (search.clean_query).
+    query = models.CharField(_("filter"), max_length=1000, blank=True)
+    created = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("saved filter")
+        verbose_name_plural = _("saved filters")
+        ordering = ["name", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "page", "name"], name="uniq_saved_filter")
+        ]
+
+    def __str__(self):
+        return self.name

@@ -12,6 +12,7 @@ from core.org import selectors as org
 from core.org.models import Role, User
 
 from . import route as _route
+from . import search
 from .models import (
     Candidate,
     Notification,
@@ -35,6 +36,8 @@ class TaskFilters:
     amount_min: Decimal | None = None
     amount_max: Decimal | None = None
     overdue: bool = False
+    q: str = ""  # the search box: number, title, customer, submitter (core.inbox.search)
+    sort: str = ""  # a key of search.TASK_SORTS; "" keeps the list's own order
 
 
 def _delegations(user: User) -> dict[int, frozenset | None]:
@@ -134,6 +137,16 @@ def tasks_for(user: User, scope: str, filters: TaskFilters | None = None) -> Que
         qs = qs.filter(amount__lte=f.amount_max)
     if f.overdue:
         qs = qs.filter(due__lt=now)
+    if search.terms(f.q):
+        # narrows what the scope already shows: the visibility rules above stay as they are.
+        # The task's own copy of the words, no join; an open task's are indexed (migration
+        # 0015, partial on status) and the queue names the status for that index.
+        qs = qs.filter(search.search_q(f.q))
+        if scope != ARCHIVE:
+            qs = qs.filter(status=WorkItemStatus.OPEN)
+    sort = search.sort_key(f.sort, search.TASK_SORTS)
+    if sort:
+        return qs.order_by(*search.TASK_SORTS[sort])
     if scope == ARCHIVE:
         return qs.order_by("-decided_at")
     if scope == QUEUE:
@@ -253,8 +266,8 @@ def visible_tasks(user: User) -> QuerySet[WorkItem]:
 
 
 # What the requests list shows (the `request_rows` tag): no JSON columns, no submitter.
-REQUEST_ROW_FIELDS = ("kind", "number", "title", "amount", "currency", "status", "current_step",
-                      "waiting_on_names", "since")
+REQUEST_ROW_FIELDS = ("kind", "number", "title", "party", "amount", "currency", "status",
+                      "current_step", "waiting_on_names", "since")
 
 
 def request_rows(requests: QuerySet[Request]) -> QuerySet[Request]:
@@ -262,13 +275,18 @@ def request_rows(requests: QuerySet[Request]) -> QuerySet[Request]:
     return requests.select_related(None).only(*REQUEST_ROW_FIELDS)
 
 
-def requests_for(user: User, *, mine: bool = False, kind: str = "", status: str = ""):
+def requests_for(user: User, *, mine: bool = False, kind: str = "", status: str = "",
+                 q: str = "", sort: str = ""):
     qs = Request.objects.filter(submitter=user) if mine else visible_requests(user)
     if kind:
         qs = qs.filter(kind=kind)
     if status:
         qs = qs.filter(status=status)
-    return qs.select_related("submitter").order_by("-since", "-pk")
+    if search.terms(q):
+        qs = qs.filter(search.search_q(q))
+    sort = search.sort_key(sort, search.REQUEST_SORTS)
+    order = search.REQUEST_SORTS[sort] if sort else ("-since", "-pk")
+    return qs.select_related("submitter").order_by(*order)
 
 
 # the route's stops, for the task and request pages (core/inbox/route.py)

@@ -12,6 +12,8 @@ urlpatterns = [
         "inbox/tasks/<int:task_id>/<slug:action>/", views.task_action, name="task-action"
     ),
     path("requests/", views.my_requests, name="requests"),
+    path("filters/", views.saved_filter_create, name="filter-save"),
+    path("filters/<int:filter_id>/delete/", views.saved_filter_delete, name="filter-delete"),
     path("requests/<int:request_id>/", views.request_detail, name="request"),
     path("requests/<int:request_id>/evidence.<str:fmt>", evidence_views.evidence_pack,
          name="evidence"),

@@ -1,6 +1,8 @@
 """Pages for approvers, submitters and auditors. Each view parses input, calls one service or
 selector, and renders; refusals come back as messages with the typed input kept."""
 
+from dataclasses import replace
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -24,7 +26,7 @@ from core.exceptions import ApprovalError
 from core.org import selectors as org
 from core.org.models import Role, User
 
-from . import attachments, panels, selectors, services, workbench
+from . import attachments, panels, search, selectors, services, workbench
 from .forms import (
     AuditFilterForm,
     CommentForm,
@@ -39,6 +41,7 @@ from .models import (
     Notification,
     Request,
     RequestStatus,
+    SavedFilter,
     WorkItem,
 )
 
@@ -82,18 +85,59 @@ def inbox(request):
         filters = selectors.TaskFilters(
             kind=d.get("kind", ""), step=d.get("step", "").strip(), submitter=submitter,
             amount_min=d.get("amount_min"), amount_max=d.get("amount_max"),
-            overdue=d.get("overdue", False),
+            overdue=d.get("overdue", False), q=d.get("q", ""), sort=d.get("sort", ""),
         )
     tasks = selectors.list_rows(selectors.tasks_for(request.user, scope, filters),
                                 request.user, scope)
     known = selectors.task_counts(request.user).get(scope)
-    if known is not None and filters == selectors.TaskFilters():
+    unfiltered = replace(filters, sort="") == selectors.TaskFilters()  # a sort counts the same
+    if known is not None and unfiltered:
         tasks = KnownCount(tasks, known)
     page = _page(request, tasks)
     return render(request, "inbox/inbox.html", {
         "tab": scope, "page": page, "form": form, "now": timezone.now(),
-        "filtered": filters != selectors.TaskFilters(),
+        "filtered": not unfiltered, "sort": filters.sort, "hidden": {"tab": scope},
+        "row_actions": scope == selectors.INBOX and not org.is_read_only(request.user),
+        **_saved(request, SavedFilter.Page.TASKS),
     })
+
+
+def _saved(request, page: str) -> dict:
+    """The user's own saved filters for a list page, and the query the page would save."""
+    return {
+        "saved_filters": SavedFilter.objects.filter(user=request.user, page=page),
+        "saved_page": page,
+        "saved_query": search.clean_query(page, request.GET.urlencode()),
+    }
+
+
+@login_required
+@require_POST
+def saved_filter_create(request):
+    page = request.POST.get("page", "")
+    if page not in search.PAGE_PARAMS:
+        raise Http404
+    query = search.clean_query(page, request.POST.get("query", ""))
+    name = " ".join(request.POST.get("name", "").split())[:60]
+    target = reverse(search.PAGE_URLS[page]) + (f"?{query}" if query else "")
+    if not name:
+        messages.error(request, _("Give the filter a name."))
+        return redirect(target)
+    SavedFilter.objects.update_or_create(user=request.user, page=page, name=name,
+                                         defaults={"query": query})
+    messages.success(request, _("Filter “%(name)s” saved.") % {"name": name})
+    return redirect(target)
+
+
+@login_required
+@require_POST
+def saved_filter_delete(request, filter_id):
+    if filter_id > MAX_ID:
+        raise Http404
+    saved = get_object_or_404(SavedFilter, pk=filter_id, user=request.user)  # the owner's only
+    saved.delete()
+    messages.success(request, _("Filter “%(name)s” deleted.") % {"name": saved.name})
+    return redirect(search.PAGE_URLS[saved.page])
 
 
 MAX_ID = 2**63 - 1
@@ -347,14 +391,19 @@ def bulk_approve(request):
 @login_required
 def my_requests(request):
     form = RequestFilterForm(request.GET or None)
-    kind = status = ""
-    if form.is_bound and form.is_valid():
-        kind, status = form.cleaned_data["kind"], form.cleaned_data["status"]
-    scope = request.GET.get("scope", "mine")
-    qs = selectors.request_rows(
-        selectors.requests_for(request.user, mine=scope != "all", kind=kind, status=status))
+    d: dict = {}
+    if form.is_bound:
+        form.is_valid()  # a field in error is shown beside it; the valid ones still filter
+        d = form.cleaned_data
+    scope = "all" if request.GET.get("scope") == "all" else "mine"
+    qs = selectors.request_rows(selectors.requests_for(
+        request.user, mine=scope != "all", kind=d.get("kind", ""), status=d.get("status", ""),
+        q=d.get("q", ""), sort=d.get("sort", "")))
     return render(request, "inbox/requests.html", {
-        "page": _page(request, qs), "form": form, "scope": scope,
+        "page": _page(request, qs), "form": form, "scope": scope, "sort": d.get("sort", ""),
+        "hidden": {"scope": scope},
+        "filtered": any(d.get(k) for k in ("q", "kind", "status")),
+        **_saved(request, SavedFilter.Page.REQUESTS),
     })
 
 
@@ -459,7 +508,9 @@ def audit_search(request):
     form = AuditFilterForm(request.GET or None, event_types=audit_selectors.event_types())
     qs = audit_selectors.events()
     if form.is_bound and form.is_valid():
-        qs = audit_selectors.events(audit_selectors.EventFilters(**form.cleaned_data))
+        data = dict(form.cleaned_data)
+        subjects = search.subjects_of(data.pop("q", ""))
+        qs = audit_selectors.events(audit_selectors.EventFilters(**data, subjects=subjects))
     elif form.is_bound:
         qs = qs.none()
     page = _page(request, qs, size=50)
@@ -476,6 +527,7 @@ def audit_search(request):
         "form": form, "page": page, "verification": audit_selectors.last_verification(),
         "export_query": request.GET.urlencode(),
         "workbench": workbench.is_auditor(request.user),
+        **_saved(request, SavedFilter.Page.AUDIT),
     })
 
 

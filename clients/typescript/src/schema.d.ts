@@ -1358,6 +1358,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/saved-filters/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The requesting user's own saved filters (nobody else's), by name. */
+        get: operations["saved_filters_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks/": {
         parameters: {
             query?: never;
@@ -2720,6 +2737,21 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["SalesActual"][];
         };
+        PaginatedSavedFilterList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["SavedFilter"][];
+        };
         PaginatedStandardList: {
             /** @example 123 */
             count: number;
@@ -3514,6 +3546,17 @@ export interface components {
             /** @default  */
             note?: string;
         };
+        SavedFilter: {
+            id: number;
+            /** @description tasks, requests, audit */
+            page: string;
+            name: string;
+            /** @description The list page's query string, e.g. q=acme&sort=due. */
+            query: string;
+            readonly url: string;
+            /** Format: date-time */
+            created: string;
+        };
         Split: {
             /** Format: decimal */
             total: string;
@@ -3687,6 +3730,8 @@ export interface operations {
                 page?: number | "";
                 /** @description Rows per page, 1 to 200 (a larger value gives 200). */
                 page_size?: number | "";
+                /** @description Words found in the request's number, title, customer or submitter: the events of those requests, from their draft on. */
+                q?: string;
                 /** @description An ISO 8601 date (2025-03-01) or date-time (2025-03-01T09:00:00+08:00; without an offset it is Asia/Shanghai time). */
                 since?: string;
                 subject_id?: string;
@@ -3756,6 +3801,8 @@ export interface operations {
                 configuration?: boolean | "";
                 event?: string;
                 number?: string;
+                /** @description Words found in the request's number, title, customer or submitter: the events of those requests, from their draft on. */
+                q?: string;
                 /** @description An ISO 8601 date (2025-03-01) or date-time (2025-03-01T09:00:00+08:00; without an offset it is Asia/Shanghai time). */
                 since?: string;
                 subject_id?: string;
@@ -9711,6 +9758,8 @@ export interface operations {
                 page?: number | "";
                 /** @description Rows per page, 1 to 200 (a larger value gives 200). */
                 page_size?: number | "";
+                /** @description Search: every word must be found in the request's number, title, customer or submitter (name or username). */
+                q?: string;
                 /**
                  * @description * `draft` - Draft
                  *     * `in_review` - In review
@@ -11075,6 +11124,67 @@ export interface operations {
             };
         };
     };
+    saved_filters_list: {
+        parameters: {
+            query?: {
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number | "";
+                /** @description Rows per page, 1 to 200 (a larger value gives 200). */
+                page_size?: number | "";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedSavedFilterList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     tasks_list: {
         parameters: {
             query?: {
@@ -11099,6 +11209,8 @@ export interface operations {
                 page?: number | "";
                 /** @description Rows per page, 1 to 200 (a larger value gives 200). */
                 page_size?: number | "";
+                /** @description Search: every word must be found in the request's number, title, customer or submitter (name or username). */
+                q?: string;
                 /**
                  * @description * `inbox` - inbox
                  *     * `queue` - queue

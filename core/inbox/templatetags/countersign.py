@@ -139,6 +139,14 @@ def event_choices(codes) -> list:
 
 
 @register.filter
+def kind_name(kind):
+    """A process kind as people call it ("contract" -> 销售合同); other subjects as they are."""
+    from core import kinds
+
+    return kinds.label(kind)
+
+
+@register.filter
 def describe(event):
     """One audit event in plain language."""
     suffix = event.event.split(".", 1)[-1]
@@ -188,25 +196,34 @@ def task_rows(context, page, tab):
     """
     user, now = context.get("user"), context.get("now") or timezone.now()
     archive, inbox = tab == "archive", tab == "inbox"
+    # the inbox's rows carry approve and return (on a phone the card's last line): the task is
+    # the user's own, its list already leaves out what segregation of duties bars
+    actions = inbox and context.get("row_actions", False)
     labels, head = _labels(
-        _("Number"), _("Title"), _("Submitter"), _("Amount"), _("Step"),
-        *((_("Decision"), _("Decided")) if archive else (_("Waiting since"), _("Due"))))
+        _("Number"), _("Title"), _("Process"), _("Submitter"), _("Amount"), _("Step"),
+        *((_("Decision"), _("Decided")) if archive else (_("Waiting since"), _("Due"))),
+        *((_("Actions"),) if actions else ()), num=4)
     if inbox:
         # static/js/countersign.js ticks every box (no inline script under the CSP)
         head = (f'<th><input type="checkbox" aria-label="{_esc(_("Select all"))}" '
                 f'data-select-all="ids"></th>{head}')
     l_select, l_escalated, l_overdue = _esc(_("Select")), _esc(_("escalated")), _esc(_("overdue"))
+    l_approve, l_return = _esc(_("Approve")), _esc(_("Return…"))
     l_draft = f'<span class="hint">{_esc(_("draft"))}</span>'  # no number before submission
     for_who = _("for %(who)s")
+    kinds: dict[str, str] = {}
     prefix, user_pk = _url_prefix("inbox:task"), getattr(user, "pk", None)
     rows = []
     for t in page:
         url = f"{prefix}{int(t.pk)}/"
         number = _esc(t.number) if t.number else l_draft
+        kind = kinds.get(t.kind)
+        if kind is None:
+            kind = kinds[t.kind] = _esc(t.get_kind_display())
         cells = []
         if inbox:
-            cells.append(f'<td data-label="{l_select}"><input type="checkbox" name="ids" '
-                         f'value="{int(t.pk)}" form="bulk" aria-label="{l_select} '
+            cells.append(f'<td class="c-sel" data-label="{l_select}"><input type="checkbox" '
+                         f'name="ids" value="{int(t.pk)}" form="bulk" aria-label="{l_select} '
                          f'{_esc(t.number)}"></td>')
         deputy_for = ""
         if inbox and t.assignee_id and user is not None and t.assignee_id != user_pk:
@@ -216,18 +233,20 @@ def task_rows(context, page, tab):
         if t.escalation_level:
             step = f'{step} <span class="chip">{l_escalated}</span>'
         cells.append(
-            f'<td data-label="{labels[0]}"><a href="{url}">{number}</a></td>'
-            f'<td data-label="{labels[1]}"><a href="{url}">{_esc(t.title)}</a>{deputy_for}</td>'
-            f'<td data-label="{labels[2]}">{_esc(t.submitter)}</td>'
-            f'<td class="num" data-label="{labels[3]}">{_esc(money(t.amount))}</td>'
-            f'<td data-label="{labels[4]}">{step}</td>')
+            f'<td class="c-num" data-label="{labels[0]}"><a href="{url}">{number}</a></td>'
+            f'<td class="c-title" data-label="{labels[1]}"><a href="{url}">{_esc(t.title)}</a>'
+            f'{deputy_for}</td>'
+            f'<td class="c-kind" data-label="{labels[2]}">{kind}</td>'
+            f'<td class="c-who" data-label="{labels[3]}">{_esc(t.submitter)}</td>'
+            f'<td class="num c-amount" data-label="{labels[4]}">{_esc(money(t.amount))}</td>'
+            f'<td class="c-step" data-label="{labels[5]}">{step}</td>')
         if archive:
             decision = _esc(t.get_decision_display())
             if t.acting_for_id:
                 decision = (f'{decision} <span class="hint">('
                             f'{_esc(for_who % {"who": t.acting_for})})</span>')
-            cells.append(f'<td data-label="{labels[5]}">{decision}</td>'
-                         f'<td data-label="{labels[6]}">{_when(t.decided_at)}</td>')
+            cells.append(f'<td class="c-decision" data-label="{labels[6]}">{decision}</td>'
+                         f'<td class="c-since" data-label="{labels[7]}">{_when(t.decided_at)}</td>')
         else:
             if t.due is None:
                 due = "—"
@@ -235,8 +254,13 @@ def task_rows(context, page, tab):
                 due = f'<span class="overdue">{_when(t.due)} · {l_overdue}</span>'
             else:
                 due = f"<span>{_when(t.due)}</span>"
-            cells.append(f'<td data-label="{labels[5]}">{_when(t.created)}</td>'
-                         f'<td data-label="{labels[6]}">{due}</td>')
+            cells.append(f'<td class="c-since" data-label="{labels[6]}">{_when(t.created)}</td>'
+                         f'<td class="c-due" data-label="{labels[7]}">{due}</td>')
+        if actions:
+            cells.append(
+                f'<td class="c-act" data-label="{labels[8]}"><button type="submit" '
+                f'class="primary" form="rowact" formaction="{url}approve/">{l_approve}</button>'
+                f' <a class="button" href="{url}#return">{l_return}</a></td>')
         rows.append(f"<tr>{''.join(cells)}</tr>")
     if not rows:
         queued = (context.get("nav_counts") or {}).get("queue", 0)
@@ -254,12 +278,12 @@ def task_rows(context, page, tab):
                                    "in your queue.", queued) % {"n": queued})
                      + f' <a href="{_esc(reverse("inbox:inbox"))}?tab=queue">'
                      f'{_esc(_("Open the queue and claim one"))}</a>')
-        rows.append(f'<tr><td colspan="8" class="hint">{empty}</td></tr>')
-    return _table(head, rows)
+        rows.append(f'<tr><td colspan="10" class="hint">{empty}</td></tr>')
+    return _table(head, rows, "cards" if tab in ("inbox", "queue", "home") else "")
 
 
 @register.simple_tag
-def request_rows(page):
+def request_rows(page, filtered=False):
     """The requests list ("my requests", "all I can see") as one table, like `task_rows`."""
     labels, head = _labels(_("Number"), _("Title"), _("Process"), _("Amount"), _("Status"),
                            _("Current step"), _("Waiting on"), _("In this state since"))
@@ -269,9 +293,10 @@ def request_rows(page):
     for r in page:
         url = f"{prefix}{int(r.pk)}/"
         number = _esc(r.number) if r.number else l_draft
+        party = f'<br><span class="hint">{_esc(r.party)}</span>' if r.party else ""
         rows.append(
             f'<tr><td data-label="{labels[0]}"><a href="{url}">{number}</a></td>'
-            f'<td data-label="{labels[1]}"><a href="{url}">{_esc(r.title)}</a></td>'
+            f'<td data-label="{labels[1]}"><a href="{url}">{_esc(r.title)}</a>{party}</td>'
             f'<td data-label="{labels[2]}">{_esc(r.get_kind_display())}</td>'
             f'<td class="num" data-label="{labels[3]}">{_esc(money(r.amount, r.currency))}</td>'
             f'<td data-label="{labels[4]}"><span class="chip status-{_esc(r.status)}">'
@@ -280,23 +305,45 @@ def request_rows(page):
             f'<td data-label="{labels[6]}">{_esc(r.waiting_on_names or "—")}</td>'
             f'<td data-label="{labels[7]}">{_when(r.since)}</td></tr>')
     if not rows:
-        rows.append(f'<tr><td colspan="8" class="hint">{_esc(_("No requests yet."))}</td></tr>')
+        empty = _("No request matches these filters.") if filtered else _("No requests yet.")
+        rows.append(f'<tr><td colspan="8" class="hint">{_esc(empty)}</td></tr>')
     return _table(head, rows)
 
 
-def _labels(*texts) -> tuple[list[str], str]:
-    """The column labels, escaped, and the table's head row (the 4th column, amounts, right)."""
+def _labels(*texts, num: int = 3) -> tuple[list[str], str]:
+    """The column labels, escaped, and the table's head row (column `num`, amounts, right)."""
     labels: list[str] = [_esc(text) for text in texts]
-    return labels, "".join(f'<th class="num">{label}</th>' if i == 3 else f"<th>{label}</th>"
+    return labels, "".join(f'<th class="num">{label}</th>' if i == num else f"<th>{label}</th>"
                            for i, label in enumerate(labels))
 
 
-def _table(head: str, rows: list[str]):
-    """A list table from its head and rows, built by the tags above from escaped values only."""
+def _table(head: str, rows: list[str], extra_class: str = ""):
+    """A list table from its head and rows, built by the tags above from escaped values only.
+    `cards`: on a phone each row is a compact card (static/css/countersign.css)."""
     body = "\n".join(rows)
+    css = f"list responsive {extra_class}".strip()
     return mark_safe(  # noqa: S308  # nosec B703 B308
-        f'<table class="list responsive">\n<thead><tr>{head}</tr></thead>\n'
+        f'<table class="{css}">\n<thead><tr>{head}</tr></thead>\n'
         f"<tbody>\n{body}\n</tbody>\n</table>")
+
+
+@register.inclusion_tag("inbox/_search.html", takes_context=True)
+def search_bar(context, form, sorts=None, hidden=None, export_url="", open_filters=False):
+    """The list's one search box, its sort, its other filters and the user's saved filters
+    (inbox/_search.html); `hidden` keeps the list's tab or scope."""
+    from core.inbox.search import sort_choices
+
+    apart = getattr(form, "apart", ())
+    return {
+        "filters_open": open_filters or form.is_bound and (bool(form.errors) or any(
+            form.data.get(name) for name in form.fields if name not in apart)),
+        "export_url": export_url,
+        "form": form, "sorts": sort_choices(sorts) if sorts else (),
+        "sort": context.get("sort", ""), "hidden": hidden or {},
+        "saved_filters": context.get("saved_filters", ()),
+        "saved_page": context.get("saved_page", ""), "saved_query": context.get("saved_query", ""),
+        "csrf_token": context.get("csrf_token"), "request": context.get("request"),
+    }
 
 
 @register.simple_tag
@@ -306,14 +353,22 @@ def filter_fields(form):
     from django import forms as djforms
 
     parts = []
+    apart = getattr(form, "apart", ())  # drawn by the page itself (the search box, the sort)
     for bf in form:
+        if bf.name in apart:
+            continue
         widget, value, ident = bf.field.widget, bf.value(), bf.id_for_label
         label = format_html('<label for="{}">{}:</label>', ident, bf.label)
         if isinstance(widget, djforms.Select):
             chosen = "" if value is None else str(value)
+            def option(key, text, chosen=chosen):
+                return format_html('<option value="{}" selected>{}</option>' if str(key) ==
+                                   chosen else '<option value="{}">{}</option>', key, text)
+
             options = _joined("", [
-                format_html('<option value="{}" selected>{}</option>' if str(key) == chosen
-                            else '<option value="{}">{}</option>', key, text)
+                format_html('<optgroup label="{}">{}</optgroup>', key, _joined(
+                    "", [option(k, t) for k, t in text]))
+                if isinstance(text, list | tuple) else option(key, text)
                 for key, text in bf.field.choices])
             control = format_html('<select name="{}" id="{}">{}</select>', bf.html_name, ident,
                                   options)
@@ -327,7 +382,7 @@ def filter_fields(form):
                                   if v is not None and v is not False])
             control = format_html('<input type="{}" name="{}" value="{}" id="{}" {}>',
                                   widget.input_type, bf.html_name,
-                                  "" if value is None else widget.format_value(value), ident,
+                                  "" if value is None else widget.format_value(value) or "", ident,
                                   extra)
         errors = _joined("", [format_html('<span class="error">{}</span>', e)
                               for e in bf.errors])

@@ -70,7 +70,7 @@ def contract_create(*, actor: User, customer: Customer, title: str, value,
     _validated(contract)
     contract.save()
     engine.open_draft(kind=KIND, obj=contract, submitter=actor, title=contract.title,
-                      amount=contract.value, region=customer.region)
+                      amount=contract.value, region=customer.region, party=customer.name)
     audit.record(actor=actor, subject=contract, event="contract.drafted", to_state=contract.state)
     return contract
 
@@ -129,7 +129,7 @@ def contract_submit(*, contract_id: int, actor: User) -> Contract:
         kind=KIND, obj=contract, submitter=actor, title=contract.title,
         amount=contract.value, number=f"{contract.number} v{contract.version}"
         if contract.version > 1 else contract.number,
-        region=contract.customer.region, extra_steps=extra,
+        region=contract.customer.region, extra_steps=extra, party=contract.customer.name,
     )
     audit.record(actor=actor, subject=contract, event="contract.submitted",
                  from_state=ContractState.DRAFT, to_state=contract.state,
@@ -158,7 +158,8 @@ def contract_amend(*, contract_id: int, actor: User, reason: str, **fields) -> C
     _validated(amendment)
     amendment.save()
     engine.open_draft(kind=KIND, obj=amendment, submitter=actor, title=amendment.title,
-                      amount=amendment.value, region=current.customer.region)
+                      amount=amendment.value, region=current.customer.region,
+                      party=current.customer.name)
     audit.record(actor=actor, subject=amendment, event="contract.amendment_drafted",
                  comment=reason, changes=version_diff(current, amendment),
                  data={"amends": current.pk})

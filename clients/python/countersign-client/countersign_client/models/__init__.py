@@ -159,6 +159,7 @@ from .paginated_plan_list import PaginatedPlanList
 from .paginated_request_list import PaginatedRequestList
 from .paginated_risk_list import PaginatedRiskList
 from .paginated_sales_actual_list import PaginatedSalesActualList
+from .paginated_saved_filter_list import PaginatedSavedFilterList
 from .paginated_standard_list import PaginatedStandardList
 from .paginated_task_list import PaginatedTaskList
 from .paginated_token_list import PaginatedTokenList
@@ -251,6 +252,9 @@ from .risks_risks_list_status import RisksRisksListStatus
 from .risks_risks_list_type import RisksRisksListType
 from .sales_actual import SalesActual
 from .sales_actual_input_request import SalesActualInputRequest
+from .saved_filter import SavedFilter
+from .saved_filters_list_page_size_type_1 import SavedFiltersListPageSizeType1
+from .saved_filters_list_page_type_1 import SavedFiltersListPageType1
 from .split import Split
 from .standard import Standard
 from .submission import Submission
@@ -435,6 +439,7 @@ __all__ = (
     "PaginatedRequestList",
     "PaginatedRiskList",
     "PaginatedSalesActualList",
+    "PaginatedSavedFilterList",
     "PaginatedStandardList",
     "PaginatedTaskList",
     "PaginatedTokenList",
@@ -527,6 +532,9 @@ __all__ = (
     "RiskTypeEnum",
     "SalesActual",
     "SalesActualInputRequest",
+    "SavedFilter",
+    "SavedFiltersListPageSizeType1",
+    "SavedFiltersListPageType1",
     "Split",
     "Standard",
     "Submission",

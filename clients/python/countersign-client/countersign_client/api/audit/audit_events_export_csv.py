@@ -20,6 +20,7 @@ def _get_kwargs(
     configuration: AuditEventsExportCsvConfigurationType1 | bool | Unset = UNSET,
     event: str | Unset = UNSET,
     number: str | Unset = UNSET,
+    q: str | Unset = UNSET,
     since: str | Unset = UNSET,
     subject_id: str | Unset = UNSET,
     subject_kind: str | Unset = UNSET,
@@ -60,6 +61,8 @@ def _get_kwargs(
     params["event"] = event
 
     params["number"] = number
+
+    params["q"] = q
 
     params["since"] = since
 
@@ -129,6 +132,7 @@ def sync_detailed(
     configuration: AuditEventsExportCsvConfigurationType1 | bool | Unset = UNSET,
     event: str | Unset = UNSET,
     number: str | Unset = UNSET,
+    q: str | Unset = UNSET,
     since: str | Unset = UNSET,
     subject_id: str | Unset = UNSET,
     subject_kind: str | Unset = UNSET,
@@ -143,6 +147,7 @@ def sync_detailed(
         configuration (AuditEventsExportCsvConfigurationType1 | bool | Unset):
         event (str | Unset):
         number (str | Unset):
+        q (str | Unset):
         since (str | Unset):
         subject_id (str | Unset):
         subject_kind (str | Unset):
@@ -163,6 +168,7 @@ def sync_detailed(
         configuration=configuration,
         event=event,
         number=number,
+        q=q,
         since=since,
         subject_id=subject_id,
         subject_kind=subject_kind,
@@ -185,6 +191,7 @@ def sync(
     configuration: AuditEventsExportCsvConfigurationType1 | bool | Unset = UNSET,
     event: str | Unset = UNSET,
     number: str | Unset = UNSET,
+    q: str | Unset = UNSET,
     since: str | Unset = UNSET,
     subject_id: str | Unset = UNSET,
     subject_kind: str | Unset = UNSET,
@@ -199,6 +206,7 @@ def sync(
         configuration (AuditEventsExportCsvConfigurationType1 | bool | Unset):
         event (str | Unset):
         number (str | Unset):
+        q (str | Unset):
         since (str | Unset):
         subject_id (str | Unset):
         subject_kind (str | Unset):
@@ -220,6 +228,7 @@ def sync(
         configuration=configuration,
         event=event,
         number=number,
+        q=q,
         since=since,
         subject_id=subject_id,
         subject_kind=subject_kind,
@@ -236,6 +245,7 @@ async def asyncio_detailed(
     configuration: AuditEventsExportCsvConfigurationType1 | bool | Unset = UNSET,
     event: str | Unset = UNSET,
     number: str | Unset = UNSET,
+    q: str | Unset = UNSET,
     since: str | Unset = UNSET,
     subject_id: str | Unset = UNSET,
     subject_kind: str | Unset = UNSET,
@@ -250,6 +260,7 @@ async def asyncio_detailed(
         configuration (AuditEventsExportCsvConfigurationType1 | bool | Unset):
         event (str | Unset):
         number (str | Unset):
+        q (str | Unset):
         since (str | Unset):
         subject_id (str | Unset):
         subject_kind (str | Unset):
@@ -270,6 +281,7 @@ async def asyncio_detailed(
         configuration=configuration,
         event=event,
         number=number,
+        q=q,
         since=since,
         subject_id=subject_id,
         subject_kind=subject_kind,
@@ -290,6 +302,7 @@ async def asyncio(
     configuration: AuditEventsExportCsvConfigurationType1 | bool | Unset = UNSET,
     event: str | Unset = UNSET,
     number: str | Unset = UNSET,
+    q: str | Unset = UNSET,
     since: str | Unset = UNSET,
     subject_id: str | Unset = UNSET,
     subject_kind: str | Unset = UNSET,
@@ -304,6 +317,7 @@ async def asyncio(
         configuration (AuditEventsExportCsvConfigurationType1 | bool | Unset):
         event (str | Unset):
         number (str | Unset):
+        q (str | Unset):
         since (str | Unset):
         subject_id (str | Unset):
         subject_kind (str | Unset):
@@ -326,6 +340,7 @@ async def asyncio(
             configuration=configuration,
             event=event,
             number=number,
+            q=q,
             since=since,
             subject_id=subject_id,
             subject_kind=subject_kind,

@@ -26,6 +26,7 @@ def _get_kwargs(
     ordering: str | Unset = UNSET,
     page: AuditEventsListPageType1 | int | Unset = UNSET,
     page_size: AuditEventsListPageSizeType1 | int | Unset = UNSET,
+    q: str | Unset = UNSET,
     since: str | Unset = UNSET,
     subject_id: str | Unset = UNSET,
     subject_kind: str | Unset = UNSET,
@@ -86,6 +87,8 @@ def _get_kwargs(
     else:
         json_page_size = page_size
     params["page_size"] = json_page_size
+
+    params["q"] = q
 
     params["since"] = since
 
@@ -163,6 +166,7 @@ def sync_detailed(
     ordering: str | Unset = UNSET,
     page: AuditEventsListPageType1 | int | Unset = UNSET,
     page_size: AuditEventsListPageSizeType1 | int | Unset = UNSET,
+    q: str | Unset = UNSET,
     since: str | Unset = UNSET,
     subject_id: str | Unset = UNSET,
     subject_kind: str | Unset = UNSET,
@@ -180,6 +184,7 @@ def sync_detailed(
         ordering (str | Unset):
         page (AuditEventsListPageType1 | int | Unset):
         page_size (AuditEventsListPageSizeType1 | int | Unset):
+        q (str | Unset):
         since (str | Unset):
         subject_id (str | Unset):
         subject_kind (str | Unset):
@@ -203,6 +208,7 @@ def sync_detailed(
         ordering=ordering,
         page=page,
         page_size=page_size,
+        q=q,
         since=since,
         subject_id=subject_id,
         subject_kind=subject_kind,
@@ -228,6 +234,7 @@ def sync(
     ordering: str | Unset = UNSET,
     page: AuditEventsListPageType1 | int | Unset = UNSET,
     page_size: AuditEventsListPageSizeType1 | int | Unset = UNSET,
+    q: str | Unset = UNSET,
     since: str | Unset = UNSET,
     subject_id: str | Unset = UNSET,
     subject_kind: str | Unset = UNSET,
@@ -245,6 +252,7 @@ def sync(
         ordering (str | Unset):
         page (AuditEventsListPageType1 | int | Unset):
         page_size (AuditEventsListPageSizeType1 | int | Unset):
+        q (str | Unset):
         since (str | Unset):
         subject_id (str | Unset):
         subject_kind (str | Unset):
@@ -269,6 +277,7 @@ def sync(
         ordering=ordering,
         page=page,
         page_size=page_size,
+        q=q,
         since=since,
         subject_id=subject_id,
         subject_kind=subject_kind,
@@ -288,6 +297,7 @@ async def asyncio_detailed(
     ordering: str | Unset = UNSET,
     page: AuditEventsListPageType1 | int | Unset = UNSET,
     page_size: AuditEventsListPageSizeType1 | int | Unset = UNSET,
+    q: str | Unset = UNSET,
     since: str | Unset = UNSET,
     subject_id: str | Unset = UNSET,
     subject_kind: str | Unset = UNSET,
@@ -305,6 +315,7 @@ async def asyncio_detailed(
         ordering (str | Unset):
         page (AuditEventsListPageType1 | int | Unset):
         page_size (AuditEventsListPageSizeType1 | int | Unset):
+        q (str | Unset):
         since (str | Unset):
         subject_id (str | Unset):
         subject_kind (str | Unset):
@@ -328,6 +339,7 @@ async def asyncio_detailed(
         ordering=ordering,
         page=page,
         page_size=page_size,
+        q=q,
         since=since,
         subject_id=subject_id,
         subject_kind=subject_kind,
@@ -351,6 +363,7 @@ async def asyncio(
     ordering: str | Unset = UNSET,
     page: AuditEventsListPageType1 | int | Unset = UNSET,
     page_size: AuditEventsListPageSizeType1 | int | Unset = UNSET,
+    q: str | Unset = UNSET,
     since: str | Unset = UNSET,
     subject_id: str | Unset = UNSET,
     subject_kind: str | Unset = UNSET,
@@ -368,6 +381,7 @@ async def asyncio(
         ordering (str | Unset):
         page (AuditEventsListPageType1 | int | Unset):
         page_size (AuditEventsListPageSizeType1 | int | Unset):
+        q (str | Unset):
         since (str | Unset):
         subject_id (str | Unset):
         subject_kind (str | Unset):
@@ -393,6 +407,7 @@ async def asyncio(
             ordering=ordering,
             page=page,
             page_size=page_size,
+            q=q,
             since=since,
             subject_id=subject_id,
             subject_kind=subject_kind,

@@ -22,6 +22,7 @@ def _get_kwargs(
     ordering: str | Unset = UNSET,
     page: int | RequestsListPageType1 | Unset = UNSET,
     page_size: int | RequestsListPageSizeType1 | Unset = UNSET,
+    q: str | Unset = UNSET,
     status: RequestsListStatus | Unset = UNSET,
 ) -> dict[str, Any]:
 
@@ -61,6 +62,8 @@ def _get_kwargs(
     else:
         json_page_size = page_size
     params["page_size"] = json_page_size
+
+    params["q"] = q
 
     json_status: str | Unset = UNSET
     if not isinstance(status, Unset):
@@ -132,6 +135,7 @@ def sync_detailed(
     ordering: str | Unset = UNSET,
     page: int | RequestsListPageType1 | Unset = UNSET,
     page_size: int | RequestsListPageSizeType1 | Unset = UNSET,
+    q: str | Unset = UNSET,
     status: RequestsListStatus | Unset = UNSET,
 ) -> Response[Error | PaginatedRequestList]:
     """Every request the user may see (`mine=1`: only those they submitted), newest first.
@@ -142,6 +146,7 @@ def sync_detailed(
         ordering (str | Unset):
         page (int | RequestsListPageType1 | Unset):
         page_size (int | RequestsListPageSizeType1 | Unset):
+        q (str | Unset):
         status (RequestsListStatus | Unset):
 
     Raises:
@@ -158,6 +163,7 @@ def sync_detailed(
         ordering=ordering,
         page=page,
         page_size=page_size,
+        q=q,
         status=status,
     )
 
@@ -176,6 +182,7 @@ def sync(
     ordering: str | Unset = UNSET,
     page: int | RequestsListPageType1 | Unset = UNSET,
     page_size: int | RequestsListPageSizeType1 | Unset = UNSET,
+    q: str | Unset = UNSET,
     status: RequestsListStatus | Unset = UNSET,
 ) -> Error | PaginatedRequestList | None:
     """Every request the user may see (`mine=1`: only those they submitted), newest first.
@@ -186,6 +193,7 @@ def sync(
         ordering (str | Unset):
         page (int | RequestsListPageType1 | Unset):
         page_size (int | RequestsListPageSizeType1 | Unset):
+        q (str | Unset):
         status (RequestsListStatus | Unset):
 
     Raises:
@@ -203,6 +211,7 @@ def sync(
         ordering=ordering,
         page=page,
         page_size=page_size,
+        q=q,
         status=status,
     ).parsed
 
@@ -215,6 +224,7 @@ async def asyncio_detailed(
     ordering: str | Unset = UNSET,
     page: int | RequestsListPageType1 | Unset = UNSET,
     page_size: int | RequestsListPageSizeType1 | Unset = UNSET,
+    q: str | Unset = UNSET,
     status: RequestsListStatus | Unset = UNSET,
 ) -> Response[Error | PaginatedRequestList]:
     """Every request the user may see (`mine=1`: only those they submitted), newest first.
@@ -225,6 +235,7 @@ async def asyncio_detailed(
         ordering (str | Unset):
         page (int | RequestsListPageType1 | Unset):
         page_size (int | RequestsListPageSizeType1 | Unset):
+        q (str | Unset):
         status (RequestsListStatus | Unset):
 
     Raises:
@@ -241,6 +252,7 @@ async def asyncio_detailed(
         ordering=ordering,
         page=page,
         page_size=page_size,
+        q=q,
         status=status,
     )
 
@@ -257,6 +269,7 @@ async def asyncio(
     ordering: str | Unset = UNSET,
     page: int | RequestsListPageType1 | Unset = UNSET,
     page_size: int | RequestsListPageSizeType1 | Unset = UNSET,
+    q: str | Unset = UNSET,
     status: RequestsListStatus | Unset = UNSET,
 ) -> Error | PaginatedRequestList | None:
     """Every request the user may see (`mine=1`: only those they submitted), newest first.
@@ -267,6 +280,7 @@ async def asyncio(
         ordering (str | Unset):
         page (int | RequestsListPageType1 | Unset):
         page_size (int | RequestsListPageSizeType1 | Unset):
+        q (str | Unset):
         status (RequestsListStatus | Unset):
 
     Raises:
@@ -285,6 +299,7 @@ async def asyncio(
             ordering=ordering,
             page=page,
             page_size=page_size,
+            q=q,
             status=status,
         )
     ).parsed

@@ -27,6 +27,7 @@ def _get_kwargs(
     overdue: bool | TasksListOverdueType1 | Unset = UNSET,
     page: int | TasksListPageType1 | Unset = UNSET,
     page_size: int | TasksListPageSizeType1 | Unset = UNSET,
+    q: str | Unset = UNSET,
     scope: TasksListScope | Unset = TasksListScope.INBOX,
     step: str | Unset = UNSET,
     submitter: int | TasksListSubmitterType1 | Unset = UNSET,
@@ -86,6 +87,8 @@ def _get_kwargs(
     else:
         json_page_size = page_size
     params["page_size"] = json_page_size
+
+    params["q"] = q
 
     json_scope: str | Unset = UNSET
     if not isinstance(scope, Unset):
@@ -170,6 +173,7 @@ def sync_detailed(
     overdue: bool | TasksListOverdueType1 | Unset = UNSET,
     page: int | TasksListPageType1 | Unset = UNSET,
     page_size: int | TasksListPageSizeType1 | Unset = UNSET,
+    q: str | Unset = UNSET,
     scope: TasksListScope | Unset = TasksListScope.INBOX,
     step: str | Unset = UNSET,
     submitter: int | TasksListSubmitterType1 | Unset = UNSET,
@@ -185,6 +189,7 @@ def sync_detailed(
         overdue (bool | TasksListOverdueType1 | Unset):
         page (int | TasksListPageType1 | Unset):
         page_size (int | TasksListPageSizeType1 | Unset):
+        q (str | Unset):
         scope (TasksListScope | Unset):  Default: TasksListScope.INBOX.
         step (str | Unset):
         submitter (int | TasksListSubmitterType1 | Unset):
@@ -205,6 +210,7 @@ def sync_detailed(
         overdue=overdue,
         page=page,
         page_size=page_size,
+        q=q,
         scope=scope,
         step=step,
         submitter=submitter,
@@ -227,6 +233,7 @@ def sync(
     overdue: bool | TasksListOverdueType1 | Unset = UNSET,
     page: int | TasksListPageType1 | Unset = UNSET,
     page_size: int | TasksListPageSizeType1 | Unset = UNSET,
+    q: str | Unset = UNSET,
     scope: TasksListScope | Unset = TasksListScope.INBOX,
     step: str | Unset = UNSET,
     submitter: int | TasksListSubmitterType1 | Unset = UNSET,
@@ -242,6 +249,7 @@ def sync(
         overdue (bool | TasksListOverdueType1 | Unset):
         page (int | TasksListPageType1 | Unset):
         page_size (int | TasksListPageSizeType1 | Unset):
+        q (str | Unset):
         scope (TasksListScope | Unset):  Default: TasksListScope.INBOX.
         step (str | Unset):
         submitter (int | TasksListSubmitterType1 | Unset):
@@ -263,6 +271,7 @@ def sync(
         overdue=overdue,
         page=page,
         page_size=page_size,
+        q=q,
         scope=scope,
         step=step,
         submitter=submitter,
@@ -279,6 +288,7 @@ async def asyncio_detailed(
     overdue: bool | TasksListOverdueType1 | Unset = UNSET,
     page: int | TasksListPageType1 | Unset = UNSET,
     page_size: int | TasksListPageSizeType1 | Unset = UNSET,
+    q: str | Unset = UNSET,
     scope: TasksListScope | Unset = TasksListScope.INBOX,
     step: str | Unset = UNSET,
     submitter: int | TasksListSubmitterType1 | Unset = UNSET,
@@ -294,6 +304,7 @@ async def asyncio_detailed(
         overdue (bool | TasksListOverdueType1 | Unset):
         page (int | TasksListPageType1 | Unset):
         page_size (int | TasksListPageSizeType1 | Unset):
+        q (str | Unset):
         scope (TasksListScope | Unset):  Default: TasksListScope.INBOX.
         step (str | Unset):
         submitter (int | TasksListSubmitterType1 | Unset):
@@ -314,6 +325,7 @@ async def asyncio_detailed(
         overdue=overdue,
         page=page,
         page_size=page_size,
+        q=q,
         scope=scope,
         step=step,
         submitter=submitter,
@@ -334,6 +346,7 @@ async def asyncio(
     overdue: bool | TasksListOverdueType1 | Unset = UNSET,
     page: int | TasksListPageType1 | Unset = UNSET,
     page_size: int | TasksListPageSizeType1 | Unset = UNSET,
+    q: str | Unset = UNSET,
     scope: TasksListScope | Unset = TasksListScope.INBOX,
     step: str | Unset = UNSET,
     submitter: int | TasksListSubmitterType1 | Unset = UNSET,
@@ -349,6 +362,7 @@ async def asyncio(
         overdue (bool | TasksListOverdueType1 | Unset):
         page (int | TasksListPageType1 | Unset):
         page_size (int | TasksListPageSizeType1 | Unset):
+        q (str | Unset):
         scope (TasksListScope | Unset):  Default: TasksListScope.INBOX.
         step (str | Unset):
         submitter (int | TasksListSubmitterType1 | Unset):
@@ -371,6 +385,7 @@ async def asyncio(
             overdue=overdue,
             page=page,
             page_size=page_size,
+            q=q,
             scope=scope,
             step=step,
             submitter=submitter,
