@@ -26,7 +26,7 @@ def fill_party(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("contracts", "0005_transitions_counted"),
-        ("inbox", "0015_search"),
+        ("inbox", "0016_search"),
     ]
 
     operations = [migrations.RunPython(fill_party, migrations.RunPython.noop)]

@@ -49,7 +49,7 @@ def fill_search_text(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('inbox', '0014_request_since_label'),
+        ('inbox', '0015_request_resume_step'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
