@@ -16,7 +16,8 @@ from core.org.models import Role, User
 
 APPROVE, REJECT, RETURN = "approve", "reject", "return"
 CLAIM, RELEASE, REASSIGN, RESUBMIT = "claim", "release", "reassign", "resubmit"
-ACTIONS = (APPROVE, REJECT, RETURN, CLAIM, RELEASE, REASSIGN, RESUBMIT)
+TRANSFER, URGE = "transfer", "urge"
+ACTIONS = (APPROVE, REJECT, RETURN, CLAIM, RELEASE, REASSIGN, RESUBMIT, TRANSFER, URGE)
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,13 @@ def available_actions(item: WorkItem, viewer: Viewer) -> list[str]:
         # Only a task taken from a queue can go back to it (task_release).
         if item.assignee_id == viewer.user_id and getattr(item, "has_candidates", False):
             actions.append(RELEASE)
+        # The holder (or their deputy) hands the task on (core.inbox.actions.task_transfer).
+        if not item.is_revision and (item.assignee_id == viewer.user_id
+                                     or item.assignee_id in viewer.principals):
+            actions.append(TRANSFER)
+    # The submitter urges the holder; managers above the holder may too (the service judges).
+    if not item.is_revision and item.request.submitter_id == viewer.user_id:
+        actions.append(URGE)
     # Managers above the holder may reassign too, but telling needs a walk up the org chart per
     # row; the list offers it to administrators only and the service remains the judge.
     if viewer.is_admin and not item.is_revision:

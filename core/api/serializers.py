@@ -155,6 +155,22 @@ class ReassignSerializer(serializers.Serializer):
     reason = text_field()
 
 
+class TransferSerializer(serializers.Serializer):
+    assignee = UserRefField()
+    reason = text_field()
+
+
+class UrgeSerializer(serializers.Serializer):
+    comment = text_field(default="", allow_blank=True, max_length=500)
+
+
+class UrgeResponseSerializer(serializers.Serializer):
+    task = serializers.IntegerField(source="work_item_id")
+    urged_at = serializers.DateTimeField(source="created")
+    recipients = PersonSerializer(many=True)
+    next_urge_at = serializers.DateTimeField()
+
+
 class BulkApproveSerializer(serializers.Serializer):
     ids = serializers.ListField(
         child=serializers.IntegerField(min_value=1, max_value=MAX_ID),

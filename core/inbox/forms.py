@@ -98,3 +98,12 @@ class AuditFilterForm(forms.Form):
         if lo is not None and hi is not None and hi < lo:
             self.add_error("amount_max", _("The upper amount is below the lower one."))
         return data
+
+
+class TransferForm(ReassignForm):
+    """转交: the holder picks someone who may decide the step and says why."""
+
+
+class UrgeForm(forms.Form):
+    comment = forms.CharField(label=_("Note to the holder (optional)"), required=False,
+                              max_length=500, widget=forms.Textarea(attrs={"rows": 2}))

@@ -28,6 +28,8 @@ _SENTENCES = {
     "task_claimed": gettext_noop("%(actor)s took the task (%(step)s)"),
     "task_released": gettext_noop("%(actor)s put the task back in the queue (%(step)s)"),
     "task_reassigned": gettext_noop("%(actor)s passed the task to someone else (%(step)s)"),
+    "task_transferred": gettext_noop("%(actor)s handed the task over (%(step)s)"),
+    "urged": gettext_noop("%(actor)s urged the holder to act (%(step)s)"),
     "task_escalated": gettext_noop("The deadline passed: the task went one level up (%(step)s)"),
     "commented": gettext_noop("%(actor)s commented"),
     "drafted": gettext_noop("%(actor)s drafted it"),
