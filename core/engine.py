@@ -49,7 +49,8 @@ __all__ = [
     "open_work_item", "role_task_created", "WAITING_FIELDS",
     # actions and reads every process shares
     "task_approve", "task_reject", "task_return", "task_claim", "task_reassign",
-    "reassign_locked", "task_transfer", "task_urge", "request_withdraw", "request_resubmit", "visible_requests",
+    "reassign_locked", "task_transfer", "task_urge",
+    "request_withdraw", "request_resubmit", "visible_requests",
     "sees_everything", "acting_q", "acts_on_open_item", "attachment_add", "attachment_remove",
     "attachment_download", "notify", "step_name", "describe_event", "sweep_timers",
 ]

@@ -143,7 +143,8 @@ BUSINESS_DATE_WINDOW = {
     "EARLIEST": env("BUSINESS_DATE_EARLIEST", default="2000-01-01"),
     "YEARS_AHEAD": env.int("BUSINESS_DATE_YEARS_AHEAD", default=10),
 }
-# 催办: a task may be urged again this many working hours after its last urge (core/inbox/actions.py).
+# 催办: a task may be urged again this many working hours after its last urge
+# (core/inbox/actions.py).
 URGE_INTERVAL_HOURS = env("URGE_INTERVAL_HOURS", default="4")
 USE_I18N = True
 USE_TZ = True

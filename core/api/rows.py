@@ -92,9 +92,12 @@ def available_actions(item: WorkItem, viewer: Viewer) -> list[str]:
         # Only a task taken from a queue can go back to it (task_release).
         if item.assignee_id == viewer.user_id and getattr(item, "has_candidates", False):
             actions.append(RELEASE)
-        # The holder (or their deputy) hands the task on (core.inbox.actions.task_transfer).
-        if not item.is_revision and (item.assignee_id == viewer.user_id
-                                     or item.assignee_id in viewer.principals):
+        # The holder hands the task on, or a deputy who may decide it for them; never the
+        # submitter or their deputy (core.inbox.actions.task_transfer).
+        if not item.is_revision and (
+            getattr(item, "viewer_decides", False)
+            or (item.assignee_id == viewer.user_id
+                and item.request.submitter_id not in viewer.acting_ids)):
             actions.append(TRANSFER)
     # The submitter urges the holder; managers above the holder may too (the service judges).
     if not item.is_revision and item.request.submitter_id == viewer.user_id:

@@ -237,6 +237,9 @@ class RequestDetailSerializer(RequestSerializer):
     submitted_at = serializers.DateTimeField(allow_null=True)
     chain = ChainStepSerializer(many=True, source="chain_steps")
     history = HistoryEventSerializer(many=True)
+    open_tasks = TaskSerializer(many=True, help_text="The request's open tasks, each with what "
+                                "you may do on it (the submitter may `urge`).")
+    urge_count = serializers.IntegerField(help_text="How often its tasks were urged (催办).")
 
 
 class RequestQuerySerializer(serializers.Serializer):

@@ -16,11 +16,13 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from core.authority.services import ensure_can_decide
 from core.exceptions import (
     InvalidInputError,
     NotYourTaskError,
     PermissionDeniedError,
     ReadOnlyRoleError,
+    SegregationOfDutiesError,
     StateConflictError,
 )
 from core.org import selectors as org
@@ -44,9 +46,10 @@ class UrgeTooSoonError(StateConflictError):
 
 def holds(user: User, item: WorkItem) -> bool:
     """The user holds the open task, or acts today for the person holding it."""
-    if item.assignee_id is None:
+    holder = item.assignee
+    if holder is None:
         return False
-    return item.assignee_id == user.pk or org.acts_for(user, item.assignee, kind=item.kind)
+    return holder.pk == user.pk or org.acts_for(user, holder, kind=item.kind)
 
 
 def transfer_choices(item: WorkItem):
@@ -71,6 +74,16 @@ def task_transfer(*, task_id: int, actor: User, assignee: User, reason: str) -> 
         if not holds(actor, item):
             raise NotYourTaskError(
                 _("Only the person holding this task (or their deputy) can transfer it."))
+        # Whoever submitted the request, or acts for its submitter, never picks its approver.
+        if actor.pk == item.submitter_id or org.acts_for(actor, item.request.submitter,
+                                                         kind=item.kind):
+            raise SegregationOfDutiesError(
+                _("You submitted this request or act for its submitter: you cannot pass its "
+                  "task on."))
+        if actor.pk != item.assignee_id:
+            # A deputy passes the task on only where they could decide it for the holder
+            # (not after deciding another step of the request: four eyes).
+            ensure_can_decide(actor, services._context(item))
         if assignee.pk == item.assignee_id:
             raise InvalidInputError(_("The task is already with %(who)s.") % {"who": assignee},
                                     fields={"assignee": [_("Choose someone else.")]})
@@ -151,9 +164,9 @@ def task_urge(*, task_id: int, actor: User, comment: str = "") -> Urge:
                 _("Only the submitter or a manager above the holder can urge this task."))
         # Read after the process lock: of two urges at once the second sees the first.
         previous = last_urge(item)
-        allowed = next_urge_at(previous.created if previous else None)
+        allowed = next_urge_at(previous.created) if previous else None
         now = timezone.now()
-        if allowed is not None and now < allowed:
+        if previous is not None and allowed is not None and now < allowed:
             when = date_format(timezone.localtime(allowed), "Y-m-d H:i")
             raise UrgeTooSoonError(
                 _("This task was urged at %(last)s; it can be urged again from %(next)s.")

@@ -1323,6 +1323,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tasks/{id}/transfer/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Transfer (转交): the holder hands the task to someone who may decide it */
+        post: operations["tasks_transfer_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/urge/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Urge (催办) the holder(s): once per task every 4 working hours */
+        post: operations["tasks_urge_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks/bulk-approve/": {
         parameters: {
             query?: never;
@@ -2843,6 +2877,10 @@ export interface components {
             submitted_at: string | null;
             chain: components["schemas"]["ChainStep"][];
             history: components["schemas"]["HistoryEvent"][];
+            /** @description The request's open tasks, each with what you may do on it (the submitter may `urge`). */
+            open_tasks: components["schemas"]["Task"][];
+            /** @description How often its tasks were urged (催办). */
+            urge_count: number;
         };
         /**
          * @description * `draft` - Draft
@@ -3204,9 +3242,11 @@ export interface components {
          *     * `release` - release
          *     * `reassign` - reassign
          *     * `resubmit` - resubmit
+         *     * `transfer` - transfer
+         *     * `urge` - urge
          * @enum {string}
          */
-        TaskAvailableActionsEnum: "approve" | "reject" | "return" | "claim" | "release" | "reassign" | "resubmit";
+        TaskAvailableActionsEnum: "approve" | "reject" | "return" | "claim" | "release" | "reassign" | "resubmit" | "transfer" | "urge";
         TaskRequest: {
             kind: string;
             id: number;
@@ -3234,6 +3274,11 @@ export interface components {
             /** Format: date-time */
             expiry: string | null;
         };
+        TransferRequest: {
+            /** @description A user id or a username. */
+            assignee: number | string;
+            reason: string;
+        };
         /**
          * @description * `economy` - Economy / second class
          *     * `premium` - Premium economy / first class (rail)
@@ -3242,6 +3287,18 @@ export interface components {
          * @enum {string}
          */
         TravelClassEnum: "economy" | "premium" | "business" | "first";
+        UrgeRequest: {
+            /** @default  */
+            comment?: string;
+        };
+        UrgeResponse: {
+            task: number;
+            /** Format: date-time */
+            urged_at: string;
+            recipients: components["schemas"]["Person"][];
+            /** Format: date-time */
+            next_urge_at: string;
+        };
         Verify: {
             ok: boolean;
             events_checked: number;
@@ -10371,6 +10428,186 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Task"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict. With Retry-After: not final (another decision held this request, or the same Idempotency-Key is in progress): retry, with the same key. Without: final (already decided, withdrawn, ...). */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    tasks_transfer_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat-safe key: the same key returns the first result and acts only once. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransferRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict. With Retry-After: not final (another decision held this request, or the same Idempotency-Key is in progress): retry, with the same key. Without: final (already decided, withdrawn, ...). */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    tasks_urge_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat-safe key: the same key returns the first result and acts only once. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["UrgeRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UrgeResponse"];
                 };
             };
             400: {

@@ -144,3 +144,30 @@ def test_refused_on_an_unclaimed_queue_task(submit, personas, east_queue, queue_
     with no_audit_event(), pytest.raises(NotYourTaskError):
         actions.task_transfer(task_id=item.pk, actor=personas["east_mgr"],
                               assignee=east_queue, reason="yours")
+
+
+def test_refused_when_the_submitter_deputises_for_the_holder(submit, personas):
+    """The submitter acting for the holder would pick their own approver."""
+    today = timezone.localdate()
+    Delegation.objects.create(principal=personas["east_mgr"], deputy=personas["east_rep2"],
+                              starts_on=today, ends_on=today + timedelta(days=2))
+    item = open_item(submit("east_rep2"))
+    assert item.assignee == personas["east_mgr"]
+    with no_audit_event(), pytest.raises(SegregationOfDutiesError):
+        actions.task_transfer(task_id=item.pk, actor=personas["east_rep2"],
+                              assignee=personas["south_mgr"], reason="cover")
+
+
+def test_refused_when_a_deputy_who_decided_the_first_step_transfers_the_second(
+    submit, personas
+):
+    today = timezone.localdate()
+    Delegation.objects.create(principal=personas["gm"], deputy=personas["east_mgr"],
+                              starts_on=today, ends_on=today + timedelta(days=2))
+    req = submit("east_rep1", "12000.00")
+    services.task_approve(task_id=open_item(req).pk, actor=personas["east_mgr"])
+    gm_step = open_item(req)
+    assert gm_step.assignee == personas["gm"]
+    with no_audit_event(), pytest.raises(SegregationOfDutiesError):
+        actions.task_transfer(task_id=gm_step.pk, actor=personas["east_mgr"],
+                              assignee=personas["ceo"], reason="cover")

@@ -50,9 +50,9 @@ def test_second_urge_refused_with_the_next_allowed_time_within_four_working_hour
     with time_machine.travel(MONDAY_10, tick=False):
         item = open_item(submit())
         actions.task_urge(task_id=item.pk, actor=personas["east_rep1"])
-    with time_machine.travel(MONDAY_10 + timedelta(hours=3, minutes=59), tick=False):
-        with no_audit_event(), pytest.raises(actions.UrgeTooSoonError) as exc:
-            actions.task_urge(task_id=item.pk, actor=personas["east_rep1"])
+    with time_machine.travel(MONDAY_10 + timedelta(hours=3, minutes=59), tick=False), \
+            no_audit_event(), pytest.raises(actions.UrgeTooSoonError) as exc:
+        actions.task_urge(task_id=item.pk, actor=personas["east_rep1"])
     assert exc.value.status == 409 and exc.value.code == "urge_too_soon"
     assert "14:00" in str(exc.value.message)
     assert exc.value.fields["next_urge_at"] == ["2026-12-07T14:00:00+08:00"]

@@ -250,7 +250,10 @@ from .tasks_list_scope import TasksListScope
 from .tasks_list_submitter_type_1 import TasksListSubmitterType1
 from .token import Token
 from .token_response import TokenResponse
+from .transfer_request import TransferRequest
 from .travel_class_enum import TravelClassEnum
+from .urge_request import UrgeRequest
+from .urge_response import UrgeResponse
 from .verify import Verify
 from .verify_first_broken_type_0 import VerifyFirstBrokenType0
 from .withdraw_request import WithdrawRequest
@@ -506,7 +509,10 @@ __all__ = (
     "TasksListSubmitterType1",
     "Token",
     "TokenResponse",
+    "TransferRequest",
     "TravelClassEnum",
+    "UrgeRequest",
+    "UrgeResponse",
     "Verify",
     "VerifyFirstBrokenType0",
     "WithdrawRequest",

@@ -9,6 +9,8 @@ class TaskAvailableActionsEnum(StrEnum):
     RELEASE = "release"
     RESUBMIT = "resubmit"
     RETURN = "return"
+    TRANSFER = "transfer"
+    URGE = "urge"
 
     def __str__(self) -> str:
         return str(self.value)
