@@ -314,6 +314,7 @@ SPECTACULAR_SETTINGS = {
         "MilestoneKindEnum": "workflows.contracts.models.Milestone.Kind",
         "PlanSpreadEnum": "workflows.plans.api.serializers.SPREAD_CHOICES",
         "RiskTypeEnum": "workflows.risks.models.RiskType",
+        "SignerPositionEnum": "core.inbox.actions.POSITIONS",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

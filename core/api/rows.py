@@ -16,8 +16,9 @@ from core.org.models import Role, User
 
 APPROVE, REJECT, RETURN = "approve", "reject", "return"
 CLAIM, RELEASE, REASSIGN, RESUBMIT = "claim", "release", "reassign", "resubmit"
-TRANSFER, URGE = "transfer", "urge"
-ACTIONS = (APPROVE, REJECT, RETURN, CLAIM, RELEASE, REASSIGN, RESUBMIT, TRANSFER, URGE)
+TRANSFER, URGE, ADD_SIGNER = "transfer", "urge", "add_signer"
+ACTIONS = (APPROVE, REJECT, RETURN, CLAIM, RELEASE, REASSIGN, RESUBMIT, TRANSFER, URGE,
+           ADD_SIGNER)
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,10 @@ def available_actions(item: WorkItem, viewer: Viewer) -> list[str]:
             or (item.assignee_id == viewer.user_id
                 and item.request.submitter_id not in viewer.acting_ids)):
             actions.append(TRANSFER)
+        # 加签 on a step of the approval chain, by whoever may decide it
+        if getattr(item, "viewer_decides", False) and not item.is_revision \
+                and item.step_index >= 0:
+            actions.append(ADD_SIGNER)
     # The submitter urges the holder; managers above the holder may too (the service judges).
     if not item.is_revision and item.request.submitter_id == viewer.user_id:
         actions.append(URGE)

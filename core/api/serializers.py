@@ -4,11 +4,14 @@ Output serializers only read rows the selectors (and `core.api.rows`) already pr
 renders without a query per row. Input serializers parse and bound values; the services decide.
 """
 
+from decimal import Decimal
+
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from core import kinds
+from core.inbox.actions import POSITIONS
 from core.inbox.models import RequestStatus, WorkItemStatus
 from core.inbox.selectors import SCOPES
 from core.org.models import User
@@ -158,6 +161,19 @@ class ReassignSerializer(serializers.Serializer):
 class TransferSerializer(serializers.Serializer):
     assignee = UserRefField()
     reason = text_field()
+
+
+class AddSignerSerializer(serializers.Serializer):
+    signers = serializers.ListField(child=UserRefField(), min_length=1, max_length=5,
+                                    help_text="1 to 5 people, each a user id or a username.")
+    position = serializers.ChoiceField(
+        choices=POSITIONS, help_text="before: they decide first, then the step comes back to "
+        "you; after: extra steps after yours.")
+    reason = text_field()
+    sla_hours = serializers.DecimalField(
+        max_digits=5, decimal_places=1, min_value=Decimal("0.5"), max_value=Decimal("240"),
+        required=False, allow_null=True, default=None,
+        help_text="Working hours each added signer has (default: the step's SLA rule).")
 
 
 class UrgeSerializer(serializers.Serializer):

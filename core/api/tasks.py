@@ -163,6 +163,20 @@ class TaskTransferView(_TaskAction):
                               reason=data["reason"])
 
 
+@_action_schema(s.AddSignerSerializer, "Add signers (加签) before or after your step",
+                examples=[OpenApiExample(
+                    "Legal first, then back to me", request_only=True,
+                    value={"signers": ["legal"], "position": "before",
+                           "reason": "合同条款需法务确认", "sla_hours": "8"})])
+class TaskAddSignerView(_TaskAction):
+    input_serializer = s.AddSignerSerializer
+
+    def act(self, user, pk, data):
+        actions.task_add_signer(task_id=pk, actor=user, signers=data["signers"],
+                                position=data["position"], reason=data["reason"],
+                                sla_hours=data["sla_hours"])
+
+
 @extend_schema(
     tags=["tasks"], summary="Urge (催办) the holder(s): once per task every 4 working hours",
     request=s.UrgeSerializer, parameters=[IDEMPOTENCY_HEADER],

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from core.exceptions import ApprovalError
 
 from . import actions
-from .forms import TransferForm, UrgeForm
+from .forms import AddSignerForm, TransferForm, UrgeForm
 from .views import _task_context, _visible_item
 
 
@@ -64,4 +64,33 @@ def task_urge(request, task_id):
             return _refused(request, item, "urge", form, 400)
     if from_request_page:
         return redirect("inbox:request", request_id=item.request_id)
+    return redirect("inbox:task", task_id=item.pk)
+
+
+@login_required
+@require_POST
+def task_add_signer(request, task_id):
+    item = _visible_item(request.user, task_id)
+    form = AddSignerForm(request.POST, prefix="signer", choices=actions.signer_choices(item))
+    if not form.is_valid():
+        messages.error(request, _("Please correct the errors below."))
+        return _refused(request, item, "add_signer", form, 400)
+    d = form.cleaned_data
+    try:
+        actions.task_add_signer(task_id=item.pk, actor=request.user, signers=list(d["signers"]),
+                                position=d["position"], reason=d["reason"],
+                                sla_hours=d["sla_hours"])
+    except ApprovalError as exc:
+        messages.error(request, str(exc.message))
+        for field, errors in exc.fields.items():
+            if field in form.fields:
+                for error in errors:
+                    form.add_error(field, error)
+        return _refused(request, item, "add_signer", form, exc.status)
+    names = ", ".join(str(u) for u in d["signers"])
+    if d["position"] == actions.BEFORE:
+        messages.success(request, _("%(who)s will decide first; the step then comes back to "
+                                    "you.") % {"who": names})
+        return redirect("inbox:inbox")
+    messages.success(request, _("%(who)s will sign after you.") % {"who": names})
     return redirect("inbox:task", task_id=item.pk)

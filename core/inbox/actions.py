@@ -1,4 +1,5 @@
-"""The everyday actions beside a decision (issue 19): 转交 transfer and 催办 urge.
+"""The everyday actions beside a decision (issue 19): 转交 transfer, 催办 urge, 加签 add a
+signer.
 
 Each is one service in one transaction: the process row is locked first (the same lock every
 decision takes, `services._locked_item`), the task is re-read, the actor's right is checked
@@ -13,6 +14,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -28,9 +30,10 @@ from core.exceptions import (
 from core.org import selectors as org
 from core.org.models import User
 
-from . import notify, services
-from .models import Request, Urge, WorkItem
+from . import engine, notify, services
+from .models import Decision, Request, Urge, WorkItem
 from .rules import add_working_hours
+from .segregation import prior_deciders
 from .sla import holidays
 
 
@@ -187,3 +190,132 @@ def task_urge(*, task_id: int, actor: User, comment: str = "") -> Urge:
             target=("inbox:task", {"task_id": item.pk}),
         )
         return urge
+
+
+# --- 加签 add a signer --------------------------------------------------------------------
+
+BEFORE, AFTER = "before", "after"
+POSITIONS = (BEFORE, AFTER)
+MAX_ADDED = 5
+
+
+def may_add_signer(user: User, item: WorkItem) -> bool:
+    """The person who may decide an open chain step may add signers to it."""
+    if not item.is_open or item.is_revision or item.step_index < 0 or item.assignee_id is None:
+        return False
+    return services.decision_check(user, item)[0] is not None
+
+
+def signer_choices(item: WorkItem):
+    """Whom the page offers: active people who are not the submitter, their deputies, an
+    auditor or the holder (the service checks the rest and names who it refuses)."""
+    from core.org.models import Role
+
+    refused = {item.submitter_id, item.assignee_id} | {
+        d.pk for d in org.deputies_of(item.submitter_id, kind=item.kind)}
+    return (User.objects.filter(is_active=True).exclude(pk__in=[p for p in refused if p])
+            .exclude(role_assignments__role=Role.AUDITOR).distinct().order_by("username"))
+
+
+def _check_signer(item: WorkItem, signer: User, *, holder_id: int) -> None:
+    """Only someone who may legally decide: never the submitter or their deputy, an auditor,
+    someone who decided another step of this round, or someone already on the rest of the
+    route (nobody signs one request twice)."""
+    req = item.request
+    field = {"signers": [_("%(who)s cannot sign this request.") % {"who": signer}]}
+    if not signer.is_active:
+        raise InvalidInputError(_("%(who)s is not an active user.") % {"who": signer},
+                                fields=field)
+    if signer.pk == item.submitter_id or any(
+            p.pk == item.submitter_id for p in org.principals_for(signer, kind=item.kind)):
+        raise SegregationOfDutiesError(
+            _("%(who)s submitted this request or acts for its submitter.") % {"who": signer},
+            fields=field)
+    if org.is_read_only(signer):
+        raise ReadOnlyRoleError(_("An auditor cannot sign a request."), fields=field)
+    if signer.pk == holder_id:
+        raise InvalidInputError(_("%(who)s holds this step already.") % {"who": signer},
+                                fields=field)
+    # "" is no step code: every decision of the round counts
+    if signer.pk in prior_deciders(req.pk, "", req.round):
+        raise SegregationOfDutiesError(
+            _("%(who)s decided another step of this request.") % {"who": signer}, fields=field)
+    later = [c for step in req.chain[item.step_index + 1:] for c in step.get("candidates", [])]
+    if signer.pk in later:
+        raise InvalidInputError(
+            _("%(who)s already signs a later step of this request.") % {"who": signer},
+            fields=field)
+
+
+def task_add_signer(*, task_id: int, actor: User, signers: list[User], position: str,
+                    reason: str, sla_hours: Decimal | None = None) -> WorkItem:
+    """加签: the holder adds signers before their step (they decide first, then the step comes
+    back to the holder) or after it (extra chain steps). Each added signer is an ordinary chain
+    step: its own task, SLA, route entry, and the same approve, reject and return."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise InvalidInputError(_("Say why the signer is added."),
+                                fields={"reason": [_("A reason is required.")]})
+    if position not in POSITIONS:
+        raise InvalidInputError(_("Choose before or after your step."),
+                                fields={"position": [_("Choose before or after.")]})
+    people = list(dict.fromkeys(signers))
+    if not people or len(people) > MAX_ADDED:
+        raise InvalidInputError(
+            _("Add between one and %(n)d signers.") % {"n": MAX_ADDED},
+            fields={"signers": [_("Choose one to %(n)d people.") % {"n": MAX_ADDED}]})
+    if sla_hours is not None and not (Decimal("0.5") <= sla_hours <= Decimal("240")):
+        raise InvalidInputError(_("The deadline must be between 0.5 and 240 working hours."),
+                                fields={"sla_hours": [_("From 0.5 to 240.")]})
+    with transaction.atomic(), services._locked_item(task_id) as item:
+        services._ensure_open(item)
+        if item.is_revision or item.step_index < 0:
+            raise InvalidInputError(
+                _("Signers can be added to a step of the approval chain only."))
+        if org.is_read_only(actor):
+            raise ReadOnlyRoleError()
+        if item.assignee_id is None:
+            raise NotYourTaskError(_("This task is in a queue: claim it before adding signers."))
+        # Whoever may decide the step (the holder or their deputy; segregation of duties).
+        decider = ensure_can_decide(actor, services._context(item))
+        holder_id = item.assignee_id
+        for signer in people:
+            _check_signer(item, signer, holder_id=holder_id)
+        req = item.request
+        i = item.step_index
+        note = f"{actor}: {Truncator(reason).chars(120)}"
+        added = [{"code": engine.ADDED_STEP, "label": str(_("Added signer")),
+                  "candidates": [s.pk], "note": note, "added_by": actor.pk,
+                  "sla_hours": str(sla_hours) if sla_hours is not None else None}
+                 for s in people]
+        if position == AFTER:
+            req.chain[i + 1:i + 1] = added
+            req.save(update_fields=["chain"])
+        else:
+            mine = {**req.chain[i], "candidates": [holder_id], "note": ""}
+            req.chain[i:i + 1] = [*added, mine]
+            req.step_index = i
+            req.last_decision = Decision.DEFERRED
+            req.return_to_step = None
+            req.save(update_fields=["chain"])
+            # The holder's task closes (deferred, not decided); the flow opens the first added
+            # signer's step, and the holder's own step comes after the added ones.
+            services._close_item(item, decision=Decision.DEFERRED, actor=actor, decider=decider,
+                                 comment=reason)
+            services._finish_task(item, actor=actor)
+            services._after_flow(req, item.task.process)
+        services._record(
+            req, actor=actor, decider=decider, event=f"{req.kind}.signer_added", comment=reason,
+            data={"task": item.pk, "step": item.step_code, "step_label": item.step_label,
+                  "position": position, "signers": [s.pk for s in people],
+                  "signer_names": [str(s) for s in people],
+                  "sla_hours": str(sla_hours) if sla_hours is not None else None})
+        if position == AFTER:
+            notify.on_commit_many(
+                [s.pk for s in people], kind="assigned", request=req,
+                key=f"signer_added:{item.pk}:{position}",
+                message=gettext_noop("%(who)s added you as a signer of %(title)s after "
+                                     "%(step)s"),
+                params={"who": str(actor), "title": req.title, "step": item.step_code},
+                target=("inbox:request", {"request_id": req.pk}))
+        return item

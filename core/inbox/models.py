@@ -114,6 +114,9 @@ class Decision(models.TextChoices):
     REJECTED = "rejected", _("Rejected")
     RETURNED = "returned", _("Returned for revision")
     REVISED = "revised", _("Revised and resubmitted")
+    # 加签 "before me": the holder passed the step to added signers first; not a decision
+    # (core/inbox/segregation.py counts approvals, rejections and returns only).
+    DEFERRED = "deferred", _("Passed to added signers first")
 
 
 class WorkItem(models.Model):

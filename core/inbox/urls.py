@@ -12,6 +12,8 @@ urlpatterns = [
     path("inbox/tasks/<int:task_id>/transfer/", action_views.task_transfer,
          name="task-transfer"),
     path("inbox/tasks/<int:task_id>/urge/", action_views.task_urge, name="task-urge"),
+    path("inbox/tasks/<int:task_id>/add-signer/", action_views.task_add_signer,
+         name="task-add-signer"),
     path(
         "inbox/tasks/<int:task_id>/<slug:action>/", views.task_action, name="task-action"
     ),

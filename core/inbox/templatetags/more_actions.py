@@ -4,7 +4,7 @@ per page, so each page's template includes the actions with one line."""
 from django import template
 
 from core.inbox import actions
-from core.inbox.forms import TransferForm, UrgeForm
+from core.inbox.forms import AddSignerForm, TransferForm, UrgeForm
 from core.inbox.models import Urge, WorkItemStatus
 from core.org import selectors as org
 
@@ -24,7 +24,11 @@ def task_more_actions(context, item) -> dict:
     open_task = item.is_open and item.request.is_open and not item.is_revision
     can_transfer = (open_task and not org.is_read_only(user) and actions.holds(user, item))
     can_urge = open_task and actions.may_urge(user, item)
+    can_add = open_task and not org.is_read_only(user) and actions.may_add_signer(user, item)
     return {
+        "can_add_signer": can_add,
+        "add_signer_form": forms.get("add_signer") or (AddSignerForm(
+            prefix="signer", choices=actions.signer_choices(item)) if can_add else None),
         "can_transfer": can_transfer,
         "transfer_form": forms.get("transfer") or (TransferForm(
             prefix="transfer", choices=actions.transfer_choices(item).exclude(

@@ -86,3 +86,33 @@ def test_urge_refused_for_the_holder_and_hidden_from_strangers(api, submit):
     assert _post(api("east_mgr"), task.pk, "urge").status_code == 403
     assert _post(api("east_rep2"), task.pk, "urge").status_code == 404
     assert _post(api("auditor"), task.pk, "urge").status_code == 403
+
+
+def test_add_signer_before_me_through_the_api(api, submit, personas):
+    req = submit()
+    task = open_task(req)
+    response = _post(api("east_mgr"), task.pk, "add-signer", {
+        "signers": ["legal"], "position": "before", "reason": "法务确认", "sla_hours": "8"})
+    assert response.status_code == 200, response.json()
+    assert response.json()["decision"] == "deferred"
+    added = open_task(req)
+    assert added.assignee == personas["legal"]
+    row = api("legal").get("/api/tasks/?scope=inbox").json()["results"][0]
+    assert row["id"] == added.pk and row["step"] == "added_signer"
+    assert _post(api("legal"), added.pk, "approve").status_code == 200
+    assert open_task(req).assignee == personas["east_mgr"]
+
+
+def test_add_signer_refusals(api, submit):
+    task = open_task(submit())
+    client = api("east_mgr")
+    bad = _post(client, task.pk, "add-signer", {"signers": [], "position": "sideways"})
+    assert bad.status_code == 400
+    assert {"signers", "position", "reason"} <= set(bad.json()["fields"])
+    sod = _post(client, task.pk, "add-signer",
+                {"signers": ["east_rep1"], "position": "after", "reason": "x"})
+    assert sod.status_code == 403 and sod.json()["code"] == "segregation_of_duties"
+    assert "signers" in sod.json()["fields"]
+    other = _post(api("gm"), task.pk, "add-signer",
+                  {"signers": ["legal"], "position": "after", "reason": "x"})
+    assert other.status_code == 403

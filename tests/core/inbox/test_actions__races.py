@@ -61,3 +61,35 @@ def test_one_urge_when_two_urges_race(submit, personas):
     assert AuditEvent.objects.filter(event="demo.urged").count() == 1
     assert Notification.objects.filter(kind="urgent").count() <= 1  # sent by the relay/worker
     assert verify_in_own_connection().ok
+
+
+def test_add_signer_before_me_or_approve_never_both_when_they_race(submit, personas):
+    mgr, legal = personas["east_mgr"], personas["legal"]
+    seen = set()
+    for _ in range(10):
+        req = submit()
+        item = open_item(req)
+
+        approved, added = run_together([
+            lambda item=item: services.task_approve(task_id=item.pk, actor=mgr),
+            lambda item=item: actions.task_add_signer(task_id=item.pk, actor=mgr,
+                                                      signers=[legal], position="before",
+                                                      reason="法务确认"),
+        ])
+
+        row = WorkItem.objects.get(pk=item.pk)
+        req.refresh_from_db()
+        opened = list(WorkItem.objects.filter(request=req, status=WorkItemStatus.OPEN))
+        if isinstance(approved, WorkItem):
+            assert isinstance(added, StateConflictError), added
+            assert row.decision == "approved" and req.status == "approved" and not opened
+            assert [s["code"] for s in req.chain] == ["line_manager"]
+            seen.add("approved")
+        else:
+            assert isinstance(added, WorkItem), added
+            assert isinstance(approved, StateConflictError), approved
+            assert row.decision == "deferred"
+            assert [(i.step_code, i.assignee_id) for i in opened] == [("added_signer", legal.pk)]
+            seen.add("added")
+    assert verify_in_own_connection().ok
+    assert seen

@@ -94,3 +94,26 @@ def test_submitter_urges_from_the_task_page(login, submit):
     refused = client.post(f"/inbox/tasks/{item.pk}/urge/", {"urge-comment": "再催"})
     assert refused.status_code == 409
     assert "再催" in refused.content.decode()
+
+
+def test_holder_adds_a_signer_before_them_from_the_task_page(login, submit, personas):
+    item = open_item(submit())
+    client = login("east_mgr")
+    html = client.get(f"/inbox/tasks/{item.pk}/").content.decode()
+    assert f'action="/inbox/tasks/{item.pk}/add-signer/"' in html
+
+    response = client.post(f"/inbox/tasks/{item.pk}/add-signer/", {
+        "signer-signers": [personas["legal"].pk], "signer-position": "before",
+        "signer-reason": "法务确认", "signer-sla_hours": "8"})
+    assert response.status_code == 302
+    assert open_item(item.request).assignee == personas["legal"]
+
+
+def test_add_signer_refusal_keeps_the_form(login, submit, personas):
+    item = open_item(submit())
+    response = login("east_mgr").post(f"/inbox/tasks/{item.pk}/add-signer/", {
+        "signer-signers": [personas["legal"].pk], "signer-position": "before",
+        "signer-reason": ""})
+    assert response.status_code == 400
+    assert "A reason is required." in response.content.decode()
+    assert open_item(item.request).pk == item.pk
