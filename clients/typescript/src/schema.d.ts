@@ -1221,6 +1221,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tasks/{id}/add-signer/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add signers (加签) before or after your step */
+        post: operations["tasks_add_signer_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks/{id}/approve/": {
         parameters: {
             query?: never;
@@ -1380,6 +1397,23 @@ export interface components {
     schemas: {
         ActualsImportResult: {
             imported: number;
+        };
+        AddSignerRequest: {
+            /** @description 1 to 5 people, each a user id or a username. */
+            signers: (number | string)[];
+            /**
+             * @description before: they decide first, then the step comes back to you; after: extra steps after yours.
+             *
+             *     * `before` - before
+             *     * `after` - after
+             */
+            position: components["schemas"]["SignerPositionEnum"];
+            reason: string;
+            /**
+             * Format: decimal
+             * @description Working hours each added signer has (default: the step's SLA rule).
+             */
+            sla_hours?: string | null;
         };
         ApproveRequest: {
             /** @default  */
@@ -3186,6 +3220,12 @@ export interface components {
             /** @default  */
             note?: string;
         };
+        /**
+         * @description * `before` - before
+         *     * `after` - after
+         * @enum {string}
+         */
+        SignerPositionEnum: "before" | "after";
         Split: {
             /** Format: decimal */
             total: string;
@@ -3244,9 +3284,10 @@ export interface components {
          *     * `resubmit` - resubmit
          *     * `transfer` - transfer
          *     * `urge` - urge
+         *     * `add_signer` - add_signer
          * @enum {string}
          */
-        TaskAvailableActionsEnum: "approve" | "reject" | "return" | "claim" | "release" | "reassign" | "resubmit" | "transfer" | "urge";
+        TaskAvailableActionsEnum: "approve" | "reject" | "return" | "claim" | "release" | "reassign" | "resubmit" | "transfer" | "urge" | "add_signer";
         TaskRequest: {
             kind: string;
             id: number;
@@ -9942,6 +9983,96 @@ export interface operations {
                 };
             };
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    tasks_add_signer_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat-safe key: the same key returns the first result and acts only once. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddSignerRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict. With Retry-After: not final (another decision held this request, or the same Idempotency-Key is in progress): retry, with the same key. Without: final (already decided, withdrawn, ...). */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,6 +1,7 @@
 """Contains all the data models used in inputs/outputs"""
 
 from .actuals_import_result import ActualsImportResult
+from .add_signer_request import AddSignerRequest
 from .approve_request import ApproveRequest
 from .attachment import Attachment
 from .attachment_upload_request import AttachmentUploadRequest
@@ -235,6 +236,7 @@ from .risks_risks_list_status import RisksRisksListStatus
 from .risks_risks_list_type import RisksRisksListType
 from .sales_actual import SalesActual
 from .sales_actual_input_request import SalesActualInputRequest
+from .signer_position_enum import SignerPositionEnum
 from .split import Split
 from .standard import Standard
 from .task import Task
@@ -260,6 +262,7 @@ from .withdraw_request import WithdrawRequest
 
 __all__ = (
     "ActualsImportResult",
+    "AddSignerRequest",
     "ApproveRequest",
     "Attachment",
     "AttachmentUploadRequest",
@@ -494,6 +497,7 @@ __all__ = (
     "RiskTypeEnum",
     "SalesActual",
     "SalesActualInputRequest",
+    "SignerPositionEnum",
     "Split",
     "Standard",
     "Task",

@@ -2,6 +2,7 @@ from enum import StrEnum
 
 
 class TaskAvailableActionsEnum(StrEnum):
+    ADD_SIGNER = "add_signer"
     APPROVE = "approve"
     CLAIM = "claim"
     REASSIGN = "reassign"
