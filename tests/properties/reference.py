@@ -39,7 +39,7 @@ from core.exceptions import (
     SegregationOfDutiesError,
     StateConflictError,
 )
-from core.inbox import selectors, timers
+from core.inbox import actions, selectors, timers
 from core.inbox import services as inbox
 from core.inbox.models import Candidate, Request, WorkItem
 from core.org.demo import PEOPLE
@@ -593,6 +593,89 @@ class ProcessMachine(RuleBasedStateMachine):
         call()
         task.holder = new
         self.expect(obj, "task_reassigned")
+
+    # --- transfer and urge (issue 19) -----------------------------------------------------
+
+    def transfer_refusal(self, obj: Obj, task: Task, actor: str, new: str, reason: str):
+        """In the order of core.inbox.actions.task_transfer."""
+        if not reason.strip():
+            return InvalidInputError
+        if self.status_of(obj) not in OPEN_STATUSES:
+            return StateConflictError
+        if task.revision:
+            return InvalidInputError
+        if self.org.read_only(actor):
+            return ReadOnlyRoleError
+        principals = self.principals_for(actor)
+        if task.holder is None or (actor != task.holder and task.holder not in principals):
+            return NotYourTaskError
+        if actor == obj.submitter or obj.submitter in principals:
+            return SegregationOfDutiesError
+        if actor != task.holder:
+            exc, _principal = self.may_decide(obj, task, actor, "approved", "", None)
+            if exc is not None:
+                return exc
+        if new == task.holder:
+            return InvalidInputError
+        if new == obj.submitter or obj.submitter in self.principals_for(new):
+            return SegregationOfDutiesError
+        if self.org.read_only(new):
+            return ReadOnlyRoleError
+        if new in obj.prior(task.step):
+            return SegregationOfDutiesError
+        if not self.org.authorized(new, task.step, obj.submitter, obj.region):
+            return AuthorityLimitError
+        return None
+
+    @precondition(lambda self: bool(self.open_tasks()))
+    @rule(data=st.data())
+    def transfer(self, data):
+        obj, task = self.pick_task(data)
+        actor = data.draw(self.actors_for(obj, task), label="actor")
+        new = data.draw(st.sampled_from(self.org.everyone), label="new holder")
+        reason = data.draw(st.sampled_from(["出差", ""]), label="reason")
+        exc = self.transfer_refusal(obj, task, actor, new, reason)
+        note(f"transfer {self.kind} {obj.pk} step {task.step} by {actor} to {new}: expect "
+             f"{exc.__name__ if exc else 'success'}")
+        call = lambda: actions.task_transfer(  # noqa: E731
+            task_id=task.pk, actor=self.user(actor), assignee=self.user(new), reason=reason)
+        if exc is not None:
+            refused(exc, call)
+            return
+        call()
+        task.holder = new
+        self.expect(obj, "task_transferred")
+
+    @precondition(lambda self: bool(self.open_tasks()))
+    @rule(data=st.data())
+    def urge(self, data):
+        obj, task = self.pick_task(data)
+        actor = data.draw(st.one_of(st.just(obj.submitter),
+                                    st.sampled_from(self.org.everyone)), label="actor")
+        above = {b for p in task.people() for b in self.org.ancestors(p)}
+        urged = obj.extra.setdefault("urged", set())
+        if self.status_of(obj) not in OPEN_STATUSES:
+            exc = StateConflictError
+        elif task.revision:
+            exc = InvalidInputError
+        elif self.org.read_only(actor):
+            exc = ReadOnlyRoleError
+        elif not (actor == obj.submitter or obj.submitter in self.principals_for(actor)
+                  or actor in above):
+            exc = PermissionDeniedError
+        elif task.pk in urged:  # a run never lasts 4 working hours
+            exc = actions.UrgeTooSoonError
+        else:
+            exc = None
+        note(f"urge {self.kind} {obj.pk} step {task.step} by {actor}: expect "
+             f"{exc.__name__ if exc else 'success'}")
+        call = lambda: actions.task_urge(task_id=task.pk, actor=self.user(actor))  # noqa: E731
+        if exc is not None:
+            refused(exc, call)
+            return
+        call()
+        urged.add(task.pk)
+        self.expect(obj, "urged")
 
     @rule(data=st.data())
     def delegate(self, data):
