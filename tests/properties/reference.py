@@ -60,6 +60,7 @@ STEP_ROLE = {
 }
 USERNAMES = [p[0] for p in PEOPLE]
 OPEN_STATUSES = ("in_review", "returned")
+ADDED = "added_signer"
 FLOW_STATUS = {"open": {"NEW", "ASSIGNED"}, "done": {"DONE"}, "cancelled": {"CANCELED"}}
 
 
@@ -129,6 +130,7 @@ class Task:
     candidates: tuple = ()
     revision: bool = False
     pk: int | None = None
+    eligible: tuple = ()  # an added signer's step: whose authority it is (issue 19)
 
     def people(self) -> list[str]:
         return [self.holder] if self.holder else list(self.candidates)
@@ -247,7 +249,7 @@ class ProcessMachine(RuleBasedStateMachine):
             allowed = [u for u in self.org.holders(ADMIN) if u not in excluded]
         people = tuple(self.org.by_pk(allowed))
         task = Task(step=step, index=index, holder=people[0] if len(people) == 1 else None,
-                    candidates=people)
+                    candidates=people, eligible=people if step == ADDED else ())
         obj.tasks[step] = task
         return task
 
@@ -303,6 +305,14 @@ class ProcessMachine(RuleBasedStateMachine):
             assert task.pk is not None, (
                 f"{self.kind} {obj.pk}: the model expects an open task {task.step}, "
                 f"the database has {sorted(s for (o, s) in found if o == obj.pk)}")
+
+    def step_authorized(self, obj: Obj, who: str, step: str, eligible=()) -> bool:
+        """Org.authorized, and for an added signer's step: the signer, anyone above them, an
+        administrator (core.authority.services.has_step_authority over its eligible_ids)."""
+        if step == ADDED:
+            return (ADMIN in self.org.roles[who] or who in eligible
+                    or any(who in self.org.ancestors(e) for e in eligible))
+        return self.org.authorized(who, step, obj.submitter, obj.region)
 
     # --- strategies ------------------------------------------------------------------------------
 
@@ -579,7 +589,7 @@ class ProcessMachine(RuleBasedStateMachine):
             exc = ReadOnlyRoleError
         elif new in obj.prior(task.step):
             exc = SegregationOfDutiesError
-        elif not self.org.authorized(new, task.step, obj.submitter, obj.region):
+        elif not self.step_authorized(obj, new, task.step, task.eligible):
             exc = AuthorityLimitError
         else:
             exc = None
@@ -623,7 +633,7 @@ class ProcessMachine(RuleBasedStateMachine):
             return ReadOnlyRoleError
         if new in obj.prior(task.step):
             return SegregationOfDutiesError
-        if not self.org.authorized(new, task.step, obj.submitter, obj.region):
+        if not self.step_authorized(obj, new, task.step, task.eligible):
             return AuthorityLimitError
         return None
 
@@ -818,13 +828,14 @@ class ProcessMachine(RuleBasedStateMachine):
             kind=self.kind, status="done", decision__in=["approved", "rejected", "returned"],
             request__object_id__in=list(self.objects),
         ).values_list("request__object_id", "step_code", "submitter_id", "decided_by_id",
-                      "acting_for_id")
-        for oid, step, submitter, by, acting in rows:
+                      "acting_for_id", "eligible_ids")
+        for oid, step, submitter, by, acting, eligible in rows:
             assert submitter not in (by, acting), f"{self.kind} {oid}: {step} decided by its " \
                                                   "submitter or for them"
             principal = self.org.name_of[acting or by]
             obj = self.objects[oid]
-            assert self.org.authorized(principal, step, obj.submitter, obj.region), (
+            added = [self.org.name_of[u] for u in eligible] if step == ADDED else ()
+            assert self.step_authorized(obj, principal, step, added), (
                 f"{self.kind} {oid}: {principal} decided {step} without its authority")
 
     @invariant()
