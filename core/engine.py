@@ -19,6 +19,7 @@ from viewflow.workflow.status import STATUS
 
 from core import registry
 from core.exceptions import BusyError
+from core.inbox import actions as _actions
 from core.inbox import attachments as _attachments
 from core.inbox import engine as _flow
 from core.inbox import notify as _notify
@@ -50,7 +51,8 @@ __all__ = [
     "open_work_item", "role_task_created", "WAITING_FIELDS",
     # actions and reads every process shares
     "task_approve", "task_reject", "task_return", "task_claim", "task_reassign",
-    "reassign_locked", "request_withdraw", "request_resubmit", "visible_requests",
+    "reassign_locked", "task_transfer", "task_urge", "task_add_signer",
+    "request_withdraw", "request_resubmit", "visible_requests",
     "sees_everything", "acting_q", "acts_on_open_item", "attachment_add", "attachment_remove",
     "attachment_download", "notify", "step_name", "describe_event", "sweep_timers",
 ]
@@ -77,6 +79,10 @@ task_claim = _services.task_claim
 task_reassign = _services.task_reassign
 reassign_locked = _services.reassign_locked
 request_withdraw = _services.request_withdraw
+# the everyday actions beside a decision (转交, 催办), for every process
+task_transfer = _actions.task_transfer
+task_urge = _actions.task_urge
+task_add_signer = _actions.task_add_signer
 request_resubmit = _services.request_resubmit
 
 visible_requests = _selectors.visible_requests

@@ -145,6 +145,9 @@ BUSINESS_DATE_WINDOW = {
     "EARLIEST": env("BUSINESS_DATE_EARLIEST", default="2000-01-01"),
     "YEARS_AHEAD": env.int("BUSINESS_DATE_YEARS_AHEAD", default=10),
 }
+# 催办: a task may be urged again this many working hours after its last urge
+# (core/inbox/actions.py).
+URGE_INTERVAL_HOURS = env("URGE_INTERVAL_HOURS", default="4")
 USE_I18N = True
 USE_TZ = True
 
@@ -322,6 +325,7 @@ SPECTACULAR_SETTINGS = {
         "CampaignTypeEnum": "workflows.campaigns.models.CampaignType",
         "CampaignStateEnum": "workflows.campaigns.models.CampaignState",
         "CampaignEvaluationStateEnum": "workflows.campaigns.models.EvaluationState",
+        "SignerPositionEnum": "core.inbox.actions.POSITIONS",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

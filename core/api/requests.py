@@ -13,12 +13,13 @@ from core import kinds
 from core.audit import selectors as audit
 from core.exceptions import NotFoundError
 from core.inbox import selectors, services
-from core.inbox.models import Request, RequestStatus
+from core.inbox.models import Request, RequestStatus, Urge, WorkItem, WorkItemStatus
 from core.org.models import User
 
 from . import serializers as s
 from .filters import OrderingFilter
 from .idempotency import idempotent
+from .rows import Viewer, with_row_facts
 from .tasks import IDEMPOTENCY_HEADER
 
 
@@ -36,7 +37,7 @@ def visible_request(user, kind: str, object_id: int) -> Request:
     return req
 
 
-def _detail(req: Request) -> dict:
+def _detail(req: Request, user: User) -> dict:
     chain = req.chain or []
     people = User.objects.in_bulk({uid for step in chain for uid in step.get("candidates", [])})
     # What the detail serializer reads besides the model's fields, set on this instance only.
@@ -53,7 +54,12 @@ def _detail(req: Request) -> dict:
         for i, step in enumerate(chain)
     ]
     shown.history = list(audit.timeline(req.kind, req.object_id))
-    return s.RequestDetailSerializer(req).data
+    # The open tasks with what the viewer may do on each (the submitter's urge, issue 19).
+    viewer = Viewer.of(user)
+    shown.open_tasks = list(with_row_facts(
+        WorkItem.objects.filter(request=req, status=WorkItemStatus.OPEN).order_by("pk"), viewer))
+    shown.urge_count = Urge.objects.filter(request=req).count()
+    return s.RequestDetailSerializer(req, context={"viewer": viewer}).data
 
 
 @extend_schema(tags=["requests"], parameters=[s.RequestQuerySerializer],
@@ -96,7 +102,7 @@ class RequestDetailView(APIView):
     """One request with its approval chain and its audit history, oldest event first."""
 
     def get(self, request, kind: str, object_id: int):
-        return Response(_detail(visible_request(request.user, kind, object_id)))
+        return Response(_detail(visible_request(request.user, kind, object_id), request.user))
 
 
 class _RequestAction(APIView, metaclass=ABCMeta):
@@ -112,7 +118,7 @@ class _RequestAction(APIView, metaclass=ABCMeta):
         parsed = self.input_serializer(data=request.data)
         parsed.is_valid(raise_exception=True)
         self.act(request.user, req, parsed.validated_data)
-        return Response(_detail(visible_request(request.user, kind, object_id)))
+        return Response(_detail(visible_request(request.user, kind, object_id), request.user))
 
 
 def _action_schema(input_serializer, summary: str):

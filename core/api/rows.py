@@ -16,7 +16,9 @@ from core.org.models import Role, User
 
 APPROVE, REJECT, RETURN = "approve", "reject", "return"
 CLAIM, RELEASE, REASSIGN, RESUBMIT = "claim", "release", "reassign", "resubmit"
-ACTIONS = (APPROVE, REJECT, RETURN, CLAIM, RELEASE, REASSIGN, RESUBMIT)
+TRANSFER, URGE, ADD_SIGNER = "transfer", "urge", "add_signer"
+ACTIONS = (APPROVE, REJECT, RETURN, CLAIM, RELEASE, REASSIGN, RESUBMIT, TRANSFER, URGE,
+           ADD_SIGNER)
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,20 @@ def available_actions(item: WorkItem, viewer: Viewer) -> list[str]:
         # Only a task taken from a queue can go back to it (task_release).
         if item.assignee_id == viewer.user_id and getattr(item, "has_candidates", False):
             actions.append(RELEASE)
+        # The holder hands the task on, or a deputy who may decide it for them; never the
+        # submitter or their deputy (core.inbox.actions.task_transfer).
+        if not item.is_revision and (
+            getattr(item, "viewer_decides", False)
+            or (item.assignee_id == viewer.user_id
+                and item.request.submitter_id not in viewer.acting_ids)):
+            actions.append(TRANSFER)
+        # 加签 on a step of the approval chain, by whoever may decide it
+        if getattr(item, "viewer_decides", False) and not item.is_revision \
+                and item.step_index >= 0:
+            actions.append(ADD_SIGNER)
+    # The submitter urges the holder; managers above the holder may too (the service judges).
+    if not item.is_revision and item.request.submitter_id == viewer.user_id:
+        actions.append(URGE)
     # Managers above the holder may reassign too, but telling needs a walk up the org chart per
     # row; the list offers it to administrators only and the service remains the judge.
     if viewer.is_admin and not item.is_revision:

@@ -4,11 +4,14 @@ Output serializers only read rows the selectors (and `core.api.rows`) already pr
 renders without a query per row. Input serializers parse and bound values; the services decide.
 """
 
+from decimal import Decimal
+
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from core import kinds
+from core.inbox.actions import POSITIONS
 from core.inbox.models import RequestStatus, WorkItemStatus
 from core.inbox.selectors import SCOPES
 from core.org.models import User
@@ -166,6 +169,35 @@ class ReassignSerializer(serializers.Serializer):
     reason = text_field()
 
 
+class TransferSerializer(serializers.Serializer):
+    assignee = UserRefField()
+    reason = text_field()
+
+
+class AddSignerSerializer(serializers.Serializer):
+    signers = serializers.ListField(child=UserRefField(), min_length=1, max_length=5,
+                                    help_text="1 to 5 people, each a user id or a username.")
+    position = serializers.ChoiceField(
+        choices=POSITIONS, help_text="before: they decide first, then the step comes back to "
+        "you; after: extra steps after yours.")
+    reason = text_field()
+    sla_hours = serializers.DecimalField(
+        max_digits=5, decimal_places=1, min_value=Decimal("0.5"), max_value=Decimal("240"),
+        required=False, allow_null=True, default=None,
+        help_text="Working hours each added signer has (default: the step's SLA rule).")
+
+
+class UrgeSerializer(serializers.Serializer):
+    comment = text_field(default="", allow_blank=True, max_length=500)
+
+
+class UrgeResponseSerializer(serializers.Serializer):
+    task = serializers.IntegerField(source="work_item_id")
+    urged_at = serializers.DateTimeField(source="created")
+    recipients = PersonSerializer(many=True)
+    next_urge_at = serializers.DateTimeField()
+
+
 class BulkApproveSerializer(serializers.Serializer):
     ids = serializers.ListField(
         child=serializers.IntegerField(min_value=1, max_value=MAX_ID),
@@ -232,6 +264,9 @@ class RequestDetailSerializer(RequestSerializer):
     submitted_at = serializers.DateTimeField(allow_null=True)
     chain = ChainStepSerializer(many=True, source="chain_steps")
     history = HistoryEventSerializer(many=True)
+    open_tasks = TaskSerializer(many=True, help_text="The request's open tasks, each with what "
+                                "you may do on it (the submitter may `urge`).")
+    urge_count = serializers.IntegerField(help_text="How often its tasks were urged (催办).")
 
 
 class RequestQuerySerializer(serializers.Serializer):

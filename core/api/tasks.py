@@ -11,7 +11,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.exceptions import NotFoundError
-from core.inbox import selectors, services
+from core.inbox import actions, selectors, services
 from core.inbox.models import WorkItem
 from core.inbox.selectors import TaskFilters
 from core.org.models import User
@@ -149,6 +149,57 @@ class TaskReassignView(_TaskAction):
     def act(self, user, pk, data):
         services.task_reassign(task_id=pk, actor=user, assignee=data["assignee"],
                                reason=data["reason"])
+
+
+@_action_schema(s.TransferSerializer, "Transfer (转交): the holder hands the task to someone "
+                "who may decide it", examples=[
+    OpenApiExample("Hand over with a reason", request_only=True,
+                   value={"assignee": "south_mgr", "reason": "出差一周，请代为审批"}),
+])
+class TaskTransferView(_TaskAction):
+    input_serializer = s.TransferSerializer
+
+    def act(self, user, pk, data):
+        actions.task_transfer(task_id=pk, actor=user, assignee=data["assignee"],
+                              reason=data["reason"])
+
+
+@_action_schema(s.AddSignerSerializer, "Add signers (加签) before or after your step",
+                examples=[OpenApiExample(
+                    "Legal first, then back to me", request_only=True,
+                    value={"signers": ["legal"], "position": "before",
+                           "reason": "合同条款需法务确认", "sla_hours": "8"})])
+class TaskAddSignerView(_TaskAction):
+    input_serializer = s.AddSignerSerializer
+
+    def act(self, user, pk, data):
+        actions.task_add_signer(task_id=pk, actor=user, signers=data["signers"],
+                                position=data["position"], reason=data["reason"],
+                                sla_hours=data["sla_hours"])
+
+
+@extend_schema(
+    tags=["tasks"], summary="Urge (催办) the holder(s): once per task every 4 working hours",
+    request=s.UrgeSerializer, parameters=[IDEMPOTENCY_HEADER],
+    responses={200: s.UrgeResponseSerializer, **s.ACTION_ERRORS},
+    examples=[OpenApiExample(
+        "Urged too soon", response_only=True, status_codes=["409"],
+        value={"detail": "This task was urged at 2026-12-07 10:00; it can be urged again from "
+                         "2026-12-07 14:00.", "code": "urge_too_soon",
+               "fields": {"next_urge_at": ["2026-12-07T14:00:00+08:00"]}})],
+)
+class TaskUrgeView(APIView):
+    @idempotent
+    def post(self, request, pk: int):
+        visible_task_id(request.user, pk)
+        parsed = s.UrgeSerializer(data=request.data)
+        parsed.is_valid(raise_exception=True)
+        urge = actions.task_urge(task_id=pk, actor=request.user,
+                                 comment=parsed.validated_data["comment"])
+        people = User.objects.filter(pk__in=urge.recipient_ids).order_by("username")
+        return Response(s.UrgeResponseSerializer({
+            "work_item_id": urge.work_item_id, "created": urge.created, "recipients": people,
+            "next_urge_at": actions.next_urge_at(urge.created)}).data)
 
 
 @extend_schema(

@@ -35,6 +35,10 @@ urlpatterns = [
     path("tasks/<int:pk>/reject/", tasks.TaskRejectView.as_view(), name="api-task-reject"),
     path("tasks/<int:pk>/return/", tasks.TaskReturnView.as_view(), name="api-task-return"),
     path("tasks/<int:pk>/reassign/", tasks.TaskReassignView.as_view(), name="api-task-reassign"),
+    path("tasks/<int:pk>/transfer/", tasks.TaskTransferView.as_view(), name="api-task-transfer"),
+    path("tasks/<int:pk>/add-signer/", tasks.TaskAddSignerView.as_view(),
+         name="api-task-add-signer"),
+    path("tasks/<int:pk>/urge/", tasks.TaskUrgeView.as_view(), name="api-task-urge"),
     # requests
     path("requests/", requests.RequestListView.as_view(), name="api-requests"),
     path("requests/<str:kind>/<int:object_id>/", requests.RequestDetailView.as_view(),

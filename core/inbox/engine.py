@@ -30,6 +30,7 @@ from .models import Candidate, Decision, Request, RequestStatus, WorkItem, WorkI
 from .segregation import prior_deciders
 
 REVISION_STEP = "revise"
+ADDED_STEP = "added_signer"  # 加签: a chain step a holder added (core/inbox/actions.py)
 
 
 _bound = TxScope()
@@ -164,13 +165,26 @@ def submitter_of(activation) -> User:
 def chain_task_created(activation) -> None:
     req = request_of(activation.process)
     step = _current_step(req)
-    open_work_item(
+    item = open_work_item(
         activation,
         step_code=step["code"],
         step_label=step["label"],
         step_index=req.step_index,
         candidate_ids=step["candidates"],
     )
+    if step.get("sla_hours"):
+        own_deadline(item, Decimal(step["sla_hours"]))
+
+
+def own_deadline(item: WorkItem, hours: Decimal) -> None:
+    """A step with an SLA of its own (an added signer's): its due and reminder times."""
+    from .rules import DEFAULT_REMIND_BEFORE, add_working_hours, subtract_working_hours
+
+    days_off = sla.holidays()
+    item.due = add_working_hours(item.created, hours, days_off)
+    item.remind_at = subtract_working_hours(item.due, min(DEFAULT_REMIND_BEFORE, hours), days_off)
+    item.save(update_fields=["due", "remind_at"])
+    Candidate.objects.filter(work_item=item).update(due=item.due)
 
 
 def revision_task_created(activation) -> None:
@@ -219,7 +233,7 @@ def next_chain_step(activation) -> bool:
     req = request_of(activation.process)
     if req.last_decision == Decision.RETURNED:
         return req.return_to_step is not None
-    if req.last_decision in (Decision.APPROVED, Decision.REVISED):
+    if req.last_decision in (Decision.APPROVED, Decision.REVISED, Decision.DEFERRED):
         return req.step_index < len(req.chain)
     return False
 

@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -183,3 +185,33 @@ class ReviewForm(forms.Form):
 class MarginForm(forms.Form):
     margin = forms.DecimalField(label=_("Margin below the limit (%)"), required=False,
                                 min_value=0, max_value=50, decimal_places=2, max_digits=5)
+
+
+class TransferForm(ReassignForm):
+    """转交: the holder picks someone who may decide the step and says why."""
+
+
+class UrgeForm(forms.Form):
+    comment = forms.CharField(label=_("Note to the holder (optional)"), required=False,
+                              max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class AddSignerForm(ReasonForm):
+    """加签: whom, before or after the holder's step, why, and their own deadline."""
+
+    signers = forms.ModelMultipleChoiceField(
+        label=_("Signers"), queryset=User.objects.filter(is_active=True).order_by("username"),
+        help_text=_("Up to five people, who sign in this order."))
+    position = forms.ChoiceField(
+        label=_("When"), widget=forms.RadioSelect, initial="before",
+        choices=[("before", _("Before me: they decide first, then the step comes back to me")),
+                 ("after", _("After me: an extra step after my approval"))])
+    sla_hours = forms.DecimalField(label=_("Working hours each has (optional)"), required=False,
+                                   min_value=Decimal("0.5"), max_value=Decimal("240"),
+                                   decimal_places=1, max_digits=5,
+                                   widget=widgets.NumberInput(attrs={"step": "0.5"}))
+
+    def __init__(self, *args, choices=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if choices is not None:
+            self.fields["signers"].queryset = choices

@@ -137,6 +137,9 @@ class Decision(models.TextChoices):
     REJECTED = "rejected", _("Rejected")
     RETURNED = "returned", _("Returned for revision")
     REVISED = "revised", _("Revised and resubmitted")
+    # 加签 "before me": the holder passed the step to added signers first; not a decision
+    # (core/inbox/segregation.py counts approvals, rejections and returns only).
+    DEFERRED = "deferred", _("Passed to added signers first")
 
 
 class WorkItem(models.Model):
@@ -325,6 +328,25 @@ class NotificationKind(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
     REMINDER = "reminder", _("Deadline approaching")
     ESCALATED = "escalated", _("Escalated")
+    URGENT = "urgent", _("Urgent: someone is waiting on you")
+
+
+class Urge(models.Model):
+    """催办: someone asked the holder(s) of an open task to act now. One row per urge: the
+    page counts them and the next urge of the task waits a working interval after the last."""
+
+    work_item = models.ForeignKey(WorkItem, on_delete=models.CASCADE, related_name="urges")
+    request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="urges")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recipient_ids = models.JSONField(default=list, blank=True)
+    comment = models.CharField(max_length=500, blank=True)
+    created = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [models.Index(fields=["work_item", "-created"], name="urge_latest")]
+
+    def __str__(self):
+        return f"urge of task {self.work_item_id} at {self.created:%Y-%m-%d %H:%M}"
 
 
 class Notification(models.Model):

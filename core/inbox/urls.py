@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import evidence_views, views, workbench_views
+from . import action_views, evidence_views, views, workbench_views
 
 app_name = "inbox"
 
@@ -8,6 +8,12 @@ urlpatterns = [
     path("inbox/", views.inbox, name="inbox"),
     path("inbox/bulk-approve/", views.bulk_approve, name="bulk-approve"),
     path("inbox/tasks/<int:task_id>/", views.task_detail, name="task"),
+    # before the generic action route: 转交 and 催办 have views of their own
+    path("inbox/tasks/<int:task_id>/transfer/", action_views.task_transfer,
+         name="task-transfer"),
+    path("inbox/tasks/<int:task_id>/urge/", action_views.task_urge, name="task-urge"),
+    path("inbox/tasks/<int:task_id>/add-signer/", action_views.task_add_signer,
+         name="task-add-signer"),
     path(
         "inbox/tasks/<int:task_id>/<slug:action>/", views.task_action, name="task-action"
     ),

@@ -39,7 +39,7 @@ from core.exceptions import (
     SegregationOfDutiesError,
     StateConflictError,
 )
-from core.inbox import selectors, timers
+from core.inbox import actions, selectors, timers
 from core.inbox import services as inbox
 from core.inbox.models import Candidate, Request, WorkItem
 from core.org.demo import PEOPLE
@@ -60,6 +60,7 @@ STEP_ROLE = {
 }
 USERNAMES = [p[0] for p in PEOPLE]
 OPEN_STATUSES = ("in_review", "returned")
+ADDED = "added_signer"
 FLOW_STATUS = {"open": {"NEW", "ASSIGNED"}, "done": {"DONE"}, "cancelled": {"CANCELED"}}
 
 
@@ -129,6 +130,7 @@ class Task:
     candidates: tuple = ()
     revision: bool = False
     pk: int | None = None
+    eligible: tuple = ()  # an added signer's step: whose authority it is (issue 19)
 
     def people(self) -> list[str]:
         return [self.holder] if self.holder else list(self.candidates)
@@ -247,7 +249,7 @@ class ProcessMachine(RuleBasedStateMachine):
             allowed = [u for u in self.org.holders(ADMIN) if u not in excluded]
         people = tuple(self.org.by_pk(allowed))
         task = Task(step=step, index=index, holder=people[0] if len(people) == 1 else None,
-                    candidates=people)
+                    candidates=people, eligible=people if step == ADDED else ())
         obj.tasks[step] = task
         return task
 
@@ -303,6 +305,14 @@ class ProcessMachine(RuleBasedStateMachine):
             assert task.pk is not None, (
                 f"{self.kind} {obj.pk}: the model expects an open task {task.step}, "
                 f"the database has {sorted(s for (o, s) in found if o == obj.pk)}")
+
+    def step_authorized(self, obj: Obj, who: str, step: str, eligible=()) -> bool:
+        """Org.authorized, and for an added signer's step: the signer, anyone above them, an
+        administrator (core.authority.services.has_step_authority over its eligible_ids)."""
+        if step == ADDED:
+            return (ADMIN in self.org.roles[who] or who in eligible
+                    or any(who in self.org.ancestors(e) for e in eligible))
+        return self.org.authorized(who, step, obj.submitter, obj.region)
 
     # --- strategies ------------------------------------------------------------------------------
 
@@ -579,7 +589,7 @@ class ProcessMachine(RuleBasedStateMachine):
             exc = ReadOnlyRoleError
         elif new in obj.prior(task.step):
             exc = SegregationOfDutiesError
-        elif not self.org.authorized(new, task.step, obj.submitter, obj.region):
+        elif not self.step_authorized(obj, new, task.step, task.eligible):
             exc = AuthorityLimitError
         else:
             exc = None
@@ -593,6 +603,89 @@ class ProcessMachine(RuleBasedStateMachine):
         call()
         task.holder = new
         self.expect(obj, "task_reassigned")
+
+    # --- transfer and urge (issue 19) -----------------------------------------------------
+
+    def transfer_refusal(self, obj: Obj, task: Task, actor: str, new: str, reason: str):
+        """In the order of core.inbox.actions.task_transfer."""
+        if not reason.strip():
+            return InvalidInputError
+        if self.status_of(obj) not in OPEN_STATUSES:
+            return StateConflictError
+        if task.revision:
+            return InvalidInputError
+        if self.org.read_only(actor):
+            return ReadOnlyRoleError
+        principals = self.principals_for(actor)
+        if task.holder is None or (actor != task.holder and task.holder not in principals):
+            return NotYourTaskError
+        if actor == obj.submitter or obj.submitter in principals:
+            return SegregationOfDutiesError
+        if actor != task.holder:
+            exc, _principal = self.may_decide(obj, task, actor, "approved", "", None)
+            if exc is not None:
+                return exc
+        if new == task.holder:
+            return InvalidInputError
+        if new == obj.submitter or obj.submitter in self.principals_for(new):
+            return SegregationOfDutiesError
+        if self.org.read_only(new):
+            return ReadOnlyRoleError
+        if new in obj.prior(task.step):
+            return SegregationOfDutiesError
+        if not self.step_authorized(obj, new, task.step, task.eligible):
+            return AuthorityLimitError
+        return None
+
+    @precondition(lambda self: bool(self.open_tasks()))
+    @rule(data=st.data())
+    def transfer(self, data):
+        obj, task = self.pick_task(data)
+        actor = data.draw(self.actors_for(obj, task), label="actor")
+        new = data.draw(st.sampled_from(self.org.everyone), label="new holder")
+        reason = data.draw(st.sampled_from(["出差", ""]), label="reason")
+        exc = self.transfer_refusal(obj, task, actor, new, reason)
+        note(f"transfer {self.kind} {obj.pk} step {task.step} by {actor} to {new}: expect "
+             f"{exc.__name__ if exc else 'success'}")
+        call = lambda: actions.task_transfer(  # noqa: E731
+            task_id=task.pk, actor=self.user(actor), assignee=self.user(new), reason=reason)
+        if exc is not None:
+            refused(exc, call)
+            return
+        call()
+        task.holder = new
+        self.expect(obj, "task_transferred")
+
+    @precondition(lambda self: bool(self.open_tasks()))
+    @rule(data=st.data())
+    def urge(self, data):
+        obj, task = self.pick_task(data)
+        actor = data.draw(st.one_of(st.just(obj.submitter),
+                                    st.sampled_from(self.org.everyone)), label="actor")
+        above = {b for p in task.people() for b in self.org.ancestors(p)}
+        urged = obj.extra.setdefault("urged", set())
+        if self.status_of(obj) not in OPEN_STATUSES:
+            exc = StateConflictError
+        elif task.revision:
+            exc = InvalidInputError
+        elif self.org.read_only(actor):
+            exc = ReadOnlyRoleError
+        elif not (actor == obj.submitter or obj.submitter in self.principals_for(actor)
+                  or actor in above):
+            exc = PermissionDeniedError
+        elif task.pk in urged:  # a run never lasts 4 working hours
+            exc = actions.UrgeTooSoonError
+        else:
+            exc = None
+        note(f"urge {self.kind} {obj.pk} step {task.step} by {actor}: expect "
+             f"{exc.__name__ if exc else 'success'}")
+        call = lambda: actions.task_urge(task_id=task.pk, actor=self.user(actor))  # noqa: E731
+        if exc is not None:
+            refused(exc, call)
+            return
+        call()
+        urged.add(task.pk)
+        self.expect(obj, "urged")
 
     @rule(data=st.data())
     def delegate(self, data):
@@ -735,13 +828,14 @@ class ProcessMachine(RuleBasedStateMachine):
             kind=self.kind, status="done", decision__in=["approved", "rejected", "returned"],
             request__object_id__in=list(self.objects),
         ).values_list("request__object_id", "step_code", "submitter_id", "decided_by_id",
-                      "acting_for_id")
-        for oid, step, submitter, by, acting in rows:
+                      "acting_for_id", "eligible_ids")
+        for oid, step, submitter, by, acting, eligible in rows:
             assert submitter not in (by, acting), f"{self.kind} {oid}: {step} decided by its " \
                                                   "submitter or for them"
             principal = self.org.name_of[acting or by]
             obj = self.objects[oid]
-            assert self.org.authorized(principal, step, obj.submitter, obj.region), (
+            added = [self.org.name_of[u] for u in eligible] if step == ADDED else ()
+            assert self.step_authorized(obj, principal, step, added), (
                 f"{self.kind} {oid}: {principal} decided {step} without its authority")
 
     @invariant()

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_noop, ngettext
 
 from core import registry
 from core.authority.services import STEP_LABELS
-from core.inbox.engine import REVISION_STEP
+from core.inbox.engine import ADDED_STEP, REVISION_STEP
 from core.inbox.models import RequestStatus
 from core.money import fmt
 
@@ -28,6 +28,9 @@ _SENTENCES = {
     "task_claimed": gettext_noop("%(actor)s took the task (%(step)s)"),
     "task_released": gettext_noop("%(actor)s put the task back in the queue (%(step)s)"),
     "task_reassigned": gettext_noop("%(actor)s passed the task to someone else (%(step)s)"),
+    "task_transferred": gettext_noop("%(actor)s handed the task over (%(step)s)"),
+    "signer_added": gettext_noop("%(actor)s added a signer (%(step)s)"),
+    "urged": gettext_noop("%(actor)s urged the holder to act (%(step)s)"),
     "task_escalated": gettext_noop("The deadline passed: the task went one level up (%(step)s)"),
     "commented": gettext_noop("%(actor)s commented"),
     "drafted": gettext_noop("%(actor)s drafted it"),
@@ -88,6 +91,8 @@ def step_name(code, fallback=""):
 def _one_step(code, fallback=""):
     if code == REVISION_STEP:
         return _("Revise and resubmit")
+    if code == ADDED_STEP:
+        return _("Added signer")
     label = STEP_LABELS.get(code) or _process_steps().get(code)
     return str(label) if label else (fallback or code)
 

@@ -101,7 +101,8 @@ def test_deputy_of_the_approver_never_offered_their_own_request(client, submit, 
     assert item.pk not in listed(east_rep2)
     assert item.pk not in api_inbox(east_rep2)
     assert selectors.task_counts(fresh(east_rep2))[selectors.INBOX] == 0
-    assert api_task(east_rep2, item)["available_actions"] == []
+    # nothing to decide or pass on: only the submitter's urge (issue 19)
+    assert api_task(east_rep2, item)["available_actions"] == ["urge"]
     client.force_login(east_rep2)
     page = client.get(f"/inbox/tasks/{item.pk}/")
     assert page.context["is_mine"] is False

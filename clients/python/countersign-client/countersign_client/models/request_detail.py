@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from ..models.chain_step import ChainStep
     from ..models.history_event import HistoryEvent
     from ..models.person import Person
+    from ..models.task import Task
 
 
 T = TypeVar("T", bound="RequestDetail")
@@ -46,6 +47,8 @@ class RequestDetail:
         submitted_at (datetime.datetime | None):
         chain (list[ChainStep]):
         history (list[HistoryEvent]):
+        open_tasks (list[Task]): The request's open tasks, each with what you may do on it (the submitter may `urge`).
+        urge_count (int): How often its tasks were urged (催办).
     """
 
     kind: str
@@ -66,6 +69,8 @@ class RequestDetail:
     submitted_at: datetime.datetime | None
     chain: list[ChainStep]
     history: list[HistoryEvent]
+    open_tasks: list[Task]
+    urge_count: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -119,6 +124,13 @@ class RequestDetail:
             history_item = history_item_data.to_dict()
             history.append(history_item)
 
+        open_tasks = []
+        for open_tasks_item_data in self.open_tasks:
+            open_tasks_item = open_tasks_item_data.to_dict()
+            open_tasks.append(open_tasks_item)
+
+        urge_count = self.urge_count
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -141,6 +153,8 @@ class RequestDetail:
                 "submitted_at": submitted_at,
                 "chain": chain,
                 "history": history,
+                "open_tasks": open_tasks,
+                "urge_count": urge_count,
             }
         )
 
@@ -151,6 +165,7 @@ class RequestDetail:
         from ..models.chain_step import ChainStep  # noqa: PLC0415
         from ..models.history_event import HistoryEvent  # noqa: PLC0415
         from ..models.person import Person  # noqa: PLC0415
+        from ..models.task import Task  # noqa: PLC0415
 
         d = dict(src_dict)
         kind = d.pop("kind")
@@ -222,6 +237,15 @@ class RequestDetail:
 
             history.append(history_item)
 
+        open_tasks = []
+        _open_tasks = d.pop("open_tasks")
+        for open_tasks_item_data in _open_tasks:
+            open_tasks_item = Task.from_dict(open_tasks_item_data)
+
+            open_tasks.append(open_tasks_item)
+
+        urge_count = d.pop("urge_count")
+
         request_detail = cls(
             kind=kind,
             id=id,
@@ -241,6 +265,8 @@ class RequestDetail:
             submitted_at=submitted_at,
             chain=chain,
             history=history,
+            open_tasks=open_tasks,
+            urge_count=urge_count,
         )
 
         request_detail.additional_properties = d

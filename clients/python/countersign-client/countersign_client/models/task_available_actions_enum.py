@@ -2,6 +2,7 @@ from enum import StrEnum
 
 
 class TaskAvailableActionsEnum(StrEnum):
+    ADD_SIGNER = "add_signer"
     APPROVE = "approve"
     CLAIM = "claim"
     REASSIGN = "reassign"
@@ -9,6 +10,8 @@ class TaskAvailableActionsEnum(StrEnum):
     RELEASE = "release"
     RESUBMIT = "resubmit"
     RETURN = "return"
+    TRANSFER = "transfer"
+    URGE = "urge"
 
     def __str__(self) -> str:
         return str(self.value)
