@@ -1,6 +1,7 @@
 """Contains all the data models used in inputs/outputs"""
 
 from .actuals_import_result import ActualsImportResult
+from .add_signer_request import AddSignerRequest
 from .approve_request import ApproveRequest
 from .attachment import Attachment
 from .attachment_upload_request import AttachmentUploadRequest
@@ -255,6 +256,7 @@ from .sales_actual_input_request import SalesActualInputRequest
 from .saved_filter import SavedFilter
 from .saved_filters_list_page_size_type_1 import SavedFiltersListPageSizeType1
 from .saved_filters_list_page_type_1 import SavedFiltersListPageType1
+from .signer_position_enum import SignerPositionEnum
 from .split import Split
 from .standard import Standard
 from .submission import Submission
@@ -273,7 +275,10 @@ from .tasks_list_submitter_type_1 import TasksListSubmitterType1
 from .template import Template
 from .token import Token
 from .token_response import TokenResponse
+from .transfer_request import TransferRequest
 from .travel_class_enum import TravelClassEnum
+from .urge_request import UrgeRequest
+from .urge_response import UrgeResponse
 from .verify import Verify
 from .verify_first_broken_type_0 import VerifyFirstBrokenType0
 from .version import Version
@@ -281,6 +286,7 @@ from .withdraw_request import WithdrawRequest
 
 __all__ = (
     "ActualsImportResult",
+    "AddSignerRequest",
     "ApproveRequest",
     "Attachment",
     "AttachmentUploadRequest",
@@ -535,6 +541,7 @@ __all__ = (
     "SavedFilter",
     "SavedFiltersListPageSizeType1",
     "SavedFiltersListPageType1",
+    "SignerPositionEnum",
     "Split",
     "Standard",
     "Submission",
@@ -553,7 +560,10 @@ __all__ = (
     "Template",
     "Token",
     "TokenResponse",
+    "TransferRequest",
     "TravelClassEnum",
+    "UrgeRequest",
+    "UrgeResponse",
     "Verify",
     "VerifyFirstBrokenType0",
     "Version",
