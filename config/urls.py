@@ -19,6 +19,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/", include("core.api.urls")),
+    path("", include("core.channels.urls")),
     # every registered process's pages and API (ProcessSpec.urls), longer prefixes first
     *[path(mount.prefix, include(mount.module)) for mount in registry.url_mounts()],
     path("", include("core.inbox.urls")),

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "core.authority",
     "core.audit",
     "core.inbox",
+    "core.channels",
     "workflows.demo",
     "workflows.expenses",
     "workflows.contracts",
@@ -195,6 +196,18 @@ EMAIL_BACKEND = env(
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="countersign@localhost")
 # The address people reach the app at: links in e-mails are made absolute with it.
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
+# Channels (core/channels, docs/channels.md). Signed action links in task e-mails and IM cards:
+# one recipient, one task, one decision, single use, CHANNELS_LINK_HOURS long. With
+# CHANNELS_LINKS_REQUIRE_LOGIN a link opened logged out asks for a login first. IM robots are
+# configured in the admin (none = no IM messages); their secrets are encrypted with
+# CHANNELS_ENCRYPTION_KEY (derived from DJANGO_SECRET_KEY when unset).
+CHANNELS_EMAIL_LINKS = env.bool("CHANNELS_EMAIL_LINKS", default=True)
+CHANNELS_LINK_HOURS = env.int("CHANNELS_LINK_HOURS", default=72)
+CHANNELS_LINKS_REQUIRE_LOGIN = env.bool("CHANNELS_LINKS_REQUIRE_LOGIN", default=False)
+CHANNELS_ENCRYPTION_KEY = env("CHANNELS_ENCRYPTION_KEY", default="")
+CHANNELS_MAX_ATTEMPTS = env.int("CHANNELS_MAX_ATTEMPTS", default=8)
+CHANNELS_BACKOFF_SECONDS = env.int("CHANNELS_BACKOFF_SECONDS", default=30)
+CHANNELS_HTTP_TIMEOUT = env.float("CHANNELS_HTTP_TIMEOUT", default=5.0)
 # The buyer every VAT invoice on an expense claim must name (policy 7(三)1); the demo company's
 # by default. Set both for a real deployment.
 COMPANY_NAME = env("COMPANY_NAME", default="示例销售有限公司")
@@ -222,6 +235,8 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 CELERY_RESULT_BACKEND = None
 CELERY_BEAT_SCHEDULE = {
     "sweep-timers": {"task": "core.inbox.tasks.sweep_timers", "schedule": 60.0},
+    # IM deliveries due for a retry, and the hourly/daily e-mail digests.
+    "sweep-channels": {"task": "core.channels.tasks.sweep_channels", "schedule": 60.0},
 }
 
 # Signed audit checkpoints (core/audit/checkpoints.py, docs/audit.md). Off unless enabled; when

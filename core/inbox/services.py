@@ -222,7 +222,8 @@ def _after_flow(req: Request, process) -> None:
                             *engine.WAITING_FIELDS])
 
 
-def _decide(task_id: int, *, actor: User, decision: str, comment: str, to_step=None) -> WorkItem:
+def _decide(task_id: int, *, actor: User, decision: str, comment: str, to_step=None,
+            via: str = "") -> WorkItem:
     with transaction.atomic(), _locked_item(task_id) as item, outbox.batched():
         _ensure_open(item)
         if item.is_revision:
@@ -270,7 +271,7 @@ def _decide(task_id: int, *, actor: User, decision: str, comment: str, to_step=N
             req, actor=actor, decider=decider, transition=transition, comment=comment,
             event=f"{req.kind}.{event}",
             data={"task": item.pk, "step": item.step_code, "step_label": item.step_label,
-                  "to_step": to_step},
+                  "to_step": to_step, **({"via": via} if via else {})},
         )
         params = {"title": req.title, "step": item.step_code, "decision": decision,
                   "who": str(actor)}
@@ -292,25 +293,28 @@ def _decide(task_id: int, *, actor: User, decision: str, comment: str, to_step=N
         return item
 
 
-def task_approve(*, task_id: int, actor: User, comment: str = "") -> WorkItem:
-    return _decide(task_id, actor=actor, decision=Decision.APPROVED, comment=comment)
+def task_approve(*, task_id: int, actor: User, comment: str = "", via: str = "") -> WorkItem:
+    """`via` names the channel of a signed action link (core.channels): the audit says so."""
+    return _decide(task_id, actor=actor, decision=Decision.APPROVED, comment=comment, via=via)
 
 
-def task_reject(*, task_id: int, actor: User, reason: str) -> WorkItem:
+def task_reject(*, task_id: int, actor: User, reason: str, via: str = "") -> WorkItem:
     if not (reason or "").strip():
         raise InvalidInputError(
             _("Give a reason for the rejection."), fields={"reason": [_("A reason is required.")]}
         )
-    return _decide(task_id, actor=actor, decision=Decision.REJECTED, comment=reason.strip())
+    return _decide(task_id, actor=actor, decision=Decision.REJECTED, comment=reason.strip(),
+                   via=via)
 
 
-def task_return(*, task_id: int, actor: User, reason: str, to_step: int | None = None) -> WorkItem:
+def task_return(*, task_id: int, actor: User, reason: str, to_step: int | None = None,
+                via: str = "") -> WorkItem:
     if not (reason or "").strip():
         raise InvalidInputError(
             _("Say what needs revising."), fields={"reason": [_("A reason is required.")]}
         )
     return _decide(task_id, actor=actor, decision=Decision.RETURNED, comment=reason.strip(),
-                   to_step=to_step)
+                   to_step=to_step, via=via)
 
 
 @dataclass
