@@ -342,6 +342,11 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     # In-process (eager, no broker) Celery would log every task on the web console; a real
     # worker keeps INFO (its "ready." line, each task's outcome).
-    "loggers": {"celery": {"level": env(
-        "CELERY_LOG_LEVEL", default="WARNING" if CELERY_TASK_ALWAYS_EAGER else "INFO")}},
+    "loggers": {
+        "celery": {"level": env(
+            "CELERY_LOG_LEVEL", default="WARNING" if CELERY_TASK_ALWAYS_EAGER else "INFO")},
+        # urllib3 logs each request line at DEBUG, and a robot's webhook URL holds its key
+        # (WeCom) or token (Feishu, DingTalk): never below WARNING, whatever LOG_LEVEL says.
+        "urllib3": {"level": "WARNING"},
+    },
 }

@@ -13,3 +13,20 @@ class LinkDecisionForm(forms.Form):
         if required:
             field.label = _("Reason")
             field.error_messages["required"] = _("A reason is required.")
+
+
+class PreferenceForm(forms.Form):
+    language = forms.ChoiceField(label=_("Language of e-mails and cards"), required=False)
+    email_digest = forms.ChoiceField(label=_("Task e-mails"))
+
+    def __init__(self, *args, **kwargs):
+        from django.conf import settings
+
+        from .models import Digest
+
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = [("", _("The site's language")),
+                                           *settings.LANGUAGES]
+        self.fields["email_digest"].choices = Digest.choices
+        self.fields["email_digest"].help_text = _(
+            "Reminders and escalations always come at once.")

@@ -6,4 +6,5 @@ app_name = "channels"
 
 urlpatterns = [
     path("act/<str:token>/", views.act, name="act"),
+    path("preferences/channels/", views.preferences, name="preferences"),
 ]

@@ -5,17 +5,21 @@ logged in as someone else it is refused; with CHANNELS_LINKS_REQUIRE_LOGIN the p
 in first. Every refusal is a page that says why and changes nothing."""
 
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.shortcuts import render
+from django.db import transaction
+from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from core.exceptions import ApprovalError
 
 from . import links
-from .forms import LinkDecisionForm
-from .models import LinkAction
+from .forms import LinkDecisionForm, PreferenceForm
+from .models import Digest, LinkAction, Preference
 
 
 def _refused(request, exc: links.LinkRefused):
@@ -60,3 +64,27 @@ def act(request, token: str):
         "action": row.action, "action_label": row.get_action_display(),
         "recipient": row.recipient, "logged_out": user is None,
     }, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def preferences(request):
+    """Each person chooses the language of what is sent to them and immediate or digest
+    task e-mails."""
+    pref = Preference.objects.filter(user=request.user).first()
+    initial = {"language": pref.language if pref else "",
+               "email_digest": pref.email_digest if pref else Digest.IMMEDIATE}
+    form = PreferenceForm(request.POST or None, initial=initial)
+    if request.method == "POST":
+        if form.is_valid():
+            with transaction.atomic():
+                pref = Preference.objects.select_for_update().filter(user=request.user).first()
+                if pref is None:
+                    pref = Preference(user=request.user)
+                pref.language = form.cleaned_data["language"]
+                pref.email_digest = form.cleaned_data["email_digest"]
+                pref.save()
+            messages.success(request, _("Preferences saved."))
+            return redirect("channels:preferences")
+        return render(request, "channels/preferences.html", {"form": form}, status=400)
+    return render(request, "channels/preferences.html", {"form": form})
