@@ -4,11 +4,21 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from standardwebhooks import Webhook
 
 from core.admin_base import ReadOnlyAdmin
 
-from . import crypto, delivery, identities
-from .models import ActionToken, Delivery, DeliveryStatus, PlatformIdentity, Preference, Robot
+from . import crypto, delivery, identities, webhooks
+from .models import (
+    ActionToken,
+    Delivery,
+    DeliveryStatus,
+    PlatformIdentity,
+    Preference,
+    Robot,
+    WebhookEndpoint,
+    WebhookMessage,
+)
 
 
 class RobotForm(forms.ModelForm):
@@ -146,3 +156,66 @@ class ActionTokenAdmin(ReadOnlyAdmin):
                     "used_at", "revoked_at")
     list_filter = ("channel", "action")
     exclude = ("token_hash",)
+
+
+class WebhookEndpointForm(forms.ModelForm):
+    secret = forms.CharField(
+        label=_("signing secret"), required=False, max_length=200,
+        widget=forms.PasswordInput(render_value=False),
+        help_text=_("A Standard Webhooks secret (whsec_…). Leave empty: a new endpoint gets one "
+                    "generated and shown once; an existing one keeps its own."))
+
+    class Meta:
+        model = WebhookEndpoint
+        fields = ("name", "url", "events", "enabled")
+
+    def clean_secret(self):
+        value = self.cleaned_data["secret"].strip()
+        if value:
+            try:
+                Webhook(value)
+            except Exception:  # noqa: BLE001 - the library raises on any malformed secret
+                raise forms.ValidationError(_("Not a valid whsec_ secret.")) from None
+        return value
+
+    def clean_events(self):
+        value = self.cleaned_data["events"] or []
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise forms.ValidationError(_('A list of event types, e.g. ["expense.approved"].'))
+        return value
+
+
+@admin.register(WebhookEndpoint)
+class WebhookEndpointAdmin(admin.ModelAdmin):
+    form = WebhookEndpointForm
+    list_display = ("name", "url", "events", "enabled")
+
+    def save_model(self, request, obj, form, change):
+        secret = form.cleaned_data.get("secret")
+        if not secret and not obj.secret_enc:
+            secret = webhooks.new_secret()
+            messages.warning(request, _("The endpoint's signing secret, shown only this once: "
+                                        "%(s)s") % {"s": secret})
+        if secret:
+            obj.secret_enc = crypto.encrypt(secret)
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(WebhookMessage)
+class WebhookMessageAdmin(ReadOnlyAdmin):
+    """The webhook log: per message its attempts, HTTP status and last error; replay."""
+
+    list_display = ("created", "endpoint", "event", "subject_kind", "subject_id", "seq",
+                    "status", "attempts", "response_code", "last_error", "sent_at")
+    list_filter = ("status", "endpoint", "event")
+    search_fields = ("msg_id", "subject_id")
+    actions = ["replay"]
+
+    def has_replay_permission(self, request):
+        return request.user.is_active and request.user.is_superuser
+
+    @admin.action(description=_("Replay"), permissions=["replay"])
+    def replay(self, request, queryset):
+        ids = list(queryset.values_list("pk", flat=True))
+        went = webhooks.replay(ids)
+        messages.info(request, _("%(n)s replayed, %(s)s sent.") % {"n": len(ids), "s": went})

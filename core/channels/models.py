@@ -158,3 +158,69 @@ class Delivery(models.Model):
 
     def __str__(self):
         return f"{self.robot_id} {self.key} {self.status}"
+
+
+class WebhookEndpoint(models.Model):
+    """An administrator's endpoint: every audit-worthy event of a request (submitted, decided,
+    returned, withdrawn, escalated, paid, signed, published, ...) whose type matches `events`
+    is POSTed as JSON, signed per Standard Webhooks with `secret` (whsec_…, stored
+    encrypted, never shown back)."""
+
+    name = models.CharField(_("name"), max_length=100)
+    url = models.URLField(_("URL"), max_length=500)
+    events = models.JSONField(
+        _("events"), default=list, blank=True,
+        help_text=_('Event types to send, e.g. ["expense.approved", "contract.*"]; empty: '
+                    "all."))
+    secret_enc = models.TextField(blank=True)
+    enabled = models.BooleanField(_("enabled"), default=True)
+    created = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("webhook endpoint")
+        verbose_name_plural = _("webhook endpoints")
+
+    def __str__(self):
+        return self.name
+
+    def wants(self, event: str) -> bool:
+        if not self.events:
+            return True
+        return any(event == p or (p.endswith(".*") and event.startswith(p[:-1]))
+                   for p in self.events)
+
+
+class WebhookMessage(models.Model):
+    """One event for one endpoint. Sent at least once, in the order of the request's audit
+    chain (`seq`): a message waits while an earlier one of the same request is unsent."""
+
+    endpoint = models.ForeignKey(WebhookEndpoint, on_delete=models.CASCADE,
+                                 related_name="messages", verbose_name=_("endpoint"))
+    msg_id = models.CharField(_("webhook-id"), max_length=40, unique=True)
+    event = models.CharField(_("event"), max_length=60)
+    subject_kind = models.CharField(max_length=40)
+    subject_id = models.CharField(max_length=40)
+    seq = models.PositiveIntegerField()
+    payload = models.JSONField(default=dict)
+    status = models.CharField(_("status"), max_length=10, choices=DeliveryStatus.choices,
+                              default=DeliveryStatus.PENDING)
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    last_error = models.CharField(_("last error"), max_length=300, blank=True)
+    response_code = models.IntegerField(_("HTTP status"), null=True, blank=True)
+    created = models.DateTimeField(_("created"), default=timezone.now)
+    next_attempt_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("webhook message")
+        verbose_name_plural = _("webhook log")
+        ordering = ["-created"]
+        indexes = [
+            models.Index(fields=["endpoint", "subject_kind", "subject_id", "seq"],
+                         name="webhook_chain"),
+            models.Index(fields=["next_attempt_at"], name="webhook_due",
+                         condition=Q(status="pending")),
+        ]
+
+    def __str__(self):
+        return f"{self.msg_id} {self.event}"

@@ -13,6 +13,15 @@ def send_delivery(*, delivery_id: int):
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)
 def sweep_channels():
-    from . import delivery, digest
+    from . import delivery, digest, webhooks
 
-    return {"retried": delivery.sweep(), "digests": digest.sweep()}
+    return {"retried": delivery.sweep(), "webhooks": webhooks.sweep(),
+            "digests": digest.sweep()}
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True,
+             autoretry_for=(OperationalError, InterfaceError), retry_backoff=True, max_retries=5)
+def send_webhooks(*, endpoint_id: int, subject_kind: str, subject_id: str):
+    from .webhooks import send_chain
+
+    return send_chain(endpoint_id, subject_kind, subject_id)

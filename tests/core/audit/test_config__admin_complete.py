@@ -106,6 +106,10 @@ BUILDERS = {
         lambda p: __import__("core.channels.models", fromlist=["P"]).Preference.objects
         .create(user=p["east_rep1"]),
         lambda i: setattr(i, "email_digest", "daily") or i),
+    "channels.WebhookEndpoint": (
+        lambda p: __import__("core.channels.models", fromlist=["W"]).WebhookEndpoint.objects
+        .create(name="audit test", url="https://erp.example.invalid/hooks"),
+        lambda e: setattr(e, "enabled", False) or e),
     "inbox.Holiday": (lambda p: Holiday.objects.create(date=datetime.date(2031, 1, 1),
                                                        name="New Year"),
                       lambda h: setattr(h, "name", "元旦") or h),
