@@ -99,9 +99,9 @@ def _post(endpoint: WebhookEndpoint, row: WebhookMessage, now: datetime) -> tupl
     signature = Webhook(secret).sign(row.msg_id, now, body)
     headers = {"content-type": "application/json", "webhook-id": row.msg_id,
                "webhook-timestamp": str(int(now.timestamp())), "webhook-signature": signature}
+    timeout = float(getattr(settings, "CHANNELS_HTTP_TIMEOUT", 5.0))
     try:
-        resp = requests.post(endpoint.url, data=body.encode(), headers=headers,
-                             timeout=float(getattr(settings, "CHANNELS_HTTP_TIMEOUT", 5.0)))
+        resp = requests.post(endpoint.url, data=body.encode(), headers=headers, timeout=timeout)
     except requests.RequestException as exc:
         return None, f"{type(exc).__name__}: connection failed"
     if 200 <= resp.status_code < 300:
