@@ -24,6 +24,9 @@ SKIPPED = {
     "demo/": "the demo's one-click login and try-this panel: POST only, a 404 without "
              "DEMO_LOGINS_ALLOWED (tests/core/test_demo__personas.py)",
     "api/auth/tokens/": "the caller's own API tokens; another's is 404 (test_auth__tokens.py)",
+    "act/": "signed action links: the token is the credential, for its one recipient; "
+            "refusals and other users in tests/core/channels/test_links__act.py",
+    "oidc/": "single sign-on: a 404 unless OIDC is configured (tests/core/test_oidc__login.py)",
 }
 
 # The object family of each route that names one object, by the route's prefix: the engine's
