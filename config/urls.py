@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from core import demo_views, registry
 from core import views as core_views
+from core.org import oidc
 
 urlpatterns = [
     path("", core_views.home, name="home"),
@@ -14,11 +15,15 @@ urlpatterns = [
     # whose URLs answer 404 unless that setting is on).
     path("accounts/login/", demo_views.LoginView.as_view(), name="login"),
     path("demo/login/", demo_views.demo_login, name="demo-login"),
+    # OpenID Connect single sign-on (core/org/oidc.py): 404 unless OIDC_RP_CLIENT_ID is set.
+    path("oidc/authenticate/", oidc.authenticate, name="oidc_authentication_init"),
+    path("oidc/callback/", oidc.callback, name="oidc_authentication_callback"),
     path("demo/tour/", demo_views.demo_tour, name="demo-tour"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/", include("core.api.urls")),
+    path("", include("core.channels.urls")),
     # every registered process's pages and API (ProcessSpec.urls), longer prefixes first
     *[path(mount.prefix, include(mount.module)) for mount in registry.url_mounts()],
     path("", include("core.inbox.urls")),

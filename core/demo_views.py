@@ -30,6 +30,9 @@ class LoginView(auth_views.LoginView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["demo_logins"] = demo_enabled()
+        from core.org import oidc
+
+        context["sso"] = oidc.enabled()
         if context["demo_logins"]:
             context["demo_groups"] = demo.persona_groups()
             context["demo_password"] = demo.DEMO_PASSWORD

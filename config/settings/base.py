@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "core.authority",
     "core.audit",
     "core.inbox",
+    "core.channels",
     "workflows.demo",
     "workflows.expenses",
     "workflows.contracts",
@@ -118,6 +119,21 @@ AUTHENTICATION_BACKENDS = [
     # Django's ModelBackend, whose per-request user comes with their roles in the same query.
     "core.org.backends.UserWithRolesBackend",
 ]
+# OpenID Connect single sign-on (core/org/oidc.py, docs/channels.md): off unless
+# OIDC_RP_CLIENT_ID is set. It maps the identity to an existing user and never creates one.
+OIDC_RP_CLIENT_ID = env("OIDC_RP_CLIENT_ID", default="")
+OIDC_RP_CLIENT_SECRET = env("OIDC_RP_CLIENT_SECRET", default="")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env("OIDC_OP_AUTHORIZATION_ENDPOINT", default="")
+OIDC_OP_TOKEN_ENDPOINT = env("OIDC_OP_TOKEN_ENDPOINT", default="")
+OIDC_OP_USER_ENDPOINT = env("OIDC_OP_USER_ENDPOINT", default="")
+OIDC_OP_JWKS_ENDPOINT = env("OIDC_OP_JWKS_ENDPOINT", default="")
+OIDC_RP_SIGN_ALGO = env("OIDC_RP_SIGN_ALGO", default="RS256")
+OIDC_RP_SCOPES = env("OIDC_RP_SCOPES", default="openid email profile")
+OIDC_CREATE_USER = False
+OIDC_USE_PKCE = env.bool("OIDC_USE_PKCE", default=True)
+LOGIN_REDIRECT_URL_FAILURE = "/accounts/login/"
+if OIDC_RP_CLIENT_ID:
+    AUTHENTICATION_BACKENDS.append("core.org.oidc.ExistingUserOIDCBackend")
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -200,6 +216,18 @@ EMAIL_BACKEND = env(
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="countersign@localhost")
 # The address people reach the app at: links in e-mails are made absolute with it.
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
+# Channels (core/channels, docs/channels.md). Signed action links in task e-mails and IM cards:
+# one recipient, one task, one decision, single use, CHANNELS_LINK_HOURS long. With
+# CHANNELS_LINKS_REQUIRE_LOGIN a link opened logged out asks for a login first. IM robots are
+# configured in the admin (none = no IM messages); their secrets are encrypted with
+# CHANNELS_ENCRYPTION_KEY (derived from DJANGO_SECRET_KEY when unset).
+CHANNELS_EMAIL_LINKS = env.bool("CHANNELS_EMAIL_LINKS", default=True)
+CHANNELS_LINK_HOURS = env.int("CHANNELS_LINK_HOURS", default=72)
+CHANNELS_LINKS_REQUIRE_LOGIN = env.bool("CHANNELS_LINKS_REQUIRE_LOGIN", default=False)
+CHANNELS_ENCRYPTION_KEY = env("CHANNELS_ENCRYPTION_KEY", default="")
+CHANNELS_MAX_ATTEMPTS = env.int("CHANNELS_MAX_ATTEMPTS", default=8)
+CHANNELS_BACKOFF_SECONDS = env.int("CHANNELS_BACKOFF_SECONDS", default=30)
+CHANNELS_HTTP_TIMEOUT = env.float("CHANNELS_HTTP_TIMEOUT", default=5.0)
 # The buyer every VAT invoice on an expense claim must name (policy 7(三)1); the demo company's
 # by default. Set both for a real deployment.
 COMPANY_NAME = env("COMPANY_NAME", default="示例销售有限公司")
@@ -230,6 +258,8 @@ CELERY_RESULT_BACKEND = None
 EXPENSE_PAYMENT_STALLED_AFTER = env.int("EXPENSE_PAYMENT_STALLED_AFTER", default=900)
 CELERY_BEAT_SCHEDULE = {
     "sweep-timers": {"task": "core.inbox.tasks.sweep_timers", "schedule": 60.0},
+    # IM deliveries due for a retry, and the hourly/daily e-mail digests.
+    "sweep-channels": {"task": "core.channels.tasks.sweep_channels", "schedule": 60.0},
 }
 
 # Signed audit checkpoints (core/audit/checkpoints.py, docs/audit.md). Off unless enabled; when
@@ -342,6 +372,11 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     # In-process (eager, no broker) Celery would log every task on the web console; a real
     # worker keeps INFO (its "ready." line, each task's outcome).
-    "loggers": {"celery": {"level": env(
-        "CELERY_LOG_LEVEL", default="WARNING" if CELERY_TASK_ALWAYS_EAGER else "INFO")}},
+    "loggers": {
+        "celery": {"level": env(
+            "CELERY_LOG_LEVEL", default="WARNING" if CELERY_TASK_ALWAYS_EAGER else "INFO")},
+        # urllib3 logs each request line at DEBUG, and a robot's webhook URL holds its key
+        # (WeCom) or token (Feishu, DingTalk): never below WARNING, whatever LOG_LEVEL says.
+        "urllib3": {"level": "WARNING"},
+    },
 }

@@ -120,4 +120,8 @@ def record(
             {**ev.__dict__, "actor_id": ev.actor_id, "on_behalf_of_id": ev.on_behalf_of_id}
         )
         ev.save(force_insert=True)  # the database moves the head along (audit_head_follows)
+        # Outbound webhooks (core.channels.webhooks) are queued with the event they carry.
+        from core.channels import webhooks
+
+        webhooks.on_event(ev)
     return ev

@@ -247,7 +247,7 @@ def _resubmit_choice(kind: str, chosen: str | None) -> str:
 
 
 def _decide(task_id: int, *, actor: User, decision: str, comment: str, to_step=None,
-            resubmit_to: str | None = None) -> WorkItem:
+            resubmit_to: str | None = None, via: str = "") -> WorkItem:
     with transaction.atomic(), _locked_item(task_id) as item, outbox.batched():
         _ensure_open(item)
         if item.is_revision:
@@ -303,7 +303,8 @@ def _decide(task_id: int, *, actor: User, decision: str, comment: str, to_step=N
             event=f"{req.kind}.{event}",
             data={"task": item.pk, "step": item.step_code, "step_label": item.step_label,
                   "to_step": to_step, **({"resubmit_to": resubmit} if resubmit else {}),
-                  **({"from_queue": True} if from_queue else {})},
+                  **({"from_queue": True} if from_queue else {}),
+                  **({"via": via} if via else {})},
         )
         params = {"title": req.title, "step": item.step_code, "decision": decision,
                   "who": str(actor)}
@@ -325,20 +326,22 @@ def _decide(task_id: int, *, actor: User, decision: str, comment: str, to_step=N
         return item
 
 
-def task_approve(*, task_id: int, actor: User, comment: str = "") -> WorkItem:
-    return _decide(task_id, actor=actor, decision=Decision.APPROVED, comment=comment)
+def task_approve(*, task_id: int, actor: User, comment: str = "", via: str = "") -> WorkItem:
+    """`via` names the channel of a signed action link (core.channels): the audit says so."""
+    return _decide(task_id, actor=actor, decision=Decision.APPROVED, comment=comment, via=via)
 
 
-def task_reject(*, task_id: int, actor: User, reason: str) -> WorkItem:
+def task_reject(*, task_id: int, actor: User, reason: str, via: str = "") -> WorkItem:
     if not (reason or "").strip():
         raise InvalidInputError(
             _("Give a reason for the rejection."), fields={"reason": [_("A reason is required.")]}
         )
-    return _decide(task_id, actor=actor, decision=Decision.REJECTED, comment=reason.strip())
+    return _decide(task_id, actor=actor, decision=Decision.REJECTED, comment=reason.strip(),
+                   via=via)
 
 
 def task_return(*, task_id: int, actor: User, reason: str, to_step: int | None = None,
-                resubmit_to: str | None = None) -> WorkItem:
+                resubmit_to: str | None = None, via: str = "") -> WorkItem:
     """Back to an earlier step (`to_step`) or to the submitter, whose resubmission then goes
     where `resubmit_to` says (registry.RESTART or TO_RETURNER; None: the process's default)."""
     if not (reason or "").strip():
@@ -346,7 +349,7 @@ def task_return(*, task_id: int, actor: User, reason: str, to_step: int | None =
             _("Say what needs revising."), fields={"reason": [_("A reason is required.")]}
         )
     return _decide(task_id, actor=actor, decision=Decision.RETURNED, comment=reason.strip(),
-                   to_step=to_step, resubmit_to=resubmit_to)
+                   to_step=to_step, resubmit_to=resubmit_to, via=via)
 
 
 @dataclass

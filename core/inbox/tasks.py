@@ -2,7 +2,7 @@ from celery import shared_task
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import InterfaceError, OperationalError, transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from core.org.models import User
 
@@ -32,9 +32,15 @@ def deliver_notification(*, recipient_id, kind, request_id, dedupe_key, message=
             "url": url,
         },
     )
+    from core.channels import dispatch
+
+    # Cards to the IM robots (core.channels): each its own delivery row and outbox message.
+    dispatch.to_robots(note)
     user = User.objects.filter(pk=recipient_id).only("email", "email_notifications").first()
     if user is None or not user.email_notifications or not user.email:
         return note.pk
+    if dispatch.email_waits_for_digest(recipient_id, note.kind):
+        return note.pk  # the hourly or daily digest sends it (core.channels.digest)
     with transaction.atomic():
         # Claim the e-mail under a row lock; if sending fails the claim rolls back and a retry
         # sends it, and a redelivered message finds it already sent.
@@ -43,16 +49,16 @@ def deliver_notification(*, recipient_id, kind, request_id, dedupe_key, message=
             return note.pk
         locked.emailed_at = timezone.now()
         locked.save(update_fields=["emailed_at"])
-        # An e-mail is read outside the app: in the site's language, with a full link.
-        with translation.override(settings.LANGUAGE_CODE):
-            text, link = locked.display, locked.link
-        if link.startswith("/"):
-            link = settings.SITE_URL.rstrip("/") + link
+        # An e-mail is read outside the app: in the recipient's language (their channel
+        # preference, else the site's), HTML and text, with the request's summary and, for a
+        # task, one signed link per decision.
+        subject, text, html = dispatch.compose_email(locked, user)
         send_mail(
-            subject=f"[Countersign] {text}"[:150],
-            message=f"{text}\n\n{link}",
+            subject=subject,
+            message=text,
             from_email=settings.DEFAULT_FROM_EMAIL,
             recipient_list=[user.email],
+            html_message=html,
         )
     return note.pk
 

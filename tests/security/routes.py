@@ -26,6 +26,9 @@ SKIPPED = {
     "api/auth/tokens/": "the caller's own API tokens; another's is 404 (test_auth__tokens.py)",
     "filters/": "the caller's own saved filters, POST only; another's is 404 "
                 "(tests/core/inbox/test_search__find_anything.py)",
+    "act/": "signed action links: the token is the credential, for its one recipient; "
+            "refusals and other users in tests/core/channels/test_links__act.py",
+    "oidc/": "single sign-on: a 404 unless OIDC is configured (tests/core/test_oidc__login.py)",
 }
 
 # The object family of each route that names one object, by the route's prefix: the engine's

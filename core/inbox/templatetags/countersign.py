@@ -11,6 +11,7 @@ from django.utils.translation import gettext_noop, ngettext
 
 from core import registry
 from core.authority.services import STEP_LABELS
+from core.channels.labels import via_link
 from core.inbox.engine import ADDED_STEP, REVISION_STEP
 from core.inbox.models import RequestStatus
 from core.money import fmt
@@ -170,6 +171,9 @@ def describe(event):
         text = _(template_text) % {"actor": actor, "step": step}
     if event.on_behalf_of_name:
         text += " " + _("(acting for %(name)s)") % {"name": event.on_behalf_of_name}
+    via = via_link(data.get("via", ""))
+    if via:
+        text += " " + via
     return text
 
 

@@ -94,6 +94,22 @@ BUILDERS = {
     "inbox.SLARule": (lambda p: SLARule.objects.create(kind="expense", step_code="audit_t",
                                                        hours=Decimal("8")),
                       lambda r: setattr(r, "hours", Decimal("16")) or r),
+    "channels.Robot": (
+        lambda p: __import__("core.channels.models", fromlist=["Robot"]).Robot.objects.create(
+            name="audit test", platform="feishu", webhook_url_enc="x"),
+        lambda r: setattr(r, "enabled", False) or r),
+    "channels.PlatformIdentity": (
+        lambda p: __import__("core.channels.models", fromlist=["P"]).PlatformIdentity.objects
+        .create(user=p["east_rep1"], platform="feishu", external_id="ou_1"),
+        lambda i: setattr(i, "external_id", "ou_2") or i),
+    "channels.Preference": (
+        lambda p: __import__("core.channels.models", fromlist=["P"]).Preference.objects
+        .create(user=p["east_rep1"]),
+        lambda i: setattr(i, "email_digest", "daily") or i),
+    "channels.WebhookEndpoint": (
+        lambda p: __import__("core.channels.models", fromlist=["W"]).WebhookEndpoint.objects
+        .create(name="audit test", url="https://erp.example.invalid/hooks"),
+        lambda e: setattr(e, "enabled", False) or e),
     "inbox.Holiday": (lambda p: Holiday.objects.create(date=datetime.date(2031, 1, 1),
                                                        name="New Year"),
                       lambda h: setattr(h, "name", "元旦") or h),
