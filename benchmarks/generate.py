@@ -42,9 +42,10 @@ def generate(*, tasks: int, users: int, heavy_open: int, light_open: int, other_
         cur.execute(
             """
             INSERT INTO org_user (password, is_superuser, username, first_name, last_name, email,
-                is_staff, is_active, date_joined, display_name, grade, email_notifications, mobile)
+                is_staff, is_active, date_joined, display_name, grade, email_notifications, mobile,
+                open_next_task)
             SELECT '!', false, 'bench_' || g, '', '', '', false, true, now(), 'Bench ' || g, 1,
-                   false, ''
+                   false, '', false
             FROM generate_series(1, %s) g
             """,
             [users],
