@@ -280,6 +280,17 @@ def _decision_action(request, task_id, action):
     to this user at all (404 if not, so that a refusal never tells a stranger it exists)."""
     if task_id > MAX_ID:
         raise Http404
+    if action == "approve" and request.POST.get("from_list"):
+        # A list row's one-tap approve is for plain requests: one whose page carries a warning
+        # (credit breach, over budget, over the standard) is decided from that page, as in bulk.
+        item = _visible_item(request.user, task_id)
+        warned = panels.warnings_for([item.request]).get(item.request_id)
+        if warned:
+            messages.warning(request, _("%(number)s carries a warning (%(w)s): read its page "
+                                        "and decide there.")
+                             % {"number": item.request.number or item.title,
+                                "w": ", ".join(str(w) for w in warned)})
+            return redirect("inbox:task", task_id=item.pk)
     if action == "approve":
         form = CommentForm(request.POST, prefix="approve")
     else:

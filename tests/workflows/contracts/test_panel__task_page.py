@@ -83,3 +83,26 @@ def test_a_warned_task_is_never_approved_in_bulk_even_when_posted(client, person
     (result,) = response.json()["results"]
     assert (result["ok"], result["code"]) == (False, "needs_review")
     assert WorkItem.objects.get(pk=breach.pk).status == "open"
+
+
+def test_a_warned_task_approved_from_its_inbox_row_opens_its_page_instead(client, personas,
+                                                                          submitted):
+    from core.inbox.models import WorkItem
+
+    breach = item(submitted("4000000.00"), "regional_review")
+    clean = item(submitted("500000.00"), "regional_review")
+    client.force_login(personas["east_mgr"])
+
+    refused = client.post(f"/inbox/tasks/{breach.pk}/approve/", {"from_list": "1"},
+                          headers={"accept-language": "en"}, follow=True)
+
+    assert refused.redirect_chain[0] == (f"/inbox/tasks/{breach.pk}/", 302)
+    assert "carries a warning (credit breach)" in refused.content.decode()
+    assert WorkItem.objects.get(pk=breach.pk).status == "open"
+
+    done = client.post(f"/inbox/tasks/{clean.pk}/approve/", {"from_list": "1"})
+    assert done.status_code == 302
+    assert WorkItem.objects.get(pk=clean.pk).decision == "approved"
+    # from its own page (no from_list) the warned one is decided like any other
+    client.post(f"/inbox/tasks/{breach.pk}/approve/", {"approve-comment": "seen the breach"})
+    assert WorkItem.objects.get(pk=breach.pk).decision == "approved"
