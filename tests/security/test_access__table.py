@@ -2,12 +2,14 @@
 what the selectors say: if a selector changes, the matrix's table must change with it."""
 
 import pytest
+from django.http import Http404
 
 from core.inbox.selectors import visible_requests
 from core.org.models import User
 from workflows.campaigns.selectors import visible_campaigns
 from workflows.contracts.selectors import visible_contracts, visible_customers
 from workflows.expenses.selectors import budgets_for, visible_claim
+from workflows.forms.selectors import submission_for
 from workflows.plans.selectors import visible_plans
 from workflows.risks.selectors import visible_risks
 
@@ -23,6 +25,12 @@ def _sees(user, key: str, obj) -> bool:
     if kind == "budget":
         qs = budgets_for(user)
         return qs is not None and qs.filter(pk=obj.pk).exists()
+    if kind == "form":
+        try:
+            submission_for(user, obj.pk)
+        except Http404:
+            return False
+        return True
     selector = {"customer": visible_customers, "contract": visible_contracts,
                 "plan": visible_plans, "risk": visible_risks,
                 "campaign": visible_campaigns}[kind]
