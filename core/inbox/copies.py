@@ -133,6 +133,14 @@ def mark_read(user: User, req: Request) -> int:
         read_at=timezone.now())
 
 
+def mark_all_read(user: User, request_ids: list[int] | None = None) -> int:
+    """Mark the user's unread copies read (those of `request_ids`, or all)."""
+    qs = CarbonCopy.objects.filter(person=user, read_at__isnull=True)
+    if request_ids is not None:
+        qs = qs.filter(request_id__in=request_ids)
+    return qs.update(read_at=timezone.now())
+
+
 # --- @mentions ---------------------------------------------------------------------------
 
 
