@@ -41,6 +41,7 @@ def test_submitter_copies_finance_who_is_told_and_reads_exactly_that_request(
     assert str(personas["east_rep1"]) in describe(event) and "demo.copied" not in describe(event)
     note = Notification.objects.get(recipient=finance, kind="copied")
     assert note.target == ["inbox:request", {"request_id": req.pk}]
+    assert str(personas["east_rep1"]) in note.display and req.title in note.display
     seen = set(visible_requests(finance).filter(pk__in=[req.pk, other.pk])
                .values_list("pk", flat=True))
     assert seen == {req.pk}
