@@ -21,6 +21,7 @@ from core import registry
 from core.exceptions import BusyError
 from core.inbox import actions as _actions
 from core.inbox import attachments as _attachments
+from core.inbox import copies as _copies
 from core.inbox import engine as _flow
 from core.inbox import notify as _notify
 from core.inbox import selectors as _selectors
@@ -51,7 +52,7 @@ __all__ = [
     "open_work_item", "role_task_created", "WAITING_FIELDS",
     # actions and reads every process shares
     "task_approve", "task_reject", "task_return", "task_claim", "task_reassign",
-    "reassign_locked", "task_transfer", "task_urge", "task_add_signer",
+    "reassign_locked", "task_transfer", "task_urge", "task_add_signer", "request_copy",
     "request_withdraw", "request_resubmit", "visible_requests",
     "sees_everything", "acting_q", "acts_on_open_item", "attachment_add", "attachment_remove",
     "attachment_download", "notify", "step_name", "describe_event", "sweep_timers",
@@ -83,6 +84,7 @@ request_withdraw = _services.request_withdraw
 task_transfer = _actions.task_transfer
 task_urge = _actions.task_urge
 task_add_signer = _actions.task_add_signer
+request_copy = _copies.request_copy  # 抄送: read-only access and a notification
 request_resubmit = _services.request_resubmit
 
 visible_requests = _selectors.visible_requests

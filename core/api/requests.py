@@ -59,6 +59,7 @@ def _detail(req: Request, user: User) -> dict:
     shown.open_tasks = list(with_row_facts(
         WorkItem.objects.filter(request=req, status=WorkItemStatus.OPEN).order_by("pk"), viewer))
     shown.urge_count = Urge.objects.filter(request=req).count()
+    shown.copied_to = [c.person for c in req.copies.select_related("person").order_by("pk")]
     return s.RequestDetailSerializer(req, context={"viewer": viewer}).data
 
 

@@ -16,9 +16,9 @@ from core.org.models import Role, User
 
 APPROVE, REJECT, RETURN = "approve", "reject", "return"
 CLAIM, RELEASE, REASSIGN, RESUBMIT = "claim", "release", "reassign", "resubmit"
-TRANSFER, URGE, ADD_SIGNER = "transfer", "urge", "add_signer"
+TRANSFER, URGE, ADD_SIGNER, COPY = "transfer", "urge", "add_signer", "copy"
 ACTIONS = (APPROVE, REJECT, RETURN, CLAIM, RELEASE, REASSIGN, RESUBMIT, TRANSFER, URGE,
-           ADD_SIGNER)
+           ADD_SIGNER, COPY)
 
 
 @dataclass(frozen=True)
@@ -112,6 +112,12 @@ def available_actions(item: WorkItem, viewer: Viewer) -> list[str]:
     # The submitter urges the holder; managers above the holder may too (the service judges).
     if not item.is_revision and item.request.submitter_id == viewer.user_id:
         actions.append(URGE)
+    # 抄送: the holder (or who may claim or decide it) and the submitter copy people on it
+    if not item.is_revision and (
+            getattr(item, "viewer_decides", False) or getattr(item, "viewer_may_claim", False)
+            or item.assignee_id == viewer.user_id
+            or item.request.submitter_id == viewer.user_id):
+        actions.append(COPY)
     # Managers above the holder may reassign too, but telling needs a walk up the org chart per
     # row; the list offers it to administrators only and the service remains the judge.
     if viewer.is_admin and not item.is_revision:

@@ -267,6 +267,8 @@ class RequestDetailSerializer(RequestSerializer):
     open_tasks = TaskSerializer(many=True, help_text="The request's open tasks, each with what "
                                 "you may do on it (the submitter may `urge`).")
     urge_count = serializers.IntegerField(help_text="How often its tasks were urged (催办).")
+    copied_to = PersonSerializer(many=True, help_text="Who is copied on it (抄送): they read "
+                                 "it and may comment, never decide.")
 
 
 class RequestQuerySerializer(serializers.Serializer):

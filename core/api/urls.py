@@ -3,7 +3,7 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.renderers import JSONRenderer
 
-from . import audit, filters_saved, requests, tasks
+from . import audit, copies, filters_saved, requests, tasks
 from .auth import LogoutView, TokenListView, TokenRevokeView, token_view
 
 
@@ -39,6 +39,7 @@ urlpatterns = [
     path("tasks/<int:pk>/add-signer/", tasks.TaskAddSignerView.as_view(),
          name="api-task-add-signer"),
     path("tasks/<int:pk>/urge/", tasks.TaskUrgeView.as_view(), name="api-task-urge"),
+    path("tasks/<int:pk>/copy/", copies.TaskCopyView.as_view(), name="api-task-copy"),
     # requests
     path("requests/", requests.RequestListView.as_view(), name="api-requests"),
     path("requests/<str:kind>/<int:object_id>/", requests.RequestDetailView.as_view(),
@@ -47,6 +48,12 @@ urlpatterns = [
          name="api-request-withdraw"),
     path("requests/<str:kind>/<int:object_id>/resubmit/", requests.RequestResubmitView.as_view(),
          name="api-request-resubmit"),
+    path("requests/<str:kind>/<int:object_id>/copy/", copies.RequestCopyView.as_view(),
+         name="api-request-copy"),
+    path("requests/<str:kind>/<int:object_id>/comments/", copies.RequestCommentView.as_view(),
+         name="api-request-comments"),
+    path("copied/", copies.CopiedListView.as_view(), name="api-copied"),
+    path("copied/read/", copies.CopiedReadView.as_view(), name="api-copied-read"),
     # audit
     path("audit/events/", audit.AuditEventListView.as_view(), name="api-audit-events"),
     path("saved-filters/", filters_saved.SavedFilterListView.as_view(), name="api-saved-filters"),

@@ -215,3 +215,18 @@ class AddSignerForm(ReasonForm):
         super().__init__(*args, **kwargs)
         if choices is not None:
             self.fields["signers"].queryset = choices
+
+
+class CopyForm(forms.Form):
+    """抄送: whom to copy on the request, and a note for them."""
+
+    people = forms.ModelMultipleChoiceField(
+        label=_("Copy to"), queryset=User.objects.filter(is_active=True).order_by("username"),
+        help_text=_("They can read the request and comment, never decide."))
+    comment = forms.CharField(label=_("Note (optional)"), required=False, max_length=500,
+                              widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, choices=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if choices is not None:
+            self.fields["people"].queryset = choices

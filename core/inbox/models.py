@@ -329,6 +329,8 @@ class NotificationKind(models.TextChoices):
     REMINDER = "reminder", _("Deadline approaching")
     ESCALATED = "escalated", _("Escalated")
     URGENT = "urgent", _("Urgent: someone is waiting on you")
+    COPIED = "copied", _("Copied to you")
+    MENTIONED = "mentioned", _("Mentioned you")
 
 
 class Urge(models.Model):
@@ -347,6 +349,27 @@ class Urge(models.Model):
 
     def __str__(self):
         return f"urge of task {self.work_item_id} at {self.created:%Y-%m-%d %H:%M}"
+
+
+class CarbonCopy(models.Model):
+    """抄送: a person copied on a request. They read it (page, API, attachments) and may
+    comment, never decide; `read_at` marks it seen on their "copied to me" list."""
+
+    request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="copies")
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                               related_name="copies")
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                 related_name="+")
+    created = models.DateTimeField(default=timezone.now)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["request", "person"],
+                                               name="carbon_copy_once")]
+        indexes = [models.Index(fields=["person", "-created"], name="carbon_copy_person")]
+
+    def __str__(self):
+        return f"request {self.request_id} copied to user {self.person_id}"
 
 
 class Notification(models.Model):

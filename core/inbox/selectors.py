@@ -15,6 +15,7 @@ from . import route as _route
 from . import search
 from .models import (
     Candidate,
+    CarbonCopy,
     Notification,
     Request,
     RequestStatus,
@@ -243,8 +244,8 @@ def report_ids(user: User) -> list[int]:
 
 
 def visible_requests(user: User) -> QuerySet[Request]:
-    """Requests a user may see: their own, those they act or acted on (or for), or all for
-    auditors and administrators. Anything else is 404 to them."""
+    """Requests a user may see: their own, those they act or acted on (or for), those they are
+    copied on (抄送), or all for auditors and administrators. Anything else is 404 to them."""
     qs = Request.objects.select_related("submitter")
     if sees_everything(user):
         return qs
@@ -258,7 +259,10 @@ def visible_requests(user: User) -> QuerySet[Request]:
     )
     by_role = [p.kind for p in registry.processes()
                if org.has_role(user, *p.visible_to_roles)]
-    return qs.filter(acting_q(user, "submitter_id") | Exists(involved) | Q(kind__in=by_role))
+    # 抄送: a person copied on the request reads it (core/inbox/copies.py)
+    copied = CarbonCopy.objects.filter(request=OuterRef("pk"), person_id=user.pk)
+    return qs.filter(acting_q(user, "submitter_id") | Exists(involved) | Exists(copied)
+                     | Q(kind__in=by_role))
 
 
 def visible_tasks(user: User) -> QuerySet[WorkItem]:

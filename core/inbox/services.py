@@ -595,7 +595,14 @@ def request_comment(*, request_id: int, actor: User, comment: str) -> Request:
         req = Request.objects.select_for_update().filter(pk=request_id).first()
         if req is None or not visible_requests(actor).filter(pk=req.pk).exists():
             raise NotFoundError()
-        _record(req, actor=actor, event=f"{req.kind}.commented", comment=comment.strip())
+        # "@username" notifies that person; someone who cannot see the request refuses it
+        from .copies import notify_mentions, resolve_mentions
+
+        people = resolve_mentions(req, comment)
+        event = _record(req, actor=actor, event=f"{req.kind}.commented", comment=comment.strip(),
+                        data={"mentions": [p.pk for p in people]} if people else None)
+        if people:
+            notify_mentions(req, actor, people, key=str(getattr(event, "pk", "") or req.pk))
         return req
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import action_views, evidence_views, views, workbench_views
+from . import action_views, copy_views, evidence_views, views, workbench_views
 
 app_name = "inbox"
 
@@ -21,6 +21,12 @@ urlpatterns = [
     path("filters/", views.saved_filter_create, name="filter-save"),
     path("filters/<int:filter_id>/delete/", views.saved_filter_delete, name="filter-delete"),
     path("requests/<int:request_id>/", views.request_detail, name="request"),
+    # before the generic request action route: 抄送 and comments have views of their own
+    path("requests/<int:request_id>/copy/", copy_views.request_copy, name="request-copy"),
+    path("requests/<int:request_id>/comment/", copy_views.request_comment,
+         name="request-comment"),
+    path("copied/", copy_views.copied, name="copied"),
+    path("copied/read/", copy_views.copied_read, name="copied-read"),
     path("requests/<int:request_id>/evidence.<str:fmt>", evidence_views.evidence_pack,
          name="evidence"),
     path(

@@ -3,9 +3,9 @@ per page, so each page's template includes the actions with one line."""
 
 from django import template
 
-from core.inbox import actions
-from core.inbox.forms import AddSignerForm, TransferForm, UrgeForm
-from core.inbox.models import Urge, WorkItemStatus
+from core.inbox import actions, copies
+from core.inbox.forms import AddSignerForm, CommentForm, CopyForm, TransferForm, UrgeForm
+from core.inbox.models import CarbonCopy, Urge, WorkItemStatus
 from core.org import selectors as org
 
 register = template.Library()
@@ -36,6 +36,33 @@ def task_more_actions(context, item) -> dict:
         "can_urge": can_urge,
         "urge_form": forms.get("urge") or UrgeForm(prefix="urge"),
         **(_urge_facts(item) if can_urge else {}),
+        # 抄送 while deciding: the holder, or whoever may decide or claim it
+        **_copy_facts(user, item.request, forms,
+                      can=open_task and copies.may_copy(user, item.request)),
+    }
+
+
+def _copy_facts(user, req, forms, *, can: bool) -> dict:
+    return {"can_copy": can,
+            "copy_form": forms.get("copy") or (CopyForm(
+                prefix="copy", choices=copies.copy_choices(req).exclude(pk=user.pk))
+                if can else None)}
+
+
+@register.simple_tag(takes_context=True)
+def request_copies(context, req) -> dict:
+    """The request page: who is copied on it (抄送), the copy form for the submitter or a
+    holder, and the comment box (with @mentions) for anyone who may write."""
+    request = context["request"]
+    user = request.user
+    forms = getattr(request, "cs_copy_forms", None) or {}
+    read_only = org.is_read_only(user)
+    return {
+        "people": CarbonCopy.objects.filter(request=req).select_related(
+            "person", "added_by").order_by("pk"),
+        **_copy_facts(user, req, forms, can=copies.may_copy(user, req)),
+        "can_comment": not read_only,
+        "comment_form": forms.get("comment") or CommentForm(prefix="comment"),
     }
 
 

@@ -179,7 +179,8 @@ def test_claim_then_release_moves_the_task_when_user_is_a_candidate(api, submit,
     released = _post(api("gm"), task.pk, "release")
     assert released.status_code == 200
     assert released.json()["assignee"] is None
-    assert released.json()["available_actions"] == ["approve", "reject", "return", "claim"]
+    assert released.json()["available_actions"] == ["approve", "reject", "return", "claim",
+                                                    "copy"]
 
 
 def test_409_when_releasing_an_unclaimed_queue_task(api, submit, second_sales_gm):

@@ -39,7 +39,8 @@ def test_inbox_lists_assigned_task_with_contract_fields_when_scope_is_default(ap
     assert row["acting_for"] is None
     assert row["overdue"] is False
     assert row["created"].endswith("+08:00")
-    assert row["available_actions"] == ["approve", "reject", "return", "transfer", "add_signer"]
+    assert row["available_actions"] == ["approve", "reject", "return", "transfer", "add_signer",
+                                        "copy"]
     assert response.headers["X-Request-ID"]
 
 
@@ -61,7 +62,7 @@ def test_queue_offers_decisions_and_claim_when_user_is_a_candidate(api, submit, 
         assert _ids(response) == [queued.pk]
         row = response.json()["results"][0]
         assert row["assignee"] is None
-        assert row["available_actions"] == ["approve", "reject", "return", "claim"]
+        assert row["available_actions"] == ["approve", "reject", "return", "claim", "copy"]
     assert api("gm").get("/api/tasks/").json()["count"] == 0
 
 
@@ -73,7 +74,7 @@ def test_release_is_offered_when_task_was_claimed_from_the_queue(api, submit, se
     row = api("gm").get("/api/tasks/").json()["results"][0]
 
     assert row["available_actions"] == ["approve", "reject", "return", "release", "transfer",
-                                        "add_signer"]
+                                        "add_signer", "copy"]
 
 
 def test_archive_lists_decided_task_without_actions_when_scope_is_archive(api, submit):
@@ -102,7 +103,7 @@ def test_principal_is_acting_for_when_user_deputises_for_the_assignee(api, submi
     assert [r["id"] for r in inbox] == [task.pk]
     assert inbox[0]["acting_for"]["username"] == "east_mgr"
     assert inbox[0]["available_actions"] == ["approve", "reject", "return", "transfer",
-                                             "add_signer"]
+                                             "add_signer", "copy"]
 
     api("south_mgr").post(task_url(task.pk, "approve"), {}, format="json")
     archived = api("south_mgr").get("/api/tasks/?scope=archive").json()["results"]

@@ -73,7 +73,7 @@ def test_request_detail_offers_the_submitter_an_urge_and_counts_urges(api, submi
 
     detail = client.get(url).json()
     assert [t["id"] for t in detail["open_tasks"]] == [task.pk]
-    assert detail["open_tasks"][0]["available_actions"] == ["urge"]
+    assert detail["open_tasks"][0]["available_actions"] == ["urge", "copy"]
     assert detail["urge_count"] == 0
     _post(client, task.pk, "urge")
     assert client.get(url).json()["urge_count"] == 1

@@ -52,6 +52,7 @@ from .claim import Claim
 from .claim_create_request import ClaimCreateRequest
 from .claim_detail import ClaimDetail
 from .claim_detail_available_actions_enum import ClaimDetailAvailableActionsEnum
+from .comment_request import CommentRequest
 from .contract import Contract
 from .contract_amend_request import ContractAmendRequest
 from .contract_attachment import ContractAttachment
@@ -92,6 +93,12 @@ from .contracts_customers_list_rating import ContractsCustomersListRating
 from .contracts_statistics_retrieve_date_from_type_1 import ContractsStatisticsRetrieveDateFromType1
 from .contracts_statistics_retrieve_date_to_type_1 import ContractsStatisticsRetrieveDateToType1
 from .contracts_statistics_retrieve_year_type_1 import ContractsStatisticsRetrieveYearType1
+from .copied_list_page_size_type_1 import CopiedListPageSizeType1
+from .copied_list_page_type_1 import CopiedListPageType1
+from .copied_read_request import CopiedReadRequest
+from .copied_read_result import CopiedReadResult
+from .copied_request import CopiedRequest
+from .copy_request import CopyRequest
 from .credit_check import CreditCheck
 from .credit_limit_change import CreditLimitChange
 from .credit_limit_decide_request import CreditLimitDecideRequest
@@ -152,6 +159,7 @@ from .paginated_campaign_list import PaginatedCampaignList
 from .paginated_claim_list import PaginatedClaimList
 from .paginated_contract_attachment_list import PaginatedContractAttachmentList
 from .paginated_contract_list import PaginatedContractList
+from .paginated_copied_request_list import PaginatedCopiedRequestList
 from .paginated_credit_limit_change_list import PaginatedCreditLimitChangeList
 from .paginated_customer_list import PaginatedCustomerList
 from .paginated_execution_problem_list import PaginatedExecutionProblemList
@@ -337,6 +345,7 @@ __all__ = (
     "ClaimCreateRequest",
     "ClaimDetail",
     "ClaimDetailAvailableActionsEnum",
+    "CommentRequest",
     "Contract",
     "ContractAmendRequest",
     "ContractAttachment",
@@ -377,6 +386,12 @@ __all__ = (
     "ContractStatsStep",
     "ContractStatsTotals",
     "ContractVersion",
+    "CopiedListPageSizeType1",
+    "CopiedListPageType1",
+    "CopiedReadRequest",
+    "CopiedReadResult",
+    "CopiedRequest",
+    "CopyRequest",
     "CreditCheck",
     "CreditLimitChange",
     "CreditLimitDecideRequest",
@@ -437,6 +452,7 @@ __all__ = (
     "PaginatedClaimList",
     "PaginatedContractAttachmentList",
     "PaginatedContractList",
+    "PaginatedCopiedRequestList",
     "PaginatedCreditLimitChangeList",
     "PaginatedCustomerList",
     "PaginatedExecutionProblemList",

@@ -49,6 +49,7 @@ class RequestDetail:
         history (list[HistoryEvent]):
         open_tasks (list[Task]): The request's open tasks, each with what you may do on it (the submitter may `urge`).
         urge_count (int): How often its tasks were urged (催办).
+        copied_to (list[Person]): Who is copied on it (抄送): they read it and may comment, never decide.
     """
 
     kind: str
@@ -71,6 +72,7 @@ class RequestDetail:
     history: list[HistoryEvent]
     open_tasks: list[Task]
     urge_count: int
+    copied_to: list[Person]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -131,6 +133,11 @@ class RequestDetail:
 
         urge_count = self.urge_count
 
+        copied_to = []
+        for copied_to_item_data in self.copied_to:
+            copied_to_item = copied_to_item_data.to_dict()
+            copied_to.append(copied_to_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -155,6 +162,7 @@ class RequestDetail:
                 "history": history,
                 "open_tasks": open_tasks,
                 "urge_count": urge_count,
+                "copied_to": copied_to,
             }
         )
 
@@ -246,6 +254,13 @@ class RequestDetail:
 
         urge_count = d.pop("urge_count")
 
+        copied_to = []
+        _copied_to = d.pop("copied_to")
+        for copied_to_item_data in _copied_to:
+            copied_to_item = Person.from_dict(copied_to_item_data)
+
+            copied_to.append(copied_to_item)
+
         request_detail = cls(
             kind=kind,
             id=id,
@@ -267,6 +282,7 @@ class RequestDetail:
             history=history,
             open_tasks=open_tasks,
             urge_count=urge_count,
+            copied_to=copied_to,
         )
 
         request_detail.additional_properties = d

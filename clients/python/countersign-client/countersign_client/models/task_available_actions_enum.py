@@ -5,6 +5,7 @@ class TaskAvailableActionsEnum(StrEnum):
     ADD_SIGNER = "add_signer"
     APPROVE = "approve"
     CLAIM = "claim"
+    COPY = "copy"
     REASSIGN = "reassign"
     REJECT = "reject"
     RELEASE = "release"

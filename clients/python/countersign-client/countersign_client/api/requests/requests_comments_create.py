@@ -1,0 +1,239 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.comment_request import CommentRequest
+from ...models.error import Error
+from ...models.request_detail import RequestDetail
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    kind: str,
+    object_id: int,
+    *,
+    body: CommentRequest,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/requests/{kind}/{object_id}/comments/".format(
+            kind=quote(str(kind), safe=""),
+            object_id=quote(str(object_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | RequestDetail | None:
+    if response.status_code == 200:
+        response_200 = RequestDetail.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Error.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = Error.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | RequestDetail]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    kind: str,
+    object_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: CommentRequest,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Error | RequestDetail]:
+    """Comment, with @mentions (whoever may see the request)
+
+    Args:
+        kind (str):
+        object_id (int):
+        idempotency_key (str | Unset):
+        body (CommentRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | RequestDetail]
+    """
+
+    kwargs = _get_kwargs(
+        kind=kind,
+        object_id=object_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    kind: str,
+    object_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: CommentRequest,
+    idempotency_key: str | Unset = UNSET,
+) -> Error | RequestDetail | None:
+    """Comment, with @mentions (whoever may see the request)
+
+    Args:
+        kind (str):
+        object_id (int):
+        idempotency_key (str | Unset):
+        body (CommentRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | RequestDetail
+    """
+
+    return sync_detailed(
+        kind=kind,
+        object_id=object_id,
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    kind: str,
+    object_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: CommentRequest,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Error | RequestDetail]:
+    """Comment, with @mentions (whoever may see the request)
+
+    Args:
+        kind (str):
+        object_id (int):
+        idempotency_key (str | Unset):
+        body (CommentRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | RequestDetail]
+    """
+
+    kwargs = _get_kwargs(
+        kind=kind,
+        object_id=object_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    kind: str,
+    object_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: CommentRequest,
+    idempotency_key: str | Unset = UNSET,
+) -> Error | RequestDetail | None:
+    """Comment, with @mentions (whoever may see the request)
+
+    Args:
+        kind (str):
+        object_id (int):
+        idempotency_key (str | Unset):
+        body (CommentRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | RequestDetail
+    """
+
+    return (
+        await asyncio_detailed(
+            kind=kind,
+            object_id=object_id,
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed
