@@ -329,6 +329,7 @@ class NotificationKind(models.TextChoices):
     REMINDER = "reminder", _("Deadline approaching")
     ESCALATED = "escalated", _("Escalated")
     URGENT = "urgent", _("Urgent: someone is waiting on you")
+    OUT_OF_OFFICE = "out_of_office", _("Out of office")
 
 
 class Urge(models.Model):
