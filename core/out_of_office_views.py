@@ -1,5 +1,7 @@
 """The preferences page's out-of-office (自助代理) section: set and cancel one's own."""
 
+from typing import cast
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -31,12 +33,18 @@ class OutOfOfficeForm(forms.Form):
 
     def __init__(self, *args, user: User, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["deputy"].queryset = self.fields["deputy"].queryset.exclude(pk=user.pk)
+        deputy = cast(forms.ModelChoiceField, self.fields["deputy"])
+        deputy.queryset = User.objects.filter(is_active=True).exclude(pk=user.pk).order_by(
+            "username")
 
 
 def page_context(user: User, form: OutOfOfficeForm | None = None) -> dict:
+    names = dict(kinds.choices())
+    periods = out_of_office.mine(user)
+    for d in periods:
+        d.kind_names = [str(names.get(k, k)) for k in d.kinds]  # type: ignore[attr-defined]
     return {"ooo_form": form or OutOfOfficeForm(user=user, prefix="ooo"),
-            "ooo_periods": out_of_office.mine(user)}
+            "ooo_periods": periods}
 
 
 @login_required
