@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from core import demo_views, registry
+from core import demo_views, out_of_office_views, registry
 from core import views as core_views
 from core.org import oidc
 
@@ -10,6 +10,10 @@ urlpatterns = [
     path("", core_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
     path("preferences/", core_views.preferences, name="preferences"),
+    path("preferences/out-of-office/", out_of_office_views.set_out_of_office,
+         name="out-of-office-set"),
+    path("preferences/out-of-office/<int:pk>/cancel/", out_of_office_views.cancel_out_of_office,
+         name="out-of-office-cancel"),
     path("getting-started/", core_views.getting_started, name="getting-started"),
     # The login form; with DEMO_LOGINS_ALLOWED also the one-click personas (core/demo_views.py,
     # whose URLs answer 404 unless that setting is on).

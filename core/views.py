@@ -90,7 +90,9 @@ def preferences(request):
         request.user.save(update_fields=["email_notifications"])
         messages.success(request, _("Preferences saved."))
         return redirect("preferences")
-    return render(request, "core/preferences.html")
+    from core.out_of_office_views import page_context
+
+    return render(request, "core/preferences.html", page_context(request.user))
 
 
 def server_error(request):

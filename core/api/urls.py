@@ -3,7 +3,7 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.renderers import JSONRenderer
 
-from . import audit, copies, filters_saved, requests, tasks
+from . import audit, copies, filters_saved, me, requests, tasks
 from .auth import LogoutView, TokenListView, TokenRevokeView, token_view
 
 
@@ -26,6 +26,10 @@ urlpatterns = [
     # from this URL (?script), not inline, for the Content-Security-Policy.
     path("docs/", login_required(SpectacularSwaggerSplitView.as_view(
         url_name="api-schema", template_name="api/swagger_ui.html")), name="api-docs"),
+    # me
+    path("me/out-of-office/", me.OutOfOfficeView.as_view(), name="api-me-out-of-office"),
+    path("me/out-of-office/<int:pk>/", me.OutOfOfficeDetailView.as_view(),
+         name="api-me-out-of-office-detail"),
     # tasks
     path("tasks/", tasks.TaskListView.as_view(), name="api-tasks"),
     path("tasks/bulk-approve/", tasks.TaskBulkApproveView.as_view(), name="api-tasks-bulk-approve"),

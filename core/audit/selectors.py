@@ -85,7 +85,7 @@ def events(f: EventFilters | None = None) -> QuerySet[AuditEvent]:
 def timeline(kind: str, object_id) -> QuerySet[AuditEvent]:
     return (
         AuditEvent.objects.filter(subject_kind=kind, subject_id=str(object_id))
-        .select_related("actor")
+        .select_related("actor", "on_behalf_of")
         .order_by("subject_seq")
     )
 

@@ -331,6 +331,7 @@ class NotificationKind(models.TextChoices):
     URGENT = "urgent", _("Urgent: someone is waiting on you")
     COPIED = "copied", _("Copied to you")
     MENTIONED = "mentioned", _("Mentioned you")
+    OUT_OF_OFFICE = "out_of_office", _("Out of office")
 
 
 class Urge(models.Model):

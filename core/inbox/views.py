@@ -196,6 +196,8 @@ def _task_context(request, item, forms=None):
         # a candidate decides straight from the queue, or claims the task to decide later
         "can_claim": decider is not None and item.assignee_id is None,
         "may_decide": decider is not None,
+        # the "acting for 张伟" banner: the viewer decides this task as someone's deputy
+        "acting_for": decider.principal if decider is not None and decider.on_behalf else None,
         "barred": barred,
         "candidates": list(item.candidates.all()) if item.assignee_id is None else [],
         "attachments": req.attachments.select_related("uploaded_by"),

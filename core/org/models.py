@@ -215,6 +215,11 @@ class Delegation(models.Model):
             raise ValidationError(errors)
         if not (self.principal_id and self.starts_on and self.ends_on):
             return
+        if self.deputy_id and self._closes_a_cycle():
+            raise ValidationError({"deputy": _(
+                "%(deputy)s already delegates (directly or through others) to %(principal)s "
+                "in these days: the delegation would go round in a circle."
+            ) % {"deputy": self.deputy, "principal": self.principal}})
         overlapping = Delegation.objects.filter(
             principal_id=self.principal_id,
             starts_on__lte=self.ends_on,
@@ -236,6 +241,22 @@ class Delegation(models.Model):
                         "end": other.ends_on,
                     }
                 )
+
+    def _closes_a_cycle(self) -> bool:
+        """Whether the deputy, or someone they delegate to (and so on) in an overlapping range,
+        delegates back to the principal."""
+        seen, frontier = {self.deputy_id}, {self.deputy_id}
+        while frontier:
+            nxt = set(Delegation.objects.filter(
+                principal_id__in=frontier, starts_on__lte=self.ends_on,
+                ends_on__gte=self.starts_on,
+            ).exclude(pk=self.pk).values_list("deputy_id", flat=True))
+            if self.principal_id in nxt:
+                return True
+            frontier = nxt - seen
+            seen |= nxt
+        return False
+
 
 
 class OrgImport(models.Model):

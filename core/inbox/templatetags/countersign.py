@@ -171,7 +171,10 @@ def describe(event):
     else:
         text = _(template_text) % {"actor": actor, "step": step}
     if event.on_behalf_of_name:
-        text += " " + _("(acting for %(name)s)") % {"name": event.on_behalf_of_name}
+        # The principal's name, not their username, when their row came with the event.
+        principal = event._state.fields_cache.get("on_behalf_of")
+        text += " " + _("(acting for %(name)s)") % {
+            "name": str(principal) if principal is not None else event.on_behalf_of_name}
     via = via_link(data.get("via", ""))
     if via:
         text += " " + via
@@ -221,6 +224,7 @@ def task_rows(context, page, tab):
     l_approve, l_return = _esc(_("Approve")), _esc(_("Return…"))
     l_draft = f'<span class="hint">{_esc(_("draft"))}</span>'  # no number before submission
     for_who = _("for %(who)s")
+    acting_for = _("acting for %(who)s")
     kinds: dict[str, str] = {}
     prefix, user_pk = _url_prefix("inbox:task"), getattr(user, "pk", None)
     rows = []
@@ -237,8 +241,8 @@ def task_rows(context, page, tab):
                          f'{_esc(t.number)}"></td>')
         deputy_for = ""
         if inbox and t.assignee_id and user is not None and t.assignee_id != user_pk:
-            deputy_for = (f'<br><span class="hint">'
-                          f'{_esc(for_who % {"who": t.assignee})}</span>')
+            deputy_for = (f'<br><span class="chip acting-for" data-testid="acting-for">'
+                          f'{_esc(acting_for % {"who": t.assignee})}</span>')
         step = _esc(step_name(t.step_code, t.step_label))
         if t.escalation_level:
             step = f'{step} <span class="chip">{l_escalated}</span>'

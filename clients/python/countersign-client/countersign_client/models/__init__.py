@@ -152,6 +152,8 @@ from .milestone_kind_enum import MilestoneKindEnum
 from .monitor import Monitor
 from .monitor_line import MonitorLine
 from .on_excess_enum import OnExcessEnum
+from .out_of_office import OutOfOffice
+from .out_of_office_input_request import OutOfOfficeInputRequest
 from .paginated_attachment_list import PaginatedAttachmentList
 from .paginated_audit_event_list import PaginatedAuditEventList
 from .paginated_budget_list import PaginatedBudgetList
@@ -445,6 +447,8 @@ __all__ = (
     "Monitor",
     "MonitorLine",
     "OnExcessEnum",
+    "OutOfOffice",
+    "OutOfOfficeInputRequest",
     "PaginatedAttachmentList",
     "PaginatedAuditEventList",
     "PaginatedBudgetList",
