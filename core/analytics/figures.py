@@ -100,9 +100,11 @@ class Filters:
 
 
 class Seconds(Func):
-    """The seconds of an interval (PostgreSQL `EXTRACT(EPOCH FROM ...)`; SQLite's julianday)."""
+    """Seconds from the second timestamp to the first (PostgreSQL `EXTRACT(EPOCH FROM ...)`; SQLite's julianday)."""
 
     output_field = FloatField()
+    arity = 2
+    arg_joiner = " - "
 
     def as_sql(self, compiler, conn, **extra):
         return super().as_sql(compiler, conn, template="EXTRACT(EPOCH FROM (%(expressions)s))",
@@ -117,7 +119,7 @@ class Seconds(Func):
 
 
 def _interval(later, earlier) -> Seconds:
-    return Seconds(F(later) - F(earlier)) if isinstance(later, str) else Seconds(later - earlier)
+    return Seconds(F(later), F(earlier)) if isinstance(later, str) else Seconds(later, earlier)
 
 
 def percentile(values: list[float], p: float) -> float | None:
