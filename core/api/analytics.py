@@ -48,7 +48,7 @@ class AnalyticsQuerySerializer(serializers.Serializer):
                               department_id=d["department"].pk if d.get("department") else None)
 
 
-class PeriodSerializer(serializers.Serializer):
+class AnalyticsPeriodSerializer(serializers.Serializer):
     date_from = serializers.DateField()
     date_to = serializers.DateField()
 
@@ -139,7 +139,7 @@ class SlowRequestSerializer(serializers.Serializer):
 
 
 class ApprovalAnalyticsSerializer(serializers.Serializer):
-    period = PeriodSerializer()
+    period = AnalyticsPeriodSerializer()
     process_cycle = ProcessCycleSerializer(many=True)
     step_cycle = StepCycleSerializer(many=True)
     sla = SlaSerializer(many=True)
