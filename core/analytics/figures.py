@@ -100,7 +100,8 @@ class Filters:
 
 
 class Seconds(Func):
-    """Seconds from the second timestamp to the first (PostgreSQL `EXTRACT(EPOCH FROM ...)`; SQLite's julianday)."""
+    """Seconds from the second timestamp to the first (PostgreSQL's `EXTRACT(EPOCH ...)`,
+    SQLite's julianday)."""
 
     output_field = FloatField()
     arity = 2
@@ -138,9 +139,9 @@ def _distribution(qs: QuerySet, keys: tuple[str, ...], value: str) -> list[dict]
     if connection.vendor == "postgresql":
         sql, params = qs.values(*keys, value).query.sql_with_params()
         cols = ", ".join(f't."{k}"' for k in keys)
-        # the inner query's column names are Django's, the values come only from params
-        statement = (  # nosec B608: identifiers are our own field names, values are params
-            f"SELECT {cols}, COUNT(*), "
+        # The identifiers are our own field names; every value travels in params.
+        statement = (
+            f"SELECT {cols}, COUNT(*), "  # noqa: S608  # nosec B608
             f'percentile_cont(0.5) WITHIN GROUP (ORDER BY t."{value}"), '
             f'percentile_cont(0.9) WITHIN GROUP (ORDER BY t."{value}"), MAX(t."{value}") '
             f"FROM ({sql}) t GROUP BY {cols} ORDER BY {cols}")

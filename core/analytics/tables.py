@@ -33,8 +33,8 @@ def _slowest(figures: dict) -> list[dict]:
             for r in figures["slowest_open"]]
 
 
-_HOURS = (("count", _("Count")), ("median", _("Median (hours)")), ("p90", _("90th percentile (hours)")),
-          ("max", _("Longest (hours)")))
+_HOURS = (("count", _("Count")), ("median", _("Median (hours)")),
+          ("p90", _("90th percentile (hours)")), ("max", _("Longest (hours)")))
 
 TABLES = (
     Table("process_cycle", _("Cycle time per process (finished requests)"),

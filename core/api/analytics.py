@@ -62,21 +62,21 @@ class _Hours(serializers.Serializer):
 
 class ProcessCycleSerializer(_Hours):
     kind = serializers.CharField()
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # a field, not Field.label
 
 
 class StepCycleSerializer(_Hours):
     kind = serializers.CharField()
     step_code = serializers.CharField()
     process = serializers.CharField()
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # a field, not Field.label
 
 
 class SlaSerializer(serializers.Serializer):
     kind = serializers.CharField()
     step_code = serializers.CharField()
     process = serializers.CharField()
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # a field, not Field.label
     count = serializers.IntegerField()
     on_time = serializers.IntegerField()
     late = serializers.IntegerField()
@@ -85,7 +85,7 @@ class SlaSerializer(serializers.Serializer):
 
 class ReturnsByProcessSerializer(serializers.Serializer):
     kind = serializers.CharField()
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # a field, not Field.label
     requests = serializers.IntegerField()
     returns = serializers.IntegerField()
     per_request = serializers.FloatField()
@@ -95,7 +95,7 @@ class ReturnsByStepSerializer(serializers.Serializer):
     kind = serializers.CharField()
     step_code = serializers.CharField()
     process = serializers.CharField()
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # a field, not Field.label
     decisions = serializers.IntegerField()
     returns = serializers.IntegerField()
     percent = serializers.FloatField()
@@ -108,7 +108,7 @@ class ReturnsSerializer(serializers.Serializer):
 
 class BacklogSerializer(serializers.Serializer):
     kind = serializers.CharField()
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # a field, not Field.label
     lt_1d = serializers.IntegerField()
     d1_3 = serializers.IntegerField()
     d3_7 = serializers.IntegerField()
