@@ -2,10 +2,11 @@
 administrators; 404 for anyone else (the page's existence is not advertised). GET only."""
 
 import csv
+from datetime import datetime
 
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponseBadRequest, StreamingHttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
@@ -93,14 +94,13 @@ def approvals_csv(request, table):
     f = form.filters()
     rendered = tables.render(chosen, fig.approval_analytics(f))
     writer = csv.writer(_Echo())
-
-    def lines():
-        # The BOM makes Excel read the file as UTF-8 (Chinese labels).
-        yield "\ufeff" + writer.writerow([str(h) for h in rendered["headers"]])
-        for row in rendered["rows"]:
-            yield writer.writerow([csv_cell(v) for v in row["cells"]])
-
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    # Written now, in the request's language (a streamed body would be translated after the
+    # locale middleware has switched back); the BOM makes Excel read the file as UTF-8.
+    lines = ["\ufeff" + writer.writerow([str(h) for h in rendered["headers"]]),
+             *(writer.writerow([csv_cell(v if v is None or isinstance(v, int | float | datetime)
+                                         else str(v)) for v in row["cells"]])
+               for row in rendered["rows"])]
+    response = HttpResponse("".join(lines), content_type="text/csv; charset=utf-8")
     name = f"approvals-{table}-{f.date_from:%Y%m%d}-{f.date_to:%Y%m%d}.csv"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

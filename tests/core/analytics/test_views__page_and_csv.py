@@ -15,7 +15,7 @@ PERIOD = {"date_from": MONDAY.isoformat(), "date_to": MONDAY.replace(day=15).iso
 
 
 def _csv(response) -> list[list[str]]:
-    text = b"".join(response.streaming_content).decode("utf-8")
+    text = response.content.decode("utf-8")
     assert text.startswith("\ufeff")
     return list(csv.reader(io.StringIO(text[1:])))
 
@@ -95,3 +95,16 @@ def test_unknown_table_is_404(client, personas):
 def test_csv_and_page_refuse_post(client, personas):
     client.force_login(personas["gm"])
     assert client.post(PAGE).status_code == 405
+
+
+def test_page_and_csv_speak_chinese_when_the_language_is_zh_hans(client, personas,
+                                                                analytics_data):
+    from django.utils import translation
+
+    client.force_login(personas["gm"])
+    with translation.override("zh-hans"):
+        html = client.get(PAGE, PERIOD, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+        response = client.get(reverse("analytics:approvals-csv", args=["backlog"]), PERIOD,
+                              HTTP_ACCEPT_LANGUAGE="zh-hans")
+    assert "审批分析" in html and "各环节按时办理情况" in html
+    assert _csv(response)[0] == ["流程", "不足1天", "1–3天", "3–7天", "超过7天", "合计", "已超时"]
