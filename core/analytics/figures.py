@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core import registry
+from core.engine import step_name
 from core.inbox.models import (
     OPEN_REQUEST_STATES,
     Decision,
@@ -159,8 +160,9 @@ def _distribution(qs: QuerySet, keys: tuple[str, ...], value: str) -> list[dict]
             for key, vals in sorted(groups.items())]
 
 
-def _hours(seconds: float | None) -> float | None:
-    return None if seconds is None else round(seconds / 3600, 2)
+def _hours(seconds) -> float | None:
+    # PostgreSQL's EXTRACT gives numeric (a Decimal) and percentile_cont a double: both floats
+    return None if seconds is None else round(float(seconds) / 3600, 2)
 
 
 def _as_hours(row: dict) -> dict:
@@ -173,8 +175,11 @@ def process_label(kind: str) -> str:
 
 
 def step_label(kind: str, code: str, fallback: str = "") -> str:
+    """The process's own label for a step, else the engine's (role steps: "Line manager")."""
     spec = registry.get(kind)
-    return str(spec.step_label(code)) if spec and code in spec.steps else (fallback or code)
+    if spec and code in spec.steps:
+        return str(spec.step_label(code))
+    return step_name(code, fallback)
 
 
 def _decided(f: Filters) -> QuerySet:
@@ -273,6 +278,7 @@ def slowest_open(f: Filters, now: datetime | None = None) -> list[Request]:
     for req in rows:
         req.age_hours = _hours((now - req.submitted_at).total_seconds())  # type: ignore[attr-defined]
         req.process_label = process_label(req.kind)  # type: ignore[attr-defined]
+        req.step_label = step_label(req.kind, req.current_step)  # type: ignore[attr-defined]
     return rows
 
 

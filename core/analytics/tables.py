@@ -27,7 +27,7 @@ def _rows(key: str, sub: str = "") -> Callable[[dict], list]:
 
 def _slowest(figures: dict) -> list[dict]:
     return [{"number": r.number or str(r.pk), "title": r.title, "process": r.process_label,
-             "status": r.get_status_display(), "current_step": r.current_step,
+             "status": r.get_status_display(), "current_step": r.step_label,
              "waiting_on": r.waiting_on_names, "submitted_at": r.submitted_at,
              "age_hours": r.age_hours, "url": reverse("inbox:request", args=[r.pk])}
             for r in figures["slowest_open"]]

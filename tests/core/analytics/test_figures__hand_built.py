@@ -84,3 +84,11 @@ def test_python_percentile_matches_percentile_cont(analytics_data):
             cursor.execute("SELECT percentile_cont(0.9) WITHIN GROUP (ORDER BY v) "
                            "FROM unnest(ARRAY[1, 2, 3, 4, 10]) v")
             assert cursor.fetchone()[0] == pytest.approx(7.6)
+
+
+def test_steps_carry_the_engines_label_and_hours_are_floats(analytics_data):
+    row = _one(figures.step_cycle(Filters.of(**TWO_WEEKS)), step_code="line_manager")
+    assert row["label"] == "Line manager"
+    assert all(type(row[k]) is float for k in ("median", "p90", "max"))
+    slow = figures.slowest_open(Filters.of(**TWO_WEEKS), now=NOW)
+    assert slow[1].step_label == "Line manager"
