@@ -6,5 +6,5 @@ app_name = "analytics"
 
 urlpatterns = [
     path("approvals/", views.approvals, name="approvals"),
-    path("approvals/<slug:table>.csv", views.approvals_csv, name="approvals-csv"),
+    path("approvals/csv/", views.approvals_csv, name="approvals-csv"),
 ]

@@ -8,6 +8,7 @@ from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
@@ -82,14 +83,17 @@ class _Echo:
 
 @login_required
 @require_GET
-def approvals_csv(request, table):
+def approvals_csv(request):
+    """?table=<code> (tables.TABLES) and the page's filters."""
     _viewer_or_404(request.user)
+    table = request.GET.get("table", "")
     chosen = tables.BY_CODE.get(table)
-    if chosen is None:
-        raise Http404
     form = AnalyticsFilterForm(request.GET)
-    if not form.is_valid():
-        lines = [f"{field}: {' '.join(errors)}" for field, errors in form.errors.items()]
+    if chosen is None or not form.is_valid():
+        errors = dict(form.errors) if form.is_bound and not form.is_valid() else {}
+        if chosen is None:
+            errors["table"] = [str(_("Unknown table."))]
+        lines = [f"{field}: {' '.join(messages)}" for field, messages in errors.items()]
         return HttpResponseBadRequest("\n".join(lines), content_type="text/plain; charset=utf-8")
     f = form.filters()
     rendered = tables.render(chosen, fig.approval_analytics(f))

@@ -11,6 +11,7 @@ from .conftest import MONDAY
 pytestmark = pytest.mark.django_db
 
 PAGE = reverse("analytics:approvals")
+CSV = reverse("analytics:approvals-csv")
 PERIOD = {"date_from": MONDAY.isoformat(), "date_to": MONDAY.replace(day=15).isoformat()}
 
 
@@ -33,7 +34,7 @@ def test_page_opens_and_menu_links_it_when_management_audit_or_admin(client, per
 def test_page_and_csv_are_404_and_not_in_menu_when_someone_else(client, personas, username):
     client.force_login(personas[username])
     assert client.get(PAGE).status_code == 404
-    assert client.get(reverse("analytics:approvals-csv", args=["sla"])).status_code == 404
+    assert client.get(CSV, {"table": "sla"}).status_code == 404
     assert f'href="{PAGE}"' not in client.get(reverse("inbox:inbox")).content.decode()
 
 
@@ -56,7 +57,7 @@ def test_page_shows_figures_and_links_slowest_request_when_data_exists(client, p
 
 def test_csv_carries_the_page_figures_when_downloaded(client, personas, analytics_data):
     client.force_login(personas["auditor"])
-    response = client.get(reverse("analytics:approvals-csv", args=["sla"]), PERIOD)
+    response = client.get(CSV, {"table": "sla", **PERIOD})
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
     assert "approvals-sla-20261102-20261115.csv" in response["Content-Disposition"]
@@ -69,7 +70,7 @@ def test_csv_carries_the_page_figures_when_downloaded(client, personas, analytic
                                    "returning_steps", "backlog", "throughput", "slowest_open"])
 def test_every_table_downloads_as_csv(client, personas, analytics_data, table):
     client.force_login(personas["ceo"])
-    response = client.get(reverse("analytics:approvals-csv", args=[table]), PERIOD)
+    response = client.get(CSV, {"table": table, **PERIOD})
     assert response.status_code == 200
     assert len(_csv(response)) >= 2
 
@@ -82,14 +83,15 @@ def test_bad_filter_is_400_with_the_field_named_and_kept(client, personas):
     html = response.content.decode()
     assert "Unknown region." in html and "The end comes before the start." in html
     assert 'value="2026-11-10"' in html
-    csv_response = client.get(reverse("analytics:approvals-csv", args=["sla"]),
-                              {"kind": "nope"})
+    csv_response = client.get(CSV, {"table": "sla", "kind": "nope"})
     assert csv_response.status_code == 400 and b"kind" in csv_response.content
 
 
-def test_unknown_table_is_404(client, personas):
+def test_unknown_or_missing_table_is_400_naming_it(client, personas):
     client.force_login(personas["gm"])
-    assert client.get(reverse("analytics:approvals-csv", args=["nope"])).status_code == 404
+    for query in ({"table": "nope"}, {}):
+        response = client.get(CSV, query)
+        assert response.status_code == 400 and b"table: Unknown table." in response.content
 
 
 def test_csv_and_page_refuse_post(client, personas):
@@ -104,7 +106,7 @@ def test_page_and_csv_speak_chinese_when_the_language_is_zh_hans(client, persona
     client.force_login(personas["gm"])
     with translation.override("zh-hans"):
         html = client.get(PAGE, PERIOD, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
-        response = client.get(reverse("analytics:approvals-csv", args=["backlog"]), PERIOD,
+        response = client.get(CSV, {"table": "backlog", **PERIOD},
                               HTTP_ACCEPT_LANGUAGE="zh-hans")
     assert "审批分析" in html and "各环节按时办理情况" in html
     assert _csv(response)[0] == ["流程", "不足1天", "1–3天", "3–7天", "超过7天", "合计", "已超时"]
