@@ -28,6 +28,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include("core.api.urls")),
     path("", include("core.channels.urls")),
+    path("analytics/", include("core.analytics.urls")),
     # every registered process's pages and API (ProcessSpec.urls), longer prefixes first
     *[path(mount.prefix, include(mount.module)) for mount in registry.url_mounts()],
     path("", include("core.inbox.urls")),

@@ -3,7 +3,7 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.renderers import JSONRenderer
 
-from . import audit, copies, filters_saved, me, requests, tasks
+from . import analytics, audit, copies, filters_saved, me, requests, tasks
 from .auth import LogoutView, TokenListView, TokenRevokeView, token_view
 
 
@@ -63,4 +63,7 @@ urlpatterns = [
     path("saved-filters/", filters_saved.SavedFilterListView.as_view(), name="api-saved-filters"),
     path("audit/events/export.csv", audit.AuditExportView.as_view(), name="api-audit-export"),
     path("audit/verify/", audit.AuditVerifyView.as_view(), name="api-audit-verify"),
+    # analytics
+    path("analytics/approvals/", analytics.ApprovalAnalyticsView.as_view(),
+         name="api-analytics-approvals"),
 ]

@@ -1,6 +1,7 @@
 from django.urls import NoReverseMatch, reverse
 
 from core import registry
+from core.analytics.figures import can_view as can_view_analytics
 
 from .selectors import UNREAD, sees_everything, task_counts
 
@@ -27,6 +28,7 @@ def nav(request):
     counts = task_counts(user)
     return {
         "nav_sees_everything": sees_everything(user),
+        "nav_analytics": can_view_analytics(user),
         "nav_counts": counts,
         "nav_unread": counts[UNREAD],
         "nav_processes": process_menu(user, request.path),

@@ -65,6 +65,10 @@ GATED = {
     "api-audit-export": ALL_READERS,
     "api-audit-verify": ALL_READERS,
     "inbox:workbench": {"auditor"},
+    # core.analytics.figures.can_view: the sales GM, the CEO, auditors and administrators
+    "analytics:approvals": ALL_READERS,
+    "analytics:approvals-csv": ALL_READERS,
+    "api-analytics-approvals": ALL_READERS,
     "inbox:workbench-draw": {"auditor"},  # POST only: 405 to a GET, for everyone
     "contracts:limit-changes": {"finance"},
     # budgets_for / budget_scope: finance, the sales GM, the CEO, auditors, administrators and

@@ -4,6 +4,27 @@
  */
 
 export interface paths {
+    "/api/analytics/approvals/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Cycle times (median, p90, max) per process and step, deadline compliance, returns,
+         *     open tasks by age, decisions per week and the ten slowest open requests: the figures of
+         *     the analytics page for the same filters. Bad filters are 400 with the field named.
+         */
+        get: operations["analytics_approvals_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit/events/": {
         parameters: {
             query?: never;
@@ -1709,6 +1730,22 @@ export interface components {
              */
             sla_hours?: string | null;
         };
+        AnalyticsPeriod: {
+            /** Format: date */
+            date_from: string;
+            /** Format: date */
+            date_to: string;
+        };
+        ApprovalAnalytics: {
+            period: components["schemas"]["AnalyticsPeriod"];
+            process_cycle: components["schemas"]["ProcessCycle"][];
+            step_cycle: components["schemas"]["StepCycle"][];
+            sla: components["schemas"]["Sla"][];
+            returns: components["schemas"]["Returns"];
+            backlog: components["schemas"]["Backlog"][];
+            throughput: components["schemas"]["Throughput"][];
+            slowest_open: components["schemas"]["SlowRequest"][];
+        };
         ApproveRequest: {
             /** @default  */
             comment?: string;
@@ -1798,6 +1835,16 @@ export interface components {
              * @default
              */
             name?: string;
+        };
+        Backlog: {
+            kind: string;
+            label: string;
+            lt_1d: number;
+            d1_3: number;
+            d3_7: number;
+            gt_7d: number;
+            total: number;
+            overdue: number;
         };
         /** @enum {unknown} */
         BlankEnum: "";
@@ -3355,6 +3402,26 @@ export interface components {
             /** Format: date-time */
             published_at: string | null;
         };
+        ProcessCycle: {
+            count: number;
+            /**
+             * Format: double
+             * @description Hours (percentile_cont 0.5).
+             */
+            median: number | null;
+            /**
+             * Format: double
+             * @description Hours (percentile_cont 0.9).
+             */
+            p90: number | null;
+            /**
+             * Format: double
+             * @description Hours.
+             */
+            max: number | null;
+            kind: string;
+            label: string;
+        };
         ReassignRequest: {
             /** @description A user id or a username. */
             assignee: number | string;
@@ -3524,6 +3591,28 @@ export interface components {
              *     * `returner` - returner
              */
             resubmit_to?: components["schemas"]["ResubmitToEnum"];
+        };
+        Returns: {
+            by_process: components["schemas"]["ReturnsByProcess"][];
+            by_step: components["schemas"]["ReturnsByStep"][];
+        };
+        ReturnsByProcess: {
+            kind: string;
+            label: string;
+            requests: number;
+            returns: number;
+            /** Format: double */
+            per_request: number;
+        };
+        ReturnsByStep: {
+            kind: string;
+            step_code: string;
+            process: string;
+            label: string;
+            decisions: number;
+            returns: number;
+            /** Format: double */
+            percent: number;
         };
         Risk: {
             id: number;
@@ -3826,6 +3915,31 @@ export interface components {
          * @enum {string}
          */
         SignerPositionEnum: "before" | "after";
+        Sla: {
+            kind: string;
+            step_code: string;
+            process: string;
+            label: string;
+            count: number;
+            on_time: number;
+            late: number;
+            /** Format: double */
+            percent: number;
+        };
+        SlowRequest: {
+            id: number;
+            kind: string;
+            object_id: number;
+            number: string;
+            title: string;
+            status: string;
+            current_step: string;
+            waiting_on: string;
+            /** Format: date-time */
+            submitted_at: string;
+            /** Format: double */
+            age_hours: number;
+        };
         Split: {
             /** Format: decimal */
             total: string;
@@ -3853,6 +3967,28 @@ export interface components {
             readonly currency: string;
             on_excess: components["schemas"]["OnExcessEnum"];
             note: string;
+        };
+        StepCycle: {
+            count: number;
+            /**
+             * Format: double
+             * @description Hours (percentile_cont 0.5).
+             */
+            median: number | null;
+            /**
+             * Format: double
+             * @description Hours (percentile_cont 0.9).
+             */
+            p90: number | null;
+            /**
+             * Format: double
+             * @description Hours.
+             */
+            max: number | null;
+            kind: string;
+            step_code: string;
+            process: string;
+            label: string;
         };
         Submission: {
             id: number;
@@ -3934,6 +4070,17 @@ export interface components {
             may_submit: boolean;
             versions: components["schemas"]["Version"][];
         };
+        Throughput: {
+            /**
+             * Format: date
+             * @description The Monday the week starts on.
+             */
+            week: string;
+            decided: number;
+            approved: number;
+            rejected: number;
+            returned: number;
+        };
         Token: {
             readonly id: string;
             name?: string;
@@ -4003,6 +4150,83 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    analytics_approvals_retrieve: {
+        parameters: {
+            query?: {
+                /** @description First day of decisions (Asia/Shanghai); default 90 days before date_to. */
+                date_from?: string | "";
+                /** @description Last day (default today). */
+                date_to?: string | "";
+                /** @description Department code. */
+                department?: string;
+                /**
+                 * @description One process (default: all).
+                 *
+                 *     * `demo` - Demo approval
+                 *     * `expense` - Expense claim
+                 *     * `budget` - Expense budget
+                 *     * `contract` - Sales contract
+                 *     * `plan` - Sales plan
+                 *     * `risk` - Risk
+                 *     * `form` - Template request
+                 *     * `campaign` - Marketing campaign
+                 *     * `campaign_eval` - Campaign evaluation
+                 */
+                kind?: "demo" | "expense" | "budget" | "contract" | "plan" | "risk" | "form" | "campaign" | "campaign_eval" | "";
+                /** @description Region code. */
+                region?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalAnalytics"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     audit_events_list: {
         parameters: {
             query?: {

@@ -2,6 +2,11 @@
 
 from .actuals_import_result import ActualsImportResult
 from .add_signer_request import AddSignerRequest
+from .analytics_approvals_retrieve_date_from_type_1 import AnalyticsApprovalsRetrieveDateFromType1
+from .analytics_approvals_retrieve_date_to_type_1 import AnalyticsApprovalsRetrieveDateToType1
+from .analytics_approvals_retrieve_kind import AnalyticsApprovalsRetrieveKind
+from .analytics_period import AnalyticsPeriod
+from .approval_analytics import ApprovalAnalytics
 from .approve_request import ApproveRequest
 from .attachment import Attachment
 from .attachment_upload_request import AttachmentUploadRequest
@@ -22,6 +27,7 @@ from .audit_events_list_page_type_1 import AuditEventsListPageType1
 from .auth_token_request import AuthTokenRequest
 from .auth_tokens_list_page_size_type_1 import AuthTokensListPageSizeType1
 from .auth_tokens_list_page_type_1 import AuthTokensListPageType1
+from .backlog import Backlog
 from .blank_enum import BlankEnum
 from .budget import Budget
 from .budget_create_request import BudgetCreateRequest
@@ -206,6 +212,7 @@ from .plans_plans_list_fiscal_year_type_1 import PlansPlansListFiscalYearType1
 from .plans_plans_list_page_size_type_1 import PlansPlansListPageSizeType1
 from .plans_plans_list_page_type_1 import PlansPlansListPageType1
 from .plans_plans_list_state import PlansPlansListState
+from .process_cycle import ProcessCycle
 from .reassign_request import ReassignRequest
 from .receipt import Receipt
 from .receipt_upload_request import ReceiptUploadRequest
@@ -224,6 +231,9 @@ from .requests_list_status import RequestsListStatus
 from .resubmit_request import ResubmitRequest
 from .resubmit_to_enum import ResubmitToEnum
 from .return_request import ReturnRequest
+from .returns import Returns
+from .returns_by_process import ReturnsByProcess
+from .returns_by_step import ReturnsByStep
 from .risk import Risk
 from .risk_assess_request import RiskAssessRequest
 from .risk_assessment import RiskAssessment
@@ -267,8 +277,11 @@ from .saved_filter import SavedFilter
 from .saved_filters_list_page_size_type_1 import SavedFiltersListPageSizeType1
 from .saved_filters_list_page_type_1 import SavedFiltersListPageType1
 from .signer_position_enum import SignerPositionEnum
+from .sla import Sla
+from .slow_request import SlowRequest
 from .split import Split
 from .standard import Standard
+from .step_cycle import StepCycle
 from .submission import Submission
 from .submission_input_request import SubmissionInputRequest
 from .task import Task
@@ -283,6 +296,7 @@ from .tasks_list_page_type_1 import TasksListPageType1
 from .tasks_list_scope import TasksListScope
 from .tasks_list_submitter_type_1 import TasksListSubmitterType1
 from .template import Template
+from .throughput import Throughput
 from .token import Token
 from .token_response import TokenResponse
 from .transfer_request import TransferRequest
@@ -297,6 +311,11 @@ from .withdraw_request import WithdrawRequest
 __all__ = (
     "ActualsImportResult",
     "AddSignerRequest",
+    "AnalyticsApprovalsRetrieveDateFromType1",
+    "AnalyticsApprovalsRetrieveDateToType1",
+    "AnalyticsApprovalsRetrieveKind",
+    "AnalyticsPeriod",
+    "ApprovalAnalytics",
     "ApproveRequest",
     "Attachment",
     "AttachmentUploadRequest",
@@ -317,6 +336,7 @@ __all__ = (
     "AuthTokenRequest",
     "AuthTokensListPageSizeType1",
     "AuthTokensListPageType1",
+    "Backlog",
     "BlankEnum",
     "Budget",
     "BudgetCreateRequest",
@@ -501,6 +521,7 @@ __all__ = (
     "PlanSpreadEnum",
     "PlanUploadRequest",
     "PlanVersion",
+    "ProcessCycle",
     "ReassignRequest",
     "Receipt",
     "ReceiptUploadRequest",
@@ -519,6 +540,9 @@ __all__ = (
     "ResubmitRequest",
     "ResubmitToEnum",
     "ReturnRequest",
+    "Returns",
+    "ReturnsByProcess",
+    "ReturnsByStep",
     "Risk",
     "RiskAssessment",
     "RiskAssessRequest",
@@ -562,8 +586,11 @@ __all__ = (
     "SavedFiltersListPageSizeType1",
     "SavedFiltersListPageType1",
     "SignerPositionEnum",
+    "Sla",
+    "SlowRequest",
     "Split",
     "Standard",
+    "StepCycle",
     "Submission",
     "SubmissionInputRequest",
     "Task",
@@ -578,6 +605,7 @@ __all__ = (
     "TasksListScope",
     "TasksListSubmitterType1",
     "Template",
+    "Throughput",
     "Token",
     "TokenResponse",
     "TransferRequest",

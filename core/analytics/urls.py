@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "analytics"
+
+urlpatterns = [
+    path("approvals/", views.approvals, name="approvals"),
+    path("approvals/csv/", views.approvals_csv, name="approvals-csv"),
+]
