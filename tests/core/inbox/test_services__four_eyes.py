@@ -102,7 +102,7 @@ def test_deputy_of_the_approver_never_offered_their_own_request(client, submit, 
     assert item.pk not in api_inbox(east_rep2)
     assert selectors.task_counts(fresh(east_rep2))[selectors.INBOX] == 0
     # nothing to decide or pass on: only the submitter's urge (issue 19)
-    assert api_task(east_rep2, item)["available_actions"] == ["urge"]
+    assert api_task(east_rep2, item)["available_actions"] == ["urge", "copy"]  # never a decision
     client.force_login(east_rep2)
     page = client.get(f"/inbox/tasks/{item.pk}/")
     assert page.context["is_mine"] is False
