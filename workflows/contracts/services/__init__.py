@@ -1,3 +1,4 @@
+from .classification import classification_sweep, classify_customers
 from .contracts import (
     contract_amend,
     contract_attachment_add,
@@ -9,7 +10,6 @@ from .contracts import (
     on_resubmit,
     on_withdraw,
 )
-from .classification import classification_sweep, classify_customers
 from .customers import credit_limit_decide, credit_limit_request, customer_create
 from .execution import (
     collections_sweep,
@@ -21,8 +21,9 @@ from .execution import (
 from .interactions import interaction_add
 
 __all__ = [
-    "classification_sweep", "classify_customers", "collections_sweep", "contract_amend", "contract_attachment_add", "contract_create",
-    "contract_submit", "contract_update", "credit_limit_decide", "credit_limit_request",
-    "customer_create", "ensure_may_attach", "interaction_add", "milestone_add", "milestone_done", "on_decision",
-    "on_resubmit", "on_withdraw", "problem_raise", "problem_resolve",
+    "classification_sweep", "classify_customers", "collections_sweep", "contract_amend",
+    "contract_attachment_add", "contract_create", "contract_submit", "contract_update",
+    "credit_limit_decide", "credit_limit_request", "customer_create", "ensure_may_attach",
+    "interaction_add", "milestone_add", "milestone_done", "on_decision", "on_resubmit",
+    "on_withdraw", "problem_raise", "problem_resolve",
 ]
