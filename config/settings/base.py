@@ -359,6 +359,8 @@ SPECTACULAR_SETTINGS = {
         "BudgetWarningEnum": "workflows.expenses.api.budget_serializers.WARNING_CHOICES",
         "CustomerRatingEnum": "workflows.contracts.models.Rating",
         "MilestoneKindEnum": "workflows.contracts.models.Milestone.Kind",
+        "InteractionKindEnum": "workflows.contracts.models.Interaction.Kind",
+        "CustomerValueClassEnum": "workflows.contracts.models.ValueClass",
         "PlanSpreadEnum": "workflows.plans.api.serializers.SPREAD_CHOICES",
         "RiskTypeEnum": "workflows.risks.models.RiskType",
         "CampaignTypeEnum": "workflows.campaigns.models.CampaignType",
