@@ -164,6 +164,15 @@ BUSINESS_DATE_WINDOW = {
 # 催办: a task may be urged again this many working hours after its last urge
 # (core/inbox/actions.py).
 URGE_INTERVAL_HOURS = env("URGE_INTERVAL_HOURS", default="4")
+# Customer classification (policy §4(二)): a customer is A when both its signed contract value
+# and its collections over the trailing twelve months reach the A figures, B when both reach
+# the B figures, C otherwise (a figure exactly at a threshold reaches it). Yuan, as decimals.
+CUSTOMER_CLASS_THRESHOLDS = {
+    "A": {"signed": env("CUSTOMER_CLASS_A_SIGNED", default="1000000"),
+          "collected": env("CUSTOMER_CLASS_A_COLLECTED", default="500000")},
+    "B": {"signed": env("CUSTOMER_CLASS_B_SIGNED", default="200000"),
+          "collected": env("CUSTOMER_CLASS_B_COLLECTED", default="100000")},
+}
 USE_I18N = True
 USE_TZ = True
 
@@ -350,6 +359,8 @@ SPECTACULAR_SETTINGS = {
         "BudgetWarningEnum": "workflows.expenses.api.budget_serializers.WARNING_CHOICES",
         "CustomerRatingEnum": "workflows.contracts.models.Rating",
         "MilestoneKindEnum": "workflows.contracts.models.Milestone.Kind",
+        "InteractionKindEnum": "workflows.contracts.models.Interaction.Kind",
+        "CustomerValueClassEnum": "workflows.contracts.models.ValueClass",
         "PlanSpreadEnum": "workflows.plans.api.serializers.SPREAD_CHOICES",
         "RiskTypeEnum": "workflows.risks.models.RiskType",
         "CampaignTypeEnum": "workflows.campaigns.models.CampaignType",

@@ -9,6 +9,8 @@ urlpatterns = [
     path("customers/<int:pk>/", customers.CustomerDetailView.as_view(), name="customer"),
     path("customers/<int:pk>/credit-limit/", customers.CreditLimitRequestView.as_view(),
          name="customer-credit-limit"),
+    path("customers/<int:pk>/interactions/", customers.CustomerInteractionListView.as_view(),
+         name="customer-interactions"),
     path("credit-limit-changes/", customers.CreditLimitChangeListView.as_view(),
          name="credit-limit-changes"),
     path("credit-limit-changes/<int:pk>/decide/", customers.CreditLimitDecideView.as_view(),

@@ -16,4 +16,4 @@ class ContractsConfig(AppConfig):
 
         registry.register(SPEC)
         # Rating, limit, owner: what credit checks read. Receivables are derived by the services.
-        config.register(Customer, exclude=("open_receivables",))
+        config.register(Customer, exclude=("open_receivables", "classified_for"))

@@ -8,7 +8,7 @@ from core import widgets
 from core.forms import AmountField, BusinessDateField
 from core.org.models import Region, Role, User
 
-from .models import Contract, ContractState, Customer, Milestone, Rating
+from .models import Contract, ContractState, Customer, Interaction, Milestone, Rating, ValueClass
 from .rules import uscc_error
 
 MAX_MONEY = 10**12
@@ -135,6 +135,8 @@ class CustomerFilterForm(forms.Form):
                                     empty_label=_("All"))
     rating = forms.ChoiceField(label=_("Credit rating"), required=False,
                                choices=[("", _("All"))] + list(Rating.choices))
+    value_class = forms.ChoiceField(label=_("Customer class"), required=False,
+                                    choices=[("", _("All"))] + list(ValueClass.choices))
     q = forms.CharField(label=_("Search"), required=False, max_length=100,
                         widget=forms.TextInput(attrs={"placeholder": _("Name or credit code")}))
 
@@ -143,6 +145,14 @@ class LimitRequestForm(forms.Form):
     new_limit = _money(_("New credit limit (CNY)"), min_value=0)
     reason = _text(_("Reason"), rows=2, required=True, max_length=2000,
                    error_messages={"required": _("A reason is required.")})
+
+
+class InteractionForm(forms.Form):
+    kind = forms.ChoiceField(label=_label(Interaction, "kind"), choices=Interaction.Kind.choices)
+    date = BusinessDateField(label=_label(Interaction, "date"), widget=widgets.DateInput())
+    note = _text(_label(Interaction, "note"), rows=2, required=True)
+    next_action_date = BusinessDateField(label=_label(Interaction, "next_action_date"),
+                                         required=False, widget=widgets.DateInput())
 
 
 class LimitDecideForm(forms.Form):

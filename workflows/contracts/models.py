@@ -27,6 +27,14 @@ def validate_uscc(value: str) -> None:
         raise ValidationError(problem)
 
 
+class ValueClass(models.TextChoices):
+    """Customer classification by value (policy §4(二)): recomputed monthly from the trailing
+    twelve months' signed contract value and collections."""
+    A = "A", _("A: key customer")
+    B = "B", _("B: regular customer")
+    C = "C", _("C: small customer")
+
+
 class Customer(models.Model):
     audit_kind = "customer"
 
@@ -42,6 +50,11 @@ class Customer(models.Model):
     credit_limit = MoneyField(_("credit limit"), default=0)
     # Derived from collection milestones by the services; never typed in.
     open_receivables = MoneyField(_("open receivables"), default=0, editable=False)
+    # Derived by the monthly classification (services.classification); never typed in.
+    value_class = models.CharField(_("customer class"), max_length=1, choices=ValueClass.choices,
+                                   blank=True, default="", editable=False, db_index=True)
+    classified_for = models.DateField(_("classified for month"), null=True, blank=True,
+                                      editable=False)
 
     class Meta:
         verbose_name = _("customer")
@@ -215,3 +228,53 @@ class CreditAlert(models.Model):
 
     def __str__(self):
         return f"{self.customer}: {self.days_overdue} days"
+
+
+class CustomerClassChange(models.Model):
+    """One change of a customer's value class, with the figures it was computed from."""
+
+    customer = models.ForeignKey(Customer, on_delete=models.CASCADE,
+                                 related_name="class_changes", verbose_name=_("customer"))
+    month = models.DateField(_("month"), help_text=_("The first day of the month classified."))
+    old_class = models.CharField(_("old class"), max_length=1, choices=ValueClass.choices,
+                                 blank=True)
+    new_class = models.CharField(_("new class"), max_length=1, choices=ValueClass.choices)
+    signed_value = MoneyField(_("signed value (12 months)"))
+    collected = MoneyField(_("collections (12 months)"))
+    created = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("customer class change")
+        verbose_name_plural = _("customer class changes")
+        ordering = ["-month", "-pk"]
+
+    def __str__(self):
+        return f"{self.customer}: {self.old_class or '-'} → {self.new_class} ({self.month:%Y-%m})"
+
+
+class Interaction(models.Model):
+    """A contact with a customer (a visit, a call, a complaint, a note) and the next action."""
+
+    class Kind(models.TextChoices):
+        VISIT = "visit", _("Visit")
+        CALL = "call", _("Call")
+        COMPLAINT = "complaint", _("Complaint")
+        NOTE = "note", _("Note")
+
+    customer = models.ForeignKey(Customer, on_delete=models.CASCADE,
+                                 related_name="interactions", verbose_name=_("customer"))
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    date = models.DateField(_("date"))
+    note = models.TextField(_("note"))
+    next_action_date = models.DateField(_("next action date"), null=True, blank=True)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                           verbose_name=_("by"))
+    created = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("customer interaction")
+        verbose_name_plural = _("customer interactions")
+        ordering = ["-date", "-pk"]
+
+    def __str__(self):
+        return f"{self.customer}: {self.get_kind_display()} {self.date}"

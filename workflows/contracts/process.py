@@ -35,6 +35,8 @@ SPEC = ProcessSpec(
         "contract.milestone_done": gettext_noop("%(actor)s marked a milestone done"),
         "contract.problem_raised": gettext_noop("%(actor)s raised an execution problem"),
         "contract.problem_resolved": gettext_noop("%(actor)s resolved an execution problem"),
+        "customer.class_changed": gettext_noop("The monthly classification changed the class"),
+        "customer.interaction_logged": gettext_noop("%(actor)s logged an interaction"),
         "customer.created": gettext_noop("%(actor)s created the customer"),
         "customer.limit_change_requested": gettext_noop(
             "%(actor)s asked for a credit limit change"),
@@ -53,7 +55,9 @@ SPEC = ProcessSpec(
                                    kwargs={"contract_id": req.object_id}),
     visible_to_roles=(Role.LEGAL, Role.FINANCE),
     seed_demo=demo.seed,
-    sweep=lambda now: services.collections_sweep(today=timezone.localdate(now)),
+    # overdue collections daily; the customer classification once a month (policy §4(二))
+    sweep=lambda now: (services.collections_sweep(today=timezone.localdate(now))
+                       + services.classification_sweep(today=timezone.localdate(now))),
     # sign-off after the regional, legal and finance reviews (policy 4.4)
     matrix=(MatrixSeed(bands=(("0", "1000000", ("sales_gm",)),
                               ("1000000", None, ("ceo",)))),),

@@ -25,6 +25,8 @@ urlpatterns = [
     path("customers/new/", customers.customer_new, name="customer-new"),
     path("customers/<int:customer_id>/", customers.customer_detail, name="customer"),
     path("customers/<int:customer_id>/limit/", customers.limit_request, name="limit-request"),
+    path("customers/<int:customer_id>/interactions/", customers.interaction_add,
+         name="interaction-add"),
     path("limit-changes/", customers.limit_changes, name="limit-changes"),
     path("limit-changes/<int:change_id>/decide/", customers.limit_decide, name="limit-decide"),
 ]

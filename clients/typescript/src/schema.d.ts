@@ -498,6 +498,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/contracts/customers/{id}/interactions/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The customer's visits, calls, complaints and notes, newest first
+         * @description The customer's interaction log, newest first; anyone who may see the customer adds to
+         *     it.
+         */
+        get: operations["contracts_customers_interactions_list"];
+        put?: never;
+        /**
+         * Log a visit, call, complaint or note with the next action date
+         * @description The customer's interaction log, newest first; anyone who may see the customer adds to
+         *     it.
+         */
+        post: operations["contracts_customers_interactions_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/contracts/milestones/{id}/done/": {
         parameters: {
             query?: never;
@@ -2515,6 +2541,23 @@ export interface components {
             open_receivables: string;
             readonly currency: string;
             account_owner: components["schemas"]["Person"];
+            /** @description A, B or C from the trailing twelve months' signed value and collections, recomputed monthly; empty until first classified. */
+            value_class: string;
+            /**
+             * Format: date
+             * @description The month of the last classification.
+             */
+            classified_for: string | null;
+        };
+        CustomerClassChange: {
+            /** Format: date */
+            month: string;
+            old_class: string;
+            new_class: string;
+            /** Format: decimal */
+            signed_value: string;
+            /** Format: decimal */
+            collected: string;
         };
         CustomerCreateRequest: {
             name: string;
@@ -2545,11 +2588,19 @@ export interface components {
             open_receivables: string;
             readonly currency: string;
             account_owner: components["schemas"]["Person"];
+            /** @description A, B or C from the trailing twelve months' signed value and collections, recomputed monthly; empty until first classified. */
+            value_class: string;
+            /**
+             * Format: date
+             * @description The month of the last classification.
+             */
+            classified_for: string | null;
             contacts: string;
             readonly pending_limit_change: components["schemas"]["CreditLimitChange"] | null;
             /** @description Contracts of this customer you may see, each counted once (superseded versions left out). */
             contracts_count: number;
             history: components["schemas"]["HistoryEvent"][];
+            class_history: components["schemas"]["CustomerClassChange"][];
         };
         /**
          * @description * `A` - A: excellent
@@ -2643,6 +2694,37 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        Interaction: {
+            id: number;
+            kind: components["schemas"]["InteractionKindEnum"];
+            /** Format: date */
+            date: string;
+            note: string;
+            /** Format: date */
+            next_action_date: string | null;
+            by: components["schemas"]["Person"];
+            /** Format: date-time */
+            created: string;
+        };
+        InteractionCreateRequest: {
+            kind: components["schemas"]["InteractionKindEnum"];
+            /**
+             * Format: date
+             * @description When it happened (not in the future).
+             */
+            date: string;
+            note: string;
+            /** Format: date */
+            next_action_date?: string | null;
+        };
+        /**
+         * @description * `visit` - Visit
+         *     * `call` - Call
+         *     * `complaint` - Complaint
+         *     * `note` - Note
+         * @enum {string}
+         */
+        InteractionKindEnum: "visit" | "call" | "complaint" | "note";
         /**
          * @description * `digital` - Fully digital invoice
          *     * `vat_special` - VAT special invoice
@@ -2965,6 +3047,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["ExecutionProblem"][];
+        };
+        PaginatedInteractionList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Interaction"][];
         };
         PaginatedMilestoneList: {
             /** @example 123 */
@@ -6569,6 +6666,14 @@ export interface operations {
                 rating?: "A" | "B" | "C" | "D" | "";
                 /** @description A region id or code. */
                 region?: string;
+                /**
+                 * @description The customer class (A, B or C).
+                 *
+                 *     * `A` - A: key customer
+                 *     * `B` - B: regular customer
+                 *     * `C` - C: small customer
+                 */
+                value_class?: "A" | "B" | "C" | "";
             };
             header?: never;
             path?: never;
@@ -6789,6 +6894,165 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CreditLimitChange"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict. With Retry-After: not final (another decision held this request, or the same Idempotency-Key is in progress): retry, with the same key. Without: final (already decided, withdrawn, ...). */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    contracts_customers_interactions_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number | "";
+                /** @description Rows per page, 1 to 200 (a larger value gives 200). */
+                page_size?: number | "";
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedInteractionList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    contracts_customers_interactions_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat-safe key: the same key returns the first result and acts only once. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InteractionCreateRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Interaction"];
                 };
             };
             400: {

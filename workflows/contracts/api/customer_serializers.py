@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from core.api.fields import BusinessDateField
 from core.api.serializers import (
     MAX_ID,
     HistoryEventSerializer,
@@ -14,7 +15,7 @@ from core.api.serializers import (
 )
 from core.money import DEFAULT_CURRENCY
 
-from ..models import CreditLimitChange, Rating
+from ..models import CreditLimitChange, Interaction, Rating, ValueClass
 from .serializers import (
     MAX_AMOUNT,
     CustomerRefSerializer,
@@ -38,9 +39,39 @@ class CustomerSerializer(serializers.Serializer):
         help_text=_("Collections not yet received on signed contracts."))
     currency = serializers.SerializerMethodField()
     account_owner = PersonSerializer()
+    value_class = serializers.CharField(
+        help_text=_("A, B or C from the trailing twelve months' signed value and collections, "
+                    "recomputed monthly; empty until first classified."))
+    classified_for = serializers.DateField(allow_null=True,
+                                           help_text=_("The month of the last classification."))
 
     def get_currency(self, customer) -> str:
         return DEFAULT_CURRENCY
+
+
+class CustomerClassChangeSerializer(serializers.Serializer):
+    month = serializers.DateField()
+    old_class = serializers.CharField()
+    new_class = serializers.CharField()
+    signed_value = money_field()
+    collected = money_field()
+
+
+class InteractionSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    kind = serializers.ChoiceField(choices=Interaction.Kind.choices)
+    date = serializers.DateField()
+    note = serializers.CharField()
+    next_action_date = serializers.DateField(allow_null=True)
+    by = PersonSerializer()
+    created = serializers.DateTimeField()
+
+
+class InteractionCreateSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=Interaction.Kind.choices)
+    date = BusinessDateField(help_text=_("When it happened (not in the future)."))
+    note = text_field()
+    next_action_date = BusinessDateField(required=False, allow_null=True, default=None)
 
 
 class CreditLimitChangeSerializer(serializers.Serializer):
@@ -67,6 +98,7 @@ class CustomerDetailSerializer(CustomerSerializer):
         help_text=_("Contracts of this customer you may see, each counted once (superseded "
                     "versions left out)."))
     history = HistoryEventSerializer(many=True)
+    class_history = CustomerClassChangeSerializer(many=True)
 
     @extend_schema_field(CreditLimitChangeSerializer(allow_null=True))
     def get_pending_limit_change(self, customer):
@@ -90,6 +122,8 @@ class CustomerQuerySerializer(serializers.Serializer):
     region = serializers.CharField(required=False, max_length=40,
                                    help_text=_("A region id or code."))
     rating = serializers.ChoiceField(choices=Rating.choices, required=False)
+    value_class = serializers.ChoiceField(choices=ValueClass.choices, required=False,
+                                          help_text=_("The customer class (A, B or C)."))
     q = serializers.CharField(required=False, max_length=100,
                               help_text=_("Part of the name or of the credit code."))
 

@@ -15,7 +15,7 @@ from core.api.tasks import IDEMPOTENCY_HEADER
 from core.audit import selectors as audit
 
 from .. import services
-from ..models import ContractState, CreditLimitChange, Customer
+from ..models import ContractState, CreditLimitChange, Customer, Interaction
 from ..selectors import visible_contracts, visible_customers
 from . import customer_serializers as s
 from .common import visible_customer, visible_limit_change, visible_limit_changes
@@ -29,6 +29,7 @@ def customer_detail(user, customer: Customer) -> dict:
     customer.contracts_count = visible_contracts(user).filter(customer=customer).exclude(
         state=ContractState.SUPERSEDED).count()
     customer.history = list(audit.timeline(customer.audit_kind, customer.pk))
+    customer.class_history = list(customer.class_changes.order_by("-month", "-pk"))
     return s.CustomerDetailSerializer(customer).data
 
 
@@ -45,7 +46,8 @@ class CustomerListView(ListAPIView):
 
     serializer_class = s.CustomerSerializer
     filter_backends = [OrderingFilter]
-    ordering_fields = ["name", "rating", "credit_limit", "open_receivables", "credit_code"]
+    ordering_fields = ["name", "rating", "value_class", "credit_limit", "open_receivables",
+                       "credit_code"]
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
@@ -58,6 +60,8 @@ class CustomerListView(ListAPIView):
             qs = qs.filter(region=p["region"])
         if "rating" in p:
             qs = qs.filter(rating=p["rating"])
+        if "value_class" in p:
+            qs = qs.filter(value_class=p["value_class"])
         if p.get("q", "").strip():
             q = p["q"].strip()
             qs = qs.filter(Q(name__icontains=q) | Q(credit_code__icontains=q.upper()))
@@ -158,3 +162,39 @@ class CreditLimitDecideView(APIView):
                                      approve=parsed.validated_data["approve"],
                                      comment=parsed.validated_data["comment"])
         return Response(_change(pk))
+
+
+class CustomerInteractionListView(ListAPIView):
+    """The customer's interaction log, newest first; anyone who may see the customer adds to
+    it."""
+
+    serializer_class = s.InteractionSerializer
+    filter_backends: list = []
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return Interaction.objects.none()
+        customer = visible_customer(self.request.user, self.kwargs["pk"])
+        return customer.interactions.select_related("by").order_by("-date", "-pk")
+
+    @extend_schema(tags=TAGS, summary="The customer's visits, calls, complaints and notes, "
+                   "newest first",
+                   responses={200: s.InteractionSerializer(many=True), **ERRORS,
+                              404: ErrorSerializer})
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    @extend_schema(
+        tags=TAGS, summary="Log a visit, call, complaint or note with the next action date",
+        request=s.InteractionCreateSerializer, parameters=[IDEMPOTENCY_HEADER],
+        responses={201: s.InteractionSerializer, **ACTION_ERRORS},
+    )
+    @idempotent
+    def post(self, request, pk: int):
+        visible_customer(request.user, pk)
+        parsed = s.InteractionCreateSerializer(data=request.data)
+        parsed.is_valid(raise_exception=True)
+        item = services.interaction_add(customer_id=pk, actor=request.user,
+                                        **parsed.validated_data)
+        item = Interaction.objects.select_related("by").get(pk=item.pk)
+        return Response(s.InteractionSerializer(item).data, status=status.HTTP_201_CREATED)

@@ -1,3 +1,4 @@
+from .classification import classification_sweep, classify_customers
 from .contracts import (
     contract_amend,
     contract_attachment_add,
@@ -17,10 +18,12 @@ from .execution import (
     problem_raise,
     problem_resolve,
 )
+from .interactions import interaction_add
 
 __all__ = [
-    "collections_sweep", "contract_amend", "contract_attachment_add", "contract_create",
-    "contract_submit", "contract_update", "credit_limit_decide", "credit_limit_request",
-    "customer_create", "ensure_may_attach", "milestone_add", "milestone_done", "on_decision",
-    "on_resubmit", "on_withdraw", "problem_raise", "problem_resolve",
+    "classification_sweep", "classify_customers", "collections_sweep", "contract_amend",
+    "contract_attachment_add", "contract_create", "contract_submit", "contract_update",
+    "credit_limit_decide", "credit_limit_request", "customer_create", "ensure_may_attach",
+    "interaction_add", "milestone_add", "milestone_done", "on_decision", "on_resubmit",
+    "on_withdraw", "problem_raise", "problem_resolve",
 ]

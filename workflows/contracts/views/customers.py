@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Exists, OuterRef, Q
 from django.http import Http404
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -16,7 +17,13 @@ from core.org import selectors as org
 from core.org.models import Role
 
 from .. import selectors, services
-from ..forms import CustomerFilterForm, CustomerForm, LimitDecideForm, LimitRequestForm
+from ..forms import (
+    CustomerFilterForm,
+    CustomerForm,
+    InteractionForm,
+    LimitDecideForm,
+    LimitRequestForm,
+)
 from ..models import ContractState, CreditLimitChange
 from .common import (
     apply_errors,
@@ -41,6 +48,8 @@ def customer_list(request):
             qs = qs.filter(region=d["region"])
         if d["rating"]:
             qs = qs.filter(rating=d["rating"])
+        if d["value_class"]:
+            qs = qs.filter(value_class=d["value_class"])
         if d["q"].strip():
             text = d["q"].strip()
             qs = qs.filter(Q(name__icontains=text) | Q(credit_code__istartswith=text))
@@ -53,7 +62,7 @@ def customer_list(request):
     }, tab="customers")
 
 
-def _customer_context(request, customer, *, limit_form=None) -> dict:
+def _customer_context(request, customer, *, limit_form=None, interaction_form=None) -> dict:
     user = request.user
     contracts = list(selectors.visible_contracts(user).filter(customer=customer).exclude(
         state=ContractState.SUPERSEDED).order_by("-created", "-pk"))
@@ -73,6 +82,10 @@ def _customer_context(request, customer, *, limit_form=None) -> dict:
         "can_decide": pending is not None and org.has_role(user, Role.FINANCE)
         and not read_only and pending.requested_by_id != user.pk,
         "decide_form": LimitDecideForm(),
+        "class_history": customer.class_changes.order_by("-month", "-pk")[:24],
+        "interactions": customer.interactions.select_related("by").order_by("-date", "-pk"),
+        "can_log": not read_only,
+        "interaction_form": interaction_form or InteractionForm(),
     }
 
 
@@ -138,6 +151,32 @@ def limit_request(request, customer_id):
     customer = customer_or_404(request.user, customer.pk)
     return render_page(request, "contracts/customer.html",
                        _customer_context(request, customer, limit_form=form),
+                       tab="customers", status=status)
+
+
+@login_required
+@require_POST
+def interaction_add(request, customer_id):
+    """Log a visit, call, complaint or note (anyone who may see the customer)."""
+    customer = customer_or_404(request.user, check_id(customer_id))
+    form = InteractionForm(request.POST)
+    status = 400
+    if form.is_valid():
+        try:
+            services.interaction_add(customer_id=customer.pk, actor=request.user,
+                                     **form.cleaned_data)
+        except ApprovalError as exc:
+            messages.error(request, str(exc.message))
+            for msg in apply_errors(exc, form):
+                form.add_error(None, msg)
+            status = exc.status
+        else:
+            messages.success(request, _("Interaction logged."))
+            return redirect(reverse("contracts:customer", args=[customer.pk]) + "#interactions")
+    else:
+        messages.error(request, _("Please correct the errors below."))
+    return render_page(request, "contracts/customer.html",
+                       _customer_context(request, customer, interaction_form=form),
                        tab="customers", status=status)
 
 

@@ -93,9 +93,12 @@ from .contracts_credit_limit_changes_list_customer_type_1 import ContractsCredit
 from .contracts_credit_limit_changes_list_page_size_type_1 import ContractsCreditLimitChangesListPageSizeType1
 from .contracts_credit_limit_changes_list_page_type_1 import ContractsCreditLimitChangesListPageType1
 from .contracts_credit_limit_changes_list_state import ContractsCreditLimitChangesListState
+from .contracts_customers_interactions_list_page_size_type_1 import ContractsCustomersInteractionsListPageSizeType1
+from .contracts_customers_interactions_list_page_type_1 import ContractsCustomersInteractionsListPageType1
 from .contracts_customers_list_page_size_type_1 import ContractsCustomersListPageSizeType1
 from .contracts_customers_list_page_type_1 import ContractsCustomersListPageType1
 from .contracts_customers_list_rating import ContractsCustomersListRating
+from .contracts_customers_list_value_class import ContractsCustomersListValueClass
 from .contracts_statistics_retrieve_date_from_type_1 import ContractsStatisticsRetrieveDateFromType1
 from .contracts_statistics_retrieve_date_to_type_1 import ContractsStatisticsRetrieveDateToType1
 from .contracts_statistics_retrieve_year_type_1 import ContractsStatisticsRetrieveYearType1
@@ -110,6 +113,7 @@ from .credit_limit_change import CreditLimitChange
 from .credit_limit_decide_request import CreditLimitDecideRequest
 from .credit_limit_request_request import CreditLimitRequestRequest
 from .customer import Customer
+from .customer_class_change import CustomerClassChange
 from .customer_create_request import CustomerCreateRequest
 from .customer_detail import CustomerDetail
 from .customer_rating_enum import CustomerRatingEnum
@@ -145,6 +149,9 @@ from .expenses_standards_list_page_size_type_1 import ExpensesStandardsListPageS
 from .expenses_standards_list_page_type_1 import ExpensesStandardsListPageType1
 from .history_event import HistoryEvent
 from .history_event_changes import HistoryEventChanges
+from .interaction import Interaction
+from .interaction_create_request import InteractionCreateRequest
+from .interaction_kind_enum import InteractionKindEnum
 from .invoice_type_enum import InvoiceTypeEnum
 from .item_type_enum import ItemTypeEnum
 from .line import Line
@@ -171,6 +178,7 @@ from .paginated_copied_request_list import PaginatedCopiedRequestList
 from .paginated_credit_limit_change_list import PaginatedCreditLimitChangeList
 from .paginated_customer_list import PaginatedCustomerList
 from .paginated_execution_problem_list import PaginatedExecutionProblemList
+from .paginated_interaction_list import PaginatedInteractionList
 from .paginated_milestone_list import PaginatedMilestoneList
 from .paginated_plan_list import PaginatedPlanList
 from .paginated_request_list import PaginatedRequestList
@@ -393,9 +401,12 @@ __all__ = (
     "ContractsCreditLimitChangesListPageSizeType1",
     "ContractsCreditLimitChangesListPageType1",
     "ContractsCreditLimitChangesListState",
+    "ContractsCustomersInteractionsListPageSizeType1",
+    "ContractsCustomersInteractionsListPageType1",
     "ContractsCustomersListPageSizeType1",
     "ContractsCustomersListPageType1",
     "ContractsCustomersListRating",
+    "ContractsCustomersListValueClass",
     "ContractsStatisticsRetrieveDateFromType1",
     "ContractsStatisticsRetrieveDateToType1",
     "ContractsStatisticsRetrieveYearType1",
@@ -419,6 +430,7 @@ __all__ = (
     "CreditLimitDecideRequest",
     "CreditLimitRequestRequest",
     "Customer",
+    "CustomerClassChange",
     "CustomerCreateRequest",
     "CustomerDetail",
     "CustomerRatingEnum",
@@ -454,6 +466,9 @@ __all__ = (
     "ExpensesStandardsListPageType1",
     "HistoryEvent",
     "HistoryEventChanges",
+    "Interaction",
+    "InteractionCreateRequest",
+    "InteractionKindEnum",
     "InvoiceTypeEnum",
     "ItemTypeEnum",
     "Line",
@@ -480,6 +495,7 @@ __all__ = (
     "PaginatedCreditLimitChangeList",
     "PaginatedCustomerList",
     "PaginatedExecutionProblemList",
+    "PaginatedInteractionList",
     "PaginatedMilestoneList",
     "PaginatedPlanList",
     "PaginatedRequestList",

@@ -1,7 +1,8 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -32,6 +33,9 @@ class Customer:
         open_receivables (str): Collections not yet received on signed contracts.
         currency (str):
         account_owner (Person):
+        value_class (str): A, B or C from the trailing twelve months' signed value and collections, recomputed monthly;
+            empty until first classified.
+        classified_for (datetime.date | None): The month of the last classification.
     """
 
     id: int
@@ -43,6 +47,8 @@ class Customer:
     open_receivables: str
     currency: str
     account_owner: Person
+    value_class: str
+    classified_for: datetime.date | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -64,6 +70,14 @@ class Customer:
 
         account_owner = self.account_owner.to_dict()
 
+        value_class = self.value_class
+
+        classified_for: None | str
+        if isinstance(self.classified_for, datetime.date):
+            classified_for = self.classified_for.isoformat()
+        else:
+            classified_for = self.classified_for
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -77,6 +91,8 @@ class Customer:
                 "open_receivables": open_receivables,
                 "currency": currency,
                 "account_owner": account_owner,
+                "value_class": value_class,
+                "classified_for": classified_for,
             }
         )
 
@@ -106,6 +122,23 @@ class Customer:
 
         account_owner = Person.from_dict(d.pop("account_owner"))
 
+        value_class = d.pop("value_class")
+
+        def _parse_classified_for(data: object) -> datetime.date | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                classified_for_type_0 = datetime.date.fromisoformat(data)
+
+                return classified_for_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None, data)
+
+        classified_for = _parse_classified_for(d.pop("classified_for"))
+
         customer = cls(
             id=id,
             name=name,
@@ -116,6 +149,8 @@ class Customer:
             open_receivables=open_receivables,
             currency=currency,
             account_owner=account_owner,
+            value_class=value_class,
+            classified_for=classified_for,
         )
 
         customer.additional_properties = d

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -10,6 +11,7 @@ from ..models.customer_rating_enum import CustomerRatingEnum
 
 if TYPE_CHECKING:
     from ..models.credit_limit_change import CreditLimitChange
+    from ..models.customer_class_change import CustomerClassChange
     from ..models.customer_region import CustomerRegion
     from ..models.history_event import HistoryEvent
     from ..models.person import Person
@@ -34,10 +36,14 @@ class CustomerDetail:
         open_receivables (str): Collections not yet received on signed contracts.
         currency (str):
         account_owner (Person):
+        value_class (str): A, B or C from the trailing twelve months' signed value and collections, recomputed monthly;
+            empty until first classified.
+        classified_for (datetime.date | None): The month of the last classification.
         contacts (str):
         pending_limit_change (CreditLimitChange | None):
         contracts_count (int): Contracts of this customer you may see, each counted once (superseded versions left out).
         history (list[HistoryEvent]):
+        class_history (list[CustomerClassChange]):
     """
 
     id: int
@@ -49,10 +55,13 @@ class CustomerDetail:
     open_receivables: str
     currency: str
     account_owner: Person
+    value_class: str
+    classified_for: datetime.date | None
     contacts: str
     pending_limit_change: CreditLimitChange | None
     contracts_count: int
     history: list[HistoryEvent]
+    class_history: list[CustomerClassChange]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -76,6 +85,14 @@ class CustomerDetail:
 
         account_owner = self.account_owner.to_dict()
 
+        value_class = self.value_class
+
+        classified_for: None | str
+        if isinstance(self.classified_for, datetime.date):
+            classified_for = self.classified_for.isoformat()
+        else:
+            classified_for = self.classified_for
+
         contacts = self.contacts
 
         pending_limit_change: dict[str, Any] | None
@@ -91,6 +108,11 @@ class CustomerDetail:
             history_item = history_item_data.to_dict()
             history.append(history_item)
 
+        class_history = []
+        for class_history_item_data in self.class_history:
+            class_history_item = class_history_item_data.to_dict()
+            class_history.append(class_history_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -104,10 +126,13 @@ class CustomerDetail:
                 "open_receivables": open_receivables,
                 "currency": currency,
                 "account_owner": account_owner,
+                "value_class": value_class,
+                "classified_for": classified_for,
                 "contacts": contacts,
                 "pending_limit_change": pending_limit_change,
                 "contracts_count": contracts_count,
                 "history": history,
+                "class_history": class_history,
             }
         )
 
@@ -116,6 +141,7 @@ class CustomerDetail:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.credit_limit_change import CreditLimitChange  # noqa: PLC0415
+        from ..models.customer_class_change import CustomerClassChange  # noqa: PLC0415
         from ..models.customer_region import CustomerRegion  # noqa: PLC0415
         from ..models.history_event import HistoryEvent  # noqa: PLC0415
         from ..models.person import Person  # noqa: PLC0415
@@ -138,6 +164,23 @@ class CustomerDetail:
         currency = d.pop("currency")
 
         account_owner = Person.from_dict(d.pop("account_owner"))
+
+        value_class = d.pop("value_class")
+
+        def _parse_classified_for(data: object) -> datetime.date | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                classified_for_type_0 = datetime.date.fromisoformat(data)
+
+                return classified_for_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None, data)
+
+        classified_for = _parse_classified_for(d.pop("classified_for"))
 
         contacts = d.pop("contacts")
 
@@ -165,6 +208,13 @@ class CustomerDetail:
 
             history.append(history_item)
 
+        class_history = []
+        _class_history = d.pop("class_history")
+        for class_history_item_data in _class_history:
+            class_history_item = CustomerClassChange.from_dict(class_history_item_data)
+
+            class_history.append(class_history_item)
+
         customer_detail = cls(
             id=id,
             name=name,
@@ -175,10 +225,13 @@ class CustomerDetail:
             open_receivables=open_receivables,
             currency=currency,
             account_owner=account_owner,
+            value_class=value_class,
+            classified_for=classified_for,
             contacts=contacts,
             pending_limit_change=pending_limit_change,
             contracts_count=contracts_count,
             history=history,
+            class_history=class_history,
         )
 
         customer_detail.additional_properties = d

@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.contracts_customers_list_page_size_type_1 import ContractsCustomersListPageSizeType1
 from ...models.contracts_customers_list_page_type_1 import ContractsCustomersListPageType1
 from ...models.contracts_customers_list_rating import ContractsCustomersListRating
+from ...models.contracts_customers_list_value_class import ContractsCustomersListValueClass
 from ...models.error import Error
 from ...models.paginated_customer_list import PaginatedCustomerList
 from ...types import UNSET, Response, Unset
@@ -21,6 +22,7 @@ def _get_kwargs(
     q: str | Unset = UNSET,
     rating: ContractsCustomersListRating | Unset = UNSET,
     region: str | Unset = UNSET,
+    value_class: ContractsCustomersListValueClass | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -54,6 +56,12 @@ def _get_kwargs(
     params["rating"] = json_rating
 
     params["region"] = region
+
+    json_value_class: str | Unset = UNSET
+    if not isinstance(value_class, Unset):
+        json_value_class = value_class.value
+
+    params["value_class"] = json_value_class
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -120,6 +128,7 @@ def sync_detailed(
     q: str | Unset = UNSET,
     rating: ContractsCustomersListRating | Unset = UNSET,
     region: str | Unset = UNSET,
+    value_class: ContractsCustomersListValueClass | Unset = UNSET,
 ) -> Response[Error | PaginatedCustomerList]:
     """Customers the user may see (readers: all; others their regions' and their own), by
     name.
@@ -131,6 +140,7 @@ def sync_detailed(
         q (str | Unset):
         rating (ContractsCustomersListRating | Unset):
         region (str | Unset):
+        value_class (ContractsCustomersListValueClass | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -147,6 +157,7 @@ def sync_detailed(
         q=q,
         rating=rating,
         region=region,
+        value_class=value_class,
     )
 
     response = client.get_httpx_client().request(
@@ -165,6 +176,7 @@ def sync(
     q: str | Unset = UNSET,
     rating: ContractsCustomersListRating | Unset = UNSET,
     region: str | Unset = UNSET,
+    value_class: ContractsCustomersListValueClass | Unset = UNSET,
 ) -> Error | PaginatedCustomerList | None:
     """Customers the user may see (readers: all; others their regions' and their own), by
     name.
@@ -176,6 +188,7 @@ def sync(
         q (str | Unset):
         rating (ContractsCustomersListRating | Unset):
         region (str | Unset):
+        value_class (ContractsCustomersListValueClass | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -193,6 +206,7 @@ def sync(
         q=q,
         rating=rating,
         region=region,
+        value_class=value_class,
     ).parsed
 
 
@@ -205,6 +219,7 @@ async def asyncio_detailed(
     q: str | Unset = UNSET,
     rating: ContractsCustomersListRating | Unset = UNSET,
     region: str | Unset = UNSET,
+    value_class: ContractsCustomersListValueClass | Unset = UNSET,
 ) -> Response[Error | PaginatedCustomerList]:
     """Customers the user may see (readers: all; others their regions' and their own), by
     name.
@@ -216,6 +231,7 @@ async def asyncio_detailed(
         q (str | Unset):
         rating (ContractsCustomersListRating | Unset):
         region (str | Unset):
+        value_class (ContractsCustomersListValueClass | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -232,6 +248,7 @@ async def asyncio_detailed(
         q=q,
         rating=rating,
         region=region,
+        value_class=value_class,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -248,6 +265,7 @@ async def asyncio(
     q: str | Unset = UNSET,
     rating: ContractsCustomersListRating | Unset = UNSET,
     region: str | Unset = UNSET,
+    value_class: ContractsCustomersListValueClass | Unset = UNSET,
 ) -> Error | PaginatedCustomerList | None:
     """Customers the user may see (readers: all; others their regions' and their own), by
     name.
@@ -259,6 +277,7 @@ async def asyncio(
         q (str | Unset):
         rating (ContractsCustomersListRating | Unset):
         region (str | Unset):
+        value_class (ContractsCustomersListValueClass | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -277,5 +296,6 @@ async def asyncio(
             q=q,
             rating=rating,
             region=region,
+            value_class=value_class,
         )
     ).parsed
