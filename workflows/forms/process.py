@@ -6,11 +6,18 @@ from decimal import Decimal
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
+from core.org import selectors as org
 from core.registry import AccessFamily, MatrixSeed, MenuEntry, ProcessSpec, UrlMount
 
 from . import demo, flows, services
 from .models import SubmissionState
 from .steps import KIND, STEPS
+
+
+def _may_submit(user) -> bool:
+    """Auditors (read-only people) start nothing: no "New request" in their menu."""
+    return not org.is_read_only(user)
+
 
 SPEC = ProcessSpec(
     kind=KIND,
@@ -31,7 +38,7 @@ SPEC = ProcessSpec(
     urls=(UrlMount("forms/", "workflows.forms.urls"),
           UrlMount("api/forms/", "workflows.forms.api_urls")),
     menu=(MenuEntry(_("New request"), "forms:catalogue", active_prefix="/forms/new/",
-                    order=5),
+                    visible=_may_submit, order=5),
           MenuEntry(_("Templates"), "forms:templates", active_prefix="/forms/templates/",
                     visible=services.manages_any, order=90)),
     detail_url=lambda req: f"/forms/requests/{req.object_id}/",
