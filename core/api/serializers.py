@@ -181,7 +181,7 @@ class AddSignerSerializer(serializers.Serializer):
         choices=POSITIONS, help_text="before: they decide first, then the step comes back to "
         "you; after: extra steps after yours.")
     reason = text_field()
-    sla_hours = serializers.DecimalField(
+    sla_hours = AmountField(
         max_digits=5, decimal_places=1, min_value=Decimal("0.5"), max_value=Decimal("240"),
         required=False, allow_null=True, default=None,
         help_text="Working hours each added signer has (default: the step's SLA rule).")

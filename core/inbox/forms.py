@@ -183,7 +183,7 @@ class ReviewForm(forms.Form):
 
 
 class MarginForm(forms.Form):
-    margin = forms.DecimalField(label=_("Margin below the limit (%)"), required=False,
+    margin = AmountField(label=_("Margin below the limit (%)"), required=False,
                                 min_value=0, max_value=50, decimal_places=2, max_digits=5)
 
 
@@ -206,7 +206,7 @@ class AddSignerForm(ReasonForm):
         label=_("When"), widget=forms.RadioSelect, initial="before",
         choices=[("before", _("Before me: they decide first, then the step comes back to me")),
                  ("after", _("After me: an extra step after my approval"))])
-    sla_hours = forms.DecimalField(label=_("Working hours each has (optional)"), required=False,
+    sla_hours = AmountField(label=_("Working hours each has (optional)"), required=False,
                                    min_value=Decimal("0.5"), max_value=Decimal("240"),
                                    decimal_places=1, max_digits=5,
                                    widget=widgets.NumberInput(attrs={"step": "0.5"}))

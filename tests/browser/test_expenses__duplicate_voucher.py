@@ -88,8 +88,9 @@ def test_finance_reviews_a_flagged_duplicate_and_returns_the_claim(page, login, 
     expect(flagged_card).to_have_class(re.compile(r"\bflagged\b"))
     expect(flagged_card.locator("li.fail")).to_contain_text(
         f"Not used on another claim failed Also on claim {first.number}")
-    expect(flagged_card.locator(".preview object[type='application/pdf']")).to_have_count(1)
-    file_url = flagged_card.locator(".preview object").get_attribute("data")
+    # A PDF sits in an <iframe> (the page CSP keeps object-src 'none').
+    expect(flagged_card.locator(".preview iframe")).to_have_count(1)
+    file_url = flagged_card.locator(".preview iframe").get_attribute("src")
     served = page.request.get(file_url)
     assert served.status == 200
     assert served.headers["content-type"] == "application/pdf"

@@ -35,6 +35,8 @@ KWARGS = {
     "ContractForm": lambda: {"customers": _model("contracts", "Customer").objects.all()},
     "StatisticsFilterForm": lambda: {"user": _model("org", "User").objects.get_or_create(
         username="widget-walker")[0]},
+    "OutOfOfficeForm": lambda: {"user": _model("org", "User").objects.get_or_create(
+        username="widget-walker")[0]},
     "RiskForm": lambda: {"customers": _model("contracts", "Customer").objects.all(),
                          "contracts": _model("contracts", "Contract").objects.all(),
                          "may_assign": True},

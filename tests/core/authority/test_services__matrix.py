@@ -12,10 +12,12 @@ CENT = Decimal("0.01")
 
 # Who each step resolves to when east_rep1 (east region, reports to east_mgr) submits.
 EXPECTED_APPROVER = {
-    LINE_MANAGER: "east_mgr",
-    Role.REGIONAL_MANAGER: "east_mgr",
-    Role.SALES_GM: "gm",
-    Role.CEO: "ceo",
+    LINE_MANAGER: ["east_mgr"],
+    Role.REGIONAL_MANAGER: ["east_mgr"],
+    Role.SALES_GM: ["gm"],
+    Role.CEO: ["ceo"],
+    # A role step offers every holder of the role: both of the demo's marketing people.
+    Role.MARKETING: ["marketing", "marketing2"],
 }
 
 
@@ -55,7 +57,7 @@ def test_chain_follows_band_when_amount_at_band_edge(personas, kind, category, a
 
     assert [s.code for s in chain] == steps
     assert [[u.username for u in s.candidates] for s in chain] == [
-        [EXPECTED_APPROVER[code]] for code in steps
+        EXPECTED_APPROVER[code] for code in steps
     ]
     assert [s.index for s in chain] == list(range(len(steps)))
     assert all(s.note == "" for s in chain)

@@ -2,6 +2,7 @@ from decimal import Decimal
 
 from rest_framework import serializers
 
+from core.api.fields import AmountField, BusinessDateField
 from core.api.serializers import MAX_ID
 from workflows.expenses.models import Category
 
@@ -15,14 +16,14 @@ class LineInSerializer(serializers.Serializer):
     category = serializers.ChoiceField(choices=Category.choices)
     month = serializers.RegexField(r"^\d{4}-\d{2}$", help_text="YYYY-MM")
     description = serializers.CharField(max_length=200)
-    amount = serializers.DecimalField(**AMOUNT)
+    amount = AmountField(**AMOUNT)
 
 
 class CampaignInSerializer(serializers.Serializer):
     theme = serializers.CharField(max_length=200)
     type = serializers.ChoiceField(choices=CampaignType.choices)
-    start = serializers.DateField()
-    end = serializers.DateField()
+    start = BusinessDateField()
+    end = BusinessDateField()
     place = serializers.CharField(max_length=200)
     regions = serializers.ListField(child=serializers.IntegerField(min_value=1,
                                                                    max_value=MAX_ID),
@@ -32,7 +33,7 @@ class CampaignInSerializer(serializers.Serializer):
                                      default="")
     expected_leads = serializers.IntegerField(min_value=0, max_value=9_999_999, default=0)
     expected_attendees = serializers.IntegerField(min_value=0, max_value=9_999_999, default=0)
-    expected_value = serializers.DecimalField(**AMOUNT, default=Decimal("0"))
+    expected_value = AmountField(**AMOUNT, default=Decimal("0"))
     lines = LineInSerializer(many=True, max_length=30)
 
 
@@ -48,27 +49,27 @@ class CampaignUpdateSerializer(CampaignInSerializer):
 class BudgetLineSerializer(serializers.Serializer):
     id = serializers.IntegerField(source="line.pk")
     category = serializers.CharField(source="line.category")
-    month = serializers.DateField(source="line.month", format="%Y-%m")
+    month = BusinessDateField(source="line.month", format="%Y-%m")
     description = serializers.CharField(source="line.description")
-    planned = serializers.DecimalField(**AMOUNT)
-    reserved = serializers.DecimalField(**AMOUNT)
-    in_claims = serializers.DecimalField(**AMOUNT)
-    spent = serializers.DecimalField(**AMOUNT)
-    left = serializers.DecimalField(**AMOUNT)
+    planned = AmountField(**AMOUNT)
+    reserved = AmountField(**AMOUNT)
+    in_claims = AmountField(**AMOUNT)
+    spent = AmountField(**AMOUNT)
+    left = AmountField(**AMOUNT)
     released = serializers.BooleanField()
 
 
 class EvaluationSerializer(serializers.Serializer):
     state = serializers.ChoiceField(choices=EvaluationState.choices)
-    due = serializers.DateField()
+    due = BusinessDateField()
     leads = serializers.IntegerField()
     attendees = serializers.IntegerField()
     customers_met = serializers.IntegerField()
     contracts = serializers.SerializerMethodField()
-    contracts_value = serializers.DecimalField(**AMOUNT)
-    spent = serializers.DecimalField(**AMOUNT)
-    cost_per_lead = serializers.DecimalField(**AMOUNT, allow_null=True)
-    return_on_spend = serializers.DecimalField(**AMOUNT, allow_null=True)
+    contracts_value = AmountField(**AMOUNT)
+    spent = AmountField(**AMOUNT)
+    cost_per_lead = AmountField(**AMOUNT, allow_null=True)
+    return_on_spend = AmountField(**AMOUNT, allow_null=True)
     lessons = serializers.CharField()
 
     def get_contracts(self, obj) -> list[int]:
@@ -80,12 +81,12 @@ class CampaignSerializer(serializers.Serializer):
     number = serializers.CharField()
     theme = serializers.CharField()
     type = serializers.ChoiceField(choices=CampaignType.choices)
-    start = serializers.DateField()
-    end = serializers.DateField()
+    start = BusinessDateField()
+    end = BusinessDateField()
     place = serializers.CharField()
     owner = serializers.IntegerField(source="owner_id")
     department = serializers.IntegerField(source="department_id")
-    total = serializers.DecimalField(**AMOUNT)
+    total = AmountField(**AMOUNT)
     over_budget = serializers.BooleanField()
     state = serializers.ChoiceField(choices=CampaignState.choices)
 
@@ -96,7 +97,7 @@ class CampaignDetailSerializer(CampaignSerializer):
     audience = serializers.CharField()
     expected_leads = serializers.IntegerField()
     expected_attendees = serializers.IntegerField()
-    expected_value = serializers.DecimalField(**AMOUNT)
+    expected_value = AmountField(**AMOUNT)
     budget = BudgetLineSerializer(many=True)
     evaluation = EvaluationSerializer(allow_null=True)
     available_actions = serializers.ListField(child=serializers.CharField())

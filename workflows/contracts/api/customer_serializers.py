@@ -42,15 +42,15 @@ class CustomerSerializer(serializers.Serializer):
     value_class = serializers.CharField(
         help_text=_("A, B or C from the trailing twelve months' signed value and collections, "
                     "recomputed monthly; empty until first classified."))
-    classified_for = serializers.DateField(allow_null=True,
-                                           help_text=_("The month of the last classification."))
+    classified_for = BusinessDateField(allow_null=True,
+                                       help_text=_("The month of the last classification."))
 
     def get_currency(self, customer) -> str:
         return DEFAULT_CURRENCY
 
 
 class CustomerClassChangeSerializer(serializers.Serializer):
-    month = serializers.DateField()
+    month = BusinessDateField()
     old_class = serializers.CharField()
     new_class = serializers.CharField()
     signed_value = money_field()
@@ -60,9 +60,9 @@ class CustomerClassChangeSerializer(serializers.Serializer):
 class InteractionSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     kind = serializers.ChoiceField(choices=Interaction.Kind.choices)
-    date = serializers.DateField()
+    date = BusinessDateField()
     note = serializers.CharField()
-    next_action_date = serializers.DateField(allow_null=True)
+    next_action_date = BusinessDateField(allow_null=True)
     by = PersonSerializer()
     created = serializers.DateTimeField()
 
