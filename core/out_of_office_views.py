@@ -6,6 +6,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -73,7 +74,7 @@ def cancel_out_of_office(request, pk: int):
     try:
         out_of_office.cancel_out_of_office(request.user, pk)
     except NotFoundError:
-        messages.error(request, _("No such out-of-office of yours."))
-    else:
-        messages.success(request, _("Out-of-office cancelled."))
+        # someone else's (or none): the same 404 as every other object one may not see
+        raise Http404 from None
+    messages.success(request, _("Out-of-office cancelled."))
     return redirect("preferences")

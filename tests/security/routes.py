@@ -46,6 +46,9 @@ CORE_FAMILIES = [
     ("audit/workbench/requests/<int:request_id>/", "review"),
     ("audit/workbench/samples/<int:seq>/", "sample"),
     ("audit/workbench/anomalies/<slug:code>/", "anomalies"),
+    # one's own out-of-office period: cancelled by its owner only (POST/DELETE)
+    ("preferences/out-of-office/<int:pk>/", "absence"),
+    ("api/me/out-of-office/<int:pk>/", "absence"),
 ]
 
 
@@ -244,6 +247,8 @@ def _targets(w: World, fam: str) -> list[Target]:
     elif fam == "anomalies":
         for code in ("deputy", "escalated", "fast", "below-band", "same-receipt"):
             add(f"anomalies {code}", {"auditor"}, code=code)
+    elif fam == "absence":
+        add("absence east_rep1", {"east_rep1"}, pk=x["absence"].pk)
     elif fam == "attachment":
         for key, att in w.attachments.items():
             add(f"attachment {key}", REQUEST_VISIBLE[key], token=att.token)

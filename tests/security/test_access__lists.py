@@ -46,7 +46,7 @@ def test_south_rep1_lists_none_of_east_when_listing_every_process_by_api(world, 
             assert world.pk(f"{kind}_s") in shown, url  # the list does show rows
     requests = json.loads(client.get("/api/requests/", {"page_size": 200}).content)["results"]
     assert {r["request_id"] for r in requests} == {
-        world.requests[k].pk for k in ("claim_s", "contract_s", "risk_s")}
+        world.requests[k].pk for k in ("claim_s", "contract_s", "risk_s", "form_s")}
 
 
 def test_south_rep1_pages_show_none_of_east_when_opening_every_list(world, login):

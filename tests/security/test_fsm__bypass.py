@@ -75,6 +75,17 @@ def _evaluation(u):
     return CampaignEvaluation.objects.create(campaign=_campaign(u), due=date(2031, 5, 24))
 
 
+def _submission(u):
+    from workflows.forms import demo, services
+
+    demo.install(u["admin"])
+    template = services.FormTemplate.objects.get(code="headcount")
+    return services.submission_submit(
+        actor=u["east_rep1"], template_id=template.pk,
+        values={"position": "守卫岗位", "level": "staff", "headcount": 1,
+                "requirements": "无"})
+
+
 # model label -> (a maker of a draft, a state the trigger must refuse)
 CASES = {
     "expenses.ExpenseClaim": (_claim, "paid"),
@@ -84,6 +95,7 @@ CASES = {
     "risks.Risk": (_risk, "closed"),
     "campaigns.Campaign": (_campaign, "approved"),
     "campaigns.CampaignEvaluation": (_evaluation, "approved"),
+    "forms.Submission": (_submission, "approved"),
 }
 
 

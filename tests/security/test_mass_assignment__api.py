@@ -73,7 +73,7 @@ def test_claim_edit_changes_only_what_was_typed_when_system_fields_are_posted(wo
                                       f"/api/expenses/claims/{claim.pk}/", body))
     assert response.status_code == 200, response.content
     assert d.unexpected(changes={"expenses.ExpenseClaim": {"title"},
-                                 "inbox.Request": {"title"}}) == []
+                                 "inbox.Request": {"title", "search_text"}}) == []
     assert fresh(claim).title == "改过的标题"
 
 
@@ -237,7 +237,7 @@ def test_contract_edit_changes_only_what_was_typed_when_system_fields_are_posted
                                       f"/api/contracts/contracts/{contract.pk}/", body))
     assert response.status_code == 200, response.content
     assert d.unexpected(changes={"contracts.Contract": {"title"},
-                                 "inbox.Request": {"title"}}) == []
+                                 "inbox.Request": {"title", "search_text"}}) == []
 
 
 def test_signed_contract_is_not_edited_when_a_value_is_posted(world, api):
@@ -351,7 +351,8 @@ def test_plan_edit_changes_only_what_was_typed_when_state_and_target_are_posted(
     response, d = watch(lambda: _json(api("gm"), "patch", f"/api/plans/plans/{plan.pk}/",
                                       body))
     assert response.status_code == 200, response.content
-    assert d.unexpected(changes={"plans.Plan": {"title"}, "inbox.Request": {"title"}}) == []
+    assert d.unexpected(changes={"plans.Plan": {"title"},
+                                 "inbox.Request": {"title", "search_text"}}) == []
 
 
 def test_published_plan_is_not_edited_when_title_and_target_are_posted(world, api):

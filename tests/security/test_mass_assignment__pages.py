@@ -55,7 +55,7 @@ def test_claim_edit_form_saves_only_the_form_when_system_fields_are_posted(world
     assert response.status_code == 302, response.content[:2000]
     # The lines are replaced by the form's (same values, new rows).
     assert d.unexpected(changes={"expenses.ExpenseClaim": {"title"},
-                                 "inbox.Request": {"title"}},
+                                 "inbox.Request": {"title", "search_text"}},
                         creates={"expenses.ExpenseLine"}) == [f"deleted {k}" for k in
                                                              d.deleted]
     assert all(k[0] == "expenses.ExpenseLine" for k in d.deleted)
@@ -115,7 +115,7 @@ def test_contract_edit_form_saves_only_the_form_when_system_fields_are_posted(wo
                                                         body))
     assert response.status_code == 302, response.content[:2000]
     assert d.unexpected(changes={"contracts.Contract": {"title"},
-                                 "inbox.Request": {"title"}}) == []
+                                 "inbox.Request": {"title", "search_text"}}) == []
 
 
 def test_customer_form_saves_no_limit_or_receivables_when_they_are_posted(world, login):

@@ -387,6 +387,14 @@ def build_world(text: str = "") -> World:
 
     o["form_e"], o["form_s"] = make_forms(u, t)
 
+    # east_rep1's out-of-office, not begun yet (so it routes nothing): only they may cancel it
+    from core.org import out_of_office
+
+    w.extra["absence"] = out_of_office.set_out_of_office(
+        u["east_rep1"], out_of_office.OutOfOffice(
+            deputy=u["east_mgr"], starts_on=TODAY() + timedelta(days=60),
+            ends_on=TODAY() + timedelta(days=62), kinds=[], reason=t("休假")[:200]))
+
     kinds = {"form_e": "form", "form_s": "form",
              "claim_e": "expense", "claim_s": "expense", "budget": "budget",
              "contract_e": "contract", "contract_s": "contract", "plan_pub": "plan",
