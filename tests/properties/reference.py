@@ -247,6 +247,10 @@ class ProcessMachine(RuleBasedStateMachine):
         if people and not allowed:
             excluded = prior | {obj.submitter} | self.deputies_of(obj.submitter)
             allowed = [u for u in self.org.holders(ADMIN) if u not in excluded]
+            if not allowed:
+                # The last resort (core.inbox.engine._admins_instead): every administrator
+                # decided another step too; they may decide this one as well.
+                allowed = [u for u in self.org.holders(ADMIN) if u not in excluded - prior]
         people = tuple(self.org.by_pk(allowed))
         task = Task(step=step, index=index, holder=people[0] if len(people) == 1 else None,
                     candidates=people, eligible=people if step == ADDED else ())
@@ -698,6 +702,18 @@ class ProcessMachine(RuleBasedStateMachine):
         overlap = any(d.principal == principal and d.starts_on <= end and d.ends_on >= start
                       and (not mine or not d.kinds or mine & set(d.kinds))
                       for d in self.delegations)
+        # A delegation may not close a circle: the deputy, or anyone they delegate to (and
+        # so on) in a range overlapping this one, whatever the kinds, delegating back.
+        seen, frontier, cycle = {deputy}, {deputy}, False
+        while frontier and principal != deputy:
+            nxt = {d.deputy for d in self.delegations if d.principal in frontier
+                   and d.starts_on <= end and d.ends_on >= start}
+            if principal in nxt:
+                cycle = True
+                break
+            frontier = nxt - seen
+            seen |= nxt
+        overlap = overlap or cycle
         note(f"delegate {principal} -> {deputy} {start}..{end} {kinds}: expect "
              f"{'refused' if principal == deputy or overlap else 'saved'}")
         row = Delegation(principal=self.user(principal), deputy=self.user(deputy),
