@@ -66,14 +66,18 @@ class ReportListView(ListAPIView):
 
 
 class ReportDownloadView(APIView):
-    permission_classes = [CanReadReports]
+    # One report names an object: not visible is 404 (never 403), for every method.
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        if not selectors.can_read(request.user):
+            raise NotFoundError()
 
     @extend_schema(
         tags=TAGS, summary="Download one file of a report (PDF or .xlsx, in one language)",
         responses={(200, "application/octet-stream"): OpenApiResponse(
             OpenApiTypes.BINARY, description="The file; its SHA-256 is in the report's list "
                                              "entry and in the audit trail."),
-            401: ErrorSerializer, 403: ErrorSerializer, 404: ErrorSerializer})
+            401: ErrorSerializer, 404: ErrorSerializer})
     def get(self, request, pk: int, language: str, fmt: str):
         f = selectors.visible_file(request.user, pk, language, fmt)
         if f is None:

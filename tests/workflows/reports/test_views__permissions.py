@@ -41,13 +41,13 @@ def test_readers_see_the_list_page_and_download_when_reader(client, personas, re
 
 
 @pytest.mark.parametrize("who", OTHERS)
-def test_404_on_pages_and_403_on_api_when_not_a_reader(client, personas, report, who):
+def test_404_on_pages_and_403_on_the_api_list_when_not_a_reader(client, personas, report, who):
     c = _as(client, personas[who])
     for url in ("/reports/", f"/reports/{report.pk}/", f"/reports/{report.pk}/en.pdf"):
         assert c.get(url).status_code == 404, url
     assert c.post("/reports/", {"month_from": "2026-10"}).status_code == 404
     assert c.get("/api/reports/").status_code == 403
-    assert c.get(f"/api/reports/{report.pk}/en.pdf").status_code == 403
+    assert c.get(f"/api/reports/{report.pk}/en.pdf").status_code == 404
 
 
 def test_404_when_the_file_or_report_does_not_exist(client, personas, report):
