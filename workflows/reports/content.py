@@ -20,6 +20,7 @@ from core.analytics import figures as fig
 from core.org.models import User
 from workflows.campaigns import selectors as campaigns
 from workflows.campaigns.models import CampaignState
+from workflows.contracts import selectors as contract_selectors
 from workflows.contracts import statistics as contract_stats
 from workflows.contracts.models import ValueClass
 from workflows.expenses import selectors as expenses
@@ -172,10 +173,28 @@ def _period(span: Span) -> contract_stats.Period:
     return contract_stats.Period(span.start, span.end)
 
 
+def by_product(span: Span) -> dict[str, dict]:
+    """{product code: {"label", "quantity", "value"}} signed in the span (contract lines; an
+    amendment by its difference), from the contracts' own selector."""
+    rows = contract_selectors.signed_value_by_product(span.start, span.end + timedelta(days=1))
+    return {r.code: {"label": r.name, "quantity": r.quantity, "value": r.value} for r in rows}
+
+
 def _product_section(viewer: User, r: Report) -> Section:
-    return Section("sales_product", _("Sales by product"), None, [],
-                   _("Sales by product need the product catalogue and contract lines, which "
-                     "are not in this version yet."))
+    now, prev, ly = by_product(r.span), by_product(r.previous), by_product(r.last_year)
+    codes = sorted(set(now) | set(prev) | set(ly),
+                   key=lambda c: (-now.get(c, {}).get("value", ZERO), c))
+    label = {c: (now.get(c) or prev.get(c) or ly.get(c))["label"] for c in codes}
+    rows = [_compared(label[c], now.get(c, {}).get("value", ZERO),
+                      prev.get(c, {}).get("value", ZERO), ly.get(c, {}).get("value", ZERO))
+            for c in codes]
+    quantities = Table([_("Product"), _("Quantity"), _("Signed value")],
+                       ["text", "hours", "money"],
+                       [[label[c], now[c]["quantity"], now[c]["value"]] for c in codes
+                        if c in now])
+    return Section("sales_product", _("Sales by product"), _chart_of(rows[:TOP]),
+                   [quantities, _comparison(_("Signed value, compared"), "money", rows)],
+                   "" if rows else _("No contract line was signed in these periods."))
 
 
 def _class_section(viewer: User, r: Report) -> Section:
