@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Font
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
@@ -235,7 +236,8 @@ def pdf(report: Report, *, language: str) -> bytes:
 
 
 def xlsx(report: Report, *, language: str) -> bytes:
-    """One sheet per section; numbers as numbers (money to the fen), changes in percent."""
+    """One sheet per section; numbers as numbers (money to the fen), changes in percent; the
+    section's first comparison table drawn as a native Excel bar chart beside it."""
     with override(language):
         wb = Workbook()
         wb.remove(wb.active)
@@ -247,21 +249,38 @@ def xlsx(report: Report, *, language: str) -> bytes:
             ws.append([report.span.label()])
             if section.note:
                 ws.append([str(section.note)])
+            charted = False
             for t in section.tables:
                 ws.append([])
                 if t.title:
                     ws.append([str(t.title)])
                 ws.append([str(c) for c in t.columns])
-                for cell in ws[ws.max_row]:
+                header = ws.max_row
+                for cell in ws[header]:
                     cell.font = bold
                 for row in t.rows:
                     ws.append([_xlsx_value(v, k) for v, k in zip(row, t.kinds, strict=False)])
+                if not charted and t.rows and len(t.columns) == 6:
+                    _xlsx_chart(ws, section, header, ws.max_row)
+                    charted = True
             ws.column_dimensions["A"].width = 36
             for col in "BCDEFG":
                 ws.column_dimensions[col].width = 16
         buf = io.BytesIO()
         wb.save(buf)
         return buf.getvalue()
+
+
+def _xlsx_chart(ws, section, header: int, last: int) -> None:
+    """This period, previous period and last year (columns B, C, E) per row."""
+    chart = BarChart()
+    chart.title = str(section.title)
+    chart.height, chart.width = 8, 18
+    for col in (2, 3, 5):
+        chart.add_data(Reference(ws, min_col=col, min_row=header, max_row=last),
+                       titles_from_data=True)
+    chart.set_categories(Reference(ws, min_col=1, min_row=header + 1, max_row=last))
+    ws.add_chart(chart, "I2")
 
 
 def _xlsx_value(value, kind: str):

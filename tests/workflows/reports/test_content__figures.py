@@ -80,3 +80,21 @@ def test_change_is_a_percentage_and_none_without_a_base():
     assert content.change(D("1"), D("0")) is None
     assert content.change(None, D("3")) is None
     assert content.change(D("2"), D("-4")) == D("150.0")
+
+
+@pytest.mark.django_db
+def test_xlsx_holds_the_same_numbers_and_a_chart_per_section(world):
+    import io
+
+    import openpyxl
+
+    from workflows.reports import render
+
+    report = content.build(Span.month(2026, 11), world["ceo"])
+    wb = openpyxl.load_workbook(io.BytesIO(render.xlsx(report, language="en")))
+
+    assert len(wb.worksheets) == len(report.sections)
+    sheet = wb[str(1 + [s.code for s in report.sections].index("sales_class"))]
+    rows = {r[0]: r[1:] for r in sheet.iter_rows(values_only=True) if r and r[0]}
+    assert rows["A: key customer"][:3] == (500000, 300000, 66.7)
+    assert len(sheet._charts) == 1

@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 from django.db import connection
+from django.utils import translation
 
 from core.audit.models import AuditEvent
 from core.exceptions import PermissionDeniedError
@@ -104,3 +105,25 @@ def test_one_report_when_two_beats_run_at_once(personas):
     assert len({r.pk for r, _c in results}) == 1
     assert SalesReport.objects.count() == 1 and ReportFile.objects.count() == 4
     assert AuditEvent.objects.filter(event="report.generated").count() == 1
+
+
+@pytest.mark.django_db
+def test_ceo_gets_an_email_in_chinese_with_the_link_when_the_job_is_delivered(
+        personas, mailoutbox, settings):
+    from core.inbox.tasks import deliver_notification
+
+    settings.SITE_URL = "https://countersign.example"
+    report, _ = services.report_generate(span=MONTH, trigger=Trigger.SCHEDULED)
+    job = OutboxMessage.objects.get(task="core.inbox.tasks.deliver_notification",
+                                    kwargs__recipient_id=personas["ceo"].pk)
+    personas["ceo"].email = "ceo@example.com"
+    personas["ceo"].email_notifications = True
+    personas["ceo"].save()
+
+    with translation.override("zh-hans"):
+        deliver_notification(**job.kwargs)
+
+    assert len(mailoutbox) == 1
+    body = mailoutbox[0].body
+    assert "2026-11 的销售分析报告已生成。" in mailoutbox[0].subject + body
+    assert f"https://countersign.example/reports/{report.pk}/" in body
