@@ -11,6 +11,7 @@ from django.db import connection
 from django.utils import translation
 
 from core.audit.models import AuditEvent
+from core.channels.models import Preference
 from core.exceptions import PermissionDeniedError
 from core.inbox.models import OutboxMessage
 from workflows.reports import services
@@ -119,8 +120,10 @@ def test_ceo_gets_an_email_in_chinese_with_the_link_when_the_job_is_delivered(
     personas["ceo"].email = "ceo@example.com"
     personas["ceo"].email_notifications = True
     personas["ceo"].save()
+    Preference.objects.update_or_create(user=personas["ceo"],
+                                        defaults={"language": "zh-hans"})
 
-    with translation.override("zh-hans"):
+    with translation.override("en"):  # the worker's language is not the reader's
         deliver_notification(**job.kwargs)
 
     assert len(mailoutbox) == 1
