@@ -26,9 +26,11 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("api/reports/", include("workflows.reports.api_urls")),
     path("api/", include("core.api.urls")),
     path("", include("core.channels.urls")),
     path("analytics/", include("core.analytics.urls")),
+    path("reports/", include("workflows.reports.urls")),
     # every registered process's pages and API (ProcessSpec.urls), longer prefixes first
     *[path(mount.prefix, include(mount.module)) for mount in registry.url_mounts()],
     path("", include("core.inbox.urls")),

@@ -4,6 +4,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
@@ -47,6 +48,7 @@ INSTALLED_APPS = [
     "workflows.risks",
     "workflows.forms",
     "workflows.campaigns",
+    "workflows.reports",
 ]
 
 MIDDLEWARE = [
@@ -269,6 +271,10 @@ CELERY_BEAT_SCHEDULE = {
     "sweep-timers": {"task": "core.inbox.tasks.sweep_timers", "schedule": 60.0},
     # IM deliveries due for a retry, and the hourly/daily e-mail digests.
     "sweep-channels": {"task": "core.channels.tasks.sweep_channels", "schedule": 60.0},
+    # The monthly sales analysis report (workflows/reports, docs/reports.md): 08:00 on the 1st,
+    # CELERY_TIMEZONE (Asia/Shanghai), for the previous month; made once however many beats run.
+    "monthly-sales-report": {"task": "workflows.reports.tasks.monthly_sales_report",
+                             "schedule": crontab(minute="0", hour="8", day_of_month="1")},
 }
 
 # Signed audit checkpoints (core/audit/checkpoints.py, docs/audit.md). Off unless enabled; when

@@ -332,6 +332,7 @@ class NotificationKind(models.TextChoices):
     COPIED = "copied", _("Copied to you")
     MENTIONED = "mentioned", _("Mentioned you")
     OUT_OF_OFFICE = "out_of_office", _("Out of office")
+    REPORT = "report", _("Report ready")
 
 
 class Urge(models.Model):

@@ -46,6 +46,9 @@ CORE_FAMILIES = [
     ("audit/workbench/requests/<int:request_id>/", "review"),
     ("audit/workbench/samples/<int:seq>/", "sample"),
     ("audit/workbench/anomalies/<slug:code>/", "anomalies"),
+    # an archived sales report and its files: the sales GM, the CEO, auditors, administrators
+    ("reports/<int:pk>/", "report"),
+    ("api/reports/<int:pk>/", "report"),
     # one's own out-of-office period: cancelled by its owner only (POST/DELETE)
     ("preferences/out-of-office/<int:pk>/", "absence"),
     ("api/me/out-of-office/<int:pk>/", "absence"),
@@ -72,6 +75,9 @@ GATED = {
     "analytics:approvals": ALL_READERS,
     "analytics:approvals-csv": ALL_READERS,
     "api-analytics-approvals": ALL_READERS,
+    # workflows.reports.selectors.can_read: the sales GM, the CEO, auditors and administrators
+    "reports:list": ALL_READERS,
+    "reports-api:reports": ALL_READERS,
     "inbox:workbench-draw": {"auditor"},  # POST only: 405 to a GET, for everyone
     "contracts:limit-changes": {"finance"},
     # budgets_for / budget_scope: finance, the sales GM, the CEO, auditors, administrators and
@@ -247,6 +253,8 @@ def _targets(w: World, fam: str) -> list[Target]:
     elif fam == "anomalies":
         for code in ("deputy", "escalated", "fast", "below-band", "same-receipt"):
             add(f"anomalies {code}", {"auditor"}, code=code)
+    elif fam == "report":
+        add("report", ALL_READERS, pk=x["report"].pk, language="en", fmt="pdf")
     elif fam == "absence":
         add("absence east_rep1", {"east_rep1"}, pk=x["absence"].pk)
     elif fam == "attachment":

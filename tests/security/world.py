@@ -410,5 +410,18 @@ def build_world(text: str = "") -> World:
     today = timezone.localdate()
     w.extra["sample"] = workbench.draw_sample(actor=u["auditor"], kind="expense", since=today,
                                               until=today, n=2, seed=t("种子")[:60]).event
+    # one archived sales report with one file (rows only: rendering is not what is tested here)
+    from django.core.files.base import ContentFile
+
+    from workflows.reports.models import ReportFile, SalesReport
+
+    report = SalesReport.objects.create(key="scheduled:2026-11", trigger="scheduled",
+                                        period_start=date(2026, 11, 1),
+                                        period_end=date(2026, 11, 30))
+    rf = ReportFile(report=report, language="en", format="pdf", token="t" * 32, size=len(PDF),
+                    sha256="0" * 64)
+    rf.file.save("t.pdf", ContentFile(PDF), save=False)
+    rf.save()
+    w.extra["report"] = report
     cache.clear()
     return w

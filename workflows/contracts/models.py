@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 
@@ -278,3 +279,73 @@ class Interaction(models.Model):
 
     def __str__(self):
         return f"{self.customer}: {self.get_kind_display()} {self.date}"
+
+
+# --- products and contract lines (issue 22) -------------------------------------------------
+
+UNSPECIFIED_PRODUCT = "UNSPECIFIED"
+
+
+class Product(models.Model):
+    """The product catalogue (产品目录): what contract lines sell. Kept in the admin (audited)
+    and imported from a workbook; a product in use is deactivated, never deleted."""
+
+    audit_kind = "product"
+
+    code = models.CharField(_("code"), max_length=40, unique=True)
+    name_zh = models.CharField(_("name (Chinese)"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
+    category = models.CharField(_("category"), max_length=60, db_index=True)
+    unit = models.CharField(_("unit"), max_length=20)
+    list_price = MoneyField(_("list price (CNY)"), default=0)
+    currency = models.CharField(_("currency"), max_length=3, default="CNY", editable=False)
+    active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("product")
+        verbose_name_plural = _("products")
+        ordering = ["category", "code"]
+        constraints = [models.CheckConstraint(condition=Q(list_price__gte=0),
+                                              name="product_list_price_not_negative")]
+
+    def __str__(self):
+        return f"{self.code} {self.name}"
+
+    @property
+    def name(self) -> str:
+        if (get_language() or "").startswith("zh") or not self.name_en:
+            return self.name_zh
+        return self.name_en
+
+    @property
+    def number(self) -> str:
+        return self.code
+
+
+class ContractLine(models.Model):
+    """A product line of a contract version; the lines' values add up to the contract value."""
+
+    contract = models.ForeignKey(Contract, on_delete=models.CASCADE, related_name="lines",
+                                 verbose_name=_("contract"))
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    product = models.ForeignKey(Product, on_delete=models.PROTECT, related_name="+",
+                                verbose_name=_("product"))
+    quantity = models.DecimalField(_("quantity"), max_digits=12, decimal_places=3)
+    unit_price = MoneyField(_("unit price"))
+    discount = models.DecimalField(_("discount (%)"), max_digits=5, decimal_places=2,
+                                   default=Decimal("0"))
+    value = MoneyField(_("line value"))
+
+    class Meta:
+        verbose_name = _("contract line")
+        verbose_name_plural = _("contract lines")
+        ordering = ["contract", "position", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(quantity__gt=0), name="line_quantity_positive"),
+            models.CheckConstraint(condition=Q(unit_price__gte=0), name="line_price_not_negative"),
+            models.CheckConstraint(condition=Q(discount__gte=0) & Q(discount__lte=100),
+                                   name="line_discount_percent"),
+        ]
+
+    def __str__(self):
+        return f"{self.product_id} × {self.quantity} = {self.value}"

@@ -1,7 +1,7 @@
 """Pure rules: the unified social credit code (GB 32100-2015) and the credit check (policy 4.4)."""
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext as _
 
@@ -66,3 +66,9 @@ def credit_check(*, value: Decimal, open_receivables: Decimal, credit_limit: Dec
     return CreditCheck(value=value, open_receivables=open_receivables,
                        credit_limit=credit_limit, payment_terms=payment_terms,
                        allowed_terms=TERMS_BY_RATING.get(rating, 0))
+
+
+def line_value(*, quantity: Decimal, unit_price: Decimal, discount: Decimal) -> Decimal:
+    """Quantity × unit price less the discount (percent), to the fen, half up."""
+    gross = quantity * unit_price * (Decimal(100) - discount) / Decimal(100)
+    return gross.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)

@@ -1,7 +1,12 @@
 """Who sees which customers and contracts. Pages and the API read through these, so a rule
 holds in both. Anything outside a user's scope is 404 to them (never 403)."""
 
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from decimal import Decimal
+
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from core import engine
 from core.engine import sees_everything, visible_requests
@@ -10,11 +15,13 @@ from core.org.models import Role, RoleAssignment, User
 
 from .models import (
     Contract,
+    ContractLine,
     ContractState,
     CreditAlert,
     CreditLimitChange,
     Customer,
     ExecutionProblem,
+    Product,
 )
 from .steps import KIND
 
@@ -151,3 +158,53 @@ def contract_actions(user: User, contract: Contract) -> frozenset[str]:
 def ordered(actions) -> list[str]:
     """Actions in their documented order (for the API and the page)."""
     return [a for a in CONTRACT_ACTIONS if a in actions]
+
+
+# --- sales by product (the monthly report reads this) ---------------------------------------
+
+
+@dataclass(frozen=True)
+class ProductSales:
+    code: str
+    name: str  # in the active language
+    name_zh: str
+    name_en: str
+    category: str
+    quantity: Decimal
+    value: Decimal
+
+
+def _local_start(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min), timezone.get_current_timezone())
+
+
+def signed_value_by_product(start: date, end: date, *, region=None) -> list[ProductSales]:
+    """Signed contract lines by product for contracts signed on a (local) date in [start, end),
+    optionally of customers in one region (a Region or its id). An amendment counts by its
+    difference from the version it replaces, per product, like plan actuals: so signing one
+    moves a product's figures by exactly what changed. Biggest value first."""
+    versions = Contract.objects.filter(
+        state__in=[ContractState.SIGNED, ContractState.SUPERSEDED], signed_at__isnull=False,
+        signed_at__gte=_local_start(start), signed_at__lt=_local_start(end))
+    if region is not None:
+        versions = versions.filter(customer__region_id=getattr(region, "pk", region))
+    signed = list(versions.values_list("pk", "previous_id", "previous__signed_at"))
+    ids = {pk for pk, _prev, _at in signed}
+    replaced = {prev for _pk, prev, at in signed if prev and at}
+    totals: dict[int, list[Decimal]] = {}
+    for line in ContractLine.objects.filter(contract_id__in=ids | replaced).values(
+            "contract_id", "product_id", "quantity", "value"):
+        # A version both signed in the window and replaced by one signed in it counts both
+        # ways: added as itself, taken away by its amendment.
+        sign = (1 if line["contract_id"] in ids else 0) - (
+            1 if line["contract_id"] in replaced else 0)
+        if sign == 0:
+            continue
+        row = totals.setdefault(line["product_id"], [Decimal("0"), Decimal("0.00")])
+        row[0] += sign * line["quantity"]
+        row[1] += sign * line["value"]
+    products = Product.objects.in_bulk(list(totals))
+    rows = [ProductSales(code=p.code, name=p.name, name_zh=p.name_zh, name_en=p.name_en,
+                         category=p.category, quantity=q, value=v)
+            for pid, (q, v) in totals.items() if (p := products[pid]) and (q or v)]
+    return sorted(rows, key=lambda r: (-r.value, r.code))

@@ -44,7 +44,7 @@ from core.engine import REVISION_STEP, WorkItemStatus, step_name
 from core.money import CENT
 from core.org.models import Region, User
 
-from .models import Contract, ContractState, Milestone
+from .models import Contract, ContractState, Milestone, ValueClass
 from .selectors import managed_region_ids, reads_all, visible_contracts
 from .services.execution import OVERDUE_DAYS
 from .steps import FINANCE_STEP, KIND, LEGAL_STEP, REGIONAL_STEP
@@ -284,3 +284,18 @@ def _collections(in_period: QuerySet[Contract], today: date) -> dict:
     return {**figures, "measured": measured,
             "on_time_percent": _percent(figures["on_time"], measured)}
 
+
+
+def signed_by_class(user: User, *, period: Period, region: Region | None = None) -> list[dict]:
+    """Signed value per customer class (policy §4(二)): the effective signed version of each
+    contract number whose first signing falls in the period, by its customer's class (the
+    monthly report's "by customer class"; unclassified customers under "")."""
+    start, end = period.bounds()
+    rows = (_versions(user, region).filter(EFFECTIVE, state=ContractState.SIGNED,
+                                           first_signed__gte=start, first_signed__lt=end)
+            .values("customer__value_class")
+            .annotate(count=Count("pk"), amount=Coalesce(Sum("value"), ZERO)).order_by())
+    found = {r["customer__value_class"] or "": r for r in rows}
+    return [{"key": key, "count": found.get(key, {}).get("count", 0),
+             "value": _money(found.get(key, {}).get("amount"))}
+            for key in [*ValueClass.values, ""] if key in found or key]

@@ -264,3 +264,12 @@ def late_reviews(user: User, today: date | None = None) -> QuerySet[Review]:
     return (Review.objects.filter(risk__in=visible_risks(user).values("pk"),
                                   state=Review.State.OPEN, due_date__lt=today)
             .select_related("risk", "assignee").order_by("due_date", "pk"))
+
+
+def identified_by_level(user: User, start, end) -> dict[str, int]:
+    """Risks identified in [start, end) per level (the monthly report's trend beside
+    `level_counts`, which is today's open register)."""
+    rows = (visible_risks(user).filter(created__gte=start, created__lt=end).exclude(level="")
+            .values("level").annotate(n=Count("pk")).order_by())
+    counts = {row["level"]: row["n"] for row in rows}
+    return {level: counts.get(level, 0) for level in Level.values}

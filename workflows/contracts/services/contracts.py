@@ -18,6 +18,7 @@ from core.exceptions import (
     ReadOnlyRoleError,
     StateConflictError,
 )
+from core.money import to_money
 from core.numbers import next_number
 from core.org import selectors as org
 from core.org.models import Role, User
@@ -26,6 +27,7 @@ from .. import selectors
 from ..models import Contract, ContractState, Customer, Milestone
 from ..rules import credit_check
 from ..steps import FINANCE_STEP, KIND, PARALLEL_STEPS, REGIONAL_STEP
+from . import lines as product_lines
 from .execution import recompute_receivables
 
 EDITABLE = ("title", "value", "payment_terms_days", "delivery_terms", "key_clauses")
@@ -58,21 +60,75 @@ def _validated(contract: Contract) -> None:
                                 fields=exc.message_dict) from None
 
 
+def _value_error(lines) -> InvalidInputError:
+    return InvalidInputError(
+        _("The value is the total of the product lines (%(total)s): change the lines.")
+        % {"total": product_lines.lines_total(lines)},
+        fields={"value": [_("The value is the total of the product lines.")]})
+
+
+def _lines_for(*, value, lines, current=None, allowed=frozenset()) -> list | None:
+    """The lines a contract version will have, or None to keep `current`. Given lines win; a
+    value alone (what clients sent before products existed) becomes one "unspecified" line, or
+    re-prices that line when it is the only one; it cannot overwrite real product lines."""
+    if lines is not None:
+        cleaned = product_lines.clean_lines(lines, allowed=allowed)
+        if value is not None and to_money(value) != product_lines.lines_total(cleaned):
+            raise _value_error(cleaned)
+        return cleaned
+    if value is None:
+        if current is None:
+            raise InvalidInputError(_("Some fields are not valid."), fields={
+                "lines": [_("Add at least one product line.")]})
+        return None
+    if current is not None and to_money(value) == product_lines.lines_total(current):
+        return None
+    if current and not product_lines.only_unspecified(current):
+        raise _value_error(current)
+    try:
+        return product_lines.clean_lines([product_lines.unspecified_line(value)],
+                                         allowed={product_lines.unspecified_product().pk})
+    except InvalidInputError as exc:  # what was typed is a value: say so on its field
+        raise InvalidInputError(exc.message, fields={"value": [
+            _("Enter a value above zero.") if value <= 0 else _("The value is too large.")]},
+        ) from None
+
+
 @transaction.atomic
-def contract_create(*, actor: User, customer: Customer, title: str, value,
-                    payment_terms_days: int = 30, delivery_terms: str = "",
-                    key_clauses: str = "") -> Contract:
+def contract_create(*, actor: User, customer: Customer, title: str, value=None,
+                    lines: list[dict] | None = None, payment_terms_days: int = 30,
+                    delivery_terms: str = "", key_clauses: str = "") -> Contract:
+    """`lines`: dicts of product (a Product, id or code), quantity, unit_price (the list price
+    if empty) and discount (percent); their total is the value. Without lines, `value` makes
+    one "unspecified" line."""
     if org.is_read_only(actor):
         raise PermissionDeniedError(_("Auditors can read everything and change nothing."))
-    contract = Contract(customer=customer, owner=actor, title=(title or "").strip(), value=value,
+    cleaned = _lines_for(value=_money_or_none(value), lines=lines)
+    if not cleaned:  # not reached: a new contract has lines or a value, or was refused
+        raise InvalidInputError(_("Add at least one product line."))
+    contract = Contract(customer=customer, owner=actor, title=(title or "").strip(),
+                        value=product_lines.lines_total(cleaned),
                         payment_terms_days=payment_terms_days, delivery_terms=delivery_terms,
                         key_clauses=key_clauses)
     _validated(contract)
     contract.save()
+    product_lines.save_lines(contract, cleaned)
     engine.open_draft(kind=KIND, obj=contract, submitter=actor, title=contract.title,
                       amount=contract.value, region=customer.region, party=customer.name)
-    audit.record(actor=actor, subject=contract, event="contract.drafted", to_state=contract.state)
+    audit.record(actor=actor, subject=contract, event="contract.drafted", to_state=contract.state,
+                 data={"lines": [product_lines.as_dict(line) for line in cleaned]})
     return contract
+
+
+def _money_or_none(value):
+    """A value as typed: None when absent; an unreadable one is a field error."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        return to_money(value)
+    except ValueError:
+        raise InvalidInputError(_("Some fields are not valid."), fields={
+            "value": [_("Enter an amount such as 1234.50.")]}) from None
 
 
 def _lock_own(contract_id: int, actor: User) -> Contract:
@@ -85,25 +141,51 @@ def _lock_own(contract_id: int, actor: User) -> Contract:
     return contract
 
 
+def _apply_lines(contract: Contract, current: list, *, value, lines) -> dict | None:
+    """Set the version's value from its new lines (saved by the caller after the contract);
+    returns the lines' diff, or None when the lines stay."""
+    allowed = {line.product_id for line in current}
+    cleaned = _lines_for(value=_money_or_none(value), lines=lines, current=current,
+                         allowed=allowed)
+    if cleaned is None:
+        return None
+    contract.value = product_lines.lines_total(cleaned)
+    contract._new_lines = cleaned  # type: ignore[attr-defined]
+    return product_lines.lines_diff(current, cleaned)
+
+
+def _save_new_lines(contract: Contract) -> None:
+    cleaned = getattr(contract, "_new_lines", None)
+    if cleaned is not None:
+        product_lines.save_lines(contract, cleaned)
+
+
 @transaction.atomic
-def contract_update(*, contract_id: int, actor: User, **fields) -> Contract:
-    """Edit a draft or a returned contract; a signed contract is immutable (amend it)."""
+def contract_update(*, contract_id: int, actor: User, lines: list[dict] | None = None,
+                    **fields) -> Contract:
+    """Edit a draft or a returned contract; a signed contract is immutable (amend it).
+    `lines`, when given, replaces every line (the value is their total)."""
     contract = _lock_own(contract_id, actor)
     if contract.state not in (ContractState.DRAFT, ContractState.RETURNED):
         raise StateConflictError(
             _("This contract is in the state “%(state)s” and cannot be edited; a signed "
               "contract is changed by an amendment.") % {"state": contract.get_state_display()})
     before = {f: str(getattr(contract, f)) for f in EDITABLE}
+    current = list(contract.lines.select_related("product"))
+    line_changes = _apply_lines(contract, current, value=fields.pop("value", None),
+                                lines=lines)
     for name, value in fields.items():
         if name in EDITABLE and value is not None:
             setattr(contract, name, value)
     _validated(contract)
     contract.save()
+    _save_new_lines(contract)
     engine.update_request(kind=KIND, object_id=contract.pk, title=contract.title,
                           amount=contract.value)
     after = {f: str(getattr(contract, f)) for f in EDITABLE}
     audit.record(actor=actor, subject=contract, event="contract.edited",
-                 changes=audit.diff(before, after))
+                 changes=audit.diff(before, after),
+                 data={"lines": line_changes} if line_changes else None)
     return contract
 
 
@@ -138,7 +220,8 @@ def contract_submit(*, contract_id: int, actor: User) -> Contract:
 
 
 @transaction.atomic
-def contract_amend(*, contract_id: int, actor: User, reason: str, **fields) -> Contract:
+def contract_amend(*, contract_id: int, actor: User, reason: str,
+                   lines: list[dict] | None = None, **fields) -> Contract:
     """A signed contract changes only by an amendment: the next version, reviewed again."""
     current = _lock_own(contract_id, actor)
     if current.state != ContractState.SIGNED:
@@ -152,17 +235,23 @@ def contract_amend(*, contract_id: int, actor: User, reason: str, **fields) -> C
     amendment = Contract(customer=current.customer, owner=actor, number=current.number,
                          version=current.version + 1, previous=current,
                          **{f: getattr(current, f) for f in EDITABLE})
+    old_lines = list(current.lines.select_related("product"))
+    _apply_lines(amendment, old_lines, value=fields.pop("value", None), lines=lines)
     for name, value in fields.items():
         if name in EDITABLE and value is not None:
             setattr(amendment, name, value)
     _validated(amendment)
     amendment.save()
+    if getattr(amendment, "_new_lines", None) is None:
+        amendment._new_lines = product_lines.copied(current)  # type: ignore[attr-defined]
+    _save_new_lines(amendment)
     engine.open_draft(kind=KIND, obj=amendment, submitter=actor, title=amendment.title,
                       amount=amendment.value, region=current.customer.region,
                       party=current.customer.name)
     audit.record(actor=actor, subject=amendment, event="contract.amendment_drafted",
                  comment=reason, changes=version_diff(current, amendment),
-                 data={"amends": current.pk})
+                 data={"amends": current.pk,
+                       "lines": lines_diff_of(current, amendment)})
     return amendment
 
 
@@ -185,6 +274,12 @@ def contract_attachment_add(*, contract_id: int, actor: User, upload) -> engine.
     if req is None:
         raise NotFoundError()
     return engine.attachment_add(request_id=req.pk, actor=actor, upload=upload)
+
+
+def lines_diff_of(before: Contract, after: Contract) -> dict[str, list]:
+    """Product lines added, removed and changed from one version to another."""
+    return product_lines.lines_diff(before.lines.select_related("product"),
+                                    after.lines.select_related("product"))
 
 
 def version_diff(before: Contract, after: Contract) -> dict:
