@@ -61,6 +61,9 @@ TRAINING = {
     "steps": [
         {"key": "bands", "type": "matrix", "label": _l("按金额审批", "By amount")},
     ],
+    # held against the submitter's department personnel budget for the month the training
+    # starts, on the last approval (expenses' budget holds)
+    "budget": {"amount_field": "budget", "category": "personnel", "date_field": "dates"},
     "cc": [{"type": "role", "role": "finance"}],
 }
 
@@ -106,6 +109,8 @@ MINUTES = {
         {"key": "manager", "type": "line_manager", "levels": 1, "mode": "any",
          "label": _l("直属上级签核", "Line manager")},
     ],
+    # on approval each row becomes a task in its owner's inbox, due on its date
+    "action_items": {"table": "actions", "owner": "owner", "due": "due", "description": "item"},
 }
 
 SHIPPED = [

@@ -26,8 +26,8 @@ def submission_for(user, submission_id: int) -> tuple[Submission, engine.Request
     if obj is None:
         raise Http404
     req = engine.request_for(KIND, obj.pk)
-    if obj.submitter_id == user.pk:
-        return obj, req
+    if obj.submitter_id == user.pk or obj.action_items.filter(owner_id=user.pk).exists():
+        return obj, req  # the owner of one of its action items reads the request too
     if req is None or not engine.visible_requests(user).filter(pk=req.pk).exists():
         raise Http404
     return obj, req
@@ -198,3 +198,17 @@ def with_names(chain: list[dict]) -> list[dict]:
     names = {pk: str(u) for pk, u in User.objects.in_bulk(list(ids)).items()}
     return [{**s, "names": "、".join(names.get(pk, str(pk)) for pk in s["candidates"])}
             for s in chain]
+
+
+def action_item_rows(obj: Submission) -> list[dict]:
+    """The request's action items with their status, for its page (overdue: open and past the
+    item's date)."""
+    from django.utils import timezone
+
+    from .steps import ACTION_KIND
+
+    today = timezone.localdate()
+    items = list(obj.action_items.select_related("owner").order_by("row"))
+    reqs = {r.object_id: r for r in engine.requests_of(ACTION_KIND, [i.pk for i in items])}
+    return [{"item": i, "request": reqs.get(i.pk),
+             "overdue": i.state == "open" and i.due < today} for i in items]

@@ -24,7 +24,7 @@ from core.numbers import next_number
 from core.org import selectors as org
 from core.org.models import Department, Region, Role, User
 
-from . import routing, rules
+from . import action_items, budget, routing, rules
 from .models import FormTemplate, Submission, SubmissionState, TemplateVersion
 from .steps import KIND
 
@@ -82,7 +82,7 @@ def check_definition(definition, *, category: str) -> list[str]:
         key = definition.get(name)
         if key and (key not in fields or (types and fields[key].get("type") not in types)):
             errors.append(_("%(name)s names no suitable field.") % {"name": name})
-    return errors
+    return errors + budget.check(definition) + action_items.check(definition)
 
 
 # --- templates ------------------------------------------------------------------------------
@@ -279,6 +279,7 @@ def submission_submit(*, actor: User, template_id: int, values: dict,
 
 
 def _send(obj: Submission, actor: User) -> Submission:
+    obj.over_budget = budget.over_at_submit(obj.version.definition, obj.values, actor)
     obj.submit()
     obj.save()
     engine.submit(kind=KIND, obj=obj, submitter=actor, title=obj.title, amount=obj.amount,
@@ -332,8 +333,22 @@ def submission_revise(*, actor: User, submission_id: int, values: dict,
 def chain_of(request) -> list[dict]:
     obj = Submission.objects.select_related("version", "template", "submitter").get(
         pk=request.object_id)
-    return routing.chain(obj.version.definition, obj.values, obj.submitter,
-                         category=obj.template.code, region_id=request.region_id)
+    steps = routing.chain(obj.version.definition, obj.values, obj.submitter,
+                          category=obj.template.code, region_id=request.region_id)
+    if obj.over_budget:
+        # the category's over-budget rule adds the sales GM's approval, last
+        extra = routing.chain({"steps": [OVER_BUDGET_STEP]}, obj.values, obj.submitter,
+                              category=obj.template.code, region_id=request.region_id)
+        for step in extra:
+            if not (steps and len(step["candidates"]) == 1
+                    and steps[-1]["candidates"] == step["candidates"]):
+                steps.append({**step, "key": "over_budget"})
+    return steps
+
+
+OVER_BUDGET_STEP = {"key": "over_budget", "type": "role", "role": budget.OVER_BUDGET_ROLE,
+                    "mode": "any", "label": {"zh": "超预算审批（销售总经理）",
+                                             "en": "Over budget: sales GM"}}
 
 
 def _locked(request) -> Submission:
@@ -344,14 +359,28 @@ def on_decision(request, item, decision, decider, comment) -> engine.Transition 
     obj = _locked(request)
     before = obj.state
     if decision == engine.Decision.APPROVED and request.step_index >= len(request.chain):
+        obj = Submission.objects.select_related("version", "template", "submitter").get(
+            pk=obj.pk)
+        # may refuse (over budget, with the figures): nothing of the approval stays and the
+        # task stays open
+        held = budget.hold(obj, allow_over=obj.over_budget)
         obj.approve()
+        obj.save(update_fields=["state"])
+        if held is not None:
+            audit.record(actor=decider.actor, subject=obj, event="form.reserved",
+                         amount=held.amount,
+                         data={"hold": held.ref, "category": held.category,
+                               "over_budget": held.over_budget})
+        action_items.open_for(obj, approver=decider.actor)
     elif decision == engine.Decision.REJECTED:
         obj.reject()
+        obj.save(update_fields=["state"])
+        budget.release(obj.pk)
     elif decision == engine.Decision.RETURNED and request.return_to_step is None:
         obj.return_for_revision()
+        obj.save(update_fields=["state"])
     else:
         return None
-    obj.save(update_fields=["state"])
     if obj.state in (SubmissionState.APPROVED, SubmissionState.REJECTED):
         _copy(obj, request)
     return engine.Transition(from_state=before, to_state=obj.state)
@@ -374,13 +403,45 @@ def on_withdraw(request, actor, reason) -> engine.Transition:
     before = obj.state
     obj.withdraw()
     obj.save(update_fields=["state"])
+    budget.release(obj.pk)
     return engine.Transition(from_state=before, to_state=obj.state)
 
 
 def on_resubmit(request, actor) -> engine.Transition:
     obj = _locked(request)
     before = obj.state
+    obj.over_budget = budget.over_at_submit(obj.version.definition, obj.values, obj.submitter)
     obj.resubmit()
-    obj.save(update_fields=["state"])
+    obj.save(update_fields=["state", "over_budget"])
     request.title, request.amount = obj.title, obj.amount
     return engine.Transition(from_state=before, to_state=obj.state)
+
+
+def may_cancel(user, obj: Submission) -> bool:
+    return (obj.state == SubmissionState.APPROVED and not org.is_read_only(user)
+            and (obj.submitter_id == user.pk or may_manage(user, obj.template)))
+
+
+@transaction.atomic
+def submission_cancel(*, actor: User, submission_id: int, reason: str) -> Submission:
+    """The submitter (or the template's manager) calls off an approved request: the budget it
+    holds is released and its open action items are cancelled."""
+    if not (reason or "").strip():
+        raise InvalidInputError(_("Say why the request is called off."),
+                                fields={"reason": [_("A reason is required.")]})
+    obj = Submission.objects.select_for_update().select_related("template").get(
+        pk=submission_id)
+    if obj.submitter_id != actor.pk and not may_manage(actor, obj.template):
+        raise PermissionDeniedError(_("Only the submitter or the template's manager cancels "
+                                      "an approved request."))
+    if obj.state != SubmissionState.APPROVED or org.is_read_only(actor):
+        raise StateConflictError(_("Only an approved request can be called off."))
+    before = obj.state
+    obj.cancel()
+    obj.save(update_fields=["state"])
+    released = budget.release(obj.pk)
+    cancelled = action_items.cancel_for(obj, actor=actor)
+    audit.record(actor=actor, subject=obj, event="form.cancelled", from_state=before,
+                 to_state=obj.state, comment=reason.strip()[:500], amount=released,
+                 data={"released": str(released), "action_items": cancelled})
+    return obj
