@@ -60,7 +60,9 @@ def parse_post(definition: dict, post, files=None) -> dict:
                          for c in f.get("columns", [])} for i in range(count)]
         elif kind == rules.ATTACHMENT:
             names = [u.name for u in files.getlist(key)] if files is not None else []
-            raw[key] = names or post.getlist(f"{key}__kept")
+            kept = [{"id": int(k[1:])} if k.startswith("@") and k[1:].isdigit() else k
+                    for k in post.getlist(f"{key}__kept")]
+            raw[key] = names or kept
         else:
             raw[key] = post.get(key, "")
     return raw
@@ -173,7 +175,8 @@ def show_value(f: dict, value, people, regions, departments) -> str:
     if kind == rules.DEPARTMENT:
         return departments.get(value, str(value))
     if kind == rules.ATTACHMENT:
-        return "、".join(value)
+        return "、".join(v.get("name") or f"#{v.get('id')}" if isinstance(v, dict) else str(v)
+                        for v in value)
     if kind == rules.MONEY:
         return fmt(Decimal(str(value)))
     return str(value)

@@ -230,12 +230,37 @@ def _amount(definition: dict, values: dict) -> Decimal | None:
     return number.quantize(Decimal("0.01")) if number is not None else None
 
 
-def validate_values(version: TemplateVersion, raw: dict) -> dict:
+def validate_values(version: TemplateVersion, raw: dict, *, obj: Submission | None = None,
+                    actor: User | None = None) -> dict:
     values, errors = rules.validate(version.definition, raw,
                                     known=known_ids(version.definition))
+    errors.update(link_files(version.definition, values, obj=obj, actor=actor))
     if errors:
         raise InvalidInputError(fields=errors)
     return values
+
+
+def link_files(definition: dict, values: dict, *, obj: Submission | None,
+               actor: User | None) -> dict[str, list[str]]:
+    """The files an attachment field names by id must be uploads to this request by its
+    submitter (never someone else's, never another request's): each gets its stored name.
+    Returns errors by field key; fills the names in place."""
+    errors: dict[str, list[str]] = {}
+    req = engine.request_for(KIND, obj.pk) if obj is not None and obj.pk else None
+    for f in definition.get("fields", []):
+        items = values.get(f["key"]) if f.get("type") == rules.ATTACHMENT else None
+        refs = [v for v in items or [] if isinstance(v, dict)]
+        if not refs:
+            continue
+        found = {a.pk: a for a in engine.Attachment.objects.filter(
+            request=req, pk__in=[v["id"] for v in refs], uploaded_by=actor)} if (
+            req is not None and actor is not None) else {}
+        if any(v["id"] not in found for v in refs):
+            errors[f["key"]] = [_("Name only files you uploaded to this request.")]
+            continue
+        for v in refs:
+            v["name"] = found[v["id"]].original_name
+    return errors
 
 
 def route_preview(*, template: FormTemplate, submitter: User, raw: dict) -> list[dict]:
@@ -261,8 +286,13 @@ def submission_submit(*, actor: User, template_id: int, values: dict,
     version = template.current()
     if version is None:
         raise StateConflictError(_("This template has no published version yet."))
-    clean = validate_values(version, values) if not draft else rules.validate(
-        version.definition, values, known=known_ids(version.definition))[0]
+    if draft:
+        clean = rules.validate(version.definition, values, known=known_ids(version.definition))[0]
+        errors = link_files(version.definition, clean, obj=None, actor=actor)
+        if errors:
+            raise InvalidInputError(fields=errors)
+    else:
+        clean = validate_values(version, values, obj=None, actor=actor)
     obj = Submission.objects.create(
         version=version, template=template, submitter=actor, values=clean,
         title=_title(template, version.definition, clean, actor),
@@ -298,7 +328,7 @@ def submission_send_draft(*, actor: User, submission_id: int, values: dict) -> S
         raise PermissionDeniedError()
     if obj.state != SubmissionState.DRAFT:
         raise StateConflictError()
-    obj.values = validate_values(obj.version, values)
+    obj.values = validate_values(obj.version, values, obj=obj, actor=actor)
     obj.title = _title(obj.template, obj.version.definition, obj.values, actor)
     obj.amount = _amount(obj.version.definition, obj.values)
     return _send(obj, actor)
@@ -316,7 +346,7 @@ def submission_revise(*, actor: User, submission_id: int, values: dict,
     if obj.state != SubmissionState.RETURNED:
         raise StateConflictError(_("Only a request returned for revision can be revised."))
     before = obj.values
-    obj.values = validate_values(obj.version, values)
+    obj.values = validate_values(obj.version, values, obj=obj, actor=actor)
     obj.title = _title(obj.template, obj.version.definition, obj.values, actor)
     obj.amount = _amount(obj.version.definition, obj.values)
     obj.save(update_fields=["values", "title", "amount"])
@@ -445,3 +475,36 @@ def submission_cancel(*, actor: User, submission_id: int, reason: str) -> Submis
                  to_state=obj.state, comment=reason.strip()[:500], amount=released,
                  data={"released": str(released), "action_items": cancelled})
     return obj
+
+
+@transaction.atomic
+def submission_attach(*, actor: User, submission_id: int, field: str, upload):
+    """A file uploaded for an attachment field (the API): stored on the request with the
+    upload rules of every process (type by content, size, count, generated storage names,
+    audited) and linked to the field in the request's values, while the request is the
+    submitter's to change (a draft, or returned for revision). A refused file is a 400 by
+    the field "file"."""
+    obj = Submission.objects.select_related("version").get(pk=submission_id)
+    if obj.submitter_id != actor.pk:
+        raise PermissionDeniedError(_("Only the submitter adds files to their request."))
+    if obj.state not in (SubmissionState.DRAFT, SubmissionState.RETURNED):
+        raise StateConflictError(_("Files are added while the request is a draft or returned "
+                                   "for revision."))
+    spec = rules.field_map(obj.version.definition).get(field)
+    if spec is None or spec.get("type") != rules.ATTACHMENT:
+        raise InvalidInputError(fields={"field": [_("Choose an attachment field of the "
+                                                     "form.")]})
+    req = engine.request_for(KIND, obj.pk)
+    try:
+        # locks the request row first (the order of every decision), then the submission
+        att = engine.attachment_add(request_id=req.pk, actor=actor, upload=upload)
+    except (engine.UploadTypeError, engine.UploadTooLargeError) as exc:
+        raise InvalidInputError(exc.message, fields=exc.fields) from None
+    obj = Submission.objects.select_for_update().get(pk=submission_id)
+    if obj.state not in (SubmissionState.DRAFT, SubmissionState.RETURNED):
+        raise StateConflictError()
+    values = dict(obj.values)
+    values[field] = [*(values.get(field) or []), {"id": att.pk, "name": att.original_name}]
+    obj.values = values
+    obj.save(update_fields=["values"])
+    return att
