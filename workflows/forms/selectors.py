@@ -213,5 +213,8 @@ def action_item_rows(obj: Submission) -> list[dict]:
     today = timezone.localdate()
     items = list(obj.action_items.select_related("owner").order_by("row"))
     reqs = {r.object_id: r for r in engine.requests_of(ACTION_KIND, [i.pk for i in items])}
-    return [{"item": i, "request": reqs.get(i.pk),
+    tasks = dict(engine.items_of(ACTION_KIND).filter(
+        request__in=list(reqs.values()), status=engine.WorkItemStatus.OPEN)
+        .values_list("request__object_id", "pk")) if reqs else {}
+    return [{"item": i, "request": reqs.get(i.pk), "task": tasks.get(i.pk),
              "overdue": i.state == "open" and i.due < today} for i in items]
