@@ -56,9 +56,17 @@ def test_each_row_becomes_a_task_of_its_owner_due_on_its_date(shipped, personas,
     assert req.number == f"{obj.number}-1"
     assert AuditEvent.objects.filter(event="form_action.opened",
                                      subject_id=items[0].pk).exists()
-    # in the owner's inbox
+    # in the owner's inbox; its page offers "Mark done", not a return or a rejection
     client.force_login(personas["east_rep1"])
     assert "整理回款清单" in client.get("/inbox/").content.decode()
+    page = client.get(f"/inbox/tasks/{first.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Mark done" in page
+    assert f"/inbox/tasks/{first.pk}/return/" not in page
+    assert f"/inbox/tasks/{first.pk}/reject/" not in page
+    rows = client.get("/api/tasks/").json()
+    rows = rows["results"] if isinstance(rows, dict) else rows
+    actions = next(r for r in rows if r["id"] == first.pk)["available_actions"]
+    assert "approve" in actions and not {"reject", "return"} & set(actions)
 
 
 def test_the_owner_marks_it_done_with_a_note_shown_on_the_minutes_page(shipped, personas,
