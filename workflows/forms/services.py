@@ -270,7 +270,17 @@ def route_preview(*, template: FormTemplate, submitter: User, raw: dict) -> list
         return []
     values, _errors = rules.validate(version.definition, raw,
                                      known=known_ids(version.definition))
-    return routing.chain(version.definition, values, submitter, category=template.code)
+    steps = routing.chain(version.definition, values, submitter, category=template.code)
+    # over the budget left now, under a rule that adds an approval: the step it adds (a rule
+    # that refuses says so when the request is submitted)
+    if budget.setting(version.definition):
+        try:
+            over = budget.over_at_submit(version.definition, values, submitter)
+        except budget.OverBudgetError:
+            over = False
+        if over:
+            steps = _over_budget_step(steps, values, submitter, category=template.code)
+    return steps
 
 
 @transaction.atomic
@@ -365,14 +375,20 @@ def chain_of(request) -> list[dict]:
         pk=request.object_id)
     steps = routing.chain(obj.version.definition, obj.values, obj.submitter,
                           category=obj.template.code, region_id=request.region_id)
-    if obj.over_budget:
-        # the category's over-budget rule adds the sales GM's approval, last
-        extra = routing.chain({"steps": [OVER_BUDGET_STEP]}, obj.values, obj.submitter,
-                              category=obj.template.code, region_id=request.region_id)
-        for step in extra:
-            if not (steps and len(step["candidates"]) == 1
-                    and steps[-1]["candidates"] == step["candidates"]):
-                steps.append({**step, "key": "over_budget"})
+    return _over_budget_step(steps, obj.values, obj.submitter, category=obj.template.code,
+                             region_id=request.region_id) if obj.over_budget else steps
+
+
+def _over_budget_step(steps: list[dict], values: dict, submitter: User, *, category: str,
+                      region_id=None) -> list[dict]:
+    """The category's over-budget rule adds the sales GM's approval, last (decided once when
+    the last step is already theirs alone)."""
+    extra = routing.chain({"steps": [OVER_BUDGET_STEP]}, values, submitter, category=category,
+                          region_id=region_id)
+    for step in extra:
+        if not (steps and len(step["candidates"]) == 1
+                and steps[-1]["candidates"] == step["candidates"]):
+            steps.append({**step, "key": "over_budget"})
     return steps
 
 

@@ -115,6 +115,10 @@ def test_over_budget_is_refused_at_submission_when_the_rule_refuses(shipped, per
 def test_over_budget_adds_the_sales_gm_when_the_rule_adds_an_approval(shipped, personas,
                                                                         personnel):
     rows = personnel("1000.00", rule=OverBudget.EXTRA_APPROVAL)
+    values = {**plan("4000.00"), "trainer": personas["marketing"].pk}
+    preview = services.route_preview(template=shipped["training"], submitter=personas[
+        "east_rep1"], raw=values)
+    assert [s["code"] for s in preview] == ["line_manager", "sales_gm"]
     obj = submit(shipped, personas, "4000.00")  # below the 5,000.00 band: line manager only
     assert obj.over_budget
     chain = req_of(obj).chain
