@@ -221,6 +221,11 @@ class ProcessSpec:
     chain: ChainFor | None = None
     # False: a task can return the request but never end it (a plan is pushed back)
     can_reject: bool = True
+    # False: a task is never returned either (a follow-up task: done, or it stays open)
+    can_return: bool = True
+    # the approve button's words where approving means something else ("Mark done"):
+    # (label, label when the next task opens after it); empty: "Approve"
+    approve_labels: tuple = ()
     seed_demo: SeedDemo | None = None
     matrix: tuple[MatrixSeed, ...] = ()
     sweep: Sweep | None = None

@@ -79,8 +79,15 @@ def may_reject(kind: str) -> bool:
     return reg is None or reg.can_reject
 
 
+def may_return(kind: str) -> bool:
+    """False for a process whose tasks are never returned (a follow-up task)."""
+    reg = registry.get(kind)
+    return reg is None or reg.can_return
+
+
 def _decisions(kind: str) -> list[str]:
-    return [APPROVE, REJECT, RETURN] if may_reject(kind) else [APPROVE, RETURN]
+    return ([APPROVE] + ([REJECT] if may_reject(kind) else [])
+            + ([RETURN] if may_return(kind) else []))
 
 
 def available_actions(item: WorkItem, viewer: Viewer) -> list[str]:

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from viewflow.workflow import chart
 
 from core import registry
-from core.api.rows import may_reject
+from core.api.rows import may_reject, may_return
 from core.audit import selectors as audit_selectors
 from core.audit.verify import verify_all, verify_subject
 from core.exceptions import ApprovalError
@@ -205,6 +205,8 @@ def _task_context(request, item, forms=None):
         # The process's own page (the claim, contract, plan or risk) with what is decided on.
         "detail_url": _detail_url(req),
         "can_reject": may_reject(req.kind),
+        "can_return": may_return(req.kind),
+        "approve_labels": _approve_labels(req.kind),
         "route": selectors.request_route(req),
         **_object_panel(request, req),
     }
@@ -463,6 +465,12 @@ def request_detail(request, request_id):
 def _revises_elsewhere(req: Request) -> bool:
     spec = registry.get(req.kind)
     return spec is not None and spec.revise_url is not None
+
+
+def _approve_labels(kind: str) -> tuple:
+    """The approve button's words where the process says approving is something else."""
+    reg = registry.get(kind)
+    return tuple(reg.approve_labels) if reg is not None else ()
 
 
 def _detail_url(req: Request) -> str:

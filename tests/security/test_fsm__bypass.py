@@ -86,6 +86,14 @@ def _submission(u):
                 "requirements": "无"})
 
 
+def _action_item(u):
+    from workflows.forms.models import ActionItem
+
+    sub = _submission(u)
+    return ActionItem.objects.create(submission=sub, row=0, owner=u["east_rep2"],
+                                     due=date(2031, 5, 24), description="守卫事项")
+
+
 # model label -> (a maker of a draft, a state the trigger must refuse)
 CASES = {
     "expenses.ExpenseClaim": (_claim, "paid"),
@@ -96,6 +104,7 @@ CASES = {
     "campaigns.Campaign": (_campaign, "approved"),
     "campaigns.CampaignEvaluation": (_evaluation, "approved"),
     "forms.Submission": (_submission, "approved"),
+    "forms.ActionItem": (_action_item, "done"),
 }
 
 
@@ -141,7 +150,7 @@ def test_other_columns_still_update_when_the_state_is_left_alone(personas, label
     obj = make(personas)
     model = type(obj)
     names = {f.name for f in model._meta.fields}
-    field = next(f for f in ("title", "theme", "lessons", "reason") if f in names)
+    field = next(f for f in ("title", "theme", "lessons", "reason", "note") if f in names)
     model.objects.filter(pk=obj.pk).update(**{field: "改名"})
     assert model.objects.filter(pk=obj.pk).values_list(field, flat=True).get() == "改名"
 

@@ -3,14 +3,17 @@ the JSON Schema of each version's form, and submissions created, submitted and r
 that schema (the server validates with the same rules as the pages; errors by field key, a
 table cell as "key.row.column"). Decisions go through the generic /api/tasks/ endpoints."""
 
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.api.idempotency import idempotent
 from core.api.serializers import ACTION_ERRORS, ERRORS, ErrorSerializer
 from core.api.tasks import IDEMPOTENCY_HEADER
+from core.exceptions import InvalidInputError
 
 from . import rules, selectors, services
 from .models import FormTemplate
@@ -53,6 +56,22 @@ class SubmissionSerializer(serializers.Serializer):
     submitter = serializers.CharField(source="submitter.username")
     request_id = serializers.IntegerField(allow_null=True)
     chain = serializers.JSONField()
+
+
+class UploadInputSerializer(serializers.Serializer):
+    field = serializers.CharField(max_length=64, help_text="The attachment field's key")
+    file = serializers.FileField(help_text="PDF, JPEG or PNG (checked by content), at most "
+                                           "10 MB")
+
+
+class UploadSerializer(serializers.Serializer):
+    id = serializers.IntegerField(help_text="Name it in the field's values as {\"id\": id}")
+    field = serializers.CharField()
+    name = serializers.CharField()
+    content_type = serializers.CharField()
+    size = serializers.IntegerField()
+    sha256 = serializers.CharField()
+    values = serializers.JSONField(help_text="The request's values, the file linked")
 
 
 def _template_row(user, t: FormTemplate) -> dict:
@@ -118,6 +137,34 @@ class SubmissionSendView(APIView):
     def post(self, request, pk: int):
         obj, _req = selectors.submission_for(request.user, pk)
         values = request.data.get("values") if isinstance(request.data, dict) else None
+        # no values: the draft's own (with the files uploaded to it)
         services.submission_send_draft(actor=request.user, submission_id=obj.pk,
-                                       values=values if isinstance(values, dict) else {})
+                                       values=values if isinstance(values, dict)
+                                       else obj.values)
         return Response(_submission(request.user, pk))
+
+
+class SubmissionFilesView(APIView):
+    parser_classes = [MultiPartParser, FormParser]
+
+    @extend_schema(tags=TAGS, request={"multipart/form-data": UploadInputSerializer},
+                   parameters=[IDEMPOTENCY_HEADER],
+                   summary="Upload a file for an attachment field of your draft or returned "
+                           "request: stored with the upload rules and linked to the field",
+                   responses={201: UploadSerializer, **ACTION_ERRORS})
+    @idempotent
+    def post(self, request, pk: int):
+        obj, _req = selectors.submission_for(request.user, pk)
+        if request.FILES.get("file") is None:
+            raise InvalidInputError(_("Choose a file to upload."),
+                                    fields={"file": [_("A file is required.")]})
+        parsed = UploadInputSerializer(data=request.data)
+        parsed.is_valid(raise_exception=True)
+        att = services.submission_attach(actor=request.user, submission_id=obj.pk,
+                                         field=parsed.validated_data["field"],
+                                         upload=parsed.validated_data["file"])
+        obj, _req = selectors.submission_for(request.user, pk)
+        return Response({"id": att.pk, "field": parsed.validated_data["field"],
+                         "name": att.original_name, "content_type": att.content_type,
+                         "size": att.size, "sha256": att.sha256, "values": obj.values},
+                        status=status.HTTP_201_CREATED)

@@ -12,9 +12,10 @@ class FormsConfig(AppConfig):
         from core.audit import config
 
         from .models import FormTemplate
-        from .process import SPEC
+        from .process import ACTION_SPEC, SPEC
 
         registry.register(SPEC)
+        registry.register(ACTION_SPEC)
         # the template row (name, who may submit, enabled); versions and drafts are audited
         # by the services that publish and save them
         config.register(FormTemplate, exclude=("draft", "draft_updated"))

@@ -3,6 +3,7 @@
 with a few requests made through the real services (idempotent)."""
 
 from django.db import transaction
+from django.utils import timezone
 
 from core import engine
 from core.org.models import Region, User
@@ -61,6 +62,9 @@ TRAINING = {
     "steps": [
         {"key": "bands", "type": "matrix", "label": _l("按金额审批", "By amount")},
     ],
+    # held against the submitter's department personnel budget for the month the training
+    # starts, on the last approval (expenses' budget holds)
+    "budget": {"amount_field": "budget", "category": "personnel", "date_field": "dates"},
     "cc": [{"type": "role", "role": "finance"}],
 }
 
@@ -106,6 +110,8 @@ MINUTES = {
         {"key": "manager", "type": "line_manager", "levels": 1, "mode": "any",
          "label": _l("直属上级签核", "Line manager")},
     ],
+    # on approval each row becomes a task in its owner's inbox, due on its date
+    "action_items": {"table": "actions", "owner": "owner", "due": "due", "description": "item"},
 }
 
 SHIPPED = [
@@ -154,12 +160,21 @@ def seed() -> None:
     item = engine.open_items(req).first()
     if item is not None:
         engine.task_approve(task_id=item.pk, actor=u["marketing"], comment="数据充分")
+    # in this month, whose personnel budget the expenses demo put in force
+    today = timezone.localdate()
+    start = max(today, today.replace(day=27)).isoformat()
     services.submission_submit(actor=u["east_rep1"], template_id=t["training"].pk, values={
-        "content": "医疗器械新品培训", "dates": {"from": "2026-12-14", "to": "2026-12-15"},
+        "content": "医疗器械新品培训", "dates": {"from": start, "to": start},
         "trainer": u["marketing"].pk, "budget": "6800.00",
         "attendees": [{"name": "赵磊", "cost": "3400.00"}, {"name": "孙丽", "cost": "3400.00"}]})
-    services.submission_submit(actor=u["south_rep1"], template_id=t["minutes"].pk, values={
+    minutes = services.submission_submit(
+        actor=u["south_rep1"], template_id=t["minutes"].pk, values={
         "topic": "华南区十二月第一周例会", "held_on": "2026-12-07", "kind": ["weekly"],
         "minutes": "回顾上周拜访，布置年末回款。",
         "actions": [{"item": "整理年末回款清单", "owner": u["south_rep1"].pk,
                      "due": "2026-12-11"}]})
+    # approved by the line manager: the action item is a task in its owner's inbox
+    south_mgr = User.objects.filter(username="south_mgr").first()
+    item = engine.open_items(engine.request_for(KIND, minutes.pk)).first()
+    if item is not None and south_mgr is not None:
+        engine.task_approve(task_id=item.pk, actor=south_mgr, comment="同意")

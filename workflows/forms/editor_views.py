@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods
 
 from core.exceptions import ApprovalError
@@ -145,7 +146,33 @@ def template_edit(request, template_id):
                         for d in Department.objects.order_by("code")],
         "regions": [(r.pk, r.name, r.pk in template.submit_regions)
                     for r in Region.objects.order_by("code")],
-        "is_admin": services.may_manage(request.user)}, status=status)
+        "is_admin": services.may_manage(request.user),
+        "field_editor": _field_editor_text()}, status=status)
+
+
+TYPE_NAMES = {
+    rules.TEXT: _lazy("Text"), rules.LONG_TEXT: _lazy("Long text"),
+    rules.INTEGER: _lazy("Integer"), rules.MONEY: _lazy("Money (CNY)"),
+    rules.DATE: _lazy("Date"), rules.DATE_RANGE: _lazy("Date range"),
+    rules.CHOICE: _lazy("Single choice"), rules.MULTI_CHOICE: _lazy("Multiple choice"),
+    rules.PERSON: _lazy("Person"), rules.DEPARTMENT: _lazy("Department"),
+    rules.REGION: _lazy("Region"), rules.CUSTOMER: _lazy("Customer"),
+    rules.ATTACHMENT: _lazy("Attachments"), rules.TABLE: _lazy("Table"),
+}
+
+
+def _field_editor_text() -> dict:
+    """The words of the field list editor (static/js/forms_editor.js), in the reader's
+    language: it edits the fields' common settings and writes the JSON below it."""
+    return {
+        "types": [[code, str(TYPE_NAMES.get(code, code))] for code in rules.FIELD_TYPES],
+        "key": _("Key"), "type": _("Type"), "label_zh": _("Label (Chinese)"),
+        "label_en": _("Label (English)"), "required": _("Required"),
+        "help": _("Help text (Chinese)"), "add": _("Add a field"), "up": _("Move up"),
+        "down": _("Move down"), "remove": _("Remove"),
+        "broken": _("The JSON below does not parse: correct it there to use the field list."),
+        "more": _("Choices, table columns, min/max and conditions: in the JSON below."),
+    }
 
 
 @login_required

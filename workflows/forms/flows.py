@@ -2,9 +2,10 @@
 through ProcessSpec.chain), step by step, like the authority chain; a step with its own SLA
 hours gets its deadline from them instead of the SLA table. Approved after the last step."""
 
-from datetime import timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from viewflow import this
 from viewflow.workflow import flow
@@ -39,5 +40,32 @@ class FormFlow(ApprovalSteps, flow.Flow):
     approve = chain_routes(
         RoutedView(engine.task_view).Annotation(title=_("Approve"))
         .Assign(engine.chain_assignee).onCreate(step_created),
+        this.after_approvals,
+    )
+
+
+def action_created(activation) -> None:
+    """The owner's task of an action item, due at the end of the item's date (18:00 in
+    Asia/Shanghai), reminded at 09:00 that day."""
+    engine.chain_task_created(activation)
+    req = engine.request_of(activation.process)
+    due = req.chain[0].get("due") if req.chain else None
+    if not due:
+        return
+    day = date.fromisoformat(due)
+    tz = timezone.get_default_timezone()
+    at = timezone.make_aware(datetime.combine(day, time(18, 0)), tz)
+    remind = timezone.make_aware(datetime.combine(day, time(9, 0)), tz)
+    item = WorkItem.objects.get(task=activation.task)
+    WorkItem.objects.filter(pk=item.pk).update(due=at, remind_at=remind)
+    Candidate.objects.filter(work_item=item).update(due=at)
+
+
+class ActionFlow(ApprovalSteps, flow.Flow):
+    process_title = _("Action item")
+
+    approve = chain_routes(
+        RoutedView(engine.task_view).Annotation(title=_("Mark done"))
+        .Assign(engine.chain_assignee).onCreate(action_created),
         this.after_approvals,
     )

@@ -89,6 +89,7 @@ class SubmissionState(models.TextChoices):
     APPROVED = "approved", _("Approved")
     REJECTED = "rejected", _("Rejected")
     WITHDRAWN = "withdrawn", _("Withdrawn")
+    CANCELLED = "cancelled", _("Cancelled")
 
 
 class Submission(Governed):
@@ -110,6 +111,9 @@ class Submission(Governed):
                      choices=SubmissionState.choices, protected=True, db_index=True)
     created = models.DateTimeField(default=timezone.now)
     submitted_at = models.DateTimeField(null=True, blank=True)
+    # over what its budget had left when it was (re)submitted, under a rule that adds an
+    # approval (budget.py): the extra step, and the hold may go over on the last approval
+    over_budget = models.BooleanField(_("over budget"), default=False)
 
     class Meta:
         verbose_name = _("template request")
@@ -143,4 +147,54 @@ class Submission(Governed):
     @transition(field=state, source=[SubmissionState.SUBMITTED, SubmissionState.RETURNED],
                 target=SubmissionState.WITHDRAWN)
     def withdraw(self):
+        pass
+
+    @transition(field=state, source=SubmissionState.APPROVED, target=SubmissionState.CANCELLED)
+    def cancel(self):
+        pass
+
+
+class ActionItemState(models.TextChoices):
+    OPEN = "open", _("Open")
+    DONE = "done", _("Done")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class ActionItem(Governed):
+    """One row of an approved request's action-item table (meeting minutes): a task in its
+    owner's inbox, due on the row's date, marked done with a note (process kind
+    `form_action`)."""
+
+    audit_kind = "form_action"
+
+    submission = models.ForeignKey(Submission, on_delete=models.PROTECT,
+                                   related_name="action_items")
+    row = models.PositiveSmallIntegerField(_("row"))
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                              related_name="+", verbose_name=_("owner"))
+    due = models.DateField(_("due"))
+    description = models.CharField(_("action item"), max_length=200)
+    state = FSMField(_("state"), default=ActionItemState.OPEN,
+                     choices=ActionItemState.choices, protected=True)
+    note = models.TextField(_("note"), blank=True)
+    done_at = models.DateTimeField(null=True, blank=True)
+    created = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("action item")
+        verbose_name_plural = _("action items")
+        ordering = ["submission", "row"]
+        triggers = [state_guard()]
+        constraints = [models.UniqueConstraint(fields=["submission", "row"],
+                                               name="uniq_action_item_row")]
+
+    def __str__(self):
+        return self.description
+
+    @transition(field=state, source=ActionItemState.OPEN, target=ActionItemState.DONE)
+    def mark_done(self):
+        self.done_at = timezone.now()
+
+    @transition(field=state, source=ActionItemState.OPEN, target=ActionItemState.CANCELLED)
+    def cancel(self):
         pass

@@ -9,9 +9,9 @@ from django.utils.translation import gettext_noop
 from core.org import selectors as org
 from core.registry import AccessFamily, MatrixSeed, MenuEntry, ProcessSpec, UrlMount
 
-from . import demo, flows, services
-from .models import SubmissionState
-from .steps import KIND, STEPS
+from . import action_items, demo, flows, services
+from .models import ActionItemState, SubmissionState
+from .steps import ACTION_KIND, ACTION_STEPS, KIND, STEPS
 
 
 def _may_submit(user) -> bool:
@@ -34,6 +34,8 @@ SPEC = ProcessSpec(
         "form.revised": gettext_noop("%(actor)s revised the form"),
         "form_template.draft_saved": gettext_noop("%(actor)s saved a draft of the template"),
         "form_template.published": gettext_noop("%(actor)s published a new version"),
+        "form.reserved": gettext_noop("%(actor)s's approval held the budget"),
+        "form.cancelled": gettext_noop("%(actor)s called the request off"),
     },
     urls=(UrlMount("forms/", "workflows.forms.urls"),
           UrlMount("api/forms/", "workflows.forms.api_urls")),
@@ -53,4 +55,28 @@ SPEC = ProcessSpec(
             AccessFamily("forms/new/<slug:code>/", "form_new"),
             AccessFamily("forms/templates/<int:template_id>/", "form_template"),
             AccessFamily("api/forms/submissions/<int:pk>/", "form")),
+)
+
+# An action item of an approved request (the meeting minutes' rows): one task, its owner's,
+# due on the item's date, marked done with a note; never rejected or returned.
+ACTION_SPEC = ProcessSpec(
+    kind=ACTION_KIND,
+    label=_("Action item"),
+    flow=flows.ActionFlow,
+    on_decision=action_items.on_decision,
+    on_withdraw=action_items.on_withdraw,
+    on_resubmit=action_items.on_resubmit,
+    chain=action_items.chain_of,
+    routes_by_matrix=False,
+    can_reject=False,
+    can_return=False,
+    approve_labels=(_("Mark done"), _("Mark done and open the next")),
+    steps=ACTION_STEPS,
+    states=dict(ActionItemState.choices),
+    events={
+        "form_action.opened": gettext_noop("%(actor)s's approval opened the action item"),
+        "form_action.done": gettext_noop("%(actor)s marked the action item done"),
+        "form_action.cancelled": gettext_noop("%(actor)s cancelled the action item"),
+    },
+    detail_url=action_items.detail_url,
 )

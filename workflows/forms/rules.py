@@ -246,8 +246,19 @@ def _coerce(f: dict, raw, known: dict[str, set[int]]):
             return None, _("Choose from the list.")
         return pk, None
     if kind == ATTACHMENT:
-        names = raw if isinstance(raw, list) else [raw]
-        return [str(n)[:200] for n in names if not _blank(n)], None
+        # a file's name (a page's upload), or a file uploaded to the request through the API:
+        # {"id": attachment id}, whose owner and request the services check
+        out: list = []
+        for n in raw if isinstance(raw, list) else [raw]:
+            if isinstance(n, dict):
+                try:
+                    pk = int(str(n.get("id")))
+                except ValueError:
+                    return None, _("Name an uploaded file by its id.")
+                out.append({"id": pk, "name": str(n.get("name") or "")[:200]})
+            elif not _blank(n):
+                out.append(str(n)[:200])
+        return out, None
     return None, _("This field cannot be filled in here.")
 
 
@@ -364,7 +375,12 @@ def _schema_of(f: dict) -> dict:
     elif kind in (PERSON, DEPARTMENT, REGION):
         out.update(type="integer", description=text(f.get("help")) or _("An id."))
     elif kind == ATTACHMENT:
-        out.update(type="array", items={"type": "string"})
+        out.update(type="array", items={"oneOf": [
+            {"type": "string", "description": "a file's name"},
+            {"type": "object", "required": ["id"],
+             "properties": {"id": {"type": "integer", "description": "an upload's id "
+                                   "(POST /api/forms/submissions/{id}/files/)"},
+                            "name": {"type": "string"}}}]})
     elif kind == TABLE:
         out.update(type="array", maxItems=MAX_ROWS, items={
             "type": "object",

@@ -26,8 +26,8 @@ def submission_for(user, submission_id: int) -> tuple[Submission, engine.Request
     if obj is None:
         raise Http404
     req = engine.request_for(KIND, obj.pk)
-    if obj.submitter_id == user.pk:
-        return obj, req
+    if obj.submitter_id == user.pk or obj.action_items.filter(owner_id=user.pk).exists():
+        return obj, req  # the owner of one of its action items reads the request too
     if req is None or not engine.visible_requests(user).filter(pk=req.pk).exists():
         raise Http404
     return obj, req
@@ -60,7 +60,9 @@ def parse_post(definition: dict, post, files=None) -> dict:
                          for c in f.get("columns", [])} for i in range(count)]
         elif kind == rules.ATTACHMENT:
             names = [u.name for u in files.getlist(key)] if files is not None else []
-            raw[key] = names or post.getlist(f"{key}__kept")
+            kept = [{"id": int(k[1:])} if k.startswith("@") and k[1:].isdigit() else k
+                    for k in post.getlist(f"{key}__kept")]
+            raw[key] = names or kept
         else:
             raw[key] = post.get(key, "")
     return raw
@@ -173,7 +175,8 @@ def show_value(f: dict, value, people, regions, departments) -> str:
     if kind == rules.DEPARTMENT:
         return departments.get(value, str(value))
     if kind == rules.ATTACHMENT:
-        return "、".join(value)
+        return "、".join(v.get("name") or f"#{v.get('id')}" if isinstance(v, dict) else str(v)
+                        for v in value)
     if kind == rules.MONEY:
         return fmt(Decimal(str(value)))
     return str(value)
@@ -198,3 +201,20 @@ def with_names(chain: list[dict]) -> list[dict]:
     names = {pk: str(u) for pk, u in User.objects.in_bulk(list(ids)).items()}
     return [{**s, "names": "、".join(names.get(pk, str(pk)) for pk in s["candidates"])}
             for s in chain]
+
+
+def action_item_rows(obj: Submission) -> list[dict]:
+    """The request's action items with their status, for its page (overdue: open and past the
+    item's date)."""
+    from django.utils import timezone
+
+    from .steps import ACTION_KIND
+
+    today = timezone.localdate()
+    items = list(obj.action_items.select_related("owner").order_by("row"))
+    reqs = {r.object_id: r for r in engine.requests_of(ACTION_KIND, [i.pk for i in items])}
+    tasks = dict(engine.items_of(ACTION_KIND).filter(
+        request__in=list(reqs.values()), status=engine.WorkItemStatus.OPEN)
+        .values_list("request__object_id", "pk")) if reqs else {}
+    return [{"item": i, "request": reqs.get(i.pk), "task": tasks.get(i.pk),
+             "overdue": i.state == "open" and i.due < today} for i in items]

@@ -24,7 +24,7 @@ from core.numbers import next_number
 from core.org import selectors as org
 from core.org.models import Department, Region, Role, User
 
-from . import routing, rules
+from . import action_items, budget, routing, rules
 from .models import FormTemplate, Submission, SubmissionState, TemplateVersion
 from .steps import KIND
 
@@ -82,7 +82,7 @@ def check_definition(definition, *, category: str) -> list[str]:
         key = definition.get(name)
         if key and (key not in fields or (types and fields[key].get("type") not in types)):
             errors.append(_("%(name)s names no suitable field.") % {"name": name})
-    return errors
+    return errors + budget.check(definition) + action_items.check(definition)
 
 
 # --- templates ------------------------------------------------------------------------------
@@ -230,12 +230,37 @@ def _amount(definition: dict, values: dict) -> Decimal | None:
     return number.quantize(Decimal("0.01")) if number is not None else None
 
 
-def validate_values(version: TemplateVersion, raw: dict) -> dict:
+def validate_values(version: TemplateVersion, raw: dict, *, obj: Submission | None = None,
+                    actor: User | None = None) -> dict:
     values, errors = rules.validate(version.definition, raw,
                                     known=known_ids(version.definition))
+    errors.update(link_files(version.definition, values, obj=obj, actor=actor))
     if errors:
         raise InvalidInputError(fields=errors)
     return values
+
+
+def link_files(definition: dict, values: dict, *, obj: Submission | None,
+               actor: User | None) -> dict[str, list[str]]:
+    """The files an attachment field names by id must be uploads to this request by its
+    submitter (never someone else's, never another request's): each gets its stored name.
+    Returns errors by field key; fills the names in place."""
+    errors: dict[str, list[str]] = {}
+    req = engine.request_for(KIND, obj.pk) if obj is not None and obj.pk else None
+    for f in definition.get("fields", []):
+        items = values.get(f["key"]) if f.get("type") == rules.ATTACHMENT else None
+        refs = [v for v in items or [] if isinstance(v, dict)]
+        if not refs:
+            continue
+        found = {a.pk: a for a in engine.Attachment.objects.filter(
+            request=req, pk__in=[v["id"] for v in refs], uploaded_by=actor)} if (
+            req is not None and actor is not None) else {}
+        if any(v["id"] not in found for v in refs):
+            errors[f["key"]] = [_("Name only files you uploaded to this request.")]
+            continue
+        for v in refs:
+            v["name"] = found[v["id"]].original_name
+    return errors
 
 
 def route_preview(*, template: FormTemplate, submitter: User, raw: dict) -> list[dict]:
@@ -245,7 +270,17 @@ def route_preview(*, template: FormTemplate, submitter: User, raw: dict) -> list
         return []
     values, _errors = rules.validate(version.definition, raw,
                                      known=known_ids(version.definition))
-    return routing.chain(version.definition, values, submitter, category=template.code)
+    steps = routing.chain(version.definition, values, submitter, category=template.code)
+    # over the budget left now, under a rule that adds an approval: the step it adds (a rule
+    # that refuses says so when the request is submitted)
+    if budget.setting(version.definition):
+        try:
+            over = budget.over_at_submit(version.definition, values, submitter)
+        except budget.OverBudgetError:
+            over = False
+        if over:
+            steps = _over_budget_step(steps, values, submitter, category=template.code)
+    return steps
 
 
 @transaction.atomic
@@ -261,8 +296,13 @@ def submission_submit(*, actor: User, template_id: int, values: dict,
     version = template.current()
     if version is None:
         raise StateConflictError(_("This template has no published version yet."))
-    clean = validate_values(version, values) if not draft else rules.validate(
-        version.definition, values, known=known_ids(version.definition))[0]
+    if draft:
+        clean = rules.validate(version.definition, values, known=known_ids(version.definition))[0]
+        errors = link_files(version.definition, clean, obj=None, actor=actor)
+        if errors:
+            raise InvalidInputError(fields=errors)
+    else:
+        clean = validate_values(version, values, obj=None, actor=actor)
     obj = Submission.objects.create(
         version=version, template=template, submitter=actor, values=clean,
         title=_title(template, version.definition, clean, actor),
@@ -279,6 +319,7 @@ def submission_submit(*, actor: User, template_id: int, values: dict,
 
 
 def _send(obj: Submission, actor: User) -> Submission:
+    obj.over_budget = budget.over_at_submit(obj.version.definition, obj.values, actor)
     obj.submit()
     obj.save()
     engine.submit(kind=KIND, obj=obj, submitter=actor, title=obj.title, amount=obj.amount,
@@ -297,7 +338,7 @@ def submission_send_draft(*, actor: User, submission_id: int, values: dict) -> S
         raise PermissionDeniedError()
     if obj.state != SubmissionState.DRAFT:
         raise StateConflictError()
-    obj.values = validate_values(obj.version, values)
+    obj.values = validate_values(obj.version, values, obj=obj, actor=actor)
     obj.title = _title(obj.template, obj.version.definition, obj.values, actor)
     obj.amount = _amount(obj.version.definition, obj.values)
     return _send(obj, actor)
@@ -315,7 +356,7 @@ def submission_revise(*, actor: User, submission_id: int, values: dict,
     if obj.state != SubmissionState.RETURNED:
         raise StateConflictError(_("Only a request returned for revision can be revised."))
     before = obj.values
-    obj.values = validate_values(obj.version, values)
+    obj.values = validate_values(obj.version, values, obj=obj, actor=actor)
     obj.title = _title(obj.template, obj.version.definition, obj.values, actor)
     obj.amount = _amount(obj.version.definition, obj.values)
     obj.save(update_fields=["values", "title", "amount"])
@@ -332,8 +373,28 @@ def submission_revise(*, actor: User, submission_id: int, values: dict,
 def chain_of(request) -> list[dict]:
     obj = Submission.objects.select_related("version", "template", "submitter").get(
         pk=request.object_id)
-    return routing.chain(obj.version.definition, obj.values, obj.submitter,
-                         category=obj.template.code, region_id=request.region_id)
+    steps = routing.chain(obj.version.definition, obj.values, obj.submitter,
+                          category=obj.template.code, region_id=request.region_id)
+    return _over_budget_step(steps, obj.values, obj.submitter, category=obj.template.code,
+                             region_id=request.region_id) if obj.over_budget else steps
+
+
+def _over_budget_step(steps: list[dict], values: dict, submitter: User, *, category: str,
+                      region_id=None) -> list[dict]:
+    """The category's over-budget rule adds the sales GM's approval, last (decided once when
+    the last step is already theirs alone)."""
+    extra = routing.chain({"steps": [OVER_BUDGET_STEP]}, values, submitter, category=category,
+                          region_id=region_id)
+    for step in extra:
+        if not (steps and len(step["candidates"]) == 1
+                and steps[-1]["candidates"] == step["candidates"]):
+            steps.append({**step, "key": "over_budget"})
+    return steps
+
+
+OVER_BUDGET_STEP = {"key": "over_budget", "type": "role", "role": budget.OVER_BUDGET_ROLE,
+                    "mode": "any", "label": {"zh": "超预算审批（销售总经理）",
+                                             "en": "Over budget: sales GM"}}
 
 
 def _locked(request) -> Submission:
@@ -344,14 +405,28 @@ def on_decision(request, item, decision, decider, comment) -> engine.Transition 
     obj = _locked(request)
     before = obj.state
     if decision == engine.Decision.APPROVED and request.step_index >= len(request.chain):
+        obj = Submission.objects.select_related("version", "template", "submitter").get(
+            pk=obj.pk)
+        # may refuse (over budget, with the figures): nothing of the approval stays and the
+        # task stays open
+        held = budget.hold(obj, allow_over=obj.over_budget)
         obj.approve()
+        obj.save(update_fields=["state"])
+        if held is not None:
+            audit.record(actor=decider.actor, subject=obj, event="form.reserved",
+                         amount=held.amount,
+                         data={"hold": held.ref, "category": held.category,
+                               "over_budget": held.over_budget})
+        action_items.open_for(obj, approver=decider.actor)
     elif decision == engine.Decision.REJECTED:
         obj.reject()
+        obj.save(update_fields=["state"])
+        budget.release(obj.pk)
     elif decision == engine.Decision.RETURNED and request.return_to_step is None:
         obj.return_for_revision()
+        obj.save(update_fields=["state"])
     else:
         return None
-    obj.save(update_fields=["state"])
     if obj.state in (SubmissionState.APPROVED, SubmissionState.REJECTED):
         _copy(obj, request)
     return engine.Transition(from_state=before, to_state=obj.state)
@@ -374,13 +449,78 @@ def on_withdraw(request, actor, reason) -> engine.Transition:
     before = obj.state
     obj.withdraw()
     obj.save(update_fields=["state"])
+    budget.release(obj.pk)
     return engine.Transition(from_state=before, to_state=obj.state)
 
 
 def on_resubmit(request, actor) -> engine.Transition:
     obj = _locked(request)
     before = obj.state
+    obj.over_budget = budget.over_at_submit(obj.version.definition, obj.values, obj.submitter)
     obj.resubmit()
-    obj.save(update_fields=["state"])
+    obj.save(update_fields=["state", "over_budget"])
     request.title, request.amount = obj.title, obj.amount
     return engine.Transition(from_state=before, to_state=obj.state)
+
+
+def may_cancel(user, obj: Submission) -> bool:
+    return (obj.state == SubmissionState.APPROVED and not org.is_read_only(user)
+            and (obj.submitter_id == user.pk or may_manage(user, obj.template)))
+
+
+@transaction.atomic
+def submission_cancel(*, actor: User, submission_id: int, reason: str) -> Submission:
+    """The submitter (or the template's manager) calls off an approved request: the budget it
+    holds is released and its open action items are cancelled."""
+    if not (reason or "").strip():
+        raise InvalidInputError(_("Say why the request is called off."),
+                                fields={"reason": [_("A reason is required.")]})
+    obj = Submission.objects.select_for_update().select_related("template").get(
+        pk=submission_id)
+    if obj.submitter_id != actor.pk and not may_manage(actor, obj.template):
+        raise PermissionDeniedError(_("Only the submitter or the template's manager cancels "
+                                      "an approved request."))
+    if obj.state != SubmissionState.APPROVED or org.is_read_only(actor):
+        raise StateConflictError(_("Only an approved request can be called off."))
+    before = obj.state
+    obj.cancel()
+    obj.save(update_fields=["state"])
+    released = budget.release(obj.pk)
+    cancelled = action_items.cancel_for(obj, actor=actor)
+    audit.record(actor=actor, subject=obj, event="form.cancelled", from_state=before,
+                 to_state=obj.state, comment=reason.strip()[:500], amount=released,
+                 data={"released": str(released), "action_items": cancelled})
+    return obj
+
+
+@transaction.atomic
+def submission_attach(*, actor: User, submission_id: int, field: str, upload):
+    """A file uploaded for an attachment field (the API): stored on the request with the
+    upload rules of every process (type by content, size, count, generated storage names,
+    audited) and linked to the field in the request's values, while the request is the
+    submitter's to change (a draft, or returned for revision). A refused file is a 400 by
+    the field "file"."""
+    obj = Submission.objects.select_related("version").get(pk=submission_id)
+    if obj.submitter_id != actor.pk:
+        raise PermissionDeniedError(_("Only the submitter adds files to their request."))
+    if obj.state not in (SubmissionState.DRAFT, SubmissionState.RETURNED):
+        raise StateConflictError(_("Files are added while the request is a draft or returned "
+                                   "for revision."))
+    spec = rules.field_map(obj.version.definition).get(field)
+    if spec is None or spec.get("type") != rules.ATTACHMENT:
+        raise InvalidInputError(fields={"field": [_("Choose an attachment field of the "
+                                                     "form.")]})
+    req = engine.request_for(KIND, obj.pk)
+    try:
+        # locks the request row first (the order of every decision), then the submission
+        att = engine.attachment_add(request_id=req.pk, actor=actor, upload=upload)
+    except (engine.UploadTypeError, engine.UploadTooLargeError) as exc:
+        raise InvalidInputError(exc.message, fields=exc.fields) from None
+    obj = Submission.objects.select_for_update().get(pk=submission_id)
+    if obj.state not in (SubmissionState.DRAFT, SubmissionState.RETURNED):
+        raise StateConflictError()
+    values = dict(obj.values)
+    values[field] = [*(values.get(field) or []), {"id": att.pk, "name": att.original_name}]
+    obj.values = values
+    obj.save(update_fields=["values"])
+    return att

@@ -7,3 +7,9 @@ from django.utils.translation import gettext_lazy as _
 KIND = "form"
 APPROVER_STEP = "form_approver"
 STEPS = {APPROVER_STEP: _("Approver")}
+
+# an action item of an approved request (meeting minutes): one task, its owner's, due on the
+# item's date, marked done with a note
+ACTION_KIND = "form_action"
+ACTION_STEP = "form_action_item"
+ACTION_STEPS = {ACTION_STEP: _("Action item")}

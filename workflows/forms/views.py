@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 from core import engine
 from core.exceptions import ApprovalError
 
-from . import selectors, services
+from . import budget, selectors, services
 from .models import FormTemplate, SubmissionState
 from .steps import KIND
 
@@ -83,6 +83,9 @@ def detail(request, submission_id):
     return render(request, "forms/detail.html", {
         "obj": obj, "req": req, "rows": selectors.read_rows(definition, obj.values),
         "chain": req.chain if req else [],
+        "action_items": selectors.action_item_rows(obj),
+        "hold": budget.held(obj.pk) if budget.setting(definition) else None,
+        "may_cancel": services.may_cancel(request.user, obj),
         "may_revise": obj.submitter_id == request.user.pk and obj.state in (
             SubmissionState.RETURNED, SubmissionState.DRAFT)})
 
@@ -113,3 +116,19 @@ def revise(request, submission_id):
     messages.success(request, _("Submitted %(n)s.") % {"n": obj.number})
     return redirect("inbox:request", request_id=req.pk)
 
+
+
+@login_required
+@require_http_methods(["POST"])
+def cancel(request, submission_id):
+    obj, _req = selectors.submission_for(request.user, submission_id)
+    try:
+        services.submission_cancel(actor=request.user, submission_id=obj.pk,
+                                   reason=request.POST.get("reason", "")[:500])
+    except ApprovalError as exc:
+        messages.error(request, str(exc.message))
+        if exc.fields.get("reason"):
+            messages.error(request, str(exc.fields["reason"][0]))
+    else:
+        messages.success(request, _("%(n)s was called off.") % {"n": obj.number})
+    return redirect("forms:detail", submission_id=obj.pk)

@@ -132,7 +132,8 @@ def test_the_submitter_never_decides_and_is_never_routed_to(shipped, personas):
         engine.task_approve(task_id=item.pk, actor=personas["gm"], comment="")
 
 
-def test_training_routes_by_the_matrix_bands_and_copies_finance(shipped, personas):
+def test_training_routes_by_the_matrix_bands_and_copies_finance(shipped, personas, personnel):
+    personnel("100000.00")
     t = shipped["training"]
     values = {"content": "产品培训", "dates": {"from": "2026-12-14", "to": "2026-12-15"},
               "trainer": personas["marketing"].pk, "budget": "8000",
