@@ -164,6 +164,29 @@ class UserRefField(serializers.Field):
         return value.pk
 
 
+def cc_field():
+    """抄送 on submit: the people the submitter copies (ids or usernames)."""
+    return serializers.ListField(
+        child=UserRefField(), required=False, default=list, max_length=10,
+        help_text="抄送: up to 10 people to copy (user ids or usernames). Each is told and "
+                  "reads the request; inactive people and the submitter are refused (400 on "
+                  "`cc`, naming them). The process's own CC rules apply as well.")
+
+
+class SubmitSerializer(serializers.Serializer):
+    """The body of a process's submit action: optional; `cc` copies people on submit."""
+
+    cc = cc_field()
+
+
+def submit_cc(request) -> list:
+    """The `cc` of a submit action's body (none when the body is empty)."""
+    data = request.data if isinstance(request.data, dict) else {}
+    parsed = SubmitSerializer(data=data)
+    parsed.is_valid(raise_exception=True)
+    return parsed.validated_data["cc"]
+
+
 class ReassignSerializer(serializers.Serializer):
     assignee = UserRefField()
     reason = text_field()

@@ -9,7 +9,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.api.idempotency import idempotent
-from core.api.serializers import ACTION_ERRORS, ERRORS, ErrorSerializer
+from core.api.serializers import ACTION_ERRORS, ERRORS, ErrorSerializer, cc_field, submit_cc
 from core.api.tasks import IDEMPOTENCY_HEADER
 
 from . import rules, selectors, services
@@ -39,6 +39,7 @@ class SubmissionInputSerializer(serializers.Serializer):
     template = serializers.SlugField(help_text="The template's code")
     values = serializers.JSONField(help_text="The form's values, by the version's JSON Schema")
     draft = serializers.BooleanField(default=False, help_text="Keep as a draft, not sent")
+    cc = cc_field()
 
 
 class SubmissionSerializer(serializers.Serializer):
@@ -99,7 +100,7 @@ class SubmissionCreateView(APIView):
         obj = services.submission_submit(actor=request.user, template_id=template.pk,
                                          values=data["values"] if isinstance(
                                              data["values"], dict) else {},
-                                         draft=data["draft"])
+                                         draft=data["draft"], cc=data["cc"])
         return Response(_submission(request.user, obj.pk), status=status.HTTP_201_CREATED)
 
 
@@ -119,5 +120,6 @@ class SubmissionSendView(APIView):
         obj, _req = selectors.submission_for(request.user, pk)
         values = request.data.get("values") if isinstance(request.data, dict) else None
         services.submission_send_draft(actor=request.user, submission_id=obj.pk,
-                                       values=values if isinstance(values, dict) else {})
+                                       values=values if isinstance(values, dict) else {},
+                                       cc=submit_cc(request))
         return Response(_submission(request.user, pk))
