@@ -132,6 +132,25 @@ def _copy(req: Request, *, actor: User, people: list[User], comment: str = "",
     return rows
 
 
+def decide_and_copy(*, task_id: int, actor: User, people, decide):
+    """抄送 when deciding: copy `people` on the task's request and make the decision (`decide`,
+    the decision service called with no arguments) in one transaction, under the process lock
+    that every decision takes. The copy goes first, while the approver still holds the task; a
+    refused copy or a refused decision leaves nothing (two audit events: the copy, the
+    decision)."""
+    people = list(dict.fromkeys(people or ()))
+    if not people:
+        return decide()
+    with transaction.atomic(), services._locked_item(task_id) as item:
+        try:
+            request_copy(request_id=item.request_id, actor=actor, people=people)
+        except InvalidInputError as exc:  # the decision's field is `cc`
+            if "people" in exc.fields:
+                exc.fields = {"cc": exc.fields.pop("people"), **exc.fields}
+            raise
+        return decide()
+
+
 def clean_cc(people, *, submitter: User) -> list[User]:
     """Whom a submitter copies on submit: up to ten active people other than themself.
     Refused naming them (400, field `cc`) before anything is saved."""
