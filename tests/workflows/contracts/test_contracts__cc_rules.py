@@ -54,3 +54,13 @@ def test_the_rule_is_a_strict_comparison():
     assert not finance_copied(Decimal("500000.00"), at)
     assert finance_copied(Decimal("500000.01"), at)
     assert not finance_copied(None, at)
+
+
+def test_the_request_page_shows_the_copy_as_by_rule(client, personas, submitted):
+    from django.urls import reverse
+
+    contract = submitted("800000.00")
+    client.force_login(personas["east_rep1"])
+    page = client.get(reverse("inbox:request", args=[request_of(contract).pk])).content.decode()
+    assert 'data-testid="copied-by-rule"' in page
+    assert str(personas["finance"]) in page
