@@ -20,6 +20,7 @@ import pytest
 import time_machine
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from hypothesis import note
 from hypothesis import strategies as st
@@ -986,16 +987,24 @@ class ProcessMachine(RuleBasedStateMachine):
         """While a request is in review or returned, it waits on a person (an open task with a
         holder, or a queue with candidates) unless its process is at a step the system does
         (`system_states`: the payment after an expense's voucher review)."""
-        rows = Request.objects.filter(kind=self.kind, object_id__in=list(self.objects),
-                                      status__in=OPEN_STATUSES).values_list("pk", "object_id")
-        for req_pk, oid in rows:
-            items = WorkItem.objects.filter(request_id=req_pk, status="open")
+        open_requests = dict(Request.objects.filter(
+            kind=self.kind, object_id__in=list(self.objects), status__in=OPEN_STATUSES,
+        ).values_list("pk", "object_id"))
+        if not open_requests:
+            return
+        someone: dict[int, list] = {}
+        for req_pk, step, assignee, queued in WorkItem.objects.filter(
+                request_id__in=list(open_requests), status="open").annotate(
+                queued=Exists(Candidate.objects.filter(work_item=OuterRef("pk")))
+        ).values_list("request_id", "step_code", "assignee_id", "queued"):
+            someone.setdefault(req_pk, []).append((step, bool(assignee or queued)))
+        for req_pk, oid in open_requests.items():
             if self.objects[oid].state in self.system_states:
                 continue
-            assert items.exists(), f"{self.kind} {oid}: open with no open task"
-            for item in items:
-                assert item.assignee_id or Candidate.objects.filter(work_item=item).exists(), (
-                    f"{self.kind} {oid}: open, and nobody holds or may claim {item.step_code}")
+            items = someone.get(req_pk, [])
+            assert items, f"{self.kind} {oid}: open with no open task"
+            for step, held in items:
+                assert held, f"{self.kind} {oid}: open, and nobody holds or may claim {step}"
 
     @invariant()
     def lists_and_offers_follow_the_decision_rule(self):
