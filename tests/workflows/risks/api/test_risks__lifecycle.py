@@ -71,7 +71,8 @@ def test_high_risk_runs_from_identified_to_closed_when_driven_over_http(api, per
     final = rep.get(risk_url(risk["id"])).json()
     assert final["state"] == "closed"
     events = [e["event"] for e in final["history"]]
-    assert events[:2] == ["risk.identified", "risk.assessed"]
+    # the region's manager is copied by rule as the risk is identified (抄送)
+    assert events[:3] == ["risk.identified", "risk.copied_by_rule", "risk.assessed"]
     assert "risk.escalated" in events and events[-1] == "risk.approved"
     assert [a["level"] for a in final["assessments"]] == ["high"]
 
