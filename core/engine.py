@@ -53,7 +53,7 @@ __all__ = [
     # actions and reads every process shares
     "task_approve", "task_reject", "task_return", "task_claim", "task_reassign",
     "reassign_locked", "task_transfer", "task_urge", "task_add_signer", "request_copy",
-    "request_withdraw", "request_resubmit", "visible_requests",
+    "request_withdraw", "request_resubmit", "copy_by_rules", "copied_ids", "visible_requests",
     "sees_everything", "acting_q", "acts_on_open_item", "attachment_add", "attachment_remove",
     "attachment_download", "notify", "step_name", "describe_event", "sweep_timers",
 ]
@@ -85,6 +85,7 @@ task_transfer = _actions.task_transfer
 task_urge = _actions.task_urge
 task_add_signer = _actions.task_add_signer
 request_copy = _copies.request_copy  # 抄送: read-only access and a notification
+copied_ids = _copies.copied_ids
 request_resubmit = _services.request_resubmit
 
 visible_requests = _selectors.visible_requests
@@ -105,13 +106,16 @@ HEADER_FIELDS = frozenset({"title", "amount", "number", "category", "region", "r
 @transaction.atomic
 def submit(*, kind: str, obj, submitter: User, title: str, amount: Decimal | None = None,
            number: str = "", category: str = "", region=None,
-           extra_steps: tuple[str, ...] = (), party: str = "") -> Request:
+           extra_steps: tuple[str, ...] = (), party: str = "",
+           cc: Iterable[User] = ()) -> Request:
     """Start the process of `kind` for `obj` (already locked and moved by the caller's own
-    `*_submit` service): the request header, its approval chain, the first task."""
+    `*_submit` service): the request header, its approval chain, the first task. `cc`: the
+    people the submitter copies (抄送, refused with a 400 on `cc` naming them); the process's
+    CC rules (`ProcessSpec.cc_rules`) copy theirs too."""
     return _flow.submit_request(
         kind=kind, obj=obj, submitter=submitter, title=title, amount=amount, number=number,
         category=category, region=region, flow_class=registry.flow_of(kind),
-        extra_steps=extra_steps, party=party)
+        extra_steps=extra_steps, party=party, cc=cc)
 
 
 def open_draft(*, kind: str, obj, submitter: User, title: str, amount: Decimal | None = None,
@@ -124,6 +128,14 @@ def open_draft(*, kind: str, obj, submitter: User, title: str, amount: Decimal |
     if region is not None:
         fields["region"] = region
     return Request.objects.create(kind=kind, object_id=obj.pk, **fields)
+
+
+def copy_by_rules(*, kind: str, object_id: int, actor: User) -> int:
+    """Apply the process's CC rules (ProcessSpec.cc_rules) to its request now, outside a
+    submission (a risk is copied to its region's manager when it is identified). Submit and
+    resubmit apply them by themselves. Returns how many people were copied."""
+    req = Request.objects.select_for_update(of=("self",)).get(kind=kind, object_id=object_id)
+    return len(_copies.apply_cc_rules(req, actor=actor))
 
 
 def update_request(*, kind: str, object_id: int, **fields) -> int:

@@ -29,3 +29,21 @@ class BusinessDateField(forms.DateField):
     def validate(self, value):
         super().validate(value)
         dates.check_business_date(value)
+
+
+def cc_from_post(data) -> list:
+    """抄送 on a submit page: the people picked in the form's `cc` list (user ids). An id that
+    is no user is refused like the API refuses it; the engine refuses inactive people and the
+    submitter, naming them (core/inbox/copies.py clean_cc)."""
+    from django.utils.translation import gettext as _
+
+    from core.exceptions import InvalidInputError
+    from core.org.models import User
+
+    raw = [v for v in (data.getlist("cc") if hasattr(data, "getlist") else []) if v]
+    ids = [int(v) for v in raw if str(v).isascii() and str(v).isdigit() and 0 < int(v) < 2**63]
+    people = list(User.objects.filter(pk__in=ids).order_by("pk"))
+    if len(ids) != len(raw) or len(people) != len(set(ids)):
+        raise InvalidInputError(_("No active user with this id or username."),
+                                fields={"cc": [_("No active user with this id or username.")]})
+    return people

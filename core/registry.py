@@ -83,6 +83,16 @@ class ChainFor(Protocol):
     def __call__(self, request: Request) -> list[dict]: ...
 
 
+class CcRules(Protocol):
+    """抄送 by rule: whom the process copies on a request when it is submitted or resubmitted
+    (finance on a large contract, the region's manager on a risk), as `(rule, people)` pairs
+    where `rule` is an untranslated sentence (gettext_noop) saying why, shown with the copy.
+    Runs inside the submission's transaction; the engine skips the submitter, inactive people
+    and anyone copied already."""
+
+    def __call__(self, request: Request) -> list[tuple[str, list[User]]]: ...
+
+
 class SeedDemo(Protocol):
     """Demo objects in every state, made by the process's own services; idempotent."""
 
@@ -238,6 +248,8 @@ class ProcessSpec:
     # bulk approval (see TaskPanel, Warnings)
     task_panel: TaskPanel | None = None
     warnings: Warnings | None = None
+    # whom the process copies on every submission by rule (see CcRules)
+    cc_rules: CcRules | None = None
 
     def __post_init__(self):
         if not self.kind or not self.kind.replace("_", "").isalnum() or len(self.kind) > 32:

@@ -166,6 +166,9 @@ BUSINESS_DATE_WINDOW = {
 # 催办: a task may be urged again this many working hours after its last urge
 # (core/inbox/actions.py).
 URGE_INTERVAL_HOURS = env("URGE_INTERVAL_HOURS", default="4")
+# 抄送 by rule: finance is copied on every contract whose value is over this (yuan, a decimal;
+# exactly this much is not over it). workflows/contracts/selectors.py cc_rules.
+CC_FINANCE_CONTRACT_OVER = env("CC_FINANCE_CONTRACT_OVER", default="500000")
 # Customer classification (policy §4(二)): a customer is A when both its signed contract value
 # and its collections over the trailing twelve months reach the A figures, B when both reach
 # the B figures, C otherwise (a figure exactly at a threshold reaches it). Yuan, as decimals.

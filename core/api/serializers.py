@@ -115,28 +115,6 @@ class TaskQuerySerializer(serializers.Serializer):
                     "or submitter (name or username)."))
 
 
-class ApproveSerializer(serializers.Serializer):
-    comment = text_field(default="", allow_blank=True)
-
-
-class RejectSerializer(serializers.Serializer):
-    reason = text_field()
-
-
-class ReturnSerializer(serializers.Serializer):
-    reason = text_field()
-    to_step = serializers.IntegerField(
-        min_value=0, max_value=32767, required=False, allow_null=True, default=None,
-        help_text=_("Index of an earlier chain step; absent or null sends it to the submitter."),
-    )
-    resubmit_to = serializers.ChoiceField(
-        choices=RESUBMIT_CHOICES, required=False,
-        help_text=_("Returned to the submitter: where the resubmission goes — 'restart' (the "
-                    "whole route again) or 'returner' (straight back to this step), as far as "
-                    "the process allows; absent: the process's default."),
-    )
-
-
 @extend_schema_field({"oneOf": [{"type": "integer"}, {"type": "string"}],
                       "description": "A user id or a username."})
 class UserRefField(serializers.Field):
@@ -162,6 +140,63 @@ class UserRefField(serializers.Field):
 
     def to_representation(self, value):
         return value.pk
+
+
+def cc_field():
+    """抄送 on submit: the people the submitter copies (ids or usernames)."""
+    return serializers.ListField(
+        child=UserRefField(), required=False, default=list, max_length=10,
+        help_text="抄送: up to 10 people to copy (user ids or usernames). Each is told and "
+                  "reads the request; inactive people and the submitter are refused (400 on "
+                  "`cc`, naming them). The process's own CC rules apply as well.")
+
+
+class SubmitSerializer(serializers.Serializer):
+    """The body of a process's submit action: optional; `cc` copies people on submit."""
+
+    cc = cc_field()
+
+
+def submit_cc(request) -> list:
+    """The `cc` of a submit action's body (none when the body is empty)."""
+    data = request.data if isinstance(request.data, dict) else {}
+    parsed = SubmitSerializer(data=data)
+    parsed.is_valid(raise_exception=True)
+    return parsed.validated_data["cc"]
+
+
+def decision_cc_field():
+    """抄送 when deciding: the approver copies people with the decision."""
+    return serializers.ListField(
+        child=UserRefField(), required=False, default=list, max_length=10,
+        help_text="抄送: up to 10 people to copy with the decision (user ids or usernames); "
+                  "copied and decided in one transaction, or neither (400 on `cc` naming "
+                  "a refused person).")
+
+
+class ApproveSerializer(serializers.Serializer):
+    comment = text_field(default="", allow_blank=True)
+    cc = decision_cc_field()
+
+
+class RejectSerializer(serializers.Serializer):
+    reason = text_field()
+    cc = decision_cc_field()
+
+
+class ReturnSerializer(serializers.Serializer):
+    reason = text_field()
+    cc = decision_cc_field()
+    to_step = serializers.IntegerField(
+        min_value=0, max_value=32767, required=False, allow_null=True, default=None,
+        help_text=_("Index of an earlier chain step; absent or null sends it to the submitter."),
+    )
+    resubmit_to = serializers.ChoiceField(
+        choices=RESUBMIT_CHOICES, required=False,
+        help_text=_("Returned to the submitter: where the resubmission goes — 'restart' (the "
+                    "whole route again) or 'returner' (straight back to this step), as far as "
+                    "the process allows; absent: the process's default."),
+    )
 
 
 class ReassignSerializer(serializers.Serializer):

@@ -11,7 +11,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.exceptions import NotFoundError
-from core.inbox import actions, selectors, services
+from core.inbox import actions, copies, selectors, services
 from core.inbox.models import WorkItem
 from core.inbox.selectors import TaskFilters
 from core.org.models import User
@@ -122,7 +122,8 @@ class TaskApproveView(_TaskAction):
     input_serializer = s.ApproveSerializer
 
     def act(self, user, pk, data):
-        services.task_approve(task_id=pk, actor=user, comment=data["comment"])
+        copies.decide_and_copy(task_id=pk, actor=user, people=data["cc"], decide=lambda: (
+            services.task_approve(task_id=pk, actor=user, comment=data["comment"])))
 
 
 @_action_schema(s.RejectSerializer, "Reject (a reason is required)")
@@ -130,7 +131,8 @@ class TaskRejectView(_TaskAction):
     input_serializer = s.RejectSerializer
 
     def act(self, user, pk, data):
-        services.task_reject(task_id=pk, actor=user, reason=data["reason"])
+        copies.decide_and_copy(task_id=pk, actor=user, people=data["cc"], decide=lambda: (
+            services.task_reject(task_id=pk, actor=user, reason=data["reason"])))
 
 
 @_action_schema(s.ReturnSerializer, "Return for revision, to the submitter or an earlier step")
@@ -138,8 +140,9 @@ class TaskReturnView(_TaskAction):
     input_serializer = s.ReturnSerializer
 
     def act(self, user, pk, data):
-        services.task_return(task_id=pk, actor=user, reason=data["reason"],
-                             to_step=data["to_step"], resubmit_to=data.get("resubmit_to"))
+        copies.decide_and_copy(task_id=pk, actor=user, people=data["cc"], decide=lambda: (
+            services.task_return(task_id=pk, actor=user, reason=data["reason"],
+                                 to_step=data["to_step"], resubmit_to=data.get("resubmit_to"))))
 
 
 @_action_schema(s.ReassignSerializer, "Reassign (the holder's managers or an administrator)")

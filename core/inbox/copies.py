@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from core import registry
 from core.exceptions import (
     InvalidInputError,
     NotFoundError,
@@ -103,18 +104,98 @@ def request_copy(*, request_id: int, actor: User, people: list[User],
                 raise InvalidInputError(
                     _("%(who)s is copied on this request already.") % {"who": person},
                     fields=field)
-        now = timezone.now()
-        rows = CarbonCopy.objects.bulk_create(
-            [CarbonCopy(request=req, person=p, added_by=actor, created=now) for p in people])
-        ids = [p.pk for p in people]
+        return _copy(req, actor=actor, people=people, comment=comment)
+
+
+def _copy(req: Request, *, actor: User, people: list[User], comment: str = "",
+          rule: str = "", data: dict | None = None) -> list[CarbonCopy]:
+    """The rows, the one audit event and the notifications of one copy (in the caller's
+    transaction, the request locked or being submitted)."""
+    now = timezone.now()
+    rows = CarbonCopy.objects.bulk_create(
+        [CarbonCopy(request=req, person=p, added_by=actor, created=now, rule=rule)
+         for p in people])
+    ids = [p.pk for p in people]
+    names = {"people": ids, "names": [str(p) for p in people], **(data or {})}
+    if rule:
+        services._record(req, actor=actor, event=f"{req.kind}.copied_by_rule",
+                         data={**names, "rule": rule})
+        message = gettext_noop("A rule of the process copied you on %(title)s")
+    else:
         services._record(req, actor=actor, event=f"{req.kind}.copied", comment=comment,
-                         data={"people": ids, "names": [str(p) for p in people]})
-        notify.on_commit_many(
-            ids, kind="copied", request=req, key=f"copied:{req.pk}",
-            message=gettext_noop("%(who)s copied you on %(title)s"),
-            params={"who": str(actor), "title": req.title},
-            target=("inbox:request", {"request_id": req.pk}))
-        return rows
+                         data=names)
+        message = gettext_noop("%(who)s copied you on %(title)s")
+    notify.on_commit_many(
+        ids, kind="copied", request=req, key=f"copied:{req.pk}", message=message,
+        params={"who": str(actor), "title": req.title},
+        target=("inbox:request", {"request_id": req.pk}))
+    return rows
+
+
+def decide_and_copy(*, task_id: int, actor: User, people, decide):
+    """抄送 when deciding: copy `people` on the task's request and make the decision (`decide`,
+    the decision service called with no arguments) in one transaction, under the process lock
+    that every decision takes. The copy goes first, while the approver still holds the task; a
+    refused copy or a refused decision leaves nothing (two audit events: the copy, the
+    decision)."""
+    people = list(dict.fromkeys(people or ()))
+    if not people:
+        return decide()
+    with transaction.atomic(), services._locked_item(task_id) as item:
+        try:
+            request_copy(request_id=item.request_id, actor=actor, people=people)
+        except InvalidInputError as exc:  # the decision's field is `cc`
+            if "people" in exc.fields:
+                exc.fields = {"cc": exc.fields.pop("people"), **exc.fields}
+            raise
+        return decide()
+
+
+def clean_cc(people, *, submitter: User) -> list[User]:
+    """Whom a submitter copies on submit: up to ten active people other than themself.
+    Refused naming them (400, field `cc`) before anything is saved."""
+    people = list(dict.fromkeys(people or ()))
+    if len(people) > MAX_COPIED:
+        raise InvalidInputError(
+            _("Copy at most %(n)d people.") % {"n": MAX_COPIED},
+            fields={"cc": [_("Choose at most %(n)d people.") % {"n": MAX_COPIED}]})
+    inactive = [p for p in people if not p.is_active]
+    if inactive:
+        who = ", ".join(str(p) for p in inactive)
+        raise InvalidInputError(_("%(who)s cannot be copied: not an active user.") % {"who": who},
+                                fields={"cc": [_("Not an active user: %(who)s") % {"who": who}]})
+    if any(p.pk == submitter.pk for p in people):
+        raise InvalidInputError(
+            _("%(who)s is the submitter and sees the request already.") % {"who": submitter},
+            fields={"cc": [_("You cannot copy yourself: %(who)s") % {"who": submitter}]})
+    return people
+
+
+def copy_on_submit(req: Request, *, actor: User, people=()) -> list[CarbonCopy]:
+    """On a submission, in its transaction: the people the submitter picked (validated by
+    `clean_cc`), then the process's rules (`ProcessSpec.cc_rules`). Anyone copied already (an
+    earlier round) is left as they are."""
+    picked = clean_cc(people, submitter=req.submitter)
+    already = set(copied_ids(req))
+    picked = [p for p in picked if p.pk not in already]
+    rows = _copy(req, actor=actor, people=picked, data={"on": "submit"}) if picked else []
+    return rows + apply_cc_rules(req, actor=actor)
+
+
+def apply_cc_rules(req: Request, *, actor: User) -> list[CarbonCopy]:
+    """Copy whom the process's rules name on this request (submit and resubmit): one audit
+    event `<kind>.copied_by_rule` per rule that copies someone new, with the rule's sentence."""
+    spec = registry.get(req.kind)
+    if spec is None or spec.cc_rules is None:
+        return []
+    already = set(copied_ids(req)) | {req.submitter_id}
+    rows: list[CarbonCopy] = []
+    for rule, people in spec.cc_rules(req):
+        fresh = [p for p in dict.fromkeys(people) if p.is_active and p.pk not in already]
+        if fresh:
+            already.update(p.pk for p in fresh)
+            rows += _copy(req, actor=actor, people=fresh, rule=rule)
+    return rows
 
 
 def copied_to(user: User) -> QuerySet[CarbonCopy]:

@@ -404,11 +404,16 @@ def submit_request(
     flow_class,
     extra_steps: tuple[str, ...] = (),
     party: str = "",
+    cc=(),
 ) -> Request:
     """Create the request header for a domain object and start its flow at the first step.
 
     Called by a process's own `*_submit` service, which has already locked and moved its object.
+    `cc`: the people the submitter copies (抄送); the process's CC rules apply as well.
     """
+    from .copies import clean_cc, copy_on_submit  # copies -> services -> engine
+
+    cc = clean_cc(cc, submitter=submitter)  # refused before anything moves
     req, _created = Request.objects.get_or_create(
         kind=kind,
         object_id=obj.pk,
@@ -433,4 +438,5 @@ def submit_request(
     req.save()
     flow_class.start.run(request=req)
     req.save(update_fields=WAITING_FIELDS)  # where the first task left it
+    copy_on_submit(req, actor=submitter, people=cc)
     return req

@@ -364,6 +364,9 @@ class CarbonCopy(models.Model):
                                  related_name="+")
     created = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
+    # copied by a rule of the process (ProcessSpec.cc_rules), not by a person: the rule's
+    # sentence, untranslated (gettext_noop), rendered in the reader's language
+    rule = models.CharField(max_length=200, blank=True, default="")
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["request", "person"],

@@ -715,6 +715,9 @@ def request_resubmit(*, request_id: int, actor: User, comment: str = "") -> Requ
                 to_state=RequestStatus.IN_REVIEW,
                 data={"route": route, **({"resumed_at": resumed_at} if resumed_at else {}),
                       **({"restarted_because": why} if why else {})})
+        from .copies import apply_cc_rules  # copies imports this module
+
+        apply_cc_rules(req, actor=actor)  # the revision may now meet a rule (a larger value)
         return req
 
 

@@ -23,10 +23,11 @@ from core.api.rows import may_reject, may_return
 from core.audit import selectors as audit_selectors
 from core.audit.verify import verify_all, verify_subject
 from core.exceptions import ApprovalError
+from core.forms import cc_from_post
 from core.org import selectors as org
 from core.org.models import Role, User
 
-from . import attachments, panels, search, selectors, services, workbench
+from . import attachments, copies, panels, search, selectors, services, workbench
 from .forms import (
     AuditFilterForm,
     CommentForm,
@@ -234,10 +235,12 @@ def task_action(request, task_id, action):
             form = ReturnForm(request.POST, prefix="return", steps=steps,
                               resubmit_to=services.resubmit_choices(item.kind))
             if form.is_valid():
-                services.task_return(task_id=item.pk, actor=actor,
-                                     reason=form.cleaned_data["reason"],
-                                     to_step=form.cleaned_data["to_step"],
-                                     resubmit_to=form.cleaned_data["resubmit_to"])
+                data = form.cleaned_data
+                copies.decide_and_copy(
+                    task_id=item.pk, actor=actor, people=cc_from_post(request.POST),
+                    decide=lambda: services.task_return(
+                        task_id=item.pk, actor=actor, reason=data["reason"],
+                        to_step=data["to_step"], resubmit_to=data["resubmit_to"]))
                 return _after_decision(request, item.pk,
                                        _("Returned for revision: %(t)s") % {"t": item.title})
         elif action == "reassign":
@@ -301,13 +304,18 @@ def _decision_action(request, task_id, action):
         form = ReasonForm(request.POST, prefix="reject")
     if form.is_valid():
         try:
+            data, cc = form.cleaned_data, cc_from_post(request.POST)  # 抄送 with the decision
             if action == "approve":
-                item = services.task_approve(task_id=task_id, actor=request.user,
-                                             comment=form.cleaned_data["comment"])
+                item = copies.decide_and_copy(
+                    task_id=task_id, actor=request.user, people=cc,
+                    decide=lambda: services.task_approve(task_id=task_id, actor=request.user,
+                                                         comment=data["comment"]))
                 done = _("Approved: %(t)s") % {"t": item.title}
             else:
-                item = services.task_reject(task_id=task_id, actor=request.user,
-                                            reason=form.cleaned_data["reason"])
+                item = copies.decide_and_copy(
+                    task_id=task_id, actor=request.user, people=cc,
+                    decide=lambda: services.task_reject(task_id=task_id, actor=request.user,
+                                                        reason=data["reason"]))
                 done = _("Rejected: %(t)s") % {"t": item.title}
             return _after_decision(request, item.pk, done)
         except ApprovalError as exc:

@@ -20,6 +20,7 @@ import pytest
 import time_machine
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from hypothesis import note
 from hypothesis import strategies as st
@@ -39,7 +40,7 @@ from core.exceptions import (
     SegregationOfDutiesError,
     StateConflictError,
 )
-from core.inbox import actions, selectors, timers
+from core.inbox import actions, copies, selectors, timers
 from core.inbox import services as inbox
 from core.inbox.models import Candidate, Request, WorkItem
 from core.org.demo import PEOPLE
@@ -185,6 +186,7 @@ class ProcessMachine(RuleBasedStateMachine):
     kind: str = ""
     model = None  # the domain model class
     request_status: dict = {}  # domain state -> Request status
+    system_states: frozenset = frozenset()  # open states that wait on the system, not a person
     org: Org = None  # set by `build`
     baseline_events: int = 0
 
@@ -691,6 +693,111 @@ class ProcessMachine(RuleBasedStateMachine):
         urged.add(task.pk)
         self.expect(obj, "urged")
 
+    # --- 加签 add a signer (issue 19): on a chain step of every process; a stage outside the
+    # chain (a contract's reviews, the expense voucher review) refuses ----------------------
+
+    @precondition(lambda self: bool(self.open_tasks()))
+    @rule(data=st.data())
+    def add_signer(self, data):
+        obj, task = self.pick_task(data)
+        actor = data.draw(self.actors_for(obj, task), label="actor")
+        signer = data.draw(st.sampled_from(self.org.everyone), label="signer")
+        position = data.draw(st.sampled_from(["before", "after"]), label="position")
+        exc = self.add_signer_refusal(obj, task, actor, signer)
+        note(f"add signer {signer} {position} {self.kind} {obj.pk} step {task.step} by {actor}:"
+             f" expect {exc.__name__ if exc else 'success'}")
+        call = lambda: actions.task_add_signer(  # noqa: E731
+            task_id=task.pk, actor=self.user(actor), signers=[self.user(signer)],
+            position=position, reason="请法务确认")
+        if exc is not None:
+            refused(exc, call)
+            return
+        call()
+        self.expect(obj, "signer_added")
+        i = task.index
+        if position == "after":
+            obj.chain[i + 1:i + 1] = [(ADDED, (signer,))]
+            return
+        obj.chain[i:i + 1] = [(ADDED, (signer,)), (task.step, (task.holder,))]
+        _ex, principal = self.may_decide(obj, task, actor, "approved", "", None)
+        obj.tasks.pop(task.step)
+        obj.decided[task.pk] = (actor, principal if principal != actor else None, "deferred")
+        self.stale.append(task.pk)
+        self.open_chain_step(obj, i)
+
+    def add_signer_refusal(self, obj, task, actor, signer):
+        """In the order of core.inbox.actions.task_add_signer."""
+        if self.status_of(obj) not in OPEN_STATUSES:
+            return StateConflictError
+        if task.revision or task.index < 0:
+            return InvalidInputError
+        if self.org.read_only(actor):
+            return ReadOnlyRoleError
+        if task.holder is None:
+            return NotYourTaskError
+        exc, _principal = self.may_decide(obj, task, actor, "approved", "", None)
+        if exc is not None:
+            return exc
+        if signer == obj.submitter or obj.submitter in self.principals_for(signer):
+            return SegregationOfDutiesError
+        if self.org.read_only(signer):
+            return ReadOnlyRoleError
+        if signer == task.holder:
+            return InvalidInputError
+        if signer in {p for _s, by, acting in obj.round for p in (by, acting) if p}:
+            return SegregationOfDutiesError
+        if signer in {p for _c, people in obj.chain[task.index + 1:] for p in people}:
+            return InvalidInputError
+        return None
+
+    # --- 抄送 copy to (issue 19) ----------------------------------------------------------------
+
+    def copied(self, obj: Obj) -> set:
+        return obj.extra.setdefault("copied", set())
+
+    @precondition(lambda self: bool(self.all_requests()))
+    @rule(data=st.data())
+    def copy(self, data):
+        """The submitter or the holder of an open task copies someone (both see the request:
+        who cannot see it gets a 404, which the model leaves to tests/core/inbox)."""
+        obj = self.pick_request(data, [o for o in self.all_requests() if o.tasks])
+        holders = [t.holder for t in obj.tasks.values() if t.holder and not t.revision]
+        actor = data.draw(st.sampled_from([obj.submitter, *holders]), label="actor")
+        person = data.draw(st.sampled_from(self.org.everyone), label="copied person")
+        copied = self.copied(obj)
+        if self.org.read_only(actor):
+            exc = ReadOnlyRoleError
+        elif obj.state == "draft":
+            exc = PermissionDeniedError
+        elif person in (actor, obj.submitter) or person in copied:
+            exc = InvalidInputError
+        else:
+            exc = None
+        note(f"copy {person} on {self.kind} {obj.pk} by {actor}: expect "
+             f"{exc.__name__ if exc else 'success'}")
+        call = lambda: copies.request_copy(  # noqa: E731
+            request_id=obj.req_pk, actor=self.user(actor), people=[self.user(person)])
+        if exc is not None:
+            refused(exc, call)
+            return
+        call()
+        copied.add(person)
+        self.expect(obj, "copied")
+
+    @precondition(lambda self: any(self.copied(o) and not t.revision
+                                   for o, t in self.open_tasks()))
+    @rule(data=st.data())
+    def copied_person_decides(self, data):
+        """Someone copied on the request tries to decide its task: the copy gives them
+        nothing, so the outcome is what it would be without it (a refusal unless they hold,
+        may claim, or act for whoever holds the task)."""
+        obj, task = self.pick_task(data, [(o, t) for o, t in self.open_tasks()
+                                          if self.copied(o) and not t.revision])
+        actor = data.draw(st.sampled_from(self.org.by_pk(self.copied(obj))), label="copied")
+        decision = data.draw(st.sampled_from(["approved", "rejected", "returned"]),
+                             label="decision")
+        self.run_decision(obj, task, actor, decision, "" if decision == "approved" else "抄送人")
+
     @rule(data=st.data())
     def delegate(self, data):
         principal = data.draw(st.sampled_from(self.org.everyone), label="principal")
@@ -876,6 +983,30 @@ class ProcessMachine(RuleBasedStateMachine):
                     f"{self.kind} {oid}: {self.org.name_of[person]} decided {sorted(steps)}")
 
     @invariant()
+    def an_open_request_always_waits_on_someone(self):
+        """While a request is in review or returned, it waits on a person (an open task with a
+        holder, or a queue with candidates) unless its process is at a step the system does
+        (`system_states`: the payment after an expense's voucher review)."""
+        open_requests = dict(Request.objects.filter(
+            kind=self.kind, object_id__in=list(self.objects), status__in=OPEN_STATUSES,
+        ).values_list("pk", "object_id"))
+        if not open_requests:
+            return
+        someone: dict[int, list] = {}
+        for req_pk, step, assignee, queued in WorkItem.objects.filter(
+                request_id__in=list(open_requests), status="open").annotate(
+                queued=Exists(Candidate.objects.filter(work_item=OuterRef("pk")))
+        ).values_list("request_id", "step_code", "assignee_id", "queued"):
+            someone.setdefault(req_pk, []).append((step, bool(assignee or queued)))
+        for req_pk, oid in open_requests.items():
+            if self.objects[oid].state in self.system_states:
+                continue
+            items = someone.get(req_pk, [])
+            assert items, f"{self.kind} {oid}: open with no open task"
+            for step, held in items:
+                assert held, f"{self.kind} {oid}: open, and nobody holds or may claim {step}"
+
+    @invariant()
     def lists_and_offers_follow_the_decision_rule(self):
         """Whoever may decide (or claim) an open task finds it in their inbox (or queue), with
         the action offered; nobody else does: one rule for the decision, the lists and the
@@ -884,6 +1015,8 @@ class ProcessMachine(RuleBasedStateMachine):
         if not tasks:
             return
         people = {o.submitter for o, _t in tasks} | {p for _o, t in tasks for p in t.people()}
+        # 抄送: whoever is copied is held to the same rule (the copy never lets them decide)
+        people |= {p for o, _t in tasks for p in self.copied(o)}
         people |= {d.deputy for d in self.delegations if d.principal in people}
         people |= {d.principal for d in self.delegations if d.deputy in people}
         for name in self.org.by_pk(people):

@@ -41,6 +41,7 @@ CUSTOMERS = [("91350100M000100Y43", "east", "A", Decimal("3000000.00")),
 # The sales GM signs under 1,000,000.00, the CEO from there; a credit breach adds the CEO.
 VALUES = [Decimal(v) for v in ("50000.00", "500000.00", "1200000.00")]
 TERMS = [30, 60, 120]
+FINANCE_COPIED_OVER = Decimal("500000.00")  # settings.CC_FINANCE_CONTRACT_OVER
 LIMITS = [Decimal(v) for v in ("100000.00", "600000.00", "3000000.00")]
 STATUS = {"draft": "draft", "in_review": "in_review", "returned": "returned",
           "signed": "approved", "rejected": "rejected", "withdrawn": "withdrawn"}
@@ -76,6 +77,17 @@ class ContractMachine(ProcessMachine):
     def take_chain(self, obj: Obj, chain: list):
         obj.chain = chain
         obj.extra["extra_steps"] = obj.extra.pop("next_extra")
+
+    def copied_by_rule(self, obj: Obj):
+        """抄送 by rule: finance is copied on every contract over 500,000.00 (on submit and
+        resubmit; whoever is copied already, and the submitter, are left out)."""
+        if obj.amount > FINANCE_COPIED_OVER:
+            copied = self.copied(obj)
+            fresh = [u for u in self.org.holders("finance")
+                     if u != obj.submitter and u not in copied]
+            if fresh:
+                copied.update(fresh)
+                self.expect(obj, "copied_by_rule")
 
     def open_regional_review(self, obj: Obj):
         self.open_task(obj, "regional_review", -1,
@@ -125,6 +137,7 @@ class ContractMachine(ProcessMachine):
         call()
         self.take_chain(obj, chain)
         obj.step_index = 0
+        self.copied_by_rule(obj)  # recorded by the engine's submit, before the process's event
         self.move(obj, "submitted", "in_review")
         self.open_regional_review(obj)
 
@@ -280,6 +293,7 @@ class ContractMachine(ProcessMachine):
         self.take_chain(obj, obj.extra.pop("next_chain"))
         obj.step_index = 0
         self.move(obj, "resubmitted", "in_review")
+        self.copied_by_rule(obj)
         self.open_regional_review(obj)
 
 

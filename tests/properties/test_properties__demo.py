@@ -14,20 +14,16 @@ from core.exceptions import (
     AuthorityLimitError,
     InvalidInputError,
     MatrixConfigurationError,
-    NotYourTaskError,
     PermissionDeniedError,
     ReadOnlyRoleError,
-    SegregationOfDutiesError,
-    StateConflictError,
 )
-from core.inbox import actions
 from core.inbox import services as inbox
 from core.inbox.models import Request, WorkItem
 from workflows.demo.models import DemoRequest
 from workflows.demo.services import demo_submit
 
 from .conftest import TIMEOUT, machine_settings
-from .reference import ADDED, OPEN_STATUSES, Obj, ProcessMachine, build, refused
+from .reference import Obj, ProcessMachine, build, refused
 
 # Under 10,000.00 the line manager alone; from 10,000.00 the sales GM too.
 AMOUNTS = [Decimal("800.00"), Decimal("9999.99"), Decimal("10000.00"), Decimal("56000.00")]
@@ -89,62 +85,6 @@ class DemoMachine(ProcessMachine):
         else:
             self.expect(obj, "returned")
             self.open_chain_step(obj, to_step)
-
-    # --- 加签 add a signer (issue 19): chain steps in the demo's plain chain ----------------
-
-    @precondition(lambda self: bool(self.open_tasks()))
-    @rule(data=st.data())
-    def add_signer(self, data):
-        obj, task = self.pick_task(data)
-        actor = data.draw(self.actors_for(obj, task), label="actor")
-        signer = data.draw(st.sampled_from(self.org.everyone), label="signer")
-        position = data.draw(st.sampled_from(["before", "after"]), label="position")
-        exc = self.add_signer_refusal(obj, task, actor, signer)
-        note(f"add signer {signer} {position} {self.kind} {obj.pk} step {task.step} by {actor}:"
-             f" expect {exc.__name__ if exc else 'success'}")
-        call = lambda: actions.task_add_signer(  # noqa: E731
-            task_id=task.pk, actor=self.user(actor), signers=[self.user(signer)],
-            position=position, reason="请法务确认")
-        if exc is not None:
-            refused(exc, call)
-            return
-        call()
-        self.expect(obj, "signer_added")
-        i = task.index
-        if position == "after":
-            obj.chain[i + 1:i + 1] = [(ADDED, (signer,))]
-            return
-        obj.chain[i:i + 1] = [(ADDED, (signer,)), (task.step, (task.holder,))]
-        _ex, principal = self.may_decide(obj, task, actor, "approved", "", None)
-        obj.tasks.pop(task.step)
-        obj.decided[task.pk] = (actor, principal if principal != actor else None, "deferred")
-        self.stale.append(task.pk)
-        self.open_chain_step(obj, i)
-
-    def add_signer_refusal(self, obj, task, actor, signer):
-        """In the order of core.inbox.actions.task_add_signer."""
-        if self.status_of(obj) not in OPEN_STATUSES:
-            return StateConflictError
-        if task.revision or task.index < 0:
-            return InvalidInputError
-        if self.org.read_only(actor):
-            return ReadOnlyRoleError
-        if task.holder is None:
-            return NotYourTaskError
-        exc, _principal = self.may_decide(obj, task, actor, "approved", "", None)
-        if exc is not None:
-            return exc
-        if signer == obj.submitter or obj.submitter in self.principals_for(signer):
-            return SegregationOfDutiesError
-        if self.org.read_only(signer):
-            return ReadOnlyRoleError
-        if signer == task.holder:
-            return InvalidInputError
-        if signer in {p for _s, by, acting in obj.round for p in (by, acting) if p}:
-            return SegregationOfDutiesError
-        if signer in {p for _c, people in obj.chain[task.index + 1:] for p in people}:
-            return InvalidInputError
-        return None
 
     def withdrawn(self, obj):
         self.move(obj, "withdrawn", "withdrawn")

@@ -81,6 +81,7 @@ class ExpenseMachine(ProcessMachine):
     kind = "expense"
     model = ExpenseClaim
     request_status = STATUS
+    system_states = frozenset({"voucher_approved"})  # the payment runs by itself
     sales_id: int = 0
 
     def __init__(self):

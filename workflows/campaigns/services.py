@@ -249,7 +249,7 @@ def _header_region(campaign: Campaign):
 
 
 @transaction.atomic
-def campaign_submit(*, campaign_id: int, actor: User) -> Campaign:
+def campaign_submit(*, campaign_id: int, actor: User, cc=()) -> Campaign:
     campaign = _lock_own(campaign_id, actor, SUBMIT)
     if not campaign.lines.exists():
         raise InvalidInputError(_("Add at least one budget line."),
@@ -261,7 +261,7 @@ def campaign_submit(*, campaign_id: int, actor: User) -> Campaign:
     campaign.save()
     engine.submit(kind=KIND, obj=campaign, submitter=actor, title=campaign.theme,
                   amount=campaign.total, number=campaign.number, category=Category.MARKETING,
-                  region=_header_region(campaign), extra_steps=_extra_steps(campaign))
+                  region=_header_region(campaign), extra_steps=_extra_steps(campaign), cc=cc)
     audit.record(actor=actor, subject=campaign, event="campaign.submitted",
                  from_state=CampaignState.DRAFT, to_state=campaign.state,
                  amount=campaign.total, data={"over_budget": campaign.over_budget})

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from core import engine
 from core.audit import selectors as audit_selectors
 from core.exceptions import ApprovalError
+from core.forms import cc_from_post
 from core.org import selectors as org
 from workflows.contracts.models import Contract, ContractState
 
@@ -107,7 +108,8 @@ def campaign_new(request):
             campaign = services.campaign_create(actor=request.user, lines=lines.lines(),
                                                 regions=regions, **data)
             if "submit" in request.POST:
-                services.campaign_submit(campaign_id=campaign.pk, actor=request.user)
+                services.campaign_submit(campaign_id=campaign.pk, actor=request.user,
+                                         cc=cc_from_post(request.POST))
         except ApprovalError as exc:
             if "campaign" in locals():  # saved as a draft, the submission was refused
                 messages.error(request, str(exc.message))
@@ -175,7 +177,8 @@ def campaign_detail(request, campaign_id):
 def campaign_submit(request, campaign_id):
     campaign = _campaign_or_404(request.user, campaign_id)
     try:
-        services.campaign_submit(campaign_id=campaign.pk, actor=request.user)
+        services.campaign_submit(campaign_id=campaign.pk, actor=request.user,
+                                         cc=cc_from_post(request.POST))
     except ApprovalError as exc:
         messages.error(request, str(exc.message))
     else:

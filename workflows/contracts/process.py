@@ -9,7 +9,7 @@ from django.utils.translation import gettext_noop
 from core.org.models import Role
 from core.registry import AccessFamily, MatrixSeed, MenuEntry, ProcessSpec, UrlMount
 
-from . import demo, flows, panel, services
+from . import demo, flows, panel, selectors, services
 from .models import ContractState
 from .steps import FINANCE_STEP, KIND, LEGAL_STEP, PARALLEL_STEPS, REGIONAL_STEP, STEPS
 
@@ -71,4 +71,5 @@ SPEC = ProcessSpec(
             AccessFamily("api/contracts/contracts/<int:pk>/", "contract")),
     task_panel=panel.contract_panel,
     warnings=panel.contract_warnings,
+    cc_rules=selectors.cc_rules,  # finance on every contract over the threshold
 )

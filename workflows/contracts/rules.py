@@ -15,6 +15,12 @@ from core.uscc import (  # noqa: F401
     uscc_error,
 )
 
+
+def finance_copied(value: Decimal | None, threshold: Decimal) -> bool:
+    """抄送 by rule: finance is copied on a contract whose value is over the threshold."""
+    return value is not None and value > threshold
+
+
 # Longest payment terms (days) a customer of each credit rating may get without a breach.
 TERMS_BY_RATING = {"A": 90, "B": 60, "C": 30, "D": 0}
 

@@ -5,8 +5,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
 
+from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from core import engine
 from core.engine import sees_everything, visible_requests
@@ -23,7 +25,19 @@ from .models import (
     ExecutionProblem,
     Product,
 )
+from .rules import finance_copied
 from .steps import KIND
+
+FINANCE_RULE = gettext_noop("Finance is copied on every contract over the threshold")
+
+
+def cc_rules(request: engine.Request) -> list[tuple[str, list[User]]]:
+    """抄送 by rule (ProcessSpec.cc_rules): finance on every contract over
+    settings.CC_FINANCE_CONTRACT_OVER (500,000 yuan unless configured)."""
+    threshold = Decimal(str(getattr(settings, "CC_FINANCE_CONTRACT_OVER", "500000")))
+    if not finance_copied(request.amount, threshold):
+        return []
+    return [(FINANCE_RULE, list(org.holders_of(Role.FINANCE)))]
 
 # Reviewers and the people who sign off read every contract and customer.
 ALL_CONTRACT_READERS = (Role.LEGAL, Role.FINANCE, Role.SALES_GM, Role.CEO)

@@ -15,7 +15,7 @@ from .steps import KIND
 
 
 @transaction.atomic
-def demo_submit(*, actor: User, title: str, amount: Decimal) -> DemoRequest:
+def demo_submit(*, actor: User, title: str, amount: Decimal, cc=()) -> DemoRequest:
     if org.is_read_only(actor):
         raise ReadOnlyRoleError()
     obj = DemoRequest.objects.create(title=title, amount=amount, submitter=actor)
@@ -23,7 +23,7 @@ def demo_submit(*, actor: User, title: str, amount: Decimal) -> DemoRequest:
     obj.submit()
     obj.save()
     engine.submit(kind=KIND, obj=obj, submitter=actor, title=title, amount=amount,
-                  number=obj.number)
+                  number=obj.number, cc=cc)
     audit.record(actor=actor, subject=obj, event="demo.submitted",
                  from_state=DemoState.DRAFT, to_state=DemoState.SUBMITTED)
     return obj

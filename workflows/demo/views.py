@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from core import engine
 from core.exceptions import ApprovalError
+from core.forms import cc_from_post
 from core.org import selectors as org
 
 from .forms import DemoRequestForm
@@ -20,7 +21,8 @@ def new_request(request):
             messages.error(request, _("Auditors can read everything and change nothing."))
         else:
             try:
-                obj = demo_submit(actor=request.user, **form.cleaned_data)
+                obj = demo_submit(actor=request.user, cc=cc_from_post(request.POST),
+                                  **form.cleaned_data)
             except ApprovalError as exc:
                 messages.error(request, str(exc.message))
             else:

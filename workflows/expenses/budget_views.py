@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from core import engine
 from core.exceptions import ApprovalError
+from core.forms import cc_from_post
 from core.org import selectors as org
 from core.org.models import Role
 
@@ -110,7 +111,8 @@ def budget_detail(request, budget_id):
 def budget_submit(request, budget_id):
     budget = _budget_or_404(request.user, budget_id)
     try:
-        services.budget_submit(budget_id=budget.pk, actor=request.user)
+        services.budget_submit(budget_id=budget.pk, actor=request.user,
+                               cc=cc_from_post(request.POST))
     except ApprovalError as exc:
         messages.error(request, str(exc.message))
     else:

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from core import engine
 from core.audit import selectors as audit_selectors
 from core.exceptions import ApprovalError
+from core.forms import cc_from_post
 from core.org import selectors as org
 from core.org.models import Role, User
 
@@ -243,7 +244,8 @@ def _submit_or_keep(request, claim, form, formset, index, comment=""):
             engine.request_resubmit(request_id=req.pk, actor=request.user,
                                             comment=comment)
         else:
-            services.claim_submit(claim_id=claim.pk, actor=request.user)
+            services.claim_submit(claim_id=claim.pk, actor=request.user,
+                                  cc=cc_from_post(request.POST))
     except ApprovalError as exc:
         messages.error(request, str(exc.message))
         other = _apply_errors(exc, form, formset, index)
@@ -378,7 +380,8 @@ def claim_submit(request, claim_id):
     if claim.submitter_id != request.user.pk:
         raise Http404
     try:
-        services.claim_submit(claim_id=claim.pk, actor=request.user)
+        services.claim_submit(claim_id=claim.pk, actor=request.user,
+                                  cc=cc_from_post(request.POST))
     except ApprovalError as exc:
         messages.error(request, str(exc.message))
         errors = [str(m) for v in exc.fields.values() for m in (v if isinstance(v, list)

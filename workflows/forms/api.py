@@ -11,7 +11,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.api.idempotency import idempotent
-from core.api.serializers import ACTION_ERRORS, ERRORS, ErrorSerializer
+from core.api.serializers import ACTION_ERRORS, ERRORS, ErrorSerializer, cc_field, submit_cc
 from core.api.tasks import IDEMPOTENCY_HEADER
 from core.exceptions import InvalidInputError
 
@@ -42,6 +42,7 @@ class SubmissionInputSerializer(serializers.Serializer):
     template = serializers.SlugField(help_text="The template's code")
     values = serializers.JSONField(help_text="The form's values, by the version's JSON Schema")
     draft = serializers.BooleanField(default=False, help_text="Keep as a draft, not sent")
+    cc = cc_field()
 
 
 class SubmissionSerializer(serializers.Serializer):
@@ -118,7 +119,7 @@ class SubmissionCreateView(APIView):
         obj = services.submission_submit(actor=request.user, template_id=template.pk,
                                          values=data["values"] if isinstance(
                                              data["values"], dict) else {},
-                                         draft=data["draft"])
+                                         draft=data["draft"], cc=data["cc"])
         return Response(_submission(request.user, obj.pk), status=status.HTTP_201_CREATED)
 
 
@@ -140,7 +141,8 @@ class SubmissionSendView(APIView):
         # no values: the draft's own (with the files uploaded to it)
         services.submission_send_draft(actor=request.user, submission_id=obj.pk,
                                        values=values if isinstance(values, dict)
-                                       else obj.values)
+                                       else obj.values,
+                                       cc=submit_cc(request))
         return Response(_submission(request.user, pk))
 
 

@@ -285,7 +285,7 @@ def route_preview(*, template: FormTemplate, submitter: User, raw: dict) -> list
 
 @transaction.atomic
 def submission_submit(*, actor: User, template_id: int, values: dict,
-                      draft: bool = False) -> Submission:
+                      draft: bool = False, cc=()) -> Submission:
     """A request with the template's current version: validated, numbered, routed (or kept
     as a draft, which shows in "my requests")."""
     if org.is_read_only(actor):
@@ -315,15 +315,15 @@ def submission_submit(*, actor: User, template_id: int, values: dict,
         audit.record(actor=actor, subject=obj, event="form.drafted",
                      data={"template": template.code, "version": version.number})
         return obj
-    return _send(obj, actor)
+    return _send(obj, actor, cc)
 
 
-def _send(obj: Submission, actor: User) -> Submission:
+def _send(obj: Submission, actor: User, cc=()) -> Submission:
     obj.over_budget = budget.over_at_submit(obj.version.definition, obj.values, actor)
     obj.submit()
     obj.save()
     engine.submit(kind=KIND, obj=obj, submitter=actor, title=obj.title, amount=obj.amount,
-                  number=obj.number, category=obj.template.code)
+                  number=obj.number, category=obj.template.code, cc=cc)
     audit.record(actor=actor, subject=obj, event="form.submitted",
                  from_state=SubmissionState.DRAFT, to_state=SubmissionState.SUBMITTED,
                  data={"template": obj.template.code, "version": obj.version.number})
@@ -331,7 +331,8 @@ def _send(obj: Submission, actor: User) -> Submission:
 
 
 @transaction.atomic
-def submission_send_draft(*, actor: User, submission_id: int, values: dict) -> Submission:
+def submission_send_draft(*, actor: User, submission_id: int, values: dict,
+                          cc=()) -> Submission:
     obj = Submission.objects.select_for_update().select_related("version", "template").get(
         pk=submission_id)
     if obj.submitter_id != actor.pk:
@@ -341,7 +342,7 @@ def submission_send_draft(*, actor: User, submission_id: int, values: dict) -> S
     obj.values = validate_values(obj.version, values, obj=obj, actor=actor)
     obj.title = _title(obj.template, obj.version.definition, obj.values, actor)
     obj.amount = _amount(obj.version.definition, obj.values)
-    return _send(obj, actor)
+    return _send(obj, actor, cc)
 
 
 @transaction.atomic

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from core import engine
 from core.exceptions import ApprovalError
+from core.forms import cc_from_post
 
 from . import budget, selectors, services
 from .models import FormTemplate, SubmissionState
@@ -62,10 +63,11 @@ def new(request, code):
         # the request and its files together: a refused file leaves no request behind
         with transaction.atomic():
             obj = services.submission_submit(actor=request.user, template_id=template.pk,
-                                             values=raw, draft=action == "draft")
+                                             values=raw, draft=action == "draft",
+                                             cc=cc_from_post(request.POST))
             selectors.attach_files(request, obj, version.definition)
     except ApprovalError as exc:
-        if not exc.fields:
+        if not exc.fields or "cc" in exc.fields:
             messages.error(request, str(exc.message))
         return _render_form(request, template, version, raw, exc.fields, status=400)
     req = engine.request_for(KIND, obj.pk)
@@ -104,12 +106,12 @@ def revise(request, submission_id):
     try:
         if obj.state == SubmissionState.DRAFT:
             services.submission_send_draft(actor=request.user, submission_id=obj.pk,
-                                           values=raw)
+                                           values=raw, cc=cc_from_post(request.POST))
         else:
             services.submission_revise(actor=request.user, submission_id=obj.pk, values=raw,
                                        comment=request.POST.get("comment", "")[:500])
     except ApprovalError as exc:
-        if not exc.fields:
+        if not exc.fields or "cc" in exc.fields:
             messages.error(request, str(exc.message))
         return _render_form(request, obj.template, version, raw, exc.fields, status=400,
                             submission=obj)

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from core import engine
 from core.audit import selectors as audit
 from core.exceptions import ApprovalError
+from core.forms import cc_from_post
 from core.org.models import Region
 
 from . import selectors, services
@@ -165,11 +166,12 @@ def plan_submit(request, plan_id):
     plan = plan_or_404(request.user, plan_id)
     comment = CommentForm(request.POST).data.get("comment", "")[:4000]
     if plan.state == PlanState.CONFIRMED:
-        return _done(request, plan.pk, lambda: services.plan_send_to_ceo(
-            plan_id=plan.pk, actor=request.user, comment=comment),
+        return _done(request, plan.pk, lambda: services.plan_submit(
+            plan_id=plan.pk, actor=request.user, comment=comment,
+            cc=cc_from_post(request.POST)),
             _("Sent to the CEO for sign-off."))
     return _done(request, plan.pk, lambda: services.plan_submit_for_confirmation(
-        plan_id=plan.pk, actor=request.user, comment=comment),
+        plan_id=plan.pk, actor=request.user, comment=comment, cc=cc_from_post(request.POST)),
         _("Sent to the regional managers: each confirms their region's allocation."))
 
 

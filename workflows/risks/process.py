@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from core.org.models import Role
 from core.registry import RESTART, AccessFamily, MatrixSeed, MenuEntry, ProcessSpec, UrlMount
 
-from . import demo, flows, panel, services
+from . import demo, flows, panel, selectors, services
 from .events import EVENTS
 from .models import RiskState
 from .steps import KIND, STEPS
@@ -40,4 +40,5 @@ SPEC = ProcessSpec(
     access=(AccessFamily("risks/<int:risk_id>/", "risk"),
             AccessFamily("api/risks/risks/<int:pk>/", "risk")),
     task_panel=panel.risk_panel,
+    cc_rules=selectors.cc_rules,  # the region's manager on every risk of the region
 )

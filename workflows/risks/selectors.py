@@ -7,6 +7,7 @@ from datetime import date
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from core import engine
 from core.engine import sees_everything, visible_requests
@@ -28,6 +29,18 @@ from .models import (
 from .steps import KIND
 
 MAX_ID = 2**63 - 1
+
+REGION_MANAGER_RULE = gettext_noop("The region's manager is copied on every risk of the region")
+
+
+def cc_rules(request: engine.Request) -> list[tuple[str, list[User]]]:
+    """抄送 by rule (ProcessSpec.cc_rules): the manager of the risk's region on every risk of
+    it (a risk with no region copies nobody)."""
+    region_id = Risk.objects.filter(pk=request.object_id).values_list(
+        "region_id", flat=True).first()
+    if region_id is None:
+        return []
+    return [(REGION_MANAGER_RULE, list(org.holders_of(Role.REGIONAL_MANAGER, region_id)))]
 # The register's state filter for every state but closed (pages and API offer it as "open").
 OPEN_FILTER = "open"
 # They read the whole register (besides auditors and administrators): policy 8 makes the sales

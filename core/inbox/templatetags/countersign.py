@@ -33,6 +33,7 @@ _SENTENCES = {
     "signer_added": gettext_noop("%(actor)s added a signer (%(step)s)"),
     "urged": gettext_noop("%(actor)s urged the holder to act (%(step)s)"),
     "copied": gettext_noop("%(actor)s copied people on the request"),
+    "copied_by_rule": gettext_noop("A rule of the process copied people on the request"),
     "task_escalated": gettext_noop("The deadline passed: the task went one level up (%(step)s)"),
     "commented": gettext_noop("%(actor)s commented"),
     "drafted": gettext_noop("%(actor)s drafted it"),

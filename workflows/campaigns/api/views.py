@@ -9,7 +9,14 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.api.idempotency import idempotent
-from core.api.serializers import ACTION_ERRORS, ERRORS, MAX_ID, ErrorSerializer
+from core.api.serializers import (
+    ACTION_ERRORS,
+    ERRORS,
+    MAX_ID,
+    ErrorSerializer,
+    SubmitSerializer,
+    submit_cc,
+)
 from core.api.tasks import IDEMPOTENCY_HEADER
 from core.exceptions import InvalidInputError, NotFoundError
 
@@ -93,14 +100,15 @@ class CampaignDetailView(APIView):
         return Response(campaign_detail(request.user, pk))
 
 
-@extend_schema(tags=TAGS, summary="Submit for approval (the owner)", request=None,
+@extend_schema(tags=TAGS, summary="Submit for approval (the owner)", request=SubmitSerializer,
                parameters=[IDEMPOTENCY_HEADER],
                responses={200: s.CampaignDetailSerializer, **ACTION_ERRORS})
 class CampaignSubmitView(APIView):
     @idempotent
     def post(self, request, pk: int):
         _visible(request.user, pk)
-        services.campaign_submit(campaign_id=pk, actor=request.user)
+        services.campaign_submit(campaign_id=pk, actor=request.user,
+                                  cc=submit_cc(request))
         return Response(campaign_detail(request.user, pk))
 
 

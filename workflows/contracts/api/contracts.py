@@ -11,7 +11,7 @@ from rest_framework.views import APIView
 
 from core.api.filters import OrderingFilter
 from core.api.idempotency import idempotent
-from core.api.serializers import ACTION_ERRORS, ERRORS, ErrorSerializer
+from core.api.serializers import ACTION_ERRORS, ERRORS, ErrorSerializer, SubmitSerializer, submit_cc
 from core.api.tasks import IDEMPOTENCY_HEADER
 from core.audit import selectors as audit
 from core.exceptions import InvalidInputError
@@ -132,14 +132,14 @@ class ContractDetailView(APIView):
 
 @extend_schema(
     tags=TAGS, summary="Submit: numbers the contract, runs the credit check, starts the review",
-    request=None, parameters=[IDEMPOTENCY_HEADER],
+    request=SubmitSerializer, parameters=[IDEMPOTENCY_HEADER],
     responses={200: s.ContractDetailSerializer, **ACTION_ERRORS},
 )
 class ContractSubmitView(APIView):
     @idempotent
     def post(self, request, pk: int):
         visible_contract(request.user, pk)
-        services.contract_submit(contract_id=pk, actor=request.user)
+        services.contract_submit(contract_id=pk, actor=request.user, cc=submit_cc(request))
         return Response(contract_detail(request.user, pk))
 
 

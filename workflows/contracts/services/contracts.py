@@ -198,7 +198,9 @@ def _apply_check(contract: Contract) -> tuple[str, ...]:
 
 
 @transaction.atomic
-def contract_submit(*, contract_id: int, actor: User) -> Contract:
+def contract_submit(*, contract_id: int, actor: User, cc=()) -> Contract:
+    """`cc`: the people the submitter copies (抄送); finance is copied by rule over the
+    threshold (selectors.cc_rules)."""
     contract = _lock_own(contract_id, actor)
     if contract.state != ContractState.DRAFT:
         raise StateConflictError(_("This contract was already submitted."))
@@ -212,6 +214,7 @@ def contract_submit(*, contract_id: int, actor: User) -> Contract:
         amount=contract.value, number=f"{contract.number} v{contract.version}"
         if contract.version > 1 else contract.number,
         region=contract.customer.region, extra_steps=extra, party=contract.customer.name,
+        cc=cc,
     )
     audit.record(actor=actor, subject=contract, event="contract.submitted",
                  from_state=ContractState.DRAFT, to_state=contract.state,

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from core import engine
 from core.audit import selectors as audit_selectors
 from core.exceptions import ApprovalError
+from core.forms import cc_from_post
 
 from .. import selectors, services
 from ..forms import AmendForm, ContractFieldsForm, ContractFilterForm, ContractForm, ResubmitForm
@@ -106,7 +107,8 @@ def _submit_or_keep(request, contract, form, comment=""):
             engine.request_resubmit(request_id=req.pk, actor=request.user,
                                             comment=comment)
         else:
-            services.contract_submit(contract_id=contract.pk, actor=request.user)
+            services.contract_submit(contract_id=contract.pk, actor=request.user,
+                                     cc=cc_from_post(request.POST))
     except ApprovalError as exc:
         messages.error(request, str(exc.message))
         other = apply_errors(exc, form)
@@ -211,7 +213,8 @@ def contract_submit(request, contract_id):
             engine.request_resubmit(request_id=req.pk, actor=request.user,
                                             comment=comment)
         else:
-            services.contract_submit(contract_id=contract.pk, actor=request.user)
+            services.contract_submit(contract_id=contract.pk, actor=request.user,
+                                     cc=cc_from_post(request.POST))
     except ApprovalError as exc:
         messages.error(request, str(exc.message))
     else:

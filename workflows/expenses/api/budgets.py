@@ -8,7 +8,7 @@ from rest_framework.views import APIView
 
 from core.api.filters import OrderingFilter
 from core.api.idempotency import idempotent
-from core.api.serializers import ACTION_ERRORS, ERRORS, ErrorSerializer
+from core.api.serializers import ACTION_ERRORS, ERRORS, ErrorSerializer, SubmitSerializer, submit_cc
 from core.api.tasks import IDEMPOTENCY_HEADER
 from core.audit import selectors as audit
 
@@ -119,14 +119,14 @@ class BudgetReviseView(APIView):
 
 @extend_schema(
     tags=TAGS, summary="Submit a draft budget for approval (who prepared it)",
-    request=None, parameters=[IDEMPOTENCY_HEADER],
+    request=SubmitSerializer, parameters=[IDEMPOTENCY_HEADER],
     responses={200: s.BudgetDetailSerializer, **ACTION_ERRORS},
 )
 class BudgetSubmitView(APIView):
     @idempotent
     def post(self, request, pk: int):
         visible_budget(request.user, pk)
-        services.budget_submit(budget_id=pk, actor=request.user)
+        services.budget_submit(budget_id=pk, actor=request.user, cc=submit_cc(request))
         return Response(budget_detail(request.user, pk))
 
 

@@ -9,7 +9,14 @@ from rest_framework.views import APIView
 
 from core.api.filters import OrderingFilter
 from core.api.idempotency import idempotent
-from core.api.serializers import ACTION_ERRORS, ERRORS, MAX_ID, ErrorSerializer
+from core.api.serializers import (
+    ACTION_ERRORS,
+    ERRORS,
+    MAX_ID,
+    ErrorSerializer,
+    SubmitSerializer,
+    submit_cc,
+)
 from core.api.tasks import IDEMPOTENCY_HEADER
 from core.audit import selectors as audit
 from core.exceptions import NotFoundError
@@ -133,14 +140,14 @@ class ClaimDetailView(APIView):
 
 @extend_schema(
     tags=TAGS, summary="Submit: checks standards, reserves the budget, starts the approval",
-    request=None, parameters=[IDEMPOTENCY_HEADER],
+    request=SubmitSerializer, parameters=[IDEMPOTENCY_HEADER],
     responses={200: s.ClaimDetailSerializer, **ACTION_ERRORS},
 )
 class ClaimSubmitView(APIView):
     @idempotent
     def post(self, request, pk: int):
         visible_claim(request.user, pk)
-        services.claim_submit(claim_id=pk, actor=request.user)
+        services.claim_submit(claim_id=pk, actor=request.user, cc=submit_cc(request))
         return Response(claim_detail(request.user, pk))
 
 

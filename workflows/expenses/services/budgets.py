@@ -163,7 +163,7 @@ def budget_update(*, budget_id: int, actor: User, total, quarters, months,
 
 
 @transaction.atomic
-def budget_submit(*, budget_id: int, actor: User) -> Budget:
+def budget_submit(*, budget_id: int, actor: User, cc=()) -> Budget:
     budget = _lock(budget_id)
     if SUBMIT not in selectors.budget_permissions(actor, budget):
         raise PermissionDeniedError(_("Only the person who prepared the budget can submit it."))
@@ -175,7 +175,7 @@ def budget_submit(*, budget_id: int, actor: User) -> Budget:
         kind=BUDGET_KIND, obj=budget, submitter=actor,
         title=f"{budget.fiscal_year} {budget.department} {budget.get_category_display()}"
               f" v{budget.version}",
-        amount=budget.total, number=budget.number,
+        amount=budget.total, number=budget.number, cc=cc,
     )
     audit.record(actor=actor, subject=budget, event="budget.submitted",
                  from_state=BudgetState.DRAFT, to_state=budget.state)

@@ -268,7 +268,8 @@ def _reserve(claim: ExpenseClaim) -> None:
 
 
 @transaction.atomic
-def claim_submit(*, claim_id: int, actor: User) -> ExpenseClaim:
+def claim_submit(*, claim_id: int, actor: User, cc=()) -> ExpenseClaim:
+    """`cc`: the people the submitter copies (抄送), refused naming them (400 on `cc`)."""
     claim = _lock_own(claim_id, actor, SUBMIT)
     if SUBMIT not in selectors.claim_actions(actor, claim):
         raise StateConflictError(_("This claim was already submitted."))
@@ -281,7 +282,7 @@ def claim_submit(*, claim_id: int, actor: User) -> ExpenseClaim:
     engine.submit(
         kind=CLAIM_KIND, obj=claim, submitter=actor, title=claim.title,
         amount=claim.total, number=claim.number, category=claim.category,
-        extra_steps=_extra_steps(claim),
+        extra_steps=_extra_steps(claim), cc=cc,
     )
     audit.record(actor=actor, subject=claim, event="expense.submitted",
                  from_state=ClaimState.DRAFT, to_state=claim.state,

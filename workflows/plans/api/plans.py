@@ -102,7 +102,7 @@ class PlanDetailView(APIView):
 
 
 @extend_schema(
-    tags=PLANS, request=s.PlanCommentSerializer, parameters=[IDEMPOTENCY_HEADER],
+    tags=PLANS, request=s.PlanSubmitSerializer, parameters=[IDEMPOTENCY_HEADER],
     summary="Submit: a draft (or a plan returned for revision) to the regions; a plan every "
             "region confirmed to the CEO (the sales GM)",
     responses={200: s.PlanDetailSerializer, **ACTION_ERRORS},
@@ -111,10 +111,11 @@ class PlanSubmitView(APIView):
     @idempotent
     def post(self, request, pk: int):
         visible(request.user, pk)
-        parsed = s.PlanCommentSerializer(data=request.data)
+        parsed = s.PlanSubmitSerializer(data=request.data)
         parsed.is_valid(raise_exception=True)
         services.plan_submit(plan_id=pk, actor=request.user,
-                             comment=parsed.validated_data["comment"])
+                             comment=parsed.validated_data["comment"],
+                             cc=parsed.validated_data["cc"])
         return Response(plan_detail(request.user, pk))
 
 

@@ -4,7 +4,13 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from core.api.serializers import HistoryEventSerializer, PersonSerializer, money_field, text_field
+from core.api.serializers import (
+    HistoryEventSerializer,
+    PersonSerializer,
+    cc_field,
+    money_field,
+    text_field,
+)
 
 from ..models import PlanState
 
@@ -133,6 +139,10 @@ class PlanUpdateSerializer(serializers.Serializer):
 
 class PlanCommentSerializer(serializers.Serializer):
     comment = text_field(required=False, allow_blank=True, default="")
+
+
+class PlanSubmitSerializer(PlanCommentSerializer):
+    cc = cc_field()
 
 
 class PlanReviseSerializer(serializers.Serializer):

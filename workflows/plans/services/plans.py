@@ -141,7 +141,8 @@ def ensure_ready(plan: Plan) -> None:
 
 
 @transaction.atomic
-def plan_submit_for_confirmation(*, plan_id: int, actor: User, comment: str = "") -> Plan:
+def plan_submit_for_confirmation(*, plan_id: int, actor: User, comment: str = "",
+                                 cc=()) -> Plan:
     """Send a draft to the regional managers (one confirmation per region, in parallel); a plan
     returned for revision is resubmitted the same way."""
     head = Plan.objects.filter(pk=plan_id).only("state", "author").first() if isinstance(
@@ -153,6 +154,7 @@ def plan_submit_for_confirmation(*, plan_id: int, actor: User, comment: str = ""
         ensure_may(head, actor, access.SUBMIT)
         req = request_of(head)
         engine.request_resubmit(request_id=req.pk, actor=actor, comment=comment)
+        _copy_more(req, actor, cc)
         return Plan.objects.get(pk=plan_id)
     plan = lock_plan(plan_id)
     ensure_may(plan, actor, access.SUBMIT)
@@ -162,10 +164,18 @@ def plan_submit_for_confirmation(*, plan_id: int, actor: User, comment: str = ""
     plan.submit()
     plan.save()
     engine.submit(kind=KIND, obj=plan, submitter=actor, title=plan.title, amount=plan.target,
-                  number=plan.reference)
+                  number=plan.reference, cc=cc)
     audit.record(actor=actor, subject=plan, event="plan.submitted", comment=comment,
                  from_state=PlanState.DRAFT, to_state=plan.state)
     return plan
+
+
+def _copy_more(req: engine.Request, actor: User, cc) -> None:
+    """抄送 on a later submission: whom the submitter picks now and who is not copied yet."""
+    already = set(engine.copied_ids(req))
+    cc = [p for p in dict.fromkeys(cc or ()) if p.pk not in already]
+    if cc:
+        engine.request_copy(request_id=req.pk, actor=actor, people=cc)
 
 
 def plan_send_to_ceo(*, plan_id: int, actor: User, comment: str = "") -> Plan:
@@ -197,7 +207,7 @@ def _send_locked(plan_id: int, req: engine.Request, actor: User, comment: str) -
     return plan
 
 
-def plan_submit(*, plan_id: int, actor: User, comment: str = "") -> Plan:
+def plan_submit(*, plan_id: int, actor: User, comment: str = "", cc=()) -> Plan:
     """The next submission the plan is waiting for: to the regions (a draft, or a plan returned
     for revision), or to the CEO (a plan every region confirmed)."""
     head = Plan.objects.filter(pk=plan_id).only("state").first() if isinstance(
@@ -205,8 +215,13 @@ def plan_submit(*, plan_id: int, actor: User, comment: str = "") -> Plan:
     if head is None:
         raise NotFoundError()
     if head.state == PlanState.CONFIRMED:
-        return plan_send_to_ceo(plan_id=plan_id, actor=actor, comment=comment)
-    return plan_submit_for_confirmation(plan_id=plan_id, actor=actor, comment=comment)
+        with transaction.atomic():
+            plan = plan_send_to_ceo(plan_id=plan_id, actor=actor, comment=comment)
+            req = request_of(plan)
+            if req is not None:
+                _copy_more(req, actor, cc)
+            return plan
+    return plan_submit_for_confirmation(plan_id=plan_id, actor=actor, comment=comment, cc=cc)
 
 
 @transaction.atomic

@@ -13,7 +13,7 @@ from rest_framework.views import APIView
 
 from core.api.filters import OrderingFilter
 from core.api.idempotency import idempotent
-from core.api.serializers import ACTION_ERRORS, ERRORS, ErrorSerializer
+from core.api.serializers import ACTION_ERRORS, ERRORS, ErrorSerializer, SubmitSerializer, submit_cc
 from core.api.tasks import IDEMPOTENCY_HEADER
 from core.audit import selectors as audit
 from core.exceptions import InvalidInputError, PermissionDeniedError
@@ -132,14 +132,14 @@ class RiskAssessView(APIView):
 
 @extend_schema(
     tags=TAGS, summary="Submit the response plan (the owner): to the level's approver, or in "
-    "force at once for a low risk", request=None, parameters=[IDEMPOTENCY_HEADER],
+    "force at once for a low risk", request=SubmitSerializer, parameters=[IDEMPOTENCY_HEADER],
     responses={200: s.RiskDetailSerializer, **ACTION_ERRORS},
 )
 class RiskSubmitView(APIView):
     @idempotent
     def post(self, request, pk: int):
         visible_risk(request.user, pk)
-        services.plan_submit(risk_id=pk, actor=request.user)
+        services.plan_submit(risk_id=pk, actor=request.user, cc=submit_cc(request))
         return Response(risk_detail(request.user, pk))
 
 

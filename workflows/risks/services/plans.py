@@ -30,9 +30,9 @@ from .common import ensure_may_manage, locked_risk, peak_level, request_of
 MAX_MEASURES = 50
 
 
-def _start_approval(risk: Risk, actor: User) -> engine.Request:
+def _start_approval(risk: Risk, actor: User, cc=()) -> engine.Request:
     return engine.submit(kind=KIND, obj=risk, submitter=actor, title=risk.title,
-                         number=risk.number, category=risk.level, region=risk.region)
+                         number=risk.number, category=risk.level, region=risk.region, cc=cc)
 
 
 @transaction.atomic
@@ -116,7 +116,7 @@ def measure_done(*, measure_id: int, actor: User, done_date: date | None = None)
 
 
 @transaction.atomic
-def plan_submit(*, risk_id: int, actor: User) -> Risk:
+def plan_submit(*, risk_id: int, actor: User, cc=()) -> Risk:
     """The owner submits the measures as the response plan: approved by the level's approver,
     or in force at once for a low risk."""
     with locked_risk(risk_id) as risk:
@@ -145,7 +145,7 @@ def plan_submit(*, risk_id: int, actor: User) -> Risk:
             return risk
         risk.submit_plan()
         risk.save()
-        _start_approval(risk, actor)
+        _start_approval(risk, actor, cc)
         audit.record(actor=actor, subject=risk, event="risk.submitted",
                      from_state=RiskState.ASSESSED, to_state=risk.state,
                      data={"step": PLAN_STEP, "level": risk.level})

@@ -110,6 +110,8 @@ def risk_create(*, actor: User | None, type: str, title: str, description: str =
                  data={"type": type, "owner": owner.pk, "source": source,
                        "customer": getattr(customer, "pk", None),
                        "contract": getattr(contract, "pk", None)})
+    # 抄送 by rule: the region's manager hears of every risk of the region (risks/selectors.py)
+    engine.copy_by_rules(kind=KIND, object_id=risk.pk, actor=actor or owner)
     if rated:
         assess_locked(risk, actor=actor, likelihood=likelihood, impact=impact, comment=comment)
     return risk

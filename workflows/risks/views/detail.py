@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from core import engine
 from core.audit import selectors as audit_selectors
 from core.exceptions import ApprovalError
+from core.forms import cc_from_post
 from core.org import selectors as org
 
 from .. import rules, selectors, services
@@ -148,7 +149,8 @@ def measure_done(request, risk_id, measure_id):
 def submit(request, risk_id):
     risk = _risk_or_404(request.user, risk_id)
     try:
-        risk = services.plan_submit(risk_id=risk.pk, actor=request.user)
+        risk = services.plan_submit(risk_id=risk.pk, actor=request.user,
+                                    cc=cc_from_post(request.POST))
     except ApprovalError as exc:
         messages.error(request, str(exc.message))
     else:

@@ -50,9 +50,9 @@ def test_high_risk_runs_from_identified_to_closed_when_driven_over_http(api, per
     tasks = gm.get("/api/tasks/?scope=inbox&kind=risk").json()["results"]
     assert [t["id"] for t in tasks] == [task_id]
     # The CEO sees every risk request but is not this level's approver; the region's manager
-    # does not even see the task (the tasks API's own rule: 404).
+    # is copied on it by rule (抄送: they read it) and may not decide it either.
     assert api("ceo").post(f"/api/tasks/{task_id}/approve/").status_code == 403
-    assert api("east_mgr").post(f"/api/tasks/{task_id}/approve/").status_code == 404
+    assert api("east_mgr").post(f"/api/tasks/{task_id}/approve/").status_code == 403
     assert rep.post(f"/api/tasks/{task_id}/approve/").status_code == 403
     assert gm.post(f"/api/tasks/{task_id}/approve/", {"comment": "同意"},
                    format="json").status_code == 200
@@ -71,7 +71,8 @@ def test_high_risk_runs_from_identified_to_closed_when_driven_over_http(api, per
     final = rep.get(risk_url(risk["id"])).json()
     assert final["state"] == "closed"
     events = [e["event"] for e in final["history"]]
-    assert events[:2] == ["risk.identified", "risk.assessed"]
+    # the region's manager is copied by rule as the risk is identified (抄送)
+    assert events[:3] == ["risk.identified", "risk.copied_by_rule", "risk.assessed"]
     assert "risk.escalated" in events and events[-1] == "risk.approved"
     assert [a["level"] for a in final["assessments"]] == ["high"]
 
