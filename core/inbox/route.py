@@ -70,6 +70,9 @@ class RouteStep:
     def mode_label(self) -> str:
         if self.mode == QUORUM and self.quorum:
             n, m, done = self.quorum
+            if n == m:
+                return str(pgettext_lazy("route", "all %(m)d must approve (%(done)d so far)")
+                           % {"m": m, "done": done})
             return str(pgettext_lazy("route", "%(n)d of %(m)d must approve (%(done)d so far)")
                        % {"n": n, "m": m, "done": done})
         return str(MODES.get(self.mode, ""))
