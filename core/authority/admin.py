@@ -88,20 +88,20 @@ class BandForm(forms.ModelForm):
 
 def quorum_errors(quorums: dict, region) -> list[str]:
     """n ≤ m: a step cannot ask more signers than hold its role (in the matrix's region)."""
-    errors = []
+    errors: list[str] = []
     for code, wanted in quorums.items():
         if code == LINE_MANAGER:
-            errors.append(_("The line manager is one person: line_manager cannot have signers "
-                            "required."))
+            errors.append(str(_("The line manager is one person: line_manager cannot have "
+                                "signers required.")))
             continue
         m = org.holders_of(code, getattr(region, "pk", None)).count()
         n = m if wanted == "all" else int(wanted)
         if m < 2:
-            errors.append(_("%(step)s: only %(m)d person holds this role, so it cannot be "
-                            "signed by several.") % {"step": code, "m": m})
+            errors.append(str(_("%(step)s: only %(m)d person holds this role, so it cannot be "
+                                "signed by several.") % {"step": code, "m": m}))
         elif n > m:
-            errors.append(_("%(step)s: %(n)d signers required but only %(m)d hold the role.")
-                          % {"step": code, "n": n, "m": m})
+            errors.append(str(_("%(step)s: %(n)d signers required but only %(m)d hold the "
+                                "role.") % {"step": code, "n": n, "m": m}))
     return errors
 
 

@@ -20,8 +20,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def legal3(personas):
-    user = User.objects.create_user(username="legal3", display_name="法务三", email="l3@example.com",
-                                    manager=personas["legal"])
+    user = User.objects.create_user(username="legal3", display_name="法务三",
+                                    email="l3@example.com", manager=personas["legal"])
     RoleAssignment.objects.create(user=user, role=Role.LEGAL)
     return user
 
@@ -160,4 +160,4 @@ def test_a_decided_step_shows_the_cancelled_signer_as_not_needed(submit, persona
     assert group.state == "done"
     assert [b.state for b in group.branches] == ["done", "not_needed", "done"]
     assert engine.describe_event(AuditEvent.objects.get(event="demo.countersigned"))
-    assert Decision.APPROVED == WorkItem.objects.get(pk=tasks["legal3"].pk).decision
+    assert WorkItem.objects.get(pk=tasks["legal3"].pk).decision == Decision.APPROVED

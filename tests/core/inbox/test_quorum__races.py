@@ -39,7 +39,8 @@ def test_three_signers_at_once_on_two_of_three_open_exactly_one_next_step(submit
         assert len(tasks) == 3
 
         outcomes = run_together([
-            lambda who=who: services.task_approve(task_id=tasks[who.pk].pk, actor=who)
+            lambda who=who, tasks=tasks: services.task_approve(task_id=tasks[who.pk].pk,
+                                                               actor=who)
             for who in legal_panel.values()])
 
         won = [o for o in outcomes if isinstance(o, WorkItem)]
