@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.utils import timezone
 from django.utils.translation import gettext_noop
 from viewflow.workflow.status import STATUS
 
@@ -91,13 +90,13 @@ def cancel_siblings(req: Request, item: WorkItem, *, reason: str) -> list[int]:
     others = siblings_open(req, item)
     if not others:
         return []
-    now = timezone.now()
     for other in others:
         task = other.task
         task.process = req.process
         task.flow_task.activation_class(task).cancel()
+    # as a withdrawal cancels tasks: no decision, no decided_at (analytics count decisions)
     WorkItem.objects.filter(pk__in=[o.pk for o in others]).update(
-        status=WorkItemStatus.CANCELLED, decided_at=now)
+        status=WorkItemStatus.CANCELLED)
     services.set_queue_open([o.pk for o in others], False)
     messages = {
         "approved": gettext_noop("%(title)s: %(step)s has the approvals it needs; your "
