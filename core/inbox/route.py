@@ -143,14 +143,16 @@ class _Route:
         except Exception:  # noqa: BLE001 - a matrix that cannot route yet: show the stages only
             return []
 
-    def _future(self, code, label, note, candidates) -> RouteStep:
+    def _future(self, code, label, note, candidates, quorum=None) -> RouteStep:
         finished = self.req.status in (RequestStatus.DONE, RequestStatus.APPROVED)
         open_or_draft = self.req.is_open or self.draft
         state = "upcoming" if open_or_draft else "" if finished else "not_reached"
         who = [c for c in candidates if c in self.people]
         deputies = [f"{self.people[c]} → {d}" for c in who for d in self.deputies.get(c, [])]
+        n = min(int(quorum), len(who)) if quorum and len(who) > 1 else None
         return RouteStep(code, label, state, who=", ".join(self.people[c] for c in who),
-                         note=note, mode=ANY if len(who) > 1 else "",
+                         note=note, mode=QUORUM if n else ANY if len(who) > 1 else "",
+                         quorum=(n, len(who), 0) if n else None,
                          deputies=deputies if open_or_draft else [])
 
     def _seen(self, item: WorkItem, code, label, note) -> RouteStep:
@@ -199,7 +201,8 @@ class _Route:
             keys = by_stage.get(code, []) if key[0] == "stage" else [
                 k for k in self.latest if k[:2] == key]
             if not keys:
-                out.append((key, self._future(code, label, note, candidates), None))
+                quorum = self.chain[key[1]].get("quorum") if key[0] == "chain" else None
+                out.append((key, self._future(code, label, note, candidates, quorum), None))
             for k in keys:
                 item = self.latest[k]
                 stop = self._seen(item, code, item.step_label if len(keys) > 1 else label, note)
@@ -229,7 +232,7 @@ class _Route:
                 continue  # a branch decided beside the one still open
             if key[0] == "stage" and key[1] == out[first][1].code:
                 continue  # another region's confirmation
-            if len(key) == 3 and key[:2] == out[first][0][:2]:
+            if _signer(key) and key[:2] == out[first][0][:2]:
                 continue  # another signer of the same n-of-m step
             candidates = (self.chain[key[1]].get("candidates", []) if key[0] == "chain"
                           else list(self.stage_people.get(stop.code, {})))
@@ -253,7 +256,7 @@ class _Route:
             width = 1
             while n + width < len(stops) and _joins(stops[n + width], key, stop, group):
                 width += 1
-            if len(key) == 3:  # the signers of one n-of-m step
+            if _signer(key):  # the signers of one n-of-m step
                 while n + width < len(stops) and stops[n + width][0][:2] == key[:2]:
                     width += 1
                 route.append(self._signed_together(key[1], stops[n:n + width]))
@@ -284,6 +287,11 @@ class _Route:
         return RouteStep(step.get("code", ""), step.get("label", ""), state, mode=QUORUM,
                          quorum=(needed, len(branches), done), branches=branches,
                          note=step.get("note", ""))
+
+
+def _signer(key: tuple) -> bool:
+    """A key of one signer's task on an n-of-m chain step: ("chain", index, task id)."""
+    return key[0] == "chain" and len(key) == 3
 
 
 def _joins(other, key, stop: RouteStep, group: set | None) -> bool:

@@ -161,3 +161,10 @@ def test_a_decided_step_shows_the_cancelled_signer_as_not_needed(submit, persona
     assert [b.state for b in group.branches] == ["done", "not_needed", "done"]
     assert engine.describe_event(AuditEvent.objects.get(event="demo.countersigned"))
     assert WorkItem.objects.get(pk=tasks["legal3"].pk).decision == Decision.APPROVED
+
+
+def test_a_step_to_come_already_says_two_of_three(submit, personas, legal3):
+    quorum_matrix(2)
+    req = submit()
+    upcoming = [s for s in request_route(req) if s.state == "upcoming"]
+    assert [s.mode_label for s in upcoming] == ["2 of 3 must approve (0 so far)"]

@@ -109,3 +109,35 @@ def test_add_signer_alongside_or_approve_one_wins_cleanly(submit, personas):
                 raise AssertionError(approved)
     assert verify_in_own_connection().ok
     assert seen
+
+
+def test_add_signer_after_me_or_approve_never_half_applied(submit, personas):
+    mgr, legal = personas["east_mgr"], personas["legal"]
+    seen = set()
+    for _ in range(8):
+        req = submit()
+        item = open_item(req)
+
+        approved, added = run_together([
+            lambda item=item: services.task_approve(task_id=item.pk, actor=mgr),
+            lambda item=item: actions.task_add_signer(task_id=item.pk, actor=mgr,
+                                                      signers=[legal], position="after",
+                                                      reason="请法务复核"),
+        ])
+
+        req.refresh_from_db()
+        assert isinstance(approved, WorkItem), approved  # the approval always stands
+        codes = [s["code"] for s in req.chain]
+        if isinstance(added, StateConflictError):
+            # approved first: the request is done, the chain as it was
+            assert codes == ["line_manager"] and req.status == "approved"
+            seen.add("approved first")
+        else:
+            # added first: the approval then opened the added signer's step
+            assert isinstance(added, WorkItem), added
+            assert codes == ["line_manager", "added_signer"]
+            assert [(i.step_code, i.assignee_id) for i in open_items(req)] == [
+                ("added_signer", legal.pk)]
+            seen.add("added first")
+    assert verify_in_own_connection().ok
+    assert seen
