@@ -214,7 +214,8 @@ class AddSignerSerializer(serializers.Serializer):
                                     help_text="1 to 5 people, each a user id or a username.")
     position = serializers.ChoiceField(
         choices=POSITIONS, help_text="before: they decide first, then the step comes back to "
-        "you; after: extra steps after yours.")
+        "you; after: extra steps after yours; alongside: co-signers of your step, whose "
+        "approval is required too (the step is decided when all of you approved).")
     reason = text_field()
     sla_hours = AmountField(
         max_digits=5, decimal_places=1, min_value=Decimal("0.5"), max_value=Decimal("240"),

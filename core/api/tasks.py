@@ -167,11 +167,15 @@ class TaskTransferView(_TaskAction):
                               reason=data["reason"])
 
 
-@_action_schema(s.AddSignerSerializer, "Add signers (加签) before or after your step",
+@_action_schema(s.AddSignerSerializer, "Add signers (加签) before, after or alongside your step",
                 examples=[OpenApiExample(
                     "Legal first, then back to me", request_only=True,
                     value={"signers": ["legal"], "position": "before",
-                           "reason": "合同条款需法务确认", "sla_hours": "8"})])
+                           "reason": "合同条款需法务确认", "sla_hours": "8"}),
+                    OpenApiExample(
+                    "Finance signs my step with me", request_only=True,
+                    value={"signers": ["finance"], "position": "alongside",
+                           "reason": "金额较大，请财务会签"})])
 class TaskAddSignerView(_TaskAction):
     input_serializer = s.AddSignerSerializer
 

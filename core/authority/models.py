@@ -66,6 +66,14 @@ class AuthorityBand(models.Model):
         default=list,
         help_text=_("Ordered step codes: line_manager or a role code."),
     )
+    # 会签 / n-of-m: step code -> how many of its holders must approve, an integer n or "all";
+    # a step not listed is decided by any one of them (或签, a queue)
+    quorums = models.JSONField(
+        _("signers required"),
+        default=dict,
+        blank=True,
+        help_text=_("Per step: how many of its holders sign at once (a number or all)."),
+    )
 
     class Meta:
         verbose_name = _("amount band")
@@ -81,7 +89,12 @@ class AuthorityBand(models.Model):
 
     def __str__(self):
         upper = "∞" if self.max_amount is None else f"{self.max_amount}"
-        return f"[{self.min_amount}, {upper}) → {' → '.join(self.steps)}"
+        return f"[{self.min_amount}, {upper}) → {' → '.join(self.step_texts())}"
+
+    def step_texts(self) -> list[str]:
+        """The steps as an administrator types them: `legal:2` for 2 of legal's holders."""
+        q = self.quorums or {}
+        return [f"{code}:{q[code]}" if code in q else code for code in self.steps]
 
     def contains(self, amount) -> bool:
         return self.min_amount <= amount and (self.max_amount is None or amount < self.max_amount)

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from core.exceptions import (
     MatrixConfigurationError,
@@ -28,6 +29,7 @@ class ChainStep:
     code: str
     candidates: tuple[User, ...]
     note: str = ""
+    quorum: int | None = None  # n of the candidates sign at once (None: any one of them)
 
     @property
     def label(self) -> str:
@@ -126,8 +128,25 @@ def approval_chain(
         ids = frozenset(u.pk for u in allowed)
         if steps and steps[-1].candidate_ids == ids and len(ids) == 1:
             continue  # the same single person would approve twice in a row: once is enough
-        steps.append(ChainStep(index=len(steps), code=code, candidates=tuple(allowed), note=note))
+        n, note = step_quorum((band.quorums or {}).get(code), len(allowed), note)
+        steps.append(ChainStep(index=len(steps), code=code, candidates=tuple(allowed), note=note,
+                               quorum=n))
     return steps
+
+
+def step_quorum(wanted, m: int, note: str = "") -> tuple[int | None, str]:
+    """(n, note) for a step whose band asks `wanted` ("all" or n) of its m signers: None when
+    one person decides it anyway; n capped at m (fewer may sign today than were configured),
+    and the note says so."""
+    if wanted in (None, "", 0) or m < 2:
+        return None, note
+    if wanted == "all":
+        return m, note
+    n = int(wanted)
+    if n > m:
+        return m, note or gettext_noop("Fewer people may sign this step than the matrix asks: "
+                                       "all of them must.")
+    return n, note
 
 
 @dataclass(frozen=True)

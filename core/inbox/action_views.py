@@ -92,5 +92,9 @@ def task_add_signer(request, task_id):
         messages.success(request, _("%(who)s will decide first; the step then comes back to "
                                     "you.") % {"who": names})
         return redirect("inbox:inbox")
+    if d["position"] == actions.ALONGSIDE:
+        messages.success(request, _("%(who)s will sign this step with you; it is decided "
+                                    "when every one of you has approved.") % {"who": names})
+        return redirect("inbox:task", task_id=item.pk)
     messages.success(request, _("%(who)s will sign after you.") % {"who": names})
     return redirect("inbox:task", task_id=item.pk)

@@ -30,7 +30,7 @@ from core.exceptions import (
 from core.org import selectors as org
 from core.org.models import User
 
-from . import engine, notify, services
+from . import engine, notify, quorum, services
 from .models import Decision, Request, Urge, WorkItem
 from .rules import add_working_hours
 from .segregation import prior_deciders
@@ -194,8 +194,8 @@ def task_urge(*, task_id: int, actor: User, comment: str = "") -> Urge:
 
 # --- 加签 add a signer --------------------------------------------------------------------
 
-BEFORE, AFTER = "before", "after"
-POSITIONS = (BEFORE, AFTER)
+BEFORE, AFTER, ALONGSIDE = "before", "after", "alongside"
+POSITIONS = (BEFORE, AFTER, ALONGSIDE)
 MAX_ADDED = 5
 
 
@@ -240,6 +240,10 @@ def _check_signer(item: WorkItem, signer: User, *, holder_id: int) -> None:
     if signer.pk in prior_deciders(req.pk, "", req.round):
         raise SegregationOfDutiesError(
             _("%(who)s decided another step of this request.") % {"who": signer}, fields=field)
+    step = req.chain[item.step_index]
+    if quorum.is_cosigned_item(req, item) and signer.pk in step.get("candidates", []):
+        raise InvalidInputError(
+            _("%(who)s signs this step already.") % {"who": signer}, fields=field)
     later = [c for step in req.chain[item.step_index + 1:] for c in step.get("candidates", [])]
     if signer.pk in later:
         raise InvalidInputError(
@@ -250,15 +254,16 @@ def _check_signer(item: WorkItem, signer: User, *, holder_id: int) -> None:
 def task_add_signer(*, task_id: int, actor: User, signers: list[User], position: str,
                     reason: str, sla_hours: Decimal | None = None) -> WorkItem:
     """加签: the holder adds signers before their step (they decide first, then the step comes
-    back to the holder) or after it (extra chain steps). Each added signer is an ordinary chain
-    step: its own task, SLA, route entry, and the same approve, reject and return."""
+    back to the holder), after it (extra chain steps) or alongside it (co-signers of the same
+    step, each of whose approval is required: core/inbox/quorum.py). Each added signer has
+    their own task, SLA and route entry, and the same approve, reject and return."""
     reason = (reason or "").strip()
     if not reason:
         raise InvalidInputError(_("Say why the signer is added."),
                                 fields={"reason": [_("A reason is required.")]})
     if position not in POSITIONS:
-        raise InvalidInputError(_("Choose before or after your step."),
-                                fields={"position": [_("Choose before or after.")]})
+        raise InvalidInputError(_("Choose before, after or alongside your step."),
+                                fields={"position": [_("Choose before, after or alongside.")]})
     people = list(dict.fromkeys(signers))
     if not people or len(people) > MAX_ADDED:
         raise InvalidInputError(
@@ -283,6 +288,21 @@ def task_add_signer(*, task_id: int, actor: User, signers: list[User], position:
             _check_signer(item, signer, holder_id=holder_id)
         req = item.request
         i = item.step_index
+        cosigned = quorum.is_cosigned_item(req, item)
+        co_tasks: list[int] = []
+        if cosigned and position == BEFORE:
+            raise InvalidInputError(
+                _("Several people sign this step at once: add signers alongside or after it."),
+                fields={"position": [_("Choose alongside or after.")]})
+        if position == ALONGSIDE:
+            step = req.chain[i]
+            if cosigned and quorum.tally(req, i).needed < len(step.get("tasks", [])):
+                raise InvalidInputError(
+                    _("This step needs only some of its signers (%(n)d of %(m)d): add signers "
+                      "after it instead.") % {"n": quorum.tally(req, i).needed,
+                                               "m": len(step["tasks"])},
+                    fields={"position": [_("Choose after.")]})
+            co_tasks = _add_alongside(item, req, people, sla_hours=sla_hours, cosigned=cosigned)
         note = f"{actor}: {Truncator(reason).chars(120)}"
         added = [{"code": engine.ADDED_STEP, "label": str(_("Added signer")),
                   "candidates": [s.pk], "note": note, "added_by": actor.pk,
@@ -291,7 +311,7 @@ def task_add_signer(*, task_id: int, actor: User, signers: list[User], position:
         if position == AFTER:
             req.chain[i + 1:i + 1] = added
             req.save(update_fields=["chain"])
-        else:
+        elif position == BEFORE:
             mine = {**req.chain[i], "candidates": [holder_id], "note": ""}
             req.chain[i:i + 1] = [*added, mine]
             req.step_index = i
@@ -309,7 +329,8 @@ def task_add_signer(*, task_id: int, actor: User, signers: list[User], position:
             data={"task": item.pk, "step": item.step_code, "step_label": item.step_label,
                   "position": position, "signers": [s.pk for s in people],
                   "signer_names": [str(s) for s in people],
-                  "sla_hours": str(sla_hours) if sla_hours is not None else None})
+                  "sla_hours": str(sla_hours) if sla_hours is not None else None,
+                  **({"tasks": co_tasks} if co_tasks else {})})
         if position == AFTER:
             notify.on_commit_many(
                 [s.pk for s in people], kind="assigned", request=req,
@@ -319,3 +340,24 @@ def task_add_signer(*, task_id: int, actor: User, signers: list[User], position:
                 params={"who": str(actor), "title": req.title, "step": item.step_code},
                 target=("inbox:request", {"request_id": req.pk}))
         return item
+
+
+def _add_alongside(item: WorkItem, req: Request, people: list[User], *,
+                   sla_hours: Decimal | None, cosigned: bool) -> list[int]:
+    """The holder's step becomes one that all of its signers sign at once (会签): a task for
+    each added co-signer beside the holder's, opened now (core/inbox/quorum.py decides the
+    step when every one of them approved, or at the first rejection or return)."""
+    i = item.step_index
+    step = req.chain[i]
+    if not cosigned:
+        step["tasks"] = [item.pk]
+        step["candidates"] = [item.assignee_id]
+    opened = [quorum.open_sibling(item, user_id=s.pk, step={**step, "sla_hours": (
+        str(sla_hours) if sla_hours is not None else None)}, step_index=i) for s in people]
+    step["tasks"] = [*step["tasks"], *(o.pk for o in opened)]
+    step["candidates"] = [*step["candidates"], *(s.pk for s in people)]
+    step["quorum"] = len(step["tasks"])
+    step["alongside"] = [*step.get("alongside", []), *(s.pk for s in people)]
+    req.save(update_fields=["chain"])
+    engine.wait_on_open_items(req, since=req.since)
+    return [o.pk for o in opened]

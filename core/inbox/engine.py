@@ -12,6 +12,8 @@ A governed process's flow uses these as node callbacks:
                  .onCreate(engine.revision_task_created)>
 """
 
+import threading
+from contextlib import contextmanager
 from decimal import Decimal
 
 from django.db import transaction
@@ -25,7 +27,7 @@ from core.authority.services import approval_chain
 from core.org.models import User
 from core.txscope import TxScope
 
-from . import notify, sla
+from . import notify, quorum, sla
 from .models import Candidate, Decision, Request, RequestStatus, WorkItem, WorkItemStatus
 from .segregation import prior_deciders
 
@@ -63,6 +65,25 @@ def request_of(process) -> Request:
     return cached
 
 
+_votes = threading.local()
+
+
+@contextmanager
+def vote_only(process):
+    """While this runs, completing a task of `process` moves the flow nowhere: a decision that
+    is one signer's vote (quorum not reached, still reachable; core/inbox/quorum.py)."""
+    held = getattr(_votes, "ids", set())
+    _votes.ids = held | {process.pk}
+    try:
+        yield
+    finally:
+        _votes.ids = held
+
+
+def step_still_open(process) -> bool:
+    return process.pk in getattr(_votes, "ids", ())
+
+
 def chain_for(request: Request) -> list[dict]:
     """The request's approval chain from the authority matrix, or from the process's own
     `chain` (template routing); empty for a process that routes by its own stages (its spec
@@ -86,6 +107,8 @@ def chain_for(request: Request) -> list[dict]:
             "label": s.label,
             "candidates": sorted(s.candidate_ids),
             "note": s.note,
+            # n of the candidates sign at once (core/inbox/quorum.py)
+            **({"quorum": s.quorum} if s.quorum else {}),
         }
         for s in steps
     ]
@@ -153,7 +176,8 @@ def chain_assignee(activation) -> User | None:
     """The single person for the current chain step, or None to put the task in a queue."""
     req = request_of(activation.process)
     step = _current_step(req)
-    if len(step["candidates"]) == 1:
+    if len(step["candidates"]) == 1 or quorum.quorum_of(step):
+        # a step several sign at once: the first signer's task; the others open beside it
         return User.objects.get(pk=step["candidates"][0])
     return None
 
@@ -174,6 +198,16 @@ def chain_task_created(activation) -> None:
     )
     if step.get("sla_hours"):
         own_deadline(item, Decimal(step["sla_hours"]))
+    if quorum.quorum_of(step):
+        # 会签 / n-of-m: one task per signer, all open at once; the step keeps this opening's
+        # tasks (core/inbox/quorum.py counts their votes)
+        others = [quorum.open_sibling(activation.task, user_id=pk, step=step,
+                                      step_index=req.step_index)
+                  for pk in step["candidates"][1:]]
+        step["tasks"] = [item.pk, *(o.pk for o in others)]
+        step["quorum"] = quorum.quorum_of(step)
+        Request.objects.filter(pk=req.pk).update(chain=req.chain)
+        wait_on_open_items(req, since=item.created)
 
 
 def own_deadline(item: WorkItem, hours: Decimal) -> None:

@@ -197,7 +197,7 @@ class UrgeForm(forms.Form):
 
 
 class AddSignerForm(ReasonForm):
-    """加签: whom, before or after the holder's step, why, and their own deadline."""
+    """加签: whom, before, after or alongside the holder's step, why, and their deadline."""
 
     signers = forms.ModelMultipleChoiceField(
         label=_("Signers"), queryset=User.objects.filter(is_active=True).order_by("username"),
@@ -205,7 +205,9 @@ class AddSignerForm(ReasonForm):
     position = forms.ChoiceField(
         label=_("When"), widget=forms.RadioSelect, initial="before",
         choices=[("before", _("Before me: they decide first, then the step comes back to me")),
-                 ("after", _("After me: an extra step after my approval"))])
+                 ("after", _("After me: an extra step after my approval")),
+                 ("alongside", _("Alongside me: they sign my step with me, and every one of "
+                                 "us must approve"))])
     sla_hours = AmountField(label=_("Working hours each has (optional)"), required=False,
                                    min_value=Decimal("0.5"), max_value=Decimal("240"),
                                    decimal_places=1, max_digits=5,

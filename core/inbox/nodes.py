@@ -48,6 +48,10 @@ class Route(flow.Switch):
 class RoutedViewActivation(ViewActivation):
     @Activation.status.super()
     def create_next(self):
+        from . import engine
+
+        if engine.step_still_open(self.process):
+            return  # a vote on a step several sign (core/inbox/quorum.py): the flow waits
         yield choose(self.flow_task, self)._create(self, self.task.token)
 
 

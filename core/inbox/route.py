@@ -30,10 +30,12 @@ ROUTE_STATES = {
     "revised": pgettext_lazy("route", "resubmitted"),
     "upcoming": pgettext_lazy("route", "to come"),
     "not_reached": pgettext_lazy("route", "not reached"),
+    # a signer of an n-of-m step whose signature the quorum no longer needed
+    "not_needed": pgettext_lazy("route", "not needed"),
 }
 # several people may decide, the first one decides for all (a queue: 或签); every branch of a
 # group must approve (会签)
-ANY, ALL = "any", "all"
+ANY, ALL, QUORUM = "any", "all", "quorum"
 MODES = {ANY: pgettext_lazy("route", "any one of them (或签)"),
          ALL: pgettext_lazy("route", "all must approve (会签)")}
 
@@ -57,6 +59,8 @@ class RouteStep:
     branches: list[RouteStep] = field(default_factory=list)
     task_id: int | None = None
     own_label: bool = False  # the task's own label (a region's confirmation), not the step's
+    # a step several sign at once (core/inbox/quorum.py): (needed, of, approved so far)
+    quorum: tuple[int, int, int] | None = None
 
     @property
     def state_label(self) -> str:
@@ -64,6 +68,13 @@ class RouteStep:
 
     @property
     def mode_label(self) -> str:
+        if self.mode == QUORUM and self.quorum:
+            n, m, done = self.quorum
+            if n == m:
+                return str(pgettext_lazy("route", "all %(m)d must approve (%(done)d so far)")
+                           % {"m": m, "done": done})
+            return str(pgettext_lazy("route", "%(n)d of %(m)d must approve (%(done)d so far)")
+                       % {"n": n, "m": m, "done": done})
         return str(MODES.get(self.mode, ""))
 
     @property
@@ -91,10 +102,13 @@ class _Route:
         self.req = req
         self.spec = registry.get(req.kind)
         self.draft = req.status == RequestStatus.DRAFT
-        items = [] if self.draft else list(
-            WorkItem.objects.filter(request=req, round=req.round)
-            .exclude(status=WorkItemStatus.CANCELLED)
-            .select_related("decided_by", "acting_for", "assignee").order_by("pk"))
+        # the tasks of steps several sign at once: one stop per signer, cancelled ones too
+        self.signed_at = {pk: i for i, s in enumerate(req.chain or [])
+                          if s.get("quorum") for pk in s.get("tasks", [])}
+        items = [] if self.draft else [
+            i for i in WorkItem.objects.filter(request=req, round=req.round)
+            .select_related("decided_by", "acting_for", "assignee").order_by("pk")
+            if i.status != WorkItemStatus.CANCELLED or i.pk in self.signed_at]
         # the submitter's open revision goes after the step that returned the request; closed
         # revisions (a resubmission that resumed this round) are in the history
         self.revision = next((i for i in items if i.is_revision and i.is_open), None)
@@ -102,7 +116,8 @@ class _Route:
         for item in items:
             if item.is_revision:
                 continue
-            key = (("chain", item.step_index) if item.step_index >= 0
+            key = (("chain", item.step_index, item.pk) if item.pk in self.signed_at
+                   else ("chain", item.step_index) if item.step_index >= 0
                    else ("stage", item.step_code, item.step_label))
             self.latest.pop(key, None)  # re-insert: the dict keeps the order the tasks opened
             self.latest[key] = item
@@ -128,17 +143,22 @@ class _Route:
         except Exception:  # noqa: BLE001 - a matrix that cannot route yet: show the stages only
             return []
 
-    def _future(self, code, label, note, candidates) -> RouteStep:
+    def _future(self, code, label, note, candidates, quorum=None) -> RouteStep:
         finished = self.req.status in (RequestStatus.DONE, RequestStatus.APPROVED)
         open_or_draft = self.req.is_open or self.draft
         state = "upcoming" if open_or_draft else "" if finished else "not_reached"
         who = [c for c in candidates if c in self.people]
         deputies = [f"{self.people[c]} → {d}" for c in who for d in self.deputies.get(c, [])]
+        n = min(int(quorum), len(who)) if quorum and len(who) > 1 else None
         return RouteStep(code, label, state, who=", ".join(self.people[c] for c in who),
-                         note=note, mode=ANY if len(who) > 1 else "",
+                         note=note, mode=QUORUM if n else ANY if len(who) > 1 else "",
+                         quorum=(n, len(who), 0) if n else None,
                          deputies=deputies if open_or_draft else [])
 
     def _seen(self, item: WorkItem, code, label, note) -> RouteStep:
+        if item.status == WorkItemStatus.CANCELLED:  # an n-of-m signer the quorum did without
+            return RouteStep(code, label, "not_needed", who=str(item.assignee or ""),
+                             task_id=item.pk)
         if item.is_open:
             people: list[User] = ([item.assignee] if item.assignee is not None
                                   else list(item.candidates.all()))
@@ -178,10 +198,11 @@ class _Route:
                 by_stage.setdefault(key[1], []).append(key)
         placed = set()
         for key, code, label, note, candidates in declared:
-            keys = by_stage.get(code, []) if key[0] == "stage" else [key] if key in self.latest \
-                else []
+            keys = by_stage.get(code, []) if key[0] == "stage" else [
+                k for k in self.latest if k[:2] == key]
             if not keys:
-                out.append((key, self._future(code, label, note, candidates), None))
+                quorum = self.chain[key[1]].get("quorum") if key[0] == "chain" else None
+                out.append((key, self._future(code, label, note, candidates, quorum), None))
             for k in keys:
                 item = self.latest[k]
                 stop = self._seen(item, code, item.step_label if len(keys) > 1 else label, note)
@@ -211,6 +232,8 @@ class _Route:
                 continue  # a branch decided beside the one still open
             if key[0] == "stage" and key[1] == out[first][1].code:
                 continue  # another region's confirmation
+            if _signer(key) and key[:2] == out[first][0][:2]:
+                continue  # another signer of the same n-of-m step
             candidates = (self.chain[key[1]].get("candidates", []) if key[0] == "chain"
                           else list(self.stage_people.get(stop.code, {})))
             out[n] = (key, self._future(stop.code, stop.label, stop.note, candidates), None)
@@ -233,6 +256,12 @@ class _Route:
             width = 1
             while n + width < len(stops) and _joins(stops[n + width], key, stop, group):
                 width += 1
+            if _signer(key):  # the signers of one n-of-m step
+                while n + width < len(stops) and stops[n + width][0][:2] == key[:2]:
+                    width += 1
+                route.append(self._signed_together(key[1], stops[n:n + width]))
+                n += width
+                continue
             if width > 1:
                 branches = [s for _k, s, _i in stops[n:n + width]]
                 route.append(RouteStep(
@@ -243,6 +272,26 @@ class _Route:
                 route.append(stop)
             n += width
         return route
+
+
+    def _signed_together(self, index: int, stops) -> RouteStep:
+        step = self.chain[index]
+        branches = [s for _k, s, _i in stops]
+        for b in branches:
+            b.label, b.own_label = b.who, True  # each signer's stop is named after them
+        done = sum(b.state == "done" for b in branches)
+        states = [b.state for b in branches if b.state != "not_needed"]
+        needed = int(step.get("quorum") or 1)
+        state = ("done" if done >= needed else "rejected" if "rejected" in states
+                 and "current" not in states else _group_state(states))
+        return RouteStep(step.get("code", ""), step.get("label", ""), state, mode=QUORUM,
+                         quorum=(needed, len(branches), done), branches=branches,
+                         note=step.get("note", ""))
+
+
+def _signer(key: tuple) -> bool:
+    """A key of one signer's task on an n-of-m chain step: ("chain", index, task id)."""
+    return key[0] == "chain" and len(key) == 3
 
 
 def _joins(other, key, stop: RouteStep, group: set | None) -> bool:

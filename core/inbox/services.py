@@ -43,7 +43,7 @@ from core.org import selectors as org
 from core.org.models import Role, User
 from core.registry import Transition
 
-from . import engine, notify, outbox
+from . import engine, notify, outbox, quorum
 from .models import (
     OPEN_REQUEST_STATES,
     Candidate,
@@ -256,6 +256,15 @@ def _decide(task_id: int, *, actor: User, decision: str, comment: str, to_step=N
         org.preload_delegations(deputies=[actor], principals=[item.request.submitter_id])
         decider = ensure_can_decide(actor, _context(item))
         req = item.request
+        count = None
+        if quorum.is_cosigned_item(req, item):
+            count = quorum.tally(req, item.step_index, vote_of=item.pk, vote=decision)
+            decides = (decision == Decision.RETURNED
+                       or (decision == Decision.APPROVED and count.reached)
+                       or (decision == Decision.REJECTED and count.unreachable))
+            if not decides:
+                return _vote(item, req, actor=actor, decider=decider, decision=decision,
+                             comment=comment, count=count, via=via)
         req.last_decision = decision
         req.return_to_step = None
         req.resume_step = ""
@@ -289,6 +298,9 @@ def _decide(task_id: int, *, actor: User, decision: str, comment: str, to_step=N
         transition = on_decision(req, item, decision, decider, comment) if on_decision else None
         from_queue = item.assignee_id is None
         _close_item(item, decision=decision, actor=actor, decider=decider, comment=comment)
+        cancelled = quorum.cancel_siblings(
+            req, item, reason="approved" if decision == Decision.APPROVED else "decided",
+        ) if count is not None else []
         _finish_task(item, actor=actor, holder=decider.principal)
         _after_flow(req, item.task.process)
         final = req.status == RequestStatus.APPROVED
@@ -304,6 +316,8 @@ def _decide(task_id: int, *, actor: User, decision: str, comment: str, to_step=N
             data={"task": item.pk, "step": item.step_code, "step_label": item.step_label,
                   "to_step": to_step, **({"resubmit_to": resubmit} if resubmit else {}),
                   **({"from_queue": True} if from_queue else {}),
+                  **({"quorum": {**count.as_data(), "cancelled": cancelled}}
+                     if count is not None else {}),
                   **({"via": via} if via else {})},
         )
         params = {"title": req.title, "step": item.step_code, "decision": decision,
@@ -324,6 +338,22 @@ def _decide(task_id: int, *, actor: User, decision: str, comment: str, to_step=N
             target=("inbox:request", {"request_id": req.pk}),
         )
         return item
+
+
+def _vote(item: WorkItem, req: Request, *, actor: User, decider: Decider, decision: str,
+          comment: str, count, via: str) -> WorkItem:
+    """One signer's decision on a step several sign (core/inbox/quorum.py) that does not yet
+    decide the step: their task closes, the flow waits for the others."""
+    _close_item(item, decision=decision, actor=actor, decider=decider, comment=comment)
+    with engine.vote_only(item.task.process):
+        _finish_task(item, actor=actor, holder=decider.principal)
+    engine.wait_on_open_items(req, since=req.since)
+    _record(req, actor=actor, decider=decider, event=f"{req.kind}.countersigned",
+            comment=comment,
+            data={"task": item.pk, "step": item.step_code, "step_label": item.step_label,
+                  "vote": decision, "quorum": count.as_data(),
+                  **({"via": via} if via else {})})
+    return item
 
 
 def task_approve(*, task_id: int, actor: User, comment: str = "", via: str = "") -> WorkItem:

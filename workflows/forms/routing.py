@@ -7,7 +7,10 @@ administrators, and says so.
 
 A step: `{"key", "label": {"zh", "en"}, "type": "line_manager" | "role" | "people" |
 "field_person" | "matrix", "levels": n, "role": code, "by_region": bool, "people": [ids],
-"field": key, "mode": "all" | "any", "when": condition, "sla_hours": n}`. "matrix" is the
+"field": key, "mode": "all" | "any" | "quorum", "quorum": n, "when": condition, "sla_hours": n}`.
+Mode "any" (或签) is one task any of them takes; "all" asks each of them in turn; "quorum"
+(n-of-m, 会签 when n is all of them) opens one task per person at once and the step is
+decided when n approved (core/inbox/quorum.py). "matrix" is the
 authority matrix of this process for the template's code as category (amount bands, with the
 matrix's own checks for gaps and overlaps), read with the value of `amount_field`.
 """
@@ -21,7 +24,7 @@ from django.utils.translation import gettext_noop
 
 from core.authority.models import LINE_MANAGER, STEP_CHOICES, AuthorityMatrix
 from core.authority.rules import BandValue, band_errors
-from core.authority.services import approval_chain
+from core.authority.services import approval_chain, step_quorum
 from core.exceptions import MatrixConfigurationError
 from core.org import selectors as org
 from core.org.models import Role, User
@@ -30,7 +33,8 @@ from . import rules
 from .steps import APPROVER_STEP, KIND
 
 STEP_TYPES = ("line_manager", "role", "people", "field_person", "matrix")
-MODES = ("all", "any")
+MODES = ("all", "any", "quorum")
+ONE_PERSON = ("line_manager", "field_person")
 CC_TYPES = ("role", "people", "field_person")
 
 
@@ -92,12 +96,14 @@ def chain(definition: dict, values: dict, submitter: User, *, category: str,
     excluded = {submitter.pk} | {d.pk for d in org.deputies_of(submitter, kind=KIND)}
     out: list[dict] = []
 
-    def add(code: str, label: str, people: list[User], note: str, step: dict) -> None:
+    def add(code: str, label: str, people: list[User], note: str, step: dict,
+            quorum: int | None = None) -> None:
         ids = sorted({u.pk for u in people})
         if out and len(ids) == 1 and out[-1]["candidates"] == ids:
             return  # the same single person twice in a row decides once
         out.append({"code": code, "label": label, "candidates": ids, "note": note,
-                    "key": step.get("key", ""), "sla_hours": step.get("sla_hours")})
+                    "key": step.get("key", ""), "sla_hours": step.get("sla_hours"),
+                    **({"quorum": quorum} if quorum else {})})
 
     steps = [s for s in definition.get("steps", []) if rules.holds(s.get("when"), values)]
     if not steps:
@@ -111,7 +117,7 @@ def chain(definition: dict, values: dict, submitter: User, *, category: str,
             amount = rules._number(values.get(definition.get("amount_field", ""))) or Decimal(0)
             for s in approval_chain(KIND, amount, submitter, category=category,
                                     region=region_id):
-                add(s.code, s.label, list(s.candidates), s.note, step)
+                add(s.code, s.label, list(s.candidates), s.note, step, s.quorum)
             continue
         resolved = _resolve(step, values, submitter, region_id)
         allowed = [u for u in resolved if u.pk not in excluded]
@@ -127,7 +133,10 @@ def chain(definition: dict, values: dict, submitter: User, *, category: str,
                 raise MatrixConfigurationError(
                     _("Nobody may approve step %(step)s of this request.") % {"step": label})
         code = _code(step)
-        if step.get("mode") == "all" and len(allowed) > 1:
+        if step.get("mode") == "quorum" and len(allowed) > 1:
+            n, note = step_quorum(step.get("quorum"), len(allowed), note)
+            add(code, label, allowed, note, step, n)
+        elif step.get("mode") == "all" and len(allowed) > 1:
             for n, person in enumerate(allowed, 1):
                 add(code, f"{label} ({n}/{len(allowed)})", [person], note, step)
         else:
@@ -169,7 +178,10 @@ def check_steps(definition: dict, *, category: str) -> list[str]:
                                                                         "type": kind})
             continue
         if step.get("mode", "any") not in MODES:
-            errors.append(_("%(where)s: the mode is \"all\" or \"any\".") % {"where": where})
+            errors.append(_("%(where)s: the mode is \"all\", \"any\" or \"quorum\".")
+                          % {"where": where})
+        elif step.get("mode") == "quorum":
+            errors += _quorum_errors(step, where)
         sla = step.get("sla_hours")
         if sla is not None and (rules._number(sla) is None or rules._number(sla) <= 0):
             errors.append(_("%(where)s: the SLA is a positive number of hours.")
@@ -208,6 +220,29 @@ def check_steps(definition: dict, *, category: str) -> list[str]:
             errors.append(_("CC rule %(n)s: the type is role, people or field_person.")
                           % {"n": j})
     return errors
+
+
+def _quorum_errors(step: dict, where: str) -> list[str]:
+    """n-of-m: n a whole number from 1, on a step that resolves to several people, and no more
+    than the people it names or who hold its role today (n ≤ m)."""
+    n = step.get("quorum")
+    if isinstance(n, bool) or not isinstance(n, int) or n < 1:
+        return [_("%(where)s: say how many must approve (a whole number from 1).")
+                % {"where": where}]
+    kind = step.get("type")
+    if kind in ONE_PERSON or kind == "matrix":
+        return [_("%(where)s: this step resolves to one person (or to the matrix's own "
+                  "steps): it cannot need several signers.") % {"where": where}]
+    if kind == "people":
+        m = User.objects.filter(pk__in=[int(p) for p in step.get("people", [])
+                                        if str(p).isdigit()], is_active=True).count()
+    else:
+        m = org.holders_of(str(step.get("role", ""))).count() if step.get("role") in \
+            Role.values else 0
+    if m and n > m:
+        return [_("%(where)s: %(n)d must approve but only %(m)d can sign.")
+                % {"where": where, "n": n, "m": m}]
+    return []
 
 
 def _matrix_errors(category: str, where: str) -> list[str]:

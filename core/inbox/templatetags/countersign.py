@@ -31,6 +31,8 @@ _SENTENCES = {
     "task_reassigned": gettext_noop("%(actor)s passed the task to someone else (%(step)s)"),
     "task_transferred": gettext_noop("%(actor)s handed the task over (%(step)s)"),
     "signer_added": gettext_noop("%(actor)s added a signer (%(step)s)"),
+    "countersigned": gettext_noop("%(actor)s signed (%(step)s); the step waits for the "
+                                  "other signers"),
     "urged": gettext_noop("%(actor)s urged the holder to act (%(step)s)"),
     "copied": gettext_noop("%(actor)s copied people on the request"),
     "copied_by_rule": gettext_noop("A rule of the process copied people on the request"),

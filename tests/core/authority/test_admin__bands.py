@@ -85,3 +85,33 @@ def test_matrix_saved_when_bands_cover_every_amount(admin_client):
         (Decimal("0"), Decimal("1000"), ["line_manager"]),
         (Decimal("1000"), None, ["line_manager", "sales_gm"]),
     ]
+
+
+def test_a_step_signed_by_n_of_its_holders_is_saved_and_audited(admin_client):
+    from core.audit.models import AuditEvent
+
+    response = vip_expense(admin_client, [("0", "", "line_manager, legal:2, finance:all")])
+
+    assert response.status_code == 302, response.context and response.context["errors"]
+    band = AuthorityBand.objects.get(matrix__category="vip")
+    assert band.steps == ["line_manager", "legal", "finance"]
+    assert band.quorums == {"legal": 2, "finance": "all"}
+    assert "legal:2" in str(band)
+    # configuration audit: the band's creation on its matrix's chain carries the quorums
+    created = [e for e in AuditEvent.objects.filter(event="config.created")
+               if "quorums" in (e.changes or {})]
+    assert [e.changes["quorums"] for e in created] == [[None, {"legal": 2, "finance": "all"}]]
+
+
+@pytest.mark.parametrize(("steps", "says"), [
+    ("line_manager, legal:3", "3 signers required but only 2 hold the role"),
+    ("line_manager:2", "line_manager cannot have signers required"),
+    ("legal:x", "after the colon write how many must sign"),
+    ("ceo:2", "only 1 person holds this role"),
+])
+def test_a_quorum_that_cannot_be_met_is_refused_naming_the_step(admin_client, steps, says):
+    response = vip_expense(admin_client, [("0", "", steps)])
+
+    assert response.status_code == 200
+    assert says in unescape(response.content.decode())
+    assert not AuthorityMatrix.objects.filter(category="vip").exists()

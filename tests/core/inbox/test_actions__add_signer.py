@@ -161,7 +161,7 @@ def test_refused_when_someone_other_than_the_holder_adds(submit, personas, who):
 
 
 @pytest.mark.parametrize("kwargs,field", [
-    ({"reason": " "}, "reason"), ({"position": "alongside"}, "position"),
+    ({"reason": " "}, "reason"), ({"position": "beside"}, "position"),
     ({"signers": []}, "signers"), ({"sla_hours": Decimal("0")}, "sla_hours"),
 ])
 def test_bad_input_names_the_field(submit, personas, kwargs, field):
