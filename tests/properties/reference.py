@@ -76,7 +76,9 @@ class Org:
         self.region = {p[0]: p[3] for p in PEOPLE}
         self.roles = {p[0]: {str(r) for r in p[5]} for p in PEOPLE}
         self.everyone = sorted(USERNAMES, key=self.pk.__getitem__)
-        self.admin_ids = {self.pk[n] for n, roles in self.roles.items() if "administrator" in roles}
+        # Role values are the stored codes ("admin"), not the labels.
+        self.admin_ids = {self.pk[n] for n, roles in self.roles.items()
+                          if str(Role.ADMINISTRATOR) in roles}
 
     def by_pk(self, names) -> list[str]:
         return sorted(names, key=self.pk.__getitem__)
