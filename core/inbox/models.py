@@ -184,9 +184,17 @@ class WorkItem(models.Model):
         max_length=16, choices=WorkItemStatus.choices, default=WorkItemStatus.OPEN
     )
     created = models.DateTimeField(default=timezone.now)
+    # When a person first held the task: its opening when it was assigned straight away, the
+    # claim (or a decision straight from the queue, or a reassignment) for a queued task; a
+    # release back to the queue clears it. Analytics: waiting = created -> taken_at, worked =
+    # taken_at -> decided_at (viewflow's Task.assigned is never filled and Task.started is set
+    # in the same transaction as the decision, so neither tells these apart).
+    taken_at = models.DateTimeField(null=True, blank=True)
     due = models.DateTimeField(_("due"), null=True, blank=True)
     remind_at = models.DateTimeField(null=True, blank=True)
     reminded = models.BooleanField(default=False)
+    # Automatic reminders sent for this task (the sweep's, one per deadline), for analytics.
+    reminders = models.PositiveSmallIntegerField(default=0, db_default=0)
     escalation_level = models.PositiveSmallIntegerField(default=0)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"

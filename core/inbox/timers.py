@@ -9,6 +9,7 @@ unique (task, level) Escalation row makes each escalation happen exactly once.
 import logging
 
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -106,7 +107,7 @@ def remind_one(item_id: int) -> bool:
     with transaction.atomic():
         claimed = WorkItem.objects.filter(
             pk=item_id, status=WorkItemStatus.OPEN, reminded=False
-        ).update(reminded=True)
+        ).update(reminded=True, reminders=F("reminders") + 1)
         if not claimed:
             return False
         item = WorkItem.objects.select_related("request").get(pk=item_id)
