@@ -195,6 +195,9 @@ def _hours(seconds) -> float | None:
     return None if seconds is None else round(float(seconds) / 3600, 2)
 
 
+to_hours = _hours  # seconds -> hours, 2 decimals (None stays None)
+
+
 def _as_hours(row: dict) -> dict:
     return {**row, **{k: _hours(row[k]) for k in ("median", "p90", "max")}}
 
@@ -391,10 +394,10 @@ def nudges(f: Filters) -> list[dict]:
     a deadline), escalations (a deadline passed: the task went one level up) and urges (a
     person's manual reminder)."""
     decided = _decided(f)
-    urges = dict(((r["work_item__kind"], r["work_item__step_code"]), r["n"]) for r in
-                 Urge.objects.filter(work_item__in=decided)
-                 .values("work_item__kind", "work_item__step_code").annotate(n=Count("pk"))
-                 .order_by())
+    urges = {(r["work_item__kind"], r["work_item__step_code"]): r["n"] for r in
+             Urge.objects.filter(work_item__in=decided)
+             .values("work_item__kind", "work_item__step_code").annotate(n=Count("pk"))
+             .order_by()}
     rows = (decided.values("kind", "step_code").annotate(decided=Count("pk"), **_NUDGES)
             .order_by("kind", "step_code"))
     return [{"kind": r["kind"], "step_code": r["step_code"],
