@@ -8,6 +8,7 @@ database the same definition runs in Python over the fetched durations.
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -202,6 +203,25 @@ def _as_hours(row: dict) -> dict:
     return {**row, **{k: _hours(row[k]) for k in ("median", "p90", "max")}}
 
 
+def _from_facts(key: str):
+    """The figure from the daily facts when they can answer the filters (facts.usable),
+    else computed live from the engine's rows; `.live` is always the live computation."""
+    def wrap(fn):
+        @functools.wraps(fn)
+        def figure(f, *args, **kwargs):
+            if not args and not kwargs:
+                from . import facts
+
+                got = facts.figures(f)
+                if got is not None and got.get(key) is not None:
+                    return got[key]
+            return fn(f, *args, **kwargs)
+
+        figure.live = fn  # type: ignore[attr-defined]
+        return figure
+    return wrap
+
+
 def process_label(kind: str) -> str:
     spec = registry.get(kind)
     return str(spec.label) if spec else kind
@@ -221,6 +241,7 @@ def _decided(f: Filters) -> QuerySet:
                             decided_at__gte=f.start, decided_at__lt=f.end)
 
 
+@_from_facts("process_cycle")
 def process_cycle(f: Filters) -> list[dict]:
     """Finished requests whose last decision falls in the period: first task opened to last
     task decided, in hours."""
@@ -232,6 +253,7 @@ def process_cycle(f: Filters) -> list[dict]:
     return [{**_as_hours(r), "label": process_label(r["kind"])} for r in rows]
 
 
+@_from_facts("step_cycle")
 def step_cycle(f: Filters) -> list[dict]:
     """Per step: opened to decided, in hours."""
     qs = _decided(f).annotate(hours_=_interval("decided_at", "created"))
@@ -240,6 +262,7 @@ def step_cycle(f: Filters) -> list[dict]:
              "label": step_label(r["kind"], r["step_code"])} for r in rows]
 
 
+@_from_facts("sla")
 def sla(f: Filters) -> list[dict]:
     """Per step, of the decided tasks that had a deadline: how many were decided by it."""
     rows = (_decided(f).filter(due__isnull=False).values("kind", "step_code")
@@ -251,6 +274,7 @@ def sla(f: Filters) -> list[dict]:
              "percent": round(100 * r["on_time"] / r["count"], 1)} for r in rows]
 
 
+@_from_facts("returns")
 def returns(f: Filters) -> dict:
     """Returns for revision per request (the requests with an approval decided in the period)
     and the steps that return most."""
@@ -290,6 +314,7 @@ def backlog(f: Filters, now: datetime | None = None) -> list[dict]:
     return [{**r, "label": process_label(r["kind"])} for r in rows]
 
 
+@_from_facts("throughput")
 def throughput(f: Filters) -> list[dict]:
     """Approval tasks decided per week (weeks start on Monday, Asia/Shanghai)."""
     rows = (_decided(f).annotate(week=TruncWeek("decided_at"))
@@ -343,6 +368,7 @@ def _percent(part: int, whole: int) -> float | None:
     return round(100 * part / whole, 1) if whole else None
 
 
+@_from_facts("approvers")
 def approvers(f: Filters) -> list[dict]:
     """Per person who decided approval tasks in the period: how many, opened -> decided
     (median, p90, max), the median waiting and worked time, deadlines met, reminders and
@@ -362,7 +388,8 @@ def approvers(f: Filters) -> list[dict]:
     for r in cycle:
         pk = r["decided_by_id"]
         c = counts[pk]
-        rows.append({**_as_hours(r), "approver_id": pk, "name": names.get(pk) or str(pk),
+        rows.append({**{k: v for k, v in _as_hours(r).items() if k != "decided_by_id"},
+                     "approver_id": pk, "name": names.get(pk) or str(pk),
                      "wait_median": _hours(wait[pk]["median"]) if pk in wait else None,
                      "work_median": _hours(work[pk]["median"]) if pk in work else None,
                      "with_due": c["with_due"], "on_time": c["on_time"],
@@ -371,6 +398,7 @@ def approvers(f: Filters) -> list[dict]:
     return sorted(rows, key=lambda row: (-row["count"], row["name"]))
 
 
+@_from_facts("waiting_worked")
 def waiting_worked(f: Filters) -> list[dict]:
     """Per step, of the tasks decided in the period: waiting (opened -> first held) and
     worked (first held -> decided), median and p90 hours."""
@@ -389,6 +417,7 @@ def waiting_worked(f: Filters) -> list[dict]:
     return rows
 
 
+@_from_facts("nudges")
 def nudges(f: Filters) -> list[dict]:
     """Per step, of the tasks decided in the period: automatic reminders (the sweep's, before
     a deadline), escalations (a deadline passed: the task went one level up) and urges (a
@@ -424,6 +453,7 @@ def weeks_of(f: Filters) -> list[date]:
             for n in range((f.date_to - first).days // 7 + 1)]
 
 
+@_from_facts("heatmap")
 def heatmap(f: Filters, metric: str = "wait") -> dict:
     """Step x week (Monday, of the decision) of the median waiting time (`wait`: opened ->
     first held) or time at the step (`cycle`: opened -> decided), hours, of the tasks decided
@@ -434,11 +464,16 @@ def heatmap(f: Filters, metric: str = "wait") -> dict:
     qs = (_waited(decided) if metric == "wait"
           else decided.annotate(hours_=_interval("decided_at", "created")))
     qs = qs.annotate(week=TruncWeek("decided_at"))
+    cells = {(r["kind"], r["step_code"], _monday(r["week"])):
+             {"median": _hours(r["median"]), "count": r["count"]}
+             for r in _distribution(qs, ("kind", "step_code", "week"), "hours_")}
+    return heat_from_cells(f, metric, cells)
+
+
+def heat_from_cells(f: Filters, metric: str, cells: dict[tuple, dict]) -> dict:
+    """The heat map from its cells {(kind, step, Monday): {median, count}}: every week of the
+    period, a row per step, each cell shaded 0-4 relative to the largest median."""
     weeks = weeks_of(f)
-    cells: dict[tuple, dict] = {}
-    for r in _distribution(qs, ("kind", "step_code", "week"), "hours_"):
-        cells[(r["kind"], r["step_code"], _monday(r["week"]))] = {
-            "median": _hours(r["median"]), "count": r["count"]}
     top = max((c["median"] or 0 for c in cells.values()), default=0)
     for cell in cells.values():
         cell["level"] = (min(HEAT_LEVELS - 1, int(HEAT_LEVELS * (cell["median"] or 0) / top))
@@ -485,19 +520,21 @@ def drill(f: Filters, *, state: str = "decided", kind: str = "", step: str = "",
     return qs.select_related("request", "decided_by", "assignee").order_by(*order)
 
 
-def approval_analytics(f: Filters, now: datetime | None = None) -> dict:
+DECISION_FIGURES = {"process_cycle": process_cycle, "step_cycle": step_cycle, "sla": sla,
+                    "returns": returns, "throughput": throughput, "approvers": approvers,
+                    "waiting_worked": waiting_worked, "nudges": nudges, "heatmap": heatmap}
+
+
+def approval_analytics(f: Filters, now: datetime | None = None, *, live: bool = False) -> dict:
+    """Every figure of the page. The decision figures come from the daily facts when they can
+    answer `f` (and `live` is not asked for), the backlog and the slowest requests always from
+    the live rows (they are now)."""
+    from . import facts
+
     now = now or timezone.now()
-    return {
-        "period": {"date_from": f.date_from, "date_to": f.date_to},
-        "process_cycle": process_cycle(f),
-        "step_cycle": step_cycle(f),
-        "sla": sla(f),
-        "returns": returns(f),
-        "backlog": backlog(f, now),
-        "throughput": throughput(f),
-        "slowest_open": slowest_open(f, now),
-        "approvers": approvers(f),
-        "waiting_worked": waiting_worked(f),
-        "nudges": nudges(f),
-        "heatmap": heatmap(f),
-    }
+    got = None if live else facts.figures(f)
+    out = {"period": {"date_from": f.date_from, "date_to": f.date_to},
+           "backlog": backlog(f, now), "slowest_open": slowest_open(f, now)}
+    for key, fn in DECISION_FIGURES.items():
+        out[key] = got[key] if got is not None and got.get(key) is not None else fn.live(f)
+    return out

@@ -223,6 +223,10 @@ class WorkItem(models.Model):
                 name="workitem_archive",
                 condition=Q(status="done"),
             ),
+            # analytics: decisions by time (the daily facts' refresh, today's live figures,
+            # the drill-down lists)
+            models.Index(fields=["decided_at"], name="workitem_decided",
+                         condition=Q(status="done")),
             # sweeps: open tasks by deadline and reminder time
             models.Index(fields=["due"], name="workitem_due", condition=Q(status="open")),
             models.Index(

@@ -169,6 +169,14 @@ def sweep(*, now=None, batch: int = 500) -> dict:
     result = {"escalated": escalated, "reminded": reminded, "outbox": sent,
               "idempotency_keys": expire_idempotency_keys(now=now, batch=batch * 10),
               "tokens": expire_tokens(now=now, batch=batch * 10)}
+    # the approval analytics' daily facts: the days touched since the last sweep
+    try:
+        from core.analytics import facts
+
+        result["analytics_days"] = facts.refresh(now)["days"]
+    except Exception:  # analytics must never stop reminders and escalations
+        log.exception("analytics facts refresh failed")
+        result["analytics_days"] = 0
     for process in registry.processes():
         if process.sweep is None:
             continue
