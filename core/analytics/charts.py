@@ -119,7 +119,7 @@ def waiting_worked(rows: list[dict]) -> SafeString | None:
     rows = [r for r in rows if r["wait_median"] is not None or r["work_median"] is not None][:15]
     if not rows:
         return None
-    top = _nice_max(max(max(r["wait_median"] or 0, r["work_median"] or 0) for r in rows))
+    top = _nice_max(max(max(r["wait_median"] or 0, r["work_median"] or 0, 0) for r in rows))
     label_w, right = 190, 60
     plot_w = WIDTH - label_w - right
     height = BAR_AREA_TOP + ROW * len(rows) + 40
@@ -134,7 +134,7 @@ def waiting_worked(rows: list[dict]) -> SafeString | None:
         for k, (value, colour, what) in enumerate((
                 (r["wait_median"], WAITING, _("Waiting, median")),
                 (r["work_median"], WORKED, _("Worked, median")))):
-            w = plot_w * (value or 0) / top
+            w = plot_w * max(value or 0, 0) / top
             parts.append(format_html(
                 '<rect x="{}" y="{}" width="{}" height="10" fill="{}"><title>{}: {} h'
                 '</title></rect><text x="{}" y="{}" fill="currentColor">{}</text>',

@@ -50,9 +50,13 @@ def _band_sql() -> str:
     return f"CASE WHEN r.amount IS NULL THEN NULL {' '.join(whens)} END"
 
 
-def _hist_sql(column: str) -> str:
+def _bucket_sql(column: str) -> str:
     bounds = ",".join(str(float(b)) for b in BOUNDS)
-    bucket = f"width_bucket({column}, ARRAY[{bounds}]::float8[])"
+    return f"width_bucket({column}, ARRAY[{bounds}]::float8[])"
+
+
+def _hist_sql(bucket: str) -> str:
+    """Tasks per histogram bucket, `bucket` the column holding each one's bucket number."""
     return ", ".join(f"count(*) FILTER (WHERE {bucket} = {n}) AS h{n}" for n in range(BUCKETS))
 
 
@@ -112,13 +116,16 @@ def _fact_sql(dims: tuple[int, ...] = tuple(Dim)) -> str:
         WHERE w.status = 'done' AND NOT w.is_revision
           AND w.decided_at >= %(start)s AND w.decided_at < %(end)s
     ), m AS (
-        SELECT t.*, {Metric.CYCLE} AS metric, t.cycle AS hours FROM t
-        UNION ALL SELECT t.*, {Metric.WAIT}, t.wait FROM t WHERE t.wait IS NOT NULL
-        UNION ALL SELECT t.*, {Metric.WORK}, t.work FROM t WHERE t.work IS NOT NULL
+        SELECT t.*, {Metric.CYCLE} AS metric, t.cycle AS hours, {_bucket_sql("t.cycle")} AS b
+        FROM t
+        UNION ALL SELECT t.*, {Metric.WAIT}, t.wait, {_bucket_sql("t.wait")} FROM t
+        WHERE t.wait IS NOT NULL
+        UNION ALL SELECT t.*, {Metric.WORK}, t.work, {_bucket_sql("t.work")} FROM t
+        WHERE t.work IS NOT NULL
     ), d AS ({task_dims}
     ), task_facts AS (
         SELECT day, metric, kind, step_code, dim, value, count(*) AS count,
-               max(hours) AS max_hours, {counts}, {_hist_sql("hours")}
+               max(hours) AS max_hours, {counts}, {_hist_sql("b")}
         FROM d {group}
     ), finished AS (
         SELECT w.request_id, max(w.decided_at) AS last,
@@ -130,18 +137,19 @@ def _fact_sql(dims: tuple[int, ...] = tuple(Dim)) -> str:
     ), rm AS (
         SELECT (f.last AT TIME ZONE %(tz)s)::date AS day, {Metric.PROCESS} AS metric, r.kind,
                ''::varchar AS step_code, f.hours, r.region_id AS region,
-               u.department_id AS department, {_band_sql()} AS band, NULL::bigint AS approver
+               u.department_id AS department, {_band_sql()} AS band, NULL::bigint AS approver,
+               {_bucket_sql("f.hours")} AS b
         FROM finished f
         JOIN inbox_request r ON r.id = f.request_id
         JOIN org_user u ON u.id = r.submitter_id
         WHERE r.status IN ('approved', 'rejected', 'done')
         UNION ALL
         SELECT DISTINCT ON (t.request_id, t.day) t.day, {Metric.REQUESTS}, t.kind, '', NULL,
-               t.region, t.department, t.band, NULL
+               t.region, t.department, t.band, NULL, NULL
         FROM t
     ), request_facts AS (
         SELECT day, metric, kind, step_code, dim, value, count(*) AS count,
-               max(hours) AS max_hours, {zeros}, {_hist_sql("hours")}
+               max(hours) AS max_hours, {zeros}, {_hist_sql("b")}
         FROM ({req_dims or "SELECT rm.*, 0 AS dim, 0::bigint AS value FROM rm WHERE FALSE"}
         ) d2 {group}
     )
@@ -157,14 +165,15 @@ def _midnight(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
-def store(first: date, last: date) -> int:
-    """Replace the stored facts of the days first..last (both included) with fresh ones."""
+def store(first: date, last: date, cut: datetime) -> int:
+    """Replace the stored facts of the days first..last (both included) with those of the
+    decisions made on them before `cut`."""
     cols = ", ".join(COLUMNS)
     with transaction.atomic(), connection.cursor() as cur:
         DailyFact.objects.filter(day__gte=first, day__lte=last).delete()
         cur.execute(f"INSERT INTO analytics_dailyfact ({cols}) "  # noqa: S608  # nosec B608
                     f"SELECT {cols} FROM ({_fact_sql()}) f",
-                    _params(_midnight(first), _midnight(last + timedelta(days=1))))
+                    _params(_midnight(first), min(cut, _midnight(last + timedelta(days=1)))))
         return cur.rowcount
 
 
@@ -179,8 +188,12 @@ def _ranges(days: list[date]) -> list[tuple[date, date]]:
     return runs
 
 
+def _days(first: date, last: date) -> list[date]:
+    return [first + timedelta(days=n) for n in range((last - first).days + 1)]
+
+
 def rebuild(now: datetime | None = None) -> dict:
-    """Every closed day from the first decision to yesterday, from scratch."""
+    """Every day from the first decision to now, from scratch."""
     with transaction.atomic():
         FactState.objects.select_for_update().first()
         DailyFact.objects.all().delete()
@@ -189,44 +202,36 @@ def rebuild(now: datetime | None = None) -> dict:
 
 
 def refresh(now: datetime | None = None) -> dict:
-    """Bring the stored facts up to yesterday: the days not stored yet, and the closed days
-    with a decision since the last refresh began. Safe to run twice at once (the state row
-    is locked for the run)."""
+    """Store the facts of every decision made before `now` (the cut): the days not stored
+    yet, today so far, and any day with a decision since the last cut (less MARGIN, for
+    decisions that committed after it). The page adds the decisions after the cut live. Safe
+    to run twice at once (the state row is locked for the run)."""
     if not enabled():
         return {"days": 0, "rows": 0}
     now = now or timezone.now()
-    yesterday = timezone.localdate(now) - timedelta(days=1)
+    today = timezone.localdate(now)
     with transaction.atomic():
         state = FactState.objects.select_for_update().first() or FactState.objects.create()
         with connection.cursor() as cur:
-            if state.complete_through is None:
+            if state.complete_through is None or state.refreshed_at is None:
                 cur.execute("SELECT min(decided_at) FROM inbox_workitem WHERE status = 'done'")
                 first = cur.fetchone()[0]
-                days = []
-                if first is not None:
-                    day = timezone.localtime(first).date()
-                    while day <= yesterday:
-                        days.append(day)
-                        day += timedelta(days=1)
+                days = _days(timezone.localtime(first).date(), today) if first else []
             else:
-                day, days = state.complete_through + timedelta(days=1), []
-                while day <= yesterday:
-                    days.append(day)
-                    day += timedelta(days=1)
-                since = (state.refreshed_at or now) - MARGIN
+                days = _days(state.complete_through + timedelta(days=1), today)
                 cur.execute(
                     "SELECT DISTINCT (decided_at AT TIME ZONE %s)::date FROM inbox_workitem "
                     "WHERE status = 'done' AND decided_at >= %s AND decided_at < %s",
-                    [settings.TIME_ZONE, since, _midnight(yesterday + timedelta(days=1))])
+                    [settings.TIME_ZONE, state.refreshed_at - MARGIN, now])
                 days += [row[0] for row in cur.fetchall()]
         rows = 0
         for first_day, last_day in _ranges(days):
             chunk = first_day
             while chunk <= last_day:
                 end = min(last_day, chunk + REBUILD_CHUNK)
-                rows += store(chunk, end)
+                rows += store(chunk, end, now)
                 chunk = end + timedelta(days=1)
-        state.complete_through = yesterday
+        state.complete_through = today
         state.refreshed_at = now
         state.save()
     return {"days": len(set(days)), "rows": rows}
@@ -284,7 +289,7 @@ def usable(f) -> Dim | None:
                               (Dim.BAND, f.band)) if on]
     if len(chosen) > 1:
         return None
-    if not FactState.objects.filter(complete_through__isnull=False).exists():
+    if not FactState.objects.filter(refreshed_at__isnull=False).exists():
         return None
     return chosen[0] if chosen else Dim.ALL
 
@@ -306,9 +311,9 @@ def _read(f, where: str, group: tuple[str, ...], dims: tuple[int, ...],
     """Sum the fact rows matching `where` (SQL over the fact columns, values in `extra`) in
     the period, grouped by `group`: the stored days from the table, the days after them
     computed now by the same statement that stores them."""
-    through = FactState.objects.values_list("complete_through", flat=True).first()
-    stored_to = min(f.date_to, through) if through else f.date_from - timedelta(days=1)
-    live_start = max(f.start, _midnight(stored_to + timedelta(days=1)))
+    cut = FactState.objects.values_list("refreshed_at", flat=True).first()
+    stored_to = f.date_to
+    live_start = max(f.start, cut) if cut else f.start
     if f.kind:
         where += " AND kind = %(kind)s"
     cols = ", ".join(COLUMNS)

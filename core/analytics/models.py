@@ -67,8 +67,9 @@ class DailyFact(models.Model):
 
 
 class FactState(models.Model):
-    """One row: the facts hold every day up to `complete_through`; `refreshed_at` is when the
-    last refresh started (decisions from then on are looked at again)."""
+    """One row: the facts hold every decision made before `refreshed_at` (the cut), on days
+    up to `complete_through` (the cut's day, so far); the page adds the decisions after the
+    cut from the live rows."""
 
     complete_through = models.DateField(null=True)
     refreshed_at = models.DateTimeField(null=True)

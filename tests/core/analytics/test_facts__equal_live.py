@@ -43,7 +43,7 @@ def _without_percentiles(rows, keys=("median", "p90", "wait_median", "work_media
 
 
 def test_facts_equal_the_live_figures_when_refreshed_through_yesterday(known):
-    assert facts.refresh(NOW)["days"] == 18  # Nov 2 (the first decision) to Nov 19
+    assert facts.refresh(NOW)["days"] == 19  # Nov 2 (the first decision) to Nov 20 (today)
     f = Filters.of(**TWO_WEEKS)
     assert facts.usable(f) == Dim.ALL
     stored = figures.approval_analytics(f)
@@ -63,17 +63,17 @@ def test_facts_equal_the_live_figures_when_refreshed_through_yesterday(known):
 def test_facts_and_today_live_add_up_when_a_decision_comes_after_the_refresh(
         known, analytics_data, personas):
     facts.refresh(NOW)
-    # decided today, after the last stored day: read live beside the stored days
+    # decided after the refresh's cut: read live beside the stored facts
     today = WorkItem.objects.get(request=analytics_data["open"][0], status=WorkItemStatus.OPEN)
     WorkItem.objects.filter(pk=today.pk).update(
         status=WorkItemStatus.DONE, decision="approved", decided_by=personas["east_mgr"],
-        decided_at=NOW - timedelta(hours=1), taken_at=today.created)
+        decided_at=NOW + timedelta(hours=1), taken_at=today.created)
     f = Filters.of(date_from=MONDAY, date_to=NOW.date())
     assert figures.step_cycle(f)[0]["count"] == 7  # six stored, one live
     assert figures.sla(f) == figures.sla.live(f)
     assert figures.nudges(f) == figures.nudges.live(f)
-    assert facts.refresh(NOW + timedelta(days=1))["days"] == 1  # Nov 20 only
-    assert FactState.objects.get().complete_through == NOW.date()
+    assert facts.refresh(NOW + timedelta(days=1))["days"] == 2  # Nov 20 again, Nov 21
+    assert FactState.objects.get().complete_through == NOW.date() + timedelta(days=1)
     assert figures.approval_analytics(f)["throughput"] == figures.throughput.live(f)
 
 
@@ -114,7 +114,7 @@ def test_rebuild_command_makes_the_same_facts_as_the_incremental_refresh(known):
                                                  "value", "count", "h5"))
     FactState.objects.update(complete_through=None)
     call_command("analytics_facts", "--rebuild")
-    assert FactState.objects.get().complete_through == timezone.localdate() - timedelta(days=1)
+    assert FactState.objects.get().complete_through == timezone.localdate()
     again = sorted(DailyFact.objects.filter(day__lte=NOW.date()).values_list(
         "day", "dim", "metric", "kind", "step_code", "value", "count", "h5"))
     assert again == first
