@@ -64,7 +64,17 @@ _DIM_COLUMN = {Dim.APPROVER: "approver", Dim.REGION: "region", Dim.DEPARTMENT: "
                Dim.BAND: "band"}
 
 
+_COMBINED = {Dim.APPROVER_REGION: Dim.REGION, Dim.APPROVER_DEPARTMENT: Dim.DEPARTMENT,
+             Dim.APPROVER_BAND: Dim.BAND}
+SHIFT = 32
+
+
 def _dim_select(dim: Dim, source: str) -> str:
+    if dim in _COMBINED:
+        col = f"{source}.{_DIM_COLUMN[_COMBINED[dim]]}"
+        return (f"SELECT {source}.*, {int(dim)} AS dim, "  # noqa: S608  # nosec B608
+                f"(({col}::bigint << {SHIFT}) + {source}.approver) AS value FROM {source} "
+                f"WHERE {col} IS NOT NULL AND {source}.approver IS NOT NULL")
     if dim == Dim.ALL:
         # our own CTE names only
         return f"SELECT {source}.*, 0 AS dim, 0::bigint AS value FROM {source}"  # noqa: S608  # nosec B608
@@ -435,15 +445,27 @@ def figures(f) -> dict | None:
            "throughput": throughput, "waiting_worked": waiting_worked, "nudges": nudges,
            "heatmap": fig.heat_from_cells(f, "wait", {
                key: {"median": c["median"], "count": c["count"]} for key, c in cells.items()}),
-           "approvers": _approvers(f) if dim == Dim.ALL else None}
+           "approvers": _approvers(f, dim, value)}
     return out
 
 
-def _approvers(f) -> list[dict]:
+_APPROVER_DIM = {Dim.ALL: Dim.APPROVER, Dim.REGION: Dim.APPROVER_REGION,
+                 Dim.DEPARTMENT: Dim.APPROVER_DEPARTMENT, Dim.BAND: Dim.APPROVER_BAND}
+
+
+def _approvers(f, dim: Dim, value: int) -> list[dict]:
     from core.org.models import User
 
-    rows = _read(f, "dim = %(dim)s AND metric <= %(metric)s", ("metric", "value"),
-                 (Dim.APPROVER,), {"dim": int(Dim.APPROVER), "metric": int(Metric.WORK)})
+    combined = _APPROVER_DIM[dim]
+    if combined == Dim.APPROVER:
+        rows = _read(f, "dim = %(dim)s AND metric <= %(metric)s", ("metric", "value"),
+                     (combined,), {"dim": int(combined), "metric": int(Metric.WORK)})
+    else:
+        rows = _read(f, "dim = %(dim)s AND value >= %(lo)s AND value < %(hi)s "
+                     "AND metric <= %(metric)s",
+                     ("metric", f"(value & {(1 << SHIFT) - 1}) AS value"), (combined,),
+                     {"dim": int(combined), "metric": int(Metric.WORK),
+                      "lo": value << SHIFT, "hi": (value + 1) << SHIFT})
     by: dict[int, dict[int, dict]] = defaultdict(dict)
     for r in rows:
         by[r["value"]][r["metric"]] = r

@@ -29,6 +29,10 @@ class Dim(models.IntegerChoices):
     REGION = 2, "the request's region"
     DEPARTMENT = 3, "the submitter's department"
     BAND = 4, "the request's amount band (index in figures.AMOUNT_BANDS)"
+    # the approvers table under one filter: value = (filter value << 32) + approver id
+    APPROVER_REGION = 5, "approver within a region"
+    APPROVER_DEPARTMENT = 6, "approver within a department"
+    APPROVER_BAND = 7, "approver within an amount band"
 
 
 class DailyFact(models.Model):
@@ -58,9 +62,12 @@ class DailyFact(models.Model):
     urges = models.IntegerField(default=0)
 
     class Meta:
+        # a filter reads one (dim, value) over a range of days; the approvers one dim
         constraints = [models.UniqueConstraint(
-            fields=["day", "dim", "metric", "kind", "step_code", "value"],
+            fields=["dim", "value", "day", "metric", "kind", "step_code"],
             name="uniq_analytics_fact")]
+        indexes = [models.Index(fields=["dim", "day"], name="analytics_fact_dim_day"),
+                   models.Index(fields=["day"], name="analytics_fact_day")]
 
     def __str__(self):
         return f"{self.day} {self.kind}/{self.step_code} m{self.metric} d{self.dim}={self.value}"

@@ -227,6 +227,8 @@ class WorkItem(models.Model):
             # the drill-down lists)
             models.Index(fields=["decided_at"], name="workitem_decided",
                          condition=Q(status="done")),
+            models.Index(fields=["kind", "step_code", "decided_at"], name="workitem_step_decided",
+                         condition=Q(status="done")),
             # sweeps: open tasks by deadline and reminder time
             models.Index(fields=["due"], name="workitem_due", condition=Q(status="open")),
             models.Index(

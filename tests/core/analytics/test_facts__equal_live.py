@@ -101,6 +101,10 @@ def test_one_filter_dimension_reads_facts_two_read_live(known, personas):
     one = Filters.of(**TWO_WEEKS, band="lt_10k")
     assert facts.usable(one) == Dim.BAND
     assert figures.sla(one) == figures.sla.live(one)
+    # the approvers under one filter come from the approver-within-band facts
+    assert _without_percentiles(figures.approvers(one)) == _without_percentiles(
+        figures.approvers.live(one))
+    assert figures.approvers(Filters.of(**TWO_WEEKS, band="gte_1m")) == []
     if region:
         two = Filters.of(**TWO_WEEKS, band="lt_10k", region_id=region)
         assert facts.usable(two) is None
