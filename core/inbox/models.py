@@ -88,6 +88,9 @@ class Request(models.Model):
         indexes = [
             models.Index(fields=["submitter", "-since"], name="request_submitter_since"),
             models.Index(fields=["status", "-since"], name="request_status_since"),
+            # analytics: the open requests submitted longest ago
+            models.Index(fields=["submitted_at"], name="request_open_submitted",
+                         condition=Q(status__in=OPEN_REQUEST_STATES)),
         ]
 
     def __str__(self):
@@ -229,6 +232,9 @@ class WorkItem(models.Model):
                          condition=Q(status="done")),
             models.Index(fields=["kind", "step_code", "decided_at"], name="workitem_step_decided",
                          condition=Q(status="done")),
+            # analytics: the open approval tasks by age (the backlog), index-only
+            models.Index(fields=["kind", "created"], include=["due"], name="workitem_backlog",
+                         condition=Q(status="open", is_revision=False)),
             # sweeps: open tasks by deadline and reminder time
             models.Index(fields=["due"], name="workitem_due", condition=Q(status="open")),
             models.Index(
