@@ -28,6 +28,7 @@ SCRIPTS = [
     ("expense_lifecycle", ["--claims", "1000"], ["--claims", "5"]),
     ("contract_lifecycle", ["--contracts", "200"], ["--contracts", "3"]),
     ("inbox_scale", ["--explain"], ["--small", "--runs", "3", "--explain"]),
+    ("analytics_scale", [], ["--small", "--runs", "3"]),
     ("http_load", [], ["--small"]),
     ("concurrency", [], ["--small"]),
     ("audit_verify", [], ["--small"]),

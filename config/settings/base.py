@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "core.audit",
     "core.inbox",
     "core.channels",
+    "core.analytics",
     "workflows.demo",
     "workflows.expenses",
     "workflows.contracts",

@@ -8,13 +8,15 @@ database the same definition runs in Python over the fetched durations.
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 from typing import Any
 
 from django.db import connection
-from django.db.models import Count, F, FloatField, Func, Max, Min, Q, QuerySet
+from django.db.models import Count, F, FloatField, Func, Max, Min, Q, QuerySet, Sum
 from django.db.models.functions import TruncWeek
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -26,11 +28,12 @@ from core.inbox.models import (
     Decision,
     Request,
     RequestStatus,
+    Urge,
     WorkItem,
     WorkItemStatus,
 )
 from core.org import selectors as org
-from core.org.models import Role
+from core.org.models import Role, User
 
 VIEWER_ROLES = (Role.SALES_GM, Role.CEO, Role.AUDITOR, Role.ADMINISTRATOR)
 FINISHED_REQUEST_STATES = (RequestStatus.APPROVED, RequestStatus.REJECTED, RequestStatus.DONE)
@@ -43,6 +46,28 @@ BUCKETS = (
     ("d3_7", _("3–7 days"), timedelta(days=3), timedelta(days=7)),
     ("gt_7d", _("Over 7 days"), timedelta(days=7), None),
 )
+# amount bands of the request (its amount as recorded, whatever the currency):
+# (code, label, lower bound inclusive, upper bound exclusive)
+AMOUNT_BANDS = (
+    ("lt_10k", _("Under 10,000"), None, Decimal(10_000)),
+    ("10k_100k", _("10,000 to 100,000"), Decimal(10_000), Decimal(100_000)),
+    ("100k_1m", _("100,000 to 1,000,000"), Decimal(100_000), Decimal(1_000_000)),
+    ("gte_1m", _("1,000,000 and over"), Decimal(1_000_000), None),
+)
+BAND_CODES = tuple(code for code, *_rest in AMOUNT_BANDS)
+
+
+def band_q(band: str, field: str = "amount") -> Q:
+    """The amount band as a filter on `field` (no amount: in no band)."""
+    for code, _label, low, high in AMOUNT_BANDS:
+        if code == band:
+            q = Q(**{f"{field}__isnull": False})
+            if low is not None:
+                q &= Q(**{f"{field}__gte": low})
+            if high is not None:
+                q &= Q(**{f"{field}__lt": high})
+            return q
+    raise ValueError(band)
 
 
 def can_view(user) -> bool:
@@ -59,17 +84,19 @@ class Filters:
     kind: str = ""
     region_id: int | None = None
     department_id: int | None = None
+    band: str = ""  # AMOUNT_BANDS code
 
     @classmethod
     def of(cls, *, date_from: date | None = None, date_to: date | None = None, kind: str = "",
-           region_id: int | None = None, department_id: int | None = None) -> Filters:
+           region_id: int | None = None, department_id: int | None = None,
+           band: str = "") -> Filters:
         """Local (Asia/Shanghai) days, both ends included; the last 90 days by default."""
         date_to = date_to or timezone.localdate()
         date_from = date_from or date_to - timedelta(days=DEFAULT_DAYS - 1)
         start = timezone.make_aware(datetime.combine(date_from, time.min))
         end = timezone.make_aware(datetime.combine(date_to + timedelta(days=1), time.min))
         return cls(start=start, end=end, kind=kind, region_id=region_id,
-                   department_id=department_id)
+                   department_id=department_id, band=band)
 
     @property
     def date_from(self) -> date:
@@ -87,6 +114,8 @@ class Filters:
             qs = qs.filter(request__region_id=self.region_id)
         if self.department_id:
             qs = qs.filter(request__submitter__department_id=self.department_id)
+        if self.band:
+            qs = qs.filter(band_q(self.band, "request__amount"))
         return qs
 
     def requests(self) -> QuerySet:
@@ -97,6 +126,8 @@ class Filters:
             qs = qs.filter(region_id=self.region_id)
         if self.department_id:
             qs = qs.filter(submitter__department_id=self.department_id)
+        if self.band:
+            qs = qs.filter(band_q(self.band))
         return qs
 
 
@@ -165,8 +196,30 @@ def _hours(seconds) -> float | None:
     return None if seconds is None else round(float(seconds) / 3600, 2)
 
 
+to_hours = _hours  # seconds -> hours, 2 decimals (None stays None)
+
+
 def _as_hours(row: dict) -> dict:
     return {**row, **{k: _hours(row[k]) for k in ("median", "p90", "max")}}
+
+
+def _from_facts(key: str):
+    """The figure from the daily facts when they can answer the filters (facts.usable),
+    else computed live from the engine's rows; `.live` is always the live computation."""
+    def wrap(fn):
+        @functools.wraps(fn)
+        def figure(f, *args, **kwargs):
+            if not args and not kwargs:
+                from . import facts
+
+                got = facts.figures(f)
+                if got is not None and got.get(key) is not None:
+                    return got[key]
+            return fn(f, *args, **kwargs)
+
+        figure.live = fn  # type: ignore[attr-defined]
+        return figure
+    return wrap
 
 
 def process_label(kind: str) -> str:
@@ -188,6 +241,7 @@ def _decided(f: Filters) -> QuerySet:
                             decided_at__gte=f.start, decided_at__lt=f.end)
 
 
+@_from_facts("process_cycle")
 def process_cycle(f: Filters) -> list[dict]:
     """Finished requests whose last decision falls in the period: first task opened to last
     task decided, in hours."""
@@ -199,6 +253,7 @@ def process_cycle(f: Filters) -> list[dict]:
     return [{**_as_hours(r), "label": process_label(r["kind"])} for r in rows]
 
 
+@_from_facts("step_cycle")
 def step_cycle(f: Filters) -> list[dict]:
     """Per step: opened to decided, in hours."""
     qs = _decided(f).annotate(hours_=_interval("decided_at", "created"))
@@ -207,6 +262,7 @@ def step_cycle(f: Filters) -> list[dict]:
              "label": step_label(r["kind"], r["step_code"])} for r in rows]
 
 
+@_from_facts("sla")
 def sla(f: Filters) -> list[dict]:
     """Per step, of the decided tasks that had a deadline: how many were decided by it."""
     rows = (_decided(f).filter(due__isnull=False).values("kind", "step_code")
@@ -218,6 +274,7 @@ def sla(f: Filters) -> list[dict]:
              "percent": round(100 * r["on_time"] / r["count"], 1)} for r in rows]
 
 
+@_from_facts("returns")
 def returns(f: Filters) -> dict:
     """Returns for revision per request (the requests with an approval decided in the period)
     and the steps that return most."""
@@ -257,6 +314,7 @@ def backlog(f: Filters, now: datetime | None = None) -> list[dict]:
     return [{**r, "label": process_label(r["kind"])} for r in rows]
 
 
+@_from_facts("throughput")
 def throughput(f: Filters) -> list[dict]:
     """Approval tasks decided per week (weeks start on Monday, Asia/Shanghai)."""
     rows = (_decided(f).annotate(week=TruncWeek("decided_at"))
@@ -282,15 +340,201 @@ def slowest_open(f: Filters, now: datetime | None = None) -> list[Request]:
     return rows
 
 
-def approval_analytics(f: Filters, now: datetime | None = None) -> dict:
+def _taken(qs: QuerySet) -> QuerySet:
+    return qs.filter(taken_at__isnull=False)
+
+
+def _waited(qs: QuerySet) -> QuerySet:
+    """waiting: opened -> first held by a person (claimed, or assigned at opening: 0)."""
+    return _taken(qs).annotate(hours_=_interval("taken_at", "created"))
+
+
+def _worked(qs: QuerySet) -> QuerySet:
+    """worked: first held -> decided."""
+    return _taken(qs).annotate(hours_=_interval("decided_at", "taken_at"))
+
+
+_NUDGES = {
+    "with_due": Count("pk", filter=Q(due__isnull=False)),
+    "on_time": Count("pk", filter=Q(due__isnull=False, decided_at__lte=F("due"))),
+    "reminded": Count("pk", filter=Q(reminders__gt=0)),
+    "reminders": Sum("reminders"),
+    "escalated": Count("pk", filter=Q(escalation_level__gt=0)),
+    "escalations": Sum("escalation_level"),
+}
+
+
+def _percent(part: int, whole: int) -> float | None:
+    return round(100 * part / whole, 1) if whole else None
+
+
+@_from_facts("approvers")
+def approvers(f: Filters) -> list[dict]:
+    """Per person who decided approval tasks in the period: how many, opened -> decided
+    (median, p90, max), the median waiting and worked time, deadlines met, reminders and
+    escalations on the tasks they decided."""
+    decided = _decided(f)
+    keys = ("decided_by_id",)
+    cycle = _distribution(decided.annotate(hours_=_interval("decided_at", "created")), keys,
+                          "hours_")
+    wait = {r["decided_by_id"]: r for r in _distribution(_waited(decided), keys, "hours_")}
+    work = {r["decided_by_id"]: r for r in _distribution(_worked(decided), keys, "hours_")}
+    counts = {r["decided_by_id"]: r for r in decided.values("decided_by_id").annotate(**_NUDGES)
+              .order_by()}
+    names = {pk: User.name_from(*rest) for pk, *rest in
+             User.objects.filter(pk__in=[r["decided_by_id"] for r in cycle])
+             .values_list("pk", *User.NAME_FIELDS)}
+    rows = []
+    for r in cycle:
+        pk = r["decided_by_id"]
+        c = counts[pk]
+        rows.append({**{k: v for k, v in _as_hours(r).items() if k != "decided_by_id"},
+                     "approver_id": pk, "name": names.get(pk) or str(pk),
+                     "wait_median": _hours(wait[pk]["median"]) if pk in wait else None,
+                     "work_median": _hours(work[pk]["median"]) if pk in work else None,
+                     "with_due": c["with_due"], "on_time": c["on_time"],
+                     "percent": _percent(c["on_time"], c["with_due"]),
+                     "reminders": c["reminders"] or 0, "escalations": c["escalations"] or 0})
+    return sorted(rows, key=lambda row: (-row["count"], row["name"]))
+
+
+@_from_facts("waiting_worked")
+def waiting_worked(f: Filters) -> list[dict]:
+    """Per step, of the tasks decided in the period: waiting (opened -> first held) and
+    worked (first held -> decided), median and p90 hours."""
+    keys = ("kind", "step_code")
+    wait = {(r["kind"], r["step_code"]): r for r in _distribution(_waited(_decided(f)), keys,
+                                                                   "hours_")}
+    work = {(r["kind"], r["step_code"]): r for r in _distribution(_worked(_decided(f)), keys,
+                                                                   "hours_")}
+    rows = []
+    for key in sorted(wait.keys() | work.keys()):
+        w, k = wait.get(key, {}), work.get(key, {})
+        rows.append({"kind": key[0], "step_code": key[1], "process": process_label(key[0]),
+                     "label": step_label(*key), "count": (w or k)["count"],
+                     "wait_median": _hours(w.get("median")), "wait_p90": _hours(w.get("p90")),
+                     "work_median": _hours(k.get("median")), "work_p90": _hours(k.get("p90"))})
+    return rows
+
+
+@_from_facts("nudges")
+def nudges(f: Filters) -> list[dict]:
+    """Per step, of the tasks decided in the period: automatic reminders (the sweep's, before
+    a deadline), escalations (a deadline passed: the task went one level up) and urges (a
+    person's manual reminder)."""
+    decided = _decided(f)
+    urges = {(r["work_item__kind"], r["work_item__step_code"]): r["n"] for r in
+             Urge.objects.filter(work_item__in=decided)
+             .values("work_item__kind", "work_item__step_code").annotate(n=Count("pk"))
+             .order_by()}
+    rows = (decided.values("kind", "step_code").annotate(decided=Count("pk"), **_NUDGES)
+            .order_by("kind", "step_code"))
+    return [{"kind": r["kind"], "step_code": r["step_code"],
+             "process": process_label(r["kind"]), "label": step_label(r["kind"], r["step_code"]),
+             "decided": r["decided"], "reminded": r["reminded"],
+             "reminders": r["reminders"] or 0, "escalated": r["escalated"],
+             "escalations": r["escalations"] or 0,
+             "urges": urges.get((r["kind"], r["step_code"]), 0)} for r in rows]
+
+
+HEAT_METRICS = ("wait", "cycle")
+HEAT_LEVELS = 5  # shading steps 0..4 (0: the lowest fifth of the largest median)
+
+
+def _monday(value) -> date:
+    if isinstance(value, datetime):
+        return (timezone.localtime(value) if timezone.is_aware(value) else value).date()
+    return value
+
+
+def weeks_of(f: Filters) -> list[date]:
+    first = f.date_from - timedelta(days=f.date_from.weekday())
+    return [first + timedelta(weeks=n)
+            for n in range((f.date_to - first).days // 7 + 1)]
+
+
+@_from_facts("heatmap")
+def heatmap(f: Filters, metric: str = "wait") -> dict:
+    """Step x week (Monday, of the decision) of the median waiting time (`wait`: opened ->
+    first held) or time at the step (`cycle`: opened -> decided), hours, of the tasks decided
+    in the period. Each cell has a shading level 0-4 relative to the largest median."""
+    if metric not in HEAT_METRICS:
+        raise ValueError(metric)
+    decided = _decided(f)
+    qs = (_waited(decided) if metric == "wait"
+          else decided.annotate(hours_=_interval("decided_at", "created")))
+    qs = qs.annotate(week=TruncWeek("decided_at"))
+    cells = {(r["kind"], r["step_code"], _monday(r["week"])):
+             {"median": _hours(r["median"]), "count": r["count"]}
+             for r in _distribution(qs, ("kind", "step_code", "week"), "hours_")}
+    return heat_from_cells(f, metric, cells)
+
+
+def heat_from_cells(f: Filters, metric: str, cells: dict[tuple, dict]) -> dict:
+    """The heat map from its cells {(kind, step, Monday): {median, count}}: every week of the
+    period, a row per step, each cell shaded 0-4 relative to the largest median."""
+    weeks = weeks_of(f)
+    top = max((c["median"] or 0 for c in cells.values()), default=0)
+    for cell in cells.values():
+        cell["level"] = (min(HEAT_LEVELS - 1, int(HEAT_LEVELS * (cell["median"] or 0) / top))
+                         if top else 0)
+    steps = sorted({(k, s) for k, s, _w in cells})
+    rows = [{"kind": k, "step_code": s, "process": process_label(k), "label": step_label(k, s),
+             "cells": [{"week": w, **cells.get((k, s, w), {"median": None, "count": 0,
+                                                          "level": None})} for w in weeks]}
+            for k, s in steps]
+    return {"metric": metric, "weeks": weeks, "max": top, "rows": rows}
+
+
+def drill(f: Filters, *, state: str = "decided", kind: str = "", step: str = "",
+          approver_id: int | None = None, week: date | None = None, bucket: str = "",
+          returned: bool = False, late: bool = False, now: datetime | None = None) -> QuerySet:
+    """The approval tasks behind a figure: `decided` in the period (optionally of one step,
+    approver, decision week, only returns or only late ones), or `open` now (optionally in one
+    age bucket). Newest first."""
     now = now or timezone.now()
-    return {
-        "period": {"date_from": f.date_from, "date_to": f.date_to},
-        "process_cycle": process_cycle(f),
-        "step_cycle": step_cycle(f),
-        "sla": sla(f),
-        "returns": returns(f),
-        "backlog": backlog(f, now),
-        "throughput": throughput(f),
-        "slowest_open": slowest_open(f, now),
-    }
+    if state == "open":
+        qs = f.items().filter(status=WorkItemStatus.OPEN, is_revision=False)
+        for code, _label, low, high in BUCKETS:
+            if code == bucket:
+                qs = qs.filter(created__lte=now - low)
+                if high is not None:
+                    qs = qs.filter(created__gt=now - high)
+        order = ("created", "pk")
+    else:
+        qs = _decided(f)
+        if approver_id:
+            qs = qs.filter(decided_by_id=approver_id)
+        if week:
+            start = timezone.make_aware(datetime.combine(week, time.min))
+            qs = qs.filter(decided_at__gte=start, decided_at__lt=start + timedelta(weeks=1))
+        if returned:
+            qs = qs.filter(decision=Decision.RETURNED)
+        if late:
+            qs = qs.filter(due__isnull=False, decided_at__gt=F("due"))
+        order = ("-decided_at", "-pk")
+    if kind:
+        qs = qs.filter(kind=kind)
+    if step:
+        qs = qs.filter(step_code=step)
+    return qs.select_related("request", "decided_by", "assignee").order_by(*order)
+
+
+DECISION_FIGURES = {"process_cycle": process_cycle, "step_cycle": step_cycle, "sla": sla,
+                    "returns": returns, "throughput": throughput, "approvers": approvers,
+                    "waiting_worked": waiting_worked, "nudges": nudges, "heatmap": heatmap}
+
+
+def approval_analytics(f: Filters, now: datetime | None = None, *, live: bool = False) -> dict:
+    """Every figure of the page. The decision figures come from the daily facts when they can
+    answer `f` (and `live` is not asked for), the backlog and the slowest requests always from
+    the live rows (they are now)."""
+    from . import facts
+
+    now = now or timezone.now()
+    got = None if live else facts.figures(f)
+    out = {"period": {"date_from": f.date_from, "date_to": f.date_to},
+           "backlog": backlog(f, now), "slowest_open": slowest_open(f, now)}
+    for key, fn in DECISION_FIGURES.items():
+        out[key] = got[key] if got is not None and got.get(key) is not None else fn.live(f)
+    return out

@@ -33,6 +33,9 @@ class AnalyticsQuerySerializer(serializers.Serializer):
     department = serializers.SlugRelatedField(slug_field="code",
                                               queryset=Department.objects.all(),
                                               required=False, help_text="Department code.")
+    band = serializers.ChoiceField(choices=fig.BAND_CODES, required=False,
+                                   help_text="Amount band of the request: lt_10k, 10k_100k, "
+                                   "100k_1m, gte_1m.")
 
     def validate(self, attrs):
         start, end = attrs.get("date_from"), attrs.get("date_to")
@@ -45,7 +48,8 @@ class AnalyticsQuerySerializer(serializers.Serializer):
         return fig.Filters.of(date_from=d.get("date_from"), date_to=d.get("date_to"),
                               kind=d.get("kind", ""),
                               region_id=d["region"].pk if d.get("region") else None,
-                              department_id=d["department"].pk if d.get("department") else None)
+                              department_id=d["department"].pk if d.get("department") else None,
+                              band=d.get("band", ""))
 
 
 class AnalyticsPeriodSerializer(serializers.Serializer):
@@ -138,6 +142,66 @@ class SlowRequestSerializer(serializers.Serializer):
     age_hours = serializers.FloatField()
 
 
+class ApproverSerializer(_Hours):
+    approver_id = serializers.IntegerField()
+    name = serializers.CharField()
+    wait_median = serializers.FloatField(allow_null=True, help_text="Hours, opened -> held.")
+    work_median = serializers.FloatField(allow_null=True, help_text="Hours, held -> decided.")
+    with_due = serializers.IntegerField()
+    on_time = serializers.IntegerField()
+    percent = serializers.FloatField(allow_null=True, help_text="On time, of those with a "
+                                     "deadline.")
+    reminders = serializers.IntegerField()
+    escalations = serializers.IntegerField()
+
+
+class WaitingWorkedSerializer(serializers.Serializer):
+    kind = serializers.CharField()
+    step_code = serializers.CharField()
+    process = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # a field, not Field.label
+    count = serializers.IntegerField()
+    wait_median = serializers.FloatField(allow_null=True)
+    wait_p90 = serializers.FloatField(allow_null=True)
+    work_median = serializers.FloatField(allow_null=True)
+    work_p90 = serializers.FloatField(allow_null=True)
+
+
+class NudgesSerializer(serializers.Serializer):
+    kind = serializers.CharField()
+    step_code = serializers.CharField()
+    process = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # a field, not Field.label
+    decided = serializers.IntegerField()
+    reminded = serializers.IntegerField(help_text="Tasks with an automatic reminder.")
+    reminders = serializers.IntegerField()
+    escalated = serializers.IntegerField(help_text="Tasks escalated at least once.")
+    escalations = serializers.IntegerField()
+    urges = serializers.IntegerField(help_text="Manual reminders by a person.")
+
+
+class HeatCellSerializer(serializers.Serializer):
+    week = serializers.DateField()
+    median = serializers.FloatField(allow_null=True, help_text="Hours.")
+    count = serializers.IntegerField()
+    level = serializers.IntegerField(allow_null=True, help_text="Shading 0-4.")
+
+
+class HeatRowSerializer(serializers.Serializer):
+    kind = serializers.CharField()
+    step_code = serializers.CharField()
+    process = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # a field, not Field.label
+    cells = HeatCellSerializer(many=True)
+
+
+class HeatmapSerializer(serializers.Serializer):
+    metric = serializers.CharField(help_text="wait: opened -> first held by a person.")
+    weeks = serializers.ListField(child=serializers.DateField())
+    max = serializers.FloatField(help_text="The largest median, hours.")
+    rows = HeatRowSerializer(many=True)
+
+
 class ApprovalAnalyticsSerializer(serializers.Serializer):
     period = AnalyticsPeriodSerializer()
     process_cycle = ProcessCycleSerializer(many=True)
@@ -147,6 +211,10 @@ class ApprovalAnalyticsSerializer(serializers.Serializer):
     backlog = BacklogSerializer(many=True)
     throughput = ThroughputSerializer(many=True)
     slowest_open = SlowRequestSerializer(many=True)
+    approvers = ApproverSerializer(many=True)
+    waiting_worked = WaitingWorkedSerializer(many=True)
+    nudges = NudgesSerializer(many=True)
+    heatmap = HeatmapSerializer()
 
 
 @extend_schema(tags=["analytics"], parameters=[AnalyticsQuerySerializer],

@@ -345,6 +345,7 @@ def open_work_item(
         submitter_id=req.submitter_id,
         assignee_id=task.owner_id,
         created=now,
+        taken_at=now if task.owner_id else None,
         due=due,
         remind_at=remind_at,
     )

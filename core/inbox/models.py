@@ -88,6 +88,9 @@ class Request(models.Model):
         indexes = [
             models.Index(fields=["submitter", "-since"], name="request_submitter_since"),
             models.Index(fields=["status", "-since"], name="request_status_since"),
+            # analytics: the open requests submitted longest ago
+            models.Index(fields=["submitted_at"], name="request_open_submitted",
+                         condition=Q(status__in=OPEN_REQUEST_STATES)),
         ]
 
     def __str__(self):
@@ -184,9 +187,17 @@ class WorkItem(models.Model):
         max_length=16, choices=WorkItemStatus.choices, default=WorkItemStatus.OPEN
     )
     created = models.DateTimeField(default=timezone.now)
+    # When a person first held the task: its opening when it was assigned straight away, the
+    # claim (or a decision straight from the queue, or a reassignment) for a queued task; a
+    # release back to the queue clears it. Analytics: waiting = created -> taken_at, worked =
+    # taken_at -> decided_at (viewflow's Task.assigned is never filled and Task.started is set
+    # in the same transaction as the decision, so neither tells these apart).
+    taken_at = models.DateTimeField(null=True, blank=True)
     due = models.DateTimeField(_("due"), null=True, blank=True)
     remind_at = models.DateTimeField(null=True, blank=True)
     reminded = models.BooleanField(default=False)
+    # Automatic reminders sent for this task (the sweep's, one per deadline), for analytics.
+    reminders = models.PositiveSmallIntegerField(default=0, db_default=0)
     escalation_level = models.PositiveSmallIntegerField(default=0)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -215,6 +226,15 @@ class WorkItem(models.Model):
                 name="workitem_archive",
                 condition=Q(status="done"),
             ),
+            # analytics: decisions by time (the daily facts' refresh, today's live figures,
+            # the drill-down lists)
+            models.Index(fields=["decided_at"], name="workitem_decided",
+                         condition=Q(status="done")),
+            models.Index(fields=["kind", "step_code", "decided_at"], name="workitem_step_decided",
+                         condition=Q(status="done")),
+            # analytics: the open approval tasks by age (the backlog), index-only
+            models.Index(fields=["kind", "created"], include=["due"], name="workitem_backlog",
+                         condition=Q(status="open", is_revision=False)),
             # sweeps: open tasks by deadline and reminder time
             models.Index(fields=["due"], name="workitem_due", condition=Q(status="open")),
             models.Index(

@@ -205,8 +205,10 @@ def _close_item(item: WorkItem, *, decision: str, actor: User, decider: Decider 
         # decider acts for (as task_claim would), and gone from every candidate's queue.
         item.assignee = decider.principal if decider else actor
         set_queue_open([item.pk], False)
+    if item.taken_at is None:
+        item.taken_at = item.decided_at
     item.save(update_fields=["status", "decision", "decided_by", "acting_for", "decided_at",
-                             "comment", "assignee"])
+                             "comment", "assignee", "taken_at"])
 
 
 def _callback(kind: str, name: str):
@@ -436,7 +438,8 @@ def task_claim(*, task_id: int, actor: User) -> WorkItem:
         activation = item.task.flow_task.activation_class(item.task)
         activation.assign(holder)
         item.assignee = holder
-        item.save(update_fields=["assignee"])
+        item.taken_at = timezone.now()
+        item.save(update_fields=["assignee", "taken_at"])
         set_queue_open([item.pk], False)
         req = item.request
         engine.wait_on_open_items(req, since=req.since)
@@ -469,7 +472,8 @@ def task_release(*, task_id: int, actor: User) -> WorkItem:
         activation = item.task.flow_task.activation_class(item.task)
         activation.unassign()
         item.assignee = None
-        item.save(update_fields=["assignee"])
+        item.taken_at = None  # waiting again (analytics: waiting runs to the final take)
+        item.save(update_fields=["assignee", "taken_at"])
         Candidate.objects.filter(work_item=item).update(open=True, due=item.due)
         req = item.request
         engine.wait_on_open_items(req, since=req.since)
@@ -568,7 +572,8 @@ def reassign_locked(item: WorkItem, *, new: User, actor: User | None, reason: st
     else:
         activation.reassign(new)
     item.assignee = new
-    item.save(update_fields=["assignee"])
+    item.taken_at = item.taken_at or timezone.now()
+    item.save(update_fields=["assignee", "taken_at"])
     req = item.request
     engine.wait_on_open_items(req)
     handover = _record(req, actor=actor, event=f"{req.kind}.{event}", comment=reason,

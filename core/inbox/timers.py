@@ -9,6 +9,7 @@ unique (task, level) Escalation row makes each escalation happen exactly once.
 import logging
 
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -106,7 +107,7 @@ def remind_one(item_id: int) -> bool:
     with transaction.atomic():
         claimed = WorkItem.objects.filter(
             pk=item_id, status=WorkItemStatus.OPEN, reminded=False
-        ).update(reminded=True)
+        ).update(reminded=True, reminders=F("reminders") + 1)
         if not claimed:
             return False
         item = WorkItem.objects.select_related("request").get(pk=item_id)
@@ -168,6 +169,14 @@ def sweep(*, now=None, batch: int = 500) -> dict:
     result = {"escalated": escalated, "reminded": reminded, "outbox": sent,
               "idempotency_keys": expire_idempotency_keys(now=now, batch=batch * 10),
               "tokens": expire_tokens(now=now, batch=batch * 10)}
+    # the approval analytics' daily facts: the days touched since the last sweep
+    try:
+        from core.analytics import facts
+
+        result["analytics_days"] = facts.refresh(now)["days"]
+    except Exception:  # analytics must never stop reminders and escalations
+        log.exception("analytics facts refresh failed")
+        result["analytics_days"] = 0
     for process in registry.processes():
         if process.sweep is None:
             continue

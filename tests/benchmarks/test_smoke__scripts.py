@@ -55,6 +55,16 @@ def test_inbox_scale_benchmark_runs_when_small(tmp_path):
 
 
 @pytest.mark.postgres
+def test_analytics_scale_benchmark_runs_when_small(tmp_path):
+    stdout, data = _run("analytics_scale", "--small", "--runs", "3", tmp_path=tmp_path)
+    assert "Approval analytics at scale" in stdout
+    what = {r["what"] for r in data["rows"]}
+    assert {"analytics page, last 90 days", "analytics API, last 90 days",
+            "sweep: incremental facts refresh"} <= what
+    assert all(line["what"].endswith(": p95") for line in data["summary"])
+
+
+@pytest.mark.postgres
 def test_expense_lifecycle_benchmark_pays_every_claim_when_small(tmp_path):
     stdout, data = _run("expense_lifecycle", "--claims", "5", tmp_path=tmp_path)
     assert "paid: 5 of 5" in stdout

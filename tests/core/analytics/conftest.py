@@ -41,14 +41,14 @@ def analytics_data(personas):
         opened = timezone.make_aware(datetime.combine(MONDAY + timedelta(days=day),
                                                       datetime.min.time())) + timedelta(hours=9)
         WorkItem.objects.filter(pk=item.pk).update(
-            created=opened, decided_at=opened + timedelta(hours=hours),
+            created=opened, taken_at=opened, decided_at=opened + timedelta(hours=hours),
             due=opened + timedelta(hours=3))
         decided.append(req)
     opened_now = []
     for age in OPEN_AGES:
         req = _submit(personas)
         WorkItem.objects.filter(pk=_open(req).pk).update(
-            created=NOW - age, due=NOW - age + timedelta(days=3))
+            created=NOW - age, taken_at=NOW - age, due=NOW - age + timedelta(days=3))
         Request.objects.filter(pk=req.pk).update(submitted_at=NOW - age)
         opened_now.append(req)
     Request.objects.filter(pk=returned.pk).update(submitted_at=NOW - timedelta(days=20))

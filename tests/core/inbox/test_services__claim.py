@@ -179,3 +179,19 @@ def test_no_from_queue_mark_when_the_decided_task_was_claimed_first(submit, pers
         services.task_approve(task_id=item.pk, actor=east_queue)
 
     assert "from_queue" not in audit["event"].data
+
+
+def test_taken_at_marks_the_claim_and_a_release_clears_it_for_analytics(
+        submit, personas, east_queue):
+    """Analytics' waiting time runs from the opening to the claim (docs/analytics.md)."""
+    req = submit()
+    item = open_item(req)
+    assert item.taken_at is None  # in the queue: nobody holds it yet
+    services.task_claim(task_id=item.pk, actor=east_queue)
+    claimed = open_item(req)
+    assert claimed.taken_at is not None and claimed.taken_at >= claimed.created
+    services.task_release(task_id=item.pk, actor=east_queue)
+    assert open_item(req).taken_at is None
+    services.task_approve(task_id=item.pk, actor=personas["east_mgr"])
+    item.refresh_from_db()
+    assert item.taken_at == item.decided_at  # decided straight from the queue: all waiting
