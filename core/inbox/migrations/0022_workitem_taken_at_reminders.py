@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('inbox', '0019_notification_out_of_office'),
+        ('inbox', '0021_carbon_copy_rule'),
     ]
 
     operations = [
