@@ -159,11 +159,14 @@ def generate(*, tasks: int, users: int, heavy_open: int, light_open: int, other_
         )
         cur.execute(
             """
-            INSERT INTO inbox_candidate (work_item_id, user_id, open, due, created)
-            SELECT task_id, %s, true, due, created FROM inbox_workitem
+            INSERT INTO inbox_candidate (work_item_id, user_id, open, due, created, request_id,
+                step_code, round, is_revision, submitter_id)
+            SELECT task_id, %s, true, due, created, request_id, step_code, round, is_revision,
+                   submitter_id FROM inbox_workitem
             WHERE status = 'open' AND assignee_id IS NULL
             UNION ALL
-            SELECT task_id, %s + (task_id %% %s), true, due, created FROM inbox_workitem
+            SELECT task_id, %s + (task_id %% %s), true, due, created, request_id, step_code,
+                   round, is_revision, submitter_id FROM inbox_workitem
             WHERE status = 'open' AND assignee_id IS NULL
             ON CONFLICT DO NOTHING
             """,

@@ -24,6 +24,7 @@ from core.inbox import attachments as _attachments
 from core.inbox import copies as _copies
 from core.inbox import engine as _flow
 from core.inbox import notify as _notify
+from core.inbox import route as _route
 from core.inbox import selectors as _selectors
 from core.inbox import services as _services
 from core.inbox.models import (
@@ -46,7 +47,7 @@ __all__ = [
     # requests of a process
     "submit", "open_draft", "update_request", "request_for", "request_id_of", "requests_of",
     "items_of", "open_items", "cancel_open_items", "process_lock", "run_task", "add_steps",
-    "set_eligible", "finish_request",
+    "set_eligible", "finish_request", "route_preview",
     # flow glue a process's own callbacks use
     "request_of", "bind", "chain_for", "set_waiting", "clear_waiting", "wait_on_open_items",
     "open_work_item", "role_task_created", "WAITING_FIELDS",
@@ -65,6 +66,8 @@ UploadTypeError = _attachments.UploadTypeError
 MAX_ATTACHMENTS = _attachments.MAX_PER_REQUEST  # per request (receipts, documents)
 
 request_of = _flow.request_of
+# the route a submission with these header values would take, before anything is saved
+route_preview = _route.preview
 bind = _flow.bind
 chain_for = _flow.chain_for
 set_waiting = _flow.set_waiting

@@ -351,7 +351,9 @@ def open_work_item(
     )
     if task.owner_id is None:
         Candidate.objects.bulk_create(
-            [Candidate(work_item=item, user_id=uid, due=due, created=now)
+            [Candidate(work_item=item, user_id=uid, due=due, created=now, request=req,
+                       step_code=step_code, round=item.round, is_revision=is_revision,
+                       submitter_id=req.submitter_id)
              for uid in candidate_ids]
         )
     waiting = [task.owner_id] if task.owner_id else candidate_ids

@@ -305,3 +305,16 @@ def _joins(other, key, stop: RouteStep, group: set | None) -> bool:
 def request_route(req: Request) -> list[RouteStep]:
     """The route of the request's current round, stop by stop (see the module's docstring)."""
     return _Route(req).build()
+
+
+def preview(*, kind: str, submitter: User, title: str = "", amount=None, category: str = "",
+            region=None, extra_steps: tuple[str, ...] = ()) -> list[RouteStep]:
+    """The route a submission with these header values would take, before anything is saved:
+    the header built as `engine.submit_request` builds it (the submitter's region unless the
+    process names one), left a draft, so that its chain comes from `engine.chain_for` — the
+    function the submission itself calls — and every stop is still to come."""
+    req = Request(kind=kind, submitter=submitter, title=title, amount=amount,
+                  category=category or "", status=RequestStatus.DRAFT,
+                  extra_steps=list(extra_steps))
+    req.region = region if region is not None else submitter.region
+    return request_route(req)

@@ -299,6 +299,8 @@ def _decide(task_id: int, *, actor: User, decision: str, comment: str, to_step=N
         on_decision = _callback(req.kind, "on_decision")
         transition = on_decision(req, item, decision, decider, comment) if on_decision else None
         from_queue = item.assignee_id is None
+        others = ([u for u in item.candidate_set.values_list("user_id", flat=True)
+                   if u not in (actor.pk, decider.principal.pk)] if from_queue else [])
         _close_item(item, decision=decision, actor=actor, decider=decider, comment=comment)
         cancelled = quorum.cancel_siblings(
             req, item, reason="approved" if decision == Decision.APPROVED else "decided",
@@ -339,6 +341,17 @@ def _decide(task_id: int, *, actor: User, decision: str, comment: str, to_step=N
             params=params,
             target=("inbox:request", {"request_id": req.pk}),
         )
+        if others:
+            # Decided straight from a shared queue (或签): the other candidates learn that the
+            # task is gone and who decided it, so that nobody opens it for nothing.
+            notify.on_commit_many(
+                others, kind="decided", request=req, key=f"queue-decided:{item.pk}",
+                message=gettext_noop("%(title)s: %(step)s was decided by %(who)s (%(decision)s); "
+                                     "it has left your queue"),
+                params={"title": req.title, "step": item.step_code, "who": str(actor),
+                        "decision": decision},
+                target=("inbox:request", {"request_id": req.pk}),
+            )
         return item
 
 

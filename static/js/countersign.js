@@ -59,6 +59,11 @@ document.documentElement.classList.add("js");
   "use strict";
   var select = document.querySelector("[data-check-credit]");
   if (!select || !window.fetch) return;
+  // A button pressed while the answer is on its way (save, submit, preview) leaves the page
+  // and cancels the fetch: that is no failure to fall back from by pressing "Check credit".
+  var leaving = false;
+  select.form.addEventListener("submit", function () { leaving = true; });
+  window.addEventListener("beforeunload", function () { leaving = true; });
   select.addEventListener("change", function () {
     var form = select.form, data = new FormData(form);
     data.set("action", "check");
@@ -68,6 +73,8 @@ document.documentElement.classList.add("js");
         var fresh = new DOMParser().parseFromString(html, "text/html").getElementById("credit");
         if (fresh) document.getElementById("credit").innerHTML = fresh.innerHTML;
       })
-      .catch(function () { form.querySelector("button[value=check]").click(); });
+      .catch(function () {
+        if (!leaving) form.querySelector("button[value=check]").click();
+      });
   });
 })();

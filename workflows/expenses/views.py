@@ -176,7 +176,7 @@ def _chosen(form, claim):
 
 
 def _render_form(request, *, form, formset, claim=None, status=200, other_errors=(),
-                 resubmit_form=None, saved=False):
+                 resubmit_form=None, saved=False, route=None):
     user = request.user
     day, category = _chosen(form, claim)
     if saved and claim is not None:
@@ -187,7 +187,7 @@ def _render_form(request, *, form, formset, claim=None, status=200, other_errors
         "form": form, "lines": formset, "claim": claim, "other_errors": other_errors,
         "left": _budget_left(department_id, category, day, _typed_total(formset)),
         "resubmit_form": resubmit_form or ResubmitForm(),
-        "returned": returned,
+        "returned": returned, "route": route, "preview": route is not None,
         "voucher_needs": vouchers.needs_by_item(category),
         "return_event": audit_selectors.timeline("expense", claim.pk).filter(
             event="expense.returned").last() if returned else None,
@@ -222,6 +222,15 @@ def claim_new(request):
         messages.error(request, _("Please correct the errors below."))
         return _render_form(request, form=form, formset=formset, status=400)
     rows, index = formset.lines()
+    if action == "preview":  # who would be asked for what is typed; nothing is kept
+        try:
+            route = services.claim_route_preview(actor=user, lines=rows, **form.cleaned_data)
+        except ApprovalError as exc:
+            messages.error(request, str(exc.message))
+            other = _apply_errors(exc, form, formset, index)
+            return _render_form(request, form=form, formset=formset, status=exc.status,
+                                other_errors=other)
+        return _render_form(request, form=form, formset=formset, route=route)
     try:
         claim = services.claim_create(actor=user, lines=rows, **form.cleaned_data)
     except ApprovalError as exc:

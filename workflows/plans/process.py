@@ -9,7 +9,7 @@ from core.registry import RESTART, AccessFamily, MatrixSeed, MenuEntry, ProcessS
 
 from . import demo, flows, panel, services
 from .models import PlanState
-from .steps import KIND, STEPS
+from .steps import CONFIRM_STEP, KIND, STEPS
 
 SPEC = ProcessSpec(
     kind=KIND,
@@ -21,6 +21,8 @@ SPEC = ProcessSpec(
     # a plan pushed back is confirmed again by every region
     resubmit_to=(RESTART,),
     steps=STEPS,
+    # the regions confirm (one task each, side by side) before the sign-off chain
+    route_before=(CONFIRM_STEP,),
     states=dict(PlanState.choices),
     events={
         "plan.sent_to_ceo": gettext_noop("%(actor)s sent the plan to the CEO"),

@@ -56,7 +56,18 @@ def plan_new(request):
     if not is_sales_gm(request.user):
         raise Http404
     form = PlanCreateForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    route = None
+    if request.method == "POST" and form.is_valid() and request.POST.get("action") == "preview":
+        # who would sign it off for what is typed; nothing is saved
+        d = form.cleaned_data
+        try:
+            route = services.plan_route_preview(actor=request.user, fiscal_year=d["fiscal_year"],
+                                                target=d["target"], title=d["title"])
+        except ApprovalError as exc:
+            messages.error(request, str(exc.message))
+            for key, errors in (exc.fields or {}).items():
+                form.add_error(key if key in form.fields else None, errors)
+    elif request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
             plan = services.plan_create(
@@ -73,8 +84,9 @@ def plan_new(request):
             return redirect("plans:plan", plan_id=plan.pk)
     elif request.method == "POST":
         messages.error(request, _("Please correct the errors below."))
-    return render(request, "plans/new.html", {"form": form, "tab": "new"},
-                  status=400 if request.method == "POST" else 200)
+    return render(request, "plans/new.html",
+                  {"form": form, "tab": "new", "route": route, "preview": route is not None},
+                  status=400 if request.method == "POST" and route is None else 200)
 
 
 def _stages(plan, confirmations) -> list[dict]:

@@ -191,3 +191,38 @@ def test_principals_tasks_hidden_when_delegation_covers_other_kinds(submit, pers
     delegate(personas["east_mgr"], personas["south_rep1"], kinds=["expense"])
 
     assert item.pk not in [t.pk for t in tasks_for(personas["south_rep1"], INBOX)]
+
+
+def test_candidates_carry_the_task_columns_the_four_eyes_rule_reads(submit, east_queue,
+                                                                    queue_matrix):
+    item = open_item(submit())
+
+    rows = list(Candidate.objects.filter(work_item=item).values(
+        "request_id", "step_code", "round", "is_revision", "submitter_id"))
+    assert len(rows) == 2
+    assert all(row == {"request_id": item.request_id, "step_code": item.step_code,
+                       "round": item.round, "is_revision": item.is_revision,
+                       "submitter_id": item.submitter_id} for row in rows)
+
+
+def test_queue_and_its_count_leave_out_a_step_the_candidate_may_not_decide(
+        submit, personas, east_queue, queue_matrix):
+    """The menu counts the queue from the candidate rows alone: a candidate who decided
+    another step of the request this round neither sees the task nor counts it."""
+    east_mgr = personas["east_mgr"]
+    req = submit("east_rep1", "12000.00")
+    first = open_item(req)
+    services.task_approve(task_id=first.pk, actor=east_queue)
+    gm_step = open_item(req)
+    # east_mgr also decided the first step (as the record says), and is queued for the next
+    WorkItem.objects.filter(pk=first.pk).update(decided_by=east_mgr)
+    Candidate.objects.create(work_item=gm_step, user=east_mgr, due=gm_step.due,
+                             request_id=gm_step.request_id, step_code=gm_step.step_code,
+                             round=gm_step.round, submitter_id=gm_step.submitter_id)
+    other = open_item(submit("east_rep1", "12000.00"))  # a task east_mgr may decide
+
+    user = type(east_mgr).objects.get(pk=east_mgr.pk)
+    assert list(tasks_for(user, QUEUE)) == [other]
+    assert selectors.task_counts(user)[QUEUE] == 1
+    # the rule still holds for everyone else: east_queue decided the first step too
+    assert gm_step not in tasks_for(type(east_queue).objects.get(pk=east_queue.pk), QUEUE)

@@ -195,3 +195,34 @@ def test_taken_at_marks_the_claim_and_a_release_clears_it_for_analytics(
     services.task_approve(task_id=item.pk, actor=personas["east_mgr"])
     item.refresh_from_db()
     assert item.taken_at == item.decided_at  # decided straight from the queue: all waiting
+
+
+def test_other_candidates_told_who_decided_when_decided_straight_from_queue(
+        submit, personas, east_queue, django_capture_on_commit_callbacks):
+    req = submit()
+    item = open_item(req)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.task_approve(task_id=item.pk, actor=east_queue, comment="同意")
+
+    told = Notification.objects.filter(dedupe_key__startswith=f"queue-decided:{item.pk}:")
+    assert [n.recipient for n in told] == [personas["east_mgr"]]
+    note = told.get()
+    assert note.params["who"] == str(east_queue) and note.params["decision"] == "approved"
+    assert note.target == ["inbox:request", {"request_id": req.pk}]  # not the gone task
+    # the decider is not told about their own decision
+    assert not Notification.objects.filter(recipient=east_queue,
+                                           dedupe_key__startswith="queue-decided:").exists()
+
+
+def test_nobody_else_told_when_the_decided_task_was_claimed_first(
+        submit, personas, east_queue, django_capture_on_commit_callbacks):
+    req = submit()
+    item = open_item(req)
+    services.task_claim(task_id=item.pk, actor=east_queue)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.task_approve(task_id=item.pk, actor=east_queue)
+
+    # the claim already told them (kind "claimed"); the decision adds nothing for them
+    assert not Notification.objects.filter(dedupe_key__startswith="queue-decided:").exists()

@@ -3,6 +3,7 @@ from .contracts import (
     contract_amend,
     contract_attachment_add,
     contract_create,
+    contract_route_preview,
     contract_submit,
     contract_update,
     ensure_may_attach,
@@ -22,7 +23,8 @@ from .interactions import interaction_add
 
 __all__ = [
     "classification_sweep", "classify_customers", "collections_sweep", "contract_amend",
-    "contract_attachment_add", "contract_create", "contract_submit", "contract_update",
+    "contract_attachment_add", "contract_create", "contract_route_preview", "contract_submit",
+    "contract_update",
     "credit_limit_decide", "credit_limit_request", "customer_create", "ensure_may_attach",
     "interaction_add", "milestone_add", "milestone_done", "on_decision", "on_resubmit",
     "on_withdraw", "problem_raise", "problem_resolve",

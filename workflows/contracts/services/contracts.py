@@ -131,6 +131,22 @@ def _money_or_none(value):
             "value": [_("Enter an amount such as 1234.50.")]}) from None
 
 
+def contract_route_preview(*, actor: User, customer: Customer, title: str, value,
+                           payment_terms_days: int = 30, delivery_terms: str = "",
+                           key_clauses: str = ""):
+    """Who would be asked, for a contract as typed and not yet saved: the credit check and
+    the header `contract_submit` would give it (a breach adds the CEO), routed by the same
+    chain function. Nothing is written."""
+    contract = Contract(customer=customer, owner=actor, title=(title or "").strip(), value=value,
+                        payment_terms_days=payment_terms_days, delivery_terms=delivery_terms,
+                        key_clauses=key_clauses)
+    _validated(contract)
+    extra = _apply_check(contract)
+    return engine.route_preview(kind=KIND, submitter=actor, title=contract.title,
+                                amount=contract.value, region=customer.region,
+                                extra_steps=extra)
+
+
 def _lock_own(contract_id: int, actor: User) -> Contract:
     contract = Contract.objects.select_for_update().select_related("customer").filter(
         pk=contract_id).first()

@@ -84,7 +84,7 @@ def _quiet(form, **kwargs):
 
 
 def _render_form(request, form, *, contract=None, status=200, other_errors=(),
-                 resubmit_form=None, shown=None):
+                 resubmit_form=None, shown=None, route=None):
     """`shown`, when given, is what the page shows; `form` (validated) what the credit
     position reads."""
     customer = contract.customer if contract else _typed(form, "customer")
@@ -94,6 +94,7 @@ def _render_form(request, form, *, contract=None, status=200, other_errors=(),
         "position": credit_position(customer, value=_typed(form, "value"),
                                     terms=_typed(form, "payment_terms_days")),
         "returned": returned, "resubmit_form": resubmit_form or ResubmitForm(),
+        "route": route, "preview": route is not None,
         "return_event": audit_selectors.timeline("contract", contract.pk).filter(
             event="contract.returned").last() if returned else None,
     }, tab="contracts" if contract else "new", status=status)
@@ -141,6 +142,14 @@ def contract_new(request):
     if not valid:
         messages.error(request, _("Please correct the errors below."))
         return _render_form(request, form, status=400)
+    if action == "preview":  # who would be asked for what is typed; nothing is saved
+        try:
+            route = services.contract_route_preview(actor=user, **form.cleaned_data)
+        except ApprovalError as exc:
+            messages.error(request, str(exc.message))
+            return _render_form(request, form, status=exc.status,
+                                other_errors=apply_errors(exc, form))
+        return _render_form(request, form, route=route)
     try:
         contract = services.contract_create(actor=user, **form.cleaned_data)
     except ApprovalError as exc:

@@ -182,6 +182,31 @@ def claim_create(*, actor: User, category: str, title: str, expense_date: date,
     return claim
 
 
+class _Preview(Exception):  # noqa: N818 - not an error: carries the route out of the rollback
+    def __init__(self, route):
+        super().__init__()
+        self.route = route
+
+
+def claim_route_preview(*, actor: User, category: str, title: str, expense_date: date,
+                        lines: list[dict], purpose: str = "", hold_id=None):
+    """Who would be asked, for a claim as typed and not yet saved: the claim is drafted and
+    checked against its standards and the budget exactly as `claim_create` and `claim_submit`
+    do (an over-standard or over-budget claim adds the sales GM), the route read from the same
+    chain function, and everything written is rolled back. Refuses as submitting would."""
+    try:
+        with transaction.atomic():
+            claim = claim_create(actor=actor, category=category, title=title,
+                                 expense_date=expense_date, lines=lines, purpose=purpose,
+                                 hold_id=hold_id)
+            _reserve(claim)
+            raise _Preview(engine.route_preview(
+                kind=CLAIM_KIND, submitter=actor, title=claim.title, amount=claim.total,
+                category=claim.category, extra_steps=_extra_steps(claim)))
+    except _Preview as done:
+        return done.route
+
+
 def _lock_own(claim_id: int, actor: User, action: str) -> ExpenseClaim:
     try:
         claim = ExpenseClaim.objects.select_for_update().get(pk=claim_id)

@@ -63,6 +63,23 @@ def request_of(plan: Plan) -> engine.Request | None:
 
 
 @transaction.atomic
+def plan_route_preview(*, actor: User, fiscal_year, target, title: str = "", **_rest):
+    """Who would sign the plan off, for the target as typed and nothing saved: the header
+    `plan_submit` gives it (the target as amount), routed by the same chain function."""
+    ensure_sales_gm(actor)
+    year = _fiscal_year(fiscal_year)
+    try:
+        amount = parse_amount(target)
+        if target in (None, ""):
+            raise ValueError(target)
+    except ValueError:
+        raise InvalidInputError(_("Enter the company target, e.g. 12000000.00."),
+                                fields={"target": [_("Enter an amount.")]}) from None
+    return engine.route_preview(
+        kind=KIND, submitter=actor, amount=amount,
+        title=(title or "").strip() or _("%(year)s sales plan") % {"year": year})
+
+
 def plan_create(*, actor: User, fiscal_year, target, strategy: str = "", title: str = "",
                 region_codes: list[str] | None = None, spread: str = SPREAD_EVEN) -> Plan:
     """The sales GM drafts next year's plan: the target is spread over the regions, months and
