@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .api import attachments, contracts, customers, execution
+from .api import attachments, contracts, customers, execution, products
 
 app_name = "contracts-api"
 
@@ -15,6 +15,7 @@ urlpatterns = [
          name="credit-limit-changes"),
     path("credit-limit-changes/<int:pk>/decide/", customers.CreditLimitDecideView.as_view(),
          name="credit-limit-change-decide"),
+    path("products/", products.ProductListView.as_view(), name="products"),
     path("contracts/", contracts.ContractListView.as_view(), name="contracts"),
     path("contracts/<int:pk>/", contracts.ContractDetailView.as_view(), name="contract"),
     path("contracts/<int:pk>/submit/", contracts.ContractSubmitView.as_view(),

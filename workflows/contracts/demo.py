@@ -20,8 +20,52 @@ from django.utils import timezone
 from core import engine
 from core.org.models import Region, User
 
-from .models import Customer
+from .models import Customer, Product
 from .steps import KIND
+
+# The catalogue: code, name zh, name en, category, unit, list price (CNY)
+PRODUCTS = [
+    ("CNC-V5", "五轴立式加工中心", "5-axis vertical machining centre", "设备 Machines", "台",
+     "420000.00"),
+    ("ROB-A6", "六轴工业机器人", "6-axis industrial robot", "设备 Machines", "台", "185000.00"),
+    ("SRV-R2", "机架式服务器", "Rack server", "设备 Machines", "台", "68000.00"),
+    ("PRT-KIT", "精密备件包", "Precision spare parts kit", "备件 Parts", "套", "12000.00"),
+    ("MAT-STL", "结构钢材", "Structural steel", "材料 Materials", "吨", "4800.00"),
+    ("SW-LIC", "工业软件许可", "Industrial software licence", "软件 Software", "套", "36000.00"),
+    ("SVC-MNT", "年度维保服务", "Annual maintenance service", "服务 Services", "年", "60000.00"),
+    ("SVC-IMP", "实施与集成服务", "Implementation and integration", "服务 Services", "项",
+     "1.00"),
+]
+# Which product a contract title sells most of (the first keyword found), else parts.
+MAIN_PRODUCT = [("机器人", "ROB-A6"), ("产线", "ROB-A6"), ("加工", "CNC-V5"), ("模具", "CNC-V5"),
+                ("服务器", "SRV-R2"), ("数据中心", "SRV-R2"), ("计算", "SRV-R2"),
+                ("软件", "SW-LIC"), ("信息化", "SW-LIC"), ("系统", "SW-LIC"),
+                ("钢", "MAT-STL"), ("建材", "MAT-STL"), ("物资", "MAT-STL"),
+                ("维保", "SVC-MNT"), ("运维", "SVC-MNT"), ("服务", "SVC-MNT")]
+
+
+def seed_products() -> dict[str, Product]:
+    made = {}
+    for code, zh, en, category, unit, price in PRODUCTS:
+        made[code], _created = Product.objects.get_or_create(code=code, defaults={
+            "name_zh": zh, "name_en": en, "category": category, "unit": unit,
+            "list_price": Decimal(price)})
+    return made
+
+
+def demo_lines(title: str, value: Decimal) -> list[dict]:
+    """Lines adding up to exactly `value`: as many of the title's main product as about 80 %
+    of the value buys at list price, the rest as implementation and integration work."""
+    code = next((c for word, c in MAIN_PRODUCT if word in title), "PRT-KIT")
+    price = Decimal(next(p[5] for p in PRODUCTS if p[0] == code))
+    quantity = max(int(value * Decimal("0.8") / price), 1)
+    if quantity * price > value:
+        return [{"product": code, "quantity": 1, "unit_price": value}]
+    lines = [{"product": code, "quantity": quantity, "unit_price": price}]
+    rest = value - quantity * price
+    if rest:
+        lines.append({"product": "SVC-IMP", "quantity": 1, "unit_price": rest})
+    return lines
 
 # name, credit code (check character recomputed), region, account owner, rating, credit limit
 CUSTOMERS = {
@@ -126,6 +170,7 @@ def seed() -> None:
         milestone_done,
     )
 
+    seed_products()
     u = {x.username: x for x in User.objects.all()}
     regions = {r.code: r for r in Region.objects.all()}
     now = timezone.now()
@@ -198,7 +243,8 @@ def seed() -> None:
         start = datetime.combine(today - timedelta(days=days_ago), time(9, 0), tz)
         yield min(start + timedelta(minutes=rng.randint(0, 420)), now)
         value = Decimal(value)
-        contract = contract_create(actor=u[owner], customer=customer, title=title, value=value,
+        contract = contract_create(actor=u[owner], customer=customer, title=title,
+                                   lines=demo_lines(title, value),
                                    payment_terms_days=terms, delivery_terms="货到验收后30日内",
                                    key_clauses="质保一年；违约金5%")
         if outcome == "draft":
@@ -234,7 +280,12 @@ def seed() -> None:
                 # Milestones still open move to the amendment when it is signed.
                 yield when
                 amendment = contract_amend(contract_id=contract.pk, actor=u[owner],
-                                           reason="追加采购数量", value=value + 150000)
+                                           reason="追加采购数量", lines=[
+                                               *demo_lines(title, value),
+                                               {"product": "PRT-KIT", "quantity": 10,
+                                                "unit_price": "12000", "discount": "5"},
+                                               {"product": "SVC-MNT", "quantity": 1,
+                                                "unit_price": "36000"}])
                 yield later(1, 4)
                 contract_submit(contract_id=amendment.pk, actor=u[owner])
                 yield from review(amendment, stop_at=None if step else "regional_review")

@@ -1,6 +1,9 @@
 """Forms parse and type the input; the services decide (credit check, states, who may act)."""
 
+from decimal import Decimal
+
 from django import forms
+from django.db.models import Q
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
@@ -8,8 +11,18 @@ from core import widgets
 from core.forms import AmountField, BusinessDateField
 from core.org.models import Region, Role, User
 
-from .models import Contract, ContractState, Customer, Interaction, Milestone, Rating, ValueClass
-from .rules import uscc_error
+from .models import (
+    Contract,
+    ContractLine,
+    ContractState,
+    Customer,
+    Interaction,
+    Milestone,
+    Product,
+    Rating,
+    ValueClass,
+)
+from .rules import line_value, uscc_error
 
 MAX_MONEY = 10**12
 
@@ -44,10 +57,17 @@ class PersonField(forms.ModelChoiceField):
 
 
 class ContractFieldsForm(forms.Form):
-    """The fields a contract's owner types (an edit, an amendment)."""
+    """The fields a contract's owner types (an edit, an amendment). With product lines (the
+    pages) the value is their total and the field goes; a post without lines (a script from
+    before products) still gives the value, which becomes one "unspecified" line."""
 
     title = forms.CharField(label=_label(Contract, "title"), max_length=200)
     value = _money(_("Value (CNY)"), min_value=0.01)
+
+    def __init__(self, *args, with_lines: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if with_lines:
+            del self.fields["value"]
     payment_terms_days = forms.IntegerField(
         label=_label(Contract, "payment_terms_days"), min_value=0, max_value=3650,
         help_text=_("Days after invoice; the customer's rating allows a maximum."))
@@ -78,6 +98,109 @@ class AmendForm(ContractFieldsForm):
 
     field_order = ["reason", "title", "value", "payment_terms_days", "delivery_terms",
                    "key_clauses"]
+
+
+class ProductSelect(forms.Select):
+    """Each option carries its list price, so the page can show a line's value as it is typed
+    (static/js/contract_lines.js); the server computes it again."""
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        instance = getattr(value, "instance", None)
+        if instance is not None:
+            option["attrs"]["data-price"] = str(instance.list_price)
+        return option
+
+
+class ProductChoiceField(forms.ModelChoiceField):
+    widget = ProductSelect
+
+    def label_from_instance(self, obj):
+        return f"{obj.code} · {obj.name} ({obj.unit})"
+
+
+class LineForm(forms.Form):
+    product = ProductChoiceField(label=_label(ContractLine, "product"), queryset=None,
+                                 empty_label="—")
+    quantity = forms.DecimalField(
+        label=_label(ContractLine, "quantity"), max_digits=12, decimal_places=3,
+        min_value=Decimal("0.001"),
+        widget=widgets.NumberInput(attrs={"step": "any", "inputmode": "decimal"}))
+    unit_price = _money(_("Unit price (CNY)"), required=False, min_value=0,
+                        help_text=_("The list price, if empty."))
+    discount = forms.DecimalField(
+        label=_("Discount (%)"), max_digits=5, decimal_places=2, min_value=0, max_value=100,
+        required=False, widget=widgets.NumberInput(attrs={"step": "0.01",
+                                                          "inputmode": "decimal"}))
+
+    def __init__(self, *args, products, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["product"].queryset = products
+
+    def has_changed(self):
+        # A row is blank (and skipped) when none of its fields is typed in.
+        return any(str(self[name].value() or "").strip()
+                   for name in ("product", "quantity", "unit_price", "discount"))
+
+    def typed_value(self) -> Decimal | None:
+        """The line's value as typed (shown beside it), when it can be computed."""
+        data = getattr(self, "cleaned_data", None) or {}
+        product, quantity = data.get("product"), data.get("quantity")
+        if not product or quantity is None or data.get("DELETE"):
+            return None
+        price = data.get("unit_price")
+        return line_value(quantity=quantity,
+                          unit_price=product.list_price if price is None else price,
+                          discount=data.get("discount") or Decimal(0))
+
+
+class BaseLineFormSet(forms.BaseFormSet):
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        form.empty_permitted = True  # blank rows are skipped; the service wants at least one
+        return form
+
+    def lines(self) -> tuple[list[dict], list[int]]:
+        """The filled, undeleted rows as the service takes them, and each one's form index."""
+        rows, index = [], []
+        for i, form in enumerate(self.forms):
+            data = getattr(form, "cleaned_data", None)
+            if not data or data.get("DELETE"):
+                continue
+            rows.append({"product": data["product"], "quantity": data["quantity"],
+                         "unit_price": data.get("unit_price"),
+                         "discount": data.get("discount") or Decimal(0)})
+            index.append(i)
+        return rows, index
+
+    def typed_total(self) -> Decimal | None:
+        values = [f.typed_value() for f in self.forms if f.has_changed()]
+        if not values or None in values:
+            return None
+        return sum(values, Decimal("0.00"))
+
+
+MAX_LINES = 100
+
+
+def line_products(current=()):
+    """Active products, and any already on the version (a retired one may stay)."""
+    return Product.objects.filter(
+        Q(active=True) | Q(pk__in=[line.product_id for line in current])).order_by(
+        "category", "code")
+
+
+def line_formset(data=None, *, initial=None, products, extra: int = 2):
+    cls = forms.formset_factory(LineForm, formset=BaseLineFormSet, extra=extra,
+                                can_delete=True, max_num=MAX_LINES, validate_max=True,
+                                absolute_max=MAX_LINES)
+    return cls(data, initial=initial, prefix="lines", form_kwargs={"products": products})
+
+
+def line_initial(lines) -> list[dict]:
+    return [{"product": line.product_id, "quantity": format(line.quantity.normalize(), "f"),
+             "unit_price": line.unit_price, "discount": line.discount or None}
+            for line in lines]
 
 
 class ResubmitForm(forms.Form):

@@ -117,6 +117,7 @@ BUILDERS = {
 
 
 def _builders_for_processes():
+    from workflows.contracts.models import Product
     from workflows.expenses.models import CategoryPolicy, ReimbursementStandard, VoucherRequirement
     from workflows.risks.models import LevelBand, ReviewSchedule
 
@@ -127,6 +128,11 @@ def _builders_for_processes():
         return model.objects.create(**fields)
 
     return {
+        "contracts.Product": (
+            lambda p: Product.objects.create(code="AUDIT-1", name_zh="审计测试产品",
+                                             category="test", unit="台",
+                                             list_price=Decimal("100")),
+            lambda x: setattr(x, "list_price", Decimal("120")) or x),
         "expenses.ReimbursementStandard": (
             lambda p: ReimbursementStandard.objects.create(
                 item_type="hotel", city_tier="tier1", cap=Decimal("600"), note="audit test"),

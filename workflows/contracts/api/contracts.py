@@ -19,7 +19,7 @@ from core.exceptions import InvalidInputError
 from .. import services
 from ..models import Contract
 from ..selectors import contract_actions, ordered, versions_of, visible_contracts
-from ..services.contracts import EDITABLE, version_diff
+from ..services.contracts import EDITABLE, lines_diff_of, version_diff
 from . import serializers as s
 from .common import (
     open_problems_first,
@@ -37,6 +37,7 @@ def contract_detail(user, pk: int) -> dict:
                .values_list("pk", flat=True))
     contract.version_rows = [v for v in versions if v.pk in seen]
     contract.milestone_rows = list(contract.milestones.all())
+    contract.line_rows = list(contract.lines.select_related("product"))
     contract.problem_rows = list(open_problems_first(
         contract.problems.select_related("raised_by", "assignee")))
     contract.history = list(audit.timeline(contract.audit_kind, contract.pk))
@@ -45,7 +46,10 @@ def contract_detail(user, pk: int) -> dict:
 
 
 def _edits(data: dict) -> dict:
-    return {k: data[k] for k in EDITABLE if k in data}
+    edits = {k: data[k] for k in EDITABLE if k in data}
+    if "lines" in data:
+        edits["lines"] = [dict(line) for line in data["lines"]]
+    return edits
 
 
 @extend_schema(tags=TAGS)
@@ -99,8 +103,9 @@ class ContractListView(ListAPIView):
         parsed.is_valid(raise_exception=True)
         d = parsed.validated_data
         contract = services.contract_create(
-            actor=request.user, customer=d["customer"], title=d["title"], value=d["value"],
-            payment_terms_days=d["payment_terms_days"], delivery_terms=d["delivery_terms"],
+            actor=request.user, customer=d["customer"], title=d["title"], value=d.get("value"),
+            lines=_edits(d).get("lines"), payment_terms_days=d["payment_terms_days"],
+            delivery_terms=d["delivery_terms"],
             key_clauses=d["key_clauses"],
         )
         return Response(contract_detail(request.user, contract.pk),
@@ -181,4 +186,5 @@ class ContractDiffView(APIView):
                 fields={"against": [_("Not a version of this contract.")]})
         return Response(s.ContractDiffSerializer({
             "base": base, "version": contract, "changes": version_diff(base, contract),
+            "lines": lines_diff_of(base, contract),
         }).data)

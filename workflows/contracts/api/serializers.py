@@ -161,11 +161,64 @@ class ExecutionProblemSerializer(serializers.Serializer):
         return problem.resolved_at is not None
 
 
+class ProductSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    code = serializers.CharField()
+    name = serializers.CharField(help_text=_("In the language asked for (Accept-Language)."))
+    name_zh = serializers.CharField()
+    name_en = serializers.CharField()
+    category = serializers.CharField()
+    unit = serializers.CharField()
+    list_price = money_field()
+    currency = serializers.CharField()
+    active = serializers.BooleanField()
+
+
+class ProductQuerySerializer(serializers.Serializer):
+    category = serializers.CharField(required=False, max_length=60)
+    active = QueryBooleanField(required=False,
+                               help_text=_("Only active (true) or retired (false) products."))
+    q = serializers.CharField(required=False, max_length=100,
+                              help_text=_("Part of the code or a name."))
+
+
+class ContractLineProductSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    code = serializers.CharField()
+    name = serializers.CharField()
+    unit = serializers.CharField()
+
+
+class ContractLineSerializer(serializers.Serializer):
+    product = ContractLineProductSerializer()
+    quantity = serializers.DecimalField(max_digits=12, decimal_places=3)
+    unit_price = money_field()
+    discount = serializers.DecimalField(max_digits=5, decimal_places=2,
+                                        help_text=_("Percent off (0 to 100)."))
+    value = money_field(help_text=_("Quantity × unit price less the discount."))
+
+
+class ContractLineInputSerializer(serializers.Serializer):
+    product = serializers.CharField(
+        max_length=40, help_text=_("An active product's id or code (GET "
+                                   "/api/contracts/products/)."))
+    quantity = serializers.DecimalField(max_digits=12, decimal_places=3,
+                                        min_value=Decimal("0.001"))
+    unit_price = money_field(required=False, allow_null=True, min_value=0,
+                             max_value=MAX_AMOUNT,
+                             help_text=_("The list price when left out."))
+    discount = serializers.DecimalField(max_digits=5, decimal_places=2, min_value=0,
+                                        max_value=100, default=Decimal("0"),
+                                        help_text=_("Percent off (0 to 100)."))
+
+
 class ContractDetailSerializer(ContractSerializer):
     previous = serializers.IntegerField(source="previous_id", allow_null=True,
                                         help_text=_("The version this one amends."))
     delivery_terms = serializers.CharField()
     key_clauses = serializers.CharField()
+    lines = ContractLineSerializer(many=True, source="line_rows",
+                                   help_text=_("Product lines; their values add up to `value`."))
     credit_check = serializers.SerializerMethodField()
     versions = ContractVersionSerializer(many=True, source="version_rows",
                                  help_text=_("Every version you may see, oldest first."))
@@ -196,7 +249,14 @@ class ContractCreateSerializer(serializers.Serializer):
 
     customer = CustomerRefField()
     title = serializers.CharField(max_length=200)
-    value = _value_field()
+    value = _value_field(required=False, help_text=_(
+        "Without `lines`: the value (one “unspecified” line). With `lines`: left out, or "
+        "their total."))
+    # A ListField keeps errors flat ("lines.0.quantity"); the service refuses an empty list.
+    lines = serializers.ListField(
+        child=ContractLineInputSerializer(), required=False, max_length=100,
+        help_text=_("Product lines; the value is their total. Without lines, `value` makes "
+                    "one line of the “unspecified” product."))
     payment_terms_days = _terms_field(default=30)
     delivery_terms = text_field(default="", allow_blank=True)
     key_clauses = text_field(default="", allow_blank=True)
@@ -206,7 +266,13 @@ class ContractUpdateSerializer(serializers.Serializer):
     """Any subset of the editable fields (the customer stays)."""
 
     title = serializers.CharField(max_length=200, required=False)
-    value = _value_field(required=False)
+    value = _value_field(required=False, help_text=_(
+        "Re-prices a contract whose only line is “unspecified”; otherwise send `lines`."))
+    # A ListField keeps errors flat ("lines.0.quantity"); the service refuses an empty list.
+    lines = serializers.ListField(
+        child=ContractLineInputSerializer(), required=False, max_length=100,
+        help_text=_("Replaces every line; the value is their total. Without lines, `value` makes "
+                    "one line of the “unspecified” product."))
     payment_terms_days = _terms_field(required=False)
     delivery_terms = text_field(required=False, allow_blank=True)
     key_clauses = text_field(required=False, allow_blank=True)
@@ -236,12 +302,33 @@ class ContractDiffQuerySerializer(serializers.Serializer):
                                        help_text=_("The id of another version of the contract."))
 
 
+class ContractLineDiffRowSerializer(serializers.Serializer):
+    product = serializers.CharField(help_text=_("The product code."))
+    name = serializers.CharField()
+    quantity = serializers.CharField()
+    unit_price = serializers.CharField()
+    discount = serializers.CharField()
+    value = serializers.CharField()
+
+
+class ContractLineChangeSerializer(serializers.Serializer):
+    before = ContractLineDiffRowSerializer()
+    after = ContractLineDiffRowSerializer()
+
+
+class ContractLinesDiffSerializer(serializers.Serializer):
+    added = ContractLineDiffRowSerializer(many=True)
+    removed = ContractLineDiffRowSerializer(many=True)
+    changed = ContractLineChangeSerializer(many=True)
+
+
 class ContractDiffSerializer(serializers.Serializer):
     base = ContractVersionSerializer(help_text=_("The version compared against (`against`)."))
     version = ContractVersionSerializer(help_text=_("The version in the path."))
     changes = serializers.DictField(
         child=serializers.ListField(child=serializers.CharField(), min_length=2, max_length=2),
         help_text=_("{field: [in base, in version]} for each field that differs."))
+    lines = ContractLinesDiffSerializer()
 
 
 # --- execution -------------------------------------------------------------------------------

@@ -136,7 +136,7 @@ def only_unspecified(lines) -> bool:
 
 def as_dict(line: ContractLine) -> dict:
     return {"product": line.product.code, "name": line.product.name_zh,
-            "quantity": str(line.quantity.normalize()), "unit_price": str(line.unit_price),
+            "quantity": format(line.quantity.normalize(), "f"), "unit_price": str(line.unit_price),
             "discount": str(line.discount), "value": str(line.value)}
 
 

@@ -25,6 +25,7 @@ from ..services.contracts import (
     EDITABLE,
     contract_attachment_add,
     ensure_may_attach,
+    lines_diff_of,
     version_diff,
 )
 from .common import (
@@ -128,6 +129,8 @@ def contract_context(request, contract: Contract, *, forms: dict | None = None) 
         "max_files": engine.MAX_ATTACHMENTS,
         "versions": versions, "against": against,
         "diff": diff_rows(against, contract) if against else [],
+        "lines_diff": lines_diff_of(against, contract) if against else None,
+        "lines": list(contract.lines.select_related("product")),
         "is_owner": is_owner,
         "actions": actions,
         "can_edit": selectors.EDIT in actions,

@@ -180,6 +180,12 @@ def test_amendment_is_a_new_draft_version_with_a_diff_when_the_owner_amends(api,
         "version": {"id": body["id"], "version": 2, "state": "draft"},
         "changes": {"title": ["年度供货合同", "年度供货合同（补充）"],
                     "value": ["500000.00", "650000.00"]},
+        # a value alone re-prices the one "unspecified" line (issue 22)
+        "lines": {"added": [], "removed": [], "changed": [{
+            "before": {"product": "UNSPECIFIED", "name": "未指定产品", "quantity": "1",
+                       "unit_price": "500000.00", "discount": "0.00", "value": "500000.00"},
+            "after": {"product": "UNSPECIFIED", "name": "未指定产品", "quantity": "1",
+                      "unit_price": "650000.00", "discount": "0.00", "value": "650000.00"}}]},
     }
     # the amendment goes through review again
     assert client.post(contract_url(body["id"], "submit")).json()["state"] == "in_review"

@@ -106,3 +106,13 @@ def test_amendment_with_new_lines_diffs_them(personas, customer, products):
     assert [d["product"] for d in diff["added"]] == ["SVC-YEAR"]
     assert diff["removed"] == []
     assert sorted(c["after"]["product"] for c in diff["changed"]) == ["CNC-500", "SPARE-KIT"]
+    kit = next(c for c in diff["changed"] if c["after"]["product"] == "SPARE-KIT")
+    assert kit["before"]["quantity"] == "3.5"  # written as typed, never "3.5E+0" or "1E+1"
+
+
+def test_quantity_in_the_diff_reads_as_a_plain_number(personas, customer, products):
+    contract = contract_create(actor=personas["east_rep1"], customer=customer, title="x",
+                               lines=[{"product": "SPARE-KIT", "quantity": "10"}])
+    from workflows.contracts.services.lines import as_dict
+
+    assert as_dict(contract.lines.get())["quantity"] == "10"

@@ -75,3 +75,20 @@ def test_statistics_show_every_figure_over_a_year_when_seeded(seeded):
     assert CreditAlert.objects.exists()
     assert Contract.objects.filter(version=2, state=ContractState.SIGNED).exists()
     assert Contract.objects.filter(version=2, state=ContractState.IN_REVIEW).exists()
+
+
+def test_demo_contracts_sell_catalogue_products_adding_up_to_their_value(seeded):
+    from decimal import Decimal
+
+    from workflows.contracts.models import UNSPECIFIED_PRODUCT, ContractLine
+
+    for contract in Contract.objects.prefetch_related("lines__product"):
+        lines = list(contract.lines.all())
+        assert lines and sum(line.value for line in lines) == contract.value, contract
+        assert all(line.product.code != UNSPECIFIED_PRODUCT for line in lines)
+    # the amendment adds spare parts (10 × 12,000.00 less 5 %) and a year's maintenance
+    amended = Contract.objects.get(title="自动化产线改造合同", version=2)
+    assert amended.value == Decimal("1950000.00")
+    added = {line.product.code: line.value for line in amended.lines.all()}
+    assert added["PRT-KIT"] == Decimal("114000.00") and added["SVC-MNT"] == Decimal("36000.00")
+    assert ContractLine.objects.filter(product__code="ROB-A6").exists()
