@@ -558,6 +558,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/contracts/products/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The catalogue by category and code: every signed-in user may read it (list prices are
+         *     what the sales team quotes from).
+         */
+        get: operations["contracts_products_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/contracts/statistics/": {
         parameters: {
             query?: never;
@@ -950,6 +970,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/forms/submissions/{id}/files/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a file for an attachment field of your draft or returned request: stored with the upload rules and linked to the field */
+        post: operations["forms_submissions_files_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/forms/submissions/{id}/send/": {
         parameters: {
             query?: never;
@@ -1201,6 +1238,40 @@ export interface paths {
         put?: never;
         /** Submit: a draft (or a plan returned for revision) to the regions; a plan every region confirmed to the CEO (the sales GM) */
         post: operations["plans_plans_submit_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Archived sales analysis reports, newest period first */
+        get: operations["reports_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}/{language}.{fmt}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download one file of a report (PDF or .xlsx, in one language) */
+        get: operations["reports___retrieve"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1554,7 +1625,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add signers (加签) before or after your step */
+        /** Add signers (加签) before, after or alongside your step */
         post: operations["tasks_add_signer_create"];
         delete?: never;
         options?: never;
@@ -1743,10 +1814,11 @@ export interface components {
             /** @description 1 to 5 people, each a user id or a username. */
             signers: (number | string)[];
             /**
-             * @description before: they decide first, then the step comes back to you; after: extra steps after yours.
+             * @description before: they decide first, then the step comes back to you; after: extra steps after yours; alongside: co-signers of your step, whose approval is required too (the step is decided when all of you approved).
              *
              *     * `before` - before
              *     * `after` - after
+             *     * `alongside` - alongside
              */
             position: components["schemas"]["SignerPositionEnum"];
             reason: string;
@@ -1771,10 +1843,55 @@ export interface components {
             backlog: components["schemas"]["Backlog"][];
             throughput: components["schemas"]["Throughput"][];
             slowest_open: components["schemas"]["SlowRequest"][];
+            approvers: components["schemas"]["Approver"][];
+            waiting_worked: components["schemas"]["WaitingWorked"][];
+            nudges: components["schemas"]["Nudges"][];
+            heatmap: components["schemas"]["Heatmap"];
         };
         ApproveRequest: {
             /** @default  */
             comment?: string;
+            /** @description 抄送: up to 10 people to copy with the decision (user ids or usernames); copied and decided in one transaction, or neither (400 on `cc` naming a refused person). */
+            cc?: (number | string)[];
+        };
+        Approver: {
+            count: number;
+            /**
+             * Format: double
+             * @description Hours (percentile_cont 0.5).
+             */
+            median: number | null;
+            /**
+             * Format: double
+             * @description Hours (percentile_cont 0.9).
+             */
+            p90: number | null;
+            /**
+             * Format: double
+             * @description Hours.
+             */
+            max: number | null;
+            approver_id: number;
+            name: string;
+            /**
+             * Format: double
+             * @description Hours, opened -> held.
+             */
+            wait_median: number | null;
+            /**
+             * Format: double
+             * @description Hours, held -> decided.
+             */
+            work_median: number | null;
+            with_due: number;
+            on_time: number;
+            /**
+             * Format: double
+             * @description On time, of those with a deadline.
+             */
+            percent: number | null;
+            reminders: number;
+            escalations: number;
         };
         Attachment: {
             id: number;
@@ -2256,8 +2373,13 @@ export interface components {
         /** @description Any subset of the editable fields (the customer stays). */
         ContractAmendRequest: {
             title?: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Re-prices a contract whose only line is “unspecified”; otherwise send `lines`.
+             */
             value?: string;
+            /** @description Replaces every line; the value is their total. Without lines, `value` makes one line of the “unspecified” product. */
+            lines?: components["schemas"]["ContractLineInputRequest"][];
             payment_terms_days?: number;
             delivery_terms?: string;
             key_clauses?: string;
@@ -2290,8 +2412,13 @@ export interface components {
             /** @description A customer id you may see. */
             customer: number;
             title: string;
-            /** Format: decimal */
-            value: string;
+            /**
+             * Format: decimal
+             * @description Without `lines`: the value (one “unspecified” line). With `lines`: left out, or their total.
+             */
+            value?: string;
+            /** @description Product lines; the value is their total. Without lines, `value` makes one line of the “unspecified” product. */
+            lines?: components["schemas"]["ContractLineInputRequest"][];
             /** @default 30 */
             payment_terms_days?: number;
             /** @default  */
@@ -2326,6 +2453,8 @@ export interface components {
             previous: number | null;
             delivery_terms: string;
             key_clauses: string;
+            /** @description Product lines; their values add up to `value`. */
+            lines: components["schemas"]["ContractLine"][];
             readonly credit_check: components["schemas"]["CreditCheck"] | null;
             /** @description Every version you may see, oldest first. */
             versions: components["schemas"]["ContractVersion"][];
@@ -2356,6 +2485,65 @@ export interface components {
             changes: {
                 [key: string]: string[];
             };
+            lines: components["schemas"]["ContractLinesDiff"];
+        };
+        ContractLine: {
+            product: components["schemas"]["ContractLineProduct"];
+            /** Format: decimal */
+            quantity: string;
+            /** Format: decimal */
+            unit_price: string;
+            /**
+             * Format: decimal
+             * @description Percent off (0 to 100).
+             */
+            discount: string;
+            /**
+             * Format: decimal
+             * @description Quantity × unit price less the discount.
+             */
+            value: string;
+        };
+        ContractLineChange: {
+            before: components["schemas"]["ContractLineDiffRow"];
+            after: components["schemas"]["ContractLineDiffRow"];
+        };
+        ContractLineDiffRow: {
+            /** @description The product code. */
+            product: string;
+            name: string;
+            quantity: string;
+            unit_price: string;
+            discount: string;
+            value: string;
+        };
+        ContractLineInputRequest: {
+            /** @description An active product's id or code (GET /api/contracts/products/). */
+            product: string;
+            /** Format: decimal */
+            quantity: string;
+            /**
+             * Format: decimal
+             * @description The list price when left out.
+             */
+            unit_price?: string | null;
+            /**
+             * Format: decimal
+             * @description Percent off (0 to 100).
+             * @default 0.00
+             */
+            discount?: string;
+        };
+        ContractLineProduct: {
+            id: number;
+            code: string;
+            name: string;
+            unit: string;
+        };
+        ContractLinesDiff: {
+            added: components["schemas"]["ContractLineDiffRow"][];
+            removed: components["schemas"]["ContractLineDiffRow"][];
+            changed: components["schemas"]["ContractLineChange"][];
         };
         ContractStats: {
             period: components["schemas"]["ContractStatsPeriod"];
@@ -2680,6 +2868,42 @@ export interface components {
         ExecutionProblemResolveRequest: {
             resolution: string;
         };
+        /**
+         * @description * `pdf` - PDF
+         *     * `xlsx` - Excel (.xlsx)
+         * @enum {string}
+         */
+        FormatEnum: "pdf" | "xlsx";
+        HeatCell: {
+            /** Format: date */
+            week: string;
+            /**
+             * Format: double
+             * @description Hours.
+             */
+            median: number | null;
+            count: number;
+            /** @description Shading 0-4. */
+            level: number | null;
+        };
+        HeatRow: {
+            kind: string;
+            step_code: string;
+            process: string;
+            label: string;
+            cells: components["schemas"]["HeatCell"][];
+        };
+        Heatmap: {
+            /** @description wait: opened -> first held by a person. */
+            metric: string;
+            weeks: string[];
+            /**
+             * Format: double
+             * @description The largest median, hours.
+             */
+            max: number;
+            rows: components["schemas"]["HeatRow"][];
+        };
         HistoryEvent: {
             seq: number;
             /** Format: date-time */
@@ -2742,6 +2966,12 @@ export interface components {
          * @enum {string}
          */
         ItemTypeEnum: "hotel" | "meals" | "entertainment" | "transport" | "other";
+        /**
+         * @description * `zh-hans` - Simplified Chinese
+         *     * `en` - English
+         * @enum {string}
+         */
+        LanguageEnum: "zh-hans" | "en";
         Line: {
             id: number;
             /** Format: date */
@@ -2853,6 +3083,21 @@ export interface components {
             category: components["schemas"]["CategoryEnum"];
             months: components["schemas"]["Period"][];
             quarters: components["schemas"]["Period"][];
+        };
+        Nudges: {
+            kind: string;
+            step_code: string;
+            process: string;
+            label: string;
+            decided: number;
+            /** @description Tasks with an automatic reminder. */
+            reminded: number;
+            reminders: number;
+            /** @description Tasks escalated at least once. */
+            escalated: number;
+            escalations: number;
+            /** @description Manual reminders by a person. */
+            urges: number;
         };
         /**
          * @description * `refuse` - Not accepted: reduce the line to the standard
@@ -3093,6 +3338,36 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["Plan"][];
         };
+        PaginatedProductList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Product"][];
+        };
+        PaginatedReportList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Report"][];
+        };
         PaginatedRequestList: {
             /** @example 123 */
             count: number;
@@ -3232,8 +3507,13 @@ export interface components {
         /** @description Any subset of the editable fields (the customer stays). */
         PatchedContractUpdateRequest: {
             title?: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Re-prices a contract whose only line is “unspecified”; otherwise send `lines`.
+             */
             value?: string;
+            /** @description Replaces every line; the value is their total. Without lines, `value` makes one line of the “unspecified” product. */
+            lines?: components["schemas"]["ContractLineInputRequest"][];
             payment_terms_days?: number;
             delivery_terms?: string;
             key_clauses?: string;
@@ -3296,10 +3576,6 @@ export interface components {
             after: string | null;
             /** Format: decimal */
             change: string;
-        };
-        PlanCommentRequest: {
-            /** @default  */
-            comment?: string;
         };
         PlanConfirmation: {
             region: string;
@@ -3480,6 +3756,12 @@ export interface components {
          * @enum {string}
          */
         PlanSpreadEnum: "even" | "last_year";
+        PlanSubmitRequest: {
+            /** @default  */
+            comment?: string;
+            /** @description 抄送: up to 10 people to copy (user ids or usernames). Each is told and reads the request; inactive people and the submitter are refused (400 on `cc`, naming them). The process's own CC rules apply as well. */
+            cc?: (number | string)[];
+        };
         PlanUploadRequest: {
             /** Format: binary */
             file: string;
@@ -3518,6 +3800,20 @@ export interface components {
             max: number | null;
             kind: string;
             label: string;
+        };
+        Product: {
+            id: number;
+            code: string;
+            /** @description In the language asked for (Accept-Language). */
+            name: string;
+            name_zh: string;
+            name_en: string;
+            category: string;
+            unit: string;
+            /** Format: decimal */
+            list_price: string;
+            currency: string;
+            active: boolean;
         };
         ReassignRequest: {
             /** @description A user id or a username. */
@@ -3596,12 +3892,43 @@ export interface components {
         };
         RejectRequest: {
             reason: string;
+            /** @description 抄送: up to 10 people to copy with the decision (user ids or usernames); copied and decided in one transaction, or neither (400 on `cc` naming a refused person). */
+            cc?: (number | string)[];
         };
         Remaining: {
             /** Format: decimal */
             month: string;
             /** Format: decimal */
             quarter: string;
+        };
+        Report: {
+            readonly id: number;
+            readonly number: string;
+            trigger: components["schemas"]["TriggerEnum"];
+            /**
+             * First day
+             * Format: date
+             */
+            period_start: string;
+            /**
+             * Last day
+             * Format: date
+             */
+            period_end: string;
+            /**
+             * Generated
+             * Format: date-time
+             */
+            created?: string;
+            readonly files: components["schemas"]["ReportFile"][];
+        };
+        ReportFile: {
+            language: components["schemas"]["LanguageEnum"];
+            format: components["schemas"]["FormatEnum"];
+            /** Format: int64 */
+            size: number;
+            sha256: string;
+            readonly url: string;
         };
         Request: {
             kind: string;
@@ -3679,6 +4006,8 @@ export interface components {
         ResubmitToEnum: "restart" | "returner";
         ReturnRequest: {
             reason: string;
+            /** @description 抄送: up to 10 people to copy with the decision (user ids or usernames); copied and decided in one transaction, or neither (400 on `cc` naming a refused person). */
+            cc?: (number | string)[];
             /** @description Index of an earlier chain step; absent or null sends it to the submitter. */
             to_step?: number | null;
             /**
@@ -4009,9 +4338,10 @@ export interface components {
         /**
          * @description * `before` - before
          *     * `after` - after
+         *     * `alongside` - alongside
          * @enum {string}
          */
-        SignerPositionEnum: "before" | "after";
+        SignerPositionEnum: "before" | "after" | "alongside";
         Sla: {
             kind: string;
             step_code: string;
@@ -4111,6 +4441,13 @@ export interface components {
              * @default false
              */
             draft?: boolean;
+            /** @description 抄送: up to 10 people to copy (user ids or usernames). Each is told and reads the request; inactive people and the submitter are refused (400 on `cc`, naming them). The process's own CC rules apply as well. */
+            cc?: (number | string)[];
+        };
+        /** @description The body of a process's submit action: optional; `cc` copies people on submit. */
+        SubmitRequest: {
+            /** @description 抄送: up to 10 people to copy (user ids or usernames). Each is told and reads the request; inactive people and the submitter are refused (400 on `cc`, naming them). The process's own CC rules apply as well. */
+            cc?: (number | string)[];
         };
         Task: {
             id: number;
@@ -4208,6 +4545,32 @@ export interface components {
          * @enum {string}
          */
         TravelClassEnum: "economy" | "premium" | "business" | "first";
+        /**
+         * @description * `scheduled` - Scheduled
+         *     * `on_demand` - On demand
+         * @enum {string}
+         */
+        TriggerEnum: "scheduled" | "on_demand";
+        Upload: {
+            /** @description Name it in the field's values as {"id": id} */
+            id: number;
+            field: string;
+            name: string;
+            content_type: string;
+            size: number;
+            sha256: string;
+            /** @description The request's values, the file linked */
+            values: unknown;
+        };
+        UploadInputRequest: {
+            /** @description The attachment field's key */
+            field: string;
+            /**
+             * Format: binary
+             * @description PDF, JPEG or PNG (checked by content), at most 10 MB
+             */
+            file: string;
+        };
         UrgeRequest: {
             /** @default  */
             comment?: string;
@@ -4234,6 +4597,21 @@ export interface components {
             /** @description JSON Schema (2020-12) of the form's values */
             json_schema: unknown;
         };
+        WaitingWorked: {
+            kind: string;
+            step_code: string;
+            process: string;
+            label: string;
+            count: number;
+            /** Format: double */
+            wait_median: number | null;
+            /** Format: double */
+            wait_p90: number | null;
+            /** Format: double */
+            work_median: number | null;
+            /** Format: double */
+            work_p90: number | null;
+        };
         WithdrawRequest: {
             /** @default  */
             reason?: string;
@@ -4250,6 +4628,15 @@ export interface operations {
     analytics_approvals_retrieve: {
         parameters: {
             query?: {
+                /**
+                 * @description Amount band of the request: lt_10k, 10k_100k, 100k_1m, gte_1m.
+                 *
+                 *     * `lt_10k` - lt_10k
+                 *     * `10k_100k` - 10k_100k
+                 *     * `100k_1m` - 100k_1m
+                 *     * `gte_1m` - gte_1m
+                 */
+                band?: "lt_10k" | "10k_100k" | "100k_1m" | "gte_1m" | "";
                 /** @description First day of decisions (Asia/Shanghai); default 90 days before date_to. */
                 date_from?: string | "";
                 /** @description Last day (default today). */
@@ -4266,10 +4653,11 @@ export interface operations {
                  *     * `plan` - Sales plan
                  *     * `risk` - Risk
                  *     * `form` - Template request
+                 *     * `form_action` - Action item
                  *     * `campaign` - Marketing campaign
                  *     * `campaign_eval` - Campaign evaluation
                  */
-                kind?: "demo" | "expense" | "budget" | "contract" | "plan" | "risk" | "form" | "campaign" | "campaign_eval" | "";
+                kind?: "demo" | "expense" | "budget" | "contract" | "plan" | "risk" | "form" | "form_action" | "campaign" | "campaign_eval" | "";
                 /** @description Region code. */
                 region?: string;
             };
@@ -5236,7 +5624,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["SubmitRequest"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -6413,7 +6805,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["SubmitRequest"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -7299,6 +7695,72 @@ export interface operations {
             };
         };
     };
+    contracts_products_list: {
+        parameters: {
+            query?: {
+                /** @description Only active (true) or retired (false) products. */
+                active?: boolean | "";
+                category?: string;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number | "";
+                /** @description Rows per page, 1 to 200 (a larger value gives 200). */
+                page_size?: number | "";
+                /** @description Part of the code or a name. */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedProductList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     contracts_statistics_retrieve: {
         parameters: {
             query?: {
@@ -7823,7 +8285,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["SubmitRequest"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -9034,7 +9500,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["SubmitRequest"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -9366,6 +9836,96 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    forms_submissions_files_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat-safe key: the same key returns the first result and acts only once. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["UploadInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Upload"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict. With Retry-After: not final (another decision held this request, or the same Idempotency-Key is in progress): retry, with the same key. Without: final (already decided, withdrawn, ...). */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10757,7 +11317,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["PlanCommentRequest"];
+                "application/json": components["schemas"]["PlanSubmitRequest"];
             };
         };
         responses: {
@@ -10833,6 +11393,135 @@ export interface operations {
             };
         };
     };
+    reports_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number | "";
+                /** @description Rows per page, 1 to 200 (a larger value gives 200). */
+                page_size?: number | "";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedReportList"];
+                };
+            };
+            /** @description Bad input: `fields` names each field with its messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reports___retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fmt: string;
+                id: number;
+                language: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file; its SHA-256 is in the report's list entry and in the audit trail. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Bad input: `fields` names each field with its messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (`code` says why: segregation of duties, authority limit, ...). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database was unavailable for a moment; nothing was done. Retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying (with the same Idempotency-Key, if any). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     requests_list: {
         parameters: {
             query?: {
@@ -10844,10 +11533,11 @@ export interface operations {
                  *     * `plan` - Sales plan
                  *     * `risk` - Risk
                  *     * `form` - Template request
+                 *     * `form_action` - Action item
                  *     * `campaign` - Marketing campaign
                  *     * `campaign_eval` - Campaign evaluation
                  */
-                kind?: "demo" | "expense" | "budget" | "contract" | "plan" | "risk" | "form" | "campaign" | "campaign_eval" | "";
+                kind?: "demo" | "expense" | "budget" | "contract" | "plan" | "risk" | "form" | "form_action" | "campaign" | "campaign_eval" | "";
                 mine?: boolean | "";
                 /** @description Which field to use when ordering the results. */
                 ordering?: string;
@@ -12275,7 +12965,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["SubmitRequest"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -12477,10 +13171,11 @@ export interface operations {
                  *     * `plan` - Sales plan
                  *     * `risk` - Risk
                  *     * `form` - Template request
+                 *     * `form_action` - Action item
                  *     * `campaign` - Marketing campaign
                  *     * `campaign_eval` - Campaign evaluation
                  */
-                kind?: "demo" | "expense" | "budget" | "contract" | "plan" | "risk" | "form" | "campaign" | "campaign_eval" | "";
+                kind?: "demo" | "expense" | "budget" | "contract" | "plan" | "risk" | "form" | "form_action" | "campaign" | "campaign_eval" | "";
                 /** @description Which field to use when ordering the results. */
                 ordering?: string;
                 overdue?: boolean | "";

@@ -2,12 +2,14 @@
 
 from .actuals_import_result import ActualsImportResult
 from .add_signer_request import AddSignerRequest
+from .analytics_approvals_retrieve_band import AnalyticsApprovalsRetrieveBand
 from .analytics_approvals_retrieve_date_from_type_1 import AnalyticsApprovalsRetrieveDateFromType1
 from .analytics_approvals_retrieve_date_to_type_1 import AnalyticsApprovalsRetrieveDateToType1
 from .analytics_approvals_retrieve_kind import AnalyticsApprovalsRetrieveKind
 from .analytics_period import AnalyticsPeriod
 from .approval_analytics import ApprovalAnalytics
 from .approve_request import ApproveRequest
+from .approver import Approver
 from .attachment import Attachment
 from .attachment_upload_request import AttachmentUploadRequest
 from .attainment import Attainment
@@ -68,6 +70,12 @@ from .contract_detail import ContractDetail
 from .contract_detail_available_actions_enum import ContractDetailAvailableActionsEnum
 from .contract_diff import ContractDiff
 from .contract_diff_changes import ContractDiffChanges
+from .contract_line import ContractLine
+from .contract_line_change import ContractLineChange
+from .contract_line_diff_row import ContractLineDiffRow
+from .contract_line_input_request import ContractLineInputRequest
+from .contract_line_product import ContractLineProduct
+from .contract_lines_diff import ContractLinesDiff
 from .contract_stats import ContractStats
 from .contract_stats_breach import ContractStatsBreach
 from .contract_stats_collections import ContractStatsCollections
@@ -99,6 +107,9 @@ from .contracts_customers_list_page_size_type_1 import ContractsCustomersListPag
 from .contracts_customers_list_page_type_1 import ContractsCustomersListPageType1
 from .contracts_customers_list_rating import ContractsCustomersListRating
 from .contracts_customers_list_value_class import ContractsCustomersListValueClass
+from .contracts_products_list_active_type_1 import ContractsProductsListActiveType1
+from .contracts_products_list_page_size_type_1 import ContractsProductsListPageSizeType1
+from .contracts_products_list_page_type_1 import ContractsProductsListPageType1
 from .contracts_statistics_retrieve_date_from_type_1 import ContractsStatisticsRetrieveDateFromType1
 from .contracts_statistics_retrieve_date_to_type_1 import ContractsStatisticsRetrieveDateToType1
 from .contracts_statistics_retrieve_year_type_1 import ContractsStatisticsRetrieveYearType1
@@ -147,6 +158,10 @@ from .expenses_monitor_retrieve_category import ExpensesMonitorRetrieveCategory
 from .expenses_monitor_retrieve_fiscal_year_type_1 import ExpensesMonitorRetrieveFiscalYearType1
 from .expenses_standards_list_page_size_type_1 import ExpensesStandardsListPageSizeType1
 from .expenses_standards_list_page_type_1 import ExpensesStandardsListPageType1
+from .format_enum import FormatEnum
+from .heat_cell import HeatCell
+from .heat_row import HeatRow
+from .heatmap import Heatmap
 from .history_event import HistoryEvent
 from .history_event_changes import HistoryEventChanges
 from .interaction import Interaction
@@ -154,6 +169,7 @@ from .interaction_create_request import InteractionCreateRequest
 from .interaction_kind_enum import InteractionKindEnum
 from .invoice_type_enum import InvoiceTypeEnum
 from .item_type_enum import ItemTypeEnum
+from .language_enum import LanguageEnum
 from .line import Line
 from .line_in_request import LineInRequest
 from .line_input_request import LineInputRequest
@@ -164,6 +180,7 @@ from .milestone_done_request import MilestoneDoneRequest
 from .milestone_kind_enum import MilestoneKindEnum
 from .monitor import Monitor
 from .monitor_line import MonitorLine
+from .nudges import Nudges
 from .on_excess_enum import OnExcessEnum
 from .out_of_office import OutOfOffice
 from .out_of_office_input_request import OutOfOfficeInputRequest
@@ -181,6 +198,8 @@ from .paginated_execution_problem_list import PaginatedExecutionProblemList
 from .paginated_interaction_list import PaginatedInteractionList
 from .paginated_milestone_list import PaginatedMilestoneList
 from .paginated_plan_list import PaginatedPlanList
+from .paginated_product_list import PaginatedProductList
+from .paginated_report_list import PaginatedReportList
 from .paginated_request_list import PaginatedRequestList
 from .paginated_risk_list import PaginatedRiskList
 from .paginated_sales_actual_list import PaginatedSalesActualList
@@ -196,7 +215,6 @@ from .period import Period
 from .person import Person
 from .plan import Plan
 from .plan_cell_change import PlanCellChange
-from .plan_comment_request import PlanCommentRequest
 from .plan_confirmation import PlanConfirmation
 from .plan_create_request import PlanCreateRequest
 from .plan_detail import PlanDetail
@@ -211,6 +229,7 @@ from .plan_person_row_input_request import PlanPersonRowInputRequest
 from .plan_region_row_input_request import PlanRegionRowInputRequest
 from .plan_revise_request import PlanReviseRequest
 from .plan_spread_enum import PlanSpreadEnum
+from .plan_submit_request import PlanSubmitRequest
 from .plan_upload_request import PlanUploadRequest
 from .plan_version import PlanVersion
 from .plans_plans_actuals_list_month_type_1 import PlansPlansActualsListMonthType1
@@ -221,6 +240,7 @@ from .plans_plans_list_page_size_type_1 import PlansPlansListPageSizeType1
 from .plans_plans_list_page_type_1 import PlansPlansListPageType1
 from .plans_plans_list_state import PlansPlansListState
 from .process_cycle import ProcessCycle
+from .product import Product
 from .reassign_request import ReassignRequest
 from .receipt import Receipt
 from .receipt_upload_request import ReceiptUploadRequest
@@ -228,6 +248,10 @@ from .reduce_request import ReduceRequest
 from .reject_receipt_request import RejectReceiptRequest
 from .reject_request import RejectRequest
 from .remaining import Remaining
+from .report import Report
+from .report_file import ReportFile
+from .reports_list_page_size_type_1 import ReportsListPageSizeType1
+from .reports_list_page_type_1 import ReportsListPageType1
 from .request import Request
 from .request_detail import RequestDetail
 from .request_status_enum import RequestStatusEnum
@@ -292,6 +316,7 @@ from .standard import Standard
 from .step_cycle import StepCycle
 from .submission import Submission
 from .submission_input_request import SubmissionInputRequest
+from .submit_request import SubmitRequest
 from .task import Task
 from .task_available_actions_enum import TaskAvailableActionsEnum
 from .task_request import TaskRequest
@@ -309,21 +334,27 @@ from .token import Token
 from .token_response import TokenResponse
 from .transfer_request import TransferRequest
 from .travel_class_enum import TravelClassEnum
+from .trigger_enum import TriggerEnum
+from .upload import Upload
+from .upload_input_request import UploadInputRequest
 from .urge_request import UrgeRequest
 from .urge_response import UrgeResponse
 from .verify import Verify
 from .verify_first_broken_type_0 import VerifyFirstBrokenType0
 from .version import Version
+from .waiting_worked import WaitingWorked
 from .withdraw_request import WithdrawRequest
 
 __all__ = (
     "ActualsImportResult",
     "AddSignerRequest",
+    "AnalyticsApprovalsRetrieveBand",
     "AnalyticsApprovalsRetrieveDateFromType1",
     "AnalyticsApprovalsRetrieveDateToType1",
     "AnalyticsApprovalsRetrieveKind",
     "AnalyticsPeriod",
     "ApprovalAnalytics",
+    "Approver",
     "ApproveRequest",
     "Attachment",
     "AttachmentUploadRequest",
@@ -385,6 +416,12 @@ __all__ = (
     "ContractDetailAvailableActionsEnum",
     "ContractDiff",
     "ContractDiffChanges",
+    "ContractLine",
+    "ContractLineChange",
+    "ContractLineDiffRow",
+    "ContractLineInputRequest",
+    "ContractLineProduct",
+    "ContractLinesDiff",
     "ContractsContractsAttachmentsListPageSizeType1",
     "ContractsContractsAttachmentsListPageType1",
     "ContractsContractsListCreditBreachType1",
@@ -407,6 +444,9 @@ __all__ = (
     "ContractsCustomersListPageType1",
     "ContractsCustomersListRating",
     "ContractsCustomersListValueClass",
+    "ContractsProductsListActiveType1",
+    "ContractsProductsListPageSizeType1",
+    "ContractsProductsListPageType1",
     "ContractsStatisticsRetrieveDateFromType1",
     "ContractsStatisticsRetrieveDateToType1",
     "ContractsStatisticsRetrieveYearType1",
@@ -464,6 +504,10 @@ __all__ = (
     "ExpensesMonitorRetrieveFiscalYearType1",
     "ExpensesStandardsListPageSizeType1",
     "ExpensesStandardsListPageType1",
+    "FormatEnum",
+    "HeatCell",
+    "Heatmap",
+    "HeatRow",
     "HistoryEvent",
     "HistoryEventChanges",
     "Interaction",
@@ -471,6 +515,7 @@ __all__ = (
     "InteractionKindEnum",
     "InvoiceTypeEnum",
     "ItemTypeEnum",
+    "LanguageEnum",
     "Line",
     "LineInputRequest",
     "LineInRequest",
@@ -481,6 +526,7 @@ __all__ = (
     "MilestoneKindEnum",
     "Monitor",
     "MonitorLine",
+    "Nudges",
     "OnExcessEnum",
     "OutOfOffice",
     "OutOfOfficeInputRequest",
@@ -498,6 +544,8 @@ __all__ = (
     "PaginatedInteractionList",
     "PaginatedMilestoneList",
     "PaginatedPlanList",
+    "PaginatedProductList",
+    "PaginatedReportList",
     "PaginatedRequestList",
     "PaginatedRiskList",
     "PaginatedSalesActualList",
@@ -513,7 +561,6 @@ __all__ = (
     "Person",
     "Plan",
     "PlanCellChange",
-    "PlanCommentRequest",
     "PlanConfirmation",
     "PlanCreateRequest",
     "PlanDetail",
@@ -535,9 +582,11 @@ __all__ = (
     "PlansPlansListPageType1",
     "PlansPlansListState",
     "PlanSpreadEnum",
+    "PlanSubmitRequest",
     "PlanUploadRequest",
     "PlanVersion",
     "ProcessCycle",
+    "Product",
     "ReassignRequest",
     "Receipt",
     "ReceiptUploadRequest",
@@ -545,6 +594,10 @@ __all__ = (
     "RejectReceiptRequest",
     "RejectRequest",
     "Remaining",
+    "Report",
+    "ReportFile",
+    "ReportsListPageSizeType1",
+    "ReportsListPageType1",
     "Request",
     "RequestDetail",
     "RequestsListKind",
@@ -609,6 +662,7 @@ __all__ = (
     "StepCycle",
     "Submission",
     "SubmissionInputRequest",
+    "SubmitRequest",
     "Task",
     "TaskAvailableActionsEnum",
     "TaskRequest",
@@ -626,10 +680,14 @@ __all__ = (
     "TokenResponse",
     "TransferRequest",
     "TravelClassEnum",
+    "TriggerEnum",
+    "Upload",
+    "UploadInputRequest",
     "UrgeRequest",
     "UrgeResponse",
     "Verify",
     "VerifyFirstBrokenType0",
     "Version",
+    "WaitingWorked",
     "WithdrawRequest",
 )

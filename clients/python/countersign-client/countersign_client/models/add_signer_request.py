@@ -19,6 +19,7 @@ class AddSignerRequest:
         signers (list[int | str]): 1 to 5 people, each a user id or a username.
         position (SignerPositionEnum): * `before` - before
             * `after` - after
+            * `alongside` - alongside
         reason (str):
         sla_hours (None | str | Unset): Working hours each added signer has (default: the step's SLA rule).
     """

@@ -9,9 +9,10 @@ class AnalyticsApprovalsRetrieveKind(StrEnum):
     DEMO = "demo"
     EXPENSE = "expense"
     FORM = "form"
+    FORM_ACTION = "form_action"
     PLAN = "plan"
     RISK = "risk"
-    VALUE_9 = ""
+    VALUE_10 = ""
 
     def __str__(self) -> str:
         return str(self.value)

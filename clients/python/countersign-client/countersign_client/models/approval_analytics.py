@@ -8,13 +8,17 @@ from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
     from ..models.analytics_period import AnalyticsPeriod
+    from ..models.approver import Approver
     from ..models.backlog import Backlog
+    from ..models.heatmap import Heatmap
+    from ..models.nudges import Nudges
     from ..models.process_cycle import ProcessCycle
     from ..models.returns import Returns
     from ..models.sla import Sla
     from ..models.slow_request import SlowRequest
     from ..models.step_cycle import StepCycle
     from ..models.throughput import Throughput
+    from ..models.waiting_worked import WaitingWorked
 
 
 T = TypeVar("T", bound="ApprovalAnalytics")
@@ -32,6 +36,10 @@ class ApprovalAnalytics:
         backlog (list[Backlog]):
         throughput (list[Throughput]):
         slowest_open (list[SlowRequest]):
+        approvers (list[Approver]):
+        waiting_worked (list[WaitingWorked]):
+        nudges (list[Nudges]):
+        heatmap (Heatmap):
     """
 
     period: AnalyticsPeriod
@@ -42,6 +50,10 @@ class ApprovalAnalytics:
     backlog: list[Backlog]
     throughput: list[Throughput]
     slowest_open: list[SlowRequest]
+    approvers: list[Approver]
+    waiting_worked: list[WaitingWorked]
+    nudges: list[Nudges]
+    heatmap: Heatmap
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -79,6 +91,23 @@ class ApprovalAnalytics:
             slowest_open_item = slowest_open_item_data.to_dict()
             slowest_open.append(slowest_open_item)
 
+        approvers = []
+        for approvers_item_data in self.approvers:
+            approvers_item = approvers_item_data.to_dict()
+            approvers.append(approvers_item)
+
+        waiting_worked = []
+        for waiting_worked_item_data in self.waiting_worked:
+            waiting_worked_item = waiting_worked_item_data.to_dict()
+            waiting_worked.append(waiting_worked_item)
+
+        nudges = []
+        for nudges_item_data in self.nudges:
+            nudges_item = nudges_item_data.to_dict()
+            nudges.append(nudges_item)
+
+        heatmap = self.heatmap.to_dict()
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -91,6 +120,10 @@ class ApprovalAnalytics:
                 "backlog": backlog,
                 "throughput": throughput,
                 "slowest_open": slowest_open,
+                "approvers": approvers,
+                "waiting_worked": waiting_worked,
+                "nudges": nudges,
+                "heatmap": heatmap,
             }
         )
 
@@ -99,13 +132,17 @@ class ApprovalAnalytics:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.analytics_period import AnalyticsPeriod  # noqa: PLC0415
+        from ..models.approver import Approver  # noqa: PLC0415
         from ..models.backlog import Backlog  # noqa: PLC0415
+        from ..models.heatmap import Heatmap  # noqa: PLC0415
+        from ..models.nudges import Nudges  # noqa: PLC0415
         from ..models.process_cycle import ProcessCycle  # noqa: PLC0415
         from ..models.returns import Returns  # noqa: PLC0415
         from ..models.sla import Sla  # noqa: PLC0415
         from ..models.slow_request import SlowRequest  # noqa: PLC0415
         from ..models.step_cycle import StepCycle  # noqa: PLC0415
         from ..models.throughput import Throughput  # noqa: PLC0415
+        from ..models.waiting_worked import WaitingWorked  # noqa: PLC0415
 
         d = dict(src_dict)
         period = AnalyticsPeriod.from_dict(d.pop("period"))
@@ -154,6 +191,29 @@ class ApprovalAnalytics:
 
             slowest_open.append(slowest_open_item)
 
+        approvers = []
+        _approvers = d.pop("approvers")
+        for approvers_item_data in _approvers:
+            approvers_item = Approver.from_dict(approvers_item_data)
+
+            approvers.append(approvers_item)
+
+        waiting_worked = []
+        _waiting_worked = d.pop("waiting_worked")
+        for waiting_worked_item_data in _waiting_worked:
+            waiting_worked_item = WaitingWorked.from_dict(waiting_worked_item_data)
+
+            waiting_worked.append(waiting_worked_item)
+
+        nudges = []
+        _nudges = d.pop("nudges")
+        for nudges_item_data in _nudges:
+            nudges_item = Nudges.from_dict(nudges_item_data)
+
+            nudges.append(nudges_item)
+
+        heatmap = Heatmap.from_dict(d.pop("heatmap"))
+
         approval_analytics = cls(
             period=period,
             process_cycle=process_cycle,
@@ -163,6 +223,10 @@ class ApprovalAnalytics:
             backlog=backlog,
             throughput=throughput,
             slowest_open=slowest_open,
+            approvers=approvers,
+            waiting_worked=waiting_worked,
+            nudges=nudges,
+            heatmap=heatmap,
         )
 
         approval_analytics.additional_properties = d

@@ -1,12 +1,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.contract_line_input_request import ContractLineInputRequest
+
 
 T = TypeVar("T", bound="ContractCreateRequest")
 
@@ -19,7 +23,10 @@ class ContractCreateRequest:
         Attributes:
             customer (int): A customer id you may see.
             title (str):
-            value (str):
+            value (str | Unset): Without `lines`: the value (one “unspecified” line). With `lines`: left out, or their
+                total.
+            lines (list[ContractLineInputRequest] | Unset): Product lines; the value is their total. Without lines, `value`
+                makes one line of the “unspecified” product.
             payment_terms_days (int | Unset):  Default: 30.
             delivery_terms (str | Unset):  Default: ''.
             key_clauses (str | Unset):  Default: ''.
@@ -27,7 +34,8 @@ class ContractCreateRequest:
 
     customer: int
     title: str
-    value: str
+    value: str | Unset = UNSET
+    lines: list[ContractLineInputRequest] | Unset = UNSET
     payment_terms_days: int | Unset = 30
     delivery_terms: str | Unset = ""
     key_clauses: str | Unset = ""
@@ -39,6 +47,13 @@ class ContractCreateRequest:
         title = self.title
 
         value = self.value
+
+        lines: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.lines, Unset):
+            lines = []
+            for lines_item_data in self.lines:
+                lines_item = lines_item_data.to_dict()
+                lines.append(lines_item)
 
         payment_terms_days = self.payment_terms_days
 
@@ -52,9 +67,12 @@ class ContractCreateRequest:
             {
                 "customer": customer,
                 "title": title,
-                "value": value,
             }
         )
+        if value is not UNSET:
+            field_dict["value"] = value
+        if lines is not UNSET:
+            field_dict["lines"] = lines
         if payment_terms_days is not UNSET:
             field_dict["payment_terms_days"] = payment_terms_days
         if delivery_terms is not UNSET:
@@ -66,12 +84,23 @@ class ContractCreateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.contract_line_input_request import ContractLineInputRequest  # noqa: PLC0415
+
         d = dict(src_dict)
         customer = d.pop("customer")
 
         title = d.pop("title")
 
-        value = d.pop("value")
+        value = d.pop("value", UNSET)
+
+        _lines = d.pop("lines", UNSET)
+        lines: list[ContractLineInputRequest] | Unset = UNSET
+        if _lines is not UNSET:
+            lines = []
+            for lines_item_data in _lines:
+                lines_item = ContractLineInputRequest.from_dict(lines_item_data)
+
+                lines.append(lines_item)
 
         payment_terms_days = d.pop("payment_terms_days", UNSET)
 
@@ -83,6 +112,7 @@ class ContractCreateRequest:
             customer=customer,
             title=title,
             value=value,
+            lines=lines,
             payment_terms_days=payment_terms_days,
             delivery_terms=delivery_terms,
             key_clauses=key_clauses,

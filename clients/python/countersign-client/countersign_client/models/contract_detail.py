@@ -10,6 +10,7 @@ from attrs import field as _attrs_field
 from ..models.contract_detail_available_actions_enum import ContractDetailAvailableActionsEnum
 
 if TYPE_CHECKING:
+    from ..models.contract_line import ContractLine
     from ..models.contract_version import ContractVersion
     from ..models.credit_check import CreditCheck
     from ..models.customer_ref import CustomerRef
@@ -45,6 +46,7 @@ class ContractDetail:
         previous (int | None): The version this one amends.
         delivery_terms (str):
         key_clauses (str):
+        lines (list[ContractLine]): Product lines; their values add up to `value`.
         credit_check (CreditCheck | None):
         versions (list[ContractVersion]): Every version you may see, oldest first.
         milestones (list[Milestone]):
@@ -73,6 +75,7 @@ class ContractDetail:
     previous: int | None
     delivery_terms: str
     key_clauses: str
+    lines: list[ContractLine]
     credit_check: CreditCheck | None
     versions: list[ContractVersion]
     milestones: list[Milestone]
@@ -132,6 +135,11 @@ class ContractDetail:
 
         key_clauses = self.key_clauses
 
+        lines = []
+        for lines_item_data in self.lines:
+            lines_item = lines_item_data.to_dict()
+            lines.append(lines_item)
+
         credit_check: dict[str, Any] | None
         if isinstance(self.credit_check, CreditCheck):
             credit_check = self.credit_check.to_dict()
@@ -186,6 +194,7 @@ class ContractDetail:
                 "previous": previous,
                 "delivery_terms": delivery_terms,
                 "key_clauses": key_clauses,
+                "lines": lines,
                 "credit_check": credit_check,
                 "versions": versions,
                 "milestones": milestones,
@@ -199,6 +208,7 @@ class ContractDetail:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.contract_line import ContractLine  # noqa: PLC0415
         from ..models.contract_version import ContractVersion  # noqa: PLC0415
         from ..models.credit_check import CreditCheck  # noqa: PLC0415
         from ..models.customer_ref import CustomerRef  # noqa: PLC0415
@@ -282,6 +292,13 @@ class ContractDetail:
 
         key_clauses = d.pop("key_clauses")
 
+        lines = []
+        _lines = d.pop("lines")
+        for lines_item_data in _lines:
+            lines_item = ContractLine.from_dict(lines_item_data)
+
+            lines.append(lines_item)
+
         def _parse_credit_check(data: object) -> CreditCheck | None:
             if data is None:
                 return data
@@ -352,6 +369,7 @@ class ContractDetail:
             previous=previous,
             delivery_terms=delivery_terms,
             key_clauses=key_clauses,
+            lines=lines,
             credit_check=credit_check,
             versions=versions,
             milestones=milestones,

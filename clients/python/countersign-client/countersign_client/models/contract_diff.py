@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
     from ..models.contract_diff_changes import ContractDiffChanges
+    from ..models.contract_lines_diff import ContractLinesDiff
     from ..models.contract_version import ContractVersion
 
 
@@ -21,11 +22,13 @@ class ContractDiff:
         base (ContractVersion):
         version (ContractVersion):
         changes (ContractDiffChanges): {field: [in base, in version]} for each field that differs.
+        lines (ContractLinesDiff):
     """
 
     base: ContractVersion
     version: ContractVersion
     changes: ContractDiffChanges
+    lines: ContractLinesDiff
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -35,6 +38,8 @@ class ContractDiff:
 
         changes = self.changes.to_dict()
 
+        lines = self.lines.to_dict()
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -42,6 +47,7 @@ class ContractDiff:
                 "base": base,
                 "version": version,
                 "changes": changes,
+                "lines": lines,
             }
         )
 
@@ -50,6 +56,7 @@ class ContractDiff:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.contract_diff_changes import ContractDiffChanges  # noqa: PLC0415
+        from ..models.contract_lines_diff import ContractLinesDiff  # noqa: PLC0415
         from ..models.contract_version import ContractVersion  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -59,10 +66,13 @@ class ContractDiff:
 
         changes = ContractDiffChanges.from_dict(d.pop("changes"))
 
+        lines = ContractLinesDiff.from_dict(d.pop("lines"))
+
         contract_diff = cls(
             base=base,
             version=version,
             changes=changes,
+            lines=lines,
         )
 
         contract_diff.additional_properties = d

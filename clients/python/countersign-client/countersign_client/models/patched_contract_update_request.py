@@ -1,12 +1,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.contract_line_input_request import ContractLineInputRequest
+
 
 T = TypeVar("T", bound="PatchedContractUpdateRequest")
 
@@ -17,7 +21,9 @@ class PatchedContractUpdateRequest:
 
     Attributes:
         title (str | Unset):
-        value (str | Unset):
+        value (str | Unset): Re-prices a contract whose only line is “unspecified”; otherwise send `lines`.
+        lines (list[ContractLineInputRequest] | Unset): Replaces every line; the value is their total. Without lines,
+            `value` makes one line of the “unspecified” product.
         payment_terms_days (int | Unset):
         delivery_terms (str | Unset):
         key_clauses (str | Unset):
@@ -25,6 +31,7 @@ class PatchedContractUpdateRequest:
 
     title: str | Unset = UNSET
     value: str | Unset = UNSET
+    lines: list[ContractLineInputRequest] | Unset = UNSET
     payment_terms_days: int | Unset = UNSET
     delivery_terms: str | Unset = UNSET
     key_clauses: str | Unset = UNSET
@@ -34,6 +41,13 @@ class PatchedContractUpdateRequest:
         title = self.title
 
         value = self.value
+
+        lines: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.lines, Unset):
+            lines = []
+            for lines_item_data in self.lines:
+                lines_item = lines_item_data.to_dict()
+                lines.append(lines_item)
 
         payment_terms_days = self.payment_terms_days
 
@@ -48,6 +62,8 @@ class PatchedContractUpdateRequest:
             field_dict["title"] = title
         if value is not UNSET:
             field_dict["value"] = value
+        if lines is not UNSET:
+            field_dict["lines"] = lines
         if payment_terms_days is not UNSET:
             field_dict["payment_terms_days"] = payment_terms_days
         if delivery_terms is not UNSET:
@@ -59,10 +75,21 @@ class PatchedContractUpdateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.contract_line_input_request import ContractLineInputRequest  # noqa: PLC0415
+
         d = dict(src_dict)
         title = d.pop("title", UNSET)
 
         value = d.pop("value", UNSET)
+
+        _lines = d.pop("lines", UNSET)
+        lines: list[ContractLineInputRequest] | Unset = UNSET
+        if _lines is not UNSET:
+            lines = []
+            for lines_item_data in _lines:
+                lines_item = ContractLineInputRequest.from_dict(lines_item_data)
+
+                lines.append(lines_item)
 
         payment_terms_days = d.pop("payment_terms_days", UNSET)
 
@@ -73,6 +100,7 @@ class PatchedContractUpdateRequest:
         patched_contract_update_request = cls(
             title=title,
             value=value,
+            lines=lines,
             payment_terms_days=payment_terms_days,
             delivery_terms=delivery_terms,
             key_clauses=key_clauses,

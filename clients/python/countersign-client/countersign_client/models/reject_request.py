@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="RejectRequest")
 
@@ -14,13 +16,24 @@ class RejectRequest:
     """
     Attributes:
         reason (str):
+        cc (list[int | str] | Unset): 抄送: up to 10 people to copy with the decision (user ids or usernames); copied and
+            decided in one transaction, or neither (400 on `cc` naming a refused person).
     """
 
     reason: str
+    cc: list[int | str] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         reason = self.reason
+
+        cc: list[int | str] | Unset = UNSET
+        if not isinstance(self.cc, Unset):
+            cc = []
+            for cc_item_data in self.cc:
+                cc_item: int | str
+                cc_item = cc_item_data
+                cc.append(cc_item)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -29,6 +42,8 @@ class RejectRequest:
                 "reason": reason,
             }
         )
+        if cc is not UNSET:
+            field_dict["cc"] = cc
 
         return field_dict
 
@@ -37,8 +52,22 @@ class RejectRequest:
         d = dict(src_dict)
         reason = d.pop("reason")
 
+        _cc = d.pop("cc", UNSET)
+        cc: list[int | str] | Unset = UNSET
+        if _cc is not UNSET:
+            cc = []
+            for cc_item_data in _cc:
+
+                def _parse_cc_item(data: object) -> int | str:
+                    return cast(int | str, data)
+
+                cc_item = _parse_cc_item(cc_item_data)
+
+                cc.append(cc_item)
+
         reject_request = cls(
             reason=reason,
+            cc=cc,
         )
 
         reject_request.additional_properties = d

@@ -17,18 +17,29 @@ class ReturnRequest:
     """
     Attributes:
         reason (str):
+        cc (list[int | str] | Unset): 抄送: up to 10 people to copy with the decision (user ids or usernames); copied and
+            decided in one transaction, or neither (400 on `cc` naming a refused person).
         to_step (int | None | Unset): Index of an earlier chain step; absent or null sends it to the submitter.
         resubmit_to (ResubmitToEnum | Unset): * `restart` - restart
             * `returner` - returner
     """
 
     reason: str
+    cc: list[int | str] | Unset = UNSET
     to_step: int | None | Unset = UNSET
     resubmit_to: ResubmitToEnum | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         reason = self.reason
+
+        cc: list[int | str] | Unset = UNSET
+        if not isinstance(self.cc, Unset):
+            cc = []
+            for cc_item_data in self.cc:
+                cc_item: int | str
+                cc_item = cc_item_data
+                cc.append(cc_item)
 
         to_step: int | None | Unset
         if isinstance(self.to_step, Unset):
@@ -47,6 +58,8 @@ class ReturnRequest:
                 "reason": reason,
             }
         )
+        if cc is not UNSET:
+            field_dict["cc"] = cc
         if to_step is not UNSET:
             field_dict["to_step"] = to_step
         if resubmit_to is not UNSET:
@@ -58,6 +71,19 @@ class ReturnRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         reason = d.pop("reason")
+
+        _cc = d.pop("cc", UNSET)
+        cc: list[int | str] | Unset = UNSET
+        if _cc is not UNSET:
+            cc = []
+            for cc_item_data in _cc:
+
+                def _parse_cc_item(data: object) -> int | str:
+                    return cast(int | str, data)
+
+                cc_item = _parse_cc_item(cc_item_data)
+
+                cc.append(cc_item)
 
         def _parse_to_step(data: object) -> int | None | Unset:
             if data is None:
@@ -77,6 +103,7 @@ class ReturnRequest:
 
         return_request = cls(
             reason=reason,
+            cc=cc,
             to_step=to_step,
             resubmit_to=resubmit_to,
         )

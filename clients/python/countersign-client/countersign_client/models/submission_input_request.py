@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -18,11 +18,15 @@ class SubmissionInputRequest:
         template (str): The template's code
         values (Any): The form's values, by the version's JSON Schema
         draft (bool | Unset): Keep as a draft, not sent Default: False.
+        cc (list[int | str] | Unset): 抄送: up to 10 people to copy (user ids or usernames). Each is told and reads the
+            request; inactive people and the submitter are refused (400 on `cc`, naming them). The process's own CC rules
+            apply as well.
     """
 
     template: str
     values: Any
     draft: bool | Unset = False
+    cc: list[int | str] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -31,6 +35,14 @@ class SubmissionInputRequest:
         values = self.values
 
         draft = self.draft
+
+        cc: list[int | str] | Unset = UNSET
+        if not isinstance(self.cc, Unset):
+            cc = []
+            for cc_item_data in self.cc:
+                cc_item: int | str
+                cc_item = cc_item_data
+                cc.append(cc_item)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -42,6 +54,8 @@ class SubmissionInputRequest:
         )
         if draft is not UNSET:
             field_dict["draft"] = draft
+        if cc is not UNSET:
+            field_dict["cc"] = cc
 
         return field_dict
 
@@ -54,10 +68,24 @@ class SubmissionInputRequest:
 
         draft = d.pop("draft", UNSET)
 
+        _cc = d.pop("cc", UNSET)
+        cc: list[int | str] | Unset = UNSET
+        if _cc is not UNSET:
+            cc = []
+            for cc_item_data in _cc:
+
+                def _parse_cc_item(data: object) -> int | str:
+                    return cast(int | str, data)
+
+                cc_item = _parse_cc_item(cc_item_data)
+
+                cc.append(cc_item)
+
         submission_input_request = cls(
             template=template,
             values=values,
             draft=draft,
+            cc=cc,
         )
 
         submission_input_request.additional_properties = d

@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.analytics_approvals_retrieve_band import AnalyticsApprovalsRetrieveBand
 from ...models.analytics_approvals_retrieve_date_from_type_1 import AnalyticsApprovalsRetrieveDateFromType1
 from ...models.analytics_approvals_retrieve_date_to_type_1 import AnalyticsApprovalsRetrieveDateToType1
 from ...models.analytics_approvals_retrieve_kind import AnalyticsApprovalsRetrieveKind
@@ -16,6 +17,7 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
+    band: AnalyticsApprovalsRetrieveBand | Unset = UNSET,
     date_from: AnalyticsApprovalsRetrieveDateFromType1 | datetime.date | Unset = UNSET,
     date_to: AnalyticsApprovalsRetrieveDateToType1 | datetime.date | Unset = UNSET,
     department: str | Unset = UNSET,
@@ -24,6 +26,12 @@ def _get_kwargs(
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
+
+    json_band: str | Unset = UNSET
+    if not isinstance(band, Unset):
+        json_band = band.value
+
+    params["band"] = json_band
 
     json_date_from: str | Unset
     if isinstance(date_from, Unset):
@@ -114,6 +122,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
+    band: AnalyticsApprovalsRetrieveBand | Unset = UNSET,
     date_from: AnalyticsApprovalsRetrieveDateFromType1 | datetime.date | Unset = UNSET,
     date_to: AnalyticsApprovalsRetrieveDateToType1 | datetime.date | Unset = UNSET,
     department: str | Unset = UNSET,
@@ -125,6 +134,7 @@ def sync_detailed(
     the analytics page for the same filters. Bad filters are 400 with the field named.
 
     Args:
+        band (AnalyticsApprovalsRetrieveBand | Unset):
         date_from (AnalyticsApprovalsRetrieveDateFromType1 | datetime.date | Unset):
         date_to (AnalyticsApprovalsRetrieveDateToType1 | datetime.date | Unset):
         department (str | Unset):
@@ -140,6 +150,7 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
+        band=band,
         date_from=date_from,
         date_to=date_to,
         department=department,
@@ -157,6 +168,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
+    band: AnalyticsApprovalsRetrieveBand | Unset = UNSET,
     date_from: AnalyticsApprovalsRetrieveDateFromType1 | datetime.date | Unset = UNSET,
     date_to: AnalyticsApprovalsRetrieveDateToType1 | datetime.date | Unset = UNSET,
     department: str | Unset = UNSET,
@@ -168,6 +180,7 @@ def sync(
     the analytics page for the same filters. Bad filters are 400 with the field named.
 
     Args:
+        band (AnalyticsApprovalsRetrieveBand | Unset):
         date_from (AnalyticsApprovalsRetrieveDateFromType1 | datetime.date | Unset):
         date_to (AnalyticsApprovalsRetrieveDateToType1 | datetime.date | Unset):
         department (str | Unset):
@@ -184,6 +197,7 @@ def sync(
 
     return sync_detailed(
         client=client,
+        band=band,
         date_from=date_from,
         date_to=date_to,
         department=department,
@@ -195,6 +209,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
+    band: AnalyticsApprovalsRetrieveBand | Unset = UNSET,
     date_from: AnalyticsApprovalsRetrieveDateFromType1 | datetime.date | Unset = UNSET,
     date_to: AnalyticsApprovalsRetrieveDateToType1 | datetime.date | Unset = UNSET,
     department: str | Unset = UNSET,
@@ -206,6 +221,7 @@ async def asyncio_detailed(
     the analytics page for the same filters. Bad filters are 400 with the field named.
 
     Args:
+        band (AnalyticsApprovalsRetrieveBand | Unset):
         date_from (AnalyticsApprovalsRetrieveDateFromType1 | datetime.date | Unset):
         date_to (AnalyticsApprovalsRetrieveDateToType1 | datetime.date | Unset):
         department (str | Unset):
@@ -221,6 +237,7 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
+        band=band,
         date_from=date_from,
         date_to=date_to,
         department=department,
@@ -236,6 +253,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
+    band: AnalyticsApprovalsRetrieveBand | Unset = UNSET,
     date_from: AnalyticsApprovalsRetrieveDateFromType1 | datetime.date | Unset = UNSET,
     date_to: AnalyticsApprovalsRetrieveDateToType1 | datetime.date | Unset = UNSET,
     department: str | Unset = UNSET,
@@ -247,6 +265,7 @@ async def asyncio(
     the analytics page for the same filters. Bad filters are 400 with the field named.
 
     Args:
+        band (AnalyticsApprovalsRetrieveBand | Unset):
         date_from (AnalyticsApprovalsRetrieveDateFromType1 | datetime.date | Unset):
         date_to (AnalyticsApprovalsRetrieveDateToType1 | datetime.date | Unset):
         department (str | Unset):
@@ -264,6 +283,7 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            band=band,
             date_from=date_from,
             date_to=date_to,
             department=department,

@@ -8,12 +8,14 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.contract_detail import ContractDetail
 from ...models.error import Error
+from ...models.submit_request import SubmitRequest
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: int,
     *,
+    body: SubmitRequest | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -26,6 +28,11 @@ def _get_kwargs(
             id=quote(str(id), safe=""),
         ),
     }
+
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
     return _kwargs
@@ -93,6 +100,7 @@ def sync_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
+    body: SubmitRequest | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[ContractDetail | Error]:
     """Submit: numbers the contract, runs the credit check, starts the review
@@ -100,6 +108,8 @@ def sync_detailed(
     Args:
         id (int):
         idempotency_key (str | Unset):
+        body (SubmitRequest | Unset): The body of a process's submit action: optional; `cc` copies
+            people on submit.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -111,6 +121,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        body=body,
         idempotency_key=idempotency_key,
     )
 
@@ -125,6 +136,7 @@ def sync(
     id: int,
     *,
     client: AuthenticatedClient,
+    body: SubmitRequest | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> ContractDetail | Error | None:
     """Submit: numbers the contract, runs the credit check, starts the review
@@ -132,6 +144,8 @@ def sync(
     Args:
         id (int):
         idempotency_key (str | Unset):
+        body (SubmitRequest | Unset): The body of a process's submit action: optional; `cc` copies
+            people on submit.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -144,6 +158,7 @@ def sync(
     return sync_detailed(
         id=id,
         client=client,
+        body=body,
         idempotency_key=idempotency_key,
     ).parsed
 
@@ -152,6 +167,7 @@ async def asyncio_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
+    body: SubmitRequest | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[ContractDetail | Error]:
     """Submit: numbers the contract, runs the credit check, starts the review
@@ -159,6 +175,8 @@ async def asyncio_detailed(
     Args:
         id (int):
         idempotency_key (str | Unset):
+        body (SubmitRequest | Unset): The body of a process's submit action: optional; `cc` copies
+            people on submit.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -170,6 +188,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        body=body,
         idempotency_key=idempotency_key,
     )
 
@@ -182,6 +201,7 @@ async def asyncio(
     id: int,
     *,
     client: AuthenticatedClient,
+    body: SubmitRequest | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> ContractDetail | Error | None:
     """Submit: numbers the contract, runs the credit check, starts the review
@@ -189,6 +209,8 @@ async def asyncio(
     Args:
         id (int):
         idempotency_key (str | Unset):
+        body (SubmitRequest | Unset): The body of a process's submit action: optional; `cc` copies
+            people on submit.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -202,6 +224,7 @@ async def asyncio(
         await asyncio_detailed(
             id=id,
             client=client,
+            body=body,
             idempotency_key=idempotency_key,
         )
     ).parsed

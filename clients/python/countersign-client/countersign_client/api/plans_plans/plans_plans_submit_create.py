@@ -7,15 +7,15 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
-from ...models.plan_comment_request import PlanCommentRequest
 from ...models.plan_detail import PlanDetail
+from ...models.plan_submit_request import PlanSubmitRequest
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: int,
     *,
-    body: PlanCommentRequest | Unset = UNSET,
+    body: PlanSubmitRequest | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -98,7 +98,7 @@ def sync_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
-    body: PlanCommentRequest | Unset = UNSET,
+    body: PlanSubmitRequest | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Error | PlanDetail]:
     """Submit: a draft (or a plan returned for revision) to the regions; a plan every region confirmed to
@@ -107,7 +107,7 @@ def sync_detailed(
     Args:
         id (int):
         idempotency_key (str | Unset):
-        body (PlanCommentRequest | Unset):
+        body (PlanSubmitRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -134,7 +134,7 @@ def sync(
     id: int,
     *,
     client: AuthenticatedClient,
-    body: PlanCommentRequest | Unset = UNSET,
+    body: PlanSubmitRequest | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Error | PlanDetail | None:
     """Submit: a draft (or a plan returned for revision) to the regions; a plan every region confirmed to
@@ -143,7 +143,7 @@ def sync(
     Args:
         id (int):
         idempotency_key (str | Unset):
-        body (PlanCommentRequest | Unset):
+        body (PlanSubmitRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -165,7 +165,7 @@ async def asyncio_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
-    body: PlanCommentRequest | Unset = UNSET,
+    body: PlanSubmitRequest | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Error | PlanDetail]:
     """Submit: a draft (or a plan returned for revision) to the regions; a plan every region confirmed to
@@ -174,7 +174,7 @@ async def asyncio_detailed(
     Args:
         id (int):
         idempotency_key (str | Unset):
-        body (PlanCommentRequest | Unset):
+        body (PlanSubmitRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -199,7 +199,7 @@ async def asyncio(
     id: int,
     *,
     client: AuthenticatedClient,
-    body: PlanCommentRequest | Unset = UNSET,
+    body: PlanSubmitRequest | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Error | PlanDetail | None:
     """Submit: a draft (or a plan returned for revision) to the regions; a plan every region confirmed to
@@ -208,7 +208,7 @@ async def asyncio(
     Args:
         id (int):
         idempotency_key (str | Unset):
-        body (PlanCommentRequest | Unset):
+        body (PlanSubmitRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

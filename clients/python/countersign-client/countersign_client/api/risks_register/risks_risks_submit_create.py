@@ -8,12 +8,14 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.risk_detail import RiskDetail
+from ...models.submit_request import SubmitRequest
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: int,
     *,
+    body: SubmitRequest | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -26,6 +28,11 @@ def _get_kwargs(
             id=quote(str(id), safe=""),
         ),
     }
+
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
     return _kwargs
@@ -91,6 +98,7 @@ def sync_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
+    body: SubmitRequest | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Error | RiskDetail]:
     """Submit the response plan (the owner): to the level's approver, or in force at once for a low risk
@@ -98,6 +106,8 @@ def sync_detailed(
     Args:
         id (int):
         idempotency_key (str | Unset):
+        body (SubmitRequest | Unset): The body of a process's submit action: optional; `cc` copies
+            people on submit.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -109,6 +119,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        body=body,
         idempotency_key=idempotency_key,
     )
 
@@ -123,6 +134,7 @@ def sync(
     id: int,
     *,
     client: AuthenticatedClient,
+    body: SubmitRequest | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Error | RiskDetail | None:
     """Submit the response plan (the owner): to the level's approver, or in force at once for a low risk
@@ -130,6 +142,8 @@ def sync(
     Args:
         id (int):
         idempotency_key (str | Unset):
+        body (SubmitRequest | Unset): The body of a process's submit action: optional; `cc` copies
+            people on submit.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -142,6 +156,7 @@ def sync(
     return sync_detailed(
         id=id,
         client=client,
+        body=body,
         idempotency_key=idempotency_key,
     ).parsed
 
@@ -150,6 +165,7 @@ async def asyncio_detailed(
     id: int,
     *,
     client: AuthenticatedClient,
+    body: SubmitRequest | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Error | RiskDetail]:
     """Submit the response plan (the owner): to the level's approver, or in force at once for a low risk
@@ -157,6 +173,8 @@ async def asyncio_detailed(
     Args:
         id (int):
         idempotency_key (str | Unset):
+        body (SubmitRequest | Unset): The body of a process's submit action: optional; `cc` copies
+            people on submit.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -168,6 +186,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        body=body,
         idempotency_key=idempotency_key,
     )
 
@@ -180,6 +199,7 @@ async def asyncio(
     id: int,
     *,
     client: AuthenticatedClient,
+    body: SubmitRequest | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Error | RiskDetail | None:
     """Submit the response plan (the owner): to the level's approver, or in force at once for a low risk
@@ -187,6 +207,8 @@ async def asyncio(
     Args:
         id (int):
         idempotency_key (str | Unset):
+        body (SubmitRequest | Unset): The body of a process's submit action: optional; `cc` copies
+            people on submit.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -200,6 +222,7 @@ async def asyncio(
         await asyncio_detailed(
             id=id,
             client=client,
+            body=body,
             idempotency_key=idempotency_key,
         )
     ).parsed

@@ -100,7 +100,7 @@ def sync_detailed(
     body: AddSignerRequest,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Error | Task]:
-    """Add signers (加签) before or after your step
+    """Add signers (加签) before, after or alongside your step
 
     Args:
         id (int):
@@ -135,7 +135,7 @@ def sync(
     body: AddSignerRequest,
     idempotency_key: str | Unset = UNSET,
 ) -> Error | Task | None:
-    """Add signers (加签) before or after your step
+    """Add signers (加签) before, after or alongside your step
 
     Args:
         id (int):
@@ -165,7 +165,7 @@ async def asyncio_detailed(
     body: AddSignerRequest,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Error | Task]:
-    """Add signers (加签) before or after your step
+    """Add signers (加签) before, after or alongside your step
 
     Args:
         id (int):
@@ -198,7 +198,7 @@ async def asyncio(
     body: AddSignerRequest,
     idempotency_key: str | Unset = UNSET,
 ) -> Error | Task | None:
-    """Add signers (加签) before or after your step
+    """Add signers (加签) before, after or alongside your step
 
     Args:
         id (int):

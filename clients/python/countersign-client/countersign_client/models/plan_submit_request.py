@@ -1,34 +1,48 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="PlanCommentRequest")
+T = TypeVar("T", bound="PlanSubmitRequest")
 
 
 @_attrs_define
-class PlanCommentRequest:
+class PlanSubmitRequest:
     """
     Attributes:
         comment (str | Unset):  Default: ''.
+        cc (list[int | str] | Unset): 抄送: up to 10 people to copy (user ids or usernames). Each is told and reads the
+            request; inactive people and the submitter are refused (400 on `cc`, naming them). The process's own CC rules
+            apply as well.
     """
 
     comment: str | Unset = ""
+    cc: list[int | str] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         comment = self.comment
+
+        cc: list[int | str] | Unset = UNSET
+        if not isinstance(self.cc, Unset):
+            cc = []
+            for cc_item_data in self.cc:
+                cc_item: int | str
+                cc_item = cc_item_data
+                cc.append(cc_item)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
         if comment is not UNSET:
             field_dict["comment"] = comment
+        if cc is not UNSET:
+            field_dict["cc"] = cc
 
         return field_dict
 
@@ -37,12 +51,26 @@ class PlanCommentRequest:
         d = dict(src_dict)
         comment = d.pop("comment", UNSET)
 
-        plan_comment_request = cls(
+        _cc = d.pop("cc", UNSET)
+        cc: list[int | str] | Unset = UNSET
+        if _cc is not UNSET:
+            cc = []
+            for cc_item_data in _cc:
+
+                def _parse_cc_item(data: object) -> int | str:
+                    return cast(int | str, data)
+
+                cc_item = _parse_cc_item(cc_item_data)
+
+                cc.append(cc_item)
+
+        plan_submit_request = cls(
             comment=comment,
+            cc=cc,
         )
 
-        plan_comment_request.additional_properties = d
-        return plan_comment_request
+        plan_submit_request.additional_properties = d
+        return plan_submit_request
 
     @property
     def additional_keys(self) -> list[str]:
