@@ -82,10 +82,12 @@ def _filter_query(params) -> str:
 
 def _heat(figures: dict, query: str) -> dict:
     heat = figures["heatmap"]
-    rows = [{**row, "url": tables.drill_url({"kind": row["kind"], "step": row["step_code"]},
-                                            query), "cells": [{**cell, "url": tables.drill_url(
-        {"kind": row["kind"], "step": row["step_code"], "week": cell["week"].isoformat()},
-        query) if cell["count"] else None} for cell in row["cells"]]} for row in heat["rows"]]
+    drill = tables.drill_urls(query)
+    rows = [{**row, "url": drill({"kind": row["kind"], "step": row["step_code"]}),
+             "cells": [{**cell, "url": drill({"kind": row["kind"], "step": row["step_code"],
+                                              "week": cell["week"].isoformat()})
+                        if cell["count"] else None} for cell in row["cells"]]}
+            for row in heat["rows"]]
     return {**heat, "rows": rows}
 
 
@@ -99,7 +101,8 @@ def approvals(request):
         f = form.filters() if request.GET else fig.Filters.of()
         figures = fig.approval_analytics(f)
         query = _filter_query(request.GET)
-        context.update(tables=[tables.render(t, figures, query) for t in tables.TABLES],
+        context.update(tables=[tables.render(t, figures, query, html=True)
+                                for t in tables.TABLES],
                        period=figures["period"], query=query, heat=_heat(figures, query),
                        charts=charts.for_page(figures))
     return render(request, "analytics/approvals.html", context,

@@ -91,6 +91,10 @@ class Request(models.Model):
             # analytics: the open requests submitted longest ago
             models.Index(fields=["submitted_at"], name="request_open_submitted",
                          condition=Q(status__in=OPEN_REQUEST_STATES)),
+            # analytics: the backlog under a region or amount-band filter joins the open
+            # tasks to these, read index-only (docs/PERFORMANCE.md section 23)
+            models.Index(fields=["region"], include=["id"], name="request_region_ids"),
+            models.Index(fields=["amount"], include=["id"], name="request_amount_ids"),
         ]
 
     def __str__(self):
@@ -233,8 +237,10 @@ class WorkItem(models.Model):
                          condition=Q(status="done")),
             models.Index(fields=["kind", "step_code", "decided_at"], name="workitem_step_decided",
                          condition=Q(status="done")),
-            # analytics: the open approval tasks by age (the backlog), index-only
-            models.Index(fields=["kind", "created"], include=["due"], name="workitem_backlog",
+            # analytics: the open approval tasks by age (the backlog), index-only (the
+            # request too: a filter by region or amount band joins on it)
+            models.Index(fields=["kind", "created"], include=["due", "request"],
+                         name="workitem_backlog_req",
                          condition=Q(status="open", is_revision=False)),
             # sweeps: open tasks by deadline and reminder time
             models.Index(fields=["due"], name="workitem_due", condition=Q(status="open")),

@@ -156,3 +156,31 @@ def test_api_carries_approvers_heatmap_waiting_and_band(personas, claimed):
         "approvers"] == []
     bad = api.get("/api/analytics/approvals/", {"band": "huge"})
     assert bad.status_code == 400 and "band" in bad.content.decode()
+
+
+def test_page_row_markup_escapes_localizes_and_links_each_number():
+    from datetime import date
+
+    from django.utils import translation
+
+    table = tables.Table(
+        "t", "T", (("name", "Name"), ("count", "Count"), ("none", "None"), ("zero", "Zero"),
+                   ("week", "Week")),
+        lambda figures: figures["rows"],
+        lambda r: {"": {"approver": 7}, "count": {"approver": 7, "late": "1"},
+                   "zero": {"approver": 7}})
+    figures = {"rows": [{"name": "<b>Li & Co</b>", "count": 3, "none": None, "zero": 0,
+                         "week": date(2026, 11, 2)}]}
+    with translation.override("en"):
+        out = tables.render(table, figures, "region=east&band=lt_10k", html=True)
+    row = out["rows"][0]
+    base = TASKS + "?region=east&amp;band=lt_10k&amp;approver=7"
+    assert row["cells"] == ["<b>Li & Co</b>", 3, None, 0, date(2026, 11, 2)]
+    assert str(row["html"]) == (
+        f'<td><a href="{base}">&lt;b&gt;Li &amp; Co&lt;/b&gt;</a></td>'
+        f'<td class="an-n"><a href="{base}&amp;late=1">3</a></td>'
+        "<td>—</td>"
+        '<td class="an-n">0</td>'  # zero: no link, as on the page before
+        "<td>Nov. 2, 2026</td>")
+    plain = tables.render(table, figures)
+    assert plain["rows"][0]["links"][1] == TASKS + "?approver=7&late=1"
