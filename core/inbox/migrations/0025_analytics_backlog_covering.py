@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('inbox', '0023_analytics_indexes'),
+        ('inbox', '0024_candidate_segregation_columns'),
         ('org', '0004_user_open_next_task'),
         ('viewflow', '0015_task_scheduled'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
