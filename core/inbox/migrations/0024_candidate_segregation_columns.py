@@ -6,9 +6,9 @@ from django.conf import settings
 from django.db import migrations, models
 
 BACKFILL = """
-UPDATE inbox_candidate c SET request_id = w.request_id, step_code = w.step_code,
+UPDATE inbox_candidate AS c SET request_id = w.request_id, step_code = w.step_code,
        round = w.round, is_revision = w.is_revision, submitter_id = w.submitter_id
-FROM inbox_workitem w WHERE w.task_id = c.work_item_id
+FROM inbox_workitem AS w WHERE w.task_id = c.work_item_id
 """
 
 
