@@ -125,8 +125,14 @@ def test_campaign_from_draft_to_evaluation(page, login, personas, marketing_budg
     # --- the campaign ends: the sweep runs the day after its last day ------------------------
     later = timezone.make_aware(datetime.combine(end + timedelta(days=1), time(9)))
     assert services.sweep(later) == 1
-    page.goto(f"/campaigns/{campaign.pk}/")
-    page.get_by_role("link", name="File the evaluation").click()
+    # the owner's inbox has the task "Fill in the evaluation"; it opens the evaluation form
+    page.goto("/inbox/")
+    row = page.locator("table.list tbody tr").filter(has_text="Fill in the evaluation")
+    expect(row).to_have_count(1)
+    row.get_by_role("link").first.click()
+    page.wait_for_url(re.compile(r"/inbox/tasks/\d+/$"))
+    shot(page, "4a-evaluation-task")
+    page.get_by_role("link", name=re.compile(r"^Open the .* itself")).click()
     page.wait_for_url(f"**/campaigns/{campaign.pk}/evaluation/")
     page.locator("#id_leads").fill("40")
     page.locator("#id_attendees").fill("120")
@@ -136,6 +142,9 @@ def test_campaign_from_draft_to_evaluation(page, login, personas, marketing_budg
     page.get_by_role("button", name="Send to the sales GM").click()
     page.wait_for_url(f"**/campaigns/{campaign.pk}/")
     expect(page.locator(".msg-success")).to_have_text("Evaluation sent to the sales GM.")
+    page.goto("/inbox/")  # the task is done
+    expect(page.locator("table.list tbody tr").filter(has_text="Fill in the evaluation")
+           ).to_have_count(0)
     assert page.problems == []
     log_out(page)
 

@@ -10,7 +10,8 @@ class CampaignsConfig(AppConfig):
     def ready(self):
         from core import registry
 
-        from .process import EVALUATIONS, SPEC
+        from .process import EVALUATION_TASKS, EVALUATIONS, SPEC
 
         registry.register(SPEC)
         registry.register(EVALUATIONS)
+        registry.register(EVALUATION_TASKS)

@@ -10,7 +10,7 @@ from core.registry import AccessFamily, MatrixSeed, MenuEntry, ProcessSpec, UrlM
 
 from . import demo, flows, selectors, services
 from .models import CampaignState, EvaluationState
-from .steps import EVAL_KIND, KIND
+from .steps import EVAL_KIND, KIND, TASK_KIND, TASK_STEPS
 
 SPEC = ProcessSpec(
     kind=KIND,
@@ -76,4 +76,26 @@ EVALUATIONS = ProcessSpec(
     matrix=(MatrixSeed(bands=(("0", None, ("sales_gm",)),)),),
 )
 
-__all__ = ["EVALUATIONS", "SPEC", "selectors"]
+# The owner's inbox task of filling the evaluation in, opened when the campaign ends, due at the
+# end of the evaluation's due date (ten working days); done by sending the evaluation from its
+# form (the task page links to it), never returned or rejected.
+EVALUATION_TASKS = ProcessSpec(
+    kind=TASK_KIND,
+    label=_("Campaign evaluation form"),
+    flow=flows.EvaluationTaskFlow,
+    on_decision=services.on_evaluation_task_decision,
+    on_withdraw=services.on_evaluation_task_withdraw,
+    on_resubmit=services.on_evaluation_task_resubmit,
+    chain=services.evaluation_task_chain,
+    routes_by_matrix=False,
+    can_reject=False,
+    can_return=False,
+    approve_labels=(_("Evaluation sent"), _("Evaluation sent, open the next")),
+    steps=TASK_STEPS,
+    states=dict(EvaluationState.choices),
+    events={"campaign_eval.sent": gettext_noop(
+        "%(actor)s sent the evaluation, which completed the task")},
+    detail_url=services.evaluation_task_url,
+)
+
+__all__ = ["EVALUATIONS", "EVALUATION_TASKS", "SPEC", "selectors"]

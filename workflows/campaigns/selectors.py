@@ -12,7 +12,7 @@ from workflows.expenses.models import Category
 from workflows.expenses.services import ledger
 
 from .models import Campaign, CampaignEvaluation, CampaignState, EvaluationState
-from .steps import EVAL_KIND, KIND
+from .steps import EVAL_KIND, KIND, TASK_KIND
 
 EDIT, SUBMIT, CANCEL, EVALUATE = "edit", "submit", "cancel", "evaluate"
 
@@ -36,7 +36,8 @@ def visible_campaigns(user: User) -> QuerySet[Campaign]:
     if sees_all(user):
         return qs
     involved = engine.visible_requests(user).filter(kind=KIND).values("object_id")
-    evals = engine.visible_requests(user).filter(kind=EVAL_KIND).values("object_id")
+    evals = engine.visible_requests(user).filter(kind__in=(EVAL_KIND, TASK_KIND)).values(
+        "object_id")
     q = Q(owner=user) | Q(pk__in=involved) | Q(evaluation__pk__in=evals)
     if user.region_id:  # the sales team of its regions carries it out
         q |= Q(regions=user.region_id) & ~Q(state__in=[CampaignState.DRAFT])

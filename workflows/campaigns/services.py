@@ -9,7 +9,6 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
 
 from core import engine
 from core.audit import services as audit
@@ -21,6 +20,7 @@ from core.exceptions import (
 )
 from core.money import fmt, to_money
 from core.numbers import next_number
+from core.org import selectors as org
 from core.org.models import Region, Role, User
 from workflows.contracts.models import Contract, ContractState
 from workflows.expenses.models import Category
@@ -37,7 +37,7 @@ from .models import (
 )
 from .rules import add_working_days
 from .selectors import CANCEL, EDIT, EVALUATE, SUBMIT
-from .steps import EVAL_KIND, EVALUATION_WORKING_DAYS, KIND
+from .steps import EVAL_KIND, EVALUATION_WORKING_DAYS, KIND, TASK_KIND, TASK_STEP, TASK_STEPS
 
 MAX_LINES = 30
 FIELDS = ("theme", "type", "start", "end", "place", "content", "audience", "expected_leads",
@@ -380,27 +380,54 @@ def sweep(now: datetime) -> int:
     return opened
 
 
+def _task_filer(campaign: Campaign) -> User:
+    """Who files the owner's evaluation task: the campaign's last approver (nobody decides a
+    request they filed, so the owner's task must not be filed by the owner), else a sales GM."""
+    decider = (engine.items_of(KIND, campaign.pk)
+               .filter(decision=engine.Decision.APPROVED, decided_by__isnull=False)
+               .exclude(decided_by_id=campaign.owner_id)
+               .order_by("-decided_at").values_list("decided_by_id", flat=True).first())
+    filer = User.objects.filter(pk=decider).first() if decider else None
+    if filer is None:
+        filer = org.holders_of(Role.SALES_GM).exclude(pk=campaign.owner_id).first()
+    if filer is None:
+        raise StateConflictError(_("Nobody can open the evaluation task: name a sales GM."))
+    return filer
+
+
 def _open_evaluation(campaign: Campaign, today: date) -> CampaignEvaluation:
+    """The campaign ends: its evaluation, and the owner's inbox task of filling it in, due in
+    ten working days (the task's deadline, reminder and escalation are the engine's)."""
     campaign.end_campaign()
     campaign.save(update_fields=["state"])
     evaluation = CampaignEvaluation.objects.create(
         campaign=campaign, due=add_working_days(max(today, campaign.end),
                                                 EVALUATION_WORKING_DAYS))
-    engine.open_draft(kind=EVAL_KIND, obj=evaluation, submitter=campaign.owner,
-                      title=_("Evaluation: %(theme)s") % {"theme": campaign.theme},
-                      amount=campaign.total, number=campaign.number)
+    engine.submit(kind=TASK_KIND, obj=evaluation, submitter=_task_filer(campaign),
+                  title=_("Evaluation: %(theme)s") % {"theme": campaign.theme},
+                  amount=campaign.total, number=campaign.number)
     audit.record(actor=None, subject=campaign, event="campaign.ended",
                  from_state=CampaignState.APPROVED, to_state=campaign.state,
                  data={"evaluation_due": evaluation.due.isoformat()})
     audit.record(actor=None, subject=evaluation, event="campaign_eval.opened",
                  to_state=evaluation.state, data={"due": evaluation.due.isoformat()})
-    engine.notify([campaign.owner_id], kind="decided", request=None,
-                  key=f"campaign-eval:{evaluation.pk}",
-                  message=gettext_noop("Campaign %(number)s has ended: file its evaluation "
-                                       "by %(due)s"),
-                  params={"number": campaign.number, "due": evaluation.due.isoformat()},
-                  target=("campaigns:evaluate", {"campaign_id": campaign.pk}))
     return evaluation
+
+
+def _close_task(evaluation: CampaignEvaluation, actor: User) -> None:
+    """The evaluation was sent: the owner's task of filling it in is done (decided by the
+    owner; closed by the engine when the sweep escalated it to someone else)."""
+    req = engine.request_for(TASK_KIND, evaluation.pk)
+    if req is None:
+        return
+    item = engine.open_items(req).first()
+    if item is None:
+        return
+    if item.assignee_id == actor.pk:
+        engine.task_approve(task_id=item.pk, actor=actor, comment=_("Evaluation sent."))
+    else:
+        engine.cancel_open_items(req)
+        engine.finish_request(req, status=engine.RequestStatus.DONE)
 
 
 def _lock_evaluation(campaign_id, actor: User) -> tuple[Campaign, CampaignEvaluation]:
@@ -460,6 +487,7 @@ def evaluation_save(*, campaign_id: int, actor: User, leads, attendees, customer
         if evaluation.state == EvaluationState.OPEN:
             evaluation.submit()
             evaluation.save()
+            _close_task(evaluation, actor)
             engine.submit(kind=EVAL_KIND, obj=evaluation, submitter=actor,
                           title=_("Evaluation: %(theme)s") % {"theme": campaign.theme},
                           amount=campaign.total, number=campaign.number)
@@ -508,3 +536,40 @@ def on_evaluation_resubmit(request, actor) -> engine.Transition:
     evaluation.resubmit()
     evaluation.save()
     return engine.Transition(from_state=before, to_state=evaluation.state)
+
+
+# --- the owner's task of filling the evaluation in (kind campaign_eval_task) -----------------
+
+
+def evaluation_task_url(request) -> str:
+    """The task's action: the evaluation form."""
+    campaign_id = (CampaignEvaluation.objects.filter(pk=request.object_id)
+                   .values_list("campaign_id", flat=True).first())
+    return f"/campaigns/{campaign_id}/evaluation/"
+
+
+def evaluation_task_chain(request) -> list[dict]:
+    evaluation = CampaignEvaluation.objects.select_related("campaign").get(
+        pk=request.object_id)
+    return [{"code": TASK_STEP, "label": str(TASK_STEPS[TASK_STEP]),
+             "candidates": [evaluation.campaign.owner_id], "note": "",
+             "due": evaluation.due.isoformat()}]
+
+
+def on_evaluation_task_decision(request, work_item, decision, decider, comment
+                                ) -> engine.Transition | None:
+    """Done only by sending the evaluation from its form (evaluation_save)."""
+    evaluation = _locked_evaluation(request)
+    if decision != engine.Decision.APPROVED or evaluation.state == EvaluationState.OPEN:
+        raise StateConflictError(_("Fill in the evaluation and send it from its form: that "
+                                   "completes this task."))
+    return engine.Transition(from_state=EvaluationState.OPEN, to_state=evaluation.state,
+                             event="campaign_eval.sent")
+
+
+def on_evaluation_task_withdraw(request, actor, reason) -> engine.Transition:
+    raise StateConflictError(_("The evaluation task closes when the evaluation is sent."))
+
+
+def on_evaluation_task_resubmit(request, actor) -> engine.Transition:
+    raise StateConflictError(_("The evaluation task closes when the evaluation is sent."))

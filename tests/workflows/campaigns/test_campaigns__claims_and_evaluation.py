@@ -13,13 +13,13 @@ from core.exceptions import InvalidInputError, PermissionDeniedError
 from workflows.campaigns import selectors, services
 from workflows.campaigns.models import CampaignState, EvaluationState
 from workflows.campaigns.rules import add_working_days
-from workflows.campaigns.steps import EVAL_KIND
+from workflows.campaigns.steps import EVAL_KIND, TASK_KIND
 from workflows.contracts.models import ContractState
 from workflows.expenses.models import BudgetHold, ExpenseClaim, ItemType
 from workflows.expenses.services import claim_create, claim_submit, ledger
 from workflows.expenses.services.ledger import OverBudgetError
 
-from .conftest import YEAR, approve_chain, balance, fresh
+from .conftest import YEAR, approve_chain, balance, fresh, open_item
 
 pytestmark = pytest.mark.django_db
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -116,7 +116,8 @@ def test_the_sweep_opens_the_evaluation_and_its_approval_releases_the_rest(
     evaluation = campaign.evaluation
     assert evaluation.state == EvaluationState.OPEN
     assert evaluation.due == date(YEAR, 5, 27)  # ten working days
-    assert engine.request_for(EVAL_KIND, evaluation.pk).submitter_id == personas["marketing2"].pk
+    assert engine.request_for(EVAL_KIND, evaluation.pk) is None  # a task first, no request
+    assert open_item(TASK_KIND, evaluation.pk).assignee_id == personas["marketing2"].pk
     with pytest.raises(PermissionDeniedError):  # only its owner files it
         services.evaluation_save(campaign_id=campaign.pk, actor=personas["gm"], leads=1,
                                  attendees=1, customers_met=1)
@@ -131,6 +132,7 @@ def test_the_sweep_opens_the_evaluation_and_its_approval_releases_the_rest(
                              lessons="提前两周邀约", submit=True)
     evaluation = fresh(evaluation)
     assert evaluation.state == EvaluationState.SUBMITTED
+    assert engine.request_for(EVAL_KIND, evaluation.pk).submitter_id == personas["marketing2"].pk
     assert evaluation.spent == Decimal("12000.00")
     assert evaluation.cost_per_lead == Decimal("300.00")
     assert evaluation.return_on_spend == Decimal("8.00")
