@@ -202,6 +202,13 @@ def _when(value) -> str:
     return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if value else ""
 
 
+def _quick_decision(kind: str) -> bool:
+    """Approve and return from the row only where the process has both as they are: a
+    follow-up task (no return, its own words for approving) is done from its page."""
+    reg = registry.get(kind)
+    return reg is None or (reg.can_return and not reg.approve_labels)
+
+
 @register.simple_tag(takes_context=True)
 def task_rows(context, page, tab):
     """The task list (inbox, queue, archive, home page) as one table.
@@ -224,7 +231,7 @@ def task_rows(context, page, tab):
         head = (f'<th><input type="checkbox" aria-label="{_esc(_("Select all"))}" '
                 f'data-select-all="ids"></th>{head}')
     l_select, l_escalated, l_overdue = _esc(_("Select")), _esc(_("escalated")), _esc(_("overdue"))
-    l_approve, l_return = _esc(_("Approve")), _esc(_("Return…"))
+    l_approve, l_return, l_open = _esc(_("Approve")), _esc(_("Return…")), _esc(_("Open the task"))
     l_draft = f'<span class="hint">{_esc(_("draft"))}</span>'  # no number before submission
     for_who = _("for %(who)s")
     acting_for = _("acting for %(who)s")
@@ -273,11 +280,14 @@ def task_rows(context, page, tab):
                 due = f"<span>{_when(t.due)}</span>"
             cells.append(f'<td class="c-since" data-label="{labels[6]}">{_when(t.created)}</td>'
                          f'<td class="c-due" data-label="{labels[7]}">{due}</td>')
-        if actions:
+        if actions and _quick_decision(t.kind):
             cells.append(
                 f'<td class="c-act" data-label="{labels[8]}"><button type="submit" '
                 f'class="primary" form="rowact" formaction="{url}approve/">{l_approve}</button>'
                 f' <a class="button" href="{url}#return">{l_return}</a></td>')
+        elif actions:  # a follow-up task (action item, evaluation): done from its own page
+            cells.append(f'<td class="c-act" data-label="{labels[8]}"><a class="button" '
+                         f'href="{url}">{l_open}</a></td>')
         rows.append(f"<tr>{''.join(cells)}</tr>")
     if not rows:
         queued = (context.get("nav_counts") or {}).get("queue", 0)

@@ -58,7 +58,12 @@ def test_each_row_becomes_a_task_of_its_owner_due_on_its_date(shipped, personas,
                                      subject_id=items[0].pk).exists()
     # in the owner's inbox; its page offers "Mark done", not a return or a rejection
     client.force_login(personas["east_rep1"])
-    assert "整理回款清单" in client.get("/inbox/").content.decode()
+    inbox = client.get("/inbox/").content.decode()
+    assert "整理回款清单" in inbox
+    # its row opens the task (a note is needed), never a one-click approve or return
+    assert f"/inbox/tasks/{first.pk}/approve/" not in inbox
+    assert f"/inbox/tasks/{first.pk}/#return" not in inbox
+    assert f'href="/inbox/tasks/{first.pk}/">' in inbox
     page = client.get(f"/inbox/tasks/{first.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Mark done" in page
     assert f"/inbox/tasks/{first.pk}/return/" not in page
