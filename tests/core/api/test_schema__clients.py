@@ -12,6 +12,7 @@ UPLOADS = {  # the only operations whose request is not JSON: real file uploads
     ("post", "/api/plans/plans/{id}/actuals/"),  # JSON (one actual) or a spreadsheet
     ("post", "/api/expenses/claims/{id}/receipts/"),  # a voucher with its invoice data (issue 27)
     ("post", "/api/plans/plans/{id}/allocations/import/"),
+    ("post", "/api/forms/submissions/{id}/files/"),  # a file for a template's attachment field
 }
 
 
