@@ -11,10 +11,12 @@ from django.apps import apps
 MODELS = [
     "expenses.ExpenseClaim", "expenses.ExpenseLine", "expenses.Budget",
     "contracts.Customer", "contracts.CreditLimitChange", "contracts.Contract",
-    "contracts.Milestone", "contracts.ExecutionProblem",
+    "contracts.Milestone", "contracts.ExecutionProblem", "contracts.Product",
+    "contracts.ContractLine", "contracts.Interaction",
     "plans.Plan", "plans.RegionMonth", "plans.PersonMonth", "plans.Actual",
     "risks.Risk", "risks.Assessment", "risks.Measure", "risks.Review",
     "inbox.Request", "inbox.WorkItem", "inbox.Attachment", "org.User",
+    "forms.Submission", "forms.ActionItem", "reports.SalesReport",
 ]
 
 # Values sent as extra fields: none may reach a row.

@@ -221,11 +221,14 @@ def test_contract_created_as_owners_draft_when_state_number_and_breach_are_poste
     response, d = watch(lambda: _json(api("east_rep1"), "post", "/api/contracts/contracts/",
                                       body))
     assert response.status_code == 201, response.content
-    assert d.unexpected(creates={"contracts.Contract", "inbox.Request"}) == []
+    assert d.unexpected(creates={"contracts.Contract", "contracts.ContractLine",
+                                 "inbox.Request"}) == []
     (contract,) = d.created_of("contracts.Contract")
     assert (contract["state"], contract["owner_id"], contract["number"],
             contract["credit_breach"], contract["version"], contract["value"]) == (
         "draft", world.users["east_rep1"].pk, "", False, 1, Decimal("100000.00"))
+    (line,) = d.created_of("contracts.ContractLine")  # a value alone: one unspecified line
+    assert (line["contract_id"], line["value"]) == (contract["id"], Decimal("100000.00"))
 
 
 def test_contract_edit_changes_only_what_was_typed_when_system_fields_are_posted(world, api):
@@ -255,8 +258,11 @@ def test_amendment_is_a_new_draft_version_when_state_number_and_owner_are_posted
     response, d = watch(lambda: _json(api("east_rep1"), "post",
                                       f"/api/contracts/contracts/{contract.pk}/amend/", body))
     assert response.status_code == 201, response.content
-    assert d.unexpected(creates={"contracts.Contract", "inbox.Request"}) == []
+    assert d.unexpected(creates={"contracts.Contract", "contracts.ContractLine",
+                                 "inbox.Request"}) == []
     (amendment,) = d.created_of("contracts.Contract")
+    assert {line["contract_id"] for line in d.created_of("contracts.ContractLine")} == {
+        amendment["id"]}  # the amendment's own lines, none added to another contract
     assert (amendment["state"], amendment["number"], amendment["version"],
             amendment["owner_id"], amendment["value"]) == (
         "draft", contract.number, 2, contract.owner_id, Decimal("600000.00"))

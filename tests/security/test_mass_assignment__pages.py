@@ -87,10 +87,13 @@ def test_contract_form_saves_the_owners_draft_when_state_number_and_breach_are_p
     response, d = watch(lambda: client.post("/contracts/new/",
                                                         _contract_form(world)))
     assert response.status_code == 302, response.content[:2000]
-    assert d.unexpected(creates={"contracts.Contract", "inbox.Request"}) == []
+    assert d.unexpected(creates={"contracts.Contract", "contracts.ContractLine",
+                                 "inbox.Request"}) == []
     (contract,) = d.created_of("contracts.Contract")
     assert (contract["state"], contract["owner_id"], contract["number"],
             contract["credit_breach"]) == ("draft", world.users["east_rep1"].pk, "", False)
+    assert {line["contract_id"] for line in d.created_of("contracts.ContractLine")} == {
+        contract["id"]}
 
 
 def test_signed_contract_edit_form_changes_nothing_when_a_value_is_posted(world, login):
