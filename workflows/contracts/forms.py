@@ -122,20 +122,20 @@ class ProductChoiceField(forms.ModelChoiceField):
 class LineForm(forms.Form):
     product = ProductChoiceField(label=_label(ContractLine, "product"), queryset=None,
                                  empty_label="—")
-    quantity = forms.DecimalField(
+    quantity = AmountField(
         label=_label(ContractLine, "quantity"), max_digits=12, decimal_places=3,
         min_value=Decimal("0.001"),
         widget=widgets.NumberInput(attrs={"step": "any", "inputmode": "decimal"}))
     unit_price = _money(_("Unit price (CNY)"), required=False, min_value=0,
                         help_text=_("The list price, if empty."))
-    discount = forms.DecimalField(
+    discount = AmountField(
         label=_("Discount (%)"), max_digits=5, decimal_places=2, min_value=0, max_value=100,
         required=False, widget=widgets.NumberInput(attrs={"step": "0.01",
                                                           "inputmode": "decimal"}))
 
-    def __init__(self, *args, products, **kwargs):
+    def __init__(self, *args, products=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["product"].queryset = products
+        self.fields["product"].queryset = products if products is not None else line_products()
 
     def has_changed(self):
         # A row is blank (and skipped) when none of its fields is typed in.

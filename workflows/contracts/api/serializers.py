@@ -10,7 +10,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.fields import empty
 
-from core.api.fields import BusinessDateField
+from core.api.fields import AmountField, BusinessDateField
 from core.api.serializers import (
     MAX_ID,
     HistoryEventSerializer,
@@ -191,9 +191,9 @@ class ContractLineProductSerializer(serializers.Serializer):
 
 class ContractLineSerializer(serializers.Serializer):
     product = ContractLineProductSerializer()
-    quantity = serializers.DecimalField(max_digits=12, decimal_places=3)
+    quantity = serializers.DecimalField(max_digits=12, decimal_places=3, read_only=True)
     unit_price = money_field()
-    discount = serializers.DecimalField(max_digits=5, decimal_places=2,
+    discount = serializers.DecimalField(max_digits=5, decimal_places=2, read_only=True,
                                         help_text=_("Percent off (0 to 100)."))
     value = money_field(help_text=_("Quantity × unit price less the discount."))
 
@@ -202,14 +202,12 @@ class ContractLineInputSerializer(serializers.Serializer):
     product = serializers.CharField(
         max_length=40, help_text=_("An active product's id or code (GET "
                                    "/api/contracts/products/)."))
-    quantity = serializers.DecimalField(max_digits=12, decimal_places=3,
-                                        min_value=Decimal("0.001"))
+    quantity = AmountField(max_digits=12, decimal_places=3, min_value=Decimal("0.001"))
     unit_price = money_field(required=False, allow_null=True, min_value=0,
                              max_value=MAX_AMOUNT,
                              help_text=_("The list price when left out."))
-    discount = serializers.DecimalField(max_digits=5, decimal_places=2, min_value=0,
-                                        max_value=100, default=Decimal("0"),
-                                        help_text=_("Percent off (0 to 100)."))
+    discount = AmountField(max_digits=5, decimal_places=2, min_value=0, max_value=100,
+                           default=Decimal("0"), help_text=_("Percent off (0 to 100)."))
 
 
 class ContractDetailSerializer(ContractSerializer):
