@@ -6,9 +6,12 @@ it, a confirmation dialog accepted as one; the figures print as FIGURE: lines. A
 and the new-contract route preview at 1366 and 390 px in both languages (SHOTS_DIR: saved)."""
 
 import re
+from decimal import Decimal
 
 import pytest
 from playwright.sync_api import expect
+
+from workflows.contracts.models import Product
 
 from .test_expenses__journey import travel_budget  # noqa: F401  (a fixture)
 from .test_inbox__desk import Clicks, _claims
@@ -107,11 +110,15 @@ def test_inbox_and_route_preview_fit_each_width(page, login, submit_demo, contex
     page.context.clear_cookies()
 
     customer = make_customer(personas["east_rep1"])
+    product = Product.objects.create(code="PART-KIT", name_zh="精密部件包",
+                                     name_en="Precision parts kit", category="parts", unit="套",
+                                     list_price=Decimal("8000.00"))
     login("east_rep1", next_url="/contracts/new/")
     page.wait_for_url("**/contracts/new/")
     page.locator("#id_customer").select_option(str(customer.pk))
     page.locator("#id_title").fill("精密部件供货合同")
-    page.locator("#id_value").fill("800000.00")
+    page.locator("#id_lines-0-product").select_option(str(product.pk))
+    page.locator("#id_lines-0-quantity").fill("100")  # 100 × 8,000.00 = 800,000.00
     page.locator("#id_payment_terms_days").fill("45")
     with page.expect_navigation():
         page.locator("button[name=action][value=preview]").click()
