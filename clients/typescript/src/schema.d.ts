@@ -2490,14 +2490,14 @@ export interface components {
         ContractLine: {
             product: components["schemas"]["ContractLineProduct"];
             /** Format: decimal */
-            quantity: string;
+            readonly quantity: string;
             /** Format: decimal */
             unit_price: string;
             /**
              * Format: decimal
              * @description Percent off (0 to 100).
              */
-            discount: string;
+            readonly discount: string;
             /**
              * Format: decimal
              * @description Quantity × unit price less the discount.
@@ -4656,8 +4656,9 @@ export interface operations {
                  *     * `form_action` - Action item
                  *     * `campaign` - Marketing campaign
                  *     * `campaign_eval` - Campaign evaluation
+                 *     * `campaign_eval_task` - Campaign evaluation form
                  */
-                kind?: "demo" | "expense" | "budget" | "contract" | "plan" | "risk" | "form" | "form_action" | "campaign" | "campaign_eval" | "";
+                kind?: "demo" | "expense" | "budget" | "contract" | "plan" | "risk" | "form" | "form_action" | "campaign" | "campaign_eval" | "campaign_eval_task" | "";
                 /** @description Region code. */
                 region?: string;
             };
@@ -11536,8 +11537,9 @@ export interface operations {
                  *     * `form_action` - Action item
                  *     * `campaign` - Marketing campaign
                  *     * `campaign_eval` - Campaign evaluation
+                 *     * `campaign_eval_task` - Campaign evaluation form
                  */
-                kind?: "demo" | "expense" | "budget" | "contract" | "plan" | "risk" | "form" | "form_action" | "campaign" | "campaign_eval" | "";
+                kind?: "demo" | "expense" | "budget" | "contract" | "plan" | "risk" | "form" | "form_action" | "campaign" | "campaign_eval" | "campaign_eval_task" | "";
                 mine?: boolean | "";
                 /** @description Which field to use when ordering the results. */
                 ordering?: string;
@@ -13174,8 +13176,9 @@ export interface operations {
                  *     * `form_action` - Action item
                  *     * `campaign` - Marketing campaign
                  *     * `campaign_eval` - Campaign evaluation
+                 *     * `campaign_eval_task` - Campaign evaluation form
                  */
-                kind?: "demo" | "expense" | "budget" | "contract" | "plan" | "risk" | "form" | "form_action" | "campaign" | "campaign_eval" | "";
+                kind?: "demo" | "expense" | "budget" | "contract" | "plan" | "risk" | "form" | "form_action" | "campaign" | "campaign_eval" | "campaign_eval_task" | "";
                 /** @description Which field to use when ordering the results. */
                 ordering?: string;
                 overdue?: boolean | "";

@@ -5,6 +5,7 @@ class TasksListKind(StrEnum):
     BUDGET = "budget"
     CAMPAIGN = "campaign"
     CAMPAIGN_EVAL = "campaign_eval"
+    CAMPAIGN_EVAL_TASK = "campaign_eval_task"
     CONTRACT = "contract"
     DEMO = "demo"
     EXPENSE = "expense"
@@ -12,7 +13,7 @@ class TasksListKind(StrEnum):
     FORM_ACTION = "form_action"
     PLAN = "plan"
     RISK = "risk"
-    VALUE_10 = ""
+    VALUE_11 = ""
 
     def __str__(self) -> str:
         return str(self.value)
