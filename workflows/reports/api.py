@@ -30,6 +30,8 @@ class CanReadReports(BasePermission):
 
 
 class ReportFileSerializer(serializers.ModelSerializer):
+    # declared, so the schema does not take the integer range of whichever database is set
+    size = serializers.IntegerField(read_only=True, help_text="Bytes")
     url = serializers.SerializerMethodField()
 
     class Meta:

@@ -3925,8 +3925,8 @@ export interface components {
         ReportFile: {
             language: components["schemas"]["LanguageEnum"];
             format: components["schemas"]["FormatEnum"];
-            /** Format: int64 */
-            size: number;
+            /** @description Bytes */
+            readonly size: number;
             sha256: string;
             readonly url: string;
         };

@@ -20,7 +20,7 @@ class ReportFile:
             * `en` - English
         format_ (FormatEnum): * `pdf` - PDF
             * `xlsx` - Excel (.xlsx)
-        size (int):
+        size (int): Bytes
         sha256 (str):
         url (str):
     """
