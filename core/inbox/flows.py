@@ -3,11 +3,15 @@ may approve, reject or return (to the submitter, who revises and resubmits, or t
 step). A process subclasses it and says what follows the last approval in `after_approvals`
 (by default, nothing: the request is approved)."""
 
+from datetime import date, datetime, time
+
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from viewflow import this
 from viewflow.workflow import flow
 
 from . import engine, locks
+from .models import Candidate, WorkItem
 from .nodes import RoutedView
 
 
@@ -20,6 +24,24 @@ def chain_routes(node: RoutedView, after) -> RoutedView:
         .Case(this.rejected, engine.was_rejected)
         .Default(after)
     )
+
+
+def follow_up_task_created(activation) -> None:
+    """A follow-up task (an action item, a campaign's evaluation) with a date rather than an
+    SLA: due at the end of its chain step's `due` date (18:00 in Asia/Shanghai), reminded at
+    09:00 that day; the sweep escalates it after, like any task."""
+    engine.chain_task_created(activation)
+    req = engine.request_of(activation.process)
+    due = req.chain[0].get("due") if req.chain else None
+    if not due:
+        return
+    day = date.fromisoformat(due)
+    tz = timezone.get_default_timezone()
+    at = timezone.make_aware(datetime.combine(day, time(18, 0)), tz)
+    remind = timezone.make_aware(datetime.combine(day, time(9, 0)), tz)
+    item = WorkItem.objects.get(task=activation.task)
+    WorkItem.objects.filter(pk=item.pk).update(due=at, remind_at=remind)
+    Candidate.objects.filter(work_item=item).update(due=at)
 
 
 class ApprovalSteps:

@@ -2,16 +2,15 @@
 through ProcessSpec.chain), step by step, like the authority chain; a step with its own SLA
 hours gets its deadline from them instead of the SLA table. Approved after the last step."""
 
-from datetime import date, datetime, time, timedelta
+from datetime import timedelta
 from decimal import Decimal
 
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from viewflow import this
 from viewflow.workflow import flow
 
 from core.inbox import engine, sla
-from core.inbox.flows import ApprovalSteps, chain_routes
+from core.inbox.flows import ApprovalSteps, chain_routes, follow_up_task_created
 from core.inbox.models import Candidate, WorkItem
 from core.inbox.nodes import RoutedView
 from core.inbox.rules import DEFAULT_REMIND_BEFORE, add_working_hours, subtract_working_hours
@@ -44,28 +43,12 @@ class FormFlow(ApprovalSteps, flow.Flow):
     )
 
 
-def action_created(activation) -> None:
-    """The owner's task of an action item, due at the end of the item's date (18:00 in
-    Asia/Shanghai), reminded at 09:00 that day."""
-    engine.chain_task_created(activation)
-    req = engine.request_of(activation.process)
-    due = req.chain[0].get("due") if req.chain else None
-    if not due:
-        return
-    day = date.fromisoformat(due)
-    tz = timezone.get_default_timezone()
-    at = timezone.make_aware(datetime.combine(day, time(18, 0)), tz)
-    remind = timezone.make_aware(datetime.combine(day, time(9, 0)), tz)
-    item = WorkItem.objects.get(task=activation.task)
-    WorkItem.objects.filter(pk=item.pk).update(due=at, remind_at=remind)
-    Candidate.objects.filter(work_item=item).update(due=at)
-
 
 class ActionFlow(ApprovalSteps, flow.Flow):
     process_title = _("Action item")
 
     approve = chain_routes(
         RoutedView(engine.task_view).Annotation(title=_("Mark done"))
-        .Assign(engine.chain_assignee).onCreate(action_created),
+        .Assign(engine.chain_assignee).onCreate(follow_up_task_created),
         this.after_approvals,
     )
