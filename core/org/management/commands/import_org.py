@@ -1,8 +1,9 @@
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from core.exceptions import ApprovalError
+from core.management.workbook import WorkbookImportCommand
 from core.org.importer import (
     ImportPlan,
     ImportRefused,
@@ -10,7 +11,6 @@ from core.org.importer import (
     org_import_preview,
     template_xlsx,
 )
-from core.org.models import User
 
 
 def _value(value) -> str:
@@ -38,36 +38,15 @@ def plan_lines(plan: ImportPlan) -> list[str]:
     return lines
 
 
-class Command(BaseCommand):
+class Command(WorkbookImportCommand):
     help = ("Import departments, regions, people and roles from an .xlsx workbook (all or "
             "nothing, audited); --dry-run prints what would change; --template writes an empty "
             "workbook to fill in.")
 
-    def add_arguments(self, parser):
-        parser.add_argument("workbook", nargs="?", help="the .xlsx file to import")
-        parser.add_argument("--dry-run", action="store_true",
-                            help="print what would change and change nothing")
-        parser.add_argument("--actor", default="",
-                            help="username recorded as the actor in the audit trail")
-        parser.add_argument("--template", metavar="OUT.xlsx",
-                            help="write the template workbook here and stop")
+    def template_xlsx(self) -> bytes:
+        return template_xlsx()
 
-    def handle(self, *args, **options):
-        if options["template"]:
-            Path(options["template"]).write_bytes(template_xlsx())
-            self.stdout.write(self.style.SUCCESS(f"Template written to {options['template']}"))
-            return
-        if not options["workbook"]:
-            raise CommandError("Name the workbook to import, or --template OUT.xlsx.")
-        try:
-            data = Path(options["workbook"]).read_bytes()
-        except OSError as exc:
-            raise CommandError(f"Cannot read {options['workbook']}: {exc.strerror}") from None
-        actor = None
-        if options["actor"]:
-            actor = User.objects.filter(username=options["actor"]).first()
-            if actor is None:
-                raise CommandError(f"No user {options['actor']!r} to record as the actor.")
+    def run(self, data, actor, options):
         try:
             if options["dry_run"]:
                 plan = org_import_preview(data=data, actor=actor)
