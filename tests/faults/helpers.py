@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -65,6 +66,11 @@ def database_url() -> str:
 
 def _stop(proc: subprocess.Popen, *, group: bool = False, timeout: float = 15) -> None:
     if proc.poll() is not None:
+        if group:
+            # The leader is gone (a crash), but its pool children may live on, connected to the
+            # test database: they must not outlast the test.
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)
         return
     try:
         if group:
@@ -118,17 +124,25 @@ class RedisServer:
 
 class CeleryWorker:
     """`celery -A config worker` (prefork, like production) on a broker, against the test
-    database. Its own process group, so that kill() can SIGKILL it with its pool children."""
+    database. Its own process group, so that kill() can SIGKILL it with its pool children.
+
+    supervised=True restarts it a second after it exits on its own, as systemd's
+    `Restart=always` does in production (docs/DEPLOYMENT.md): kombu's Redis transport can end
+    the worker while it closes a connection the broker dropped."""
 
     def __init__(self, broker_url: str, workdir: Path, *, concurrency: int = 2,
-                 env: dict | None = None):
+                 env: dict | None = None, supervised: bool = False):
         self.broker_url = broker_url
         self.workdir = workdir
         self.concurrency = concurrency
         self.extra_env = env or {}
         self.proc: subprocess.Popen | None = None
         self.starts = 0
+        self.restarts = 0
         self.logs: list[Path] = []
+        self.supervised = supervised
+        self._stopping = threading.Event()
+        self._supervisor: threading.Thread | None = None
 
     @property
     def log(self) -> Path:
@@ -138,6 +152,29 @@ class CeleryWorker:
         return "".join(p.read_text(errors="replace") for p in self.logs if p.exists())
 
     def start(self, timeout: float = 60) -> None:
+        self._spawn()
+        log = self.log
+        wait_for(lambda: self.proc.poll() is not None or " ready." in log.read_text(
+            errors="replace"), timeout, "the Celery worker to start", log=log)
+        if self.proc.poll() is not None:
+            raise RuntimeError(f"the Celery worker exited with {self.proc.returncode}:\n"
+                               f"{log.read_text(errors='replace')[-6000:]}")
+        if self.supervised and self._supervisor is None:
+            self._stopping.clear()
+            self._supervisor = threading.Thread(target=self._supervise, daemon=True)
+            self._supervisor.start()
+
+    def _supervise(self) -> None:
+        while not self._stopping.wait(0.5):
+            proc = self.proc
+            if proc is not None and proc.poll() is not None and not self._stopping.wait(1.0):
+                # The leader is gone; its pool children go with it before the new one starts.
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(proc.pid, signal.SIGKILL)
+                self.restarts += 1
+                self._spawn()
+
+    def _spawn(self) -> None:
         self.starts += 1
         log = self.workdir / f"worker-{self.starts}.log"
         self.logs.append(log)
@@ -161,11 +198,6 @@ class CeleryWorker:
                 cwd=settings.BASE_DIR, env=env, stdout=out, stderr=subprocess.STDOUT,
                 start_new_session=True,
             )
-        wait_for(lambda: self.proc.poll() is not None or " ready." in log.read_text(
-            errors="replace"), timeout, "the Celery worker to start", log=log)
-        if self.proc.poll() is not None:
-            raise RuntimeError(f"the Celery worker exited with {self.proc.returncode}:\n"
-                               f"{log.read_text(errors='replace')[-6000:]}")
 
     def children(self) -> list[int]:
         if self.proc is None or self.proc.poll() is not None:
@@ -178,6 +210,7 @@ class CeleryWorker:
 
     def kill(self) -> None:
         """SIGKILL the worker and its pool processes at once (an OOM kill, a lost node)."""
+        self._halt_supervisor()
         if self.proc is None:
             return
         with contextlib.suppress(ProcessLookupError):
@@ -185,8 +218,15 @@ class CeleryWorker:
         self.proc.wait(timeout=10)
 
     def stop(self) -> None:
+        self._halt_supervisor()
         if self.proc is not None:
             _stop(self.proc, group=True)
+
+    def _halt_supervisor(self) -> None:
+        self._stopping.set()
+        if self._supervisor is not None:
+            self._supervisor.join(timeout=10)
+            self._supervisor = None
 
 
 class PgCluster:

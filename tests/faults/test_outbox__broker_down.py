@@ -101,7 +101,8 @@ def run_broker_down(*, n, interval, personas, draft_claims, broker_on, workers,
     # 300.00 each: even 200 of them stay inside the month's travel budget.
     claims = draft_claims(n // 2, prefix="broker-down-claim", amount="300.00")
     broker_on()
-    worker = workers(concurrency=2)
+    # Supervised like production (systemd Restart=always): see CeleryWorker.
+    worker = workers(concurrency=2, supervised=True)
     # One submission while Redis is up: the app's publisher holds a live connection, as it would
     # in production when Redis goes away.
     mark = timezone.now()
@@ -170,6 +171,7 @@ def run_broker_down(*, n, interval, personas, draft_claims, broker_on, workers,
     figure("answer time median", f"{statistics.median(seconds):.3f}", "s")
     figure("answer time p95", f"{seconds[int(0.95 * (len(seconds) - 1))]:.3f}", "s")
     figure("answers over 2 s", sum(1 for s in seconds if s >= ANSWER_LIMIT))
+    figure("worker restarts by the supervisor", worker.restarts)
 
     assert lost == set()
     assert duplicate_rows == 0 and duplicate_emails == 0
