@@ -1,13 +1,16 @@
 """Shared helpers for the expense service tests (not collected: no test_ prefix)."""
 
-from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
 
 from core.audit.models import AuditEvent
-from core.audit.verify import verify_all
 from core.inbox.models import Request, WorkItem, WorkItemStatus
 from tests.concurrency import run_together  # noqa: F401  (re-exported)
+from tests.core.inbox.helpers import (  # noqa: F401  (re-exported)
+    last_seq,
+    no_audit_event,
+    one_audit_event,
+)
 from workflows.expenses.models import BudgetBalance, Reservation
 from workflows.expenses.services.payment import PaymentError
 
@@ -56,31 +59,6 @@ def live_reservations(claim) -> list[Reservation]:
 def timeline(obj, kind: str = "expense") -> list[str]:
     return list(AuditEvent.objects.filter(subject_kind=kind, subject_id=str(obj.pk))
                 .order_by("subject_seq").values_list("event", flat=True))
-
-
-def last_seq() -> int:
-    return AuditEvent.objects.order_by("-seq").values_list("seq", flat=True).first() or 0
-
-
-@contextmanager
-def one_audit_event(event: str, *, verify: bool = True):
-    """The block writes exactly one audit event, of this type; the chains still verify."""
-    before = last_seq()
-    captured: dict = {}
-    yield captured
-    new = list(AuditEvent.objects.filter(seq__gt=before).order_by("seq"))
-    assert [e.event for e in new] == [event]
-    captured["event"] = new[0]
-    if verify:
-        result = verify_all(save=False)
-        assert result.ok, result.first_broken
-
-
-@contextmanager
-def no_audit_event():
-    before = last_seq()
-    yield
-    assert list(AuditEvent.objects.filter(seq__gt=before).values_list("event", flat=True)) == []
 
 
 class FailingPayments:
