@@ -11,7 +11,7 @@ from core.exceptions import InvalidInputError
 from core.org.models import Role, User
 
 from .. import rules, selectors
-from ..models import Level
+from ..models import Level, Risk
 from ..steps import CLOSE_STEP, KIND, PLAN_STEP, STEPS
 from .common import approver_for
 from .risks import check_scale
@@ -70,6 +70,15 @@ def risk_route_preview(*, actor: User, likelihood, impact, owner: User | None = 
     level = selectors.level_of(check_scale(likelihood, impact))
     owner = owner or actor
     region = _region(region=region, customer=customer, contract=contract, owner=owner)
+    return _route(level=level, owner=owner, region=region, title=title)
+
+
+def risk_plan_route(risk: Risk):
+    """The same preview on an assessed risk's page, before its owner submits the plan."""
+    return _route(level=risk.level, owner=risk.owner, region=risk.region, title=risk.title)
+
+
+def _route(*, level: str, owner: User, region, title: str):
     return engine.route_preview(
         kind=KIND, submitter=owner, title=(title or "").strip(), category=level, region=region,
         chain=risk_chain(level=level, owner=owner, region=region))

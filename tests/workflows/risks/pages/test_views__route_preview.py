@@ -96,3 +96,25 @@ def test_form_offers_the_preview(browser):
     body = browser("east_rep1").get("/risks/new/").content.decode()
 
     assert 'name="action" value="preview"' in body
+
+
+def test_assessed_risk_page_previews_who_approves_the_plan_before_submitting(browser, personas,
+                                                                             with_plan):
+    risk = with_plan(CRITICAL, submit=False)
+
+    response = browser("east_rep1").get(f"/risks/{risk.pk}/")
+
+    assert response.status_code == 200
+    assert stops(response.context["plan_route"]) == [
+        ("plan_review", str(personas["ceo"])), ("close_review", str(personas["ceo"]))]
+    body = response.content.decode()
+    assert "Route preview: who will be asked" in body and str(personas["ceo"]) in body
+
+
+def test_submitted_risk_page_shows_its_route_not_a_preview(browser, personas, with_plan):
+    risk = with_plan(HIGH)
+
+    response = browser("east_rep1").get(f"/risks/{risk.pk}/")
+
+    assert response.context["plan_route"] is None
+    assert "Route preview: who will be asked" not in response.content.decode()
