@@ -98,8 +98,9 @@ def _group_state(states: list[str]) -> str:
 
 
 class _Route:
-    def __init__(self, req: Request):
+    def __init__(self, req: Request, chain: list[dict] | None = None):
         self.req = req
+        self.given_chain = chain
         self.spec = registry.get(req.kind)
         self.draft = req.status == RequestStatus.DRAFT
         # the tasks of steps several sign at once: one stop per signer, cancelled ones too
@@ -134,6 +135,8 @@ class _Route:
             candidate_ids, kind=req.kind).items()}
 
     def _chain(self) -> list[dict]:
+        if self.given_chain is not None:
+            return list(self.given_chain)
         if not self.draft:
             return list(self.req.chain or [])
         from .engine import chain_for  # a preview: the matrix as it stands today
@@ -308,13 +311,16 @@ def request_route(req: Request) -> list[RouteStep]:
 
 
 def preview(*, kind: str, submitter: User, title: str = "", amount=None, category: str = "",
-            region=None, extra_steps: tuple[str, ...] = ()) -> list[RouteStep]:
+            region=None, extra_steps: tuple[str, ...] = (),
+            chain: list[dict] | None = None) -> list[RouteStep]:
     """The route a submission with these header values would take, before anything is saved:
     the header built as `engine.submit_request` builds it (the submitter's region unless the
     process names one), left a draft, so that its chain comes from `engine.chain_for` — the
-    function the submission itself calls — and every stop is still to come."""
+    function the submission itself calls — and every stop is still to come. A process that
+    routes by its own rules outside any chain (a risk: by its level) passes the steps it will
+    open as `chain` (`{"code", "label", "candidates", "note"}`)."""
     req = Request(kind=kind, submitter=submitter, title=title, amount=amount,
                   category=category or "", status=RequestStatus.DRAFT,
                   extra_steps=list(extra_steps))
     req.region = region if region is not None else submitter.region
-    return request_route(req)
+    return _Route(req, chain).build()

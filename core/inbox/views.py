@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -436,13 +437,15 @@ def _visible_request(user, request_id) -> Request:
     return get_object_or_404(selectors.visible_requests(user), pk=request_id)
 
 
-def _diagram(req: Request) -> str:
+def _diagram(req: Request, nonce: str) -> str:
     if req.process is None:
         return ""
     flow_class = req.process.flow_class
     grid = chart.calc_layout_data(flow_class)
     chart.calc_cell_status(flow_class, grid, req.process_id)
-    return chart.grid_to_svg(grid)
+    # viewflow styles its SVG with a <style> block: without the page's nonce the CSP blocks it
+    # and every node is drawn as a black box
+    return chart.grid_to_svg(grid).replace("<style", f'<style nonce="{escape(nonce)}"', 1)
 
 
 @login_required
@@ -452,7 +455,7 @@ def request_detail(request, request_id):
         "req": req,
         "events": audit_selectors.timeline(req.kind, req.object_id),
         "open_items": req.work_items.filter(status="open").select_related("assignee"),
-        "diagram": _diagram(req),
+        "diagram": _diagram(req, getattr(request, "csp_nonce", "")),
         "attachments": req.attachments.select_related("uploaded_by"),
         **_file_rights(request.user, req),
         "is_submitter": req.submitter_id == request.user.pk,

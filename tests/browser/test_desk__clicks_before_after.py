@@ -3,7 +3,8 @@ manager's approval and a finance voucher review walked as before — open the in
 queue), open the task, claim it (a queue task), approve — against approving from the inbox row
 and "approve and open the next" (test_inbox__desk.py). Every click is counted as the test makes
 it, a confirmation dialog accepted as one; the figures print as FIGURE: lines. Also the inbox
-and the new-contract route preview at 1366 and 390 px in both languages (SHOTS_DIR: saved)."""
+and the new-contract and new-risk route previews at 1366 and 390 px in both languages
+(SHOTS_DIR: saved)."""
 
 import re
 from decimal import Decimal
@@ -129,4 +130,22 @@ def test_inbox_and_route_preview_fit_each_width(page, login, submit_demo, contex
     assert page_width(page) <= width
     route.scroll_into_view_if_needed()
     shot(page, f"preview-{lang}-{width}")
+    page.context.clear_cookies()
+
+    # a risk's route comes from its level: 5 × 5 is critical, so the CEO approves
+    login("east_rep1", next_url="/risks/new/")
+    page.wait_for_url("**/risks/new/")
+    page.locator("#id_type").select_option("market")
+    page.locator("#id_title").fill("华东市场价格战")
+    page.locator("#id_likelihood").select_option("5")
+    page.locator("#id_impact").select_option("5")
+    with page.expect_navigation():
+        page.locator("button[name=action][value=preview]").click()
+    route = page.locator("#route-preview .route")
+    for step in ("plan_review", "close_review"):
+        expect(route.locator(f'.stop[data-step="{step}"]')).to_contain_text(
+            str(personas["ceo"]))
+    assert page_width(page) <= width
+    route.scroll_into_view_if_needed()
+    shot(page, f"risk-preview-{lang}-{width}")
     assert page.problems == []

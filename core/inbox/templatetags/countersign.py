@@ -199,7 +199,14 @@ def _joined(separator: str, parts):
 
 
 def _when(value) -> str:
-    return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if value else ""
+    """A time in a list cell: it may break between the date and the time, never inside the
+    date (2026-12-<break>05 read as two values in a narrow column)."""
+    if not value:
+        return ""
+    local = timezone.localtime(value)
+    # one outer element: a phone's card cell lays its children out apart (flex)
+    return (f'<span class="when"><span class="nw">{local.strftime("%Y-%m-%d")}</span> '
+            f'<span class="nw">{local.strftime("%H:%M")}</span></span>')
 
 
 def _quick_decision(kind: str) -> bool:
@@ -304,7 +311,7 @@ def task_rows(context, page, tab):
                                    "queue.", "Nothing is assigned to you, but %(n)d tasks wait "
                                    "in your queue.", queued) % {"n": queued})
                      + f' <a href="{_esc(reverse("inbox:inbox"))}?tab=queue">'
-                     f'{_esc(_("Open the queue and claim one"))}</a>')
+                     f'{_esc(_("Open the queue"))}</a>')
         rows.append(f'<tr><td colspan="10" class="hint">{empty}</td></tr>')
     return _table(head, rows, "cards" if tab in ("inbox", "queue", "home") else "")
 

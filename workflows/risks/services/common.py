@@ -77,15 +77,17 @@ def approval_level(risk: Risk) -> str:
     return peak_level(risk) if risk.state == RiskState.CLOSING else risk.level
 
 
-def approver_for(risk: Risk, *, submitter_id: int, region_id: int | None,
+def approver_for(risk: Risk | None, *, submitter_id: int, region_id: int | None,
                  level: str | None = None) -> tuple[str, list]:
     """(role, holder ids) of who approves this risk's plan or closure now: the role of
     `level` (by default `approval_level`; policy: medium the regional manager, high the sales
     GM, critical the CEO), climbing the line when nobody but the submitter or their deputies
-    holds it; administrators last."""
+    holds it; administrators last. `risk` may be None when `level` is given (a preview)."""
     submitter = User.objects.get(pk=submitter_id)
     excluded = {submitter_id} | {d.pk for d in org.deputies_of(submitter, kind=KIND)}
-    role = rules.approver_role(level or approval_level(risk)) or Role.REGIONAL_MANAGER
+    if not level and risk is not None:
+        level = approval_level(risk)
+    role = rules.approver_role(level or "") or Role.REGIONAL_MANAGER
     for candidate in rules.LADDER[rules.LADDER.index(role):]:
         if candidate == Role.REGIONAL_MANAGER and region_id is None:
             continue

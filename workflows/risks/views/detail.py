@@ -48,6 +48,7 @@ def _context(request, risk, forms=None) -> dict:
     may_review = open_review is not None and not read_only and (
         open_review.assignee_id == user.pk or manages)
     peak = peak_level(risk)
+    can_submit = selectors.SUBMIT in actions
     return {
         "risk": risk, "req": req, "today": today, "manages": manages, "read_only": read_only,
         "events": audit_selectors.timeline(risk.audit_kind, risk.pk),
@@ -62,7 +63,11 @@ def _context(request, risk, forms=None) -> dict:
         "actions": actions,
         "can_assess": selectors.ASSESS in actions,
         "can_add_measure": selectors.ADD_MEASURE in actions,
-        "can_submit": selectors.SUBMIT in actions,
+        "can_submit": can_submit,
+        # before the owner submits the plan: who will approve it (and its closure), a preview
+        "plan_route": services.risk_plan_route(risk) if can_submit and risk.level else None,
+        "preview_hint": _("From the risk's level and who holds each role today; the approver "
+                          "is fixed when you submit the response plan."),
         "can_close": selectors.CLOSE in actions,
         "can_withdraw": selectors.WITHDRAW in actions,
         "can_resubmit": selectors.RESUBMIT in actions,

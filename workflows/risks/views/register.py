@@ -128,8 +128,26 @@ def risk_new(request):
         messages.error(request, _("Auditors can read everything and change nothing."))
         return redirect("risks:register")
     form = _risk_form(request, request.POST if request.method == "POST" else None)
-    status = 200
-    if request.method == "POST":
+    status, route = 200, None
+    if request.method == "POST" and request.POST.get("action") == "preview":
+        # who would approve the plan for the level typed; nothing is saved
+        status = 400
+        if form.is_valid():
+            d = form.cleaned_data
+            try:
+                route = services.risk_route_preview(
+                    actor=request.user, likelihood=d["likelihood"], impact=d["impact"],
+                    owner=d.get("owner"), region=d["region"], customer=d["customer"],
+                    contract=d["contract"], title=d["title"])
+            except ApprovalError as exc:
+                messages.error(request, str(exc.message))
+                for key, msgs in exc.fields.items():
+                    form.add_error(key if key in form.fields else None, msgs)
+            else:
+                status = 200
+        else:
+            messages.error(request, _("Please correct the errors below."))
+    elif request.method == "POST":
         status = 400
         if form.is_valid():
             d = form.cleaned_data
@@ -152,5 +170,8 @@ def risk_new(request):
             messages.error(request, _("Please correct the errors below."))
     bands = [(Level(level).label, lo, hi) for level, lo, hi in sorted(
         selectors.bands(), key=lambda b: b[1])]
-    return render(request, "risks/risk_form.html", {**_common(request, "new"), "form": form,
-                                                     "bands": bands}, status=status)
+    return render(request, "risks/risk_form.html", {
+        **_common(request, "new"), "form": form, "bands": bands, "route": route,
+        "preview": route is not None,
+        "preview_hint": _("From the risk's level and who holds each role today; the approver "
+                          "is fixed when you submit the response plan.")}, status=status)
