@@ -279,7 +279,9 @@ def task_add_signer(*, task_id: int, actor: User, signers: list[User], position:
     """加签: the holder adds signers before their step (they decide first, then the step comes
     back to the holder), after it (extra chain steps) or alongside it (co-signers of the same
     step, each of whose approval is required: core/inbox/quorum.py). Each added signer has
-    their own task, SLA and route entry, and the same approve, reject and return."""
+    their own task, SLA and route entry, and the same approve, reject and return. On a stage
+    outside the chain (a process's own flow node) the stage gets its own small chain of
+    signers instead (core/inbox/stages.py)."""
     reason = (reason or "").strip()
     if not reason:
         raise InvalidInputError(_("Say why the signer is added."),

@@ -250,8 +250,8 @@ class _Route:
                 item = self.by_pk.get(tasks[m]) if m < len(tasks) else None
                 label = stages.label_for(group, step, person)
                 note = notes.get(str(person), "")
-                if item is not None:
-                    stop = self._seen(item, group["code"], item.step_label, note)
+                if item is not None:  # named in the reader's language, not as stored
+                    stop = self._seen(item, group["code"], label, note)
                 else:
                     holder = step.get("position") == stages.HOLDER and n > group["at"]
                     stop = self._future(group["code"], label, note, [person])
@@ -314,7 +314,7 @@ class _Route:
                 one_stage = group is None and len(anchors) == 1 and "" not in anchors
                 route.append(RouteStep(
                     "+".join(dict.fromkeys(b.code for b in branches)),
-                    self.groups[anchors.pop()]["label"] if one_stage
+                    stages.base_label(self.groups[anchors.pop()]) if one_stage
                     else str(pgettext_lazy("route", "In parallel")),
                     _group_state([b.state for b in branches]),
                     mode=SIGNERS if one_stage else ALL, branches=branches))

@@ -66,7 +66,8 @@ def start(req: Request, item: WorkItem) -> dict:
     """The stage's group, made on its first added signer: the holder's task is its one step."""
     group = find(req, item)
     if group is None:
-        group = {"code": item.step_code, "label": item.step_label, "round": item.round,
+        group = {"code": item.step_code, "label": item.step_label, "kind": item.kind,
+                 "round": item.round,
                  "at": 0, "deferred": [], "notes": {},
                  "steps": [{"people": [item.assignee_id], "tasks": [item.pk], "quorum": 1,
                             "position": HOLDER}]}
@@ -74,12 +75,32 @@ def start(req: Request, item: WorkItem) -> dict:
     return group
 
 
-def label_for(group: dict, step: dict, person: int) -> str:
-    if step.get("position") == HOLDER and person not in step.get("alongside", []):
+def base_label(group: dict) -> str:
+    """The stage's name in the reader's language when the process declares it (the stored
+    label is in the language of whoever opened the stage); else as stored (a plan's
+    "Regional confirmation: East")."""
+    from django.utils import translation
+
+    from core import registry
+
+    spec = registry.get(group.get("kind", ""))
+    declared = spec.steps.get(group["code"]) if spec is not None else None
+    if declared is None:
         return group["label"]
+    names = set()
+    for lang in ("en", "zh-hans"):
+        with translation.override(lang):
+            names.add(str(declared))
+    return str(declared) if group["label"] in names else group["label"]
+
+
+def label_for(group: dict, step: dict, person: int) -> str:
+    base = base_label(group)
+    if step.get("position") == HOLDER and person not in step.get("alongside", []):
+        return base
     if person in step.get("alongside", []):
-        return _("%(step)s (co-signer)") % {"step": group["label"]}
-    return _("%(step)s (added signer)") % {"step": group["label"]}
+        return _("%(step)s (co-signer)") % {"step": base}
+    return _("%(step)s (added signer)") % {"step": base}
 
 
 def open_tasks(req: Request, src: WorkItem, group: dict, people: list[int],
