@@ -60,3 +60,17 @@ def test_alongside_me_a_co_signer_returns_the_plan_to_its_owner(with_plan, perso
 
     assert fresh(risk).state == RiskState.PLAN_RETURNED
     assert [i.is_revision for i in open_items(risk)] == [True]
+
+
+def test_the_owners_revision_takes_no_signer(with_plan, personas):
+    from core.exceptions import InvalidInputError
+    from tests.core.inbox.helpers import no_audit_event
+
+    risk = with_plan(MEDIUM)
+    inbox.task_return(task_id=open_item(risk).pk, actor=personas["east_mgr"], reason="补充")
+    revision = open_item(risk)
+    assert revision.is_revision
+    with no_audit_event(), pytest.raises(InvalidInputError) as exc:
+        add(revision, personas["east_rep1"], [personas["legal"]], "before")
+    assert "revision" in str(exc.value.message)
+    assert not actions.may_add_signer(personas["east_rep1"], revision)

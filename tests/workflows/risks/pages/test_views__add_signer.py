@@ -28,6 +28,9 @@ def test_the_approver_adds_legal_before_them_and_the_owner_sees_it(browser, with
     page = browser("east_rep1").get(f"/requests/{req.pk}/").content.decode()
     assert str(personas["legal"]) in page and "added signer" in page
     assert "waits for the added signers" in page and "涉及合同违约条款" in page
+    zh = browser("east_rep1", HTTP_ACCEPT_LANGUAGE="zh-hans").get(
+        f"/requests/{req.pk}/").content.decode()
+    assert "（加签人）" in zh and "等待加签人审批后再处理" in zh
     legal_page = browser("legal").get(f"/inbox/tasks/{theirs.pk}/").content.decode()
     assert f'action="/inbox/tasks/{theirs.pk}/add-signer/"' in legal_page
 
