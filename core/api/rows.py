@@ -112,9 +112,8 @@ def available_actions(item: WorkItem, viewer: Viewer) -> list[str]:
             or (item.assignee_id == viewer.user_id
                 and item.request.submitter_id not in viewer.acting_ids)):
             actions.append(TRANSFER)
-        # 加签 on a step of the approval chain, by whoever may decide it
-        if getattr(item, "viewer_decides", False) and not item.is_revision \
-                and item.step_index >= 0:
+        # 加签 on a chain step or a stage of the process's own, by whoever may decide it
+        if getattr(item, "viewer_decides", False) and not item.is_revision:
             actions.append(ADD_SIGNER)
     # The submitter urges the holder; managers above the holder may too (the service judges).
     if not item.is_revision and item.request.submitter_id == viewer.user_id:

@@ -30,7 +30,7 @@ from core.exceptions import (
 from core.org import selectors as org
 from core.org.models import User
 
-from . import engine, notify, quorum, services
+from . import engine, notify, quorum, services, stages
 from .models import Decision, Request, Urge, WorkItem
 from .rules import add_working_hours
 from .segregation import prior_deciders
@@ -200,8 +200,9 @@ MAX_ADDED = 5
 
 
 def may_add_signer(user: User, item: WorkItem) -> bool:
-    """The person who may decide an open chain step may add signers to it."""
-    if not item.is_open or item.is_revision or item.step_index < 0 or item.assignee_id is None:
+    """The person who may decide an open task (a chain step or a stage of the process's own)
+    may add signers to it."""
+    if not item.is_open or item.is_revision or item.assignee_id is None:
         return False
     return services.decision_check(user, item)[0] is not None
 
@@ -240,6 +241,9 @@ def _check_signer(item: WorkItem, signer: User, *, holder_id: int) -> None:
     if signer.pk in prior_deciders(req.pk, "", req.round):
         raise SegregationOfDutiesError(
             _("%(who)s decided another step of this request.") % {"who": signer}, fields=field)
+    if item.step_index < 0:
+        _check_stage_signer(item, signer, field)
+        return
     step = req.chain[item.step_index]
     if quorum.is_cosigned_item(req, item) and signer.pk in step.get("candidates", []):
         raise InvalidInputError(
@@ -251,12 +255,33 @@ def _check_signer(item: WorkItem, signer: User, *, holder_id: int) -> None:
             fields=field)
 
 
+def _check_stage_signer(item: WorkItem, signer: User, field: dict) -> None:
+    """On a stage outside the chain: not someone signing the stage already, holding another
+    open task of the request (a parallel branch they decide), or asked on the chain ahead."""
+    req = item.request
+    group = stages.find(req, item)
+    if group is not None and signer.pk in stages.signers(group):
+        raise InvalidInputError(
+            _("%(who)s signs this step already.") % {"who": signer}, fields=field)
+    tasks = {t for s in group["steps"] for t in s.get("tasks", [])} if group else {item.pk}
+    if signer.pk in stages.holders_elsewhere(req, tasks):
+        raise InvalidInputError(
+            _("%(who)s holds another open task of this request.") % {"who": signer},
+            fields=field)
+    if signer.pk in stages.later_chain_people(req):
+        raise InvalidInputError(
+            _("%(who)s already signs a later step of this request.") % {"who": signer},
+            fields=field)
+
+
 def task_add_signer(*, task_id: int, actor: User, signers: list[User], position: str,
                     reason: str, sla_hours: Decimal | None = None) -> WorkItem:
     """加签: the holder adds signers before their step (they decide first, then the step comes
     back to the holder), after it (extra chain steps) or alongside it (co-signers of the same
     step, each of whose approval is required: core/inbox/quorum.py). Each added signer has
-    their own task, SLA and route entry, and the same approve, reject and return."""
+    their own task, SLA and route entry, and the same approve, reject and return. On a stage
+    outside the chain (a process's own flow node) the stage gets its own small chain of
+    signers instead (core/inbox/stages.py)."""
     reason = (reason or "").strip()
     if not reason:
         raise InvalidInputError(_("Say why the signer is added."),
@@ -274,9 +299,10 @@ def task_add_signer(*, task_id: int, actor: User, signers: list[User], position:
                                 fields={"sla_hours": [_("From 0.5 to 240.")]})
     with transaction.atomic(), services._locked_item(task_id) as item:
         services._ensure_open(item)
-        if item.is_revision or item.step_index < 0:
+        if item.is_revision:
             raise InvalidInputError(
-                _("Signers can be added to a step of the approval chain only."))
+                _("This task is the submitter's revision: only they resubmit it, and nobody "
+                  "can be added to it."))
         if org.is_read_only(actor):
             raise ReadOnlyRoleError()
         if item.assignee_id is None:
@@ -287,6 +313,9 @@ def task_add_signer(*, task_id: int, actor: User, signers: list[User], position:
         for signer in people:
             _check_signer(item, signer, holder_id=holder_id)
         req = item.request
+        if item.step_index < 0:  # a stage of the process's own, outside the chain
+            return _add_to_stage(item, req, actor=actor, decider=decider, people=people,
+                                 position=position, reason=reason, sla_hours=sla_hours)
         i = item.step_index
         cosigned = quorum.is_cosigned_item(req, item)
         co_tasks: list[int] = []
@@ -361,3 +390,60 @@ def _add_alongside(item: WorkItem, req: Request, people: list[User], *,
     req.save(update_fields=["chain"])
     engine.wait_on_open_items(req, since=req.since)
     return [o.pk for o in opened]
+
+
+def _add_to_stage(item: WorkItem, req: Request, *, actor: User, decider, people: list[User],
+                  position: str, reason: str, sla_hours: Decimal | None) -> WorkItem:
+    """加签 on a stage outside the chain (core/inbox/stages.py): the stage gets a small chain of
+    its own; the flow's node is completed only when its last signer approved."""
+    group = stages.start(req, item)
+    step = stages.current(group)
+    if item.pk not in step["tasks"]:  # an earlier step's task is closed: _ensure_open said so
+        raise StateConflictError(_("This task was already decided or cancelled."))
+    if position == BEFORE and len(step["tasks"]) > 1:
+        raise InvalidInputError(
+            _("Several people sign this step at once: add signers alongside or after it."),
+            fields={"position": [_("Choose alongside or after.")]})
+    note = f"{actor}: {Truncator(reason).chars(120)}"
+    sla = stages.sla_text(sla_hours)
+    ids = [s.pk for s in people]
+    group["notes"] = {**group.get("notes", {}), **{str(pk): note for pk in ids}}
+    added = [{"people": [pk], "tasks": [], "quorum": 1, "position": position,
+              "added_by": actor.pk, "sla_hours": sla} for pk in ids]
+    opened: list[WorkItem] = []
+    at = group["at"]
+    if position == AFTER:
+        group["steps"][at + 1:at + 1] = added
+    elif position == BEFORE:
+        # The holder's task closes (deferred, not a decision) and comes back to them, as a new
+        # task, once the added signers approved; the flow's node stays where it is.
+        mine = {**step, "people": [item.assignee_id], "tasks": [], "quorum": 1}
+        group["steps"][at:at + 1] = [*added, mine]
+        group["deferred"] = [*group.get("deferred", []), item.pk]
+        services._close_item(item, decision=Decision.DEFERRED, actor=actor, decider=decider,
+                             comment=reason)
+        stages.complete_only(item, holder=decider.principal)
+        opened = stages.open_current(req, item, group)
+    else:  # alongside: co-signers of the step signing now
+        step["alongside"] = [*step.get("alongside", []), *ids]
+        opened = stages.open_tasks(req, item, group, ids, sla)
+        step["people"] = [*step["people"], *ids]
+        step["tasks"] = [*step["tasks"], *(o.pk for o in opened)]
+        step["quorum"] = len(step["tasks"])
+    req.save(update_fields=["stages"])
+    stages.wait(req)
+    services._record(
+        req, actor=actor, decider=decider, event=f"{req.kind}.signer_added", comment=reason,
+        data={"task": item.pk, "step": item.step_code, "step_label": item.step_label,
+              "position": position, "signers": ids, "signer_names": [str(s) for s in people],
+              "sla_hours": sla, "stage": True,
+              **({"tasks": [o.pk for o in opened]} if opened else {})})
+    if position == AFTER:
+        notify.on_commit_many(
+            ids, kind="assigned", request=req,
+            key=f"signer_added:{item.pk}:{position}:{'-'.join(map(str, ids))}",
+            message=gettext_noop("%(who)s added you as a signer of %(title)s after "
+                                 "%(step)s"),
+            params={"who": str(actor), "title": req.title, "step": item.step_code},
+            target=("inbox:request", {"request_id": req.pk}))
+    return item

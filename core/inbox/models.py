@@ -59,6 +59,9 @@ class Request(models.Model):
     # the request stands in it. Recomputed on every (re)submission.
     chain = models.JSONField(default=list, blank=True)
     extra_steps = models.JSONField(default=list, blank=True)  # added by the process, e.g. sales_gm
+    # 加签 on stages outside the chain (core/inbox/stages.py): per stage (keyed by the task the
+    # flow opened for it) the signers in order, which of them signs now and their tasks.
+    stages = models.JSONField(default=dict, blank=True, db_default={})
     step_index = models.PositiveSmallIntegerField(default=0)
     current_step = models.CharField(_("current step"), max_length=100, blank=True)
     waiting_on_ids = models.JSONField(_("waiting on"), default=list, blank=True)

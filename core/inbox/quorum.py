@@ -64,7 +64,12 @@ class Tally:
 def tally(req: Request, step_index: int, *, vote_of: int | None = None,
           vote: str = "") -> Tally:
     """The step's count, with `vote` (a decision being taken on task `vote_of`) included."""
-    step = req.chain[step_index]
+    return tally_of(req.chain[step_index], vote_of=vote_of, vote=vote)
+
+
+def tally_of(step: dict, *, vote_of: int | None = None, vote: str = "") -> Tally:
+    """The count of any group of tasks signed together: a chain step's, or a stage's
+    (core/inbox/stages.py), `{"tasks": [ids], "quorum": n}`."""
     tasks = list(step.get("tasks", []))
     decided = dict(WorkItem.objects.filter(pk__in=tasks, status=WorkItemStatus.DONE)
                    .values_list("pk", "decision"))
@@ -85,9 +90,14 @@ def siblings_open(req: Request, item: WorkItem) -> list[WorkItem]:
 def cancel_siblings(req: Request, item: WorkItem, *, reason: str) -> list[int]:
     """Close the step's other open tasks (quorum reached, or the step decided otherwise) and
     tell their holders. Returns the cancelled task ids."""
+    return cancel_items(req, item, siblings_open(req, item), reason=reason)
+
+
+def cancel_items(req: Request, item: WorkItem, others: list[WorkItem], *, reason: str) -> list[int]:
+    """Cancel `others` (open tasks beside `item` that its decision made needless), their
+    viewflow tasks with them, and tell their holders."""
     from . import notify, services
 
-    others = siblings_open(req, item)
     if not others:
         return []
     for other in others:
@@ -122,7 +132,7 @@ def open_sibling(item_or_task, *, user_id: int, step: dict, step_index: int,
     flow_class = src.flow_task.flow_class
     task = flow_class.task_class(process=src.process, flow_task=src.flow_task, token=src.token,
                                  owner_id=user_id, status=STATUS.ASSIGNED)
-    task.data = {}
+    task.data = dict(src.data or {})  # what the node's own task carries (a plan's region)
     task.save()
     task.previous.set(list(src.previous.all()))
     activation = src.flow_task.activation_class(task)

@@ -20,6 +20,7 @@ from core import registry
 from core.org import selectors as org
 from core.org.models import User
 
+from . import stages
 from .models import Request, RequestStatus, WorkItem, WorkItemStatus
 
 ROUTE_STATES = {
@@ -32,12 +33,15 @@ ROUTE_STATES = {
     "not_reached": pgettext_lazy("route", "not reached"),
     # a signer of an n-of-m step whose signature the quorum no longer needed
     "not_needed": pgettext_lazy("route", "not needed"),
+    # 加签 before the holder on a stage: the holder's turn comes after the added signers
+    "waiting": pgettext_lazy("route", "waits for the added signers"),
 }
 # several people may decide, the first one decides for all (a queue: 或签); every branch of a
 # group must approve (会签)
-ANY, ALL, QUORUM = "any", "all", "quorum"
+ANY, ALL, QUORUM, SIGNERS = "any", "all", "quorum", "signers"
 MODES = {ANY: pgettext_lazy("route", "any one of them (或签)"),
-         ALL: pgettext_lazy("route", "all must approve (会签)")}
+         ALL: pgettext_lazy("route", "all must approve (会签)"),
+         SIGNERS: pgettext_lazy("route", "with added signers (加签), all must approve")}
 
 
 @dataclass
@@ -61,6 +65,7 @@ class RouteStep:
     own_label: bool = False  # the task's own label (a region's confirmation), not the step's
     # a step several sign at once (core/inbox/quorum.py): (needed, of, approved so far)
     quorum: tuple[int, int, int] | None = None
+    stage_group: str = ""  # the stage with added signers it belongs to (core/inbox/stages.py)
 
     @property
     def state_label(self) -> str:
@@ -106,10 +111,17 @@ class _Route:
         # the tasks of steps several sign at once: one stop per signer, cancelled ones too
         self.signed_at = {pk: i for i, s in enumerate(req.chain or [])
                           if s.get("quorum") for pk in s.get("tasks", [])}
-        items = [] if self.draft else [
-            i for i in WorkItem.objects.filter(request=req, round=req.round)
-            .select_related("decided_by", "acting_for", "assignee").order_by("pk")
-            if i.status != WorkItemStatus.CANCELLED or i.pk in self.signed_at]
+        # stages with added signers: their tasks are drawn together, from the stage's own chain
+        self.groups = {} if self.draft else stages.groups(req)
+        self.grouped = {pk: anchor for anchor, g in self.groups.items()
+                        for pk in [*g.get("deferred", []),
+                                   *(t for s in g["steps"] for t in s.get("tasks", []))]}
+        every = [] if self.draft else list(
+            WorkItem.objects.filter(request=req, round=req.round)
+            .select_related("decided_by", "acting_for", "assignee").order_by("pk"))
+        self.by_pk = {i.pk: i for i in every}
+        items = [i for i in every if i.status != WorkItemStatus.CANCELLED
+                 or i.pk in self.signed_at or i.pk in self.grouped]
         # the submitter's open revision goes after the step that returned the request; closed
         # revisions (a resubmission that resumed this round) are in the history
         self.revision = next((i for i in items if i.is_revision and i.is_open), None)
@@ -117,8 +129,10 @@ class _Route:
         for item in items:
             if item.is_revision:
                 continue
+            group = self.groups.get(self.grouped.get(item.pk, ""))
             key = (("chain", item.step_index, item.pk) if item.pk in self.signed_at
                    else ("chain", item.step_index) if item.step_index >= 0
+                   else ("stage", group["code"], group["label"]) if group is not None
                    else ("stage", item.step_code, item.step_label))
             self.latest.pop(key, None)  # re-insert: the dict keeps the order the tasks opened
             self.latest[key] = item
@@ -130,6 +144,7 @@ class _Route:
         for names in self.stage_people.values():
             names.pop(req.submitter_id, None)  # never asked to decide their own request
         candidate_ids |= {pk for names in self.stage_people.values() for pk in names}
+        candidate_ids |= {pk for g in self.groups.values() for pk in stages.signers(g)}
         self.people = {u.pk: str(u) for u in User.objects.filter(pk__in=candidate_ids)}
         self.deputies = {pk: [str(d) for d in ds] for pk, ds in org.deputies_by_principal(
             candidate_ids, kind=req.kind).items()}
@@ -208,15 +223,46 @@ class _Route:
                 out.append((key, self._future(code, label, note, candidates, quorum), None))
             for k in keys:
                 item = self.latest[k]
+                if item.pk in self.grouped:
+                    out += self._group_stops(k, self.grouped[item.pk])
+                    placed.add(k)
+                    continue
                 stop = self._seen(item, code, item.step_label if len(keys) > 1 else label, note)
                 stop.own_label = len(keys) > 1
                 out.append((k, stop, item))
                 placed.add(k)
         # what the round holds beyond the declared route (a process's own stage, an added step)
         for k, item in self.latest.items():
-            if k not in placed:
-                out.append((k, self._seen(item, item.step_code, item.step_label, ""), item))
+            if k in placed:
+                continue
+            if item.pk in self.grouped:
+                out += self._group_stops(k, self.grouped[item.pk])
+                continue
+            out.append((k, self._seen(item, item.step_code, item.step_label, ""), item))
         return self._supersede(out)
+
+    def _group_stops(self, key: tuple, anchor: str) -> list[tuple]:
+        """A stage with added signers, signer by signer in the stage's order: who signed, who
+        signs now, who is still to come (the holder, after signers added before them, waits)."""
+        group = self.groups[anchor]
+        notes = group.get("notes", {})
+        out: list[tuple[tuple, RouteStep, WorkItem | None]] = []
+        for n, step in enumerate(group["steps"]):
+            for m, person in enumerate(step.get("people", [])):
+                tasks = step.get("tasks", [])
+                item = self.by_pk.get(tasks[m]) if m < len(tasks) else None
+                label = stages.label_for(group, step, person)
+                note = notes.get(str(person), "")
+                if item is not None:  # named in the reader's language, not as stored
+                    stop = self._seen(item, group["code"], label, note)
+                else:
+                    holder = step.get("position") == stages.HOLDER and n > group["at"]
+                    stop = self._future(group["code"], label, note, [person])
+                    if stop.state == "upcoming" and holder:
+                        stop.state = "waiting"
+                stop.own_label, stop.stage_group = True, anchor
+                out.append(((*key, anchor, n, m), stop, item))
+        return out
 
     def _supersede(self, out):
         """A return to an earlier step re-opens it: the later decisions of this round no longer
@@ -267,10 +313,14 @@ class _Route:
                 continue
             if width > 1:
                 branches = [s for _k, s, _i in stops[n:n + width]]
+                anchors = {b.stage_group for b in branches}
+                one_stage = group is None and len(anchors) == 1 and "" not in anchors
                 route.append(RouteStep(
                     "+".join(dict.fromkeys(b.code for b in branches)),
-                    str(pgettext_lazy("route", "In parallel")),
-                    _group_state([b.state for b in branches]), mode=ALL, branches=branches))
+                    stages.base_label(self.groups[anchors.pop()]) if one_stage
+                    else str(pgettext_lazy("route", "In parallel")),
+                    _group_state([b.state for b in branches]),
+                    mode=SIGNERS if one_stage else ALL, branches=branches))
             else:
                 route.append(stop)
             n += width

@@ -43,7 +43,7 @@ from core.org import selectors as org
 from core.org.models import Role, User
 from core.registry import Transition
 
-from . import engine, notify, outbox, quorum
+from . import engine, notify, outbox, quorum, stages
 from .models import (
     OPEN_REQUEST_STATES,
     Candidate,
@@ -259,6 +259,14 @@ def _decide(task_id: int, *, actor: User, decision: str, comment: str, to_step=N
         decider = ensure_can_decide(actor, _context(item))
         req = item.request
         count = None
+        # 加签 on a stage outside the chain (core/inbox/stages.py): an approval that leaves
+        # signers of the stage to come does not move the flow
+        group = stages.find(req, item)
+        if group is not None:
+            verdict = stages.verdict(group, item, decision)
+            if verdict != stages.DECIDES:
+                return _stage_vote(item, req, group, actor=actor, decider=decider,
+                                   comment=comment, advance=verdict == stages.NEXT, via=via)
         if quorum.is_cosigned_item(req, item):
             count = quorum.tally(req, item.step_index, vote_of=item.pk, vote=decision)
             decides = (decision == Decision.RETURNED
@@ -296,6 +304,10 @@ def _decide(task_id: int, *, actor: User, decision: str, comment: str, to_step=N
                     req.resume_step = item.step_code
         elif decision == Decision.REJECTED:
             req.status = RequestStatus.REJECTED
+        # a signer of a stage decided it as its holder would: the stage's other tasks close
+        # (before the process's callback, which may cancel its own parallel tasks)
+        stage_cancelled = (stages.cancel_others(req, group, item)
+                           if group is not None and decision != Decision.APPROVED else [])
         on_decision = _callback(req.kind, "on_decision")
         transition = on_decision(req, item, decision, decider, comment) if on_decision else None
         from_queue = item.assignee_id is None
@@ -322,6 +334,8 @@ def _decide(task_id: int, *, actor: User, decision: str, comment: str, to_step=N
                   **({"from_queue": True} if from_queue else {}),
                   **({"quorum": {**count.as_data(), "cancelled": cancelled}}
                      if count is not None else {}),
+                  **({"stage": {"signers": len(stages.signers(group)),
+                                "cancelled": stage_cancelled}} if group is not None else {}),
                   **({"via": via} if via else {})},
         )
         params = {"title": req.title, "step": item.step_code, "decision": decision,
@@ -367,6 +381,27 @@ def _vote(item: WorkItem, req: Request, *, actor: User, decider: Decider, decisi
             comment=comment,
             data={"task": item.pk, "step": item.step_code, "step_label": item.step_label,
                   "vote": decision, "quorum": count.as_data(),
+                  **({"via": via} if via else {})})
+    return item
+
+
+def _stage_vote(item: WorkItem, req: Request, group: dict, *, actor: User, decider: Decider,
+                comment: str, advance: bool, via: str) -> WorkItem:
+    """An approval on a stage with added signers that does not complete it (core/inbox/
+    stages.py): the task is done, the flow waits; when this was the step's last approval, the
+    next signers' tasks open."""
+    _close_item(item, decision=Decision.APPROVED, actor=actor, decider=decider, comment=comment)
+    stages.complete_only(item, holder=decider.principal)
+    count = quorum.tally_of(stages.current(group))
+    opened = stages.advance(req, item, group) if advance else []
+    req.save(update_fields=["stages"])
+    stages.wait(req)
+    _record(req, actor=actor, decider=decider, event=f"{req.kind}.countersigned",
+            comment=comment,
+            data={"task": item.pk, "step": item.step_code, "step_label": item.step_label,
+                  "vote": Decision.APPROVED, "quorum": count.as_data(),
+                  "stage": {"next": [o.assignee_id for o in opened],
+                            "tasks": [o.pk for o in opened]},
                   **({"via": via} if via else {})})
     return item
 
