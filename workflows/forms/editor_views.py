@@ -16,7 +16,7 @@ from core.exceptions import ApprovalError
 from core.org.models import Department, Region, Role, User
 
 from . import export, routing, rules, selectors, services
-from .models import FormTemplate
+from .models import FormTemplate, TemplateCategory
 
 
 def _managed(user, template_id) -> FormTemplate:
@@ -55,7 +55,8 @@ def template_new(request):
             services.template_edit_start(actor=request.user, template_id=template.pk)
             return redirect("forms:template", template_id=template.pk)
     return render(request, "forms/template_new.html",
-                  {"data": data, "errors": errors, "general_errors": errors.get("__all__", [])},
+                  {"data": data, "errors": errors, "general_errors": errors.get("__all__", []),
+                   "categories": TemplateCategory.choices},
                   status=400 if errors else 200)
 
 
