@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 from core.exceptions import ApprovalError
 from core.org.models import Department, Region, Role, User
 
-from . import export, routing, rules, selectors, services
+from . import export, rules, selectors, services
 from .models import FormTemplate, TemplateCategory
 
 
@@ -126,8 +126,9 @@ def template_edit(request, template_id):
                     clean, _field_errors = rules.validate(
                         definition, values if isinstance(values, dict) else {},
                         known=services.known_ids(definition))
-                    preview = selectors.with_names(routing.chain(
-                        definition, clean, submitter, category=template.code))
+                    preview = selectors.with_names(services.editor_route_preview(
+                        definition=definition, values=clean, submitter=submitter,
+                        category=template.code))
         except ApprovalError as exc:
             errors = [str(m) for ms in exc.fields.values() for m in ms] or [str(exc.message)]
         status = 400 if errors else 200
