@@ -146,7 +146,7 @@ def template_edit(request, template_id):
         "roles": [(v, label, v in template.submit_roles) for v, label in Role.choices],
         "departments": [(d.pk, d.name, d.pk in template.submit_departments)
                         for d in Department.objects.order_by("code")],
-        "regions": [(r.pk, r.name, r.pk in template.submit_regions)
+        "regions": [(r.pk, r.label, r.pk in template.submit_regions)
                     for r in Region.objects.order_by("code")],
         "is_admin": services.may_manage(request.user),
         "field_editor": _field_editor_text()}, status=status)
