@@ -303,10 +303,25 @@ def flow_of(kind: str) -> Any:  # a viewflow Flow class
     return spec.flow
 
 
-def menu(user) -> list[tuple[MenuEntry, ProcessSpec]]:
-    """The menu entries this user sees, in order."""
-    entries = [(entry, spec) for spec in _processes.values() for entry in spec.menu
-               if entry.visible is None or entry.visible(user)]
+# Menu entries of pages that are no process (the monthly reports): their app registers them in
+# its ready(), as a process declares its own in its spec.
+_pages: dict[str, MenuEntry] = {}
+
+
+def register_page(entry: MenuEntry) -> MenuEntry:
+    """Add the menu entry of a page that is no process (one per URL name; ready() may run
+    again in tests)."""
+    _pages[entry.url_name] = entry
+    return entry
+
+
+def menu(user) -> list[tuple[MenuEntry, ProcessSpec | None]]:
+    """The menu entries this user sees, in order (a page's entry has no spec)."""
+    entries: list[tuple[MenuEntry, ProcessSpec | None]] = [
+        (entry, spec) for spec in _processes.values() for entry in spec.menu
+        if entry.visible is None or entry.visible(user)]
+    entries += [(entry, None) for entry in _pages.values()
+                if entry.visible is None or entry.visible(user)]
     return sorted(entries, key=lambda pair: pair[0].order)
 
 

@@ -117,9 +117,10 @@ def throughput(rows: list[dict]) -> SafeString | None:
 def waiting_worked(rows: list[dict]) -> SafeString | None:
     """Per step, the median waiting time and the median worked time, side by side."""
     rows = [r for r in rows if r["wait_median"] is not None or r["work_median"] is not None][:15]
-    if not rows:
+    longest = max((max(r["wait_median"] or 0, r["work_median"] or 0) for r in rows), default=0)
+    if longest <= 0:  # every step decided at once: bars of nothing only look broken
         return None
-    top = _nice_max(max(max(r["wait_median"] or 0, r["work_median"] or 0, 0) for r in rows))
+    top = _nice_max(longest)
     label_w, right = 190, 60
     plot_w = WIDTH - label_w - right
     height = BAR_AREA_TOP + ROW * len(rows) + 40

@@ -19,8 +19,8 @@ class DepartmentAdmin(admin.ModelAdmin):
 
 @admin.register(Region)
 class RegionAdmin(admin.ModelAdmin):
-    list_display = ("code", "name")
-    search_fields = ("code", "name")
+    list_display = ("code", "name", "name_en")
+    search_fields = ("code", "name", "name_en")
 
 
 class RoleAssignmentInline(admin.TabularInline):

@@ -16,7 +16,8 @@ from .models import Department, Region, Role, RoleAssignment, User
 # The public demo password (README); seed_demo refuses to run under production settings.
 DEMO_PASSWORD = "countersign-demo"  # nosec B105
 
-REGIONS = [("east", "华东"), ("south", "华南"), ("north", "华北")]
+REGIONS = [("east", "华东", "East China"), ("south", "华南", "South China"),
+           ("north", "华北", "North China")]
 DEPARTMENTS = [
     ("management", "总经办"),
     ("sales", "销售部"),
@@ -238,7 +239,7 @@ def _seed_empty() -> dict[str, User]:
     """The same company as below, written in a few bulk statements: the path every test that
     asks for the demo people takes (an empty database), about 20 statements instead of 300."""
     regions = {r.code: r for r in Region.objects.bulk_create(
-        [Region(code=code, name=name) for code, name in REGIONS])}
+        [Region(code=code, name=name, name_en=en) for code, name, en in REGIONS])}
     departments = {d.code: d for d in Department.objects.bulk_create(
         [Department(code=code, name=name) for code, name in DEPARTMENTS])}
     password = make_password(DEMO_PASSWORD)  # one hash: every demo login has this password
@@ -273,8 +274,9 @@ def seed_org() -> dict[str, User]:
             or AuthorityMatrix.objects.exists()):
         return _seed_empty()
     regions = {
-        code: Region.objects.update_or_create(code=code, defaults={"name": name})[0]
-        for code, name in REGIONS
+        code: Region.objects.update_or_create(code=code, defaults={"name": name,
+                                                                   "name_en": en})[0]
+        for code, name, en in REGIONS
     }
     departments = {
         code: Department.objects.update_or_create(code=code, defaults={"name": name})[0]

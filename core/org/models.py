@@ -2,6 +2,7 @@ from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from knox.models import AbstractAuthToken
 
@@ -40,6 +41,8 @@ class Department(models.Model):
 class Region(models.Model):
     code = models.SlugField(_("code"), max_length=32, unique=True)
     name = models.CharField(_("name"), max_length=100)
+    # like a product's name_en: the English reader's name, the Chinese one when blank
+    name_en = models.CharField(_("name (English)"), max_length=100, blank=True)
 
     class Meta:
         verbose_name = _("sales region")
@@ -48,6 +51,18 @@ class Region(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def label(self) -> str:
+        """The name in the active language (English when there is one and the reader is not
+        reading Chinese)."""
+        return region_label(self.name, self.name_en)
+
+
+def region_label(name: str, name_en: str) -> str:
+    if (get_language() or "").startswith("zh") or not name_en:
+        return name
+    return name_en
 
 
 # ApiToken derives from knox, which has no type information: its reverse manager stays unknown.

@@ -155,6 +155,16 @@ def _play(stories, move_to) -> None:
 
 
 def seed() -> None:
+    """The demo's customers and contract history, then this month's customer classification
+    (what the sweep would do on its first run of the month), so each customer has its class
+    A/B/C; seeding again adds nothing and classifies no one twice in a month."""
+    _seed_history()
+    from .services import classification_sweep
+
+    classification_sweep()
+
+
+def _seed_history() -> None:
     if Customer.objects.exists():
         return
     from .rules import uscc_check_char

@@ -42,7 +42,7 @@ from django.utils.translation import gettext as _
 from core import engine
 from core.engine import REVISION_STEP, WorkItemStatus, step_name
 from core.money import CENT
-from core.org.models import Region, User
+from core.org.models import Region, User, region_label
 
 from .models import Contract, ContractState, Milestone, ValueClass
 from .selectors import managed_region_ids, reads_all, visible_contracts
@@ -195,13 +195,16 @@ def contract_statistics(user: User, *, period: Period, region: Region | None = N
         breached=Count("pk", filter=Q(credit_breach=True)),
     )
 
-    regions = {r.code: r.name for r in ([region] if region else regions_for(user))}
+    regions = {r.code: r.label for r in ([region] if region else regions_for(user))}
     by_region = {code: {"key": code, "label": name, "count": 0, "value": ZERO}
                  for code, name in regions.items()}
-    for row in counted.values("customer__region__code", "customer__region__name").annotate(
+    for row in counted.values("customer__region__code", "customer__region__name",
+                              "customer__region__name_en").annotate(
             count=Count("pk"), amount=value).order_by():
         by_region[row["customer__region__code"]] = {
-            "key": row["customer__region__code"], "label": row["customer__region__name"],
+            "key": row["customer__region__code"],
+            "label": region_label(row["customer__region__name"],
+                                  row["customer__region__name_en"]),
             "count": row["count"], "value": _money(row["amount"])}
 
     states = {row["state"]: row for row in counted.values("state").annotate(

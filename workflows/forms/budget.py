@@ -114,6 +114,11 @@ def over_at_submit(definition: dict, values: dict, submitter: User) -> bool:
     return True
 
 
+def allows_over(category: str) -> bool:
+    """The category's rule: True when going over budget adds the sales GM's approval."""
+    return ledger.over_budget_allowed(category)
+
+
 def ref_of(submission_id: int) -> str:
     return f"form:{submission_id}"
 

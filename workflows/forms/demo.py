@@ -9,7 +9,7 @@ from core import engine
 from core.org.models import Region, User
 
 from . import services
-from .models import FormTemplate
+from .models import FormTemplate, TemplateCategory
 from .steps import KIND
 
 
@@ -115,10 +115,11 @@ MINUTES = {
 }
 
 SHIPPED = [
-    ("headcount", "招聘需求", "Headcount request", "HR", "ZP", HEADCOUNT),
-    ("training", "培训计划", "Training plan", "HR", "PX", TRAINING),
-    ("research", "市场调研报告", "Market research report", "Marketing", "DY", RESEARCH),
-    ("minutes", "销售例会纪要", "Sales meeting minutes", "Sales", "JY", MINUTES),
+    ("headcount", "招聘需求", "Headcount request", TemplateCategory.HR, "ZP", HEADCOUNT),
+    ("training", "培训计划", "Training plan", TemplateCategory.HR, "PX", TRAINING),
+    ("research", "市场调研报告", "Market research report", TemplateCategory.MARKETING, "DY",
+     RESEARCH),
+    ("minutes", "销售例会纪要", "Sales meeting minutes", TemplateCategory.SALES, "JY", MINUTES),
 ]
 
 

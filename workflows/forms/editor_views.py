@@ -15,8 +15,8 @@ from django.views.decorators.http import require_http_methods
 from core.exceptions import ApprovalError
 from core.org.models import Department, Region, Role, User
 
-from . import export, routing, rules, selectors, services
-from .models import FormTemplate
+from . import export, rules, selectors, services
+from .models import FormTemplate, TemplateCategory
 
 
 def _managed(user, template_id) -> FormTemplate:
@@ -55,7 +55,8 @@ def template_new(request):
             services.template_edit_start(actor=request.user, template_id=template.pk)
             return redirect("forms:template", template_id=template.pk)
     return render(request, "forms/template_new.html",
-                  {"data": data, "errors": errors, "general_errors": errors.get("__all__", [])},
+                  {"data": data, "errors": errors, "general_errors": errors.get("__all__", []),
+                   "categories": TemplateCategory.choices},
                   status=400 if errors else 200)
 
 
@@ -125,8 +126,9 @@ def template_edit(request, template_id):
                     clean, _field_errors = rules.validate(
                         definition, values if isinstance(values, dict) else {},
                         known=services.known_ids(definition))
-                    preview = selectors.with_names(routing.chain(
-                        definition, clean, submitter, category=template.code))
+                    preview = selectors.with_names(services.editor_route_preview(
+                        definition=definition, values=clean, submitter=submitter,
+                        category=template.code))
         except ApprovalError as exc:
             errors = [str(m) for ms in exc.fields.values() for m in ms] or [str(exc.message)]
         status = 400 if errors else 200
@@ -144,7 +146,7 @@ def template_edit(request, template_id):
         "roles": [(v, label, v in template.submit_roles) for v, label in Role.choices],
         "departments": [(d.pk, d.name, d.pk in template.submit_departments)
                         for d in Department.objects.order_by("code")],
-        "regions": [(r.pk, r.name, r.pk in template.submit_regions)
+        "regions": [(r.pk, r.label, r.pk in template.submit_regions)
                     for r in Region.objects.order_by("code")],
         "is_admin": services.may_manage(request.user),
         "field_editor": _field_editor_text()}, status=status)

@@ -3,12 +3,25 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_fsm import FSMField, transition
 
 from core.fsm_guard import Governed, state_guard
 from core.money import MoneyField
 
 from . import rules
+
+
+class TemplateCategory(models.TextChoices):
+    """Where a template is listed (the catalogue's filter): a fixed list, named in both
+    languages by gettext like the other choice sets."""
+
+    HR = "hr", pgettext_lazy("template category", "Human resources")
+    SALES = "sales", pgettext_lazy("template category", "Sales")
+    MARKETING = "marketing", pgettext_lazy("template category", "Marketing")
+    FINANCE = "finance", pgettext_lazy("template category", "Finance")
+    ADMINISTRATION = "administration", pgettext_lazy("template category", "Administration")
+    OTHER = "other", pgettext_lazy("template category", "Other")
 
 
 class FormTemplate(models.Model):
@@ -20,7 +33,8 @@ class FormTemplate(models.Model):
                             help_text=_("Also the category of its authority matrix."))
     name_zh = models.CharField(_("name (Chinese)"), max_length=100)
     name_en = models.CharField(_("name (English)"), max_length=100)
-    category = models.CharField(_("category"), max_length=50, blank=True)
+    category = models.CharField(_("category"), max_length=50, blank=True,
+                                choices=TemplateCategory.choices)
     number_prefix = models.CharField(_("number prefix"), max_length=8)
     # who may submit: empty lists together mean everyone
     submit_roles = models.JSONField(_("roles that may submit"), default=list, blank=True)

@@ -283,6 +283,33 @@ def route_preview(*, template: FormTemplate, submitter: User, raw: dict) -> list
     return steps
 
 
+def editor_route_preview(*, definition: dict, values: dict, submitter: User,
+                         category: str) -> list[dict]:
+    """The template editor's route preview of a definition for an example submitter and
+    values: the chain, and for a template with a budget the step its category's over-budget
+    rule adds — as it stands when these values are over what remains now, else marked
+    conditional ("only if over the budget left"); under a rule that refuses, a line saying a
+    request over the budget is refused."""
+    steps = routing.chain(definition, values, submitter, category=category)
+    spec = budget.setting(definition)
+    if spec is None:
+        return steps
+    try:
+        over = budget.over_at_submit(definition, values, submitter)
+    except budget.OverBudgetError as exc:  # over now, and the rule refuses (or no budget)
+        return [*steps, {"key": "over_budget", "code": "over_budget", "candidates": [],
+                         "label": _("Over the budget left"), "refused": str(exc.message)}]
+    if not budget.allows_over(spec["category"]):
+        return [*steps, {"key": "over_budget", "code": "over_budget", "candidates": [],
+                         "label": _("Over the budget left"),
+                         "condition": _("only if over the budget left"),
+                         "refused": _("the request is refused when it is submitted")}]
+    extra = _over_budget_step(list(steps), values, submitter, category=category)[len(steps):]
+    if not over:
+        extra = [{**step, "condition": _("only if over the budget left")} for step in extra]
+    return [*steps, *extra]
+
+
 @transaction.atomic
 def submission_submit(*, actor: User, template_id: int, values: dict,
                       draft: bool = False, cc=()) -> Submission:

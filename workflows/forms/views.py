@@ -15,19 +15,28 @@ from core.exceptions import ApprovalError
 from core.forms import cc_from_post
 
 from . import budget, selectors, services
-from .models import FormTemplate, SubmissionState
+from .models import FormTemplate, SubmissionState, TemplateCategory
 from .steps import KIND
 
 
 @login_required
 def catalogue(request):
     q = request.GET.get("q", "").strip()[:100]
+    category = request.GET.get("category", "")
     templates = FormTemplate.objects.filter(enabled=True, versions__isnull=False).distinct()
+    if category in TemplateCategory.values:
+        templates = templates.filter(category=category)
+    else:
+        category = ""
     if q:
+        # a category matches by its name in the reader's language, not by its code
+        named = [c for c, label in TemplateCategory.choices if q.lower() in str(label).lower()]
         templates = templates.filter(Q(name_zh__icontains=q) | Q(name_en__icontains=q)
-                                     | Q(category__icontains=q))
+                                     | Q(category__in=named))
     rows = [t for t in templates if services.may_submit(request.user, t)]
-    return render(request, "forms/catalogue.html", {"templates": rows, "q": q})
+    return render(request, "forms/catalogue.html", {
+        "templates": rows, "q": q, "category": category,
+        "categories": TemplateCategory.choices})
 
 
 def _render_form(request, template, version, raw, errors, *, preview=None, status=200,

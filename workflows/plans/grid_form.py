@@ -104,8 +104,7 @@ def _row(kind, region, person, raws, year_raw="") -> EditRow:
 
 
 def _named(rows: list[EditRow]) -> list[EditRow]:
-    regions = dict(Region.objects.filter(code__in={r.region for r in rows})
-                   .values_list("code", "name"))
+    regions = {r.code: r.label for r in Region.objects.filter(code__in={r.region for r in rows})}
     people = {u.username: str(u) for u in User.objects.filter(
         username__in={r.person for r in rows if r.person})}
     for r in rows:

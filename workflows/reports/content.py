@@ -13,11 +13,12 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core.analytics import figures as fig
-from core.org.models import User
+from core.org.models import Region, User, region_label
 from workflows.campaigns import selectors as campaigns
 from workflows.campaigns.models import CampaignState
 from workflows.contracts import selectors as contract_selectors
@@ -101,6 +102,16 @@ def _comparison(first, kind: str, rows: list[list[Any]], title: Any = "") -> Tab
     return Table(columns, kinds, rows, title)
 
 
+_lazy_region = lazy(region_label, str)
+
+
+def region_names() -> dict[str, Any]:
+    """{region code: its name in the language the report is rendered in} (Chinese, or the
+    region's English name in English, the Chinese one when it has none)."""
+    return {code: _lazy_region(name, name_en)
+            for code, name, name_en in Region.objects.values_list("code", "name", "name_en")}
+
+
 def _chart_of(rows: list[list[Any]], unit: str = "money") -> Chart:
     labels = [r[0] for r in rows]
     return Chart(labels, [(_("This period"), [float(r[1] or 0) for r in rows]),
@@ -139,6 +150,10 @@ def attainment_sums(viewer: User, span: Span) -> dict[str, dict]:
 
 def _sales_sections(viewer: User, r: Report) -> list[Section]:
     now, prev, ly = (attainment_sums(viewer, s) for s in (r.span, r.previous, r.last_year))
+    names = region_names()
+    for key, row in now.items():
+        if key.startswith("region:"):
+            row["label"] = names.get(key.removeprefix("region:"), row["label"])
     sections = []
     for prefix, code, title, first in (
             ("region:", "sales_region", _("Sales and attainment by region"), _("Region")),
@@ -241,7 +256,9 @@ def _contracts_section(viewer: User, r: Report) -> Section:
         def get(f, key=key):
             return next((s["avg_hours"] for s in f["cycle_times"] if s["key"] == key), None)
         hours.append(row(step["label"], get))
-    regions = [[x["label"], x["count"], x["value"]] for x in now["by_region"]]
+    names = region_names()
+    regions = [[names.get(x["key"], x["label"]), x["count"], x["value"]]
+               for x in now["by_region"]]
     return Section("contracts", _("New and signed contracts, review times"), _chart_of(values),
                    [_comparison(_("Contracts"), "int", counts),
                     _comparison(_("Value"), "money", values),
@@ -263,8 +280,9 @@ def collected(span: Span) -> dict[str, Decimal]:
 
 def _collections_section(viewer: User, r: Report) -> Section:
     now, prev, ly = (collected(s) for s in (r.span, r.previous, r.last_year))
-    names = {x["key"]: x["label"] for x in contract_figures(viewer, r.span)["by_region"]}
-    keys = sorted(set(now) | set(prev) | set(ly) | set(names))
+    by_region = contract_figures(viewer, r.span)["by_region"]
+    names = {**{x["key"]: x["label"] for x in by_region}, **region_names()}
+    keys = sorted(set(now) | set(prev) | set(ly) | {x["key"] for x in by_region})
     rows = [_compared(names.get(k, k), now.get(k, ZERO), prev.get(k, ZERO), ly.get(k, ZERO))
             for k in keys]
     total = _compared(_("Total collected"), sum(now.values(), ZERO), sum(prev.values(), ZERO),

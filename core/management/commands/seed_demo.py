@@ -4,6 +4,7 @@ from django.test.utils import override_settings
 from django.utils import timezone
 
 from core import registry
+from core.analytics import facts
 from core.inbox.models import Holiday, SLARule
 from core.org.demo import DEMO_PASSWORD, seed_org
 
@@ -34,5 +35,8 @@ class Command(BaseCommand):
             for process in registry.processes():
                 if process.seed_demo is not None:
                     process.seed_demo()
+            # The demo's history is backdated (contracts over the past year): decisions dated
+            # before the facts' last cut are never picked up by refresh(), so rebuild them.
+            facts.rebuild()
         self.stdout.write(self.style.SUCCESS(f"Demo company ready: {len(users)} people."))
         self.stdout.write(f"Log in as any of: {', '.join(users)} (password: {DEMO_PASSWORD})")

@@ -143,6 +143,21 @@ def test_charts_escape_labels_and_scale_to_a_round_axis():
     assert charts._nice_max(120) == 200 and charts.throughput([]) is None
 
 
+def test_no_waiting_chart_when_every_step_was_decided_at_once():
+    rows = [{"process": "p", "label": "s", "wait_median": 0.0, "work_median": 0.0},
+            {"process": "p", "label": "t", "wait_median": None, "work_median": 0.0}]
+    assert charts.waiting_worked(rows) is None
+    assert charts.waiting_worked([*rows, {"process": "p", "label": "u", "wait_median": 0.5,
+                                          "work_median": None}]) is not None
+
+
+def test_analytics_address_leads_to_the_approvals_page_with_its_query(client, personas):
+    client.force_login(personas["gm"])
+    response = client.get("/analytics/", {"region": "east"})
+    assert response.status_code == 302
+    assert response["Location"] == f"{reverse('analytics:approvals')}?region=east"
+
+
 def test_api_carries_approvers_heatmap_waiting_and_band(personas, claimed):
     api = APIClient()
     api.force_authenticate(User.objects.get(pk=personas["gm"].pk))

@@ -161,3 +161,44 @@ def test_the_editor_checks_the_budget_setting(shipped, personas, setting, messag
         services.template_save_draft(actor=personas["admin"], template_id=t.pk,
                                      definition={**t.draft, "budget": setting})
     assert any(message in str(m) for m in exc.value.fields["definition"])
+
+
+def _editor_preview(client, shipped, personas, budget: str) -> str:
+    import json
+
+    from django.utils import translation
+
+    t = shipped["training"]
+    client.force_login(personas["admin"])
+    values = {**plan(budget), "trainer": personas["marketing"].pk}
+    with translation.override("en"):
+        r = client.post(f"/forms/templates/{t.pk}/", {
+            "action": "preview", "definition": json.dumps(t.current().definition),
+            "submitter": personas["east_rep1"].pk, "values": json.dumps(values)})
+    assert r.status_code == 200
+    html = r.content.decode()
+    return html[html.index('id="route-preview"'):]
+
+
+def test_editor_preview_shows_the_over_budget_step_as_conditional_when_within_budget(
+        shipped, personas, personnel, client):
+    personnel("10000.00", rule=OverBudget.EXTRA_APPROVAL)
+    within = _editor_preview(client, shipped, personas, "4000.00")
+    step = within[within.index("Over budget: sales GM"):].split("</li>")[0]
+    assert str(personas["gm"]) in step
+    assert "only if over the budget left" in within.split("Over budget: sales GM")[0]
+    personnel("3000.00", rule=OverBudget.EXTRA_APPROVAL)
+    over = _editor_preview(client, shipped, personas, "4000.00")  # over the 3,000.00 left
+    assert "Over budget: sales GM" in over and "only if over the budget left" not in over
+
+
+def test_editor_preview_says_a_request_over_budget_is_refused_when_the_rule_refuses(
+        shipped, personas, personnel, client):
+    personnel("10000.00", rule=OverBudget.BLOCK)
+    within = _editor_preview(client, shipped, personas, "4000.00")
+    assert "only if over the budget left" in within
+    assert "the request is refused when it is submitted" in within
+    personnel("3000.00", rule=OverBudget.BLOCK)
+    over = _editor_preview(client, shipped, personas, "4000.00")
+    assert "Over the budget left</strong>: Over budget: " in over
+    assert "only if over the budget left" not in over

@@ -98,3 +98,26 @@ def test_xlsx_holds_the_same_numbers_and_a_chart_per_section(world):
     rows = {r[0]: r[1:] for r in sheet.iter_rows(values_only=True) if r and r[0]}
     assert rows["A: key customer"][:3] == (500000, 300000, 66.7)
     assert len(sheet._charts) == 1
+
+
+@pytest.mark.django_db
+def test_regions_are_named_in_the_report_language_when_rendered(world):
+    import io
+
+    import openpyxl
+
+    from core.org.models import Region
+    from workflows.reports import render
+
+    Region.objects.filter(code="south").update(name_en="")  # no English name: the Chinese one
+    report = content.build(Span.month(2026, 11), world["ceo"])
+
+    def cells(language):
+        wb = openpyxl.load_workbook(io.BytesIO(render.xlsx(report, language=language)))
+        sheet = wb[str(1 + [s.code for s in report.sections].index("contracts"))]
+        return {c for row in sheet.iter_rows(values_only=True) for c in row if c}
+
+    en, zh = cells("en"), cells("zh-hans")
+    assert {"East China", "North China", "华南"} <= en and not {"华东", "华北"} & en
+    assert {"华东", "华南", "华北"} <= zh and "East China" not in zh
+    assert render.pdf(report, language="en")  # renders with the lazy names

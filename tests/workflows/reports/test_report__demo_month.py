@@ -86,3 +86,17 @@ def test_report_equals_the_pages_when_reading_the_demo_month(demo, client, setti
     this_period = {k: v[0] for k, v in _rows(report, "sales_product", 1).items()}
     assert {k: v for k, v in this_period.items() if v} == products
     assert all(v == 0 for k, v in this_period.items() if k not in products)
+
+
+def test_analytics_facts_cover_the_backdated_demo_history_when_seeded(demo):
+    from django.db.models import Count, Min
+
+    from core.analytics.models import DailyFact
+    from core.inbox.models import WorkItem
+
+    decided = WorkItem.objects.filter(status="done", kind="contract")
+    first = decided.aggregate(first=Min("decided_at"))["first"]
+    assert first is not None and first < timezone.now() - timedelta(days=90)
+    stored = DailyFact.objects.filter(kind="contract").aggregate(n=Count("pk"),
+                                                                 first=Min("day"))
+    assert stored["n"] and stored["first"] == timezone.localtime(first).date()

@@ -84,3 +84,14 @@ def test_auditor_sees_no_form_and_cannot_post(client, personas, report):
     c = _as(client, personas["auditor"])
     assert b'name="month_from"' not in c.get("/reports/").content
     assert c.post("/reports/", {"month_from": "2026-10"}).status_code == 404
+
+
+@pytest.mark.parametrize("who", [*READERS, *OTHERS])
+def test_menu_links_the_reports_page_when_the_user_may_read_reports(client, personas, who):
+    from django.utils import translation
+
+    c = _as(client, personas[who])
+    for language, label in (("en", ">Reports</a>"), ("zh-hans", ">报告</a>")):
+        with translation.override(language):
+            html = c.get("/inbox/", HTTP_ACCEPT_LANGUAGE=language).content.decode()
+        assert ('href="/reports/"' in html and label in html) == (who in READERS), language

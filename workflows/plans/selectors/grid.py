@@ -108,7 +108,7 @@ def grid_view(plan: Plan, scope: Scope, grid: rules.Grid | None = None) -> GridV
             if not people:
                 continue
             blocks.append(Block(
-                region=Line("region", str(region or code), [], region=code),
+                region=Line("region", region.label if region else code, [], region=code),
                 people=[Line("person", str(users[p]), line, region=code, person=p)
                         for p, line in people], people_total=None))
             continue
@@ -119,7 +119,7 @@ def grid_view(plan: Plan, scope: Scope, grid: rules.Grid | None = None) -> GridV
             sums = [sum((ln.months[m - 1] for ln in lines), rules.ZERO) for m in MONTHS]
             total = Line("people_total", "", sums, region=code,
                          bad=by_cell.get((code, None), set()))
-        blocks.append(Block(region=Line("region", str(region), list(months), region=code,
+        blocks.append(Block(region=Line("region", region.label, list(months), region=code,
                                         bad=by_cell.get((code, None), set())),
                             people=lines, people_total=total))
     company = None

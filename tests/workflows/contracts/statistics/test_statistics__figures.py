@@ -55,7 +55,7 @@ def test_by_region_lists_every_visible_region_when_some_are_empty(personas, worl
     assert [(r["key"], r["count"], r["value"]) for r in rows] == [
         ("east", 3, Decimal("770000.00")), ("north", 0, Decimal("0.00")),
         ("south", 1, Decimal("300000.00"))]
-    assert rows[0]["label"] == Region.objects.get(code="east").name
+    assert rows[0]["label"] == Region.objects.get(code="east").label
 
 
 def test_by_state_counts_and_values_when_contracts_are_in_several_states(personas, world):

@@ -33,7 +33,7 @@ def test_money_as_strings_with_currency_when_figures_returned(personas, world):
     assert data["region"] is None
     assert data["totals"] == {"count": 2, "value": "800000.50", "signed_count": 1,
                               "signed_value": "500000.00"}
-    assert data["by_region"][2] == {"key": "south", "label": "华南", "count": 1,
+    assert data["by_region"][2] == {"key": "south", "label": "South China", "count": 1,
                                     "value": "300000.50"}
     assert data["credit_breach"] == {"submitted": 2, "breached": 1, "percent": "50.0"}
     assert [s["key"] for s in data["cycle_times"]][:3] == ["regional_review", "legal_review",
