@@ -27,6 +27,7 @@ from core.inbox import notify as _notify
 from core.inbox import route as _route
 from core.inbox import selectors as _selectors
 from core.inbox import services as _services
+from core.inbox import sla as _sla
 from core.inbox.models import (
     Attachment,
     Candidate,
@@ -57,6 +58,7 @@ __all__ = [
     "request_withdraw", "request_resubmit", "copy_by_rules", "copied_ids", "visible_requests",
     "sees_everything", "acting_q", "acts_on_open_item", "attachment_add", "attachment_remove",
     "attachment_download", "notify", "step_name", "describe_event", "sweep_timers",
+    "days_off",
 ]
 
 REVISION_STEP = _flow.REVISION_STEP
@@ -94,6 +96,9 @@ request_resubmit = _services.request_resubmit
 visible_requests = _selectors.visible_requests
 sees_everything = _selectors.sees_everything
 acting_q = _selectors.acting_q
+
+# the SLA calendar's holidays (dates off besides weekends), for a process's own working days
+days_off = _sla.holidays
 
 attachment_add = _attachments.attachment_add
 attachment_remove = _attachments.attachment_remove

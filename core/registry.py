@@ -83,6 +83,16 @@ class ChainFor(Protocol):
     def __call__(self, request: Request) -> list[dict]: ...
 
 
+class StepHolders(Protocol):
+    """Who holds a chain step of this request by the process's own rule (the head of the
+    marketing department rather than every holder of the `marketing` role): user ids, or None
+    or [] to leave the step to its role's holders. The engine keeps only people the step's
+    role already allows (segregation of duties applied); when none is left, the role's queue
+    stays."""
+
+    def __call__(self, request: Request) -> list[int] | None: ...
+
+
 class CcRules(Protocol):
     """抄送 by rule: whom the process copies on a request when it is submitted or resubmitted
     (finance on a large contract, the region's manager on a risk), as `(rule, people)` pairs
@@ -229,6 +239,9 @@ class ProcessSpec:
     routes_by_matrix: bool = True
     # the chain of a process that routes by its own rules, step by step (None: the matrix's)
     chain: ChainFor | None = None
+    # step code -> the rule narrowing the matrix's step to particular holders (see StepHolders),
+    # with the sentence the route shows beside it (gettext_noop)
+    step_holders: Mapping[str, tuple[StepHolders, str]] = field(default_factory=dict)
     # False: a task can return the request but never end it (a plan is pushed back)
     can_reject: bool = True
     # False: a task is never returned either (a follow-up task: done, or it stays open)
@@ -257,7 +270,7 @@ class ProcessSpec:
                              f"{self.kind!r}")
         if not self.resubmit_to or set(self.resubmit_to) - set(RESUBMIT_CHOICES):
             raise ValueError(f"resubmit_to names {RESUBMIT_CHOICES}: {self.resubmit_to!r}")
-        for name in ("steps", "states", "events", "stage_roles"):
+        for name in ("steps", "states", "events", "stage_roles", "step_holders"):
             object.__setattr__(self, name, _frozen(getattr(self, name)))
 
     def step_label(self, code: str) -> Any:

@@ -101,7 +101,7 @@ def chain_for(request: Request) -> list[dict]:
         region=request.region_id,
         extra_steps=tuple(request.extra_steps or ()),
     )
-    return [
+    chain = [
         {
             "code": s.code,
             "label": s.label,
@@ -112,6 +112,22 @@ def chain_for(request: Request) -> list[dict]:
         }
         for s in steps
     ]
+    return _narrowed(request, chain, reg.step_holders if reg is not None else {})
+
+
+def _narrowed(request: Request, chain: list[dict], rules) -> list[dict]:
+    """A step the process gives to particular holders (ProcessSpec.step_holders, e.g. the head
+    of a department): only those of them the step already allows; else the role's queue."""
+    for step in chain:
+        rule = rules.get(step["code"])
+        if rule is None or step.get("quorum"):
+            continue
+        holders, note = rule
+        wanted = [pk for pk in (holders(request) or []) if pk in step["candidates"]]
+        if wanted:
+            step["candidates"] = sorted(set(wanted))
+            step["note"] = step["note"] or note
+    return chain
 
 
 # --- node callbacks -------------------------------------------------------------------------

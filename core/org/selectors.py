@@ -32,6 +32,19 @@ def managers_above(user_ids: Iterable[int]) -> set[int]:
     return above
 
 
+def department_head(department_id: int, *, role: str | None = None) -> User | None:
+    """The manager of a department per the org chart: its one active member (holding `role`,
+    when given) whose line manager is outside the department or who has none — the top of the
+    department's reporting line. None when the chart names nobody, or several such people."""
+    members = User.objects.filter(department_id=department_id, is_active=True).filter(
+        Q(manager__isnull=True) | ~Q(manager__department_id=department_id))
+    if role is not None:
+        members = members.filter(Exists(RoleAssignment.objects.filter(user=OuterRef("pk"),
+                                                                      role=role)))
+    found = list(members.order_by("id")[:2])
+    return found[0] if len(found) == 1 else None
+
+
 def holders_of(role: str, region_id: int | None = None) -> QuerySet[User]:
     """Active holders of a role; for regional roles, those holding it for that region."""
     # One assignment must carry both the role and the region: a north manager who also sells

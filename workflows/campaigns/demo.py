@@ -24,7 +24,9 @@ from . import services
 from .models import Campaign
 from .steps import EVAL_KIND, KIND
 
-MARKETING_BUDGET = Decimal("1200000.00")  # 100,000.00 a month
+MARKETING_BUDGET = Decimal("1200000.00")  # 100,000.00 a month, the department's own
+REGIONAL_BUDGETS = (("east", Decimal("960000.00")),  # 80,000.00 a month each
+                    ("south", Decimal("960000.00")))
 
 
 def _approve_all(kind, obj_id, people):
@@ -41,17 +43,25 @@ def _approve_all(kind, obj_id, people):
 
 
 def _budget(u, year) -> None:
+    """The department's own marketing budget, and one for each of the east and south regions
+    (the campaigns of those regions reserve on them)."""
     marketing = Department.objects.get(code="marketing")
-    if Budget.objects.filter(fiscal_year=year, department=marketing, category=Category.MARKETING,
-                             state=BudgetState.IN_FORCE).exists():
-        return
-    months = split_evenly(MARKETING_BUDGET, 12)
-    quarters = [sum(months[q * 3:q * 3 + 3], Decimal("0.00")) for q in range(4)]
-    budget = budget_create(actor=u["finance"], fiscal_year=year, department=marketing,
-                           category=Category.MARKETING, total=MARKETING_BUDGET,
-                           quarters=quarters, months=months, owner=u["marketing"])
-    budget_submit(budget_id=budget.pk, actor=u["finance"])
-    _approve_all(BUDGET_KIND, budget.pk, [u["gm"], u["ceo"]])
+    regions = {r.code: r for r in Region.objects.filter(
+        code__in=[code for code, _total in REGIONAL_BUDGETS])}
+    lines = [(None, MARKETING_BUDGET)] + [(regions[code], total)
+                                          for code, total in REGIONAL_BUDGETS if code in regions]
+    for region, total in lines:
+        if Budget.objects.filter(fiscal_year=year, department=marketing, region=region,
+                                 category=Category.MARKETING,
+                                 state=BudgetState.IN_FORCE).exists():
+            continue
+        months = split_evenly(total, 12)
+        quarters = [sum(months[q * 3:q * 3 + 3], Decimal("0.00")) for q in range(4)]
+        budget = budget_create(actor=u["finance"], fiscal_year=year, department=marketing,
+                               category=Category.MARKETING, total=total, region=region,
+                               quarters=quarters, months=months, owner=u["marketing"])
+        budget_submit(budget_id=budget.pk, actor=u["finance"])
+        _approve_all(BUDGET_KIND, budget.pk, [u["gm"], u["ceo"]])
 
 
 def seed() -> None:

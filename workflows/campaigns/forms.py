@@ -37,6 +37,8 @@ class LineForm(forms.Form):
     description = forms.CharField(label=_("Description"), max_length=200)
     amount = AmountField(label=_("Planned (CNY)"), min_value=0, max_digits=14,
                          decimal_places=2, widget=NumberInput())
+    region = forms.ModelChoiceField(label=_("Region"), queryset=Region.objects.all(),
+                                    required=False, empty_label=_("the campaign's"))
 
 
 class BaseLineFormSet(forms.BaseFormSet):
@@ -46,7 +48,8 @@ class BaseLineFormSet(forms.BaseFormSet):
         return form
 
     def lines(self) -> list[dict]:
-        return [{k: form.cleaned_data[k] for k in ("category", "month", "description", "amount")}
+        return [{k: form.cleaned_data.get(k)
+                 for k in ("category", "month", "description", "amount", "region")}
                 for form in self.forms
                 if getattr(form, "cleaned_data", None) and not form.cleaned_data.get("DELETE")]
 

@@ -117,11 +117,16 @@ class Campaign(Governed):
 
 
 class CampaignLine(models.Model):
-    """One budget line: an expense category and the month it is spent in; reserved on approval
-    against the department's budget of that category and month (an expenses budget hold)."""
+    """One budget line: an expense category, the month it is spent in and the campaign's region
+    it is for; reserved on approval against that region's budget of the category and month
+    when the department has one, else the department's own (an expenses budget hold)."""
 
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="lines")
     category = models.CharField(_("category"), max_length=20)
+    region = models.ForeignKey("org.Region", on_delete=models.PROTECT, null=True, blank=True,
+                               related_name="+", verbose_name=_("region"),
+                               help_text=_("One of the campaign's regions; empty when it "
+                                           "names none."))
     month = models.DateField(_("month"), help_text=_("The first day of the month it is spent."))
     description = models.CharField(_("description"), max_length=200)
     amount = MoneyField(_("planned"))

@@ -37,13 +37,17 @@ SPEC = ProcessSpec(
     visible_to_roles=("marketing",),
     seed_demo=demo.seed,
     sweep=services.sweep,
-    # marketing's head and the sales GM; the CEO as well from 100,000.00 (the administrator
-    # moves the line in the authority matrix)
+    # marketing (its head: step_holders) and the sales GM; the CEO as well from 100,000.00
+    # (the administrator moves the line in the authority matrix)
     matrix=(MatrixSeed(bands=(("0", "100000", ("marketing", "sales_gm")),
                               ("100000", None, ("marketing", "sales_gm", "ceo")))),),
     access=(AccessFamily("campaigns/<int:campaign_id>/", "campaign"),
             AccessFamily("api/campaigns/<int:pk>/", "campaign")),
     sla_hours=Decimal("16"),
+    # the marketing step is the head of marketing's, not the role's queue, when the org chart
+    # names one (otherwise every holder of the role may take it)
+    step_holders={"marketing": (services.marketing_head, gettext_noop(
+        "The head of the marketing department (its manager in the org chart)."))},
 )
 
 

@@ -4,6 +4,7 @@ and each budget line's planned / reserved / spent figures (from the expenses bud
 from decimal import Decimal
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from core import engine
 from core.org import selectors as org
@@ -72,7 +73,7 @@ def evaluation_of(campaign: Campaign) -> CampaignEvaluation | None:
 def budget_lines(campaign: Campaign) -> list[dict]:
     """Each line with what is planned, reserved (held, less what was spent or released), in
     claims under way and spent, live from the holds."""
-    lines = list(campaign.lines.all())
+    lines = list(campaign.lines.select_related("region"))
     holds = ledger.holds(line.hold_ref for line in lines)
     rows = []
     for line in lines:
@@ -87,6 +88,10 @@ def budget_lines(campaign: Campaign) -> list[dict]:
             "spent": hold.spent if hold else zero,
             "left": hold.available if hold else zero,
             "released": bool(hold and hold.state == hold.State.RELEASED),
+            # where it is held: the region's budget, or the department's when it has none
+            "held_region": hold.region_id if hold else None,
+            "budget_line": ((_("region's budget") if hold.region_id else
+                             _("department's budget")) if hold else ""),
         })
     return rows
 

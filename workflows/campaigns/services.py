@@ -106,9 +106,17 @@ def _clean(fields: dict, lines: list[dict] | None, *, start=None, end=None) -> l
             except ValueError:
                 errors[f"lines.{i}.amount"] = [_("Enter an amount above zero.")]
                 continue
+            region = raw.get("region")
+            region_id = getattr(region, "pk", region)
+            if region_id in ("", None):
+                region_id = None
+            elif not str(region_id).isdigit():
+                errors[f"lines.{i}.region"] = [_("Unknown region.")]
+                continue
             if isinstance(month, date):
                 result.append(CampaignLine(category=category, month=month.replace(day=1),
-                                           description=description, amount=amount))
+                                           description=description, amount=amount,
+                                           region_id=int(region_id) if region_id else None))
     if errors:
         raise InvalidInputError(_("Some fields are not valid."), fields=errors)
     return result
@@ -131,6 +139,22 @@ def _regions(region_ids) -> list[Region]:
         raise InvalidInputError(_("Some fields are not valid."),
                                 fields={"regions": [_("Unknown region.")]})
     return found
+
+
+def _place_lines(lines: list[CampaignLine], region_ids: set[int]) -> None:
+    """Each line's region is one of the campaign's: a single-region campaign's lines take it;
+    with several, each line names its own (its budget is that region's); with none, none."""
+    errors = {}
+    for i, line in enumerate(lines):
+        if line.region_id is not None and line.region_id not in region_ids:
+            errors[f"lines.{i}.region"] = [_("Not one of the campaign's regions.")]
+        elif line.region_id is None and len(region_ids) == 1:
+            line.region_id = next(iter(region_ids))
+        elif line.region_id is None and len(region_ids) > 1:
+            errors[f"lines.{i}.region"] = [
+                _("The campaign has several regions: say which one this line is for.")]
+    if errors:
+        raise InvalidInputError(_("Some fields are not valid."), fields=errors)
 
 
 def _save_lines(campaign: Campaign, lines: list[CampaignLine]) -> None:
@@ -157,6 +181,7 @@ def campaign_create(*, actor: User, lines: list[dict], regions=(), **fields) -> 
     campaign = Campaign.objects.create(owner=actor, department_id=actor.department_id,
                                        **fields)
     campaign.regions.set(region_rows)
+    _place_lines(cleaned, {r.pk for r in region_rows})
     _save_lines(campaign, cleaned)
     campaign.save(update_fields=["total"])
     engine.open_draft(kind=KIND, obj=campaign, submitter=actor, title=campaign.theme,
@@ -197,14 +222,26 @@ def campaign_update(*, campaign_id: int, actor: User, lines: list[dict] | None =
     _trim(fields)
     for name, value in fields.items():
         setattr(campaign, name, value)
-    if lines is not None:
-        _save_lines(campaign, cleaned)
-    elif "start" in fields or "end" in fields:
-        _clean({}, [{"category": x.category, "month": x.month, "description": x.description,
-                     "amount": x.amount} for x in campaign.lines.all()],
-               start=campaign.start, end=campaign.end)
     if regions is not None:
         campaign.regions.set(_regions(regions))
+    region_ids = set(campaign.regions.values_list("pk", flat=True))
+    if lines is not None:
+        _place_lines(cleaned, region_ids)
+        _save_lines(campaign, cleaned)
+    else:
+        kept = list(campaign.lines.all())
+        if "start" in fields or "end" in fields:
+            _clean({}, [{"category": x.category, "month": x.month, "description": x.description,
+                         "amount": x.amount} for x in kept],
+                   start=campaign.start, end=campaign.end)
+        if regions is not None:  # the lines must still name one of the campaign's regions
+            was = {x.pk: x.region_id for x in kept}
+            for line in kept:
+                if line.region_id is not None and line.region_id not in region_ids:
+                    line.region_id = None
+            _place_lines(kept, region_ids)
+            CampaignLine.objects.bulk_update([x for x in kept if was[x.pk] != x.region_id],
+                                             ["region"])
     campaign.save()
     engine.update_request(kind=KIND, object_id=campaign.pk, title=campaign.theme,
                           amount=campaign.total)
@@ -219,13 +256,16 @@ def _over_budget(campaign: Campaign) -> bool:
     """Whether the lines, taken together per budget month, exceed what is left now (a check
     before the approvals; the last approval checks again under lock). Refused here when a
     category's rule refuses; True when its rule adds the CEO's approval."""
-    needs: dict[tuple[str, int, int], Decimal] = {}
+    needs: dict[tuple[str, int, int, int], Decimal] = {}
     for line in campaign.lines.all():
-        key = (line.category, line.month.year, line.month.month)
+        # the budget line it reserves on: its region's when the department has one
+        region = ledger.budget_region(line.month.year, campaign.department_id, line.category,
+                                      line.month.month, line.region_id) or 0
+        key = (line.category, line.month.year, line.month.month, region)
         needs[key] = needs.get(key, Decimal("0.00")) + line.amount
     over = False
-    for (category, year, month), amount in sorted(needs.items()):
-        left = ledger.remaining(year, campaign.department_id, category, month)
+    for (category, year, month, region), amount in sorted(needs.items()):
+        left = ledger.remaining(year, campaign.department_id, category, month, region or None)
         available = min(left["month"], left["quarter"])
         if amount > available:
             if not ledger.over_budget_allowed(category):
@@ -239,6 +279,17 @@ def _over_budget(campaign: Campaign) -> bool:
     return over
 
 
+def marketing_head(request) -> list[int] | None:
+    """Who holds the "marketing" step of a campaign: the head of the marketing department, i.e.
+    the holder of the `marketing` role at the top of their department in the org chart (core's
+    `department_head`). None (the role's queue) when the chart names no one such person."""
+    departments = set(org.holders_of(Role.MARKETING).filter(department__isnull=False)
+                      .values_list("department_id", flat=True))
+    heads = {head.pk for d in departments
+             if (head := org.department_head(d, role=Role.MARKETING)) is not None}
+    return list(heads) if len(heads) == 1 else None
+
+
 def _extra_steps(campaign: Campaign) -> tuple[str, ...]:
     return (Role.CEO,) if campaign.over_budget else ()
 
@@ -246,6 +297,18 @@ def _extra_steps(campaign: Campaign) -> tuple[str, ...]:
 def _header_region(campaign: Campaign):
     regions = list(campaign.regions.all()[:2])
     return regions[0] if len(regions) == 1 else None
+
+
+def route_preview(campaign: Campaign) -> list:
+    """Who a submission of the draft would ask, step by step (the head of marketing, the sales
+    GM, the CEO when over budget or over the matrix's amount), nothing saved."""
+    try:
+        extra = (Role.CEO,) if _over_budget(campaign) else ()
+    except ledger.OverBudgetError:
+        extra = ()
+    return engine.route_preview(kind=KIND, submitter=campaign.owner, title=campaign.theme,
+                                amount=campaign.total, category=Category.MARKETING,
+                                region=_header_region(campaign), extra_steps=extra)
 
 
 @transaction.atomic
@@ -269,18 +332,23 @@ def campaign_submit(*, campaign_id: int, actor: User, cc=()) -> Campaign:
 
 
 def _reserve(campaign: Campaign) -> list:
-    """Hold every budget line on its department's budget of the line's category and month, in
-    one transaction (all or none), lines taken in (category, month) order so that concurrent
-    approvals lock the rows in one order. Over what remains: refused unless the category's
-    rule adds an approval and the CEO approved it (the campaign was over at submission)."""
+    """Hold every budget line on its region's budget of the line's category and month (the
+    department's when the region has none), in one transaction (all or none), lines taken in
+    (category, month, budget line) order so that concurrent approvals lock the rows in one
+    order. Over what remains: refused unless the category's rule adds an approval and the CEO
+    approved it (the campaign was over at submission)."""
     held = []
-    for line in sorted(campaign.lines.all(), key=lambda x: (x.category, x.month, x.pk)):
+    lines = list(campaign.lines.all())
+    # by the budget line each reserves on (its region's, or the department's): one lock order
+    where = {x.pk: ledger.budget_region(x.month.year, campaign.department_id, x.category,
+                                        x.month.month, x.region_id) or 0 for x in lines}
+    for line in sorted(lines, key=lambda x: (x.category, x.month, where[x.pk], x.pk)):
         allow = campaign.over_budget and ledger.over_budget_allowed(line.category)
         held.append(ledger.hold(
             ref=line.hold_ref, label=f"{campaign.number} {campaign.theme} · {line.description}",
             year=line.month.year, department_id=campaign.department_id,
             category=line.category, month=line.month.month, amount=line.amount,
-            allow_over=allow))
+            allow_over=allow, region_id=line.region_id))
     return held
 
 
@@ -397,12 +465,13 @@ def _task_filer(campaign: Campaign) -> User:
 
 def _open_evaluation(campaign: Campaign, today: date) -> CampaignEvaluation:
     """The campaign ends: its evaluation, and the owner's inbox task of filling it in, due in
-    ten working days (the task's deadline, reminder and escalation are the engine's)."""
+    ten working days of the SLA calendar (weekends and its holidays off; the task's deadline,
+    reminder and escalation are the engine's)."""
     campaign.end_campaign()
     campaign.save(update_fields=["state"])
     evaluation = CampaignEvaluation.objects.create(
         campaign=campaign, due=add_working_days(max(today, campaign.end),
-                                                EVALUATION_WORKING_DAYS))
+                                                EVALUATION_WORKING_DAYS, engine.days_off()))
     engine.submit(kind=TASK_KIND, obj=evaluation, submitter=_task_filer(campaign),
                   title=_("Evaluation: %(theme)s") % {"theme": campaign.theme},
                   amount=campaign.total, number=campaign.number)

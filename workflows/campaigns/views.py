@@ -138,7 +138,7 @@ def campaign_edit(request, campaign_id):
     form = CampaignForm(request.POST or None, initial=initial)
     lines = line_formset(request.POST or None, initial=[
         {"category": x.category, "month": x.month, "description": x.description,
-         "amount": x.amount} for x in campaign.lines.all()], extra=1)
+         "amount": x.amount, "region": x.region_id} for x in campaign.lines.all()], extra=1)
     if request.method == "POST" and form.is_valid() and lines.is_valid():
         data = dict(form.cleaned_data)
         regions = [r.pk for r in data.pop("regions")]
@@ -162,7 +162,11 @@ def campaign_detail(request, campaign_id):
     req = engine.request_for(KIND, campaign.pk)
     eval_req = engine.request_for(EVAL_KIND, evaluation.pk) if evaluation else None
     events = audit_selectors.timeline(KIND, campaign.pk)
+    route = None
+    if campaign.state == CampaignState.DRAFT:  # who will be asked, before it is submitted
+        route = services.route_preview(campaign)
     return render(request, "campaigns/detail.html", {
+        "route": route,
         "campaign": campaign, "rows": rows, "totals": selectors.totals(rows),
         "evaluation": evaluation, "request_row": req, "eval_request": eval_req,
         "actions": selectors.campaign_actions(request.user, campaign),

@@ -105,7 +105,8 @@ class ProductImportForm(forms.Form):
 
 @admin.register(Product)
 class ProductAdmin(admin.ModelAdmin):
-    list_display = ("code", "name_zh", "name_en", "category", "unit", "list_price", "active")
+    list_display = ("code", "name_zh", "name_en", "category", "unit", "unit_en", "list_price",
+                    "active")
     list_filter = ("active", "category")
     search_fields = ("code", "name_zh", "name_en")
     change_list_template = "admin/contracts/product/change_list.html"

@@ -21,6 +21,7 @@ from core import engine
 from core.org.models import Region, User
 
 from .models import Customer, Product
+from .rules import UNITS_EN
 from .steps import KIND
 
 # The catalogue: code, name zh, name en, category, unit, list price (CNY)
@@ -49,6 +50,7 @@ def seed_products() -> dict[str, Product]:
     for code, zh, en, category, unit, price in PRODUCTS:
         made[code], _created = Product.objects.get_or_create(code=code, defaults={
             "name_zh": zh, "name_en": en, "category": category, "unit": unit,
+            "unit_en": UNITS_EN.get(unit, ""),
             "list_price": Decimal(price)})
     return made
 

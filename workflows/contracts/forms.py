@@ -116,7 +116,7 @@ class ProductChoiceField(forms.ModelChoiceField):
     widget = ProductSelect
 
     def label_from_instance(self, obj):
-        return f"{obj.code} · {obj.name} ({obj.unit})"
+        return f"{obj.code} · {obj.name} ({obj.unit_name})"
 
 
 class LineForm(forms.Form):

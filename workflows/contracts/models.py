@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.functional import lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
@@ -12,7 +13,7 @@ from django_fsm import FSMField, transition
 from core.fsm_guard import Governed, state_guard
 from core.money import MoneyField
 
-from .rules import uscc_error
+from .rules import in_language, uscc_error
 
 
 class Rating(models.TextChoices):
@@ -286,6 +287,15 @@ class Interaction(models.Model):
 UNSPECIFIED_PRODUCT = "UNSPECIFIED"
 
 
+def _in_active_language(zh: str, en: str) -> str:
+    return in_language(zh, en, get_language() or "")
+
+
+# A catalogue text read when shown, in the language of the page or file being rendered (a report
+# built once renders in both languages).
+localized = lazy(_in_active_language, str)
+
+
 class Product(models.Model):
     """The product catalogue (产品目录): what contract lines sell. Kept in the admin (audited)
     and imported from a workbook; a product in use is deactivated, never deleted."""
@@ -297,6 +307,7 @@ class Product(models.Model):
     name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
     category = models.CharField(_("category"), max_length=60, db_index=True)
     unit = models.CharField(_("unit"), max_length=20)
+    unit_en = models.CharField(_("unit (English)"), max_length=20, blank=True)
     list_price = MoneyField(_("list price (CNY)"), default=0)
     currency = models.CharField(_("currency"), max_length=3, default="CNY", editable=False)
     active = models.BooleanField(_("active"), default=True)
@@ -313,9 +324,11 @@ class Product(models.Model):
 
     @property
     def name(self) -> str:
-        if (get_language() or "").startswith("zh") or not self.name_en:
-            return self.name_zh
-        return self.name_en
+        return in_language(self.name_zh, self.name_en, get_language() or "")
+
+    @property
+    def unit_name(self) -> str:
+        return in_language(self.unit, self.unit_en, get_language() or "")
 
     @property
     def number(self) -> str:

@@ -78,3 +78,17 @@ def line_value(*, quantity: Decimal, unit_price: Decimal, discount: Decimal) -> 
     """Quantity × unit price less the discount (percent), to the fen, half up."""
     gross = quantity * unit_price * (Decimal(100) - discount) / Decimal(100)
     return gross.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+# The English of the units a Chinese catalogue writes (a product's `unit_en` when the workbook or
+# the admin gives none); anything else is shown as written.
+UNITS_EN = {"台": "unit", "套": "set", "吨": "t", "年": "year", "项": "lot", "个": "piece",
+            "件": "piece", "只": "piece", "米": "m", "千克": "kg", "公斤": "kg", "箱": "box",
+            "次": "time", "批": "batch", "月": "month", "人天": "person-day", "天": "day",
+            "小时": "hour", "份": "copy", "-": "-"}
+
+
+def in_language(zh: str, en: str, language: str) -> str:
+    """A catalogue text in `language`: the English one on English pages when there is one,
+    else the Chinese."""
+    return en if en and not (language or "").startswith("zh") else zh

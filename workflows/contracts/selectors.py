@@ -24,6 +24,7 @@ from .models import (
     Customer,
     ExecutionProblem,
     Product,
+    localized,
 )
 from .rules import finance_copied
 from .steps import KIND
@@ -180,7 +181,7 @@ def ordered(actions) -> list[str]:
 @dataclass(frozen=True)
 class ProductSales:
     code: str
-    name: str  # in the active language
+    name: str  # lazy: in the language active when it is shown
     name_zh: str
     name_en: str
     category: str
@@ -218,7 +219,7 @@ def signed_value_by_product(start: date, end: date, *, region=None) -> list[Prod
         row[0] += sign * line["quantity"]
         row[1] += sign * line["value"]
     products = Product.objects.in_bulk(list(totals))
-    rows = [ProductSales(code=p.code, name=p.name, name_zh=p.name_zh, name_en=p.name_en,
-                         category=p.category, quantity=q, value=v)
+    rows = [ProductSales(code=p.code, name=localized(p.name_zh, p.name_en), name_zh=p.name_zh,
+                         name_en=p.name_en, category=p.category, quantity=q, value=v)
             for pid, (q, v) in totals.items() if (p := products[pid]) and (q or v)]
     return sorted(rows, key=lambda r: (-r.value, r.code))

@@ -83,11 +83,11 @@ class CategoryPolicyAdmin(FinanceEditsAdmin):
 
 @admin.register(Budget)
 class BudgetAdmin(ReadOnlyAdmin):
-    list_display = ("number", "fiscal_year", "department", "category", "version", "state",
-                    "total", "owner")
-    list_filter = ("fiscal_year", "category", "state", "department")
+    list_display = ("number", "fiscal_year", "department", "region", "category", "version",
+                    "state", "total", "owner")
+    list_filter = ("fiscal_year", "category", "state", "department", "region")
     search_fields = ("number",)
-    list_select_related = ("department", "owner")
+    list_select_related = ("department", "region", "owner")
 
 
 class ExpenseLineInline(admin.TabularInline):

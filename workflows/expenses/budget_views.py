@@ -54,7 +54,8 @@ def budget_list(request):
     if form.is_bound and form.is_valid():
         d = form.cleaned_data
         filters = {"year": d["year"], "category": d["category"], "state": d["state"],
-                   "department_id": d["department"].pk if d["department"] else None}
+                   "department_id": d["department"].pk if d["department"] else None,
+                   "region_id": d["region"].pk if d["region"] else None}
     qs = selectors.budgets_for(request.user, **filters)
     if qs is None:
         raise Http404
@@ -123,7 +124,7 @@ def budget_submit(request, budget_id):
 # --- create and adjust ----------------------------------------------------------------------
 
 
-def _prefill(request, form, *, year, department_id, category):
+def _prefill(request, form, *, year, department_id, category, region_id=None):
     """'Split evenly' / 'same shape as last year': the grid filled in from the typed total,
     the rest kept as typed; nothing is saved."""
     form.is_valid()
@@ -135,7 +136,7 @@ def _prefill(request, form, *, year, department_id, category):
     if request.POST.get("action") == "shape":
         if year and department_id and category:
             shape = selectors.last_year_months(year=year, department_id=department_id,
-                                               category=category)
+                                               category=category, region_id=region_id)
         if shape is None:
             messages.warning(request, _("No budget of last year is in force for this line: "
                                         "split evenly instead."))
@@ -157,7 +158,7 @@ def _render_grid(request, form, *, budget=None, status=200):
                 for q in QUARTERS]
     return render(request, "expenses/budget_form.html", {
         "form": form, "quarters": quarters, "budget": budget,
-        "header": [form[n] for n in ("fiscal_year", "department", "category", "owner")
+        "header": [form[n] for n in ("fiscal_year", "department", "region", "category", "owner")
                    if n in form.fields],
     }, status=status)
 
@@ -174,7 +175,8 @@ def budget_new(request):
         dept = d.get("department")
         form, status = _prefill(request, form, year=d.get("fiscal_year"),
                                 department_id=dept.pk if dept else None,
-                                category=d.get("category"))
+                                category=d.get("category"),
+                                region_id=d["region"].pk if d.get("region") else None)
         return _render_grid(request, form, status=status)
     if not form.is_valid():
         messages.error(request, _("Please correct the errors below."))
@@ -183,7 +185,7 @@ def budget_new(request):
     try:
         budget = services.budget_create(
             actor=request.user, fiscal_year=d["fiscal_year"], department=d["department"],
-            category=d["category"], owner=d["owner"], **form.amounts())
+            category=d["category"], owner=d["owner"], region=d["region"], **form.amounts())
     except ApprovalError as exc:
         messages.error(request, str(exc.message))
         _apply_errors(exc, form)
@@ -203,7 +205,8 @@ def _grid_page(request, budget: Budget, save):
     form = BudgetAdjustForm(request.POST)
     if request.POST.get("action") in ("even", "shape"):
         form, status = _prefill(request, form, year=budget.fiscal_year,
-                                department_id=budget.department_id, category=budget.category)
+                                department_id=budget.department_id, category=budget.category,
+                                region_id=budget.region_id)
         return _render_grid(request, form, budget=budget, status=status)
     if not form.is_valid():
         messages.error(request, _("Please correct the errors below."))
@@ -311,7 +314,7 @@ def monitor(request):
     scope = selectors.budget_scope(request.user)
     if not scope.allowed:
         raise Http404
-    year, category, department_id = timezone.localdate().year, "", None
+    year, category, department_id, region_id = timezone.localdate().year, "", None, None
     data = request.GET.copy()
     data.setdefault("year", str(year))  # shown in the filter; this year unless asked
     form = MonitorFilterForm(data)
@@ -320,9 +323,11 @@ def monitor(request):
         year = d["year"] or year
         category = d["category"]
         department_id = d["department"].pk if d["department"] else None
+        region_id = d["region"].pk if d["region"] else None
     if not scope.everything:
         department_id = scope.department_id  # a regional manager sees their own department
-    by_category = selectors.monitor_rows(year, department_id=department_id, category=category)
+    by_category = selectors.monitor_rows(year, department_id=department_id, category=category,
+                                         region_id=region_id)
     tables = [{"category": c, "label": Category(c).label, "rows": rows,
                "total": selectors.monitor_total(rows, c), "warned": any(r.level for r in rows)}
               for c, rows in by_category.items()]

@@ -7,7 +7,7 @@ from django.utils.translation import pgettext_lazy
 
 from core import widgets
 from core.forms import AmountField, BusinessDateField
-from core.org.models import Department, User
+from core.org.models import Department, Region, User
 
 from .models import (
     MONTHS,
@@ -206,6 +206,11 @@ class BudgetCreateForm(SplitForm):
     fiscal_year = forms.IntegerField(label=_("Fiscal year"), min_value=2000, max_value=2100)
     department = forms.ModelChoiceField(label=_("Department"),
                                         queryset=Department.objects.order_by("code"))
+    region = forms.ModelChoiceField(label=_("Region"), required=False,
+                                    queryset=Region.objects.order_by("code"),
+                                    empty_label=_("The whole department"),
+                                    help_text=_("A region's budget: campaigns of that region "
+                                                "reserve on it."))
     category = forms.ChoiceField(label=_("Category"),
                                  choices=[("", "—")] + list(Category.choices))
     owner = forms.ModelChoiceField(label=_("Budget owner"), required=False,
@@ -213,7 +218,7 @@ class BudgetCreateForm(SplitForm):
                                    .order_by("username"),
                                    help_text=_("Warned at 80 % and 100 %; you if empty."))
 
-    field_order = ["fiscal_year", "department", "category", "owner", "total"]
+    field_order = ["fiscal_year", "department", "region", "category", "owner", "total"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -233,6 +238,9 @@ class BudgetFilterForm(forms.Form):
     department = forms.ModelChoiceField(label=_("Department"), required=False,
                                         queryset=Department.objects.order_by("code"),
                                         empty_label=_("All"))
+    region = forms.ModelChoiceField(label=_("Region"), required=False,
+                                    queryset=Region.objects.order_by("code"),
+                                    empty_label=_("All"))
     state = forms.ChoiceField(label=_("State"), required=False,
                               choices=[("", _("All"))] + list(BudgetState.choices))
 
@@ -242,5 +250,8 @@ class MonitorFilterForm(forms.Form):
     department = forms.ModelChoiceField(label=_("Department"), required=False,
                                         queryset=Department.objects.order_by("code"),
                                         empty_label=_("All"))
+    region = forms.ModelChoiceField(label=_("Region"), required=False,
+                                    queryset=Region.objects.order_by("code"),
+                                    empty_label=_("All"))
     category = forms.ChoiceField(label=_("Category"), required=False,
                                  choices=[("", _("All"))] + list(Category.choices))

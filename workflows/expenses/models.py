@@ -56,7 +56,8 @@ class BudgetState(models.TextChoices):
 
 class Budget(Governed):
     """One version of a year's budget for a department and category, split into quarters and
-    months. A version comes into force only after approval (finance → sales GM → CEO)."""
+    months; for one sales region of the department, or (no region) the whole department. A
+    version comes into force only after approval (finance → sales GM → CEO)."""
 
     audit_kind = "budget"
 
@@ -64,6 +65,9 @@ class Budget(Governed):
     department = models.ForeignKey("org.Department", on_delete=models.PROTECT,
                                    verbose_name=_("department"))
     category = models.CharField(_("category"), max_length=20, choices=Category.choices)
+    region = models.ForeignKey("org.Region", on_delete=models.PROTECT, null=True, blank=True,
+                               related_name="+", verbose_name=_("region"),
+                               help_text=_("Empty: the whole department."))
     version = models.PositiveSmallIntegerField(_("version"), default=1)
     previous = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True,
                                  related_name="+", verbose_name=_("previous version"))
@@ -99,16 +103,28 @@ class Budget(Governed):
         verbose_name = _("budget")
         verbose_name_plural = _("budgets")
         ordering = ["-fiscal_year", "department", "category", "-version"]
+        # A budget line is (year, department, category, region); no region is the department's
+        # own line. NULL never equals NULL in a unique index: one pair of partial indexes each.
         constraints = [
             models.UniqueConstraint(fields=["fiscal_year", "department", "category", "version"],
+                                    condition=Q(region__isnull=True),
                                     name="uniq_budget_version"),
+            models.UniqueConstraint(fields=["fiscal_year", "department", "category", "region",
+                                            "version"],
+                                    condition=Q(region__isnull=False),
+                                    name="uniq_regional_budget_version"),
             models.UniqueConstraint(fields=["fiscal_year", "department", "category"],
-                                    condition=Q(state="in_force"), name="one_budget_in_force"),
+                                    condition=Q(state="in_force", region__isnull=True),
+                                    name="one_budget_in_force"),
+            models.UniqueConstraint(fields=["fiscal_year", "department", "category", "region"],
+                                    condition=Q(state="in_force", region__isnull=False),
+                                    name="one_regional_budget_in_force"),
         ]
         triggers = [state_guard()]
 
     def __str__(self):
-        return f"{self.fiscal_year} {self.department} {self.get_category_display()} v{self.version}"
+        where = f"{self.department} · {self.region}" if self.region_id else f"{self.department}"
+        return f"{self.fiscal_year} {where} {self.get_category_display()} v{self.version}"
 
     @property
     def amount(self) -> Decimal:
@@ -152,11 +168,14 @@ class Budget(Governed):
 
 class BudgetBalance(models.Model):
     """The live ledger of one period (a month or a quarter) of a budget line: what is budgeted,
-    reserved by claims in approval, and spent by paid claims. Rows are locked to reserve."""
+    reserved by claims in approval, and spent by paid claims. Rows are locked to reserve. A
+    region's rows exist once a budget of that region came into force."""
 
     fiscal_year = models.PositiveSmallIntegerField()
     department = models.ForeignKey("org.Department", on_delete=models.PROTECT)
     category = models.CharField(max_length=20, choices=Category.choices)
+    region = models.ForeignKey("org.Region", on_delete=models.PROTECT, null=True, blank=True,
+                               related_name="+")
     period = models.CharField(max_length=3)  # "M01".."M12", "Q1".."Q4"
     budget = MoneyField(default=0)
     reserved = MoneyField(default=0)
@@ -167,7 +186,12 @@ class BudgetBalance(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["fiscal_year", "department", "category", "period"],
+                                    condition=Q(region__isnull=True),
                                     name="uniq_budget_balance"),
+            models.UniqueConstraint(fields=["fiscal_year", "department", "category", "region",
+                                            "period"],
+                                    condition=Q(region__isnull=False),
+                                    name="uniq_regional_budget_balance"),
         ]
 
     def __str__(self):
@@ -200,6 +224,9 @@ class BudgetHold(models.Model):
     department = models.ForeignKey("org.Department", on_delete=models.PROTECT,
                                    related_name="+")
     category = models.CharField(max_length=20, choices=Category.choices)
+    # the region whose budget it is held on (None: the department's own budget line)
+    region = models.ForeignKey("org.Region", on_delete=models.PROTECT, null=True, blank=True,
+                               related_name="+")
     month = models.ForeignKey(BudgetBalance, on_delete=models.PROTECT, related_name="+")
     quarter = models.ForeignKey(BudgetBalance, on_delete=models.PROTECT, related_name="+")
     amount = MoneyField(default=0)  # held on the rows (less what was spent or released)

@@ -122,7 +122,8 @@ def adjustment_under_way(budget: Budget) -> Budget | None:
     """Another version of this budget line still being drafted or approved."""
     return Budget.objects.filter(
         fiscal_year=budget.fiscal_year, department_id=budget.department_id,
-        category=budget.category, state__in=UNDER_WAY).exclude(pk=budget.pk).first()
+        category=budget.category, region_id=budget.region_id,
+        state__in=UNDER_WAY).exclude(pk=budget.pk).first()
 
 
 def budget_actions(user: User, budget: Budget) -> frozenset[str]:
@@ -221,28 +222,33 @@ def standards_by_line(lines, grade: int) -> dict[int, ReimbursementStandard]:
 
 
 def budgets_for(user: User, *, year: int | None = None, category: str = "",
-                department_id: int | None = None, state: str = "") -> QuerySet[Budget] | None:
+                department_id: int | None = None, state: str = "",
+                region_id: int | None = None) -> QuerySet[Budget] | None:
     """Budgets the user may read, newest year first; None when budgets are not theirs to see."""
     scope = budget_scope(user)
     if not scope.allowed:
         return None
-    qs = visible_budgets(user).select_related("department", "owner", "prepared_by")
+    qs = visible_budgets(user).select_related("department", "region", "owner", "prepared_by")
     if scope.department_id is None and department_id:
         qs = qs.filter(department_id=department_id)
+    if region_id:
+        qs = qs.filter(region_id=region_id)
     if year:
         qs = qs.filter(fiscal_year=year)
     if category:
         qs = qs.filter(category=category)
     if state:
         qs = qs.filter(state=state)
-    return qs.order_by("-fiscal_year", "department__code", "category", "-version")
+    return qs.order_by("-fiscal_year", "department__code", "category", "region__code",
+                       "-version")
 
 
 def budget_versions(budget: Budget) -> list[Budget]:
-    """Every version of this budget line (year, department, category), oldest first."""
+    """Every version of this budget line (year, department, category, region), oldest
+    first."""
     return list(Budget.objects.filter(
         fiscal_year=budget.fiscal_year, department_id=budget.department_id,
-        category=budget.category,
+        category=budget.category, region_id=budget.region_id,
     ).select_related("prepared_by").order_by("version"))
 
 
@@ -256,10 +262,12 @@ def previous_chain(budget: Budget, versions: list[Budget]) -> list[Budget]:
     return chain
 
 
-def last_year_months(*, year: int, department_id: int, category: str) -> list[Decimal] | None:
+def last_year_months(*, year: int, department_id: int, category: str,
+                     region_id: int | None = None) -> list[Decimal] | None:
     """Last year's months of the budget in force, the shape for a new split."""
     prior = Budget.objects.filter(fiscal_year=year - 1, department_id=department_id,
-                                  category=category, state=BudgetState.IN_FORCE).first()
+                                  category=category, region_id=region_id,
+                                  state=BudgetState.IN_FORCE).first()
     return prior.months() if prior else None
 
 
@@ -304,13 +312,15 @@ class MonitorRow:
         return Category(self.category).label
 
 
-def monitor_rows(year: int, *, department_id: int | None = None,
-                 category: str = "") -> dict[str, list[MonitorRow]]:
-    """{category: twelve month rows} from the live balances, summed over departments unless one
-    is given; one aggregate query."""
+def monitor_rows(year: int, *, department_id: int | None = None, category: str = "",
+                 region_id: int | None = None) -> dict[str, list[MonitorRow]]:
+    """{category: twelve month rows} from the live balances, summed over departments (and a
+    department's own and regional budget lines) unless one is given; one aggregate query."""
     qs = BudgetBalance.objects.filter(fiscal_year=year, period__startswith="M")
     if department_id:
         qs = qs.filter(department_id=department_id)
+    if region_id:
+        qs = qs.filter(region_id=region_id)
     if category:
         qs = qs.filter(category=category)
     sums = qs.values("category", "period").annotate(

@@ -1996,6 +1996,8 @@ export interface components {
             number: string;
             fiscal_year: number;
             department: components["schemas"]["Department"];
+            /** @description The sales region of the department this budget is for; null: the whole department. */
+            region: components["schemas"]["BudgetRegion"] | null;
             category: components["schemas"]["CategoryEnum"];
             version: number;
             previous: number | null;
@@ -2024,6 +2026,8 @@ export interface components {
             fiscal_year: number;
             /** @description A department id or code (e.g. sales). */
             department: number | string;
+            /** @description A sales region: the budget of that region of the department (campaigns naming the region reserve on it); empty: the whole department. */
+            region?: (number | string) | null;
             category: components["schemas"]["CategoryEnum"];
             /** @description The budget owner, warned at 80 % and 100 %; default: you. */
             owner?: (number | string) | null;
@@ -2033,6 +2037,8 @@ export interface components {
             number: string;
             fiscal_year: number;
             department: components["schemas"]["Department"];
+            /** @description The sales region of the department this budget is for; null: the whole department. */
+            region: components["schemas"]["BudgetRegion"] | null;
             category: components["schemas"]["CategoryEnum"];
             version: number;
             previous: number | null;
@@ -2073,6 +2079,9 @@ export interface components {
             /** Format: date */
             month: string;
             description: string;
+            region: number | null;
+            /** @description The region whose budget holds the line; null: the department's own budget (or not held). */
+            held_region: number | null;
             /** Format: decimal */
             planned: string;
             /** Format: decimal */
@@ -2084,6 +2093,11 @@ export interface components {
             /** Format: decimal */
             left: string;
             released: boolean;
+        };
+        BudgetRegion: {
+            id: number;
+            code: string;
+            name: string;
         };
         BudgetReviseRequest: {
             /**
@@ -2539,6 +2553,8 @@ export interface components {
             code: string;
             name: string;
             unit: string;
+            /** @description In the language asked for (Accept-Language). */
+            unit_name: string;
         };
         ContractLinesDiff: {
             added: components["schemas"]["ContractLineDiffRow"][];
@@ -3002,6 +3018,11 @@ export interface components {
             description: string;
             /** Format: decimal */
             amount: string;
+            /**
+             * Format: int64
+             * @description One of the campaign's regions; needed when it has several (a single-region campaign's lines take its region).
+             */
+            region?: number | null;
         };
         LineInputRequest: {
             /**
@@ -3809,7 +3830,11 @@ export interface components {
             name_zh: string;
             name_en: string;
             category: string;
+            /** @description As the catalogue writes it (Chinese). */
             unit: string;
+            unit_en: string;
+            /** @description In the language asked for (Accept-Language). */
+            unit_name: string;
             /** Format: decimal */
             list_price: string;
             currency: string;
@@ -7978,6 +8003,8 @@ export interface operations {
                 page?: number | "";
                 /** @description Rows per page, 1 to 200 (a larger value gives 200). */
                 page_size?: number | "";
+                /** @description A sales region id or code (e.g. east). */
+                region?: number | string;
                 /**
                  * @description * `draft` - Draft
                  *     * `submitted` - In approval

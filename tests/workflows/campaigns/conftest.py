@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 
 from core import engine
-from core.org.models import Department
+from core.org.models import Department, Region
 from workflows.campaigns import services
 from workflows.campaigns.steps import KIND
 from workflows.expenses.models import (
@@ -26,9 +26,11 @@ def fresh(obj):
 
 
 def balance(period: str, *, category: str = Category.MARKETING,
-            department: str = "marketing") -> BudgetBalance:
+            department: str = "marketing", region: str | None = None) -> BudgetBalance:
+    """A period row of the department's own budget line, or of one region's."""
     return BudgetBalance.objects.get(fiscal_year=YEAR, department__code=department,
-                                     category=category, period=period)
+                                     category=category, period=period,
+                                     region=Region.objects.get(code=region) if region else None)
 
 
 def open_item(kind: str, obj_id: int):
@@ -51,12 +53,14 @@ def policies(db):
 
 @pytest.fixture
 def make_budget(personas):
-    def run(category=Category.MARKETING, total="1200000.00", department="marketing"):
+    def run(category=Category.MARKETING, total="1200000.00", department="marketing",
+            region=None):
         quarters, months = even_split(Decimal(total))
         budget = budget_create(actor=personas["finance"], fiscal_year=YEAR,
                                department=Department.objects.get(code=department),
                                category=category, total=Decimal(total), quarters=quarters,
-                               months=months, owner=personas["marketing"])
+                               months=months, owner=personas["marketing"],
+                               region=Region.objects.get(code=region) if region else None)
         budget_submit(budget_id=budget.pk, actor=personas["finance"])
         for who in ("gm", "ceo"):
             engine.task_approve(task_id=open_item("budget", budget.pk).pk, actor=personas[who],
@@ -72,13 +76,16 @@ def draft(personas):
     """draft("marketing2", ("marketing", "30000.00"), ...) -> a draft campaign in May."""
 
     def run(who="marketing2", *lines, start=date(YEAR, 5, 10), end=date(YEAR, 5, 12),
-            theme="华东新品发布会"):
+            theme="华东新品发布会", regions=()):
+        """A line is (category, amount) or (category, amount, region code)."""
         lines = lines or (("marketing", "30000.00"),)
+        codes = {r.code: r.pk for r in Region.objects.all()}
         return services.campaign_create(
             actor=personas[who], theme=theme, type="launch", start=start, end=end,
-            place="上海", expected_leads=50,
-            lines=[{"category": c, "month": start.replace(day=1), "description": f"line {i}",
-                    "amount": Decimal(a)} for i, (c, a) in enumerate(lines)])
+            place="上海", expected_leads=50, regions=[codes[r] for r in regions],
+            lines=[{"category": x[0], "month": start.replace(day=1), "description": f"line {i}",
+                    "amount": Decimal(x[1]), "region": codes[x[2]] if len(x) > 2 else None}
+                   for i, x in enumerate(lines)])
 
     return run
 

@@ -17,6 +17,10 @@ class LineInSerializer(serializers.Serializer):
     month = serializers.RegexField(r"^\d{4}-\d{2}$", help_text="YYYY-MM")
     description = serializers.CharField(max_length=200)
     amount = AmountField(**AMOUNT)
+    region = serializers.IntegerField(
+        min_value=1, max_value=MAX_ID, required=False, allow_null=True,
+        help_text="One of the campaign's regions; needed when it has several (a single-region "
+                  "campaign's lines take its region).")
 
 
 class CampaignInSerializer(serializers.Serializer):
@@ -51,6 +55,10 @@ class BudgetLineSerializer(serializers.Serializer):
     category = serializers.CharField(source="line.category")
     month = BusinessDateField(source="line.month", format="%Y-%m")
     description = serializers.CharField(source="line.description")
+    region = serializers.IntegerField(source="line.region_id", allow_null=True)
+    held_region = serializers.IntegerField(
+        allow_null=True, help_text="The region whose budget holds the line; null: the "
+                                   "department's own budget (or not held).")
     planned = AmountField(**AMOUNT)
     reserved = AmountField(**AMOUNT)
     in_claims = AmountField(**AMOUNT)

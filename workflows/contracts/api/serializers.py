@@ -168,7 +168,9 @@ class ProductSerializer(serializers.Serializer):
     name_zh = serializers.CharField()
     name_en = serializers.CharField()
     category = serializers.CharField()
-    unit = serializers.CharField()
+    unit = serializers.CharField(help_text=_("As the catalogue writes it (Chinese)."))
+    unit_en = serializers.CharField()
+    unit_name = serializers.CharField(help_text=_("In the language asked for (Accept-Language)."))
     list_price = money_field()
     currency = serializers.CharField()
     active = serializers.BooleanField()
@@ -187,6 +189,7 @@ class ContractLineProductSerializer(serializers.Serializer):
     code = serializers.CharField()
     name = serializers.CharField()
     unit = serializers.CharField()
+    unit_name = serializers.CharField(help_text=_("In the language asked for (Accept-Language)."))
 
 
 class ContractLineSerializer(serializers.Serializer):

@@ -22,7 +22,7 @@ def unspecified_product() -> Product:
     product, _created = Product.objects.get_or_create(
         code=UNSPECIFIED_PRODUCT, defaults={"name_zh": "未指定产品",
                                             "name_en": "Unspecified product", "category": "-",
-                                            "unit": "-", "active": False})
+                                            "unit": "-", "unit_en": "-", "active": False})
     return product
 
 

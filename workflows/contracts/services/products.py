@@ -20,6 +20,7 @@ from core.org.importer.workbook import Column, RowError, _ensure_small, _matches
 from core.org.models import User
 
 from ..models import UNSPECIFIED_PRODUCT, Product
+from ..rules import UNITS_EN
 
 MAX_ROWS = 5000
 SHEET = "产品 Products"
@@ -29,6 +30,7 @@ COLUMNS = (
     Column("name_en", "Name (English)", "英文名称", False, "5-axis machining centre"),
     Column("category", "Category", "类别", True, "机床"),
     Column("unit", "Unit", "单位", True, "台"),
+    Column("unit_en", "Unit (English)", "英文单位", False, "unit"),
     Column("list_price", "List price (CNY)", "目录价（元）", True, "880000.00"),
     Column("active", "Active", "在售", False, "是"),
 )
@@ -115,6 +117,8 @@ def _parse(number: int, values: dict[str, str], letters, seen: dict[str, int]):
             bad(key, _("Required, at most %(n)d characters.") % {"n": limit})
     if len(values.get("name_en", "")) > 200:
         bad("name_en", _("At most %(n)d characters.") % {"n": 200})
+    if len(values.get("unit_en", "")) > 20:
+        bad("unit_en", _("At most %(n)d characters.") % {"n": 20})
     price = None
     try:
         price = Decimal(values.get("list_price", "").replace(",", ""))
@@ -132,7 +136,9 @@ def _parse(number: int, values: dict[str, str], letters, seen: dict[str, int]):
         return None, problems
     seen[code] = number
     return {"code": code, "name_zh": values["name_zh"], "name_en": values.get("name_en", ""),
-            "category": values["category"], "unit": values["unit"], "list_price": price,
+            "category": values["category"], "unit": values["unit"],
+            "unit_en": values.get("unit_en") or UNITS_EN.get(values["unit"], ""),
+            "list_price": price,
             "active": active not in NO}, []
 
 

@@ -14,7 +14,14 @@ from core.api.serializers import (
 from ..models import MONTHS, QUARTERS, BudgetState, Category
 from ..selectors import BUDGET_ACTIONS
 from .common import LINE_LIMIT, parse_amount
-from .serializers import AmountField, DepartmentRefField, DepartmentSerializer, currency_field
+from .serializers import (
+    AmountField,
+    BudgetRegionRefField,
+    BudgetRegionSerializer,
+    DepartmentRefField,
+    DepartmentSerializer,
+    currency_field,
+)
 
 # A plain string with the values listed: a `state` enum per resource would collide in the schema.
 BUDGET_STATES = ", ".join(BudgetState.values)
@@ -27,6 +34,9 @@ class BudgetSerializer(serializers.Serializer):
     number = serializers.CharField()
     fiscal_year = serializers.IntegerField()
     department = DepartmentSerializer()
+    region = BudgetRegionSerializer(
+        allow_null=True, help_text=_("The sales region of the department this budget is for; "
+                                     "null: the whole department."))
     category = serializers.ChoiceField(choices=Category.choices)
     version = serializers.IntegerField()
     previous = serializers.IntegerField(source="previous_id", allow_null=True)
@@ -92,6 +102,10 @@ class _SplitInput(serializers.Serializer):
 class BudgetCreateSerializer(_SplitInput):
     fiscal_year = serializers.IntegerField(min_value=2000, max_value=2100)
     department = DepartmentRefField()
+    region = BudgetRegionRefField(
+        required=False, allow_null=True, default=None,
+        help_text=_("A sales region: the budget of that region of the department (campaigns "
+                    "naming the region reserve on it); empty: the whole department."))
     category = serializers.ChoiceField(choices=Category.choices)
     owner = UserRefField(required=False, allow_null=True, default=None,
                          help_text=_("The budget owner, warned at 80 % and 100 %; "
@@ -105,6 +119,7 @@ class BudgetReviseSerializer(_SplitInput):
 class BudgetQuerySerializer(serializers.Serializer):
     fiscal_year = serializers.IntegerField(min_value=1900, max_value=9999, required=False)
     department = DepartmentRefField(required=False)
+    region = BudgetRegionRefField(required=False)
     category = serializers.ChoiceField(choices=Category.choices, required=False)
     state = serializers.ChoiceField(choices=BudgetState.choices, required=False)
 

@@ -26,7 +26,7 @@ def budget_detail(user, pk: int) -> dict:
     budget = visible_budget(user, pk)
     versions = list(Budget.objects.filter(
         fiscal_year=budget.fiscal_year, department_id=budget.department_id,
-        category=budget.category,
+        category=budget.category, region_id=budget.region_id,
     ).order_by("version"))
     previous = next((v for v in versions if v.pk == budget.previous_id), None)
     budget.versions = versions
@@ -61,12 +61,14 @@ class BudgetListView(ListAPIView):
             qs = qs.filter(fiscal_year=p["fiscal_year"])
         if "department" in p:
             qs = qs.filter(department=p["department"])
+        if "region" in p:
+            qs = qs.filter(region=p["region"])
         if "category" in p:
             qs = qs.filter(category=p["category"])
         if "state" in p:
             qs = qs.filter(state=p["state"])
-        return qs.select_related("department", "owner", "prepared_by").order_by(
-            "-fiscal_year", "department__code", "category", "-version", "pk")
+        return qs.select_related("department", "region", "owner", "prepared_by").order_by(
+            "-fiscal_year", "department__code", "category", "region__code", "-version", "pk")
 
     @extend_schema(parameters=[s.BudgetQuerySerializer],
                    responses={200: s.BudgetSerializer(many=True), **ERRORS})
@@ -87,7 +89,7 @@ class BudgetListView(ListAPIView):
         budget = services.budget_create(
             actor=request.user, fiscal_year=d["fiscal_year"], department=d["department"],
             category=d["category"], total=d["total"], quarters=d["quarters"],
-            months=d["months"], owner=d["owner"],
+            months=d["months"], owner=d["owner"], region=d["region"],
         )
         return Response(budget_detail(request.user, budget.pk), status=status.HTTP_201_CREATED)
 

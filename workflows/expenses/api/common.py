@@ -11,7 +11,7 @@ from core import engine
 from core.api.serializers import MAX_ID
 from core.exceptions import NotFoundError
 from core.money import to_money
-from core.org.models import Department, User
+from core.org.models import Department, Region, User
 
 from ..models import Budget, ExpenseClaim
 from ..selectors import visible_budgets, visible_claims  # noqa: F401  (the one rule, for views)
@@ -65,6 +65,20 @@ def parse_amount(value) -> Decimal:
     if abs(amount) >= AMOUNT_LIMIT:
         raise ValueError(value)
     return amount
+
+
+def region_from(value) -> Region:
+    """A sales region by id or by code; a ValidationError otherwise."""
+    text = str(value).strip() if isinstance(value, str | int) and not isinstance(value, bool) \
+        else ""
+    region = None
+    if text.isascii() and text.isdigit() and 0 < int(text) <= MAX_ID:
+        region = Region.objects.filter(pk=int(text)).first()
+    if region is None and text and len(text) <= 32 and text.isprintable():
+        region = Region.objects.filter(code=text).first()
+    if region is None:
+        raise serializers.ValidationError(_("No region with this id or code."))
+    return region
 
 
 def department_from(value) -> Department:

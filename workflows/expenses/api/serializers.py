@@ -31,7 +31,7 @@ from ..models import (
 )
 from ..models import OverStandard as OnExcess
 from ..selectors import CLAIM_ACTIONS
-from .common import LINE_LIMIT, department_from
+from .common import LINE_LIMIT, department_from, region_from
 
 # A plain string with the values listed: a `state` enum per resource would collide in the schema.
 CLAIM_STATES = ", ".join(ClaimState.values)
@@ -64,6 +64,22 @@ class DepartmentRefField(serializers.Field):
 
     def to_representation(self, value):
         return value.pk
+
+
+@extend_schema_field({"oneOf": [{"type": "integer"}, {"type": "string"}],
+                      "description": "A sales region id or code (e.g. east)."})
+class BudgetRegionRefField(serializers.Field):
+    def to_internal_value(self, data):
+        return region_from(data)
+
+    def to_representation(self, value):
+        return value.pk
+
+
+class BudgetRegionSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    code = serializers.CharField()
+    name = serializers.CharField()
 
 
 class DepartmentSerializer(serializers.Serializer):

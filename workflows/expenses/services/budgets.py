@@ -17,7 +17,7 @@ from core.exceptions import (
 )
 from core.money import to_money
 from core.org import selectors as org
-from core.org.models import Department, Role, User
+from core.org.models import Department, Region, Role, User
 
 from .. import selectors
 from ..models import MONTHS, QUARTERS, Budget, BudgetState, Category
@@ -55,10 +55,11 @@ def _amounts(total, quarters, months) -> tuple[Decimal, list[Decimal], list[Deci
     return total, parsed_q, parsed_m
 
 
-def _next_version(fiscal_year, department, category) -> int:
+def _next_version(fiscal_year, department, category, region=None) -> int:
     """One above every version ever drafted, rejected and withdrawn ones included."""
     last = Budget.objects.filter(fiscal_year=fiscal_year, department=department,
-                                 category=category).aggregate(v=Max("version"))["v"]
+                                 category=category, region=region
+                                 ).aggregate(v=Max("version"))["v"]
     return (last or 0) + 1
 
 
@@ -74,6 +75,12 @@ def _ensure_finance(actor: User) -> None:
         raise PermissionDeniedError(_("Budgets are prepared by finance."))
 
 
+def _number(budget: Budget) -> str:
+    where = (f"{budget.department.code}-{budget.region.code}" if budget.region_id
+             else budget.department.code)
+    return f"YS-{budget.fiscal_year}-{where}-{budget.category}-v{budget.version}"[:40]
+
+
 def _fill(budget: Budget, total, quarters, months) -> None:
     budget.total = total
     for q in QUARTERS:
@@ -84,23 +91,28 @@ def _fill(budget: Budget, total, quarters, months) -> None:
 
 @transaction.atomic
 def budget_create(*, actor: User, fiscal_year: int, department: Department, category: str,
-                  total, quarters, months, owner: User | None = None) -> Budget:
+                  total, quarters, months, owner: User | None = None,
+                  region: Region | None = None) -> Budget:
+    """A new budget line's first version; with `region`, the line of that sales region of the
+    department (campaigns naming the region reserve on it), else the department's own."""
     _ensure_finance(actor)
     if category not in Category.values:
         raise InvalidInputError(_("Choose a category."), fields={"category": [_("Unknown.")]})
     live = Budget.objects.filter(fiscal_year=fiscal_year, department=department,
-                                 category=category).exclude(
+                                 category=category, region=region).exclude(
         state__in=[BudgetState.REJECTED, BudgetState.WITHDRAWN])
     if live.exists():
         raise StateConflictError(
             _("A budget for %(year)s, %(dept)s, %(cat)s exists: revise it instead.")
-            % {"year": fiscal_year, "dept": department, "cat": Category(category).label})
-    version = _next_version(fiscal_year, department, category)
+            % {"year": fiscal_year,
+               "dept": f"{department} · {region}" if region else department,
+               "cat": Category(category).label})
+    version = _next_version(fiscal_year, department, category, region)
     total, quarters, months = _amounts(total, quarters, months)
     budget = Budget(fiscal_year=fiscal_year, department=department, category=category,
-                    owner=owner or actor, prepared_by=actor, version=version)
+                    region=region, owner=owner or actor, prepared_by=actor, version=version)
     _fill(budget, total, quarters, months)
-    budget.number = f"YS-{fiscal_year}-{department.code}-{category}-v{version}"
+    budget.number = _number(budget)
     budget.full_clean(exclude=["state"])  # the FSM owns `state`; protected fields refuse set
     budget.save()
     audit.record(actor=actor, subject=budget, event="budget.drafted", to_state=budget.state)
@@ -122,12 +134,13 @@ def budget_revise(*, budget_id: int, actor: User, total, quarters, months,
         raise StateConflictError(_("An adjustment of this budget is already under way."))
     total, quarters, months = _amounts(total, quarters, months)
     nxt = Budget(fiscal_year=current.fiscal_year, department=current.department,
-                 category=current.category, owner=current.owner, prepared_by=actor,
+                 category=current.category, region=current.region, owner=current.owner,
+                 prepared_by=actor,
                  version=_next_version(current.fiscal_year, current.department,
-                                       current.category),
+                                       current.category, current.region),
                  previous=current, reason=reason.strip())
     _fill(nxt, total, quarters, months)
-    nxt.number = f"YS-{nxt.fiscal_year}-{nxt.department.code}-{nxt.category}-v{nxt.version}"
+    nxt.number = _number(nxt)
     nxt.full_clean(exclude=["state"])
     nxt.save()
     before = {f: str(getattr(current, f)) for f in ["total", *[f"m{m}" for m in MONTHS]]}
@@ -173,8 +186,9 @@ def budget_submit(*, budget_id: int, actor: User, cc=()) -> Budget:
     budget.save()
     engine.submit(
         kind=BUDGET_KIND, obj=budget, submitter=actor,
-        title=f"{budget.fiscal_year} {budget.department} {budget.get_category_display()}"
-              f" v{budget.version}",
+        title=f"{budget.fiscal_year} {budget.department}"
+              + (f" · {budget.region}" if budget.region_id else "")
+              + f" {budget.get_category_display()} v{budget.version}",
         amount=budget.total, number=budget.number, cc=cc,
     )
     audit.record(actor=actor, subject=budget, event="budget.submitted",

@@ -9,6 +9,11 @@ claims it (`hold`, `release_hold`); a claim that names a hold is counted on the 
 and draws on it first, only the rest being reserved anew. Lock order: the hold, then the rows.
 So the rows always say: reserved = the holds' amounts + the claims' reservations less what
 they drew from a hold.
+
+Regions: a budget line may be a sales region's (Budget.region). A hold that names a region is
+taken on that region's budget line when one exists for its (department, category, year) —
+its rows are made when the budget comes into force — else on the department's own line
+(`budget_region`). Claims that name no hold count on the department's own line.
 """
 
 from decimal import Decimal
@@ -42,9 +47,24 @@ def period_codes(month: int) -> tuple[str, str]:
     return f"M{month:02d}", f"Q{quarter_of(month)}"
 
 
-def _locked(year: int, department_id: int, category: str, month: int):
+def budget_region(year: int, department_id: int, category: str, month: int,
+                  region_id: int | None) -> int | None:
+    """The region whose budget line (department, category, region) counts this month: the
+    region's own when a budget of that region came into force, else None (the department's
+    line)."""
+    if region_id is None:
+        return None
+    exists = BudgetBalance.objects.filter(
+        fiscal_year=year, department_id=department_id, category=category, region_id=region_id,
+        period=period_codes(month)[0]).exists()
+    return region_id if exists else None
+
+
+def _locked(year: int, department_id: int, category: str, month: int,
+            region_id: int | None = None):
     m_code, q_code = period_codes(month)
-    key = {"fiscal_year": year, "department_id": department_id, "category": category}
+    key = {"fiscal_year": year, "department_id": department_id, "category": category,
+           "region_id": region_id}
     BudgetBalance.objects.bulk_create(
         [BudgetBalance(**key, period=m_code), BudgetBalance(**key, period=q_code)],
         ignore_conflicts=True,
@@ -54,12 +74,15 @@ def _locked(year: int, department_id: int, category: str, month: int):
     return rows[m_code], rows[q_code]
 
 
-def remaining(year: int, department_id: int, category: str, month: int) -> dict:
-    """What is left this month and this quarter (no lock: for showing before submitting)."""
+def remaining(year: int, department_id: int, category: str, month: int,
+              region_id: int | None = None) -> dict:
+    """What is left this month and this quarter (no lock: for showing before submitting), on
+    the region's budget line when it has one (`budget_region`), else the department's."""
     m_code, q_code = period_codes(month)
+    region_id = budget_region(year, department_id, category, month, region_id)
     rows = {b.period: b for b in BudgetBalance.objects.filter(
         fiscal_year=year, department_id=department_id, category=category,
-        period__in=[m_code, q_code])}
+        region_id=region_id, period__in=[m_code, q_code])}
     month_row, quarter_row = rows.get(m_code), rows.get(q_code)
     return {
         "month": month_row.remaining if month_row else Decimal("0.00"),
@@ -81,7 +104,8 @@ def _warn(rows) -> None:
                 row.save(update_fields=flags)
                 budget = (Budget.objects.filter(
                     fiscal_year=row.fiscal_year, department_id=row.department_id,
-                    category=row.category, state=BudgetState.IN_FORCE,
+                    category=row.category, region_id=row.region_id,
+                    state=BudgetState.IN_FORCE,
                 ).values_list("pk", "owner_id").first())
                 if budget:
                     # Per budget version: a revised budget may warn again for the period.
@@ -101,7 +125,7 @@ def _claim_rows(claim, hold: BudgetHold | None):
     """The month and quarter rows a claim is counted on: its hold's, when it draws on one."""
     if hold is not None:
         return _locked(hold.fiscal_year, hold.department_id, hold.category,
-                       int(hold.month.period[1:]))
+                       int(hold.month.period[1:]), hold.region_id)
     return _locked(claim.expense_date.year, claim.department_id, claim.category, claim.month)
 
 
@@ -228,11 +252,13 @@ def over_budget_allowed(category: str) -> bool:
 
 
 def hold(*, ref: str, label: str, year: int, department_id: int, category: str, month: int,
-         amount: Decimal, allow_over: bool) -> BudgetHold:
+         amount: Decimal, allow_over: bool, region_id: int | None = None) -> BudgetHold:
     """Hold `amount` on a budget line's month and quarter, race-proof like a claim (the rows
     are locked; over what remains it is refused unless `allow_over`). Several holds of one
-    caller are taken in (category, month) order so that two callers never deadlock."""
-    month_row, quarter_row = _locked(year, department_id, category, month)
+    caller are taken in (category, month) order so that two callers never deadlock. With a
+    region: on that region's budget line when it has one, else the department's."""
+    region_id = budget_region(year, department_id, category, month, region_id)
+    month_row, quarter_row = _locked(year, department_id, category, month, region_id)
     left = min(month_row.remaining, quarter_row.remaining)
     over = amount > left
     if over and not allow_over:
@@ -250,7 +276,7 @@ def hold(*, ref: str, label: str, year: int, department_id: int, category: str, 
         row.save(update_fields=["reserved"])
     held = BudgetHold.objects.create(
         ref=ref, label=label[:200], fiscal_year=year, department_id=department_id,
-        category=category, month=month_row, quarter=quarter_row, amount=amount,
+        category=category, region_id=region_id, month=month_row, quarter=quarter_row, amount=amount,
         over_budget=over)
     _warn((month_row, quarter_row))
     return held
@@ -264,7 +290,7 @@ def release_hold(ref: str) -> Decimal:
         return Decimal("0.00")
     month_row, quarter_row = _locked(held.fiscal_year, held.department_id, held.category,
                                      int(BudgetBalance.objects.get(pk=held.month_id)
-                                         .period[1:]))
+                                         .period[1:]), held.region_id)
     free = held.amount - held.drawn
     for row in (month_row, quarter_row):
         row.reserved -= free
@@ -289,7 +315,7 @@ def open_holds(category: str | None = None):
 def apply_budget(budget) -> None:
     """A budget version came into force: its months and quarters become the periods' budgets."""
     key = {"fiscal_year": budget.fiscal_year, "department_id": budget.department_id,
-           "category": budget.category}
+           "category": budget.category, "region_id": budget.region_id}
     values = {f"M{m:02d}": getattr(budget, f"m{m}") for m in range(1, 13)}
     values.update({f"Q{q}": getattr(budget, f"q{q}") for q in range(1, 5)})
     BudgetBalance.objects.bulk_create(

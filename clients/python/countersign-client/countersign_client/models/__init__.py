@@ -37,6 +37,7 @@ from .budget_detail import BudgetDetail
 from .budget_detail_available_actions_enum import BudgetDetailAvailableActionsEnum
 from .budget_detail_diff_to_previous import BudgetDetailDiffToPrevious
 from .budget_line import BudgetLine
+from .budget_region import BudgetRegion
 from .budget_revise_request import BudgetReviseRequest
 from .budget_version import BudgetVersion
 from .budget_warning_enum import BudgetWarningEnum
@@ -383,6 +384,7 @@ __all__ = (
     "BudgetDetailAvailableActionsEnum",
     "BudgetDetailDiffToPrevious",
     "BudgetLine",
+    "BudgetRegion",
     "BudgetReviseRequest",
     "BudgetVersion",
     "BudgetWarningEnum",

@@ -10,6 +10,7 @@ from attrs import field as _attrs_field
 from ..models.category_enum import CategoryEnum
 
 if TYPE_CHECKING:
+    from ..models.budget_region import BudgetRegion
     from ..models.department import Department
     from ..models.person import Person
 
@@ -25,6 +26,7 @@ class Budget:
         number (str):
         fiscal_year (int):
         department (Department):
+        region (BudgetRegion | None): The sales region of the department this budget is for; null: the whole department.
         category (CategoryEnum): * `personnel` - Personnel
             * `marketing` - Marketing and promotion
             * `travel` - Travel
@@ -47,6 +49,7 @@ class Budget:
     number: str
     fiscal_year: int
     department: Department
+    region: BudgetRegion | None
     category: CategoryEnum
     version: int
     previous: int | None
@@ -62,6 +65,8 @@ class Budget:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.budget_region import BudgetRegion  # noqa: PLC0415
+
         id = self.id
 
         number = self.number
@@ -69,6 +74,12 @@ class Budget:
         fiscal_year = self.fiscal_year
 
         department = self.department.to_dict()
+
+        region: dict[str, Any] | None
+        if isinstance(self.region, BudgetRegion):
+            region = self.region.to_dict()
+        else:
+            region = self.region
 
         category = self.category.value
 
@@ -107,6 +118,7 @@ class Budget:
                 "number": number,
                 "fiscal_year": fiscal_year,
                 "department": department,
+                "region": region,
                 "category": category,
                 "version": version,
                 "previous": previous,
@@ -126,6 +138,7 @@ class Budget:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.budget_region import BudgetRegion  # noqa: PLC0415
         from ..models.department import Department  # noqa: PLC0415
         from ..models.person import Person  # noqa: PLC0415
 
@@ -137,6 +150,21 @@ class Budget:
         fiscal_year = d.pop("fiscal_year")
 
         department = Department.from_dict(d.pop("department"))
+
+        def _parse_region(data: object) -> BudgetRegion | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                region_type_1 = BudgetRegion.from_dict(data)
+
+                return region_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(BudgetRegion | None, data)
+
+        region = _parse_region(d.pop("region"))
 
         category = CategoryEnum(d.pop("category"))
 
@@ -185,6 +213,7 @@ class Budget:
             number=number,
             fiscal_year=fiscal_year,
             department=department,
+            region=region,
             category=category,
             version=version,
             previous=previous,

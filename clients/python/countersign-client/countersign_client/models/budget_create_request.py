@@ -26,6 +26,8 @@ class BudgetCreateRequest:
             * `travel` - Travel
             * `entertainment` - Business entertainment
             * `other` - Other
+        region (int | None | str | Unset): A sales region: the budget of that region of the department (campaigns naming
+            the region reserve on it); empty: the whole department.
         owner (int | None | str | Unset): The budget owner, warned at 80 % and 100 %; default: you.
     """
 
@@ -35,6 +37,7 @@ class BudgetCreateRequest:
     fiscal_year: int
     department: int | str
     category: CategoryEnum
+    region: int | None | str | Unset = UNSET
     owner: int | None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -51,6 +54,12 @@ class BudgetCreateRequest:
         department = self.department
 
         category = self.category.value
+
+        region: int | None | str | Unset
+        if isinstance(self.region, Unset):
+            region = UNSET
+        else:
+            region = self.region
 
         owner: int | None | str | Unset
         if isinstance(self.owner, Unset):
@@ -70,6 +79,8 @@ class BudgetCreateRequest:
                 "category": category,
             }
         )
+        if region is not UNSET:
+            field_dict["region"] = region
         if owner is not UNSET:
             field_dict["owner"] = owner
 
@@ -93,6 +104,15 @@ class BudgetCreateRequest:
 
         category = CategoryEnum(d.pop("category"))
 
+        def _parse_region(data: object) -> int | None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | str | Unset, data)
+
+        region = _parse_region(d.pop("region", UNSET))
+
         def _parse_owner(data: object) -> int | None | str | Unset:
             if data is None:
                 return data
@@ -109,6 +129,7 @@ class BudgetCreateRequest:
             fiscal_year=fiscal_year,
             department=department,
             category=category,
+            region=region,
             owner=owner,
         )
 

@@ -12,6 +12,7 @@ from ..models.category_enum import CategoryEnum
 
 if TYPE_CHECKING:
     from ..models.budget_detail_diff_to_previous import BudgetDetailDiffToPrevious
+    from ..models.budget_region import BudgetRegion
     from ..models.budget_version import BudgetVersion
     from ..models.department import Department
     from ..models.history_event import HistoryEvent
@@ -29,6 +30,7 @@ class BudgetDetail:
         number (str):
         fiscal_year (int):
         department (Department):
+        region (BudgetRegion | None): The sales region of the department this budget is for; null: the whole department.
         category (CategoryEnum): * `personnel` - Personnel
             * `marketing` - Marketing and promotion
             * `travel` - Travel
@@ -57,6 +59,7 @@ class BudgetDetail:
     number: str
     fiscal_year: int
     department: Department
+    region: BudgetRegion | None
     category: CategoryEnum
     version: int
     previous: int | None
@@ -76,6 +79,8 @@ class BudgetDetail:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.budget_region import BudgetRegion  # noqa: PLC0415
+
         id = self.id
 
         number = self.number
@@ -83,6 +88,12 @@ class BudgetDetail:
         fiscal_year = self.fiscal_year
 
         department = self.department.to_dict()
+
+        region: dict[str, Any] | None
+        if isinstance(self.region, BudgetRegion):
+            region = self.region.to_dict()
+        else:
+            region = self.region
 
         category = self.category.value
 
@@ -138,6 +149,7 @@ class BudgetDetail:
                 "number": number,
                 "fiscal_year": fiscal_year,
                 "department": department,
+                "region": region,
                 "category": category,
                 "version": version,
                 "previous": previous,
@@ -162,6 +174,7 @@ class BudgetDetail:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.budget_detail_diff_to_previous import BudgetDetailDiffToPrevious  # noqa: PLC0415
+        from ..models.budget_region import BudgetRegion  # noqa: PLC0415
         from ..models.budget_version import BudgetVersion  # noqa: PLC0415
         from ..models.department import Department  # noqa: PLC0415
         from ..models.history_event import HistoryEvent  # noqa: PLC0415
@@ -175,6 +188,21 @@ class BudgetDetail:
         fiscal_year = d.pop("fiscal_year")
 
         department = Department.from_dict(d.pop("department"))
+
+        def _parse_region(data: object) -> BudgetRegion | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                region_type_1 = BudgetRegion.from_dict(data)
+
+                return region_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(BudgetRegion | None, data)
+
+        region = _parse_region(d.pop("region"))
 
         category = CategoryEnum(d.pop("category"))
 
@@ -246,6 +274,7 @@ class BudgetDetail:
             number=number,
             fiscal_year=fiscal_year,
             department=department,
+            region=region,
             category=category,
             version=version,
             previous=previous,

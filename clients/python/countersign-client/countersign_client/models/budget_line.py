@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -18,6 +18,9 @@ class BudgetLine:
         category (str):
         month (datetime.date):
         description (str):
+        region (int | None):
+        held_region (int | None): The region whose budget holds the line; null: the department's own budget (or not
+            held).
         planned (str):
         reserved (str):
         in_claims (str):
@@ -30,6 +33,8 @@ class BudgetLine:
     category: str
     month: datetime.date
     description: str
+    region: int | None
+    held_region: int | None
     planned: str
     reserved: str
     in_claims: str
@@ -46,6 +51,12 @@ class BudgetLine:
         month = self.month.isoformat()
 
         description = self.description
+
+        region: int | None
+        region = self.region
+
+        held_region: int | None
+        held_region = self.held_region
 
         planned = self.planned
 
@@ -67,6 +78,8 @@ class BudgetLine:
                 "category": category,
                 "month": month,
                 "description": description,
+                "region": region,
+                "held_region": held_region,
                 "planned": planned,
                 "reserved": reserved,
                 "in_claims": in_claims,
@@ -89,6 +102,20 @@ class BudgetLine:
 
         description = d.pop("description")
 
+        def _parse_region(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        region = _parse_region(d.pop("region"))
+
+        def _parse_held_region(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        held_region = _parse_held_region(d.pop("held_region"))
+
         planned = d.pop("planned")
 
         reserved = d.pop("reserved")
@@ -106,6 +133,8 @@ class BudgetLine:
             category=category,
             month=month,
             description=description,
+            region=region,
+            held_region=held_region,
             planned=planned,
             reserved=reserved,
             in_claims=in_claims,

@@ -17,12 +17,14 @@ class ContractLineProduct:
         code (str):
         name (str):
         unit (str):
+        unit_name (str): In the language asked for (Accept-Language).
     """
 
     id: int
     code: str
     name: str
     unit: str
+    unit_name: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -34,6 +36,8 @@ class ContractLineProduct:
 
         unit = self.unit
 
+        unit_name = self.unit_name
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -42,6 +46,7 @@ class ContractLineProduct:
                 "code": code,
                 "name": name,
                 "unit": unit,
+                "unit_name": unit_name,
             }
         )
 
@@ -58,11 +63,14 @@ class ContractLineProduct:
 
         unit = d.pop("unit")
 
+        unit_name = d.pop("unit_name")
+
         contract_line_product = cls(
             id=id,
             code=code,
             name=name,
             unit=unit,
+            unit_name=unit_name,
         )
 
         contract_line_product.additional_properties = d

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.category_enum import CategoryEnum
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="LineInRequest")
 
@@ -23,12 +24,15 @@ class LineInRequest:
         month (str): YYYY-MM
         description (str):
         amount (str):
+        region (int | None | Unset): One of the campaign's regions; needed when it has several (a single-region
+            campaign's lines take its region).
     """
 
     category: CategoryEnum
     month: str
     description: str
     amount: str
+    region: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -40,6 +44,12 @@ class LineInRequest:
 
         amount = self.amount
 
+        region: int | None | Unset
+        if isinstance(self.region, Unset):
+            region = UNSET
+        else:
+            region = self.region
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -50,6 +60,8 @@ class LineInRequest:
                 "amount": amount,
             }
         )
+        if region is not UNSET:
+            field_dict["region"] = region
 
         return field_dict
 
@@ -64,11 +76,21 @@ class LineInRequest:
 
         amount = d.pop("amount")
 
+        def _parse_region(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        region = _parse_region(d.pop("region", UNSET))
+
         line_in_request = cls(
             category=category,
             month=month,
             description=description,
             amount=amount,
+            region=region,
         )
 
         line_in_request.additional_properties = d

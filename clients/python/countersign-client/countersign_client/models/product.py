@@ -19,7 +19,9 @@ class Product:
         name_zh (str):
         name_en (str):
         category (str):
-        unit (str):
+        unit (str): As the catalogue writes it (Chinese).
+        unit_en (str):
+        unit_name (str): In the language asked for (Accept-Language).
         list_price (str):
         currency (str):
         active (bool):
@@ -32,6 +34,8 @@ class Product:
     name_en: str
     category: str
     unit: str
+    unit_en: str
+    unit_name: str
     list_price: str
     currency: str
     active: bool
@@ -52,6 +56,10 @@ class Product:
 
         unit = self.unit
 
+        unit_en = self.unit_en
+
+        unit_name = self.unit_name
+
         list_price = self.list_price
 
         currency = self.currency
@@ -69,6 +77,8 @@ class Product:
                 "name_en": name_en,
                 "category": category,
                 "unit": unit,
+                "unit_en": unit_en,
+                "unit_name": unit_name,
                 "list_price": list_price,
                 "currency": currency,
                 "active": active,
@@ -94,6 +104,10 @@ class Product:
 
         unit = d.pop("unit")
 
+        unit_en = d.pop("unit_en")
+
+        unit_name = d.pop("unit_name")
+
         list_price = d.pop("list_price")
 
         currency = d.pop("currency")
@@ -108,6 +122,8 @@ class Product:
             name_en=name_en,
             category=category,
             unit=unit,
+            unit_en=unit_en,
+            unit_name=unit_name,
             list_price=list_price,
             currency=currency,
             active=active,

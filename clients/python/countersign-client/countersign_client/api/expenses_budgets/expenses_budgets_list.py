@@ -23,6 +23,7 @@ def _get_kwargs(
     ordering: str | Unset = UNSET,
     page: ExpensesBudgetsListPageType1 | int | Unset = UNSET,
     page_size: ExpensesBudgetsListPageSizeType1 | int | Unset = UNSET,
+    region: int | str | Unset = UNSET,
     state: ExpensesBudgetsListState | Unset = UNSET,
 ) -> dict[str, Any]:
 
@@ -69,6 +70,13 @@ def _get_kwargs(
     else:
         json_page_size = page_size
     params["page_size"] = json_page_size
+
+    json_region: int | str | Unset
+    if isinstance(region, Unset):
+        json_region = UNSET
+    else:
+        json_region = region
+    params["region"] = json_region
 
     json_state: str | Unset = UNSET
     if not isinstance(state, Unset):
@@ -141,6 +149,7 @@ def sync_detailed(
     ordering: str | Unset = UNSET,
     page: ExpensesBudgetsListPageType1 | int | Unset = UNSET,
     page_size: ExpensesBudgetsListPageSizeType1 | int | Unset = UNSET,
+    region: int | str | Unset = UNSET,
     state: ExpensesBudgetsListState | Unset = UNSET,
 ) -> Response[Error | PaginatedBudgetList]:
     """Finance, the sales GM, the CEO, auditors and administrators see every budget; a regional
@@ -153,6 +162,7 @@ def sync_detailed(
         ordering (str | Unset):
         page (ExpensesBudgetsListPageType1 | int | Unset):
         page_size (ExpensesBudgetsListPageSizeType1 | int | Unset):
+        region (int | str | Unset):
         state (ExpensesBudgetsListState | Unset):
 
     Raises:
@@ -170,6 +180,7 @@ def sync_detailed(
         ordering=ordering,
         page=page,
         page_size=page_size,
+        region=region,
         state=state,
     )
 
@@ -189,6 +200,7 @@ def sync(
     ordering: str | Unset = UNSET,
     page: ExpensesBudgetsListPageType1 | int | Unset = UNSET,
     page_size: ExpensesBudgetsListPageSizeType1 | int | Unset = UNSET,
+    region: int | str | Unset = UNSET,
     state: ExpensesBudgetsListState | Unset = UNSET,
 ) -> Error | PaginatedBudgetList | None:
     """Finance, the sales GM, the CEO, auditors and administrators see every budget; a regional
@@ -201,6 +213,7 @@ def sync(
         ordering (str | Unset):
         page (ExpensesBudgetsListPageType1 | int | Unset):
         page_size (ExpensesBudgetsListPageSizeType1 | int | Unset):
+        region (int | str | Unset):
         state (ExpensesBudgetsListState | Unset):
 
     Raises:
@@ -219,6 +232,7 @@ def sync(
         ordering=ordering,
         page=page,
         page_size=page_size,
+        region=region,
         state=state,
     ).parsed
 
@@ -232,6 +246,7 @@ async def asyncio_detailed(
     ordering: str | Unset = UNSET,
     page: ExpensesBudgetsListPageType1 | int | Unset = UNSET,
     page_size: ExpensesBudgetsListPageSizeType1 | int | Unset = UNSET,
+    region: int | str | Unset = UNSET,
     state: ExpensesBudgetsListState | Unset = UNSET,
 ) -> Response[Error | PaginatedBudgetList]:
     """Finance, the sales GM, the CEO, auditors and administrators see every budget; a regional
@@ -244,6 +259,7 @@ async def asyncio_detailed(
         ordering (str | Unset):
         page (ExpensesBudgetsListPageType1 | int | Unset):
         page_size (ExpensesBudgetsListPageSizeType1 | int | Unset):
+        region (int | str | Unset):
         state (ExpensesBudgetsListState | Unset):
 
     Raises:
@@ -261,6 +277,7 @@ async def asyncio_detailed(
         ordering=ordering,
         page=page,
         page_size=page_size,
+        region=region,
         state=state,
     )
 
@@ -278,6 +295,7 @@ async def asyncio(
     ordering: str | Unset = UNSET,
     page: ExpensesBudgetsListPageType1 | int | Unset = UNSET,
     page_size: ExpensesBudgetsListPageSizeType1 | int | Unset = UNSET,
+    region: int | str | Unset = UNSET,
     state: ExpensesBudgetsListState | Unset = UNSET,
 ) -> Error | PaginatedBudgetList | None:
     """Finance, the sales GM, the CEO, auditors and administrators see every budget; a regional
@@ -290,6 +308,7 @@ async def asyncio(
         ordering (str | Unset):
         page (ExpensesBudgetsListPageType1 | int | Unset):
         page_size (ExpensesBudgetsListPageSizeType1 | int | Unset):
+        region (int | str | Unset):
         state (ExpensesBudgetsListState | Unset):
 
     Raises:
@@ -309,6 +328,7 @@ async def asyncio(
             ordering=ordering,
             page=page,
             page_size=page_size,
+            region=region,
             state=state,
         )
     ).parsed
