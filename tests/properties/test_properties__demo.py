@@ -1,6 +1,10 @@
 """Demo approvals driven at random (issue 9, properties): submit, approve, reject, return,
 withdraw, resubmit, reassign, claim, delegate and escalate by random demo personas, against the
-reference model in reference.py; the invariants are checked after every step."""
+reference model in reference.py; the invariants are checked after every step.
+
+Issue 19: from 100,000.00 the demo matrix of this test asks 2 of the regional managers (three
+of them for a submitter outside the regions: n of m) and then every legal holder (会签), so
+votes, quorums reached or made unreachable, and co-signers added alongside mix with the rest."""
 
 from decimal import Decimal
 
@@ -10,6 +14,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import initialize, precondition, rule, run_state_machine_as_test
 
 from core.audit.models import AuditEvent
+from core.authority.models import AuthorityBand, AuthorityMatrix
 from core.exceptions import (
     AuthorityLimitError,
     InvalidInputError,
@@ -25,8 +30,14 @@ from workflows.demo.services import demo_submit
 from .conftest import TIMEOUT, machine_settings
 from .reference import Obj, ProcessMachine, build, refused
 
-# Under 10,000.00 the line manager alone; from 10,000.00 the sales GM too.
-AMOUNTS = [Decimal("800.00"), Decimal("9999.99"), Decimal("10000.00"), Decimal("56000.00")]
+# Under 10,000.00 the line manager alone; from 10,000.00 the sales GM too; from 100,000.00
+# two of the regional managers, then all of legal (QUORUMS, set up by _quorum_band).
+AMOUNTS = [Decimal("800.00"), Decimal("9999.99"), Decimal("10000.00"), Decimal("56000.00"),
+           Decimal("120000.00")]
+QUORUM_FROM = Decimal("100000.00")
+QUORUMS = {"regional_manager": 2, "legal": "all"}
+# Outside the regions: all three regional managers may sign, so 2 of them is n of m (n < m).
+UNREGIONED = ["gm", "finance", "finance_clerk", "marketing", "ceo"]
 STATUS = {"submitted": "in_review", "returned": "returned", "approved": "approved",
           "rejected": "rejected", "withdrawn": "withdrawn"}
 
@@ -35,9 +46,11 @@ class DemoMachine(ProcessMachine):
     kind = "demo"
     model = DemoRequest
     request_status = STATUS
+    quorums = QUORUMS
 
     def submit_one(self, data):
-        who = data.draw(st.sampled_from(self.org.everyone), label="submitter")
+        who = data.draw(st.one_of(st.sampled_from(self.org.everyone),
+                                  st.sampled_from(UNREGIONED)), label="submitter")
         amount = data.draw(st.sampled_from(AMOUNTS), label="amount")
         exc, chain = None, None
         if self.org.read_only(who):
@@ -105,7 +118,18 @@ class DemoMachine(ProcessMachine):
 @pytest.mark.django_db
 @pytest.mark.timeout(TIMEOUT)
 def test_invariants_hold_when_random_personas_drive_demo_approvals(personas):
+    _quorum_band()
     run_state_machine_as_test(build(DemoMachine, personas), settings=machine_settings())
+
+
+def _quorum_band():
+    """The demo matrix's top band ends at 100,000.00; above it, the n-of-m steps."""
+    matrix = AuthorityMatrix.objects.get(kind="demo")
+    top = AuthorityBand.objects.get(matrix=matrix, max_amount__isnull=True)
+    top.max_amount = QUORUM_FROM
+    top.save()
+    AuthorityBand.objects.create(matrix=matrix, min_amount=QUORUM_FROM, max_amount=None,
+                                 steps=list(QUORUMS), quorums=QUORUMS)
 
 
 # --- found by the machine: kept as plain reproductions ------------------------------------------

@@ -141,3 +141,27 @@ def test_add_signer_after_me_or_approve_never_half_applied(submit, personas):
             seen.add("added first")
     assert verify_in_own_connection().ok
     assert seen
+
+
+def test_two_rejections_at_once_on_two_of_three_reject_exactly_once(submit, legal_panel):
+    for _ in range(5):
+        req = submit()
+        tasks = {i.assignee_id: i for i in open_items(req)}
+        first, second, third = legal_panel.values()
+
+        outcomes = run_together([
+            lambda who=who, tasks=tasks: services.task_reject(task_id=tasks[who.pk].pk,
+                                                              actor=who, reason="条款不符")
+            for who in (first, second)])
+
+        # the first is a vote (2 of 3 still reachable), the second makes it unreachable
+        assert all(isinstance(o, WorkItem) for o in outcomes), outcomes
+        req.refresh_from_db()
+        assert req.status == "rejected" and not open_items(req)
+        assert WorkItem.objects.get(pk=tasks[third.pk].pk).status == WorkItemStatus.CANCELLED
+        events = list(AuditEvent.objects.filter(subject_id=str(req.object_id))
+                      .values_list("event", flat=True))
+        assert events.count("demo.countersigned") == 1
+        assert events.count("demo.rejected") == 1
+        assert "demo.step_approved" not in events
+    assert verify_in_own_connection().ok
