@@ -25,23 +25,33 @@ from .models import Decision, WorkItem, WorkItemStatus
 DECISIONS = (Decision.APPROVED, Decision.REJECTED, Decision.RETURNED)
 
 
-def prior_decisions(request_id, step_code, round) -> QuerySet[WorkItem]:
-    """Decisions taken on the request's other steps in this round.
+def prior_decisions(request_id, step_code, round, opened=None) -> QuerySet[WorkItem]:
+    """Decisions taken on the request's other steps in this round, and — given `opened`, when
+    the task being decided was opened — the votes given since then on the same step: the
+    other signatures of a step several people sign at once (n-of-m, alongside co-signers), so
+    that nobody gives two of them, by transfer or as the deputy of two signers.
 
     The arguments are values or OuterRefs. A round is one submission, up to the submitter's
     resubmission (Request.round): the same manager approves their step again after a revision,
     and a risk's closure is a new submission after its plan's. The same step decided again (a
-    return to an earlier step comes back to its holder) is not a second step.
+    return to an earlier step comes back to its holder) is not a second step: that decision
+    came before the returned task was opened.
     """
+    same_step = Q(step_code=step_code)
+    if opened is not None:
+        # (a decision without a time is an old row: before, as the rule always read it)
+        same_step &= Q(decided_at__lt=opened) | Q(decided_at__isnull=True)
     return (WorkItem.objects.filter(request_id=request_id, round=round,
                                     status=WorkItemStatus.DONE, is_revision=False,
                                     decision__in=DECISIONS)
-            .exclude(step_code=step_code))
+            .exclude(same_step))
 
 
-def prior_deciders(request_id: int, step_code: str, round: int) -> frozenset[int]:
-    """Who decided another step of the request this round, and whom they acted for."""
-    rows = prior_decisions(request_id, step_code, round).values_list(
+def prior_deciders(request_id: int, step_code: str, round: int,
+                   opened=None) -> frozenset[int]:
+    """Who decided another step of the request this round (or, given `opened`, another
+    signature of this step since the task opened), and whom they acted for."""
+    rows = prior_decisions(request_id, step_code, round, opened).values_list(
         "decided_by_id", "acting_for_id")
     return frozenset(pk for row in rows for pk in row if pk)
 

@@ -84,15 +84,16 @@ def decidable_q(user: User) -> Q:
     # at the top (the revision test moved inside it) so that PostgreSQL plans one hash anti-join
     # over the user's few decisions instead of probing the index once per listed task.
     prior = prior_decisions(OuterRef("request_id"), OuterRef("step_code"),
-                            OuterRef("round")).filter(decided_by(*people)).filter(
-        Exact(OuterRef("is_revision"), False))
+                            OuterRef("round"), OuterRef("created")).filter(
+        decided_by(*people)).filter(Exact(OuterRef("is_revision"), False))
     return Q(~Exists(prior)) & (Q(is_revision=True) | ~acting_q(user, "submitter_id"))
 
 
 def claimable_candidates(user: User) -> QuerySet[Candidate]:
     """The open queue entries through which the user may claim a task: their own, or those of
     someone they act for in the task's kind, unless the user or that person decided another
-    step of the request this round (the submitter check is on the task: `decidable_q`)."""
+    step of the request this round (the submitter check is on the task: `decidable_q`). A
+    queued task is its step's only one: no co-signature to count (`prior_decisions`' opened)."""
     prior = prior_decisions(OuterRef("work_item__request_id"), OuterRef("work_item__step_code"),
                             OuterRef("work_item__round")).filter(
         decided_by(user.pk, OuterRef("user_id")))

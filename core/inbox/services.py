@@ -127,7 +127,7 @@ def _context(item: WorkItem) -> DecisionContext:
         candidate_ids=candidates,
         is_open=item.is_open and item.request.is_open,
         prior_ids=frozenset() if item.is_revision
-        else prior_deciders(item.request_id, item.step_code, item.round),
+        else prior_deciders(item.request_id, item.step_code, item.round, item.created),
     )
 
 
@@ -559,8 +559,15 @@ def _check_new_holder(item: WorkItem, user: User, *, authority: bool = True) -> 
         )
     if org.is_read_only(user):
         raise ReadOnlyRoleError(_("An auditor cannot hold a task."))
+    if not item.is_revision and WorkItem.objects.filter(
+            request_id=item.request_id, step_code=item.step_code, status=WorkItemStatus.OPEN,
+            assignee=user).exclude(pk=item.pk).exists():
+        # A step several people sign at once (n-of-m, co-signers): one person, one signature.
+        raise SegregationOfDutiesError(
+            _("%(who)s signs this step already.") % {"who": user},
+            fields={"assignee": [_("Choose someone who does not sign this step.")]})
     if not item.is_revision and user.pk in prior_deciders(item.request_id, item.step_code,
-                                                          item.round):
+                                                          item.round, item.created):
         raise SegregationOfDutiesError(
             _("%(who)s decided another step of this request.") % {"who": user},
             fields={"assignee": [_("Choose someone who has not decided this request.")]})
@@ -590,7 +597,7 @@ def reassign_choices(item: WorkItem):
     refused = {item.submitter_id, item.assignee_id} | {
         d.pk for d in org.deputies_of(item.submitter, kind=item.kind)}
     if not item.is_revision:
-        refused |= prior_deciders(item.request_id, item.step_code, item.round)
+        refused |= prior_deciders(item.request_id, item.step_code, item.round, item.created)
     return (User.objects.filter(is_active=True)
             .filter(Q(pk__in=ids) | Q(role_assignments__role__in=roles))
             .exclude(pk__in=[pk for pk in refused if pk])

@@ -70,14 +70,6 @@ OPEN_STATUSES = ("in_review", "returned")
 ADDED = "added_signer"
 FLOW_STATUS = {"open": {"NEW", "ASSIGNED"}, "done": {"DONE"}, "cancelled": {"CANCELED"}}
 DECISIONS = ("approved", "rejected", "returned")
-# KNOWN BUG (issue 19, n-of-m): one person may sign two tasks of a step several sign at once
-# (a co-signer's task transferred, reassigned or escalated to another co-signer, or a deputy
-# acting for two of them), so a 2-of-3 step can be approved by one person. Reproduced by
-# tests/core/inbox/test_quorum__second_signature.py (xfail, strict). While True, the machines
-# do not attempt such a second signature (they note it); once the product refuses it, set this
-# to False: the model then expects SegregationOfDutiesError. `nobody_signs_a_step_twice` holds
-# the database to the rule either way.
-SECOND_SIGNATURE_ALLOWED = True
 
 
 class Org:
@@ -152,6 +144,7 @@ class Task:
     eligible: tuple = ()  # an added signer's or co-signer's task: whose authority it is
     key: str = ""  # its key in Obj.tasks: the step code, "<code>#<n>" for a co-signer's task
     group: "Group | None" = field(default=None, repr=False, compare=False)
+    seen: int = 0  # how many votes its group had when it opened (a co-signer added later)
 
     def people(self) -> list[str]:
         return [self.holder] if self.holder else list(self.candidates)
@@ -180,8 +173,10 @@ class Group:
             return approved + 1 >= self.needed()
         return len(self.tasks) - (rejected + 1) < self.needed()
 
-    def signers(self) -> set:
-        return {p for by, acting, _d in self.votes for p in (by, acting) if p}
+    def signers(self, since: int = 0) -> set:
+        """Who voted (and for whom) since the `since`-th vote: the product counts the
+        decisions on the step from when the task opened (segregation.prior_decisions)."""
+        return {p for by, acting, _d in self.votes[since:] for p in (by, acting) if p}
 
 
 @dataclass
@@ -475,6 +470,8 @@ class ProcessMachine(RuleBasedStateMachine):
         if obj.submitter in principals:
             return SegregationOfDutiesError, None
         prior = obj.prior(task.step)
+        if task.group is not None:  # one person, one signature on a step several sign
+            prior = prior | task.group.signers(task.seen)
         if task.holder:
             if actor == task.holder:
                 principal = actor
@@ -511,13 +508,9 @@ class ProcessMachine(RuleBasedStateMachine):
              + (f" to step {to_step}" if to_step is not None else "")
              + f" (reason {reason!r}): expect {exc.__name__ if exc else 'success'}")
         group = task.group
-        if exc is None and group is not None and {actor, principal} & group.signers():
-            # the same person's second signature on one step (see SECOND_SIGNATURE_ALLOWED)
-            if SECOND_SIGNATURE_ALLOWED:
-                note("not attempted: a second signature on the step (known bug)")
-                observe("second signature not attempted (known bug)")
-                return
-            exc = SegregationOfDutiesError
+        if exc is SegregationOfDutiesError and group is not None and (
+                {actor, principal} & group.signers(task.seen)):
+            observe("a second signature on one step refused")
         if exc is not None:
             refused(exc, call)
             return
@@ -707,7 +700,7 @@ class ProcessMachine(RuleBasedStateMachine):
             exc = SegregationOfDutiesError
         elif self.org.read_only(new):
             exc = ReadOnlyRoleError
-        elif new in obj.prior(task.step):
+        elif self.signs_step_already(obj, task, new) or new in obj.prior(task.step):
             exc = SegregationOfDutiesError
         elif not self.step_authorized(obj, new, task.step, task.eligible):
             exc = AuthorityLimitError
@@ -751,11 +744,20 @@ class ProcessMachine(RuleBasedStateMachine):
             return SegregationOfDutiesError
         if self.org.read_only(new):
             return ReadOnlyRoleError
-        if new in obj.prior(task.step):
+        if self.signs_step_already(obj, task, new) or new in obj.prior(task.step):
             return SegregationOfDutiesError
         if not self.step_authorized(obj, new, task.step, task.eligible):
             return AuthorityLimitError
         return None
+
+    @staticmethod
+    def signs_step_already(obj: Obj, task: Task, new: str) -> bool:
+        """services._check_new_holder: one person, one signature on a step several sign — the
+        new holder holds another open task of the step, or voted on it since this one opened."""
+        if any(t is not task and t.step == task.step and t.holder == new
+               for t in obj.tasks.values()):
+            return True
+        return task.group is not None and new in task.group.signers(task.seen)
 
     @precondition(lambda self: bool(self.open_tasks()))
     @rule(data=st.data())
@@ -811,13 +813,16 @@ class ProcessMachine(RuleBasedStateMachine):
         expected = {d for p in task.people() for d in (p, *self.deputies_of(p))}
         assert reached == expected, f"urge reached {sorted(reached)}, model {sorted(expected)}"
 
-    # --- 加签 add a signer (issue 19): on a chain step of every process; a stage outside the
-    # chain (a contract's reviews, the expense voucher review) refuses ----------------------
+    # --- 加签 add a signer (issue 19): drawn on the chain steps of every process (a stage
+    # outside the chain takes signers too: tests/workflows/*/test_*__add_signer.py) ----------
 
-    @precondition(lambda self: bool(self.open_tasks()))
+    def chain_tasks(self) -> list[tuple[Obj, Task]]:
+        return [(o, t) for o, t in self.open_tasks() if t.revision or t.index >= 0]
+
+    @precondition(lambda self: bool(self.chain_tasks()))
     @rule(data=st.data())
     def add_signer(self, data):
-        obj, task = self.pick_task(data)
+        obj, task = self.pick_task(data, self.chain_tasks())
         actor = data.draw(self.actors_for(obj, task), label="actor")
         signer = data.draw(st.sampled_from(self.org.everyone), label="signer")
         position = data.draw(st.sampled_from(["before", "after", "alongside"]),
@@ -858,7 +863,8 @@ class ProcessMachine(RuleBasedStateMachine):
             obj.groups.append(group)
             task.group = group
         co = Task(step=task.step, index=task.index, holder=signer, candidates=(signer,),
-                  eligible=(signer,), key=self.co_signer_key(obj, task.step), group=group)
+                  eligible=(signer,), key=self.co_signer_key(obj, task.step), group=group,
+                  seen=len(group.votes))
         obj.tasks[co.key] = co
         group.tasks.append(co)
         group.candidates.append(signer)
@@ -869,7 +875,7 @@ class ProcessMachine(RuleBasedStateMachine):
         """In the order of core.inbox.actions.task_add_signer."""
         if self.status_of(obj) not in OPEN_STATUSES:
             return StateConflictError
-        if task.revision or task.index < 0:
+        if task.revision:
             return InvalidInputError
         if self.org.read_only(actor):
             return ReadOnlyRoleError

@@ -1,12 +1,9 @@
-"""KNOWN BUG (issue 19, n-of-m): one person signs two tasks of a step several sign at once.
+"""One person, one signature on a step several people sign at once (issue 19, n-of-m).
 
-Found while extending the property machines (tests/properties/reference.py,
-SECOND_SIGNATURE_ALLOWED). A 2-of-3 step needs two people's approvals; today one person can
-give both: a co-signer's task transferred (or reassigned, or escalated one level up) to another
-co-signer, or a deputy acting for two co-signers, approves each task in turn and the step is
-decided on one person's word. Expected: the second signature is refused
-(SegregationOfDutiesError), or the transfer is. Strict xfail: remove the marks when fixed, and
-set SECOND_SIGNATURE_ALLOWED = False in tests/properties/reference.py.
+Found by the property machines: a co-signer's task transferred to another co-signer, or a
+deputy acting for two co-signers, let one person give both approvals a 2-of-3 step needs. The
+transfer is now refused, and so is the second signature (segregation.prior_decisions counts
+the votes given on the step since the task opened); the inbox no longer offers it.
 """
 
 from datetime import timedelta
@@ -14,19 +11,14 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from core.exceptions import ApprovalError
-from core.inbox import actions, services
+from core.exceptions import ApprovalError, SegregationOfDutiesError
+from core.inbox import actions, selectors, services
 from core.inbox.models import RequestStatus, WorkItem
 from core.org.models import Delegation
 
 from .test_quorum import at_legal, by_holder, legal3, quorum_matrix  # noqa: F401  (fixture)
 
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.xfail(strict=True, raises=AssertionError,
-                      reason="known bug (issue 19): one person may sign two tasks of an n-of-m "
-                             "step"),
-]
+pytestmark = pytest.mark.django_db
 
 
 def signers(req) -> list[int]:
@@ -51,10 +43,15 @@ def test_nobody_approves_two_of_three_alone_when_a_co_signer_hands_them_their_ta
     tasks = by_holder(req)
     legal = personas["legal"]
 
-    try_(lambda: actions.task_transfer(task_id=tasks["legal2"].pk, actor=personas["legal2"],
-                                       assignee=legal, reason="出差"))
+    with pytest.raises(SegregationOfDutiesError, match="signs this step already"):
+        actions.task_transfer(task_id=tasks["legal2"].pk, actor=personas["legal2"],
+                              assignee=legal, reason="出差")
     services.task_approve(task_id=tasks["legal"].pk, actor=legal)
-    try_(lambda: services.task_approve(task_id=tasks["legal2"].pk, actor=legal))
+    # nor after signing: the manager's reassignment meets the same rule
+    with pytest.raises(SegregationOfDutiesError):
+        services.task_reassign(task_id=tasks["legal2"].pk, actor=personas["admin"],
+                               assignee=legal, reason="出差")
+    assert not try_(lambda: services.task_approve(task_id=tasks["legal2"].pk, actor=legal))
 
     req.refresh_from_db()
     assert req.status == RequestStatus.IN_REVIEW
@@ -70,8 +67,18 @@ def test_a_deputy_of_two_co_signers_signs_once(submit, personas, legal3):  # noq
         Delegation.objects.create(principal=personas[away], deputy=deputy,
                                   starts_on=today, ends_on=today + timedelta(days=1))
 
+    offered = selectors.tasks_for(deputy, "inbox")
+    assert {tasks["legal"].pk, tasks["legal2"].pk} <= set(offered.values_list("pk", flat=True))
     services.task_approve(task_id=tasks["legal"].pk, actor=deputy)
-    try_(lambda: services.task_approve(task_id=tasks["legal2"].pk, actor=deputy))
+    # the inbox stops offering the other signer's task, and the decision is refused
+    assert tasks["legal2"].pk not in set(
+        selectors.tasks_for(deputy, "inbox").values_list("pk", flat=True))
+    with pytest.raises(SegregationOfDutiesError):
+        services.task_approve(task_id=tasks["legal2"].pk, actor=deputy)
+    services.task_approve(task_id=tasks["legal2"].pk, actor=personas["legal2"])
 
     req.refresh_from_db()
-    assert req.status == RequestStatus.IN_REVIEW, "a 2-of-3 step decided by one deputy"
+    assert req.status == RequestStatus.APPROVED  # two people's approvals
+    assert len(signers(req)) == len(set(signers(req))), "one person signed twice"
+    assert WorkItem.objects.filter(request=req, step_code=tasks["legal"].step_code,
+                                   status="done", decision="approved").count() == 2
