@@ -2,13 +2,11 @@
 and anything the user may not see is 404 (never 403)."""
 
 from django.db.models import F, QuerySet, Subquery
-from django.utils.translation import gettext as _
-from rest_framework import serializers
 
 from core import engine
 from core.api.serializers import MAX_ID
 from core.exceptions import NotFoundError
-from core.org.models import Region, User
+from core.org.models import User
 
 from ..models import (
     Contract,
@@ -88,17 +86,3 @@ def open_problems_first(qs: QuerySet[ExecutionProblem]) -> QuerySet[ExecutionPro
     # The model orders by resolved_at, but NULLs sort first on SQLite and last on PostgreSQL:
     # say it explicitly so that open problems come first on both, newest first.
     return qs.order_by(F("resolved_at").asc(nulls_first=True), "-created", "-pk")
-
-
-def region_from(value) -> Region:
-    """A region by id or by code; a ValidationError naming no one otherwise."""
-    text = (str(value).strip() if isinstance(value, str | int) and not isinstance(value, bool)
-            else "")
-    region = None
-    if text.isascii() and text.isdigit() and _in_range(int(text)):
-        region = Region.objects.filter(pk=int(text)).first()
-    if region is None and text and len(text) <= 32 and text.isprintable():
-        region = Region.objects.filter(code=text).first()
-    if region is None:
-        raise serializers.ValidationError(_("No region with this id or code."))
-    return region

@@ -10,7 +10,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.fields import empty
 
-from core.api.fields import AmountField, BusinessDateField
+from core.api.fields import AmountField, BusinessDateField, region_from
 from core.api.serializers import (
     MAX_ID,
     HistoryEventSerializer,
@@ -22,7 +22,6 @@ from core.api.serializers import (
 
 from ..models import ContractState, Milestone
 from ..selectors import CONTRACT_ACTIONS, visible_customers
-from .common import region_from
 
 # MoneyField holds 14 digits, 12 before the point: bigger amounts are refused as input rather
 # than overflowing the column.

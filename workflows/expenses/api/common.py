@@ -4,14 +4,12 @@ too) and the parsing shared by the views."""
 from decimal import Decimal
 
 from django.db.models import QuerySet, Subquery
-from django.utils.translation import gettext as _
-from rest_framework import serializers
 
 from core import engine
 from core.api.serializers import MAX_ID
 from core.exceptions import NotFoundError
 from core.money import to_money
-from core.org.models import Department, Region, User
+from core.org.models import User
 
 from ..models import Budget, ExpenseClaim
 from ..selectors import visible_budgets, visible_claims  # noqa: F401  (the one rule, for views)
@@ -65,31 +63,3 @@ def parse_amount(value) -> Decimal:
     if abs(amount) >= AMOUNT_LIMIT:
         raise ValueError(value)
     return amount
-
-
-def region_from(value) -> Region:
-    """A sales region by id or by code; a ValidationError otherwise."""
-    text = str(value).strip() if isinstance(value, str | int) and not isinstance(value, bool) \
-        else ""
-    region = None
-    if text.isascii() and text.isdigit() and 0 < int(text) <= MAX_ID:
-        region = Region.objects.filter(pk=int(text)).first()
-    if region is None and text and len(text) <= 32 and text.isprintable():
-        region = Region.objects.filter(code=text).first()
-    if region is None:
-        raise serializers.ValidationError(_("No region with this id or code."))
-    return region
-
-
-def department_from(value) -> Department:
-    """A department by id or by code; a ValidationError naming no one otherwise."""
-    text = str(value).strip() if isinstance(value, str | int) and not isinstance(value, bool) \
-        else ""
-    department = None
-    if text.isascii() and text.isdigit() and 0 < int(text) <= MAX_ID:
-        department = Department.objects.filter(pk=int(text)).first()
-    if department is None and text and len(text) <= 32 and text.isprintable():
-        department = Department.objects.filter(code=text).first()
-    if department is None:
-        raise serializers.ValidationError(_("No department with this id or code."))
-    return department

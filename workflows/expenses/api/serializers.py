@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from core.api.fields import BusinessDateField
+from core.api.fields import BusinessDateField, department_from, region_from
 from core.api.serializers import (
     MAX_ID,
     HistoryEventSerializer,
@@ -31,7 +31,7 @@ from ..models import (
 )
 from ..models import OverStandard as OnExcess
 from ..selectors import CLAIM_ACTIONS
-from .common import LINE_LIMIT, department_from, region_from
+from .common import LINE_LIMIT
 
 # A plain string with the values listed: a `state` enum per resource would collide in the schema.
 CLAIM_STATES = ", ".join(ClaimState.values)

@@ -3,13 +3,11 @@ selector, and anything the user may not see is 404 (never 403)."""
 
 from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
-from django.utils.translation import gettext as _
-from rest_framework import serializers
 
 from core import engine
 from core.api.serializers import MAX_ID
 from core.exceptions import NotFoundError
-from core.org.models import Region, User
+from core.org.models import User
 
 from .. import selectors
 from ..models import Measure, Review, Risk
@@ -47,19 +45,6 @@ def available_actions(risk: Risk, user: User) -> list[str]:
     source, selectors.risk_actions, in its documented order."""
     return selectors.ordered(selectors.risk_actions(
         user, risk, request=getattr(risk, "request_obj", None)))
-
-
-def region_from(value) -> Region:
-    text = str(value).strip() if isinstance(value, str | int) and not isinstance(value, bool) \
-        else ""
-    region = None
-    if text.isascii() and text.isdigit() and 0 < int(text) <= MAX_ID:
-        region = Region.objects.filter(pk=int(text)).first()
-    if region is None and text and len(text) <= 32 and text.isprintable():
-        region = Region.objects.filter(code=text).first()
-    if region is None:
-        raise serializers.ValidationError(_("No region with this id or code."))
-    return region
 
 
 def filters_from(data: dict) -> RegisterFilters:

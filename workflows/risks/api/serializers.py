@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from core.api.fields import BusinessDateField
+from core.api.fields import BusinessDateField, region_from
 from core.api.serializers import (
     MAX_ID,
     HistoryEventSerializer,
@@ -16,7 +16,6 @@ from core.api.serializers import (
 
 from ..models import Level, RiskState, RiskType
 from ..selectors import OPEN_FILTER, RISK_ACTIONS
-from .common import region_from
 
 RISK_STATES = ", ".join(RiskState.values)
 SCALE = {"min_value": 1, "max_value": 5}
