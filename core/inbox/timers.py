@@ -34,8 +34,14 @@ def escalation_target(item: WorkItem) -> User | None:
     excluded = {item.submitter_id} | {
         d.pk for d in org.deputies_of(item.submitter, kind=item.kind)
     }
-    if not item.is_revision:  # nor anyone who decided another step of the request this round
-        excluded |= prior_deciders(item.request_id, item.step_code, item.round)
+    if not item.is_revision:
+        # nor anyone who decided another step of the request this round, or signed this one
+        # since the task opened, or holds another of its tasks (one person, one signature on a
+        # step several sign at once: services._check_new_holder)
+        excluded |= prior_deciders(item.request_id, item.step_code, item.round, item.created)
+        excluded |= set(WorkItem.objects.filter(
+            request_id=item.request_id, step_code=item.step_code, status=WorkItemStatus.OPEN,
+            assignee__isnull=False).exclude(pk=item.pk).values_list("assignee_id", flat=True))
     holder_ids = [item.assignee_id] if item.assignee_id else list(
         item.candidate_set.values_list("user_id", flat=True)
     )
@@ -155,7 +161,7 @@ def sweep(*, now=None, batch: int = 500) -> dict:
     sent = outbox.relay(batch=batch)
     open_items = WorkItem.objects.filter(status=WorkItemStatus.OPEN)
     due_ids = list(
-        open_items.filter(due__lte=now).order_by("due").values_list("pk", "task__process_id")[
+        open_items.filter(due__lte=now).order_by("due", "pk").values_list("pk", "task__process_id")[
             :batch
         ]
     )

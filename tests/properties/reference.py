@@ -1053,6 +1053,12 @@ class ProcessMachine(RuleBasedStateMachine):
 
     def escalation_target(self, obj: Obj, task: Task, on: date) -> str | None:
         excluded = {obj.submitter} | self.deputies_of(obj.submitter, on) | obj.prior(task.step)
+        # one person, one signature: not who signed this step since the task opened, nor who
+        # holds another of its tasks (core.inbox.timers.escalation_target)
+        if task.group is not None:
+            excluded |= task.group.signers(task.seen)
+        excluded |= {t.holder for t in obj.tasks.values()
+                     if t is not task and t.step == task.step and t.holder}
         for person in task.people():
             for boss in self.org.ancestors(person):
                 if boss not in excluded and boss != task.holder and not self.org.read_only(boss):

@@ -82,3 +82,24 @@ def test_a_deputy_of_two_co_signers_signs_once(submit, personas, legal3):  # noq
     assert len(signers(req)) == len(set(signers(req))), "one person signed twice"
     assert WorkItem.objects.filter(request=req, step_code=tasks["legal"].step_code,
                                    status="done", decision="approved").count() == 2
+
+
+def test_an_overdue_co_signers_task_climbs_past_who_holds_another_task_of_the_step(
+        submit, personas, legal3):  # noqa: F811
+    from datetime import datetime
+
+    from core.inbox import timers
+
+    quorum_matrix(2)
+    req = at_legal(submit, personas)
+    tasks = by_holder(req)
+    late = tasks["legal3"]
+    assert late.assignee.manager_id == personas["legal"].pk  # the first boss signs already
+    later = timezone.make_aware(datetime(2030, 1, 1, 9))
+    assert timers.escalate_one(late.pk, late.task.process_id, later)
+
+    late.refresh_from_db()
+    holders = [i.assignee_id for i in WorkItem.objects.filter(
+        request=req, step_code=late.step_code, status="open")]
+    assert late.assignee_id not in (personas["legal"].pk, personas["legal2"].pk)
+    assert len(holders) == len(set(holders)) == 3, "one person holds two tasks of the step"
