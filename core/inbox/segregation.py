@@ -23,6 +23,8 @@ from django.db.models import Q, QuerySet
 from .models import Decision, WorkItem, WorkItemStatus
 
 DECISIONS = (Decision.APPROVED, Decision.REJECTED, Decision.RETURNED)
+# A holder who passed their step to signers added before them (加签) acted on the request too.
+ACTS = (*DECISIONS, Decision.DEFERRED)
 
 
 def prior_decisions(request_id, step_code, round, opened=None) -> QuerySet[WorkItem]:
@@ -43,7 +45,7 @@ def prior_decisions(request_id, step_code, round, opened=None) -> QuerySet[WorkI
         same_step &= Q(decided_at__lt=opened) | Q(decided_at__isnull=True)
     return (WorkItem.objects.filter(request_id=request_id, round=round,
                                     status=WorkItemStatus.DONE, is_revision=False,
-                                    decision__in=DECISIONS)
+                                    decision__in=ACTS)
             .exclude(same_step))
 
 

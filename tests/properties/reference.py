@@ -851,6 +851,8 @@ class ProcessMachine(RuleBasedStateMachine):
         _ex, principal = self.may_decide(obj, task, actor, "approved", "", None)
         obj.tasks.pop(task.key)
         obj.decided[task.pk] = (actor, principal if principal != actor else None, "deferred")
+        # a deferral is the holder's act on the step: no other step of the round for them
+        obj.round.append((task.step, actor, principal if principal != actor else None))
         self.stale.append(task.pk)
         self.open_chain_step(obj, i)
 
