@@ -81,6 +81,30 @@ def on_postgres():
     return connection.vendor == "postgresql"
 
 
+# The process registry's order is the menu's and the API schema's kind enum: a test that
+# re-registers a spec instead of replacing it in place reorders them for the tests after it (a
+# committed-schema test failed that way in CI). Checked after every fixture is torn down.
+_REGISTRY_BEFORE = pytest.StashKey[list]()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    from core import registry
+
+    item.stash[_REGISTRY_BEFORE] = registry.kinds()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    yield
+    from core import registry
+
+    before = item.stash.get(_REGISTRY_BEFORE, None)
+    if before is not None and registry.kinds() != before:
+        raise AssertionError(f"{item.nodeid} left the process registry changed: "
+                             f"{before} became {registry.kinds()}")
+
+
 @pytest.fixture(autouse=True)
 def _fresh_sla_cache():
     # core.inbox.sla caches rules and holidays for a minute: no test may see another's rows.
