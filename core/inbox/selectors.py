@@ -204,32 +204,102 @@ def list_rows(tasks: QuerySet[WorkItem], user: User, scope: str) -> QuerySet[Wor
 
 
 UNREAD = "unread"
-_PROBE = -987_654_321  # a user id no row has: stands for the user in the compiled counts
-_nav_counts: tuple[str, list] | None = None
+_PROBE = -987_654_321  # a user id no row has: stands for the user in the compiled statements
+_compiled: dict[tuple, tuple[str, list]] = {}
+
+
+def _compiled_sql(key: tuple, build) -> tuple[str, list]:
+    """The SQL of `build(user)` for one who acts for nobody today, compiled from the ORM once
+    per process with a probe id (`_bind` puts the user's id in its place). The lists' four-eyes
+    rule takes Django longer to build and compile than PostgreSQL takes to run it; the
+    statement depends on nothing but the user's id, so it is compiled once."""
+    found = _compiled.get(key)
+    if found is None:
+        probe = User(pk=_PROBE)
+        probe._cs_delegations = {}
+        found = _compiled[key] = build(probe)
+    return found
+
+
+def _bind(params: list, user: User) -> list:
+    return [user.pk if p == _PROBE else p for p in params]
+
+
+def _counted(rows: QuerySet) -> tuple[str, list]:
+    sql, params = rows.order_by().values("pk").query.sql_with_params()
+    return f"SELECT COUNT(*) FROM ({sql}) AS counted", list(params)  # noqa: S608  # nosec B608: ORM-compiled SQL, values bound
 
 
 def _nav_counts_sql() -> tuple[str, list]:
     """The menu's three counts in one statement, for a user who acts for nobody today: the
-    inbox and the queue as their lists filter them (segregation of duties included), compiled
-    from the ORM once per process with a probe id, and the unread notifications. Each is an
-    index range scan over the user's own entries."""
-    global _nav_counts
-    if _nav_counts is None:
-        probe = User(pk=_PROBE)
-        probe._cs_delegations = {}
-        parts: list[str] = []
-        values: list = []
-        for scope, rows in ((INBOX, tasks_for(probe, INBOX)), (QUEUE, own_queue(probe))):
-            sql, params = rows.order_by().values("pk").query.sql_with_params()
-            parts.append(f"(SELECT COUNT(*) FROM ({sql}) AS {scope})")  # noqa: S608  # nosec B608: ORM-compiled SQL, values bound
-            values.extend(params)
-        unread, params = Notification.objects.filter(
-            recipient_id=_PROBE, read_at__isnull=True).order_by().values(
-            "pk").query.sql_with_params()
-        parts.append(f"(SELECT COUNT(*) FROM ({unread}) AS unread)")  # noqa: S608  # nosec B608: ORM-compiled SQL
-        values.extend(params)
-        _nav_counts = (f"SELECT {', '.join(parts)}", values)
-    return _nav_counts
+    inbox and the queue as their lists filter them (segregation of duties included), and the
+    unread notifications. Each is an index range scan over the user's own entries."""
+    def build(probe):
+        parts = [_counted(tasks_for(probe, INBOX)), _counted(own_queue(probe)),
+                 _counted(Notification.objects.filter(recipient_id=probe.pk,
+                                                      read_at__isnull=True))]
+        return (f"SELECT {', '.join(f'({sql})' for sql, _ in parts)}",
+                [value for _, params in parts for value in params])
+
+    return _compiled_sql(("nav",), build)
+
+
+class TaskList:
+    """An unfiltered task list (any sort) of one who acts for nobody today, as the paginator
+    and the API's pagination read it: `count()` and `[a:b]`. The ids of a page come from the
+    list's statement compiled once (`_compiled_sql`), its rows by primary key (`rows`, by
+    default the page's columns, `list_rows`). Same order, same rows as `tasks_for`."""
+
+    def __init__(self, user: User, scope: str, sort: str = "", count: int | None = None,
+                 rows=None):
+        self.user, self.scope, self._count = user, scope, count
+        self.sort = search.sort_key(sort, search.TASK_SORTS)
+        self.rows = rows or (lambda tasks: list_rows(tasks, user, scope))
+
+    def _ids_sql(self) -> tuple[str, list]:
+        return _compiled_sql(("ids", self.scope, self.sort), lambda probe: tasks_for(
+            probe, self.scope, TaskFilters(sort=self.sort)).values("pk").query.sql_with_params())
+
+    def count(self) -> int:
+        if self._count is None:
+            # the queue counted as the menu counts it: its candidate rows alone, no task read
+            sql, params = _compiled_sql(("count", self.scope), lambda probe: _counted(
+                own_queue(probe) if self.scope == QUEUE else tasks_for(probe, self.scope)))
+            with connection.cursor() as cursor:
+                cursor.execute(sql, _bind(params, self.user))
+                self._count = cursor.fetchone()[0]
+        return self._count
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, key):
+        if not isinstance(key, slice) or key.step is not None:
+            raise TypeError("a task list is read a page at a time: [start:stop]")
+        start, stop = key.start or 0, key.stop
+        if stop is not None and stop <= start:
+            return []
+        sql, params = self._ids_sql()
+        with connection.cursor() as cursor:
+            cursor.execute(f"{sql} LIMIT %s OFFSET %s",
+                           [*_bind(params, self.user), None if stop is None else stop - start,
+                            start])
+            ids = [row[0] for row in cursor.fetchall()]
+        if not ids:
+            return []
+        found = {row.pk: row for row in self.rows(WorkItem.objects.filter(pk__in=ids))}
+        return [found[pk] for pk in ids if pk in found]
+
+
+def task_list(user: User, scope: str, filters: TaskFilters | None = None, *,
+              count: int | None = None, rows=None):
+    """A list page's tasks: a `TaskList` where it applies (one who acts for nobody, no filter
+    but a sort), else the selector's queryset narrowed by `rows` (default `list_rows`)."""
+    f = filters or TaskFilters()
+    if len(acting_ids(user)) == 1 and TaskFilters(sort=f.sort) == f:
+        return TaskList(user, scope, f.sort, count, rows)
+    tasks = tasks_for(user, scope, f)
+    return rows(tasks) if rows else list_rows(tasks, user, scope)
 
 
 def task_counts(user: User) -> dict[str, int]:
@@ -239,7 +309,7 @@ def task_counts(user: User) -> dict[str, int]:
         if len(acting_ids(user)) == 1:
             sql, params = _nav_counts_sql()
             with connection.cursor() as cursor:
-                cursor.execute(sql, [user.pk if p == _PROBE else p for p in params])
+                cursor.execute(sql, _bind(params, user))
                 inbox, queue, unread = cursor.fetchone()
         else:  # a deputy: their principals' tasks too, for the kinds delegated
             inbox = tasks_for(user, INBOX).order_by().count()

@@ -89,11 +89,10 @@ def inbox(request):
             amount_min=d.get("amount_min"), amount_max=d.get("amount_max"),
             overdue=d.get("overdue", False), q=d.get("q", ""), sort=d.get("sort", ""),
         )
-    tasks = selectors.list_rows(selectors.tasks_for(request.user, scope, filters),
-                                request.user, scope)
-    known = selectors.task_counts(request.user).get(scope)
     unfiltered = replace(filters, sort="") == selectors.TaskFilters()  # a sort counts the same
-    if known is not None and unfiltered:
+    known = selectors.task_counts(request.user).get(scope) if unfiltered else None
+    tasks = selectors.task_list(request.user, scope, filters, count=known)
+    if known is not None and not isinstance(tasks, selectors.TaskList):
         tasks = KnownCount(tasks, known)
     page = _page(request, tasks)
     return render(request, "inbox/inbox.html", {

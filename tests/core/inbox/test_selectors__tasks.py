@@ -226,3 +226,88 @@ def test_queue_and_its_count_leave_out_a_step_the_candidate_may_not_decide(
     assert selectors.task_counts(user)[QUEUE] == 1
     # the rule still holds for everyone else: east_queue decided the first step too
     assert gm_step not in tasks_for(type(east_queue).objects.get(pk=east_queue.pk), QUEUE)
+
+
+# --- the compiled lists (selectors.TaskList): the same rows, in the same order ---------------
+
+SORTS = ["", *selectors.search.TASK_SORTS]
+
+
+def pages(listed, size=2) -> list:
+    """Every row of a list read a page at a time, as the paginator reads it."""
+    rows, start = [], 0
+    while chunk := list(listed[start:start + size]):
+        rows.extend(chunk)
+        start += size
+    return rows
+
+
+def test_a_compiled_list_has_the_selectors_rows_in_its_order_for_every_scope_and_sort(
+        submit, personas, east_queue, queue_matrix, five_for_east_mgr):
+    east_mgr = personas["east_mgr"]
+    queued = [open_item(submit(title=f"queued-{i}")) for i in range(3)]
+    services.task_claim(task_id=queued[0].pk, actor=east_queue)
+    services.task_approve(task_id=queued[0].pk, actor=east_queue)  # east_queue's archive
+    services.task_approve(task_id=five_for_east_mgr["no-due"].pk, actor=east_mgr)
+    compared = 0
+    for user in (east_mgr, east_queue, personas["east_rep1"]):
+        for scope in selectors.SCOPES:
+            for sort in SORTS:
+                user = type(user).objects.get(pk=user.pk)
+                listed = selectors.task_list(user, scope, TaskFilters(sort=sort))
+                assert isinstance(listed, selectors.TaskList)
+                expected = list(tasks_for(user, scope, TaskFilters(sort=sort)))
+                assert [t.pk for t in pages(listed)] == [t.pk for t in expected], (
+                    user, scope, sort)
+                assert listed.count() == len(expected)
+                compared += len(expected)
+    assert compared > 30  # every user's lists held rows, not only empty ones
+
+
+def test_a_compiled_list_leaves_out_what_the_four_eyes_rule_leaves_out(
+        submit, personas, east_queue, queue_matrix):
+    east_mgr = personas["east_mgr"]
+    req = submit("east_rep1", "12000.00")
+    first = open_item(req)
+    services.task_approve(task_id=first.pk, actor=east_queue)
+    gm_step = open_item(req)
+    WorkItem.objects.filter(pk=first.pk).update(decided_by=east_mgr)
+    Candidate.objects.create(work_item=gm_step, user=east_mgr, due=gm_step.due,
+                             request_id=gm_step.request_id, step_code=gm_step.step_code,
+                             round=gm_step.round, submitter_id=gm_step.submitter_id)
+    other = open_item(submit("east_rep1", "12000.00"))
+    user = type(east_mgr).objects.get(pk=east_mgr.pk)
+    listed = selectors.task_list(user, QUEUE)
+    assert [t.pk for t in listed[0:25]] == [other.pk] and listed.count() == 1
+
+
+def test_a_compiled_list_reads_two_statements_a_page_and_none_to_build(
+        submit, personas, five_for_east_mgr):
+    user = type(personas["east_mgr"]).objects.get(pk=personas["east_mgr"].pk)
+    list(selectors.task_list(user, INBOX)[0:25])  # compiled (if not yet in this process)
+    with CaptureQueriesContext(connection) as queries:
+        rows = selectors.task_list(user, INBOX)[0:3]
+    assert len(rows) == 3 and len(queries) == 2, [q["sql"][:80] for q in queries]
+    # the page's own columns only: reading a row's shown fields asks nothing more
+    with CaptureQueriesContext(connection) as more:
+        [(row.title, row.amount, str(row.submitter), row.due) for row in rows]
+    assert len(more) == 0
+
+
+def test_a_deputy_or_a_filter_gets_the_selectors_queryset(submit, personas, five_for_east_mgr):
+    east_mgr = personas["east_mgr"]
+    assert not isinstance(selectors.task_list(east_mgr, INBOX, TaskFilters(q="overdue")),
+                          selectors.TaskList)
+    delegate(east_mgr, personas["south_rep1"])
+    deputy = type(east_mgr).objects.get(pk=personas["south_rep1"].pk)
+    listed = selectors.task_list(deputy, INBOX)
+    assert not isinstance(listed, selectors.TaskList)
+    assert {t.pk for t in listed} == {t.pk for t in five_for_east_mgr.values()}
+
+
+def test_a_compiled_list_is_each_users_own(submit, personas, five_for_east_mgr):
+    """The statement is compiled once for a probe id: each user's run lists their own."""
+    mine = selectors.task_list(personas["east_mgr"], INBOX)[0:25]
+    theirs = selectors.task_list(personas["south_mgr"], INBOX)[0:25]
+    assert {t.pk for t in mine} == {t.pk for t in five_for_east_mgr.values()}
+    assert theirs == [] and all(t.assignee_id == personas["east_mgr"].pk for t in mine)
