@@ -49,8 +49,9 @@ def shape() -> bool:
             return False
         kinds = [s.kind for s in registry.processes()][:3] or ["demo"]
         for n in range(REGIONS):
-            cur.execute("INSERT INTO org_region (code, name) VALUES (%s, %s) "
-                        "ON CONFLICT (code) DO NOTHING", [f"bench-r{n}", f"Region {n}"])
+            cur.execute("INSERT INTO org_region (code, name, name_en) VALUES (%s, %s, %s) "
+                        "ON CONFLICT (code) DO NOTHING",
+                        [f"bench-r{n}", f"区域 {n}", f"Region {n}"])
         for n in range(DEPARTMENTS):
             cur.execute("INSERT INTO org_department (code, name) VALUES (%s, %s) "
                         "ON CONFLICT (code) DO NOTHING", [f"bench-d{n}", f"Department {n}"])
