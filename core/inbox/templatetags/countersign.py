@@ -5,6 +5,7 @@ from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 from django.utils.html import conditional_escape as _esc
 from django.utils.html import format_html, format_html_join
+from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, ngettext
@@ -12,6 +13,7 @@ from django.utils.translation import gettext_noop, ngettext
 from core import registry
 from core.authority.services import STEP_LABELS
 from core.channels.labels import via_link
+from core.inbox import search
 from core.inbox.engine import ADDED_STEP, REVISION_STEP
 from core.inbox.models import RequestStatus
 from core.money import fmt
@@ -216,6 +218,14 @@ def _quick_decision(kind: str) -> bool:
     return reg is None or (reg.can_return and not reg.approve_labels)
 
 
+def _list_of(context) -> str:
+    """`?from=` and the list's filters (search.clean_query), escaped for an href; "" when the
+    list is the plain inbox."""
+    request = context.get("request")
+    listed = search.clean_query("tasks", request.GET.urlencode()) if request else ""
+    return _esc(f"?{urlencode({'from': listed})}") if listed else ""
+
+
 @register.simple_tag(takes_context=True)
 def task_rows(context, page, tab):
     """The task list (inbox, queue, archive, home page) as one table.
@@ -244,9 +254,12 @@ def task_rows(context, page, tab):
     acting_for = _("acting for %(who)s")
     kinds: dict[str, str] = {}
     prefix, user_pk = _url_prefix("inbox:task"), getattr(user, "pk", None)
+    # a row opened from a filtered list says which (?from=): "open the next" keeps to it
+    listed = _list_of(context) if tab in ("inbox", "queue") else ""
     rows = []
     for t in page:
         url = f"{prefix}{int(t.pk)}/"
+        link = f"{url}{listed}"
         number = _esc(t.number) if t.number else l_draft
         kind = kinds.get(t.kind)
         if kind is None:
@@ -264,8 +277,8 @@ def task_rows(context, page, tab):
         if t.escalation_level:
             step = f'{step} <span class="chip">{l_escalated}</span>'
         cells.append(
-            f'<td class="c-num" data-label="{labels[0]}"><a href="{url}">{number}</a></td>'
-            f'<td class="c-title" data-label="{labels[1]}"><a href="{url}">{_esc(t.title)}</a>'
+            f'<td class="c-num" data-label="{labels[0]}"><a href="{link}">{number}</a></td>'
+            f'<td class="c-title" data-label="{labels[1]}"><a href="{link}">{_esc(t.title)}</a>'
             f'{deputy_for}</td>'
             f'<td class="c-kind" data-label="{labels[2]}">{kind}</td>'
             f'<td class="c-who" data-label="{labels[3]}">{_esc(t.submitter)}</td>'
@@ -291,10 +304,10 @@ def task_rows(context, page, tab):
             cells.append(
                 f'<td class="c-act" data-label="{labels[8]}"><button type="submit" '
                 f'class="primary" form="rowact" formaction="{url}approve/">{l_approve}</button>'
-                f' <a class="button" href="{url}#return">{l_return}</a></td>')
+                f' <a class="button" href="{link}#return">{l_return}</a></td>')
         elif actions:  # a follow-up task (action item, evaluation): done from its own page
             cells.append(f'<td class="c-act" data-label="{labels[8]}"><a class="button" '
-                         f'href="{url}">{l_open}</a></td>')
+                         f'href="{link}">{l_open}</a></td>')
         rows.append(f"<tr>{''.join(cells)}</tr>")
     if not rows:
         queued = (context.get("nav_counts") or {}).get("queue", 0)
