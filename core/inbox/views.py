@@ -301,7 +301,12 @@ def _decision_action(request, task_id, action):
         # A list row's one-tap approve is for plain requests: one whose page carries a warning
         # (credit breach, over budget, over the standard) is decided from that page, as in bulk.
         item = _visible_item(request.user, task_id)
+        own_page = panels.own_page_reason(item.kind, item.step_code)
         warned = panels.warnings_for([item.request]).get(item.request_id)
+        if own_page:
+            messages.warning(request, _("%(number)s is decided on its own page: %(why)s.")
+                             % {"number": item.request.number or item.title, "why": own_page})
+            return redirect("inbox:task", task_id=item.pk)
         if warned:
             messages.warning(request, _("%(number)s carries a warning (%(w)s): read its page "
                                         "and decide there.")
@@ -438,8 +443,9 @@ def bulk_approve(request):
         messages.success(request, _("%(n)d approved.") % {"n": len(ok)})
     for r in failed:
         if r.code == services.NEEDS_REVIEW:
+            why = "; ".join(str(w) for w in warned.get(r.task_id, ())) or r.detail
             messages.warning(request, _("%(number)s left for its own page: %(why)s") % {
-                "number": names[r.task_id], "why": r.detail})
+                "number": names[r.task_id], "why": why})
             continue
         messages.error(request, _("%(number)s not approved: %(why)s") % {
             "number": names[r.task_id], "why": r.detail})

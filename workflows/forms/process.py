@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
 from core.org import selectors as org
-from core.registry import AccessFamily, MatrixSeed, MenuEntry, ProcessSpec, UrlMount
+from core.registry import ALL_STEPS, AccessFamily, MatrixSeed, MenuEntry, ProcessSpec, UrlMount
 
 from . import action_items, demo, flows, services
 from .models import ActionItemState, SubmissionState
@@ -71,6 +71,7 @@ ACTION_SPEC = ProcessSpec(
     can_reject=False,
     can_return=False,
     approve_labels=(_("Mark done"), _("Mark done and open the next")),
+    decided_on_page={ALL_STEPS: _("marking it done takes a note of what was done")},
     steps=ACTION_STEPS,
     states=dict(ActionItemState.choices),
     events={

@@ -16,6 +16,7 @@ from core.channels.labels import via_link
 from core.inbox import search
 from core.inbox.engine import ADDED_STEP, REVISION_STEP
 from core.inbox.models import RequestStatus
+from core.inbox.panels import own_page_reason
 from core.money import fmt
 
 register = template.Library()
@@ -211,11 +212,9 @@ def _when(value) -> str:
             f'<span class="nw">{local.strftime("%H:%M")}</span></span>')
 
 
-def _quick_decision(kind: str) -> bool:
-    """Approve and return from the row only where the process has both as they are: a
-    follow-up task (no return, its own words for approving) is done from its page."""
+def _can_return(kind: str) -> bool:
     reg = registry.get(kind)
-    return reg is None or (reg.can_return and not reg.approve_labels)
+    return reg is None or reg.can_return
 
 
 def _list_of(context) -> str:
@@ -265,10 +264,15 @@ def task_rows(context, page, tab):
         if kind is None:
             kind = kinds[t.kind] = _esc(t.get_kind_display())
         cells = []
-        if inbox:
+        # a step whose approval asks for more (a note, a form, a plan to read) is decided on
+        # its page: no checkbox, no approve button (the bulk approval refuses it too)
+        plain = inbox and not own_page_reason(t.kind, t.step_code)
+        if plain:
             cells.append(f'<td class="c-sel" data-label="{l_select}"><input type="checkbox" '
                          f'name="ids" value="{int(t.pk)}" form="bulk" aria-label="{l_select} '
                          f'{_esc(t.number)}"></td>')
+        elif inbox:
+            cells.append('<td class="c-sel"></td>')
         deputy_for = ""
         if inbox and t.assignee_id and user is not None and t.assignee_id != user_pk:
             deputy_for = (f'<br><span class="chip acting-for" data-testid="acting-for">'
@@ -300,12 +304,14 @@ def task_rows(context, page, tab):
                 due = f"<span>{_when(t.due)}</span>"
             cells.append(f'<td class="c-since" data-label="{labels[6]}">{_when(t.created)}</td>'
                          f'<td class="c-due" data-label="{labels[7]}">{due}</td>')
-        if actions and _quick_decision(t.kind):
+        if actions and plain:
+            back = (f' <a class="button" href="{link}#return">{l_return}</a>'
+                    if _can_return(t.kind) else "")
             cells.append(
                 f'<td class="c-act" data-label="{labels[8]}"><button type="submit" '
                 f'class="primary" form="rowact" formaction="{url}approve/">{l_approve}</button>'
-                f' <a class="button" href="{link}#return">{l_return}</a></td>')
-        elif actions:  # a follow-up task (action item, evaluation): done from its own page
+                f'{back}</td>')
+        elif actions:  # a follow-up task, a plan to read: decided on its own page
             cells.append(f'<td class="c-act" data-label="{labels[8]}"><a class="button" '
                          f'href="{link}">{l_open}</a></td>')
         rows.append(f"<tr>{''.join(cells)}</tr>")
