@@ -141,16 +141,23 @@ class UrlMount:
     module: str
 
 
+# The top menu's drop-downs (MenuEntry.group): what one reads about the work, and what one
+# configures. A person who sees one entry of a group sees it as a plain link.
+MENU_REPORTS, MENU_ADMIN = "reports", "admin"
+
+
 @dataclass(frozen=True)
 class MenuEntry:
     """One link in the top menu. `visible` decides who sees it (everyone logged in when None);
-    the link is marked active on any path under `active_prefix`."""
+    the link is marked active on any path under `active_prefix`; `group` puts it in one of the
+    menu's drop-downs (MENU_REPORTS, MENU_ADMIN) instead of the line itself."""
 
     label: Any  # a lazy translation
     url_name: str
     active_prefix: str = ""
     visible: Visible | None = None
     order: int = 100
+    group: str = ""
 
 
 @dataclass(frozen=True)

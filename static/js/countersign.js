@@ -12,6 +12,10 @@ document.documentElement.classList.add("js");
       toggle.setAttribute("aria-expanded", open ? "true" : "false");
       return;
     }
+    /* an open drop-down of the top menu closes when one clicks anywhere else */
+    document.querySelectorAll("details.navgroup[open]").forEach(function (group) {
+      if (!group.contains(event.target)) group.open = false;
+    });
     var link = event.target.closest("a[data-open-details]");
     if (link) {
       var details = document.getElementById(link.dataset.openDetails);
