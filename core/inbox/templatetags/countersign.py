@@ -347,20 +347,27 @@ def request_rows(page, filtered=False):
         url = f"{prefix}{int(r.pk)}/"
         number = _esc(r.number) if r.number else l_draft
         party = f'<br><span class="hint">{_esc(r.party)}</span>' if r.party else ""
+        # a phone's card (the `cards` class) places the cells by their class: an empty
+        # "waiting on" takes no line there
+        waiting = _esc(r.waiting_on_names or "—")
         rows.append(
-            f'<tr><td data-label="{labels[0]}"><a href="{url}">{number}</a></td>'
-            f'<td data-label="{labels[1]}"><a href="{url}">{_esc(r.title)}</a>{party}</td>'
-            f'<td data-label="{labels[2]}">{_esc(r.get_kind_display())}</td>'
-            f'<td class="num" data-label="{labels[3]}">{_esc(money(r.amount, r.currency))}</td>'
-            f'<td data-label="{labels[4]}"><span class="chip status-{_esc(r.status)}">'
-            f"{_esc(r.get_status_display())}</span></td>"
-            f'<td data-label="{labels[5]}">{_esc(step_name(r.current_step) or "—")}</td>'
-            f'<td data-label="{labels[6]}">{_esc(r.waiting_on_names or "—")}</td>'
-            f'<td data-label="{labels[7]}">{_when(r.since)}</td></tr>')
+            f'<tr><td class="c-num" data-label="{labels[0]}"><a href="{url}">{number}</a></td>'
+            f'<td class="c-title" data-label="{labels[1]}"><a href="{url}">{_esc(r.title)}</a>'
+            f'{party}</td>'
+            f'<td class="c-kind" data-label="{labels[2]}">{_esc(r.get_kind_display())}</td>'
+            f'<td class="num c-amount" data-label="{labels[3]}">'
+            f'{_esc(money(r.amount, r.currency))}</td>'
+            f'<td class="c-status" data-label="{labels[4]}"><span class="chip '
+            f'status-{_esc(r.status)}">{_esc(r.get_status_display())}</span></td>'
+            f'<td class="c-step" data-label="{labels[5]}">'
+            f'{_esc(step_name(r.current_step) or "—")}</td>'
+            f'<td class="c-wait{"" if r.waiting_on_names else " none"}" '
+            f'data-label="{labels[6]}">{waiting}</td>'
+            f'<td class="c-since" data-label="{labels[7]}">{_when(r.since)}</td></tr>')
     if not rows:
         empty = _("No request matches these filters.") if filtered else _("No requests yet.")
         rows.append(f'<tr><td colspan="8" class="hint">{_esc(empty)}</td></tr>')
-    return _table(head, rows)
+    return _table(head, rows, "cards requests")
 
 
 def _labels(*texts, num: int = 3) -> tuple[list[str], str]:
