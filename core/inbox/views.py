@@ -87,6 +87,7 @@ def inbox(request):
         "tab": scope, "page": page, "form": form, "now": timezone.now(),
         "filtered": not unfiltered, "sort": filters.sort, "hidden": {"tab": scope},
         "row_actions": scope == selectors.INBOX and not org.is_read_only(request.user),
+        "list_query": search.task_list_query(request.GET.urlencode()),
         **_saved(request, SavedFilter.Page.TASKS),
     })
 
@@ -385,8 +386,7 @@ def _list_query(request) -> str:
     """The filters of the task list the approver works through (a row link's `?from=`, the
     decision form's hidden field), reduced to the list's own parameters: only ever the query
     string of /inbox/ or of a task page, never an address of its own."""
-    given = request.POST.get(LIST) or request.GET.get(LIST, "")
-    return search.clean_query(SavedFilter.Page.TASKS, given)
+    return search.task_list_query(request.POST.get(LIST) or request.GET.get(LIST, ""))
 
 
 def _with_list(url: str, listed: str) -> str:

@@ -218,10 +218,10 @@ def _can_return(kind: str) -> bool:
 
 
 def _list_of(context) -> str:
-    """`?from=` and the list's filters (search.clean_query), escaped for an href; "" when the
-    list is the plain inbox."""
+    """`?from=` and the list's filters and sort (search.task_list_query), escaped for an href;
+    "" for a list with neither."""
     request = context.get("request")
-    listed = search.clean_query("tasks", request.GET.urlencode()) if request else ""
+    listed = search.task_list_query(request.GET.urlencode()) if request else ""
     return _esc(f"?{urlencode({'from': listed})}") if listed else ""
 
 

@@ -220,3 +220,13 @@ def test_list_query_keeps_only_the_lists_own_parameters(login, submit):
     assert to_inbox["Location"] == "/inbox/?q=%E4%BA%8C"
     for response in (to_task, to_inbox):
         assert "evil" not in response["Location"] and "page" not in response["Location"]
+
+
+def test_rows_of_a_list_without_filters_open_the_plain_task_address(login, submit):
+    item = open_item(submit(title="一"))
+    client = login("east_mgr")
+
+    for address in ("/inbox/", "/inbox/?tab=inbox", "/inbox/?tab=inbox&page=1"):
+        html_ = client.get(address).content.decode()
+        assert f'href="{url(item)}"' in html_ and "?from=" not in html_, address
+        assert 'name="from"' not in html_, address
