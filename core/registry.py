@@ -141,16 +141,23 @@ class UrlMount:
     module: str
 
 
+# The top menu's drop-downs (MenuEntry.group): what one reads about the work, and what one
+# configures. A person who sees one entry of a group sees it as a plain link.
+MENU_REPORTS, MENU_ADMIN = "reports", "admin"
+
+
 @dataclass(frozen=True)
 class MenuEntry:
     """One link in the top menu. `visible` decides who sees it (everyone logged in when None);
-    the link is marked active on any path under `active_prefix`."""
+    the link is marked active on any path under `active_prefix`; `group` puts it in one of the
+    menu's drop-downs (MENU_REPORTS, MENU_ADMIN) instead of the line itself."""
 
     label: Any  # a lazy translation
     url_name: str
     active_prefix: str = ""
     visible: Visible | None = None
     order: int = 100
+    group: str = ""
 
 
 @dataclass(frozen=True)
@@ -186,6 +193,9 @@ class SetupStep:
     hint: Any = ""
     order: int = 100
 
+
+# every step of a process (ProcessSpec.decided_on_page)
+ALL_STEPS = "*"
 
 # where a resubmission goes (ProcessSpec.resubmit_to)
 RESTART, TO_RETURNER = "restart", "returner"
@@ -249,6 +259,11 @@ class ProcessSpec:
     # the approve button's words where approving means something else ("Mark done"):
     # (label, label when the next task opens after it); empty: "Approve"
     approve_labels: tuple = ()
+    # Steps whose approval asks for more than a click (a note of what was done, a form to send,
+    # a response plan to read through), by step code or ALL_STEPS, with the sentence saying so
+    # (a lazy translation): decided on the task page only, never from a list row or in bulk
+    # (core.inbox.panels.own_page_reason)
+    decided_on_page: Mapping[str, Any] = field(default_factory=dict)
     seed_demo: SeedDemo | None = None
     matrix: tuple[MatrixSeed, ...] = ()
     sweep: Sweep | None = None
@@ -270,11 +285,16 @@ class ProcessSpec:
                              f"{self.kind!r}")
         if not self.resubmit_to or set(self.resubmit_to) - set(RESUBMIT_CHOICES):
             raise ValueError(f"resubmit_to names {RESUBMIT_CHOICES}: {self.resubmit_to!r}")
-        for name in ("steps", "states", "events", "stage_roles", "step_holders"):
+        for name in ("steps", "states", "events", "stage_roles", "step_holders",
+                     "decided_on_page"):
             object.__setattr__(self, name, _frozen(getattr(self, name)))
 
     def step_label(self, code: str) -> Any:
         return self.steps.get(code, code)
+
+    def own_page_reason(self, step_code: str) -> Any | None:
+        """Why a task of this step is decided on its page only (decided_on_page); None."""
+        return self.decided_on_page.get(step_code, self.decided_on_page.get(ALL_STEPS))
 
 
 _processes: dict[str, ProcessSpec] = {}

@@ -7,6 +7,7 @@ from datetime import date, datetime, time
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from viewflow import this
 from viewflow.workflow import flow
 
@@ -44,6 +45,13 @@ def follow_up_task_created(activation) -> None:
     Candidate.objects.filter(work_item=item).update(due=at)
 
 
+# The flow diagram names every node in the page's language: a node without a title of its own
+# would be drawn with its Python name ("After Approvals") in every language.
+SUBMITTED = pgettext_lazy("flow diagram", "Submitted")
+APPROVED = pgettext_lazy("flow diagram", "Approved")
+REJECTED = pgettext_lazy("flow diagram", "Rejected")
+
+
 class ApprovalSteps:
     """Mixed into a `flow.Flow` (listed first). Deliberately not a Flow itself: a Flow class
     resolves its `this.` references when it is created, and the copies a subclass takes would
@@ -51,7 +59,7 @@ class ApprovalSteps:
 
     lock_impl = locks.row_lock
 
-    start = flow.StartHandle(engine.start_process).Next(this.approve)
+    start = flow.StartHandle(engine.start_process).Annotation(title=SUBMITTED).Next(this.approve)
     approve = chain_routes(
         RoutedView(engine.task_view).Annotation(title=_("Approve"))
         .Assign(engine.chain_assignee).onCreate(engine.chain_task_created),
@@ -62,5 +70,5 @@ class ApprovalSteps:
         .Assign(engine.submitter_of).onCreate(engine.revision_task_created),
         this.after_approvals,
     )
-    after_approvals = flow.End()
-    rejected = flow.End()
+    after_approvals = flow.End().Annotation(title=APPROVED)
+    rejected = flow.End().Annotation(title=REJECTED)

@@ -15,6 +15,16 @@ def task_panel(req: Request, user) -> tuple[str, dict] | None:
     return spec.task_panel(req, user)
 
 
+def own_page_reason(kind: str, step_code: str) -> str:
+    """Why a task of this step is opened and decided on its own page, never approved from a
+    list row or in bulk (ProcessSpec.decided_on_page); "" when a plain approval will do. The
+    one rule for the inbox's checkboxes and row buttons, the bulk approval and its API. No
+    query: the list asks it of every row."""
+    spec = registry.get(kind)
+    reason = spec.own_page_reason(step_code) if spec is not None else None
+    return str(reason) if reason else ""
+
+
 def warnings_for(requests: list[Request]) -> dict[int, list[str]]:
     """request id -> its warnings (empty lists left out); one call per process kind."""
     by_kind: dict[str, list[Request]] = defaultdict(list)

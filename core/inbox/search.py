@@ -150,6 +150,14 @@ PAGE_PARAMS = {
 PAGE_URLS = {"tasks": "inbox:inbox", "requests": "inbox:requests", "audit": "inbox:audit"}
 
 
+def task_list_query(query: str) -> str:
+    """The filters and sort of a task list, for a task opened from it to keep to it ("open the
+    next"): its known parameters only, "" for a list that only names its tab (the tab alone
+    changes nothing of what comes next)."""
+    kept = clean_query("tasks", query)
+    return kept if set(QueryDict(kept)) - {"tab"} else ""
+
+
 def clean_query(page: str, query: str) -> str:
     """A query string reduced to the parameters the page knows, empty values dropped."""
     allowed = PAGE_PARAMS[page]

@@ -445,12 +445,15 @@ NEEDS_REVIEW = "needs_review"
 
 def bulk_warnings(task_ids) -> dict[int, list[str]]:
     """task id -> what its request's page warns about (a credit breach, over budget, over the
-    standard): such a task is opened and decided on its own, never approved in bulk."""
-    from .panels import warnings_for
+    standard) or why its step's approval asks for more than a click (panels.own_page_reason):
+    such a task is opened and decided on its own, never approved in bulk."""
+    from .panels import own_page_reason, warnings_for
 
     items = list(WorkItem.objects.filter(pk__in=list(task_ids)).select_related("request"))
     found = warnings_for([i.request for i in items])
-    return {i.pk: found[i.request_id] for i in items if i.request_id in found}
+    reasons = {i.pk: [*found.get(i.request_id, []),
+                      *filter(None, [own_page_reason(i.kind, i.step_code)])] for i in items}
+    return {pk: why for pk, why in reasons.items() if why}
 
 
 def tasks_bulk_approve(*, task_ids: list[int], actor: User, comment: str = "") -> list[BulkResult]:

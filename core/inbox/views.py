@@ -6,13 +6,13 @@ from dataclasses import replace
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.clickjacking import xframe_options_sameorigin
@@ -75,7 +75,25 @@ def inbox(request):
     scope = request.GET.get("tab", selectors.INBOX)
     if scope not in selectors.SCOPES:
         scope = selectors.INBOX
-    form = TaskFilterForm(request.GET or None)
+    form, filters = _task_filters(request.GET)
+    unfiltered = replace(filters, sort="") == selectors.TaskFilters()  # a sort counts the same
+    known = selectors.task_counts(request.user).get(scope) if unfiltered else None
+    tasks = selectors.task_list(request.user, scope, filters, count=known)
+    if known is not None and not isinstance(tasks, selectors.TaskList):
+        tasks = KnownCount(tasks, known)
+    page = _page(request, tasks)
+    return render(request, "inbox/inbox.html", {
+        "tab": scope, "page": page, "form": form, "now": timezone.now(),
+        "filtered": not unfiltered, "sort": filters.sort, "hidden": {"tab": scope},
+        "row_actions": scope == selectors.INBOX and not org.is_read_only(request.user),
+        "list_query": search.task_list_query(request.GET.urlencode()),
+        **_saved(request, SavedFilter.Page.TASKS),
+    })
+
+
+def _task_filters(data) -> tuple[TaskFilterForm, selectors.TaskFilters]:
+    """A task list's filter form over these parameters (a QueryDict), and what it filters."""
+    form = TaskFilterForm(data or None)
     filters = selectors.TaskFilters()
     if form.is_bound:
         form.is_valid()  # a field in error is shown beside it; the valid ones still filter
@@ -89,18 +107,7 @@ def inbox(request):
             amount_min=d.get("amount_min"), amount_max=d.get("amount_max"),
             overdue=d.get("overdue", False), q=d.get("q", ""), sort=d.get("sort", ""),
         )
-    unfiltered = replace(filters, sort="") == selectors.TaskFilters()  # a sort counts the same
-    known = selectors.task_counts(request.user).get(scope) if unfiltered else None
-    tasks = selectors.task_list(request.user, scope, filters, count=known)
-    if known is not None and not isinstance(tasks, selectors.TaskList):
-        tasks = KnownCount(tasks, known)
-    page = _page(request, tasks)
-    return render(request, "inbox/inbox.html", {
-        "tab": scope, "page": page, "form": form, "now": timezone.now(),
-        "filtered": not unfiltered, "sort": filters.sort, "hidden": {"tab": scope},
-        "row_actions": scope == selectors.INBOX and not org.is_read_only(request.user),
-        **_saved(request, SavedFilter.Page.TASKS),
-    })
+    return form, filters
 
 
 def _saved(request, page: str) -> dict:
@@ -209,6 +216,8 @@ def _task_context(request, item, forms=None):
         "can_return": may_return(req.kind),
         "approve_labels": _approve_labels(req.kind),
         "route": selectors.request_route(req),
+        # the filters of the list the task was opened from: "open the next" keeps to that list
+        "list_query": _list_query(request),
         **_object_panel(request, req),
     }
     return ctx
@@ -263,7 +272,8 @@ def task_action(request, task_id, action):
         elif action == "claim":
             services.task_claim(task_id=item.pk, actor=actor)
             messages.success(request, _("The task is yours now."))
-            return redirect("inbox:task", task_id=item.pk)
+            return redirect(_with_list(reverse("inbox:task", kwargs={"task_id": item.pk}),
+                                       _list_query(request)))
         elif action == "release":
             services.task_release(task_id=item.pk, actor=actor)
             messages.success(request, _("The task is back in the queue."))
@@ -291,7 +301,12 @@ def _decision_action(request, task_id, action):
         # A list row's one-tap approve is for plain requests: one whose page carries a warning
         # (credit breach, over budget, over the standard) is decided from that page, as in bulk.
         item = _visible_item(request.user, task_id)
+        own_page = panels.own_page_reason(item.kind, item.step_code)
         warned = panels.warnings_for([item.request]).get(item.request_id)
+        if own_page:
+            messages.warning(request, _("%(number)s is decided on its own page: %(why)s.")
+                             % {"number": item.request.number or item.title, "why": own_page})
+            return redirect("inbox:task", task_id=item.pk)
         if warned:
             messages.warning(request, _("%(number)s carries a warning (%(w)s): read its page "
                                         "and decide there.")
@@ -347,26 +362,55 @@ def _wants_next(request) -> bool:
     return wants
 
 
-def next_task_id(user, *, after: int) -> int | None:
-    """The task the inbox lists first now (its own order), else the first of the queue that
-    the user may decide; never a revision of their own, never the task just decided."""
-    for scope in (selectors.INBOX, selectors.QUEUE):
-        pk = (selectors.tasks_for(user, scope).filter(is_revision=False).exclude(pk=after)
-              .values_list("pk", flat=True).first())
+def next_task_id(user, *, after: int, filters: selectors.TaskFilters | None = None,
+                 first: str = selectors.INBOX) -> int | None:
+    """The task the inbox lists first now (its own order, or the filters and sort of the list
+    the approver works through), else the first of the queue that the user may decide (the
+    queue before the inbox when that list is the queue); never a revision of their own, never
+    the task just decided."""
+    scopes = ((selectors.QUEUE, selectors.INBOX) if first == selectors.QUEUE
+              else (selectors.INBOX, selectors.QUEUE))
+    for scope in scopes:
+        pk = (selectors.tasks_for(user, scope, filters).filter(is_revision=False)
+              .exclude(pk=after).values_list("pk", flat=True).first())
         if pk is not None:
             return pk
     return None
 
 
+LIST = "from"  # a task page's parameter: the query string of the list it was opened from
+
+
+def _list_query(request) -> str:
+    """The filters of the task list the approver works through (a row link's `?from=`, the
+    decision form's hidden field), reduced to the list's own parameters: only ever the query
+    string of /inbox/ or of a task page, never an address of its own."""
+    return search.task_list_query(request.POST.get(LIST) or request.GET.get(LIST, ""))
+
+
+def _with_list(url: str, listed: str) -> str:
+    return f"{url}?{urlencode({LIST: listed})}" if listed else url
+
+
 def _after_decision(request, task_id: int, done: str):
     messages.success(request, done)
+    listed = _list_query(request)
     if not _wants_next(request):
-        return redirect("inbox:inbox")
-    pk = next_task_id(request.user, after=task_id)
+        return redirect(reverse("inbox:inbox") + (f"?{listed}" if listed else ""))
+    params = QueryDict(listed)
+    _form, filters = _task_filters(params)
+    pk = next_task_id(request.user, after=task_id, filters=filters,
+                      first=params.get("tab", selectors.INBOX))
+    if pk is None and listed:
+        pk = next_task_id(request.user, after=task_id)
+        listed = ""
+        if pk is not None:
+            messages.info(request, _("Nothing else in your list matches its filters: this is "
+                                     "the next task of your whole inbox."))
     if pk is None:
         messages.info(request, _("That was the last one: nothing else waits for you."))
         return redirect("inbox:inbox")
-    return redirect("inbox:task", task_id=pk)
+    return redirect(_with_list(reverse("inbox:task", kwargs={"task_id": pk}), listed))
 
 
 @login_required
@@ -398,8 +442,9 @@ def bulk_approve(request):
         messages.success(request, _("%(n)d approved.") % {"n": len(ok)})
     for r in failed:
         if r.code == services.NEEDS_REVIEW:
+            why = "; ".join(str(w) for w in warned.get(r.task_id, ())) or r.detail
             messages.warning(request, _("%(number)s left for its own page: %(why)s") % {
-                "number": names[r.task_id], "why": r.detail})
+                "number": names[r.task_id], "why": why})
             continue
         messages.error(request, _("%(number)s not approved: %(why)s") % {
             "number": names[r.task_id], "why": r.detail})

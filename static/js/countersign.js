@@ -12,6 +12,10 @@ document.documentElement.classList.add("js");
       toggle.setAttribute("aria-expanded", open ? "true" : "false");
       return;
     }
+    /* an open drop-down of the top menu closes when one clicks anywhere else */
+    document.querySelectorAll("details.navgroup[open]").forEach(function (group) {
+      if (!group.contains(event.target)) group.open = false;
+    });
     var link = event.target.closest("a[data-open-details]");
     if (link) {
       var details = document.getElementById(link.dataset.openDetails);
@@ -67,7 +71,9 @@ document.documentElement.classList.add("js");
   select.addEventListener("change", function () {
     var form = select.form, data = new FormData(form);
     data.set("action", "check");
-    fetch(form.action, {method: "POST", body: data, credentials: "same-origin"})
+    // not form.action: the form's buttons are named "action", which that property returns
+    var url = form.getAttribute("action") || window.location.pathname;
+    fetch(url, {method: "POST", body: data, credentials: "same-origin"})
       .then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); })
       .then(function (html) {
         var fresh = new DOMParser().parseFromString(html, "text/html").getElementById("credit");

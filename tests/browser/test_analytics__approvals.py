@@ -21,6 +21,7 @@ def shot(page, name):
 
 def test_gm_reads_the_analytics_and_opens_the_slowest_request(page, login, analytics_data):  # noqa: F811
     login("gm")
+    page.locator(".mainnav summary", has_text="Reports").click()  # the reports drop-down
     page.get_by_role("link", name="Analytics", exact=True).click()
     page.wait_for_url("**/analytics/approvals/")
     step = page.locator("#step_cycle tbody tr").first

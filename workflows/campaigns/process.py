@@ -6,7 +6,7 @@ from decimal import Decimal
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
-from core.registry import AccessFamily, MatrixSeed, MenuEntry, ProcessSpec, UrlMount
+from core.registry import ALL_STEPS, AccessFamily, MatrixSeed, MenuEntry, ProcessSpec, UrlMount
 
 from . import demo, flows, selectors, services
 from .models import CampaignState, EvaluationState
@@ -95,6 +95,7 @@ EVALUATION_TASKS = ProcessSpec(
     can_reject=False,
     can_return=False,
     approve_labels=(_("Evaluation sent"), _("Evaluation sent, open the next")),
+    decided_on_page={ALL_STEPS: _("it is done by sending the evaluation from its form")},
     steps=TASK_STEPS,
     states=dict(EvaluationState.choices),
     events={"campaign_eval.sent": gettext_noop(

@@ -3,11 +3,12 @@ parallel and both must approve (either may reject or return; the other's task is
 then sign-off by the matrix (sales GM; the CEO from 1,000,000.00, and on any credit breach)."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from viewflow import this
 from viewflow.workflow import flow
 
 from core.inbox import engine
-from core.inbox.flows import ApprovalSteps
+from core.inbox.flows import SUBMITTED, ApprovalSteps
 from core.inbox.nodes import Route, RoutedView
 from core.org.models import Role
 
@@ -17,7 +18,8 @@ from .steps import FINANCE_STEP, LEGAL_STEP, REGIONAL_STEP, STEPS
 class ContractFlow(ApprovalSteps, flow.Flow):
     process_title = _("Sales contract")
 
-    start = flow.StartHandle(engine.start_process).Next(this.regional_review)
+    start = (flow.StartHandle(engine.start_process).Annotation(title=SUBMITTED)
+             .Next(this.regional_review))
     regional_review = (
         RoutedView(engine.task_view).Annotation(title=_("Regional review"))
         .onCreate(this.regional_created)
@@ -25,7 +27,8 @@ class ContractFlow(ApprovalSteps, flow.Flow):
         .Case(this.rejected, engine.was_rejected)
         .Default(this.split)
     )
-    split = flow.Split().Next(this.legal_review).Next(this.finance_review)
+    split = (flow.Split().Annotation(title=pgettext_lazy("flow diagram", "Legal and finance"))
+             .Next(this.legal_review).Next(this.finance_review))
     legal_review = (
         flow.View(engine.task_view).Annotation(title=_("Legal review"))
         .onCreate(this.legal_created).Next(this.join)
@@ -34,9 +37,11 @@ class ContractFlow(ApprovalSteps, flow.Flow):
         flow.View(engine.task_view).Annotation(title=_("Finance review"))
         .onCreate(this.finance_created).Next(this.join)
     )
-    join = flow.Join(continue_on_condition=engine.said_no).Next(this.after_review)
+    join = (flow.Join(continue_on_condition=engine.said_no)
+            .Annotation(title=pgettext_lazy("flow diagram", "Both reviews in"))
+            .Next(this.after_review))
     after_review = (
-        Route()
+        Route().Annotation(title=pgettext_lazy("flow diagram", "The reviews' outcome"))
         .Case(this.revise, engine.returned_to_submitter)
         .Case(this.rejected, engine.was_rejected)
         .Default(this.approve)

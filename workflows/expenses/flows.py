@@ -6,6 +6,7 @@ Budget (policy 7.1): prepared by finance, approved along the chain for kind `bud
 then CEO); in force on the last approval."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from viewflow import this
 from viewflow.workflow import flow
 
@@ -27,7 +28,7 @@ class ExpenseFlow(ApprovalSteps, flow.Flow):
         this.pay,
     )
     pay = flow.Handle().Annotation(title=_("Pay")).Next(this.paid)
-    paid = flow.End()
+    paid = flow.End().Annotation(title=pgettext_lazy("flow diagram", "Paid"))
 
     def finance_task_created(self, activation):
         engine.role_task_created(activation, step_code=FINANCE_STEP,

@@ -6,6 +6,8 @@ from django.utils.translation import gettext_noop
 
 from core.org.models import Role
 from core.registry import (
+    MENU_ADMIN,
+    MENU_REPORTS,
     RESTART,
     TO_RETURNER,
     AccessFamily,
@@ -59,10 +61,11 @@ CLAIMS = ProcessSpec(
     urls=URLS,
     menu=(MenuEntry(_("Expenses"), "expenses:claims", active_prefix="/expenses/claims/",
                     order=10),
+          # set once a year (a setup step): in the settings drop-down
           MenuEntry(_("Budgets"), "expenses:budgets", active_prefix="/expenses/budgets/",
-                    visible=_sees_budgets, order=11),
+                    visible=_sees_budgets, order=11, group=MENU_ADMIN),
           MenuEntry(_("Monitor"), "expenses:monitor", active_prefix="/expenses/monitor/",
-                    visible=_sees_budgets, order=12)),
+                    visible=_sees_budgets, order=12, group=MENU_REPORTS)),
     detail_url=lambda req: f"/expenses/claims/{req.object_id}/",
     revise_url=lambda req: f"/expenses/claims/{req.object_id}/edit/",
     visible_to_roles=("finance",),

@@ -7,7 +7,15 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
 from core.org import selectors as org
-from core.registry import AccessFamily, MatrixSeed, MenuEntry, ProcessSpec, UrlMount
+from core.registry import (
+    ALL_STEPS,
+    MENU_ADMIN,
+    AccessFamily,
+    MatrixSeed,
+    MenuEntry,
+    ProcessSpec,
+    UrlMount,
+)
 
 from . import action_items, demo, flows, services
 from .models import ActionItemState, SubmissionState
@@ -42,7 +50,7 @@ SPEC = ProcessSpec(
     menu=(MenuEntry(_("New request"), "forms:catalogue", active_prefix="/forms/new/",
                     visible=_may_submit, order=5),
           MenuEntry(_("Templates"), "forms:templates", active_prefix="/forms/templates/",
-                    visible=services.manages_any, order=90)),
+                    visible=services.manages_any, order=90, group=MENU_ADMIN)),
     detail_url=lambda req: f"/forms/requests/{req.object_id}/",
     revise_url=lambda req: f"/forms/requests/{req.object_id}/revise/",
     seed_demo=demo.seed,
@@ -71,6 +79,7 @@ ACTION_SPEC = ProcessSpec(
     can_reject=False,
     can_return=False,
     approve_labels=(_("Mark done"), _("Mark done and open the next")),
+    decided_on_page={ALL_STEPS: _("marking it done takes a note of what was done")},
     steps=ACTION_STEPS,
     states=dict(ActionItemState.choices),
     events={

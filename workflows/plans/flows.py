@@ -3,7 +3,7 @@ allocation, in parallel and all required (one push-back returns the plan to the 
 cancels the rest); then the sales GM sends it to the CEO, whose approval publishes it."""
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from viewflow import this
 from viewflow.workflow import flow
 from viewflow.workflow.activation import Activation
@@ -12,7 +12,7 @@ from viewflow.workflow.nodes.split import SplitActivation
 from viewflow.workflow.status import STATUS
 
 from core.inbox import engine
-from core.inbox.flows import ApprovalSteps
+from core.inbox.flows import SUBMITTED, ApprovalSteps
 from core.inbox.nodes import Route
 from core.org import selectors as org
 from core.org.models import Region, Role
@@ -80,15 +80,18 @@ class SplitEach(flow.Split):
 class PlanFlow(ApprovalSteps, flow.Flow):
     process_title = gettext_lazy("Sales plan")
 
-    start = flow.StartHandle(engine.start_process).Next(this.split)
-    split = SplitEach().Next(this.confirm_by_region, data_source=regions_to_confirm)
+    start = flow.StartHandle(engine.start_process).Annotation(title=SUBMITTED).Next(this.split)
+    split = (SplitEach().Annotation(title=pgettext_lazy("flow diagram", "Every region"))
+             .Next(this.confirm_by_region, data_source=regions_to_confirm))
     confirm_by_region = (
         flow.View(engine.task_view).Annotation(title=STEPS[CONFIRM_STEP])
         .onCreate(open_confirmation).Next(this.join)
     )
-    join = flow.Join(continue_on_condition=engine.said_no).Next(this.after_confirmation)
+    join = (flow.Join(continue_on_condition=engine.said_no)
+            .Annotation(title=pgettext_lazy("flow diagram", "Every region answered"))
+            .Next(this.after_confirmation))
     after_confirmation = (
-        Route()
+        Route().Annotation(title=pgettext_lazy("flow diagram", "The confirmations' outcome"))
         .Case(this.revise, engine.returned_to_submitter)
         .Default(this.submit_to_ceo)
     )

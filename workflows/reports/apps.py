@@ -12,9 +12,9 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Sales reports")
 
     def ready(self):
-        from core.registry import MenuEntry, register_page
+        from core.registry import MENU_REPORTS, MenuEntry, register_page
 
         from .selectors import can_read
 
         register_page(MenuEntry(_("Reports"), "reports:list", active_prefix="/reports/",
-                                visible=can_read, order=95))
+                                visible=can_read, order=95, group=MENU_REPORTS))

@@ -4,11 +4,12 @@ sales GM, critical: the CEO). The approver approves, rejects, or returns it to t
 revises and resubmits; a level raised meanwhile moves the open approval up (services.risks)."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from viewflow import this
 from viewflow.workflow import flow
 
 from core.inbox import engine
-from core.inbox.flows import ApprovalSteps
+from core.inbox.flows import APPROVED, REJECTED, SUBMITTED, ApprovalSteps
 from core.inbox.nodes import Route, RoutedView
 
 from .services import routing
@@ -26,9 +27,11 @@ def _decided(node: RoutedView) -> RoutedView:
 class RiskFlow(ApprovalSteps, flow.Flow):
     process_title = _("Risk response")
 
-    start = flow.StartHandle(engine.start_process).Next(this.check_stage)
+    start = (flow.StartHandle(engine.start_process).Annotation(title=SUBMITTED)
+             .Next(this.check_stage))
     check_stage = (
-        Route().Case(this.approve_closure, routing.is_closure).Default(this.approve_plan)
+        Route().Annotation(title=pgettext_lazy("flow diagram", "Plan or closure?"))
+        .Case(this.approve_closure, routing.is_closure).Default(this.approve_plan)
     )
     approve_plan = _decided(
         RoutedView(engine.task_view).Annotation(title=_("Approve the response plan"))
@@ -43,8 +46,8 @@ class RiskFlow(ApprovalSteps, flow.Flow):
         .Assign(engine.submitter_of).onCreate(engine.revision_task_created)
         .Next(this.check_stage)
     )
-    approved = flow.End()
-    rejected = flow.End()
+    approved = flow.End().Annotation(title=APPROVED)
+    rejected = flow.End().Annotation(title=REJECTED)
     # The shared chain steps do not apply: the approver comes from the level.
     approve = None
     after_approvals = None

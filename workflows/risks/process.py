@@ -10,7 +10,7 @@ from core.registry import RESTART, AccessFamily, MatrixSeed, MenuEntry, ProcessS
 from . import demo, flows, panel, selectors, services
 from .events import EVENTS
 from .models import RiskState
-from .steps import KIND, STEPS
+from .steps import KIND, PLAN_STEP, STEPS
 
 SPEC = ProcessSpec(
     kind=KIND,
@@ -40,5 +40,7 @@ SPEC = ProcessSpec(
     access=(AccessFamily("risks/<int:risk_id>/", "risk"),
             AccessFamily("api/risks/risks/<int:pk>/", "risk")),
     task_panel=panel.risk_panel,
+    # the plan is its measures (what, who, by when): read on the task page before approving
+    decided_on_page={PLAN_STEP: _("its response plan's measures are read on its page")},
     cc_rules=selectors.cc_rules,  # the region's manager on every risk of the region
 )

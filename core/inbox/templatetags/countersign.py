@@ -5,6 +5,7 @@ from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 from django.utils.html import conditional_escape as _esc
 from django.utils.html import format_html, format_html_join
+from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, ngettext
@@ -12,8 +13,10 @@ from django.utils.translation import gettext_noop, ngettext
 from core import registry
 from core.authority.services import STEP_LABELS
 from core.channels.labels import via_link
+from core.inbox import search
 from core.inbox.engine import ADDED_STEP, REVISION_STEP
 from core.inbox.models import RequestStatus
+from core.inbox.panels import own_page_reason
 from core.money import fmt
 
 register = template.Library()
@@ -209,11 +212,17 @@ def _when(value) -> str:
             f'<span class="nw">{local.strftime("%H:%M")}</span></span>')
 
 
-def _quick_decision(kind: str) -> bool:
-    """Approve and return from the row only where the process has both as they are: a
-    follow-up task (no return, its own words for approving) is done from its page."""
+def _can_return(kind: str) -> bool:
     reg = registry.get(kind)
-    return reg is None or (reg.can_return and not reg.approve_labels)
+    return reg is None or reg.can_return
+
+
+def _list_of(context) -> str:
+    """`?from=` and the list's filters and sort (search.task_list_query), escaped for an href;
+    "" for a list with neither."""
+    request = context.get("request")
+    listed = search.task_list_query(request.GET.urlencode()) if request else ""
+    return _esc(f"?{urlencode({'from': listed})}") if listed else ""
 
 
 @register.simple_tag(takes_context=True)
@@ -244,18 +253,26 @@ def task_rows(context, page, tab):
     acting_for = _("acting for %(who)s")
     kinds: dict[str, str] = {}
     prefix, user_pk = _url_prefix("inbox:task"), getattr(user, "pk", None)
+    # a row opened from a filtered list says which (?from=): "open the next" keeps to it
+    listed = _list_of(context) if tab in ("inbox", "queue") else ""
     rows = []
     for t in page:
         url = f"{prefix}{int(t.pk)}/"
+        link = f"{url}{listed}"
         number = _esc(t.number) if t.number else l_draft
         kind = kinds.get(t.kind)
         if kind is None:
             kind = kinds[t.kind] = _esc(t.get_kind_display())
         cells = []
-        if inbox:
+        # a step whose approval asks for more (a note, a form, a plan to read) is decided on
+        # its page: no checkbox, no approve button (the bulk approval refuses it too)
+        plain = inbox and not own_page_reason(t.kind, t.step_code)
+        if plain:
             cells.append(f'<td class="c-sel" data-label="{l_select}"><input type="checkbox" '
                          f'name="ids" value="{int(t.pk)}" form="bulk" aria-label="{l_select} '
                          f'{_esc(t.number)}"></td>')
+        elif inbox:
+            cells.append('<td class="c-sel"></td>')
         deputy_for = ""
         if inbox and t.assignee_id and user is not None and t.assignee_id != user_pk:
             deputy_for = (f'<br><span class="chip acting-for" data-testid="acting-for">'
@@ -264,8 +281,8 @@ def task_rows(context, page, tab):
         if t.escalation_level:
             step = f'{step} <span class="chip">{l_escalated}</span>'
         cells.append(
-            f'<td class="c-num" data-label="{labels[0]}"><a href="{url}">{number}</a></td>'
-            f'<td class="c-title" data-label="{labels[1]}"><a href="{url}">{_esc(t.title)}</a>'
+            f'<td class="c-num" data-label="{labels[0]}"><a href="{link}">{number}</a></td>'
+            f'<td class="c-title" data-label="{labels[1]}"><a href="{link}">{_esc(t.title)}</a>'
             f'{deputy_for}</td>'
             f'<td class="c-kind" data-label="{labels[2]}">{kind}</td>'
             f'<td class="c-who" data-label="{labels[3]}">{_esc(t.submitter)}</td>'
@@ -287,14 +304,16 @@ def task_rows(context, page, tab):
                 due = f"<span>{_when(t.due)}</span>"
             cells.append(f'<td class="c-since" data-label="{labels[6]}">{_when(t.created)}</td>'
                          f'<td class="c-due" data-label="{labels[7]}">{due}</td>')
-        if actions and _quick_decision(t.kind):
+        if actions and plain:
+            back = (f' <a class="button" href="{link}#return">{l_return}</a>'
+                    if _can_return(t.kind) else "")
             cells.append(
                 f'<td class="c-act" data-label="{labels[8]}"><button type="submit" '
                 f'class="primary" form="rowact" formaction="{url}approve/">{l_approve}</button>'
-                f' <a class="button" href="{url}#return">{l_return}</a></td>')
-        elif actions:  # a follow-up task (action item, evaluation): done from its own page
+                f'{back}</td>')
+        elif actions:  # a follow-up task, a plan to read: decided on its own page
             cells.append(f'<td class="c-act" data-label="{labels[8]}"><a class="button" '
-                         f'href="{url}">{l_open}</a></td>')
+                         f'href="{link}">{l_open}</a></td>')
         rows.append(f"<tr>{''.join(cells)}</tr>")
     if not rows:
         queued = (context.get("nav_counts") or {}).get("queue", 0)
@@ -328,20 +347,27 @@ def request_rows(page, filtered=False):
         url = f"{prefix}{int(r.pk)}/"
         number = _esc(r.number) if r.number else l_draft
         party = f'<br><span class="hint">{_esc(r.party)}</span>' if r.party else ""
+        # a phone's card (the `cards` class) places the cells by their class: an empty
+        # "waiting on" takes no line there
+        waiting = _esc(r.waiting_on_names or "—")
         rows.append(
-            f'<tr><td data-label="{labels[0]}"><a href="{url}">{number}</a></td>'
-            f'<td data-label="{labels[1]}"><a href="{url}">{_esc(r.title)}</a>{party}</td>'
-            f'<td data-label="{labels[2]}">{_esc(r.get_kind_display())}</td>'
-            f'<td class="num" data-label="{labels[3]}">{_esc(money(r.amount, r.currency))}</td>'
-            f'<td data-label="{labels[4]}"><span class="chip status-{_esc(r.status)}">'
-            f"{_esc(r.get_status_display())}</span></td>"
-            f'<td data-label="{labels[5]}">{_esc(step_name(r.current_step) or "—")}</td>'
-            f'<td data-label="{labels[6]}">{_esc(r.waiting_on_names or "—")}</td>'
-            f'<td data-label="{labels[7]}">{_when(r.since)}</td></tr>')
+            f'<tr><td class="c-num" data-label="{labels[0]}"><a href="{url}">{number}</a></td>'
+            f'<td class="c-title" data-label="{labels[1]}"><a href="{url}">{_esc(r.title)}</a>'
+            f'{party}</td>'
+            f'<td class="c-kind" data-label="{labels[2]}">{_esc(r.get_kind_display())}</td>'
+            f'<td class="num c-amount" data-label="{labels[3]}">'
+            f'{_esc(money(r.amount, r.currency))}</td>'
+            f'<td class="c-status" data-label="{labels[4]}"><span class="chip '
+            f'status-{_esc(r.status)}">{_esc(r.get_status_display())}</span></td>'
+            f'<td class="c-step" data-label="{labels[5]}">'
+            f'{_esc(step_name(r.current_step) or "—")}</td>'
+            f'<td class="c-wait{"" if r.waiting_on_names else " none"}" '
+            f'data-label="{labels[6]}">{waiting}</td>'
+            f'<td class="c-since" data-label="{labels[7]}">{_when(r.since)}</td></tr>')
     if not rows:
         empty = _("No request matches these filters.") if filtered else _("No requests yet.")
         rows.append(f'<tr><td colspan="8" class="hint">{_esc(empty)}</td></tr>')
-    return _table(head, rows)
+    return _table(head, rows, "cards requests")
 
 
 def _labels(*texts, num: int = 3) -> tuple[list[str], str]:

@@ -1,7 +1,11 @@
 """Issue 18, the approver's desk: decide and open the next task; decide a queue task directly."""
 
+import html
+import re
+
 import pytest
 from django.contrib.messages import get_messages
+from django.http import QueryDict
 
 from core.inbox.models import RequestStatus, WorkItem
 
@@ -145,3 +149,84 @@ def test_request_files_previewed_inline_with_the_download_access_rule(login, sub
         client.force_login(personas[who])
         assert client.get(f"/attachments/{att.token}/").status_code == 404, who
         assert client.get(view).status_code == 404, who
+
+
+# --- "open the next" keeps to the list the approver works through (its filters and sort) ----
+
+
+def opened(location: str) -> tuple[str, dict]:
+    """A task address and the list parameters its ?from= carries."""
+    path, _, query = location.partition("?")
+    return path, QueryDict(QueryDict(query).get("from", "")).dict()
+
+
+def test_next_task_is_the_filtered_lists_next_when_the_task_came_from_it(login, submit):
+    first, other, second = (open_item(submit(title=t)) for t in ("出租车 一", "酒店", "出租车 二"))
+    client = login("east_mgr")
+    inbox = client.get("/inbox/", {"q": "出租车"}).content.decode()
+    link = re.search(rf'href="({url(first)}[^"#]*)"', inbox).group(1)
+    assert opened(html.unescape(link)) == (url(first), {"q": "出租车"})
+    page = client.get(html.unescape(link)).content.decode()
+    listed = re.search(r'<input type="hidden" name="from" value="([^"]*)">', page).group(1)
+
+    response = client.post(url(first, "approve"), {"then": "next", "from": html.unescape(listed)})
+
+    # not `other`, the whole inbox's next row: the list's next, and that page keeps the list
+    assert opened(response["Location"]) == (url(second), {"q": "出租车"})
+    assert WorkItem.objects.get(pk=other.pk).status == "open"
+
+
+def test_next_follows_the_lists_sort(login, submit):
+    small, large, middle = (open_item(submit(title=t, amount=a))
+                            for t, a in (("一", "100.00"), ("二", "900.00"), ("三", "500.00")))
+    client = login("east_mgr")
+
+    response = client.post(url(large, "approve"), {"then": "next", "from": "sort=-amount"})
+
+    assert opened(response["Location"]) == (url(middle), {"sort": "-amount"})
+    response = client.post(url(middle, "approve"), {"then": "next", "from": "sort=-amount"})
+    assert opened(response["Location"]) == (url(small), {"sort": "-amount"})
+
+
+def test_whole_inbox_next_with_a_message_when_the_filtered_list_is_empty(login, submit):
+    only, other = open_item(submit(title="出租车")), open_item(submit(title="酒店"))
+
+    response = login("east_mgr").post(url(only, "approve"), {"then": "next", "from": "q=出租车"})
+
+    assert response["Location"] == url(other)  # no ?from=: the list it names is done
+    assert ("Nothing else in your list matches its filters: this is the next task of your "
+            "whole inbox.") in texts(response)
+
+
+def test_back_to_the_filtered_list_when_the_approver_decides_without_next(login, submit):
+    item = open_item(submit(title="出租车"))
+
+    response = login("east_mgr").post(url(item, "approve"),
+                                      {"then": "inbox", "from": "kind=demo&overdue=on"})
+
+    assert response["Location"] == "/inbox/?kind=demo&overdue=on"
+
+
+def test_list_query_keeps_only_the_lists_own_parameters(login, submit):
+    """No open redirect: the list is only ever a query string of /inbox/ or a task page."""
+    first, second = open_item(submit(title="一")), open_item(submit(title="二"))
+    client = login("east_mgr")
+    given = "next=https://evil.example/&q=二&url=//evil.example&page=9"
+
+    to_task = client.post(url(first, "approve"), {"then": "next", "from": given})
+    to_inbox = client.post(url(second, "approve"), {"then": "inbox", "from": given})
+
+    assert opened(to_task["Location"]) == (url(second), {"q": "二"})
+    assert to_inbox["Location"] == "/inbox/?q=%E4%BA%8C"
+    for response in (to_task, to_inbox):
+        assert "evil" not in response["Location"] and "page" not in response["Location"]
+
+
+def test_rows_of_a_list_without_filters_open_the_plain_task_address(login, submit):
+    item = open_item(submit(title="一"))
+    client = login("east_mgr")
+
+    for address in ("/inbox/", "/inbox/?tab=inbox", "/inbox/?tab=inbox&page=1"):
+        html_ = client.get(address).content.decode()
+        assert f'href="{url(item)}"' in html_ and "?from=" not in html_, address
+        assert 'name="from"' not in html_, address

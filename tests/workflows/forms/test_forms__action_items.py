@@ -144,3 +144,24 @@ def test_the_editor_checks_the_action_item_setting(shipped, personas, setting, m
         services.template_save_draft(actor=personas["admin"], template_id=t.pk,
                                      definition={**t.draft, "action_items": setting})
     assert any(message in str(m) for m in exc.value.fields["definition"])
+
+
+def test_an_action_item_is_never_marked_done_in_bulk(shipped, personas, client):
+    """Marking it done takes a note: no checkbox offers it, and a bulk approval naming it
+    leaves it open and says why."""
+    from django.contrib.messages import get_messages
+
+    obj = minutes(shipped, personas, [("整理回款清单", "east_rep1", "2026-12-11")])
+    approve_minutes(obj, personas)
+    task = task_of(ActionItem.objects.get(submission=obj))
+    client.force_login(personas["east_rep1"])
+    assert f'name="ids" value="{task.pk}"' not in client.get("/inbox/").content.decode()
+
+    response = client.post("/inbox/bulk-approve/", {"ids": [task.pk], "reviewed": "1"},
+                           HTTP_ACCEPT_LANGUAGE="en")
+
+    task.refresh_from_db()
+    assert task.is_open
+    assert [str(m) for m in get_messages(response.wsgi_request)] == [
+        f"{task.request.number} left for its own page: marking it done takes a note of what "
+        "was done"]
