@@ -44,7 +44,7 @@ from core.exceptions import (
 )
 from core.inbox import actions, copies, selectors, timers
 from core.inbox import services as inbox
-from core.inbox.models import Candidate, Request, WorkItem
+from core.inbox.models import Candidate, Request, WorkItem, WorkItemStatus
 from core.org import out_of_office as ooo
 from core.org.demo import PEOPLE
 from core.org.models import Delegation, Role, User
@@ -1089,8 +1089,15 @@ class ProcessMachine(RuleBasedStateMachine):
         on = timezone.localdate(now)
         note(f"escalate: sweep at {now:%Y-%m-%d}")
         self.before_sweep()
-        expected = sum(self.escalate_in_model(o, t, on) for o, t in self.open_tasks()
-                       if not t.revision)
+        # The sweep takes the overdue tasks by due time, then id (core.inbox.timers.sweep), and
+        # each escalation changes whom the next may climb to (one person, one signature on a
+        # co-signed step): the model visits them in that order, read from the database, since
+        # it keeps no deadlines of its own.
+        order = {pk: i for i, pk in enumerate(WorkItem.objects.filter(
+            status=WorkItemStatus.OPEN).order_by("due", "pk").values_list("pk", flat=True))}
+        due = sorted(((o, t) for o, t in self.open_tasks() if not t.revision),
+                     key=lambda pair: order.get(pair[1].pk, len(order)))
+        expected = sum(self.escalate_in_model(o, t, on) for o, t in due)
         with time_machine.travel(now, tick=False):
             result = timers.sweep(now=now)
         assert result["escalated"] == expected, (result, expected)
