@@ -227,6 +227,9 @@ class WorkItem(models.Model):
                 fields=["assignee", "due", "created"],
                 name="workitem_inbox",
                 condition=Q(status="open", assignee__isnull=False),
+                # the four-eyes rule's columns (selectors.decidable_q): the inbox's count and
+                # page are index-only scans, no task row read
+                include=["request", "step_code", "round", "is_revision", "submitter"],
             ),
             # archive: what a person decided, newest first
             models.Index(
