@@ -205,23 +205,27 @@ def test_candidates_carry_the_task_columns_the_four_eyes_rule_reads(submit, east
                        "submitter_id": item.submitter_id} for row in rows)
 
 
-def test_queue_and_its_count_leave_out_a_step_the_candidate_may_not_decide(
-        submit, personas, east_queue, queue_matrix):
-    """The menu counts the queue from the candidate rows alone: a candidate who decided
-    another step of the request this round neither sees the task nor counts it."""
+def queued_after_deciding_the_first_step(submit, personas, east_queue):
+    """east_mgr queued for the GM step of a request whose first step he decided (as the record
+    says), and for another request's step he may decide: (east_mgr, barred task, other task)."""
     east_mgr = personas["east_mgr"]
     req = submit("east_rep1", "12000.00")
     first = open_item(req)
     services.task_approve(task_id=first.pk, actor=east_queue)
     gm_step = open_item(req)
-    # east_mgr also decided the first step (as the record says), and is queued for the next
     WorkItem.objects.filter(pk=first.pk).update(decided_by=east_mgr)
     Candidate.objects.create(work_item=gm_step, user=east_mgr, due=gm_step.due,
                              request_id=gm_step.request_id, step_code=gm_step.step_code,
                              round=gm_step.round, submitter_id=gm_step.submitter_id)
-    other = open_item(submit("east_rep1", "12000.00"))  # a task east_mgr may decide
+    other = open_item(submit("east_rep1", "12000.00"))
+    return type(east_mgr).objects.get(pk=east_mgr.pk), gm_step, other
 
-    user = type(east_mgr).objects.get(pk=east_mgr.pk)
+
+def test_queue_and_its_count_leave_out_a_step_the_candidate_may_not_decide(
+        submit, personas, east_queue, queue_matrix):
+    """The menu counts the queue from the candidate rows alone: a candidate who decided
+    another step of the request this round neither sees the task nor counts it."""
+    user, gm_step, other = queued_after_deciding_the_first_step(submit, personas, east_queue)
     assert list(tasks_for(user, QUEUE)) == [other]
     assert selectors.task_counts(user)[QUEUE] == 1
     # the rule still holds for everyone else: east_queue decided the first step too
@@ -266,17 +270,7 @@ def test_a_compiled_list_has_the_selectors_rows_in_its_order_for_every_scope_and
 
 def test_a_compiled_list_leaves_out_what_the_four_eyes_rule_leaves_out(
         submit, personas, east_queue, queue_matrix):
-    east_mgr = personas["east_mgr"]
-    req = submit("east_rep1", "12000.00")
-    first = open_item(req)
-    services.task_approve(task_id=first.pk, actor=east_queue)
-    gm_step = open_item(req)
-    WorkItem.objects.filter(pk=first.pk).update(decided_by=east_mgr)
-    Candidate.objects.create(work_item=gm_step, user=east_mgr, due=gm_step.due,
-                             request_id=gm_step.request_id, step_code=gm_step.step_code,
-                             round=gm_step.round, submitter_id=gm_step.submitter_id)
-    other = open_item(submit("east_rep1", "12000.00"))
-    user = type(east_mgr).objects.get(pk=east_mgr.pk)
+    user, _barred, other = queued_after_deciding_the_first_step(submit, personas, east_queue)
     listed = selectors.task_list(user, QUEUE)
     assert [t.pk for t in listed[0:25]] == [other.pk] and listed.count() == 1
 
