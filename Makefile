@@ -11,7 +11,7 @@ DEV_STAMP := $(VENV)/.installed-dev-$(shell cat requirements.txt requirements-de
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint stress faults bench clean messages screenshots client
+.PHONY: run test lint stress faults properties bench clean messages screenshots client
 
 $(RUN_STAMP): requirements.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
@@ -49,6 +49,11 @@ bench: $(DEV_STAMP)
 
 stress: $(DEV_STAMP)
 	$(PY) -m pytest -m slow -p no:cacheprovider
+
+# The property machines at depth (2,000 examples each, an hour or more); `make test` runs them
+# at 100 (tests/properties/conftest.py).
+properties: $(DEV_STAMP)
+	HYPOTHESIS_PROFILE=nightly $(PY) -m pytest -p no:randomly -p no:cacheprovider tests/properties
 
 # The fault tests alone (private Redis, Celery worker and PostgreSQL cluster, started and broken
 # by the tests; they also run in `make test`); `make stress` has their long versions.
