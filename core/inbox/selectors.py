@@ -246,15 +246,13 @@ def _nav_counts_sql() -> tuple[str, list]:
 
 class TaskList:
     """An unfiltered task list (any sort) of one who acts for nobody today, as the paginator
-    and the API's pagination read it: `count()` and `[a:b]`. The ids of a page come from the
-    list's statement compiled once (`_compiled_sql`), its rows by primary key (`rows`, by
-    default the page's columns, `list_rows`). Same order, same rows as `tasks_for`."""
+    reads it: `count()` and `[a:b]`. The ids of a page come from the list's statement compiled
+    once (`_compiled_sql`), its rows by primary key with the page's columns (`list_rows`).
+    Same order, same rows as `tasks_for`."""
 
-    def __init__(self, user: User, scope: str, sort: str = "", count: int | None = None,
-                 rows=None):
+    def __init__(self, user: User, scope: str, sort: str = "", count: int | None = None):
         self.user, self.scope, self._count = user, scope, count
         self.sort = search.sort_key(sort, search.TASK_SORTS)
-        self.rows = rows or (lambda tasks: list_rows(tasks, user, scope))
 
     def _ids_sql(self) -> tuple[str, list]:
         return _compiled_sql(("ids", self.scope, self.sort), lambda probe: tasks_for(
@@ -276,30 +274,30 @@ class TaskList:
     def __getitem__(self, key):
         if not isinstance(key, slice) or key.step is not None:
             raise TypeError("a task list is read a page at a time: [start:stop]")
-        start, stop = key.start or 0, key.stop
-        if stop is not None and stop <= start:
+        start = key.start or 0
+        stop = self.count() if key.stop is None else key.stop
+        if stop <= start:
             return []
         sql, params = self._ids_sql()
         with connection.cursor() as cursor:
             cursor.execute(f"{sql} LIMIT %s OFFSET %s",
-                           [*_bind(params, self.user), None if stop is None else stop - start,
-                            start])
+                           [*_bind(params, self.user), stop - start, start])
             ids = [row[0] for row in cursor.fetchall()]
         if not ids:
             return []
-        found = {row.pk: row for row in self.rows(WorkItem.objects.filter(pk__in=ids))}
+        found = {row.pk: row for row in list_rows(WorkItem.objects.filter(pk__in=ids),
+                                                  self.user, self.scope)}
         return [found[pk] for pk in ids if pk in found]
 
 
 def task_list(user: User, scope: str, filters: TaskFilters | None = None, *,
-              count: int | None = None, rows=None):
+              count: int | None = None):
     """A list page's tasks: a `TaskList` where it applies (one who acts for nobody, no filter
-    but a sort), else the selector's queryset narrowed by `rows` (default `list_rows`)."""
+    but a sort), else the selector's queryset with the page's columns (`list_rows`)."""
     f = filters or TaskFilters()
     if len(acting_ids(user)) == 1 and TaskFilters(sort=f.sort) == f:
-        return TaskList(user, scope, f.sort, count, rows)
-    tasks = tasks_for(user, scope, f)
-    return rows(tasks) if rows else list_rows(tasks, user, scope)
+        return TaskList(user, scope, f.sort, count)
+    return list_rows(tasks_for(user, scope, f), user, scope)
 
 
 def task_counts(user: User) -> dict[str, int]:
