@@ -41,6 +41,8 @@ def cc_from_post(data) -> list:
     from core.org.models import User
 
     raw = [v for v in (data.getlist("cc") if hasattr(data, "getlist") else []) if v]
+    if not raw:
+        return []
     ids = [int(v) for v in raw if str(v).isascii() and str(v).isdigit() and 0 < int(v) < 2**63]
     people = list(User.objects.filter(pk__in=ids).order_by("pk"))
     if len(ids) != len(raw) or len(people) != len(set(ids)):

@@ -20,6 +20,8 @@ every open task.
 
 from django.db.models import Q, QuerySet
 
+from core.compiled import rows
+
 from .models import Decision, WorkItem, WorkItemStatus
 
 DECISIONS = (Decision.APPROVED, Decision.REJECTED, Decision.RETURNED)
@@ -49,13 +51,22 @@ def prior_decisions(request_id, step_code, round, opened=None) -> QuerySet[WorkI
             .exclude(same_step))
 
 
-def prior_deciders(request_id: int, step_code: str, round: int,
-                   opened=None) -> frozenset[int]:
-    """Who decided another step of the request this round (or, given `opened`, another
-    signature of this step since the task opened), and whom they acted for."""
-    rows = prior_decisions(request_id, step_code, round, opened).values_list(
+def _deciders(request_id, step_code, round, opened=None) -> QuerySet:
+    return prior_decisions(request_id, step_code, round, opened).values_list(
         "decided_by_id", "acting_for_id")
-    return frozenset(pk for row in rows for pk in row if pk)
+
+
+def prior_deciders(request_id: int, step_code: str, round: int, opened=None, *,
+                   compiled: bool = True) -> frozenset[int]:
+    """Who decided another step of the request this round (or, given `opened`, another
+    signature of this step since the task opened), and whom they acted for. Every decision
+    asks this (twice: its own four-eyes check, and whom the next step may go to), so the
+    statement is compiled once (core.compiled)."""
+    args = {"request_id": request_id, "step_code": step_code, "round": round}
+    if opened is not None:
+        args["opened"] = opened
+    found = rows(("prior_deciders", opened is not None), _deciders, compiled=compiled, **args)
+    return frozenset(pk for row in found for pk in row if pk)
 
 
 def decided_by(*people) -> Q:

@@ -6,6 +6,7 @@ from datetime import date
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
+from core import compiled
 from core.txscope import TxScope
 
 from .models import REGIONAL_ROLES, Delegation, Role, RoleAssignment, User
@@ -58,13 +59,19 @@ def holders_of(role: str, region_id: int | None = None) -> QuerySet[User]:
 def holder_names(role: str, region_id: int | None = None) -> dict[int, str]:
     """{id: name} of the same people as holders_of, in id order, from plain values (what a new
     task's queue and waiting list need, without loading whole users)."""
-    rows = RoleAssignment.objects.filter(role=role, user__is_active=True)
+    args: dict = {"role": role}
     if role in REGIONAL_ROLES and region_id is not None:
-        rows = rows.filter(region_id=region_id)
-    fields = [f"user__{f}" for f in User.NAME_FIELDS]
+        args["region_id"] = region_id
     # Sorted here: an ORDER BY costs Django more to compile than sorting a few rows.
-    return {pk: User.name_from(*names)
-            for pk, *names in sorted(rows.order_by().values_list("user_id", *fields))}
+    found = compiled.rows(("holder_names", "region_id" in args), _holders, **args)
+    return {pk: User.name_from(*names) for pk, *names in sorted(found)}
+
+
+def _holders(role: str, region_id: int | None = None) -> QuerySet:
+    rows = RoleAssignment.objects.filter(role=role, user__is_active=True)
+    if region_id is not None:
+        rows = rows.filter(region_id=region_id)
+    return rows.order_by().values_list("user_id", *(f"user__{f}" for f in User.NAME_FIELDS))
 
 
 def roles_of(user: User) -> set[str]:
@@ -105,16 +112,23 @@ def preload_delegations(*, deputies=(), principals=(), on: date | None = None) -
     on = on or today()
     deputies = {getattr(u, "pk", u) for u in deputies}
     principals = {getattr(u, "pk", u) for u in principals}
-    # Plain values first: most days nobody delegates, and then this is all it costs.
-    rows = [Delegation(id=pk, principal_id=p, deputy_id=d, kinds=kinds) for pk, p, d, kinds in
-            Delegation.objects.filter(Q(deputy_id__in=deputies) | Q(principal_id__in=principals),
-                                      starts_on__lte=on, ends_on__gte=on)
-            .order_by().values_list("id", "principal_id", "deputy_id", "kinds")]
+    # Plain values first: most days nobody delegates, and then this is all it costs (a
+    # statement compiled once per number of people: every decision asks it).
+    found = compiled.rows(("delegations", *compiled.shape(deputies, principals)), _delegations,
+                          deputies=sorted(deputies), principals=sorted(principals), on=on)
+    rows = [Delegation(id=pk, principal_id=p, deputy_id=d, kinds=kinds)
+            for pk, p, d, kinds in found]
     if rows:
         people = User.objects.in_bulk({r.principal_id for r in rows} | {r.deputy_id for r in rows})
         for r in rows:
             r.principal, r.deputy = people[r.principal_id], people[r.deputy_id]
     _preloaded.open()[on] = (deputies, principals, rows)
+
+
+def _delegations(deputies: list[int], principals: list[int], on: date) -> QuerySet:
+    return (Delegation.objects.filter(Q(deputy_id__in=deputies) | Q(principal_id__in=principals),
+                                      starts_on__lte=on, ends_on__gte=on)
+            .order_by().values_list("id", "principal_id", "deputy_id", "kinds"))
 
 
 def _kept(on: date | None, side: str, user: User | int) -> list[Delegation] | None:
