@@ -124,3 +124,42 @@ def rows(key: tuple, build: Callable[..., QuerySet], *, compiled: bool = True,
 def shape(*lists: Sequence) -> tuple[int, ...]:
     """The lengths of id lists, for a key."""
     return tuple(len(ids) for ids in lists)
+
+
+def _models_along(model, paths: Sequence[str]) -> list:
+    """The model at the end of each `a__b` path from `model`."""
+    found = []
+    for path in paths:
+        at = model
+        for name in path.split("__"):
+            at = at._meta.get_field(name).related_model
+        found.append(at)
+    return found
+
+
+def loaded(key: tuple, model, paths: Sequence[str], **filters: Any):
+    """The one `model` row the filters find, with the rows along `paths` joined and cached on
+    it, as `select_related(*paths).get(**filters)` gives them (None when there is no row), read
+    by a statement compiled once (`rows`); each object comes from `Model.from_db`, the way the
+    ORM loads it. Paths are listed parents first ("task" before "task__process")."""
+    models = [model, *_models_along(model, paths)]
+    fields = [[f.attname for f in m._meta.concrete_fields] for m in models]
+    names = [*fields[0], *(f"{path}__{name}" for path, own in zip(paths, fields[1:], strict=True)
+                           for name in own)]
+
+    def build(**kw):
+        return model.objects.filter(**kw).values_list(*names)
+
+    found = rows(("loaded", *key), build, **filters)
+    if not found:
+        return None
+    if len(found) > 1:
+        raise model.MultipleObjectsReturned
+    values, start, objects = found[0], 0, {}
+    for path, m, own in zip(("", *paths), models, fields, strict=True):
+        objects[path] = m.from_db(connection.alias, own, values[start:start + len(own)])
+        start += len(own)
+    for path in paths:
+        parent, _, name = path.rpartition("__")
+        setattr(objects[parent], name, objects[path])
+    return objects[""]

@@ -6,7 +6,7 @@ from decimal import Decimal
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 
-from core import context
+from core import compiled, context
 from core.money import to_money
 
 from .hashing import GENESIS, link_hash
@@ -50,20 +50,26 @@ def diff(before: dict, after: dict) -> dict:
     }
 
 
-def _head_for_update(kind: str, subject_id: str) -> AuditChainHead:
-    try:
-        return AuditChainHead.objects.select_for_update().get(subject_kind=kind,
-                                                              subject_id=subject_id)
-    except AuditChainHead.DoesNotExist:
-        pass
+def _head_query(subject_kind: str, subject_id: str):
+    return (AuditChainHead.objects.select_for_update()
+            .filter(subject_kind=subject_kind, subject_id=subject_id)
+            .values_list("last_subject_seq", "last_hash"))
+
+
+def _head_for_update(kind: str, subject_id: str) -> tuple[int, str]:
+    """(last sequence number, last hash) of the subject's chain, its head row locked; every
+    event reads it, so the statement is compiled once (core.compiled)."""
+    found = compiled.rows(("audit_head",), _head_query, subject_kind=kind, subject_id=subject_id)
+    if found:
+        return found[0]
     # Two first events for one subject race here: ignore_conflicts lets the loser reuse the
     # winner's row, and the lock below then orders them.
     AuditChainHead.objects.bulk_create(
         [AuditChainHead(subject_kind=kind, subject_id=subject_id, last_hash=GENESIS)],
         ignore_conflicts=True,
     )
-    return AuditChainHead.objects.select_for_update().get(subject_kind=kind,
-                                                          subject_id=subject_id)
+    return compiled.rows(("audit_head",), _head_query, subject_kind=kind,
+                         subject_id=subject_id)[0]
 
 
 def record(
@@ -95,11 +101,11 @@ def record(
         amount = to_money(amount)  # the column keeps 2 places; hash the value it will hold
     ctx = context.current()
     with transaction.atomic(savepoint=False):
-        head = _head_for_update(subject_kind, subject_id)
+        last_seq, last_hash = _head_for_update(subject_kind, subject_id)
         ev = AuditEvent(
             subject_kind=subject_kind,
             subject_id=subject_id,
-            subject_seq=head.last_subject_seq + 1,
+            subject_seq=last_seq + 1,
             subject_number=number or "",
             amount=amount,
             event=event,
@@ -114,7 +120,7 @@ def record(
             data=_jsonable(data),
             request_id=ctx.request_id,
             ip=AuditEvent._meta.get_field("ip").to_python(ctx.ip) if ctx.ip else None,
-            prev_hash=head.last_hash or GENESIS,
+            prev_hash=last_hash or GENESIS,
         )
         ev.hash = link_hash(
             {**ev.__dict__, "actor_id": ev.actor_id, "on_behalf_of_id": ev.on_behalf_of_id}

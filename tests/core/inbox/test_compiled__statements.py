@@ -109,3 +109,32 @@ def test_an_argument_the_statement_does_not_carry_keeps_the_orm(personas):
         assert compiled.rows(key, build, username="ceo", region_id=1) == [(personas["ceo"].pk,)]
     finally:
         compiled._statements.pop(key, None)
+
+
+def _values(obj) -> dict:
+    return {f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields}
+
+
+def test_a_loaded_work_item_is_the_orms_with_its_request_task_and_process(
+        submit, personas, django_assert_num_queries):
+    item = open_item(submit("east_rep1", "12000.00"))
+    paths = ("request", "task", "task__process")
+    orm = WorkItem.objects.select_related(*paths).get(pk=item.pk)
+    with django_assert_num_queries(1):
+        ours = compiled.loaded(("test_item",), WorkItem, paths, pk=item.pk)
+        # the related rows came with it: reading them asks nothing more
+        pairs = [(ours, orm), (ours.request, orm.request), (ours.task, orm.task),
+                 (ours.task.process, orm.task.process)]
+    for mine, theirs in pairs:
+        assert type(mine) is type(theirs) and _values(mine) == _values(theirs)
+        assert not mine._state.adding
+    assert compiled.loaded(("test_item",), WorkItem, paths, pk=item.pk + 10_000) is None
+
+
+@pytest.mark.parametrize("task_id", [2**63, -(2**63) - 1, "12abc", None])
+def test_a_task_id_no_task_can_have_is_not_found(submit, task_id, personas):
+    from core.exceptions import NotFoundError
+
+    submit("east_rep1", "800.00")
+    with pytest.raises(NotFoundError):
+        services.task_approve(task_id=task_id, actor=personas["east_mgr"])
