@@ -11,7 +11,7 @@ from core.exceptions import ApprovalError
 
 from . import actions
 from .forms import AddSignerForm, TransferForm, UrgeForm
-from .views import _task_context, _visible_item
+from .views import _back_to_list, _back_to_task, _task_context, _visible_item
 
 
 def _refused(request, item, action, form, status):
@@ -38,7 +38,7 @@ def task_transfer(request, task_id):
         return _refused(request, item, "transfer", form, exc.status)
     messages.success(request, _("Handed over to %(who)s.") % {
         "who": form.cleaned_data["assignee"]})
-    return redirect("inbox:inbox")
+    return _back_to_list(request)
 
 
 @login_required
@@ -64,7 +64,7 @@ def task_urge(request, task_id):
             return _refused(request, item, "urge", form, 400)
     if from_request_page:
         return redirect("inbox:request", request_id=item.request_id)
-    return redirect("inbox:task", task_id=item.pk)
+    return _back_to_task(request, item.pk)
 
 
 @login_required
@@ -91,10 +91,10 @@ def task_add_signer(request, task_id):
     if d["position"] == actions.BEFORE:
         messages.success(request, _("%(who)s will decide first; the step then comes back to "
                                     "you.") % {"who": names})
-        return redirect("inbox:inbox")
+        return _back_to_list(request)
     if d["position"] == actions.ALONGSIDE:
         messages.success(request, _("%(who)s will sign this step with you; it is decided "
                                     "when every one of you has approved.") % {"who": names})
-        return redirect("inbox:task", task_id=item.pk)
+        return _back_to_task(request, item.pk)
     messages.success(request, _("%(who)s will sign after you.") % {"who": names})
-    return redirect("inbox:task", task_id=item.pk)
+    return _back_to_task(request, item.pk)

@@ -152,10 +152,13 @@ PAGE_URLS = {"tasks": "inbox:inbox", "requests": "inbox:requests", "audit": "inb
 
 def task_list_query(query: str) -> str:
     """The filters and sort of a task list, for a task opened from it to keep to it ("open the
-    next"): its known parameters only, "" for a list that only names its tab (the tab alone
-    changes nothing of what comes next)."""
-    kept = clean_query("tasks", query)
-    return kept if set(QueryDict(kept)) - {"tab"} else ""
+    next"): its known parameters only; "" for the plain inbox or archive, whose tab alone
+    changes nothing of what comes next. The queue's tab alone is kept: its next task is the
+    queue's first."""
+    kept = QueryDict(clean_query("tasks", query))
+    if set(kept) - {"tab"} or kept.get("tab") == "queue":
+        return kept.urlencode()
+    return ""
 
 
 def clean_query(page: str, query: str) -> str:

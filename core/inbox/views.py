@@ -261,23 +261,22 @@ def task_action(request, task_id, action):
                                        reason=form.cleaned_data["reason"])
                 messages.success(request, _("Reassigned to %(who)s") % {
                     "who": form.cleaned_data["assignee"]})
-                return redirect("inbox:task", task_id=item.pk)
+                return _back_to_task(request, item.pk)
         elif action == "comment":
             form = CommentForm(request.POST, prefix="comment")
             if form.is_valid():
                 services.request_comment(request_id=item.request_id, actor=actor,
                                          comment=form.cleaned_data["comment"])
                 messages.success(request, _("Comment added."))
-                return redirect("inbox:task", task_id=item.pk)
+                return _back_to_task(request, item.pk)
         elif action == "claim":
             services.task_claim(task_id=item.pk, actor=actor)
             messages.success(request, _("The task is yours now."))
-            return redirect(_with_list(reverse("inbox:task", kwargs={"task_id": item.pk}),
-                                       _list_query(request)))
+            return _back_to_task(request, item.pk)
         elif action == "release":
             services.task_release(task_id=item.pk, actor=actor)
             messages.success(request, _("The task is back in the queue."))
-            return redirect("inbox:inbox")
+            return _back_to_list(request)
         else:
             raise Http404
     except ApprovalError as exc:
@@ -306,13 +305,13 @@ def _decision_action(request, task_id, action):
         if own_page:
             messages.warning(request, _("%(number)s is decided on its own page: %(why)s.")
                              % {"number": item.request.number or item.title, "why": own_page})
-            return redirect("inbox:task", task_id=item.pk)
+            return _back_to_task(request, item.pk)
         if warned:
             messages.warning(request, _("%(number)s carries a warning (%(w)s): read its page "
                                         "and decide there.")
                              % {"number": item.request.number or item.title,
                                 "w": ", ".join(str(w) for w in warned)})
-            return redirect("inbox:task", task_id=item.pk)
+            return _back_to_task(request, item.pk)
     if action == "approve":
         form = CommentForm(request.POST, prefix="approve")
     else:
@@ -392,11 +391,23 @@ def _with_list(url: str, listed: str) -> str:
     return f"{url}?{urlencode({LIST: listed})}" if listed else url
 
 
+def _back_to_task(request, task_id: int):
+    """The task page again, still keeping to the list it was opened from."""
+    return redirect(_with_list(reverse("inbox:task", kwargs={"task_id": task_id}),
+                               _list_query(request)))
+
+
+def _back_to_list(request):
+    """The list the task was opened from (the inbox when it was opened from none)."""
+    listed = _list_query(request)
+    return redirect(reverse("inbox:inbox") + (f"?{listed}" if listed else ""))
+
+
 def _after_decision(request, task_id: int, done: str):
     messages.success(request, done)
     listed = _list_query(request)
     if not _wants_next(request):
-        return redirect(reverse("inbox:inbox") + (f"?{listed}" if listed else ""))
+        return _back_to_list(request)
     params = QueryDict(listed)
     _form, filters = _task_filters(params)
     pk = next_task_id(request.user, after=task_id, filters=filters,
@@ -420,7 +431,7 @@ def bulk_approve(request):
            if x.isascii() and x.isdigit() and int(x) <= MAX_ID]
     if not ids:
         messages.warning(request, _("Select at least one task."))
-        return redirect("inbox:inbox")
+        return _back_to_list(request)
     # People know a request by its number (or title), never by a task's row id.
     names = {pk: number or title for pk, number, title in selectors.visible_tasks(request.user)
              .filter(pk__in=ids).values_list("pk", "number", "title")}
@@ -434,6 +445,7 @@ def bulk_approve(request):
         return render(request, "inbox/bulk_review.html", {
             "warned": [(rows[i], warned[i]) for i in visible if i in warned],
             "clean": [rows[i] for i in visible if i not in warned],
+            "list_query": _list_query(request),
         })
     results = services.tasks_bulk_approve(task_ids=visible, actor=request.user)
     ok = [r for r in results if r.ok]
@@ -453,7 +465,7 @@ def bulk_approve(request):
         messages.error(request, ngettext(
             "%(n)d selected task is no longer in your lists.",
             "%(n)d selected tasks are no longer in your lists.", missing) % {"n": missing})
-    return redirect("inbox:inbox")
+    return _back_to_list(request)
 
 
 @login_required

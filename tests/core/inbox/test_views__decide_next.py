@@ -230,3 +230,71 @@ def test_rows_of_a_list_without_filters_open_the_plain_task_address(login, submi
         html_ = client.get(address).content.decode()
         assert f'href="{url(item)}"' in html_ and "?from=" not in html_, address
         assert 'name="from"' not in html_, address
+
+
+@pytest.mark.usefixtures("queue_matrix")
+def test_the_plain_queue_tabs_next_is_the_queues_first(login, submit, east_queue, personas):
+    from core.inbox import services
+
+    claimed, first, second = (open_item(submit(title=t)) for t in ("一", "二", "三"))
+    client = login("east_mgr")
+    services.task_claim(task_id=claimed.pk, actor=personas["east_mgr"])
+    queue = client.get("/inbox/", {"tab": "queue"}).content.decode()
+    assert f'href="{url(first)}?from=tab%3Dqueue"' in queue  # the queue's rows name their list
+
+    response = client.post(url(first, "approve"), {"then": "next", "from": "tab=queue"})
+
+    # the queue's next, not the claimed task at the top of the inbox
+    assert opened(response["Location"]) == (url(second), {"tab": "queue"})
+
+
+def test_comment_and_release_keep_to_the_list_the_task_came_from(login, submit, personas):
+    item = open_item(submit(title="出租车"))
+    client = login("east_mgr")
+
+    commented = client.post(url(item, "comment"), {"comment-comment": "看过了",
+                                                   "from": "q=出租车"})
+
+    assert opened(commented["Location"]) == (url(item), {"q": "出租车"})
+    page = client.get(commented["Location"]).content.decode()
+    forms = re.findall(r'<form method="post" action="([^"]+)"[^>]*>(.*?)</form>', page, re.S)
+    for action, body in forms:
+        if action.startswith(url(item)):
+            assert 'name="from" value="q=%E5%87%BA%E7%A7%9F%E8%BD%A6"' in body, action
+
+
+@pytest.mark.usefixtures("queue_matrix")
+def test_release_goes_back_to_the_list_the_task_came_from(login, submit, east_queue,
+                                                          personas):
+    from core.inbox import services
+
+    item = open_item(submit(title="出租车"))
+    services.task_claim(task_id=item.pk, actor=personas["east_mgr"])
+
+    response = login("east_mgr").post(url(item, "release"), {"from": "tab=queue"})
+
+    assert response["Location"] == "/inbox/?tab=queue"
+    assert WorkItem.objects.get(pk=item.pk).assignee_id is None
+
+
+def test_bulk_approve_goes_back_to_the_filtered_list_it_was_sent_from(login, submit):
+    first, second = open_item(submit(title="出租车 一")), open_item(submit(title="出租车 二"))
+    client = login("east_mgr")
+    inbox = client.get("/inbox/", {"q": "出租车"}).content.decode()
+    bulk = re.search(r'<form id="bulk".*?</form>', inbox, re.S).group(0)
+    assert 'name="from" value="q=%E5%87%BA%E7%A7%9F%E8%BD%A6"' in bulk
+
+    response = client.post("/inbox/bulk-approve/", {"ids": [first.pk, second.pk],
+                                                     "from": "q=出租车"})
+
+    assert response["Location"] == "/inbox/?q=%E5%87%BA%E7%A7%9F%E8%BD%A6"
+    assert {WorkItem.objects.get(pk=i.pk).decision for i in (first, second)} == {"approved"}
+
+
+def test_urge_keeps_to_the_list_the_task_came_from(login, submit, personas, client):
+    item = open_item(submit("east_rep1", title="出租车"))
+
+    response = login("east_rep1").post(f"/inbox/tasks/{item.pk}/urge/",
+                                       {"urge-comment": "请尽快", "from": "sort=due"})
+
+    assert opened(response["Location"]) == (url(item), {"sort": "due"})
