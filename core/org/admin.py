@@ -13,8 +13,8 @@ from .models import Delegation, Department, OrgImport, Region, RoleAssignment, U
 
 @admin.register(Department)
 class DepartmentAdmin(admin.ModelAdmin):
-    list_display = ("code", "name")
-    search_fields = ("code", "name")
+    list_display = ("code", "name", "name_en")
+    search_fields = ("code", "name", "name_en")
 
 
 @admin.register(Region)

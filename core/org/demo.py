@@ -19,13 +19,13 @@ DEMO_PASSWORD = "countersign-demo"  # nosec B105
 REGIONS = [("east", "华东", "East China"), ("south", "华南", "South China"),
            ("north", "华北", "North China")]
 DEPARTMENTS = [
-    ("management", "总经办"),
-    ("sales", "销售部"),
-    ("finance", "财务部"),
-    ("legal", "法务部"),
-    ("marketing", "市场部"),
-    ("audit", "审计部"),
-    ("admin", "行政部"),
+    ("management", "总经办", "General Manager's Office"),
+    ("sales", "销售部", "Sales"),
+    ("finance", "财务部", "Finance"),
+    ("legal", "法务部", "Legal"),
+    ("marketing", "市场部", "Marketing"),
+    ("audit", "审计部", "Internal Audit"),
+    ("admin", "行政部", "Administration"),
 ]
 
 # username, display name, department, region, manager, roles, grade
@@ -241,7 +241,7 @@ def _seed_empty() -> dict[str, User]:
     regions = {r.code: r for r in Region.objects.bulk_create(
         [Region(code=code, name=name, name_en=en) for code, name, en in REGIONS])}
     departments = {d.code: d for d in Department.objects.bulk_create(
-        [Department(code=code, name=name) for code, name in DEPARTMENTS])}
+        [Department(code=code, name=name, name_en=en) for code, name, en in DEPARTMENTS])}
     password = make_password(DEMO_PASSWORD)  # one hash: every demo login has this password
     people = User.objects.bulk_create([
         User(username=username, display_name=display, email=f"{username}@countersign.example",
@@ -279,8 +279,9 @@ def seed_org() -> dict[str, User]:
         for code, name, en in REGIONS
     }
     departments = {
-        code: Department.objects.update_or_create(code=code, defaults={"name": name})[0]
-        for code, name in DEPARTMENTS
+        code: Department.objects.update_or_create(code=code, defaults={"name": name,
+                                                                       "name_en": en})[0]
+        for code, name, en in DEPARTMENTS
     }
     users: dict[str, User] = {}
     for username, display, dept, region, manager, roles, grade in PEOPLE:

@@ -28,6 +28,8 @@ REGIONAL_ROLES = frozenset({Role.SALESPERSON, Role.REGIONAL_MANAGER})
 class Department(models.Model):
     code = models.SlugField(_("code"), max_length=32, unique=True)
     name = models.CharField(_("name"), max_length=100)
+    # as a region's: the English reader's name, the Chinese one when blank
+    name_en = models.CharField(_("name (English)"), max_length=100, blank=True)
 
     class Meta:
         verbose_name = _("department")
@@ -35,7 +37,12 @@ class Department(models.Model):
         ordering = ["code"]
 
     def __str__(self):
-        return self.name
+        return self.label
+
+    @property
+    def label(self) -> str:
+        """The name in the active language (see region_label)."""
+        return region_label(self.name, self.name_en)
 
 
 class Region(models.Model):
@@ -50,7 +57,7 @@ class Region(models.Model):
         ordering = ["code"]
 
     def __str__(self):
-        return self.name
+        return self.label  # pages, choices and the admin name it in the reader's language
 
     @property
     def label(self) -> str:

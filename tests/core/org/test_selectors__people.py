@@ -141,3 +141,18 @@ def test_holder_names_are_holders_of_with_their_names_when_listing_a_role(person
         assert selectors.holder_names(role, region_id) == expected
         assert list(selectors.holder_names(role, region_id)) == sorted(expected)
     assert list(selectors.holder_names(Role.FINANCE).values()) == ["Li Na"]
+
+
+def test_departments_and_regions_are_named_in_the_readers_language(personas):
+    from django.utils import translation
+
+    from core.org.models import Department
+
+    sales, east = personas["east_mgr"].department, personas["east_mgr"].region
+    with translation.override("en"):
+        assert (str(sales), str(east)) == ("Sales", "East China")
+    with translation.override("zh-hans"):
+        assert (str(sales), str(east)) == ("销售部", "华东")
+    unnamed = Department.objects.create(code="ops", name="运营部")
+    with translation.override("en"):
+        assert str(unnamed) == "运营部"  # no English name yet: the Chinese one

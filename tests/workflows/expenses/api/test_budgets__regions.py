@@ -39,9 +39,14 @@ def test_the_budget_pages_name_the_region(api, personas, client):
     budget = Budget.objects.get()
     client.force_login(personas["finance"])
     listing = client.get("/expenses/budgets/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    assert "华东" in listing and "whole department" not in listing
+    # in the reader's language: the English page names the region and department in English
+    assert "East China" in listing and "whole department" not in listing
+    assert "Sales" in listing and "华东" not in listing and "销售部" not in listing
     page = client.get(f"/expenses/budgets/{budget.pk}/",
                       HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    assert "华东" in page
+    assert "East China" in page and "华东" not in page
+    zh = client.get(f"/expenses/budgets/{budget.pk}/",
+                    HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert "华东" in zh and "销售部" in zh
     new = client.get("/expenses/budgets/new/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert 'name="region"' in new
