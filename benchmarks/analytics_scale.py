@@ -53,8 +53,9 @@ def shape() -> bool:
                         "ON CONFLICT (code) DO NOTHING",
                         [f"bench-r{n}", f"区域 {n}", f"Region {n}"])
         for n in range(DEPARTMENTS):
-            cur.execute("INSERT INTO org_department (code, name) VALUES (%s, %s) "
-                        "ON CONFLICT (code) DO NOTHING", [f"bench-d{n}", f"Department {n}"])
+            cur.execute("INSERT INTO org_department (code, name, name_en) VALUES (%s, %s, %s) "
+                        "ON CONFLICT (code) DO NOTHING",
+                        [f"bench-d{n}", f"部门 {n}", f"Department {n}"])
         cur.execute("SELECT array_agg(id ORDER BY code) FROM org_region "
                     "WHERE code LIKE 'bench-r%%'")
         regions = cur.fetchone()[0]

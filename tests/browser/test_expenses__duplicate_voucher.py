@@ -80,7 +80,8 @@ def test_finance_reviews_a_flagged_duplicate_and_returns_the_claim(page, login, 
     page.wait_for_url("**/inbox/?tab=queue")
     page.locator("table.list tbody tr").filter(has_text=second.number).get_by_role(
         "link").first.click()
-    page.wait_for_url(re.compile(r"/inbox/tasks/\d+/$"))
+    # opened from the queue tab: the task keeps to that list
+    page.wait_for_url(re.compile(r"/inbox/tasks/\d+/\?from=tab%3Dqueue$"))
     page.get_by_role("link", name=re.compile("Open the Expense claim itself", re.I)).click()
     page.wait_for_url(f"**/expenses/claims/{second.pk}/")
 

@@ -161,7 +161,8 @@ def test_travel_claim_goes_from_draft_to_paid(page, login, personas, travel_budg
     expect(row).to_have_count(1)
     expect(cell(row, "Step")).to_have_text("Finance voucher review")
     cell(row, "Number").get_by_role("link").click()
-    page.wait_for_url(re.compile(r"/inbox/tasks/\d+/$"))
+    # opened from the queue tab: the task keeps to that list
+    page.wait_for_url(re.compile(r"/inbox/tasks/\d+/\?from=tab%3Dqueue$"))
     task_url = page.url
     with page.expect_navigation():
         page.get_by_role("button", name="Claim this task").click()
@@ -170,7 +171,7 @@ def test_travel_claim_goes_from_draft_to_paid(page, login, personas, travel_budg
     expect(fact(page, "Held by")).to_have_text("许亮")
     page.locator("#id_approve-comment").fill("凭证齐全。")
     page.get_by_role("button", name="Approve", exact=True).click()
-    page.wait_for_url("**/inbox/")
+    page.wait_for_url("**/inbox/?tab=queue")  # back to the list the task was opened from
     expect(page.locator(".msg-success")).to_have_text(f"Approved: {TITLE}")
     assert page.problems == []
     log_out(page)

@@ -12,7 +12,8 @@ from .test_expenses__journey import PNG_1X1, travel_budget  # noqa: F401  (a fix
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-TASK_URL = re.compile(r"/inbox/tasks/(\d+)/$")
+# a task opened from the queue tab keeps to that list (?from=tab=queue)
+TASK_URL = re.compile(r"/inbox/tasks/(\d+)/(\?from=tab%3Dqueue)?$")
 
 
 class Clicks:
@@ -103,7 +104,7 @@ def test_candidate_decides_from_the_queue_without_claiming(page, login, personas
     with page.expect_navigation():
         page.get_by_role("button", name="Approve", exact=True).click()
 
-    page.wait_for_url("**/inbox/")
+    page.wait_for_url("**/inbox/?tab=queue")  # back to the list the task was opened from
     expect(page.locator(".msg-success")).to_have_text("Approved: 客户拜访交通费")
     item.refresh_from_db()
     assert (item.status, item.decided_by, item.assignee) == ("done", second, second)
