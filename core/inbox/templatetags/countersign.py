@@ -1,10 +1,10 @@
 import functools
+import html
 
 from django import template
 from django.urls import get_script_prefix, reverse
 from django.utils import timezone
-from django.utils.html import conditional_escape as _esc
-from django.utils.html import format_html, format_html_join
+from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -20,6 +20,15 @@ from core.inbox.panels import own_page_reason
 from core.money import fmt
 
 register = template.Library()
+
+
+def _esc(value) -> str:
+    """`conditional_escape`, with the plain strings most list cells are escaped directly: the
+    same text (Django's `escape` is `html.escape`), without its lazy-string and safe-string
+    checks, which cost more than the escaping on a page of rows."""
+    if type(value) is str:
+        return html.escape(value)
+    return conditional_escape(value)
 
 _SENTENCES = {
     "submitted": gettext_noop("%(actor)s submitted the request"),
@@ -201,12 +210,13 @@ def _joined(separator: str, parts):
     return format_html_join(separator, "{}", ((part,) for part in parts))
 
 
-def _when(value) -> str:
+def _when(value, tz=None) -> str:
     """A time in a list cell: it may break between the date and the time, never inside the
-    date (2026-12-<break>05 read as two values in a narrow column)."""
+    date (2026-12-<break>05 read as two values in a narrow column). `tz`: the reader's time
+    zone, when the caller has it already (default: the current one)."""
     if not value:
         return ""
-    local = timezone.localtime(value)
+    local = timezone.localtime(value, tz)
     # one outer element: a phone's card cell lays its children out apart (flex)
     return (f'<span class="when"><span class="nw">{local.strftime("%Y-%m-%d")}</span> '
             f'<span class="nw">{local.strftime("%H:%M")}</span></span>')
@@ -252,6 +262,10 @@ def task_rows(context, page, tab):
     for_who = _("for %(who)s")
     acting_for = _("acting for %(who)s")
     kinds: dict[str, str] = {}
+    # a page's rows share a few steps and processes: each label is looked up once
+    steps: dict[tuple[str, str], str] = {}
+    returns: dict[str, bool] = {}
+    tz = timezone.get_current_timezone()
     prefix, user_pk = _url_prefix("inbox:task"), getattr(user, "pk", None)
     # a row opened from a filtered list says which (?from=): "open the next" keeps to it
     listed = _list_of(context) if tab in ("inbox", "queue") else ""
@@ -277,7 +291,9 @@ def task_rows(context, page, tab):
         if inbox and t.assignee_id and user is not None and t.assignee_id != user_pk:
             deputy_for = (f'<br><span class="chip acting-for" data-testid="acting-for">'
                           f'{_esc(acting_for % {"who": t.assignee})}</span>')
-        step = _esc(step_name(t.step_code, t.step_label))
+        step = steps.get((t.step_code, t.step_label))
+        if step is None:
+            step = steps[t.step_code, t.step_label] = _esc(step_name(t.step_code, t.step_label))
         if t.escalation_level:
             step = f'{step} <span class="chip">{l_escalated}</span>'
         cells.append(
@@ -294,19 +310,22 @@ def task_rows(context, page, tab):
                 decision = (f'{decision} <span class="hint">('
                             f'{_esc(for_who % {"who": t.acting_for})})</span>')
             cells.append(f'<td class="c-decision" data-label="{labels[6]}">{decision}</td>'
-                         f'<td class="c-since" data-label="{labels[7]}">{_when(t.decided_at)}</td>')
+                         f'<td class="c-since" data-label="{labels[7]}">'
+                         f'{_when(t.decided_at, tz)}</td>')
         else:
             if t.due is None:
                 due = "—"
             elif t.due < now:
-                due = f'<span class="overdue">{_when(t.due)} · {l_overdue}</span>'
+                due = f'<span class="overdue">{_when(t.due, tz)} · {l_overdue}</span>'
             else:
-                due = f"<span>{_when(t.due)}</span>"
-            cells.append(f'<td class="c-since" data-label="{labels[6]}">{_when(t.created)}</td>'
+                due = f"<span>{_when(t.due, tz)}</span>"
+            cells.append(f'<td class="c-since" data-label="{labels[6]}">{_when(t.created, tz)}</td>'
                          f'<td class="c-due" data-label="{labels[7]}">{due}</td>')
         if actions and plain:
-            back = (f' <a class="button" href="{link}#return">{l_return}</a>'
-                    if _can_return(t.kind) else "")
+            can_return = returns.get(t.kind)
+            if can_return is None:
+                can_return = returns[t.kind] = _can_return(t.kind)
+            back = f' <a class="button" href="{link}#return">{l_return}</a>' if can_return else ""
             cells.append(
                 f'<td class="c-act" data-label="{labels[8]}"><button type="submit" '
                 f'class="primary" form="rowact" formaction="{url}approve/">{l_approve}</button>'
