@@ -1,10 +1,11 @@
 import functools
 import html
+from urllib.parse import quote
 
 from django import template
 from django.urls import get_script_prefix, reverse
 from django.utils import timezone
-from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.html import conditional_escape
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -205,11 +206,6 @@ def query_with(context, **kwargs):
     return params.urlencode()
 
 
-def _joined(separator: str, parts):
-    """Join HTML already made safe by format_html (anything else is escaped)."""
-    return format_html_join(separator, "{}", ((part,) for part in parts))
-
-
 def _when(value, tz=None) -> str:
     """A time in a list cell: it may break between the date and the time, never inside the
     date (2026-12-<break>05 read as two values in a narrow column). `tz`: the reader's time
@@ -406,29 +402,96 @@ def _table(head: str, rows: list[str], extra_class: str = ""):
         f"<tbody>\n{body}\n</tbody>\n</table>")
 
 
-@register.inclusion_tag("inbox/_search.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def search_bar(context, form, sorts=None, hidden=None, export_url="", open_filters=False):
-    """The list's one search box, its sort, its other filters and the user's saved filters
-    (inbox/_search.html); `hidden` keeps the list's tab or scope."""
+    """The list's one search box, its sort, its other filters and the user's saved filters;
+    `hidden` keeps the list's tab or scope.
+
+    Built here rather than in a template, like `task_rows`: every list page draws it. Every
+    value from the request, the database or a translation is escaped (`_esc`) where it goes in.
+    """
     from core.inbox.search import sort_choices
 
     apart = getattr(form, "apart", ())
-    return {
-        "filters_open": open_filters or form.is_bound and (bool(form.errors) or any(
-            form.data.get(name) for name in form.fields if name not in apart)),
-        "export_url": export_url,
-        "form": form, "sorts": sort_choices(sorts) if sorts else (),
-        "sort": context.get("sort", ""), "hidden": hidden or {},
-        "saved_filters": context.get("saved_filters", ()),
-        "saved_page": context.get("saved_page", ""), "saved_query": context.get("saved_query", ""),
-        "csrf_token": context.get("csrf_token"), "request": context.get("request"),
-    }
+    filters_open = open_filters or form.is_bound and (bool(form.errors) or any(
+        form.data.get(name) for name in form.fields if name not in apart))
+    hidden = hidden or {}
+    sort = context.get("sort", "")
+    csrf = _csrf_input(context)
+    q = form["q"] if "q" in form.fields else None
+    q_id = _esc(q.id_for_label) if q is not None else ""
+    q_value = q.value() if q is not None else None
+    keep = "".join(f'<input type="hidden" name="{_esc(str(key))}" value="{_esc(str(value))}">'
+                   for key, value in hidden.items())
+    clear = "&amp;".join(f"{_esc(str(key))}={_esc(quote(str(value), safe='/'))}"
+                         for key, value in hidden.items())
+    l_search = _esc(_("Search"))
+    parts = [
+        f'<form method="get" class="searchbar card" role="search">\n  {keep}\n'
+        f'  <div class="searchbar-row">\n'
+        f'    <label class="visually-hidden" for="{q_id}">{l_search}</label>\n'
+        f'    <input type="search" name="q" id="{q_id}" value="'
+        f'{_esc("" if q_value is None else str(q_value))}" maxlength="100" placeholder="'
+        f'{_esc(_("Number, title, customer or submitter"))}">\n    ']
+    if sorts:
+        options = "".join(
+            f'<option value="{_esc(str(key))}"{" selected" if key == sort else ""}>'
+            f"{_esc(str(label))}</option>" for key, label in sort_choices(sorts))
+        parts.append(f'<select name="sort" aria-label="{_esc(_("Sort by"))}" data-autosubmit>\n'
+                     f'      <option value="">{_esc(_("Usual order"))}</option>\n'
+                     f"      {options}\n    </select>")
+    parts.append(f'\n    <button type="submit" class="primary">{l_search}</button>\n    ')
+    if export_url:
+        parts.append(f'<button type="submit" formaction="{_esc(str(export_url))}">'
+                     f'{_esc(_("Export CSV"))}</button>')
+    parts.append(
+        f'\n  </div>\n  <details{" open" if filters_open else ""}><summary>'
+        f'{_esc(_("More filters"))}</summary>\n'
+        f'    <div class="filters">{filter_fields(form)}\n'
+        f'      <div><button type="submit">{_esc(_("Apply"))}</button> <a href="?{clear}">'
+        f'{_esc(_("Clear"))}</a></div>\n    </div>\n  </details>\n</form>\n'
+        f'<div class="saved-filters">\n  ')
+    saved_filters = context.get("saved_filters", ())
+    if saved_filters:
+        l_delete, delete_label = _esc(_("Delete")), _("Delete the saved filter %(name)s")
+        parts.append(f'<span class="hint">{_esc(_("Saved filters:"))}</span>\n  ')
+        for saved in saved_filters:
+            name = _esc(saved.name)
+            parts.append(
+                f'<span class="chip saved-filter"><a href="?{_esc(saved.query)}">{name}</a>\n'
+                f'    <form method="post" action="'
+                f'{_esc(reverse("inbox:filter-delete", args=[saved.pk]))}" '
+                f'class="inline">{csrf}<button type="submit" class="link" aria-label="'
+                f'{delete_label % {"name": name}}" title="{l_delete}">×</button></form></span>'
+                f"\n  ")
+    parts.append("\n  ")
+    saved_query, saved_page = context.get("saved_query", ""), context.get("saved_page", "")
+    if saved_query:
+        parts.append(
+            f'<form method="post" action="{_esc(reverse("inbox:filter-save"))}" '
+            f'class="inline save-filter">{csrf}\n'
+            f'    <input type="hidden" name="page" value="{_esc(str(saved_page))}">'
+            f'<input type="hidden" name="query" value="{_esc(str(saved_query))}">\n'
+            f'    <input type="text" name="name" maxlength="60" required aria-label="'
+            f'{_esc(_("Name of the filter"))}" placeholder="{_esc(_("Name this search"))}">\n'
+            f'    <button type="submit">{_esc(_("Save filter"))}</button></form>')
+    parts.append("\n</div>\n")
+    return mark_safe("".join(parts))  # noqa: S308  # nosec B703 B308: escaped where it goes in
+
+
+def _csrf_input(context) -> str:
+    """What {% csrf_token %} draws: the hidden field with the request's token, if it has one."""
+    token = context.get("csrf_token")
+    if not token or token == "NOTPROVIDED":
+        return ""
+    return f'<input type="hidden" name="csrfmiddlewaretoken" value="{_esc(str(token))}">'
 
 
 @register.simple_tag
 def filter_fields(form):
     """A list page's filter form, one <div> per field (labels, current values, errors), drawn
-    without a widget template per field: these forms are simple inputs and selects."""
+    without a widget template per field: these forms are simple inputs and selects. Every
+    label, value and choice is escaped (`_esc`) where it goes in."""
     from django import forms as djforms
 
     parts = []
@@ -436,37 +499,34 @@ def filter_fields(form):
     for bf in form:
         if bf.name in apart:
             continue
-        widget, value, ident = bf.field.widget, bf.value(), bf.id_for_label
-        label = format_html('<label for="{}">{}:</label>', ident, bf.label)
+        widget, value = bf.field.widget, bf.value()
+        ident, name = _esc(bf.id_for_label), _esc(bf.html_name)
+        label = f'<label for="{ident}">{_esc(bf.label)}:</label>'
         if isinstance(widget, djforms.Select):
             chosen = "" if value is None else str(value)
-            def option(key, text, chosen=chosen):
-                return format_html('<option value="{}" selected>{}</option>' if str(key) ==
-                                   chosen else '<option value="{}">{}</option>', key, text)
 
-            options = _joined("", [
-                format_html('<optgroup label="{}">{}</optgroup>', key, _joined(
-                    "", [option(k, t) for k, t in text]))
-                if isinstance(text, list | tuple) else option(key, text)
-                for key, text in bf.field.choices])
-            control = format_html('<select name="{}" id="{}">{}</select>', bf.html_name, ident,
-                                  options)
+            def option(key, text, chosen=chosen):
+                selected = " selected" if str(key) == chosen else ""
+                return f'<option value="{_esc(key)}"{selected}>{_esc(text)}</option>'
+
+            options = "".join(
+                f'<optgroup label="{_esc(key)}">{"".join(option(k, t) for k, t in text)}'
+                "</optgroup>" if isinstance(text, list | tuple) else option(key, text)
+                for key, text in bf.field.choices)
+            control = f'<select name="{name}" id="{ident}">{options}</select>'
         elif isinstance(widget, djforms.CheckboxInput):
-            control = format_html(
-                '<input type="checkbox" name="{}" id="{}" checked>' if widget.check_test(value)
-                else '<input type="checkbox" name="{}" id="{}">', bf.html_name, ident)
+            checked = " checked" if widget.check_test(value) else ""
+            control = f'<input type="checkbox" name="{name}" id="{ident}"{checked}>'
         else:
             attrs = widget.build_attrs(widget.attrs, bf.build_widget_attrs({}))
-            extra = _joined(" ", [format_html('{}="{}"', k, v) for k, v in attrs.items()
-                                  if v is not None and v is not False])
-            control = format_html('<input type="{}" name="{}" value="{}" id="{}" {}>',
-                                  widget.input_type, bf.html_name,
-                                  "" if value is None else widget.format_value(value) or "", ident,
-                                  extra)
-        errors = _joined("", [format_html('<span class="error">{}</span>', e)
-                              for e in bf.errors])
-        parts.append(format_html("<div>{}{}{}</div>", label, control, errors))
-    return _joined("", parts)
+            extra = " ".join(f'{_esc(k)}="{_esc(v)}"' for k, v in attrs.items()
+                             if v is not None and v is not False)
+            shown = "" if value is None else widget.format_value(value) or ""
+            control = (f'<input type="{_esc(widget.input_type)}" name="{name}" '
+                       f'value="{_esc(shown)}" id="{ident}" {extra}>')
+        errors = "".join(f'<span class="error">{_esc(e)}</span>' for e in bf.errors)
+        parts.append(f"<div>{label}{control}{errors}</div>")
+    return mark_safe("".join(parts))  # noqa: S308  # nosec B703 B308: escaped where it goes in
 
 
 @register.inclusion_tag("inbox/_verdict.html", takes_context=True)
