@@ -3,8 +3,9 @@ import html
 from urllib.parse import quote
 
 from django import template
-from django.urls import get_script_prefix, reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
+from django.utils.formats import localize
 from django.utils.html import conditional_escape
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
@@ -229,6 +230,70 @@ def _list_of(context) -> str:
     request = context.get("request")
     listed = search.task_list_query(request.GET.urlencode()) if request else ""
     return _esc(f"?{urlencode({'from': listed})}") if listed else ""
+
+
+_BELL = (  # the notifications link's bell (no icon font, no request)
+    '<svg width="16" height="16" viewBox="0 0 24 24" fill="currentColor" aria-hidden="true" '
+    'style="vertical-align:-2px"><path d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 '
+    '22zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1z"/>'
+    "</svg>")
+
+
+def _url(name: str) -> str:
+    """{% url name %} for a URL without arguments, resolved once per URL name, script prefix
+    and URLconf."""
+    return _url_for(name, get_script_prefix(), get_urlconf())
+
+
+@functools.cache
+def _url_for(name: str, script_prefix: str, urlconf) -> str:
+    return reverse(name, urlconf=urlconf)
+
+
+def _link(link: dict) -> str:
+    active = ' class="active"' if link["active"] else ""
+    return f'<a href="{_esc(str(link["url"]))}"{active}>{_esc(link["label"])}</a>'
+
+
+@register.simple_tag(takes_context=True)
+def main_nav(context):
+    """The top menu's links (what core.inbox.context_processors.nav gives): home, the inbox and
+    queue with their counts, my requests, the processes' pages, the drop-downs and the
+    notifications with the unread count. Built here rather than in a template: every page
+    draws it. Labels and addresses are escaped (`_esc`) where they go in."""
+    counts = context.get("nav_counts") or {}
+    request = context.get("request")
+    path = getattr(request, "path", None)
+    inbox_url, requests_url = _url("inbox:inbox"), _url("inbox:requests")
+    inbox, queue, unread = counts.get("inbox"), counts.get("queue"), context.get("nav_unread")
+    active = 'class="active"'
+    on_inbox, on_requests = (active if path == url else "" for url in (inbox_url, requests_url))
+    parts = [
+        f'\n<a href="{_esc(_url("home"))}">{_esc(_("Home"))}</a>\n'
+        f'<a href="{_esc(inbox_url)}" {on_inbox}>{_esc(_("Inbox"))}',
+        f' <span class="badge" title="{_esc(_("Tasks waiting for you"))}">'
+        f"{_esc(localize(inbox))}</span>" if inbox else "",
+        f'</a>\n<a href="{_esc(inbox_url)}?tab=queue">{_esc(_("Queue"))}',
+        f' <span class="badge">{_esc(localize(queue))}</span>' if queue else "",
+        f'</a>\n<a href="{_esc(requests_url)}" {on_requests}>{_esc(_("My requests"))}</a>\n']
+    parts.extend(f"{_link(link)}\n" for link in context.get("nav_processes") or ())
+    for group in context.get("nav_groups") or ():
+        links = group["links"]
+        if len(links) == 1:
+            parts.append(f"{_link(links[0])}\n")
+        else:
+            opened = ' class="active"' if group["active"] else ""
+            parts.append(
+                f'<details class="navgroup" data-navgroup="{_esc(str(group["key"]))}"><summary'
+                f'{opened}>{_esc(group["label"])}</summary><div class="navdrop">'
+                f'{"".join(_link(link) for link in links)}</div></details>\n')
+    l_notifications = _esc(_("Notifications"))
+    parts.append(f'<a href="{_esc(_url("inbox:notifications"))}" aria-label="{l_notifications}" '
+                 f'title="{l_notifications}">{_BELL}')
+    if unread:
+        parts.append(f' <span class="badge">{_esc(localize(unread))}</span>')
+    parts.append("</a>\n")
+    return mark_safe("".join(parts))  # noqa: S308  # nosec B703 B308: escaped where it goes in
 
 
 @register.simple_tag(takes_context=True)
