@@ -1,6 +1,10 @@
+import gc
 import os
 
 from django.core.asgi import get_asgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
 application = get_asgi_application()
+# Start-up's objects out of the garbage collector's full passes, as in config/wsgi.py.
+gc.collect()
+gc.freeze()

@@ -117,7 +117,7 @@ class RequestFilterForm(SearchFilterForm):
 
 
 class AuditFilterForm(forms.Form):
-    apart = ("q",)  # the search box, drawn by the page (inbox/_search.html)
+    apart = ("q",)  # the search box, drawn by the page (the `search_bar` tag)
     subject_kind = forms.ChoiceField(label=_("Process"), required=False,
                                      choices=_all_kinds)
     number = forms.CharField(label=_("Request number"), required=False, max_length=40)

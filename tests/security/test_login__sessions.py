@@ -134,3 +134,24 @@ def test_token_stops_working_when_the_password_changes(personas, client):
     user.set_password("Tq7!vX2#pL9mRw-new")
     user.save()
     assert client.get("/api/tasks/", HTTP_AUTHORIZATION=f"Token {token}").status_code == 401
+
+
+def test_session_store_reads_what_djangos_database_store_reads(personas, client):
+    """core.sessions compiles its one statement once; it finds the same session as Django's
+    database store, and nothing (and forgets the key) for an unknown or expired one."""
+    from django.contrib.sessions.backends.db import SessionStore as DjangoStore
+    from django.contrib.sessions.models import Session
+
+    from core.sessions import SessionStore
+
+    assert settings.SESSION_ENGINE == "core.sessions"
+    _log_in(client)
+    key = client.cookies[settings.SESSION_COOKIE_NAME].value
+    assert SessionStore(key).load() == DjangoStore(key).load() != {}
+    unknown = SessionStore("x" * 32)
+    assert unknown.load() == {} and unknown.session_key is None
+    Session.objects.filter(session_key=key).update(expire_date=timezone.now() - timedelta(
+        seconds=1))
+    expired = SessionStore(key)
+    assert expired.load() == {} == DjangoStore(key).load() and expired.session_key is None
+    assert client.get("/inbox/").status_code == 302  # logged out

@@ -1,10 +1,12 @@
 import functools
+import html
+from urllib.parse import quote
 
 from django import template
-from django.urls import get_script_prefix, reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
-from django.utils.html import conditional_escape as _esc
-from django.utils.html import format_html, format_html_join
+from django.utils.formats import localize
+from django.utils.html import conditional_escape
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -20,6 +22,15 @@ from core.inbox.panels import own_page_reason
 from core.money import fmt
 
 register = template.Library()
+
+
+def _esc(value) -> str:
+    """`conditional_escape`, with the plain strings most list cells are escaped directly: the
+    same text (Django's `escape` is `html.escape`), without its lazy-string and safe-string
+    checks, which cost more than the escaping on a page of rows."""
+    if type(value) is str:
+        return html.escape(value)
+    return conditional_escape(value)
 
 _SENTENCES = {
     "submitted": gettext_noop("%(actor)s submitted the request"),
@@ -196,17 +207,13 @@ def query_with(context, **kwargs):
     return params.urlencode()
 
 
-def _joined(separator: str, parts):
-    """Join HTML already made safe by format_html (anything else is escaped)."""
-    return format_html_join(separator, "{}", ((part,) for part in parts))
-
-
-def _when(value) -> str:
+def _when(value, tz=None) -> str:
     """A time in a list cell: it may break between the date and the time, never inside the
-    date (2026-12-<break>05 read as two values in a narrow column)."""
+    date (2026-12-<break>05 read as two values in a narrow column). `tz`: the reader's time
+    zone, when the caller has it already (default: the current one)."""
     if not value:
         return ""
-    local = timezone.localtime(value)
+    local = timezone.localtime(value, tz)
     # one outer element: a phone's card cell lays its children out apart (flex)
     return (f'<span class="when"><span class="nw">{local.strftime("%Y-%m-%d")}</span> '
             f'<span class="nw">{local.strftime("%H:%M")}</span></span>')
@@ -223,6 +230,70 @@ def _list_of(context) -> str:
     request = context.get("request")
     listed = search.task_list_query(request.GET.urlencode()) if request else ""
     return _esc(f"?{urlencode({'from': listed})}") if listed else ""
+
+
+_BELL = (  # the notifications link's bell (no icon font, no request)
+    '<svg width="16" height="16" viewBox="0 0 24 24" fill="currentColor" aria-hidden="true" '
+    'style="vertical-align:-2px"><path d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 '
+    '22zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1z"/>'
+    "</svg>")
+
+
+def _url(name: str) -> str:
+    """{% url name %} for a URL without arguments, resolved once per URL name, script prefix
+    and URLconf."""
+    return _url_for(name, get_script_prefix(), get_urlconf())
+
+
+@functools.cache
+def _url_for(name: str, script_prefix: str, urlconf) -> str:
+    return reverse(name, urlconf=urlconf)
+
+
+def _link(link: dict) -> str:
+    active = ' class="active"' if link["active"] else ""
+    return f'<a href="{_esc(str(link["url"]))}"{active}>{_esc(link["label"])}</a>'
+
+
+@register.simple_tag(takes_context=True)
+def main_nav(context):
+    """The top menu's links (what core.inbox.context_processors.nav gives): home, the inbox and
+    queue with their counts, my requests, the processes' pages, the drop-downs and the
+    notifications with the unread count. Built here rather than in a template: every page
+    draws it. Labels and addresses are escaped (`_esc`) where they go in."""
+    counts = context.get("nav_counts") or {}
+    request = context.get("request")
+    path = getattr(request, "path", None)
+    inbox_url, requests_url = _url("inbox:inbox"), _url("inbox:requests")
+    inbox, queue, unread = counts.get("inbox"), counts.get("queue"), context.get("nav_unread")
+    active = 'class="active"'
+    on_inbox, on_requests = (active if path == url else "" for url in (inbox_url, requests_url))
+    parts = [
+        f'\n<a href="{_esc(_url("home"))}">{_esc(_("Home"))}</a>\n'
+        f'<a href="{_esc(inbox_url)}" {on_inbox}>{_esc(_("Inbox"))}',
+        f' <span class="badge" title="{_esc(_("Tasks waiting for you"))}">'
+        f"{_esc(localize(inbox))}</span>" if inbox else "",
+        f'</a>\n<a href="{_esc(inbox_url)}?tab=queue">{_esc(_("Queue"))}',
+        f' <span class="badge">{_esc(localize(queue))}</span>' if queue else "",
+        f'</a>\n<a href="{_esc(requests_url)}" {on_requests}>{_esc(_("My requests"))}</a>\n']
+    parts.extend(f"{_link(link)}\n" for link in context.get("nav_processes") or ())
+    for group in context.get("nav_groups") or ():
+        links = group["links"]
+        if len(links) == 1:
+            parts.append(f"{_link(links[0])}\n")
+        else:
+            opened = ' class="active"' if group["active"] else ""
+            parts.append(
+                f'<details class="navgroup" data-navgroup="{_esc(str(group["key"]))}"><summary'
+                f'{opened}>{_esc(group["label"])}</summary><div class="navdrop">'
+                f'{"".join(_link(link) for link in links)}</div></details>\n')
+    l_notifications = _esc(_("Notifications"))
+    parts.append(f'<a href="{_esc(_url("inbox:notifications"))}" aria-label="{l_notifications}" '
+                 f'title="{l_notifications}">{_BELL}')
+    if unread:
+        parts.append(f' <span class="badge">{_esc(localize(unread))}</span>')
+    parts.append("</a>\n")
+    return mark_safe("".join(parts))  # noqa: S308  # nosec B703 B308: escaped where it goes in
 
 
 @register.simple_tag(takes_context=True)
@@ -252,6 +323,10 @@ def task_rows(context, page, tab):
     for_who = _("for %(who)s")
     acting_for = _("acting for %(who)s")
     kinds: dict[str, str] = {}
+    # a page's rows share a few steps and processes: each label is looked up once
+    steps: dict[tuple[str, str], str] = {}
+    returns: dict[str, bool] = {}
+    tz = timezone.get_current_timezone()
     prefix, user_pk = _url_prefix("inbox:task"), getattr(user, "pk", None)
     # a row opened from a filtered list says which (?from=): "open the next" keeps to it
     listed = _list_of(context) if tab in ("inbox", "queue") else ""
@@ -277,7 +352,9 @@ def task_rows(context, page, tab):
         if inbox and t.assignee_id and user is not None and t.assignee_id != user_pk:
             deputy_for = (f'<br><span class="chip acting-for" data-testid="acting-for">'
                           f'{_esc(acting_for % {"who": t.assignee})}</span>')
-        step = _esc(step_name(t.step_code, t.step_label))
+        step = steps.get((t.step_code, t.step_label))
+        if step is None:
+            step = steps[t.step_code, t.step_label] = _esc(step_name(t.step_code, t.step_label))
         if t.escalation_level:
             step = f'{step} <span class="chip">{l_escalated}</span>'
         cells.append(
@@ -294,19 +371,22 @@ def task_rows(context, page, tab):
                 decision = (f'{decision} <span class="hint">('
                             f'{_esc(for_who % {"who": t.acting_for})})</span>')
             cells.append(f'<td class="c-decision" data-label="{labels[6]}">{decision}</td>'
-                         f'<td class="c-since" data-label="{labels[7]}">{_when(t.decided_at)}</td>')
+                         f'<td class="c-since" data-label="{labels[7]}">'
+                         f'{_when(t.decided_at, tz)}</td>')
         else:
             if t.due is None:
                 due = "—"
             elif t.due < now:
-                due = f'<span class="overdue">{_when(t.due)} · {l_overdue}</span>'
+                due = f'<span class="overdue">{_when(t.due, tz)} · {l_overdue}</span>'
             else:
-                due = f"<span>{_when(t.due)}</span>"
-            cells.append(f'<td class="c-since" data-label="{labels[6]}">{_when(t.created)}</td>'
+                due = f"<span>{_when(t.due, tz)}</span>"
+            cells.append(f'<td class="c-since" data-label="{labels[6]}">{_when(t.created, tz)}</td>'
                          f'<td class="c-due" data-label="{labels[7]}">{due}</td>')
         if actions and plain:
-            back = (f' <a class="button" href="{link}#return">{l_return}</a>'
-                    if _can_return(t.kind) else "")
+            can_return = returns.get(t.kind)
+            if can_return is None:
+                can_return = returns[t.kind] = _can_return(t.kind)
+            back = f' <a class="button" href="{link}#return">{l_return}</a>' if can_return else ""
             cells.append(
                 f'<td class="c-act" data-label="{labels[8]}"><button type="submit" '
                 f'class="primary" form="rowact" formaction="{url}approve/">{l_approve}</button>'
@@ -387,29 +467,96 @@ def _table(head: str, rows: list[str], extra_class: str = ""):
         f"<tbody>\n{body}\n</tbody>\n</table>")
 
 
-@register.inclusion_tag("inbox/_search.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def search_bar(context, form, sorts=None, hidden=None, export_url="", open_filters=False):
-    """The list's one search box, its sort, its other filters and the user's saved filters
-    (inbox/_search.html); `hidden` keeps the list's tab or scope."""
+    """The list's one search box, its sort, its other filters and the user's saved filters;
+    `hidden` keeps the list's tab or scope.
+
+    Built here rather than in a template, like `task_rows`: every list page draws it. Every
+    value from the request, the database or a translation is escaped (`_esc`) where it goes in.
+    """
     from core.inbox.search import sort_choices
 
     apart = getattr(form, "apart", ())
-    return {
-        "filters_open": open_filters or form.is_bound and (bool(form.errors) or any(
-            form.data.get(name) for name in form.fields if name not in apart)),
-        "export_url": export_url,
-        "form": form, "sorts": sort_choices(sorts) if sorts else (),
-        "sort": context.get("sort", ""), "hidden": hidden or {},
-        "saved_filters": context.get("saved_filters", ()),
-        "saved_page": context.get("saved_page", ""), "saved_query": context.get("saved_query", ""),
-        "csrf_token": context.get("csrf_token"), "request": context.get("request"),
-    }
+    filters_open = open_filters or form.is_bound and (bool(form.errors) or any(
+        form.data.get(name) for name in form.fields if name not in apart))
+    hidden = hidden or {}
+    sort = context.get("sort", "")
+    csrf = _csrf_input(context)
+    q = form["q"] if "q" in form.fields else None
+    q_id = _esc(q.id_for_label) if q is not None else ""
+    q_value = q.value() if q is not None else None
+    keep = "".join(f'<input type="hidden" name="{_esc(str(key))}" value="{_esc(str(value))}">'
+                   for key, value in hidden.items())
+    clear = "&amp;".join(f"{_esc(str(key))}={_esc(quote(str(value), safe='/'))}"
+                         for key, value in hidden.items())
+    l_search = _esc(_("Search"))
+    parts = [
+        f'<form method="get" class="searchbar card" role="search">\n  {keep}\n'
+        f'  <div class="searchbar-row">\n'
+        f'    <label class="visually-hidden" for="{q_id}">{l_search}</label>\n'
+        f'    <input type="search" name="q" id="{q_id}" value="'
+        f'{_esc("" if q_value is None else str(q_value))}" maxlength="100" placeholder="'
+        f'{_esc(_("Number, title, customer or submitter"))}">\n    ']
+    if sorts:
+        options = "".join(
+            f'<option value="{_esc(str(key))}"{" selected" if key == sort else ""}>'
+            f"{_esc(str(label))}</option>" for key, label in sort_choices(sorts))
+        parts.append(f'<select name="sort" aria-label="{_esc(_("Sort by"))}" data-autosubmit>\n'
+                     f'      <option value="">{_esc(_("Usual order"))}</option>\n'
+                     f"      {options}\n    </select>")
+    parts.append(f'\n    <button type="submit" class="primary">{l_search}</button>\n    ')
+    if export_url:
+        parts.append(f'<button type="submit" formaction="{_esc(str(export_url))}">'
+                     f'{_esc(_("Export CSV"))}</button>')
+    parts.append(
+        f'\n  </div>\n  <details{" open" if filters_open else ""}><summary>'
+        f'{_esc(_("More filters"))}</summary>\n'
+        f'    <div class="filters">{filter_fields(form)}\n'
+        f'      <div><button type="submit">{_esc(_("Apply"))}</button> <a href="?{clear}">'
+        f'{_esc(_("Clear"))}</a></div>\n    </div>\n  </details>\n</form>\n'
+        f'<div class="saved-filters">\n  ')
+    saved_filters = context.get("saved_filters", ())
+    if saved_filters:
+        l_delete, delete_label = _esc(_("Delete")), _("Delete the saved filter %(name)s")
+        parts.append(f'<span class="hint">{_esc(_("Saved filters:"))}</span>\n  ')
+        for saved in saved_filters:
+            name = _esc(saved.name)
+            parts.append(
+                f'<span class="chip saved-filter"><a href="?{_esc(saved.query)}">{name}</a>\n'
+                f'    <form method="post" action="'
+                f'{_esc(reverse("inbox:filter-delete", args=[saved.pk]))}" '
+                f'class="inline">{csrf}<button type="submit" class="link" aria-label="'
+                f'{delete_label % {"name": name}}" title="{l_delete}">×</button></form></span>'
+                f"\n  ")
+    parts.append("\n  ")
+    saved_query, saved_page = context.get("saved_query", ""), context.get("saved_page", "")
+    if saved_query:
+        parts.append(
+            f'<form method="post" action="{_esc(reverse("inbox:filter-save"))}" '
+            f'class="inline save-filter">{csrf}\n'
+            f'    <input type="hidden" name="page" value="{_esc(str(saved_page))}">'
+            f'<input type="hidden" name="query" value="{_esc(str(saved_query))}">\n'
+            f'    <input type="text" name="name" maxlength="60" required aria-label="'
+            f'{_esc(_("Name of the filter"))}" placeholder="{_esc(_("Name this search"))}">\n'
+            f'    <button type="submit">{_esc(_("Save filter"))}</button></form>')
+    parts.append("\n</div>\n")
+    return mark_safe("".join(parts))  # noqa: S308  # nosec B703 B308: escaped where it goes in
+
+
+def _csrf_input(context) -> str:
+    """What {% csrf_token %} draws: the hidden field with the request's token, if it has one."""
+    token = context.get("csrf_token")
+    if not token or token == "NOTPROVIDED":
+        return ""
+    return f'<input type="hidden" name="csrfmiddlewaretoken" value="{_esc(str(token))}">'
 
 
 @register.simple_tag
 def filter_fields(form):
     """A list page's filter form, one <div> per field (labels, current values, errors), drawn
-    without a widget template per field: these forms are simple inputs and selects."""
+    without a widget template per field: these forms are simple inputs and selects. Every
+    label, value and choice is escaped (`_esc`) where it goes in."""
     from django import forms as djforms
 
     parts = []
@@ -417,37 +564,34 @@ def filter_fields(form):
     for bf in form:
         if bf.name in apart:
             continue
-        widget, value, ident = bf.field.widget, bf.value(), bf.id_for_label
-        label = format_html('<label for="{}">{}:</label>', ident, bf.label)
+        widget, value = bf.field.widget, bf.value()
+        ident, name = _esc(bf.id_for_label), _esc(bf.html_name)
+        label = f'<label for="{ident}">{_esc(bf.label)}:</label>'
         if isinstance(widget, djforms.Select):
             chosen = "" if value is None else str(value)
-            def option(key, text, chosen=chosen):
-                return format_html('<option value="{}" selected>{}</option>' if str(key) ==
-                                   chosen else '<option value="{}">{}</option>', key, text)
 
-            options = _joined("", [
-                format_html('<optgroup label="{}">{}</optgroup>', key, _joined(
-                    "", [option(k, t) for k, t in text]))
-                if isinstance(text, list | tuple) else option(key, text)
-                for key, text in bf.field.choices])
-            control = format_html('<select name="{}" id="{}">{}</select>', bf.html_name, ident,
-                                  options)
+            def option(key, text, chosen=chosen):
+                selected = " selected" if str(key) == chosen else ""
+                return f'<option value="{_esc(key)}"{selected}>{_esc(text)}</option>'
+
+            options = "".join(
+                f'<optgroup label="{_esc(key)}">{"".join(option(k, t) for k, t in text)}'
+                "</optgroup>" if isinstance(text, list | tuple) else option(key, text)
+                for key, text in bf.field.choices)
+            control = f'<select name="{name}" id="{ident}">{options}</select>'
         elif isinstance(widget, djforms.CheckboxInput):
-            control = format_html(
-                '<input type="checkbox" name="{}" id="{}" checked>' if widget.check_test(value)
-                else '<input type="checkbox" name="{}" id="{}">', bf.html_name, ident)
+            checked = " checked" if widget.check_test(value) else ""
+            control = f'<input type="checkbox" name="{name}" id="{ident}"{checked}>'
         else:
             attrs = widget.build_attrs(widget.attrs, bf.build_widget_attrs({}))
-            extra = _joined(" ", [format_html('{}="{}"', k, v) for k, v in attrs.items()
-                                  if v is not None and v is not False])
-            control = format_html('<input type="{}" name="{}" value="{}" id="{}" {}>',
-                                  widget.input_type, bf.html_name,
-                                  "" if value is None else widget.format_value(value) or "", ident,
-                                  extra)
-        errors = _joined("", [format_html('<span class="error">{}</span>', e)
-                              for e in bf.errors])
-        parts.append(format_html("<div>{}{}{}</div>", label, control, errors))
-    return _joined("", parts)
+            extra = " ".join(f'{_esc(k)}="{_esc(v)}"' for k, v in attrs.items()
+                             if v is not None and v is not False)
+            shown = "" if value is None else widget.format_value(value) or ""
+            control = (f'<input type="{_esc(widget.input_type)}" name="{name}" '
+                       f'value="{_esc(shown)}" id="{ident}" {extra}>')
+        errors = "".join(f'<span class="error">{_esc(e)}</span>' for e in bf.errors)
+        parts.append(f"<div>{label}{control}{errors}</div>")
+    return mark_safe("".join(parts))  # noqa: S308  # nosec B703 B308: escaped where it goes in
 
 
 @register.inclusion_tag("inbox/_verdict.html", takes_context=True)

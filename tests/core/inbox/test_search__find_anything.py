@@ -269,6 +269,31 @@ def test_saved_filter_needs_csrf(personas):
     assert not SavedFilter.objects.exists()
 
 
+def test_search_bar_escapes_what_it_shows_and_signs_its_forms(personas):
+    """The search bar is built in Python (the `search_bar` tag): a saved filter's name and
+    query, the typed search and a filter's value come back escaped; each of its POST forms
+    carries the CSRF token; in the reader's language."""
+    from django.test import Client
+
+    SavedFilter.objects.create(user=personas["east_mgr"], page="tasks",
+                               name='<b>"big"</b> & 大', query="q=a%26b&x=<y>")
+    client = Client(enforce_csrf_checks=True, HTTP_ACCEPT_LANGUAGE="zh-hans")
+    client.force_login(personas["east_mgr"])
+    html = client.get("/inbox/?tab=queue&q=%3Cscript%3E&step=%22s%22").content.decode()
+    assert "<b>" not in html and "<script>" not in html
+    assert "&lt;b&gt;&quot;big&quot;&lt;/b&gt; &amp; 大" in html
+    assert 'href="?q=a%26b&amp;x=&lt;y&gt;"' in html
+    assert 'name="q" id="id_q" value="&lt;script&gt;"' in html
+    assert 'name="step" value="&quot;s&quot;"' in html
+    assert 'aria-label="删除已保存的筛选条件 &lt;b&gt;' in html
+    assert 'href="?tab=queue">' in html  # "clear" keeps the tab
+    token = client.cookies["csrftoken"].value
+    assert html.count('name="csrfmiddlewaretoken"') >= 3  # delete, save, language (and more)
+    saved = SavedFilter.objects.get()
+    response = client.post(f"/filters/{saved.pk}/delete/", {"csrfmiddlewaretoken": token})
+    assert response.status_code == 302 and not SavedFilter.objects.exists()
+
+
 def test_inbox_rows_offer_approve_and_return_to_the_holder(login, three):
     html = login("east_mgr").get("/inbox/").content.decode()
     item = open_item(three["taxi"])

@@ -182,3 +182,24 @@ def test_empty_inbox_points_to_the_queue_when_tasks_wait_there(login, submit, ea
         assert "Nothing waits for you" not in html, url
         assert "1 task waits in your queue" in html, url
         assert 'href="/inbox/?tab=queue">Open the queue</a>' in html, url
+
+
+@pytest.mark.parametrize(("url", "who", "statements"), [
+    ("/inbox/?tab=inbox", "east_mgr", 7), ("/inbox/?tab=queue", "east_mgr", 5),
+    ("/inbox/?tab=archive", "east_mgr", 8), ("/requests/", "east_rep1", 7),
+])
+def test_list_pages_read_a_fixed_number_of_statements(login, submit, personas, url, who,
+                                                      statements,
+                                                      django_assert_max_num_queries):
+    """The rendered list pages' statements (benchmarks/inbox_scale.py): the session, the user
+    with their roles, the menu's counts, the list's count (the archive, the requests), ids and
+    rows (an empty list reads none), the saved filters and whether the user owns a form
+    template (the menu's "Templates"); no more."""
+    tasks = [open_item(submit("east_rep1", amount=str(100 + n))) for n in range(3)]
+    services.task_approve(task_id=tasks[0].pk, actor=personas["east_mgr"])
+    client = login(who)
+    assert client.get(url).status_code == 200  # warm the session, caches and content types
+    with django_assert_max_num_queries(statements):
+        response = client.get(url)
+    assert response.status_code == 200
+    assert "<tbody>\n<tr><td" in response.content.decode()  # rows or the empty list's line

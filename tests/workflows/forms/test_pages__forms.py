@@ -122,3 +122,15 @@ def test_who_may_submit_and_the_process_owner_are_set_on_the_editor(shipped, per
                                                  "owner": personas["east_mgr"].pk})
     assert r.status_code == 400
     assert FormTemplate.objects.get(pk=t.pk).owner_id == personas["gm"].pk
+
+
+def test_templates_menu_shows_to_a_template_owner_and_administrators_only(shipped, personas):
+    """`manages_any` (the menu's "Templates" entry): an administrator, or whoever owns one."""
+    def sees_templates(who):
+        return 'href="/forms/templates/"' in login(personas, who).get("/inbox/").content.decode()
+
+    assert sees_templates("admin")
+    assert not sees_templates("east_mgr")
+    FormTemplate.objects.filter(code="headcount").update(owner=personas["east_mgr"])
+    assert sees_templates("east_mgr")
+    assert not sees_templates("south_mgr")
