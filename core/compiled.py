@@ -24,9 +24,9 @@ _PROBE_INT = 20_001  # in range of every integer field: Django drops a lookup ou
 _PROBE_DAY = date(1901, 1, 1)
 _PROBE_TIME = datetime(1901, 1, 1, tzinfo=UTC)
 
-# key -> (sql, [(argument name, position in it) or None for a constant], constants, converters)
-# or None: that shape goes through the ORM
-_statements: dict[tuple, tuple[str, list, list, list] | None] = {}
+# key -> (sql, [(argument name, position in it) or None for a constant], constants, converters,
+# model) or None: that shape goes through the ORM
+_statements: dict[tuple, tuple[str, list, list, list, Any] | None] = {}
 
 
 def _probe(n: int, like: Any) -> Any:
@@ -84,7 +84,24 @@ def _compile(build: Callable[..., QuerySet], args: dict[str, Any]):
     # What the ORM does to each column's value on the way out (a JSON column's text decoded).
     converters = list(compiler.get_converters(
         [s[0] for s in compiler.select[:compiler.col_count]]).items())
-    return sql, slots, params, converters
+    return sql, slots, params, converters, compiler.query.model
+
+
+def _bound(key: tuple, build: Callable[..., QuerySet], args: dict[str, Any]):
+    """(statement, its parameters with the arguments in place, converters, model), or None
+    where the ORM answers this shape."""
+    if connection.vendor != "postgresql":
+        return None
+    if key not in _statements:
+        _statements[key] = _compile(build, args)
+    found = _statements[key]
+    if found is None:
+        return None
+    sql, slots, constants, converters, model = found
+    bound = [constant if slot is None
+             else args[slot[0]] if slot[1] is None else args[slot[0]][slot[1]]
+             for slot, constant in zip(slots, constants, strict=True)]
+    return sql, bound, converters, model
 
 
 def rows(key: tuple, build: Callable[..., QuerySet], *, compiled: bool = True,
@@ -95,17 +112,10 @@ def rows(key: tuple, build: Callable[..., QuerySet], *, compiled: bool = True,
     values (a flag, an optional filter, the length of an id list — `shape(ids)`). Arguments
     are ints, strings, dates and datetimes, or lists of them (the list, not a set: its order
     is the probes' order)."""
-    if not compiled or connection.vendor != "postgresql":
-        return [tuple(r) for r in build(**args)]
-    if key not in _statements:
-        _statements[key] = _compile(build, args)
-    found = _statements[key]
+    found = _bound(key, build, args) if compiled else None
     if found is None:
         return [tuple(r) for r in build(**args)]
-    sql, slots, constants, converters = found
-    bound = [constant if slot is None
-             else args[slot[0]] if slot[1] is None else args[slot[0]][slot[1]]
-             for slot, constant in zip(slots, constants, strict=True)]
+    sql, bound, converters, _model = found
     with connection.cursor() as cursor:
         cursor.execute(sql, bound)
         found_rows = cursor.fetchall()
@@ -119,6 +129,16 @@ def rows(key: tuple, build: Callable[..., QuerySet], *, compiled: bool = True,
                 values[pos] = convert(values[pos], expression, connection)
         converted.append(tuple(values))
     return converted
+
+
+def objects(key: tuple, build: Callable[..., QuerySet], **args: Any) -> list:
+    """The model objects of `build(**args)` (a QuerySet of whole rows; its annotations come as
+    attributes), read by the statement compiled once (`rows`) through `Model.objects.raw`."""
+    found = _bound(key, build, args)
+    if found is None:
+        return list(build(**args))
+    sql, bound, _converters, model = found
+    return list(model._default_manager.raw(sql, bound))
 
 
 def shape(*lists: Sequence) -> tuple[int, ...]:

@@ -6,7 +6,6 @@ from dataclasses import replace
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db import connection
 from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -20,7 +19,7 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 from viewflow.workflow import chart
 
-from core import registry
+from core import compiled, registry
 from core.api.rows import may_reject, may_return
 from core.audit import selectors as audit_selectors
 from core.audit.verify import verify_all, verify_subject
@@ -120,21 +119,14 @@ def _saved(request, page: str) -> dict:
     }
 
 
-_PROBE = -987_654_321  # stands for the user's id in the compiled statement below
-_saved_sql: dict[tuple[str, str], tuple[str, list]] = {}
+def _saved_of(user_id: int, page: str):
+    return SavedFilter.objects.filter(user_id=user_id, page=page)
 
 
 def _saved_filters(user, page: str) -> list[SavedFilter]:
-    """`SavedFilter.objects.filter(user=user, page=page)`, its statement compiled from the ORM
-    once per process and page: every list page reads it, and compiling took the ORM longer
-    than the database took to answer."""
-    key = (connection.vendor, page)
-    found = _saved_sql.get(key)
-    if found is None:
-        sql, probe = SavedFilter.objects.filter(user_id=_PROBE, page=page).query.sql_with_params()
-        found = _saved_sql[key] = (sql, list(probe))
-    sql, params = found
-    return list(SavedFilter.objects.raw(sql, [user.pk if p == _PROBE else p for p in params]))
+    """The user's saved filters of this list page; every list page reads them, so the
+    statement is compiled once (core.compiled)."""
+    return compiled.objects(("saved_filters",), _saved_of, user_id=user.pk, page=page)
 
 
 @login_required

@@ -9,6 +9,8 @@ from django.contrib.auth.backends import ModelBackend
 from django.db import connection
 from django.db.models.expressions import RawSQL
 
+from core import compiled
+
 from .models import User
 from .selectors import today
 
@@ -60,34 +62,20 @@ def keep_roles(user: User, codes: str | None, deputy: bool | None = None) -> Use
     return user
 
 
-# Stand-ins for the user's id and the day in the compiled statement below (`_user_sql`).
-_PROBE_ID, _PROBE_DAY = -987_654_321, date(1, 1, 2)
-_user_sql_by_vendor: dict[str, tuple[str, list]] = {}
-
-
-def _user_sql() -> tuple[str, list]:
-    """The statement loading one user with their role codes and whether they deputise today,
-    compiled from the ORM once per process (and database vendor) with stand-ins for the id and
-    the day: every request loads its user, and the ORM took twice as long to build and compile
-    it as the database took to run it."""
-    found = _user_sql_by_vendor.get(connection.vendor)
-    if found is None:
-        query = User._default_manager.annotate(
-            role_codes=role_codes("user"),
-            deputising=RawSQL(_DEPUTISING["user"], (_PROBE_DAY, _PROBE_DAY)),  # noqa: S611  # nosec B611
-        ).filter(pk=_PROBE_ID).query
-        sql, params = query.sql_with_params()
-        found = _user_sql_by_vendor[connection.vendor] = (sql, list(params))
-    return found
+def _with_roles(user_id: int, day: date):
+    return User._default_manager.annotate(
+        role_codes=role_codes("user"),
+        deputising=RawSQL(_DEPUTISING["user"], (day, day)),  # noqa: S611  # nosec B611 (fixed)
+    ).filter(pk=user_id)
 
 
 class UserWithRolesBackend(ModelBackend):
     def get_user(self, user_id):
-        sql, params = _user_sql()
-        pk, day = User._meta.pk.get_prep_value(user_id), today()
-        bound = [pk if p == _PROBE_ID else day if p == _PROBE_DAY else p for p in params]
-        user = next(iter(User._default_manager.raw(sql, bound)), None)
-        if user is None:
+        # Every request loads its user: the statement is compiled once (core.compiled).
+        found = compiled.objects(("session_user",), _with_roles,
+                                 user_id=User._meta.pk.get_prep_value(user_id), day=today())
+        if not found:
             return None
+        user = found[0]
         keep_roles(user, user.role_codes, user.deputising)
         return user if self.user_can_authenticate(user) else None

@@ -138,3 +138,15 @@ def test_a_task_id_no_task_can_have_is_not_found(submit, task_id, personas):
     submit("east_rep1", "800.00")
     with pytest.raises(NotFoundError):
         services.task_approve(task_id=task_id, actor=personas["east_mgr"])
+
+
+def test_objects_come_whole_with_their_annotations(personas):
+    from core.org.backends import _with_roles
+
+    gm = personas["gm"]
+    day = timezone.localdate()
+    ours = compiled.objects(("test_user",), _with_roles, user_id=gm.pk, day=day)
+    orm = list(_with_roles(gm.pk, day))
+    assert [_values(u) for u in ours] == [_values(u) for u in orm]
+    assert (ours[0].role_codes, ours[0].deputising) == (orm[0].role_codes, orm[0].deputising)
+    assert compiled.objects(("test_user",), _with_roles, user_id=gm.pk + 10_000, day=day) == []
