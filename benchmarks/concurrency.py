@@ -47,10 +47,16 @@ def _approve(mgr_id: int, items: list[int], barrier, results) -> None:
     from core.org.models import User
 
     after = harness.AfterCommit().install()
-    mgr = User.objects.get(pk=mgr_id)
-    services.task_approve(task_id=items[0], actor=mgr)  # warm-up, not counted
+    try:
+        mgr = User.objects.get(pk=mgr_id)
+        services.task_approve(task_id=items[0], actor=mgr)  # warm-up, not counted
+    except BaseException:
+        # The others must not wait at the barrier for a client that will never come: they
+        # stop too, and the parent reports this client's error (its exit code and traceback).
+        barrier.abort()
+        raise
     after.drop()
-    barrier.wait()
+    barrier.wait(timeout=120)
     start, errors = time.perf_counter(), 0
     for item in items[1:]:
         try:
