@@ -41,7 +41,14 @@ def make_customer(actor, *, code: str = EAST_CODE, region: str = "east", rating:
 
 @pytest.fixture
 def customer(personas):
-    """An east customer of rating A (90 days allowed) with a 3,000,000.00 limit."""
+    """An east customer of rating A (90 days allowed) with a 3,000,000.00 limit. The
+    catalogue's stand-in product for a value given without lines exists, as migration 0009
+    makes it in every database: a test that empties the tables (`transaction=True`, or one
+    that migrates the contracts app back and forth) may have removed it, and a contract created
+    later would then create it, with its own audit event, inside the contract's."""
+    from workflows.contracts.services.lines import unspecified_product
+
+    unspecified_product()
     return make_customer(personas["east_rep1"])
 
 
