@@ -177,6 +177,8 @@ def _current_step(req: Request) -> dict:
     if not prior.intersection(step["candidates"]):
         return step
     allowed = [pk for pk in step["candidates"] if pk not in prior]
+    # whom the matrix named: the step's authority stays with them (chain_task_created)
+    step.setdefault("named", list(step["candidates"]))
     if allowed:
         step["candidates"] = allowed
     else:
@@ -204,13 +206,18 @@ def submitter_of(activation) -> User:
 
 def chain_task_created(activation) -> None:
     req = request_of(activation.process)
+    # The step's authority stays with those the matrix named (and those above them) even when
+    # they decided another step and the task goes to others: a reassignment may still go up
+    # their line, as a role stage's may (role_task_created).
     step = _current_step(req)
+    named = step.get("named", step["candidates"])
     item = open_work_item(
         activation,
         step_code=step["code"],
         step_label=step["label"],
         step_index=req.step_index,
         candidate_ids=step["candidates"],
+        eligible_ids=named,
     )
     if step.get("sla_hours"):
         own_deadline(item, Decimal(step["sla_hours"]))

@@ -173,3 +173,34 @@ def test_revision_waits_on_someone_who_can_resubmit_when_a_manager_reassigns_it(
 
     (waiting_on,) = Request.objects.get(pk=req.pk).waiting_on
     inbox.request_resubmit(request_id=req.pk, actor=waiting_on)  # letting them act, another
+
+
+@pytest.mark.django_db
+def test_ceo_may_take_a_gm_step_the_gm_lost_by_deciding_the_escalated_step_before(personas):
+    """Found by the machine (2026-12-07): north_mgr's step escalated to the GM, who approved it;
+    the GM's own step then went to the administrators (one person, one step). The step's
+    authority still lay with the GM, so the CEO above them may be given it."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from core.inbox import timers
+
+    obj = demo_submit(actor=personas["north_rep1"], title="北区客户答谢会",
+                      amount=Decimal("56000.00"))
+    req = Request.objects.get(kind="demo", object_id=obj.pk)
+    timers.sweep(now=timezone.now() + timedelta(days=30))
+    first = WorkItem.objects.get(request=req, status="open")
+    assert (first.step_code, first.assignee) == ("line_manager", personas["gm"])
+    inbox.task_approve(task_id=first.pk, actor=personas["gm"])
+    gm_step = WorkItem.objects.get(request=req, status="open")
+    assert gm_step.step_code == "sales_gm" and gm_step.assignee == personas["admin"]
+
+    inbox.task_reassign(task_id=gm_step.pk, actor=personas["admin"], assignee=personas["ceo"],
+                        reason="休假")
+
+    gm_step.refresh_from_db()
+    assert gm_step.assignee == personas["ceo"]
+    with pytest.raises(AuthorityLimitError):  # but not anyone: a rep holds no such authority
+        inbox.task_reassign(task_id=gm_step.pk, actor=personas["admin"],
+                            assignee=personas["east_rep2"], reason="休假")
