@@ -146,6 +146,9 @@ def shape(*lists: Sequence) -> tuple[int, ...]:
     return tuple(len(ids) for ids in lists)
 
 
+_layouts: dict[tuple, tuple[list, list[list[str]], list[str]]] = {}
+
+
 def _models_along(model, paths: Sequence[str]) -> list:
     """The model at the end of each `a__b` path from `model`."""
     found = []
@@ -162,15 +165,21 @@ def loaded(key: tuple, model, paths: Sequence[str], **filters: Any):
     it, as `select_related(*paths).get(**filters)` gives them (None when there is no row), read
     by a statement compiled once (`rows`); each object comes from `Model.from_db`, the way the
     ORM loads it. Paths are listed parents first ("task" before "task__process")."""
-    models = [model, *_models_along(model, paths)]
-    fields = [[f.attname for f in m._meta.concrete_fields] for m in models]
-    names = [*fields[0], *(f"{path}__{name}" for path, own in zip(paths, fields[1:], strict=True)
-                           for name in own)]
+    key = ("loaded", *key)
+    layout = _layouts.get(key)
+    if layout is None:  # the models and columns along the paths, worked out once per key
+        models = [model, *_models_along(model, paths)]
+        fields = [[f.attname for f in m._meta.concrete_fields] for m in models]
+        names = [*fields[0], *(f"{path}__{name}"
+                               for path, own in zip(paths, fields[1:], strict=True)
+                               for name in own)]
+        layout = _layouts[key] = (models, fields, names)
+    models, fields, names = layout
 
     def build(**kw):
         return model.objects.filter(**kw).values_list(*names)
 
-    found = rows(("loaded", *key), build, **filters)
+    found = rows(key, build, **filters)
     if not found:
         return None
     if len(found) > 1:
